@@ -1,0 +1,27 @@
+"""The embedder capability: texts in, unit-length float32 vectors out."""
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """A text embedding model."""
+
+    id: str
+    """Stable identity stored with every vector, e.g. "minilm:all-MiniLM-L6-v2:384"."""
+    dimensions: int
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed passages; returns an (n, dimensions) float32 array of unit vectors."""
+        ...
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one query; returns a (dimensions,) float32 unit vector."""
+        ...
+
+    def count_tokens(self, text: str) -> int:
+        """Number of model tokens in `text` (without special tokens)."""
+        ...
