@@ -1,0 +1,196 @@
+"""The Brain: one facade over store, ingest, retrieval and answering, used by every interface."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from memex.config import Settings, load_settings
+from memex.domain import Answer, Hit
+from memex.embed import load_embedder
+from memex.embed.base import Embedder
+from memex.errors import MemexError
+from memex.ingest.pipeline import Indexer, Progress, SyncReport
+from memex.retrieve.search import Filters, Searcher
+from memex.store import documents as docs
+from memex.store.db import connect, write_tx
+from memex.store.vectors import VectorIndex, cache_file
+
+
+class Brain:
+    """Everything a user can do with their notes; interfaces are thin layers over this."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.home.mkdir(parents=True, exist_ok=True)
+        self.conn = connect(settings.db_path)
+        self._embedder: Embedder | None = None
+        self._index: VectorIndex | None = None
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, home: Path | str | None = None, config_file: Path | None = None, **overrides: Any) -> Brain:
+        """Open (creating if needed) the brain stored at `home`."""
+        return cls(load_settings(home, config_file, **overrides))
+
+    def __enter__(self) -> Brain:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database."""
+        self.conn.close()
+
+    # ---- components, loaded on first use -------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.embedder)
+        return self._embedder
+
+    @property
+    def index(self) -> VectorIndex:
+        """The vector index, loaded from its cache and caught up with SQLite."""
+        with self._lock:
+            if self._index is None:
+                idx = VectorIndex(self.embedder.id, self.embedder.dimensions)
+                idx.sync(self.conn, self._cache_path())
+                self._index = idx
+                if idx.rebuilt and len(idx):
+                    self._save_index()
+            else:
+                self._index.catch_up(self.conn)
+            return self._index
+
+    def _cache_path(self) -> Path:
+        return cache_file(self.settings.cache_dir, self.embedder.id)
+
+    def _save_index(self) -> None:
+        try:
+            assert self._index is not None
+            self._index.save(self._cache_path())
+        except OSError:
+            pass  # the cache is an optimisation; SQLite still has everything
+
+    @property
+    def searcher(self) -> Searcher:
+        return Searcher(self.conn, self.embedder, self.index, self.settings)
+
+    # ---- writing ---------------------------------------------------------------------------------
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """Cross-process writer lock: one sync/add/remove at a time per home (readers never wait)."""
+        with self._lock, open(self.settings.home / "write.lock", "w") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def add(self, paths: Sequence[Path | str], progress: Progress | None = None,
+            embed_cache: Any | None = None) -> SyncReport:
+        """Register folders/files as sources and index them."""
+        ids = []
+        for p in paths:
+            path = Path(p).expanduser()
+            if not path.exists():
+                raise MemexError(f"no such file or folder: {path}")
+            with write_tx(self.conn):
+                ids.append(docs.add_source(self.conn, str(path.absolute())))
+        return self._sync_sources(ids, progress, embed_cache)
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Re-scan every registered source; only changed files are re-processed."""
+        return self._sync_sources([i for i, _ in docs.list_sources(self.conn)], progress)
+
+    def _sync_sources(self, ids: Sequence[int], progress: Progress | None,
+                      embed_cache: Any | None = None) -> SyncReport:
+        report = SyncReport()
+        sources = dict(docs.list_sources(self.conn))
+        with self.writer(), Indexer(self.conn, self.settings, self.embedder, progress, embed_cache) as ix:
+            for sid in ids:
+                report.merge(ix.sync_source(sid, Path(sources[sid])))
+            if self._index is not None or report.chunks_embedded or report.removed or report.added \
+                    or report.updated:
+                self.index  # noqa: B018 - catch up now, so the saved cache is current
+                self._save_index()
+        return report
+
+    def remove(self, path: Path | str) -> int:
+        """Forget a source folder or a single file; returns documents removed."""
+        target = str(Path(path).expanduser().absolute())
+        with self.writer(), write_tx(self.conn):
+            row = self.conn.execute("SELECT id FROM sources WHERE path = ?", (target,)).fetchone()
+            if row:
+                n = docs.remove_source(self.conn, int(row[0]))
+            else:
+                ids = [r[0] for r in self.conn.execute(
+                    "SELECT id FROM documents WHERE path = ? OR path LIKE ? ESCAPE '\\'",
+                    (target, target.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                     + os.sep + "%"))]
+                if not ids:
+                    raise MemexError(f"not a registered source or indexed file: {target}")
+                docs.delete_documents(self.conn, ids)
+                n = len(ids)
+        self.index  # noqa: B018
+        self._save_index()
+        return n
+
+    # ---- reading ---------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               explain: bool = False) -> list[Hit]:
+        """Hybrid search over every indexed note."""
+        if not query.strip():
+            raise MemexError("empty query")
+        return self.searcher.search(query, k, filters, explain).hits
+
+    def ask(self, question: str, filters: Filters | None = None, **options: Any) -> Answer:
+        """Answer from the notes with citations (extractive unless an LLM is configured)."""
+        if not question.strip():
+            raise MemexError("empty question")
+        from memex.agents.answer import answer_question
+        return answer_question(self, question, filters=filters, **options)
+
+    def status(self) -> dict[str, Any]:
+        """Counts, sources, embedder and failures with reasons."""
+        c = self.conn
+        sources = []
+        for sid, path in docs.list_sources(c):
+            n_docs = c.execute("SELECT count(*) FROM documents WHERE source_id = ?", (sid,)).fetchone()[0]
+            n_fail = c.execute("SELECT count(*) FROM failures WHERE source_id = ?", (sid,)).fetchone()[0]
+            sources.append({"path": path, "documents": n_docs, "failures": n_fail, "exists": Path(path).exists()})
+        emb = [{"embedder": r[0], "vectors": r[1]} for r in
+               c.execute("SELECT embedder, count(*) FROM embeddings GROUP BY embedder")]
+        return {
+            "home": str(self.settings.home),
+            "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "chunks": c.execute("SELECT count(*) FROM chunks").fetchone()[0],
+            "embedder": self.settings.embedder,
+            "vectors": emb,
+            "llm": self.settings.llm,
+            "sources": sources,
+            "parsers": dict(c.execute("SELECT parser, count(*) FROM documents GROUP BY parser").fetchall()),
+            "failures": [{"path": r[0], "reason": r[1]} for r in
+                         c.execute("SELECT path, reason FROM failures ORDER BY path")],
+        }
+
+    def document(self, doc_id: int | None = None, path: str | None = None) -> dict[str, Any] | None:
+        """One document with metadata and chunks, by id or path."""
+        row = self.conn.execute(
+            "SELECT id, path, title, note_date, parser, metadata, content_hash, size FROM documents "
+            "WHERE id = ? OR path = ?", (doc_id, path)).fetchone()
+        if row is None:
+            return None
+        chunks = [{"chunk_id": str(r[0]), "text": r[1], "heading_path": json.loads(r[2]), "page": r[3],
+                   "start_line": r[4], "end_line": r[5]} for r in self.conn.execute(
+            "SELECT id, text, heading_path, page, start_line, end_line FROM chunks WHERE doc_id = ? "
+            "ORDER BY ordinal", (row[0],))]
+        return {"id": row[0], "path": row[1], "title": row[2], "date": row[3], "parser": row[4],
+                "metadata": json.loads(row[5]), "content_hash": row[6], "size": row[7], "chunks": chunks}

@@ -1,0 +1,103 @@
+"""Settings: defaults, then the config file (`<home>/config.toml`), then `MEMEX_*` environment variables."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from memex.errors import MemexError
+
+CONFIG_NAME = "config.toml"
+
+
+def default_home() -> Path:
+    """Where data lives when neither --home nor MEMEX_HOME is given."""
+    env = os.environ.get("MEMEX_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("memex", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; one instance per Brain."""
+
+    home: Path = field(default_factory=default_home)
+    embedder: str = "minilm"
+    """Embedder spec, "provider:model" (see memex.embed.load_embedder)."""
+    llm: str = "extractive"
+    """Answer model spec: "extractive" (offline default) or "provider:model"."""
+    chunk_tokens: int = 256
+    """Target chunk size in embedder tokens (MiniLM reads at most 256)."""
+    chunk_overlap: int = 32
+    """Tokens of the previous chunk repeated at the start of the next, within a section."""
+    parse_timeout_s: float = 60.0
+    parse_memory_mb: int = 1536
+    max_file_mb: int = 200
+    rrf_k: int = 60
+    bm25_weight: float = 1.0
+    dense_weight: float = 1.0
+    candidates: int = 100
+    """How many hits each retriever contributes to fusion."""
+    watch_debounce_s: float = 1.0
+    watch_rescan_s: float = 300.0
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Unknown keys from the config file, for providers (e.g. ollama_base_url)."""
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite database: the source of truth."""
+        return self.home / "memex.db"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Rebuildable caches (vector index)."""
+        return self.home / "cache"
+
+
+_TYPES = {f.name: f.type for f in fields(Settings)}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = _TYPES[name]
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if kind == "Path":
+            return Path(str(value)).expanduser()
+    except (TypeError, ValueError) as e:
+        raise MemexError(f"config: {name} must be a {kind}, got {value!r}") from e
+    return str(value) if kind == "str" else value
+
+
+def load_settings(home: Path | str | None = None, config_file: Path | None = None,
+                  **overrides: Any) -> Settings:
+    """Build Settings from defaults, `<home>/config.toml` (or `config_file`), env vars and overrides."""
+    home_path = Path(home).expanduser() if home else default_home()
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    path = config_file or home_path / CONFIG_NAME
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise MemexError(f"config file {path} is not valid TOML: {e}") from e
+        for key, value in data.items():
+            if key in _TYPES and key not in ("home", "extra"):
+                values[key] = _coerce(key, value)
+            else:
+                extra[key] = value
+    elif config_file is not None:
+        raise MemexError(f"config file not found: {config_file}")
+    for name in _TYPES:
+        env = os.environ.get(f"MEMEX_{name.upper()}")
+        if env is not None and name not in ("home", "extra"):
+            values[name] = _coerce(name, env)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(Settings(home=home_path), extra=extra, **values)

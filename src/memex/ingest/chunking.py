@@ -1,0 +1,177 @@
+"""Structure-aware chunking: heading sections -> paragraphs -> sentences, sized in model tokens.
+
+A pure function of its inputs: no I/O, no model; the token counter is passed in.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from memex.domain import Block, Chunk, Location
+
+CountTokens = Callable[[Sequence[str]], list[int]]
+"""Counts model tokens for many texts at once (batching keeps the tokenizer fast)."""
+
+MIN_BODY_TOKENS = 64
+"""Never let a long heading path squeeze the body below this many tokens."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"')\]]*\s+(?=\S)|\n(?=\s*(?:[-*+]|\d+[.)])\s)|\n{2,}")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A piece that is never split further (a sentence, a code block, or a hard-cut fragment)."""
+
+    text: str
+    block: int
+    offset: int  # char offset of `text` inside its block
+    tokens: int
+    atomic_code: bool = False
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into (offset, sentence) pieces; linear time, keeps every character."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            pieces.append((start, text[start:m.start()]))
+        start = m.end()
+    if start < len(text):
+        pieces.append((start, text[start:]))
+    return [(o, s) for o, s in pieces if s.strip()]
+
+
+def _hard_cut(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Cut an over-long sentence at spaces (or anywhere, if it has none) into <= max_chars pieces."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + max_chars)
+        if end < len(text):
+            space = text.rfind(" ", pos + max_chars // 2, end)
+            if space > pos:
+                end = space + 1
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budget: int) -> list[_Unit]:
+    """Turn a section's blocks into units that each fit in `budget` tokens."""
+    whole = count([blocks[i].text for i in idx])
+    units: list[_Unit] = []
+    for i, n in zip(idx, whole, strict=True):
+        b = blocks[i]
+        if n <= budget:
+            units.append(_Unit(b.text, i, 0, n, atomic_code=b.kind in ("code", "table")))
+            continue
+        # Too long for one chunk: code and tables split by lines, prose by sentences.
+        if b.kind in ("code", "table"):
+            parts, pos = [], 0
+            for line in b.text.splitlines(keepends=True):
+                parts.append((pos, line))
+                pos += len(line)
+        else:
+            parts = split_sentences(b.text)
+        counts = count([p for _, p in parts])
+        for (off, p), c in zip(parts, counts, strict=True):
+            if c <= budget:
+                units.append(_Unit(p, i, off, c))
+                continue
+            # A single sentence longer than a chunk: the only case where a sentence is cut.
+            cuts = _hard_cut(p, max_chars=budget * 3)
+            for (o2, p2), c2 in zip(cuts, count([x for _, x in cuts]), strict=True):
+                if c2 > budget:  # dense text (many tokens per char): cut finer
+                    for o3, p3 in _hard_cut(p2, max_chars=budget):
+                        units.append(_Unit(p3, i, off + o2 + o3, min(budget, len(p3))))
+                else:
+                    units.append(_Unit(p2, i, off + o2, c2))
+    return units
+
+
+def _sections(blocks: Sequence[Block]) -> list[list[int]]:
+    """Group consecutive blocks that share a heading path and page."""
+    groups: list[list[int]] = []
+    key = None
+    for i, b in enumerate(blocks):
+        if not b.text.strip() or b.kind == "heading":
+            continue
+        k = (b.heading_path, b.page)
+        if groups and k == key:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+            key = k
+    return groups
+
+
+def chunk_blocks(blocks: Sequence[Block], count: CountTokens, *, max_tokens: int = 256,
+                 overlap: int = 32, title: str | None = None) -> list[Chunk]:
+    """Pack blocks into chunks of at most `max_tokens` tokens, with heading context, never mid-sentence.
+
+    The budget leaves room for the title/heading prefix that the indexer prepends for embedding.
+    """
+    chunks: list[Chunk] = []
+    block_starts: list[int] = []
+    pos = 0
+    for b in blocks:  # char offsets into the document text, blocks joined by blank lines
+        block_starts.append(pos)
+        pos += len(b.text) + 2
+    for section in _sections(blocks):
+        heading_path = blocks[section[0]].heading_path
+        prefix = " > ".join(([title] if title else []) + list(heading_path))
+        prefix_tokens = count([prefix])[0] if prefix else 0
+        budget = max(MIN_BODY_TOKENS, max_tokens - prefix_tokens - 2)
+        units = _units(blocks, section, count, budget)
+        current: list[_Unit] = []
+        size = 0
+        for u in units:
+            if current and size + u.tokens > budget:
+                chunks.append(_make_chunk(current, blocks, block_starts, len(chunks)))
+                carried: list[_Unit] = []
+                carried_size = 0
+                # Overlap: repeat whole trailing sentences of the previous chunk (never code).
+                for prev in reversed(current):
+                    if prev.atomic_code or carried_size + prev.tokens > overlap:
+                        break
+                    carried.insert(0, prev)
+                    carried_size += prev.tokens
+                if carried_size + u.tokens > budget:
+                    carried, carried_size = [], 0
+                current, size = carried, carried_size
+            current.append(u)
+            size += u.tokens
+        if current:
+            chunks.append(_make_chunk(current, blocks, block_starts, len(chunks)))
+    return chunks
+
+
+def _line_of(block: Block, offset: int) -> int | None:
+    if block.start_line is None:
+        return None
+    return block.start_line + block.text.count("\n", 0, offset)
+
+
+def _make_chunk(units: list[_Unit], blocks: Sequence[Block], starts: list[int], ordinal: int) -> Chunk:
+    parts: list[str] = []
+    for prev, u in zip([None, *units[:-1]], units, strict=True):
+        if prev is not None:
+            same_block = prev.block == u.block
+            parts.append(" " if same_block and not u.atomic_code else "\n\n")
+        parts.append(u.text.strip() if not u.atomic_code else u.text.rstrip())
+    first, last = units[0], units[-1]
+    fb, lb = blocks[first.block], blocks[last.block]
+    end_line = _line_of(lb, last.offset + len(last.text.rstrip()))
+    heading_path = fb.heading_path
+    return Chunk(
+        text="".join(parts).strip(),
+        ordinal=ordinal,
+        heading_path=heading_path,
+        location=Location(page=fb.page, heading=heading_path[-1] if heading_path else None,
+                          start_line=_line_of(fb, first.offset), end_line=end_line),
+        start_char=starts[first.block] + first.offset,
+        end_char=starts[last.block] + last.offset + len(last.text),
+        n_tokens=sum(u.tokens for u in units),
+    )

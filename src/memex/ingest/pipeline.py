@@ -1,0 +1,279 @@
+"""Sync a source into the store: scan, skip unchanged, parse in a sandbox, chunk, embed, commit per document."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from memex.config import Settings
+from memex.domain import ParsedDoc
+from memex.embed.base import Embedder
+from memex.errors import ParseError
+from memex.ingest.chunking import chunk_blocks
+from memex.ingest.parsers import SUPPORTED_EXTENSIONS
+from memex.ingest.sandbox import ParserPool
+from memex.ingest.scan import FileEntry, Skipped, scan
+from memex.store import documents as docs
+from memex.store.db import write_tx
+
+Progress = Callable[..., None]
+"""progress(event, **info): "scan" (total), "file" (done, total, path), "done" (report)."""
+
+READ_RETRIES = 3
+FLUSH_CHUNKS = 256
+"""Embed this many new chunks at once: big batches sorted by length waste little padding."""
+
+
+@dataclass
+class SyncReport:
+    """What a sync did; printed by the CLI and returned by the API."""
+
+    added: int = 0
+    updated: int = 0
+    moved: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks_embedded: int = 0
+    chunks_reused: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"added": self.added, "updated": self.updated, "moved": self.moved, "removed": self.removed,
+                "unchanged": self.unchanged, "chunks_embedded": self.chunks_embedded,
+                "chunks_reused": self.chunks_reused, "seconds": round(self.seconds, 3),
+                "failed": [{"path": p, "reason": r} for p, r in self.failed],
+                "skipped": [{"path": p, "reason": r} for p, r in self.skipped]}
+
+    def merge(self, other: SyncReport) -> None:
+        """Add another report's counts to this one."""
+        for name in ("added", "updated", "moved", "removed", "unchanged", "chunks_embedded", "chunks_reused"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failed += other.failed
+        self.skipped += other.skipped
+        self.seconds += other.seconds
+
+
+class FileChanged(Exception):
+    """The file changed while it was being read."""
+
+
+def read_stable(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """Read a regular file without blocking (FIFOs) and make sure it did not change meanwhile."""
+    for attempt in range(READ_RETRIES):
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                raise ParseError("not a regular file")
+            if before.st_size > max_bytes:
+                raise ParseError(f"file too large ({before.st_size // 2**20} MB; limit {max_bytes // 2**20} MB)")
+            with os.fdopen(os.dup(fd), "rb") as f:
+                data = f.read(max_bytes + 1)
+        finally:
+            os.close(fd)
+        after = os.stat(path)
+        if (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, len(data), after.st_mtime_ns):
+            return data, after
+        time.sleep(0.05 * 2 ** attempt)
+    raise ParseError("file kept changing while being read")
+
+
+def note_date(meta: dict[str, Any], mtime_ns: int) -> str:
+    """The date a note speaks for: front matter / file name date, else its modification day."""
+    value = meta.get("date")
+    if value:
+        return str(value)[:10]
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
+
+
+def embedding_prefix(title: str | None, heading_path: tuple[str, ...]) -> str:
+    """Title and heading context prepended to a chunk for embedding (not shown to users)."""
+    parts = list(heading_path)
+    if title and (not parts or parts[0].strip().lower() != title.strip().lower()):
+        parts.insert(0, title)
+    return " > ".join(p for p in parts if p)
+
+
+@dataclass
+class _Pending:
+    entry: FileEntry
+    content_hash: str
+    parsed: ParsedDoc
+    existing: bool
+
+
+class Indexer:
+    """Keeps the store in step with files on disk; one writer at a time per home."""
+
+    def __init__(self, conn: Any, settings: Settings, embedder: Embedder,
+                 progress: Progress | None = None, embed_cache: Any | None = None) -> None:
+        self.conn = conn
+        self.settings = settings
+        self.embedder = embedder
+        self.progress = progress or (lambda *a, **k: None)
+        self.embed_cache = embed_cache
+        self._pool: ParserPool | None = None
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the parser workers."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    @property
+    def pool(self) -> ParserPool:
+        if self._pool is None:
+            self._pool = ParserPool(timeout_s=self.settings.parse_timeout_s,
+                                    memory_mb=self.settings.parse_memory_mb)
+        return self._pool
+
+    # ------------------------------------------------------------------------------------------
+    def sync_source(self, source_id: int, root: Path) -> SyncReport:
+        """Bring one source up to date; only new or changed files are read."""
+        t0 = time.perf_counter()
+        report = SyncReport()
+        stored = docs.docs_of_source(self.conn, source_id)
+        if not root.exists():
+            report.failed.append((str(root), "source folder is missing (kept its notes; `memex remove` to forget)"))
+            report.seconds = time.perf_counter() - t0
+            return report
+        entries: list[FileEntry] = []
+        for item in scan(root, SUPPORTED_EXTENSIONS):
+            if isinstance(item, Skipped):
+                report.skipped.append((item.path, item.reason))
+            else:
+                entries.append(item)
+        self.progress("scan", total=len(entries))
+        seen = {e.path for e in entries}
+        gone = {p: d for p, d in stored.items() if p not in seen}
+        gone_by_hash: dict[str, list[docs.DocRow]] = {}
+        for d in gone.values():
+            gone_by_hash.setdefault(d.content_hash, []).append(d)
+
+        failures: dict[str, str] = {}
+        pending: list[_Pending] = []
+        n_chunks = 0
+        max_bytes = self.settings.max_file_mb * 2**20
+        for i, entry in enumerate(entries):
+            self.progress("file", done=i, total=len(entries), path=entry.path)
+            old = stored.get(entry.path)
+            if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns:
+                report.unchanged += 1
+                continue
+            try:
+                data, st = read_stable(entry.path, max_bytes)
+            except (ParseError, OSError) as e:
+                failures[entry.path] = str(e) if isinstance(e, ParseError) else f"cannot read: {e.strerror}"
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            entry = FileEntry(entry.path, st.st_size, st.st_mtime_ns)
+            if old and old.content_hash == digest:
+                with write_tx(self.conn):
+                    docs.touch_document(self.conn, old.id, entry.mtime_ns, entry.size)
+                report.unchanged += 1
+                continue
+            if not old and gone_by_hash.get(digest):
+                moved = gone_by_hash[digest].pop()
+                gone.pop(moved.path, None)
+                with write_tx(self.conn):
+                    docs.move_document(self.conn, moved.id, entry.path, source_id, entry.mtime_ns, entry.size)
+                report.moved += 1
+                continue
+            try:
+                parsed = self.pool.parse(Path(entry.path))
+            except ParseError as e:
+                failures[entry.path] = str(e)
+                continue
+            try:
+                if os.stat(entry.path).st_mtime_ns != entry.mtime_ns:
+                    failures[entry.path] = "file changed while being indexed (will retry next sync)"
+                    continue
+            except OSError:
+                failures[entry.path] = "file deleted while being indexed"
+                continue
+            pending.append(_Pending(entry, digest, parsed, old is not None))
+            n_chunks += len(parsed.blocks)
+            if n_chunks >= FLUSH_CHUNKS:
+                self._flush(source_id, pending, report, failures)
+                pending, n_chunks = [], 0
+        self._flush(source_id, pending, report, failures)
+        self.progress("file", done=len(entries), total=len(entries), path="")
+
+        if gone:
+            with write_tx(self.conn):
+                docs.delete_documents(self.conn, [d.id for d in gone.values()])
+            report.removed += len(gone)
+        with write_tx(self.conn):
+            for path, reason in failures.items():
+                docs.record_failure(self.conn, path, source_id, reason)
+            docs.clear_failures(self.conn, source_id, keep=failures)
+        report.failed += sorted(failures.items())
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    # ------------------------------------------------------------------------------------------
+    def _flush(self, source_id: int, pending: list[_Pending], report: SyncReport,
+               failures: dict[str, str]) -> None:
+        """Chunk and embed a group of parsed files together, then commit each in its own transaction."""
+        if not pending:
+            return
+        prepared = []
+        for p in pending:
+            title = p.parsed.title or Path(p.entry.path).stem
+            chunks = chunk_blocks(p.parsed.blocks, self.embedder.count_tokens_many,
+                                  max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap,
+                                  title=title)
+            texts = [f"{embedding_prefix(title, c.heading_path)}\n{c.text}" for c in chunks]
+            hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+            prepared.append((p, title, chunks, texts, hashes))
+        all_hashes = {h for *_, hashes in prepared for h in hashes}
+        known = docs.vectors_for_hashes(self.conn, self.embedder.id, all_hashes)
+        if self.embed_cache is not None:
+            known.update(self.embed_cache.get_many(self.embedder.id, all_hashes - known.keys()))
+        todo: dict[str, str] = {}
+        for *_, texts, hashes in prepared:
+            for t, h in zip(texts, hashes, strict=True):
+                if h not in known:
+                    todo[h] = t
+        if todo:
+            vecs = self.embedder.embed(list(todo.values()))
+            fresh = {h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)}
+            if self.embed_cache is not None:
+                self.embed_cache.put_many(self.embedder.id, fresh)
+            known.update(fresh)
+        report.chunks_embedded += len(todo)
+        for p, title, chunks, _texts, hashes in prepared:
+            meta = dict(p.parsed.metadata)
+            vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \
+                else np.zeros((0, self.embedder.dimensions), dtype=np.float32)
+            new = docs.NewDocument(
+                path=p.entry.path, content_hash=p.content_hash, size=p.entry.size, mtime_ns=p.entry.mtime_ns,
+                parser=p.parsed.parser, title=title, note_date=note_date(meta, p.entry.mtime_ns),
+                metadata=meta, chunks=chunks, text_hashes=hashes, vectors=vectors)
+            if not chunks:
+                failures[p.entry.path] = "no text found"
+                continue
+            with write_tx(self.conn):
+                docs.write_document(self.conn, source_id, new, self.embedder.id)
+            if p.existing:
+                report.updated += 1
+            else:
+                report.added += 1
+        report.chunks_reused += sum(len(h) for *_, h in prepared) - len(todo)

@@ -1,0 +1,34 @@
+"""Rich progress bars for ingest, on stderr, silent when output is for scripts."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from memex.ingest.pipeline import Progress as ProgressFn
+
+
+@contextmanager
+def ingest_progress(quiet: bool) -> Iterator[ProgressFn]:
+    """Yield a progress callback for the Indexer that drives a rich bar (files, rate, ETA)."""
+    console = Console(stderr=True)
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
+                   console=console, disable=quiet, transient=False)
+    task = bar.add_task("Scanning", total=None, rate="", name="")
+
+    def update(event: str, **info: Any) -> None:
+        if event == "scan":
+            bar.update(task, description="Indexing", total=info["total"], completed=0)
+        elif event == "file":
+            done = info["done"]
+            elapsed = bar.tasks[0].elapsed or 0
+            rate = f"{done / elapsed:.1f} files/s" if elapsed > 0.5 and done else ""
+            name = str(info.get("path", ""))[-40:]
+            bar.update(task, completed=done, rate=rate, name=name)
+
+    with bar:
+        yield update

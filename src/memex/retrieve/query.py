@@ -1,0 +1,41 @@
+"""Turn a user's query into an FTS5 expression: safe quoting, phrases, codes and stopwords."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STOPWORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how i if in
+into is it its me my no not of on or our she he so than that the their them then there these they this to was
+we were what when where which who whom why will with would you your about after before does did should shall
+may might must also any all each other some such only own same too very just""".split())
+
+_PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Identifiers like INV-2024-0042, v2.3.1, ISO-8601, user_id: kept together as an FTS phrase.
+_CODE = re.compile(r"\b\w+(?:[-_./:]\w+)+\b", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The pieces of a query that lexical search uses."""
+
+    terms: list[str]
+    phrases: list[list[str]]
+    """Quoted phrases and codes, each as its word tokens: they must match in order."""
+
+    def fts(self) -> str | None:
+        """An FTS5 MATCH expression that ranks any-term matches (None if nothing searchable)."""
+        parts = ['"' + " ".join(p) + '"' for p in self.phrases]  # FTS5 phrase: tokens in order
+        parts += [f'"{t}"' for t in self.terms]
+        return " OR ".join(dict.fromkeys(parts)) or None
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a query into BM25 terms (stopwords dropped unless nothing else is left) and phrases."""
+    phrases = [_WORD.findall(m.lower()) for m in _PHRASE.findall(query)]
+    phrases += [_WORD.findall(m.lower()) for m in _CODE.findall(query)]
+    words = [w.lower() for w in _WORD.findall(query)]
+    terms = [w for w in words if w not in STOPWORDS]
+    if not terms:
+        terms = words
+    return ParsedQuery(terms=list(dict.fromkeys(terms)), phrases=[p for p in phrases if len(p) > 1])

@@ -1,0 +1,170 @@
+"""Hybrid search: FTS5 BM25 + dense vectors, fused with weighted RRF, with metadata filters."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from memex.config import Settings
+from memex.domain import Hit, Location
+from memex.embed.base import Embedder
+from memex.retrieve.fusion import rrf
+from memex.retrieve.query import parse_query
+from memex.store.vectors import VectorIndex
+
+BM25_WEIGHTS = (2.0, 1.5, 1.0)
+"""FTS5 column weights: title, headings, text."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters; all given ones must hold."""
+
+    path_glob: str | None = None
+    tags: tuple[str, ...] = ()
+    after: str | None = None
+    """ISO date: notes dated on or after."""
+    before: str | None = None
+    """ISO date: notes dated on or before."""
+
+    def active(self) -> bool:
+        return bool(self.path_glob or self.tags or self.after or self.before)
+
+    def describe(self) -> list[str]:
+        """Human-readable list of the filters in force (for --explain)."""
+        out = []
+        if self.path_glob:
+            out.append(f"path matches {self.path_glob}")
+        out += [f"tag {t}" for t in self.tags]
+        if self.after:
+            out.append(f"date >= {self.after}")
+        if self.before:
+            out.append(f"date <= {self.before}")
+        return out
+
+
+@dataclass
+class SearchResult:
+    """Hits plus timings, for callers that want them."""
+
+    hits: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
+    clauses, args = [], []
+    if f.path_glob:
+        glob = f.path_glob if f.path_glob.startswith(("/", "*")) else f"*{f.path_glob}"
+        clauses.append("d.path GLOB ?")
+        args.append(glob)
+    for t in f.tags:
+        clauses.append("d.id IN (SELECT doc_id FROM tags WHERE tag = ?)")
+        args.append(t.lstrip("#").lower())
+    if f.after:
+        clauses.append("d.note_date >= ?")
+        args.append(f.after)
+    if f.before:
+        clauses.append("d.note_date <= ?")
+        args.append(f.before)
+    return " AND ".join(clauses) or "1", args
+
+
+class Searcher:
+    """Runs queries against one store and its vector index."""
+
+    def __init__(self, conn: sqlite3.Connection, embedder: Embedder, index: VectorIndex,
+                 settings: Settings) -> None:
+        self.conn = conn
+        self.embedder = embedder
+        self.index = index
+        self.settings = settings
+
+    def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
+        """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
+        expr = parse_query(query).fts()
+        if not expr:
+            return []
+        sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, BM25_WEIGHTS))}) AS s "
+               "FROM chunks_fts WHERE chunks_fts MATCH ?")
+        args: list[Any] = [expr]
+        if filters and filters.active():
+            where, fargs = _doc_filter_sql(filters)
+            sql += (" AND rowid IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
+                    f"WHERE {where})")
+            args += fargs
+        sql += " ORDER BY s DESC LIMIT ?"
+        try:
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
+        except sqlite3.OperationalError:
+            return []  # a query FTS5 cannot parse still gets dense results
+
+    def allowed_chunks(self, filters: Filters) -> np.ndarray:
+        """Chunk ids passing the filters (for dense search)."""
+        where, args = _doc_filter_sql(filters)
+        rows = self.conn.execute(
+            f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", args)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def dense(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
+        """Cosine similarity of the query embedding to chunk embeddings: [(chunk_id, cosine)]."""
+        allowed = self.allowed_chunks(filters) if filters and filters.active() else None
+        return self.index.search(self.embedder.embed_query(query), n, allowed)
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               explain: bool = False) -> SearchResult:
+        """Hybrid search; returns the best k chunks."""
+        t0 = time.perf_counter()
+        n = max(self.settings.candidates, k)
+        lex = self.lexical(query, n, filters)
+        t1 = time.perf_counter()
+        den = self.dense(query, n, filters)
+        t2 = time.perf_counter()
+        fused = rrf([[c for c, _ in lex], [c for c, _ in den]],
+                    [self.settings.bm25_weight, self.settings.dense_weight], k=self.settings.rrf_k)
+        top = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        details = None
+        if explain:
+            lex_rank = {c: (i + 1, s) for i, (c, s) in enumerate(lex)}
+            den_rank = {c: (i + 1, s) for i, (c, s) in enumerate(den)}
+            details = {c: {"bm25_rank": lex_rank.get(c, (None, None))[0],
+                           "bm25_score": lex_rank.get(c, (None, None))[1],
+                           "dense_rank": den_rank.get(c, (None, None))[0],
+                           "dense_score": den_rank.get(c, (None, None))[1],
+                           "fused_score": s,
+                           "fts_query": parse_query(query).fts(),
+                           "filters": (filters.describe() if filters else [])} for c, s in top}
+        hits = self.hits_for([c for c, _ in top], dict(top), details)
+        t3 = time.perf_counter()
+        return SearchResult(hits, {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
+                                   "fetch": (t3 - t2) * 1e3, "total": (t3 - t0) * 1e3})
+
+    def hits_for(self, chunk_ids: list[int], scores: dict[int, float],
+                 details: dict[int, dict[str, Any]] | None = None) -> list[Hit]:
+        """Load chunk rows and build Hits in the given order."""
+        if not chunk_ids:
+            return []
+        rows = self.conn.execute(
+            "SELECT c.id, c.text, c.heading_path, c.page, c.start_line, c.end_line, c.ordinal, "
+            "d.path, d.title, d.id, d.note_date FROM chunks c JOIN documents d ON d.id = c.doc_id "
+            f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})", chunk_ids).fetchall()
+        by_id = {r[0]: r for r in rows}
+        hits = []
+        for cid in chunk_ids:
+            r = by_id.get(cid)
+            if r is None:  # deleted since the index was read
+                continue
+            headings = json.loads(r[2])
+            explain = None
+            if details is not None:
+                explain = dict(details.get(cid, {}))
+                explain["matched_chunk"] = {"ordinal": r[6], "heading_path": headings}
+                explain["note_date"] = r[10]
+            hits.append(Hit(path=r[7], chunk_id=str(cid), score=round(scores[cid], 6), text=r[1],
+                            location=Location(page=r[3], heading=headings[-1] if headings else None,
+                                              start_line=r[4], end_line=r[5]),
+                            doc_id=r[9], title=r[8], explain=explain))
+        return hits

@@ -1,0 +1,162 @@
+"""Reads and writes of sources, documents, chunks, vectors and failures (all SQL lives in store/)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from memex.domain import Chunk
+from memex.store.db import next_seq
+
+
+@dataclass(frozen=True)
+class DocRow:
+    """What sync needs to know about a stored document without reading the file."""
+
+    id: int
+    path: str
+    content_hash: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A parsed, chunked and embedded document, ready to be written in one transaction."""
+
+    path: str
+    content_hash: str
+    size: int
+    mtime_ns: int
+    parser: str
+    title: str | None
+    note_date: str | None
+    metadata: dict
+    chunks: list[Chunk]
+    text_hashes: list[str]
+    vectors: np.ndarray  # (len(chunks), dims) float32
+
+
+def add_source(conn: sqlite3.Connection, path: str) -> int:
+    """Register a folder or file; returns its id (existing or new). Call inside write_tx."""
+    row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+    if row:
+        return int(row[0])
+    return int(conn.execute("INSERT INTO sources(path, added_at) VALUES (?, ?)",
+                            (path, time.time())).lastrowid)
+
+
+def list_sources(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """All registered sources as (id, path)."""
+    return [(r[0], r[1]) for r in conn.execute("SELECT id, path FROM sources ORDER BY id")]
+
+
+def docs_of_source(conn: sqlite3.Connection, source_id: int) -> dict[str, DocRow]:
+    """Stored documents of a source, keyed by path."""
+    rows = conn.execute("SELECT id, path, content_hash, size, mtime_ns FROM documents WHERE source_id = ?",
+                        (source_id,))
+    return {r[1]: DocRow(*r) for r in rows}
+
+
+def vectors_for_hashes(conn: sqlite3.Connection, embedder: str, hashes: Iterable[str]) -> dict[str, bytes]:
+    """Already-computed vectors for chunk texts, so unchanged or moved text is never re-embedded."""
+    out: dict[str, bytes] = {}
+    todo = list(set(hashes))
+    for i in range(0, len(todo), 500):
+        part = todo[i:i + 500]
+        q = ("SELECT c.text_hash, e.vector FROM chunks c JOIN embeddings e ON e.chunk_id = c.id "
+             f"AND e.embedder = ? WHERE c.text_hash IN ({','.join('?' * len(part))})")
+        for h, v in conn.execute(q, (embedder, *part)):
+            out[h] = v
+    return out
+
+
+def _delete_doc_rows(conn: sqlite3.Connection, doc_id: int, seq: int) -> None:
+    conn.execute("INSERT INTO tombstones(seq, chunk_id, embedder) SELECT ?, e.chunk_id, e.embedder "
+                 "FROM embeddings e JOIN chunks c ON c.id = e.chunk_id WHERE c.doc_id = ?", (seq, doc_id))
+    conn.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # cascades to chunks, embeddings, tags
+
+
+def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, embedder: str) -> int:
+    """Replace whatever is stored at doc.path with doc; call inside write_tx (one doc = one transaction)."""
+    seq = next_seq(conn)
+    old = conn.execute("SELECT id FROM documents WHERE path = ?", (doc.path,)).fetchone()
+    if old:
+        _delete_doc_rows(conn, int(old[0]), seq)
+    doc_id = int(conn.execute(
+        "INSERT INTO documents(source_id, path, content_hash, size, mtime_ns, parser, title, note_date,"
+        " metadata, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (source_id, doc.path, doc.content_hash, doc.size, doc.mtime_ns, doc.parser, doc.title,
+         doc.note_date, json.dumps(doc.metadata, default=str), time.time())).lastrowid)
+    conn.executemany("INSERT INTO tags(doc_id, tag) VALUES (?, ?)",
+                     [(doc_id, t) for t in sorted(set(doc.metadata.get("tags", [])))])
+    conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
+                     [(doc_id, t) for t in sorted(set(doc.metadata.get("links", [])))])
+    title = doc.title or ""
+    for chunk, text_hash, vec in zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True):
+        cid = int(conn.execute(
+            "INSERT INTO chunks(doc_id, ordinal, text, text_hash, heading_path, page, start_line, end_line,"
+            " start_char, end_char, n_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, chunk.ordinal, chunk.text, text_hash, json.dumps(list(chunk.heading_path)),
+             chunk.location.page, chunk.location.start_line, chunk.location.end_line,
+             chunk.start_char, chunk.end_char, chunk.n_tokens)).lastrowid)
+        conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
+                     (cid, embedder, np.asarray(vec, dtype="<f4").tobytes(), seq))
+        conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
+                     (cid, title, " ".join(chunk.heading_path), chunk.text))
+    conn.execute("DELETE FROM failures WHERE path = ?", (doc.path,))
+    return doc_id
+
+
+def move_document(conn: sqlite3.Connection, doc_id: int, new_path: str, source_id: int,
+                  mtime_ns: int, size: int) -> None:
+    """A renamed or moved file: same content, new path; chunks and vectors stay."""
+    clash = conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (new_path, doc_id)).fetchone()
+    if clash:
+        _delete_doc_rows(conn, int(clash[0]), next_seq(conn))
+    conn.execute("UPDATE documents SET path = ?, source_id = ?, mtime_ns = ?, size = ? WHERE id = ?",
+                 (new_path, source_id, mtime_ns, size, doc_id))
+    conn.execute("DELETE FROM failures WHERE path = ?", (new_path,))
+
+
+def touch_document(conn: sqlite3.Connection, doc_id: int, mtime_ns: int, size: int) -> None:
+    """Content unchanged but mtime moved: remember the new stat so the next sync skips it unread."""
+    conn.execute("UPDATE documents SET mtime_ns = ?, size = ? WHERE id = ?", (mtime_ns, size, doc_id))
+
+
+def delete_documents(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> None:
+    """Forget documents (their chunks, vectors and FTS rows); call inside write_tx."""
+    if not doc_ids:
+        return
+    seq = next_seq(conn)
+    for doc_id in doc_ids:
+        _delete_doc_rows(conn, doc_id, seq)
+
+
+def record_failure(conn: sqlite3.Connection, path: str, source_id: int | None, reason: str) -> None:
+    """Remember why a file was skipped; shown by `memex status`."""
+    conn.execute("INSERT INTO failures(path, source_id, reason, at) VALUES (?,?,?,?) ON CONFLICT(path) "
+                 "DO UPDATE SET reason = excluded.reason, at = excluded.at, source_id = excluded.source_id",
+                 (path, source_id, reason, time.time()))
+
+
+def clear_failures(conn: sqlite3.Connection, source_id: int, keep: Iterable[str]) -> None:
+    """Drop failure records of a source for files no longer failing or present."""
+    keep_set = set(keep)
+    for (path,) in conn.execute("SELECT path FROM failures WHERE source_id = ?", (source_id,)).fetchall():
+        if path not in keep_set:
+            conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+
+
+def remove_source(conn: sqlite3.Connection, source_id: int) -> int:
+    """Forget a source and all its documents; returns how many documents were removed."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE source_id = ?", (source_id,))]
+    delete_documents(conn, ids)
+    conn.execute("DELETE FROM failures WHERE source_id = ?", (source_id,))
+    conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+    return len(ids)

@@ -1,0 +1,88 @@
+"""Schema migrations: an ordered list of functions; PRAGMA user_version records how many ran."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+migration = MIGRATIONS.append
+
+
+@migration
+def m001_initial(conn: sqlite3.Connection) -> None:
+    conn.executescript("""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta VALUES ('seq', '0');
+
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,          -- absolute folder or file path
+        added_at REAL NOT NULL
+    );
+
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        path TEXT NOT NULL UNIQUE,          -- absolute path
+        content_hash TEXT NOT NULL,         -- sha256 of the file bytes
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        parser TEXT NOT NULL,
+        title TEXT,
+        note_date TEXT,                     -- ISO date: front matter, file name or mtime
+        metadata TEXT NOT NULL DEFAULT '{}',-- JSON: tags, links, aliases, warnings
+        indexed_at REAL NOT NULL
+    );
+    CREATE INDEX documents_hash ON documents(content_hash);
+    CREATE INDEX documents_source ON documents(source_id);
+    CREATE INDEX documents_date ON documents(note_date);
+
+    CREATE TABLE chunks (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,            -- sha256 of text: unchanged chunks keep their vectors
+        heading_path TEXT NOT NULL DEFAULT '[]',
+        page INTEGER, start_line INTEGER, end_line INTEGER,
+        start_char INTEGER, end_char INTEGER,
+        n_tokens INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX chunks_doc ON chunks(doc_id, ordinal);
+    CREATE INDEX chunks_hash ON chunks(text_hash);
+
+    CREATE TABLE embeddings (
+        chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+        embedder TEXT NOT NULL,
+        vector BLOB NOT NULL,               -- float32 little-endian
+        seq INTEGER NOT NULL,               -- meta.seq of the writing transaction
+        PRIMARY KEY (chunk_id, embedder)
+    );
+    CREATE INDEX embeddings_seq ON embeddings(embedder, seq);
+
+    -- removed vectors, so a vector cache built at seq N can catch up instead of rebuilding
+    CREATE TABLE tombstones (
+        seq INTEGER NOT NULL,
+        chunk_id INTEGER NOT NULL,
+        embedder TEXT NOT NULL
+    );
+    CREATE INDEX tombstones_seq ON tombstones(embedder, seq);
+
+    CREATE TABLE tags (doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, tag TEXT NOT NULL);
+    CREATE INDEX tags_tag ON tags(tag);
+    CREATE TABLE links (doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, target TEXT NOT NULL);
+    CREATE INDEX links_target ON links(target);
+
+    CREATE TABLE failures (
+        path TEXT PRIMARY KEY,
+        source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+
+    -- title and heading path are indexed with the text: a query naming a note's title finds it
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        title, headings, text,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    """)
