@@ -66,6 +66,12 @@ def check_qa(errors: list[str]) -> dict[str, int]:
             if term not in r["gold_answer"].lower():
                 errors.append(f"qa {rid}: term {term!r} not in its own gold_answer")
         _check_paths(errors, f"qa {rid}", VAULT, r["gold_paths"])
+        # Each required term must be supported by the gold notes themselves, not just by our answer.
+        gold_text = " ".join((VAULT / p).read_text(encoding="utf-8").lower()
+                             for p in r["gold_paths"] if (VAULT / p).is_file())
+        for term in r["answer_must_contain"]:
+            if term not in gold_text:
+                errors.append(f"qa {rid}: term {term!r} not found in any gold note")
     return counts
 
 
