@@ -103,6 +103,7 @@ class Brain:
             if not path.exists():
                 raise MemexError(f"no such file or folder: {path}")
             with write_tx(self.conn):
+                docs.drop_exclusions_under(self.conn, str(path.absolute()))
                 ids.append(docs.add_source(self.conn, str(path.absolute())))
         return self._sync_sources(ids, progress, embed_cache)
 
@@ -135,9 +136,11 @@ class Brain:
                     "SELECT id FROM documents WHERE path = ? OR path LIKE ? ESCAPE '\\'",
                     (target, target.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                      + os.sep + "%"))]
-                if not ids:
+                inside = any(target == p or target.startswith(p + os.sep) for _, p in docs.list_sources(self.conn))
+                if not ids and not inside:
                     raise MemexError(f"not a registered source or indexed file: {target}")
                 docs.delete_documents(self.conn, ids)
+                docs.add_exclusion(self.conn, target)
                 n = len(ids)
         self.index  # noqa: B018
         self._save_index()

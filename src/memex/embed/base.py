@@ -1,6 +1,7 @@
 """The embedder capability: texts in, unit-length float32 vectors out."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -24,4 +25,8 @@ class Embedder(Protocol):
 
     def count_tokens(self, text: str) -> int:
         """Number of model tokens in `text` (without special tokens)."""
+        ...
+
+    def count_tokens_many(self, texts: Sequence[str]) -> list[int]:
+        """Token counts for many texts at once (the chunker's hot path)."""
         ...

@@ -155,7 +155,10 @@ class Indexer:
             report.seconds = time.perf_counter() - t0
             return report
         entries: list[FileEntry] = []
+        excluded = tuple(docs.exclusions(self.conn))
         for item in scan(root, SUPPORTED_EXTENSIONS):
+            if excluded and any(item.path == x or item.path.startswith(x + os.sep) for x in excluded):
+                continue
             if isinstance(item, Skipped):
                 report.skipped.append((item.path, item.reason))
             else:

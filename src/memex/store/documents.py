@@ -160,3 +160,19 @@ def remove_source(conn: sqlite3.Connection, source_id: int) -> int:
     conn.execute("DELETE FROM failures WHERE source_id = ?", (source_id,))
     conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
     return len(ids)
+
+
+def add_exclusion(conn: sqlite3.Connection, path: str) -> None:
+    """Never index `path` (a file or folder inside a source) again until it is added explicitly."""
+    conn.execute("INSERT OR REPLACE INTO exclusions(path, added_at) VALUES (?, ?)", (path, time.time()))
+
+
+def drop_exclusions_under(conn: sqlite3.Connection, path: str) -> None:
+    """`memex add PATH` undoes earlier removals of PATH and everything under it."""
+    conn.execute("DELETE FROM exclusions WHERE path = ? OR substr(path, 1, length(?) + 1) = ? || '/'",
+                 (path, path, path))
+
+
+def exclusions(conn: sqlite3.Connection) -> list[str]:
+    """Paths removed by the user from inside a source."""
+    return [r[0] for r in conn.execute("SELECT path FROM exclusions")]

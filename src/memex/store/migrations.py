@@ -8,9 +8,19 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 migration = MIGRATIONS.append
 
 
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one (executescript would COMMIT our BEGIN IMMEDIATE)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
 @migration
 def m001_initial(conn: sqlite3.Connection) -> None:
-    conn.executescript("""
+    run_script(conn, """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('seq', '0');
 
@@ -86,3 +96,9 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
     """)
+
+
+@migration
+def m002_exclusions(conn: sqlite3.Connection) -> None:
+    # `memex remove FILE` inside a source folder: remembered so the next sync doesn't bring it back.
+    conn.execute("CREATE TABLE exclusions (path TEXT PRIMARY KEY, added_at REAL NOT NULL)")

@@ -1,0 +1,45 @@
+# Memex developer commands. `make demo` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MEMEX := $(VENV)/bin/memex
+DEMO_HOME := .memex-demo
+
+.PHONY: install demo test test-reliability bench bench-quality lint clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: any other spec would pull a multi-GB CUDA build.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -rf $(DEMO_HOME)
+	$(MEMEX) --home $(DEMO_HOME) add examples/sample-vault
+	$(MEMEX) --home $(DEMO_HOME) status
+	$(MEMEX) --home $(DEMO_HOME) search "INV-2024-0042" -k 3
+	$(MEMEX) --home $(DEMO_HOME) ask "When is the weekly sync?"
+
+test: install
+	$(PY) -m pytest -q
+
+test-reliability: install
+	$(PY) -m pytest -q tests/reliability
+
+bench: install
+	$(PY) bench/ingest.py
+	$(PY) bench/sync.py
+	$(PY) bench/search.py
+
+bench-quality: install
+	$(PY) bench/quality.py
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) $(DEMO_HOME) build dist src/*.egg-info
