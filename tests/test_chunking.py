@@ -95,3 +95,14 @@ def test_title_prefix_budget_is_reserved():
     chunks = chunk_blocks(blocks, words, max_tokens=80, title="Some title words")
     prefix = words(["Some title words > " + "A long heading " * 5])[0]
     assert all(n + prefix <= 80 for n in words([c.text for c in chunks]))
+
+
+def test_tiny_section_joins_the_next_one():
+    blocks = [Block("#reading", heading_path=("List",), start_line=3),
+              Block(para(2), heading_path=("List", "Books"), start_line=5, end_line=6)]
+    chunks = chunk_blocks(blocks, words, max_tokens=100)
+    assert len(chunks) == 1
+    assert chunks[0].text.startswith("#reading\n\nThis is")
+    assert chunks[0].heading_path == ("List",)
+    assert (chunks[0].location.start_line, chunks[0].location.end_line) == (3, 6)
+    assert chunks[0].ordinal == 0

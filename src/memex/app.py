@@ -115,7 +115,7 @@ class Brain:
                       embed_cache: Any | None = None) -> SyncReport:
         report = SyncReport()
         sources = dict(docs.list_sources(self.conn))
-        with self.writer(), Indexer(self.conn, self.settings, self.embedder, progress, embed_cache) as ix:
+        with self.writer(), Indexer(self.conn, self.settings, lambda: self.embedder, progress, embed_cache) as ix:
             for sid in ids:
                 report.merge(ix.sync_source(sid, Path(sources[sid])))
             if self._index is not None or report.chunks_embedded or report.removed or report.added \

@@ -15,6 +15,8 @@ CountTokens = Callable[[Sequence[str]], list[int]]
 
 MIN_BODY_TOKENS = 64
 """Never let a long heading path squeeze the body below this many tokens."""
+MIN_CHUNK_TOKENS = 24
+"""A section smaller than this (a lone tag line, a one-line intro) joins the next section's first chunk."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"')\]]*\s+(?=\S)|\n(?=\s*(?:[-*+]|\d+[.)])\s)|\n{2,}")
 
@@ -114,6 +116,7 @@ def chunk_blocks(blocks: Sequence[Block], count: CountTokens, *, max_tokens: int
     The budget leaves room for the title/heading prefix that the indexer prepends for embedding.
     """
     chunks: list[Chunk] = []
+    budgets: list[int] = []
     block_starts: list[int] = []
     pos = 0
     for b in blocks:  # char offsets into the document text, blocks joined by blank lines
@@ -130,6 +133,7 @@ def chunk_blocks(blocks: Sequence[Block], count: CountTokens, *, max_tokens: int
         for u in units:
             if current and size + u.tokens > budget:
                 chunks.append(_make_chunk(current, blocks, block_starts, len(chunks)))
+                budgets.append(budget)
                 carried: list[_Unit] = []
                 carried_size = 0
                 # Overlap: repeat whole trailing sentences of the previous chunk (never code).
@@ -145,7 +149,37 @@ def chunk_blocks(blocks: Sequence[Block], count: CountTokens, *, max_tokens: int
             size += u.tokens
         if current:
             chunks.append(_make_chunk(current, blocks, block_starts, len(chunks)))
-    return chunks
+            budgets.append(budget)
+    return _merge_small(chunks, budgets)
+
+
+def _merge_small(chunks: list[Chunk], budgets: list[int]) -> list[Chunk]:
+    """Fold tiny chunks into the following chunk of the same page when both fit in its budget."""
+    out: list[Chunk] = []
+    i = 0
+    while i < len(chunks):
+        c = chunks[i]
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        if (nxt is not None and c.n_tokens < MIN_CHUNK_TOKENS and c.location.page == nxt.location.page
+                and c.n_tokens + nxt.n_tokens + 2 <= budgets[i + 1]):
+            common = _common_prefix(c.heading_path, nxt.heading_path)
+            c = Chunk(text=f"{c.text}\n\n{nxt.text}", ordinal=0, heading_path=common,
+                      location=Location(page=c.location.page, heading=nxt.location.heading,
+                                        start_line=c.location.start_line, end_line=nxt.location.end_line),
+                      start_char=c.start_char, end_char=nxt.end_char, n_tokens=c.n_tokens + nxt.n_tokens)
+            chunks[i + 1] = c
+            i += 1
+            continue
+        out.append(Chunk(c.text, len(out), c.heading_path, c.location, c.start_char, c.end_char, c.n_tokens))
+        i += 1
+    return out
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def _line_of(block: Block, offset: int) -> int | None:
@@ -164,6 +198,8 @@ def _make_chunk(units: list[_Unit], blocks: Sequence[Block], starts: list[int], 
     first, last = units[0], units[-1]
     fb, lb = blocks[first.block], blocks[last.block]
     end_line = _line_of(lb, last.offset + len(last.text.rstrip()))
+    if lb.end_line is not None and last.offset + len(last.text) >= len(lb.text.rstrip()):
+        end_line = lb.end_line  # the chunk runs to the block's end: trust the parser's line count
     heading_path = fb.heading_path
     return Chunk(
         text="".join(parts).strip(),

@@ -116,11 +116,13 @@ class _Pending:
 class Indexer:
     """Keeps the store in step with files on disk; one writer at a time per home."""
 
-    def __init__(self, conn: Any, settings: Settings, embedder: Embedder,
+    def __init__(self, conn: Any, settings: Settings, embedder: Embedder | Callable[[], Embedder],
                  progress: Progress | None = None, embed_cache: Any | None = None) -> None:
         self.conn = conn
         self.settings = settings
-        self.embedder = embedder
+        # A factory defers loading the model until a file actually needs embedding: a sync with
+        # nothing changed never pays for it.
+        self._embedder = embedder
         self.progress = progress or (lambda *a, **k: None)
         self.embed_cache = embed_cache
         self._pool: ParserPool | None = None
@@ -136,6 +138,12 @@ class Indexer:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+    @property
+    def embedder(self) -> Embedder:
+        if callable(self._embedder) and not isinstance(self._embedder, Embedder):
+            self._embedder = self._embedder()
+        return self._embedder  # type: ignore[return-value]
 
     @property
     def pool(self) -> ParserPool:
