@@ -147,7 +147,7 @@ def obedient(default: str = "I don't know.") -> ReplyFn:
         for text in texts:
             m = _IGNORE.search(text)
             if m:
-                d = _DIRECTIVE.search(" " + m.group("rest").split("\n", 1)[0].lstrip())
+                d = _DIRECTIVE.search(m.group("rest").split("\n", 1)[0].lstrip())
                 return _clean(d.group("x")) if d else IGNORED_REPLY
         for text in texts:
             images = _IMAGE.findall(text)
