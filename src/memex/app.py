@@ -102,9 +102,13 @@ class Brain:
             path = Path(p).expanduser()
             if not path.exists():
                 raise MemexError(f"no such file or folder: {path}")
+            target = str(path.absolute())
             with write_tx(self.conn):
-                docs.drop_exclusions_under(self.conn, str(path.absolute()))
-                ids.append(docs.add_source(self.conn, str(path.absolute())))
+                docs.drop_exclusions_under(self.conn, target)
+                # A path inside an existing source is already covered: sync that source, no duplicate.
+                covering = [sid for sid, sp in docs.list_sources(self.conn)
+                            if target == sp or target.startswith(sp.rstrip(os.sep) + os.sep)]
+                ids.append(covering[0] if covering else docs.add_source(self.conn, target))
         return self._sync_sources(ids, progress, embed_cache)
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
