@@ -196,8 +196,11 @@ def decode_json(provider: str, text: str) -> Any:
 
 def endpoint_options(config: Mapping[str, Any], default_timeout_s: float) -> dict[str, Any]:
     """The timeout/retry settings every HTTP provider reads from the config."""
+    timeout_s = config_value(config, "timeout_s", float, default_timeout_s)
+    if timeout_s <= 0:
+        raise LLMError(f"config: timeout_s must be more than 0 seconds, got {timeout_s:g}")
     return {
-        "timeout_s": config_value(config, "timeout_s", float, default_timeout_s),
+        "timeout_s": timeout_s,
         "max_retries": config_value(config, "max_retries", int, 2),
         "backoff_s": config_value(config, "retry_backoff_s", float, 0.5),
     }
