@@ -102,3 +102,21 @@ def m001_initial(conn: sqlite3.Connection) -> None:
 def m002_exclusions(conn: sqlite3.Connection) -> None:
     # `memex remove FILE` inside a source folder: remembered so the next sync doesn't bring it back.
     conn.execute("CREATE TABLE exclusions (path TEXT PRIMARY KEY, added_at REAL NOT NULL)")
+
+
+@migration
+def m003_audit(conn: sqlite3.Connection) -> None:
+    # Who did what through the API/MCP, and which documents an answer drew on; never note text.
+    run_script(conn, """
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,                   -- unix time
+        actor TEXT NOT NULL,                -- e.g. "api:127.0.0.1", "mcp:stdio"
+        action TEXT NOT NULL,               -- e.g. "ask", "add_source", "upload", "delete_document"
+        target TEXT,                        -- path or id acted on; for ask, a hash of the question
+        status TEXT NOT NULL DEFAULT 'ok',  -- "ok" or "error"
+        doc_ids TEXT NOT NULL DEFAULT '[]', -- JSON list of document ids returned or changed
+        detail TEXT NOT NULL DEFAULT '{}'   -- JSON: counts, error message; no note text
+    );
+    CREATE INDEX audit_at ON audit(at);
+    """)

@@ -1,0 +1,198 @@
+"""The REST API: a FastAPI app over a Gateway, guarded by token, Host/Origin checks and a rate limit."""
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Path, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from memex import __version__
+from memex.errors import MemexError
+from memex.interfaces.api import schemas as s
+from memex.interfaces.api.security import Guard, GuardConfig, guard_config, load_or_create_token
+from memex.interfaces.gateway import Gateway, NotFound, make_filters
+
+log = logging.getLogger("memex.api")
+
+DOC_ID = Annotated[int, Path(ge=1, le=2**62, description="Document id (see GET /documents).")]
+DEFAULT_MAX_BODY_KB = 1024
+DEFAULT_MAX_UPLOAD_MB = 25
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": s.ErrorOut}, 401: {"model": s.ErrorOut}, 404: {"model": s.ErrorOut},
+    413: {"model": s.ErrorOut}, 429: {"model": s.ErrorOut}}
+
+
+def _filters(f: s.FiltersIn | None):  # type: ignore[no-untyped-def]
+    if f is None:
+        return None
+    return make_filters(f.path, f.tags, f.after.isoformat() if f.after else None,
+                        f.before.isoformat() if f.before else None)
+
+
+def _actor(request: Request) -> str:
+    return f"api:{request.client.host if request.client else '?'}"
+
+
+def join_chunks(texts: list[str]) -> str:
+    """A document's text from its chunks, dropping the overlap each chunk repeats from the previous one."""
+    out: list[str] = []
+    for text in texts:
+        if out:
+            prev = out[-1]
+            start = max(0, len(prev) - 4000)
+            head = text[:24]
+            i = prev.find(head, start) if head else -1
+            while i != -1:
+                if text.startswith(prev[i:]):
+                    text = text[len(prev) - i:].lstrip()
+                    break
+                i = prev.find(head, i + 1)
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | None = None,
+               max_upload_bytes: int | None = None) -> FastAPI:
+    """The FastAPI app (wrapped in the security guard; CORS only for configured origins)."""
+    extra = gateway.settings.extra
+    max_body = max_body_bytes or int(extra.get("api_max_body_kb", DEFAULT_MAX_BODY_KB)) * 1024
+    max_upload = max_upload_bytes or int(extra.get("api_max_upload_mb", DEFAULT_MAX_UPLOAD_MB)) * 2**20
+    app = FastAPI(title="Memex", version=__version__, max_body_size=max_body, responses=_ERRORS,
+                  description="Search and ask your notes. Every route but /health needs "
+                              "`Authorization: Bearer <token>` (`memex token` prints it).")
+    app.state.gateway = gateway
+
+    @app.exception_handler(NotFound)
+    async def not_found(_: Request, e: NotFound) -> JSONResponse:
+        return JSONResponse({"error": str(e)}, status_code=404)
+
+    @app.exception_handler(MemexError)
+    async def bad_request(_: Request, e: MemexError) -> JSONResponse:
+        return JSONResponse({"error": str(e)}, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def server_error(_: Request, e: Exception) -> JSONResponse:
+        err_id = uuid.uuid4().hex[:12]
+        log.exception("request failed (error id %s)", err_id)  # details in the server log, not the body
+        return JSONResponse({"error": "internal error", "id": err_id}, status_code=500)
+
+    @app.get("/health", response_model=s.HealthOut, tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness; needs no token."""
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/status", tags=["meta"])
+    def status() -> dict[str, Any]:
+        """Counts, sources, embedder and failures (as `memex status --json`)."""
+        return gateway.status()
+
+    @app.post("/search", response_model=s.SearchOut, tags=["read"])
+    def search(body: s.SearchIn) -> dict[str, Any]:
+        """Hybrid (keyword + meaning) search."""
+        hits = gateway.search(body.query, body.k, _filters(body.filters), body.explain)
+        return {"hits": [h.to_dict() for h in hits]}
+
+    @app.post("/ask", response_model=s.AnswerOut, tags=["read"], responses={200: {"content": {
+        "application/json": {}, "text/event-stream": {"schema": {"type": "string"}}}}})
+    async def ask(body: s.AskIn, request: Request) -> Any:
+        """Answer from the notes with citations; `stream: true` sends progress and answer events (SSE)."""
+        filters = _filters(body.filters)
+        actor = _actor(request)
+        if not body.stream:
+            answer = await run_in_threadpool(gateway.ask, body.question, filters, body.trace, actor)
+            return answer.to_dict()
+        return StreamingResponse(_ask_events(gateway, body, filters, actor), media_type="text/event-stream",
+                                 headers={"cache-control": "no-store", "x-accel-buffering": "no"})
+
+    @app.get("/documents", response_model=s.DocumentPageOut, tags=["documents"])
+    def list_documents(limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                       offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+                       path: Annotated[str | None, Query(max_length=500, description="Path glob.")] = None,
+                       tag: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006 - FastAPI idiom
+                       after: Annotated[s.dt.date | None, Query()] = None,
+                       before: Annotated[s.dt.date | None, Query()] = None) -> dict[str, Any]:
+        """Indexed documents, ordered by path, filterable and paged."""
+        f = make_filters(path, tag, after.isoformat() if after else None, before.isoformat() if before else None)
+        total, items = gateway.list_documents(f, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": [d.to_dict() for d in items]}
+
+    @app.get("/documents/{doc_id}", response_model=s.DocumentOut, tags=["documents"])
+    def get_document(doc_id: DOC_ID) -> dict[str, Any]:
+        """One document: text, metadata and chunks."""
+        doc = gateway.document(doc_id)
+        return {**doc, "text": join_chunks([c["text"] for c in doc["chunks"]])}
+
+    @app.post("/sources", response_model=s.SourceOut, tags=["write"])
+    def add_source(body: s.SourceIn, request: Request) -> dict[str, Any]:
+        """Register a folder (absolute path on this machine) and index it."""
+        path, report = gateway.add_source(body.path, _actor(request))
+        return {"path": str(path), "report": report.to_dict()}
+
+    @app.post("/documents", response_model=s.UploadOut, tags=["write"], max_body_size=max_upload)
+    def upload(file: Annotated[UploadFile, File(description="A note or document (.md, .txt, .pdf, …).")],
+               request: Request) -> dict[str, Any]:
+        """Upload a file; it is stored under the data home's uploads/ folder and indexed."""
+        target, report = gateway.upload(file.filename or "", file.file, max_upload, _actor(request))
+        doc = gateway.summary_for_path(str(target))
+        return {"stored_as": str(target), "document": doc.to_dict() if doc else None, "report": report.to_dict()}
+
+    @app.post("/sync", response_model=s.SyncOut, tags=["write"])
+    def sync(request: Request) -> dict[str, Any]:
+        """Re-scan every source; only changed files are re-processed."""
+        return gateway.sync(_actor(request)).to_dict()
+
+    @app.delete("/documents/{doc_id}", response_model=s.DeletedOut, tags=["write"])
+    def delete_document(doc_id: DOC_ID, request: Request) -> dict[str, Any]:
+        """Forget a document (the file on disk is kept, except an uploaded copy)."""
+        return gateway.delete_document(doc_id, _actor(request))
+
+    @app.get("/audit", tags=["meta"])
+    def audit_log(limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                  action: Annotated[str | None, Query(max_length=50)] = None) -> list[dict[str, Any]]:
+        """Recent audited actions (writes and questions), newest first."""
+        return [e.to_dict() for e in gateway.audit_log(limit, action)]
+
+    app.add_middleware(Guard, config=guard)
+    origins = sorted(guard.allowed_origins)
+    if origins:  # outside the guard, so a browser's preflight (which carries no token) is answered
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_credentials=False,
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["authorization", "content-type"])
+    return app
+
+
+def _sse(event: str, data: Any) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+
+
+async def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str) -> AsyncIterator[bytes]:
+    """progress (retrieving, retrieved, answering) → answer → done; or error."""
+    try:
+        yield _sse("progress", {"stage": "retrieving"})
+        hits = await run_in_threadpool(gateway.search, body.question, 8, filters)
+        yield _sse("progress", {"stage": "retrieved", "sources": list(dict.fromkeys(h.path for h in hits))})
+        yield _sse("progress", {"stage": "answering"})
+        answer = await run_in_threadpool(gateway.ask, body.question, filters, body.trace, actor)
+        yield _sse("answer", answer.to_dict())
+        yield _sse("done", {})
+    except MemexError as e:
+        yield _sse("error", {"error": str(e)})
+    except Exception:
+        err_id = uuid.uuid4().hex[:12]
+        log.exception("ask stream failed (error id %s)", err_id)
+        yield _sse("error", {"error": "internal error", "id": err_id})
+
+
+def build_app(home: Any = None, config_file: Any = None, host: str = "127.0.0.1",
+              **overrides: Any) -> tuple[FastAPI, Gateway]:
+    """Open the home and build the guarded app (the token is created on first run)."""
+    gateway = Gateway(home, config_file, **overrides)
+    token = load_or_create_token(gateway.settings.home)
+    guard = guard_config(token, gateway.settings.extra, bind_host=host)
+    return create_app(gateway, guard), gateway

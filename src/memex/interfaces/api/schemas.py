@@ -1,0 +1,197 @@
+"""Request and response models of the REST API (they make up /openapi.json)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class FiltersIn(BaseModel):
+    """Metadata filters; every one given must hold."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str | None = Field(None, max_length=500, description="Glob over the file path, e.g. '*/projects/*'.")
+    tags: list[str] = Field(default_factory=list, max_length=20, description="Notes carrying all these tags.")
+    after: dt.date | None = Field(None, description="Notes dated on or after this day.")
+    before: dt.date | None = Field(None, description="Notes dated on or before this day.")
+
+
+class SearchIn(BaseModel):
+    """A search request."""
+
+    model_config = ConfigDict(extra="forbid")
+    query: str = Field(..., min_length=1, max_length=2000)
+    k: int = Field(10, ge=1, le=100, description="Number of hits.")
+    filters: FiltersIn | None = None
+    explain: bool = Field(False, description="Include BM25/dense ranks and scores per hit.")
+
+
+class LocationOut(BaseModel):
+    """Where a chunk sits in its file."""
+
+    page: int | None = None
+    heading: str | None = None
+    start_line: int | None = None
+    end_line: int | None = None
+
+
+class HitOut(BaseModel):
+    """One search hit (same shape as `memex search --json`)."""
+
+    path: str
+    chunk_id: str
+    score: float
+    text: str
+    location: LocationOut
+    title: str | None = None
+    explain: dict[str, Any] | None = None
+
+
+class SearchOut(BaseModel):
+    """Search results, best first."""
+
+    hits: list[HitOut]
+
+
+class AskIn(BaseModel):
+    """A question; with `stream: true` the reply is Server-Sent Events (progress, answer, done)."""
+
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(..., min_length=1, max_length=2000)
+    filters: FiltersIn | None = None
+    trace: bool = Field(False, description="Include the pipeline's steps.")
+    stream: bool = Field(False, description="Reply as text/event-stream.")
+
+
+class CitationOut(BaseModel):
+    """A numbered pointer from the answer to a supporting passage."""
+
+    n: int
+    path: str
+    chunk_id: str
+    quote: str
+    location: LocationOut
+
+
+class AnswerOut(BaseModel):
+    """An answer with citations (same shape as `memex ask --json`)."""
+
+    answer: str
+    citations: list[CitationOut]
+    abstained: bool
+    steps: dict[str, Any] | None = None
+
+
+class DocumentSummaryOut(BaseModel):
+    """A document without its text."""
+
+    id: int
+    path: str
+    title: str | None
+    date: str | None
+    parser: str
+    size: int
+    chunks: int
+    indexed_at: float
+
+
+class DocumentPageOut(BaseModel):
+    """One page of documents."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentSummaryOut]
+
+
+class ChunkOut(BaseModel):
+    """A chunk of a document."""
+
+    chunk_id: str
+    text: str
+    heading_path: list[str]
+    page: int | None = None
+    start_line: int | None = None
+    end_line: int | None = None
+
+
+class DocumentOut(BaseModel):
+    """A document: text (chunks joined, overlaps removed), metadata and chunks."""
+
+    id: int
+    path: str
+    title: str | None
+    date: str | None
+    parser: str
+    metadata: dict[str, Any]
+    content_hash: str
+    size: int
+    text: str
+    chunks: list[ChunkOut]
+
+
+class SourceIn(BaseModel):
+    """A folder to index (absolute path on the server's machine)."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str = Field(..., min_length=1, max_length=4096)
+
+
+class PathReason(BaseModel):
+    """A file and why it failed or was skipped."""
+
+    path: str
+    reason: str
+
+
+class SyncOut(BaseModel):
+    """What a sync did."""
+
+    added: int
+    updated: int
+    moved: int
+    removed: int
+    unchanged: int
+    chunks_embedded: int
+    chunks_reused: int
+    seconds: float
+    failed: list[PathReason]
+    skipped: list[PathReason]
+
+
+class SourceOut(BaseModel):
+    """A registered folder and the sync that indexed it."""
+
+    path: str
+    report: SyncOut
+
+
+class UploadOut(BaseModel):
+    """Where an upload was stored, its document (if it could be indexed) and the sync report."""
+
+    stored_as: str
+    document: DocumentSummaryOut | None
+    report: SyncOut
+
+
+class DeletedOut(BaseModel):
+    """A forgotten document."""
+
+    id: int
+    path: str
+    removed: int
+
+
+class HealthOut(BaseModel):
+    """Liveness."""
+
+    status: str
+    version: str
+
+
+class ErrorOut(BaseModel):
+    """An error: a message, and for server errors an id to find the log entry."""
+
+    error: str
+    id: str | None = None
