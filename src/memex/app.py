@@ -188,6 +188,23 @@ class Brain:
                          c.execute("SELECT path, reason FROM failures ORDER BY path")],
         }
 
+    # ---- maintenance -----------------------------------------------------------------------------
+    def backup(self, dest: Path | str, force: bool = False) -> dict[str, Any]:
+        """Consistent online copy of the store (SQLite backup API), verified with integrity_check."""
+        from memex.store.maintenance import backup
+        return backup(self.conn, Path(dest), force=force)
+
+    def check(self, repair: bool = False) -> dict[str, Any]:
+        """Integrity of the database, FTS index and vector cache; repair rebuilds the derived indexes."""
+        from memex.store.maintenance import check
+        emb = self.embedder
+        if not repair:
+            return check(self.conn, emb.id, emb.dimensions, self._cache_path()).to_dict()
+        with self.writer():
+            report = check(self.conn, emb.id, emb.dimensions, self._cache_path(), repair=True)
+            self._index = None  # reload from the rebuilt cache on next use
+        return report.to_dict()
+
     def document(self, doc_id: int | None = None, path: str | None = None) -> dict[str, Any] | None:
         """One document with metadata and chunks, by id or path."""
         row = self.conn.execute(
