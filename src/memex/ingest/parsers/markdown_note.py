@@ -6,6 +6,7 @@ Everything here is a single linear pass over lines (no backtracking regexes on w
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +36,9 @@ class MarkdownBody:
 
     blocks: list[Block] = field(default_factory=list)
     first_h1: str | None = None
-    links: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    links: dict[str, None] = field(default_factory=dict)
+    """Ordered set (dict keys): a hostile note can repeat one link millions of times."""
+    tags: dict[str, None] = field(default_factory=dict)
 
 
 def parse_markdown(path: Path, data: bytes) -> ParsedDoc:
@@ -63,8 +65,8 @@ def parse_markdown(path: Path, data: bytes) -> ParsedDoc:
             or date_from_name(path) or iso_date(props.get("updated")))
     if when:
         meta["date"] = when
-    meta["tags"] = _unique(front_matter_tags(props) + body.tags)
-    meta["links"] = _unique(_links_in_properties(props) + body.links)
+    meta["tags"] = _unique(front_matter_tags(props) + list(body.tags))
+    meta["links"] = _unique(_links_in_properties(props) + list(body.links))
     return ParsedDoc(blocks=body.blocks, title=title or body.first_h1 or path.stem,
                      parser="markdown", metadata=meta)
 
@@ -188,11 +190,11 @@ def _collect(text: str, out: MarkdownBody) -> None:
     for m in _WIKILINK.finditer(prose):
         target = m.group(2).split("|", 1)[0].rstrip("\\").split("#", 1)[0].strip()
         if target:
-            out.links.append(target)
+            out.links[target] = None
     for m in _TAG.finditer(prose):
         tag = normalize_tag(m.group(1))
         if tag and not tag.replace("/", "").isdigit():
-            out.tags.append(tag)
+            out.tags[tag] = None
 
 
 def _drop_quoted_fences(text: str) -> str:
@@ -217,23 +219,27 @@ def _mask_code_spans(text: str) -> str:
     """Replace `code spans` by spaces; a backtick run closes at the next run of the same length."""
     if "`" not in text:
         return text
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    next_same: list[int | None] = [None] * len(runs)
+    # Compact arrays: a hostile line can hold millions of backtick runs.
+    starts, ends = array("q"), array("q")
+    for m in _BACKTICKS.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    next_same = array("q", [-1]) * len(starts)
     seen: dict[int, int] = {}
-    for k in range(len(runs) - 1, -1, -1):
-        size = runs[k][1] - runs[k][0]
-        next_same[k] = seen.get(size)
+    for k in range(len(starts) - 1, -1, -1):
+        size = ends[k] - starts[k]
+        next_same[k] = seen.get(size, -1)
         seen[size] = k
     parts: list[str] = []
     pos, k = 0, 0
-    while k < len(runs):
+    while k < len(starts):
         close = next_same[k]
-        if close is None:
+        if close < 0:
             k += 1
             continue
-        parts.append(text[pos:runs[k][0]])
-        parts.append(" " * (runs[close][1] - runs[k][0]))
-        pos = runs[close][1]
+        parts.append(text[pos:starts[k]])
+        parts.append(" " * (ends[close] - starts[k]))
+        pos = ends[close]
         k = close + 1
     parts.append(text[pos:])
     return "".join(parts)
