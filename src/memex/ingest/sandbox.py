@@ -207,13 +207,22 @@ class ParserPool:
             raise RuntimeError("ParserPool is closed")
         worker = self._slots.get()
         try:
-            if worker is None or not worker.alive():
-                worker = self._start(replacing=worker)
+            if worker is not None and not worker.alive():  # died while idle (OOM killer, kill -9)
+                self._retire(worker)
+                worker = None
+            if worker is None:
+                worker = self._spawn()
             return worker.run(func, Path(path), self.timeout_s if timeout_s is None else timeout_s,
                               self.memory_mb if memory_mb is None else memory_mb)
         finally:
             if worker is not None and (worker.broken or worker.tasks >= self.max_tasks_per_worker):
-                worker = self._start(replacing=worker) if not self._closed else None
+                self._retire(worker)
+                worker = None
+                if not self._closed:
+                    try:
+                        worker = self._spawn()  # start the replacement now, while the caller works
+                    except ParseError:
+                        worker = None  # retried on the next parse()
             self._slots.put(worker)
 
     def parse_many(self, paths: Iterable[Path], *, timeout_s: float | None = None,
@@ -234,15 +243,20 @@ class ParserPool:
             while window:
                 yield window.popleft().result()
 
-    def _start(self, replacing: _Worker | None) -> _Worker:
-        with self._lock:
-            if replacing is not None:
-                replacing.stop()
-                self._live.discard(replacing)
-                self.replaced += 1
+    def _spawn(self) -> _Worker:
+        try:
             worker = self._spawner.submit(_Worker).result()
+        except OSError as e:  # e.g. out of file descriptors or processes
+            raise ParseError(f"cannot start parser worker ({e.strerror or e})") from None
+        with self._lock:
             self._live.add(worker)
-            return worker
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._live.discard(worker)
+            self.replaced += 1
 
     def close(self) -> None:
         """Stop all workers."""
