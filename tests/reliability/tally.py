@@ -1,0 +1,35 @@
+"""Counters the reliability tests add to; conftest prints them as a table at the end of the run."""
+from __future__ import annotations
+
+from collections import Counter
+
+TALLY: Counter[str] = Counter()
+"""Keys: trials, kills, failures (invariant violations), files_tried, crashes, locked_errors, ..."""
+
+ROWS = [
+    ("crash trials run", "trials"),
+    ("SIGKILLs delivered", "kills"),
+    ("runs that finished before the kill", "finished_before_kill"),
+    ("invariant violations (failures found)", "failures"),
+    ("vector cache files rejected and rebuilt", "cache_rejected"),
+    ("stale cache temp files seen after a kill", "stale_temp_files"),
+    ("orphaned parser workers", "orphan_workers"),
+    ("hostile files tried", "files_tried"),
+    ("hostile files with a recorded reason", "files_with_reason"),
+    ("hostile files indexed correctly", "files_indexed"),
+    ("crashes (tracebacks / unexpected exit)", "crashes"),
+    ("'database is locked' errors", "locked_errors"),
+    ("concurrent writer operations", "writer_ops"),
+    ("concurrent reader checks", "reader_checks"),
+    ("half-documents seen by readers", "half_documents"),
+    ("lost writes", "lost_writes"),
+    ("injection notes asked", "injection_notes"),
+]
+
+
+def note_stderr(text: str) -> None:
+    """Count crashes and lock errors in a child's stderr."""
+    if "Traceback (most recent call last)" in text:
+        TALLY["crashes"] += 1
+    if "database is locked" in text:
+        TALLY["locked_errors"] += 1
