@@ -114,6 +114,17 @@ def test_crashed_worker_is_reported_and_replaced(pool, note):
     assert pool.parse(note).title == "Title"
 
 
+def test_hook_the_worker_cannot_import_is_reported(pool, note, tmp_path, monkeypatch):
+    pool.parse(note)  # the worker's sys.path is fixed when it starts
+    (tmp_path / "late_hooks.py").write_text("def hook(path):\n    return None\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import late_hooks
+
+    with pytest.raises(ParseError, match=r"cannot load request: ModuleNotFoundError"):
+        pool.parse(note, func=late_hooks.hook)
+    assert pool.parse(note).title == "Title"
+
+
 def test_worker_killed_while_idle_is_replaced(pool, note):
     os.kill(pid_of(pool, note), 9)
     time.sleep(0.2)

@@ -56,9 +56,14 @@ def _worker_main(fd: int) -> None:
             func, path, limit = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception as e:  # noqa: BLE001 - e.g. a test hook whose module we cannot import
+            conn.send(("err", f"parse error (cannot load request: {type(e).__name__}: {e})"))
+            continue
         recycle = False
         try:
-            if hard != resource.RLIM_INFINITY:
+            if limit <= 0:
+                limit = hard  # no limit requested
+            elif hard != resource.RLIM_INFINITY:
                 limit = min(limit, hard)
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
             try:
@@ -175,7 +180,10 @@ class _Worker:
 
 
 class ParserPool:
-    """A few reusable parser workers; `parse(path)` is thread-safe and blocks for a free worker."""
+    """A few reusable parser workers; `parse(path)` is thread-safe and blocks for a free worker.
+
+    `memory_mb` caps each worker's address space (RLIMIT_AS) while it parses; <= 0 means no cap.
+    """
 
     def __init__(self, workers: int = 1, *, timeout_s: float = 60.0, memory_mb: int = 1024,
                  max_tasks_per_worker: int = 500) -> None:
