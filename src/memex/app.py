@@ -122,8 +122,7 @@ class Brain:
         with self.writer(), Indexer(self.conn, self.settings, lambda: self.embedder, progress, embed_cache) as ix:
             for sid in ids:
                 report.merge(ix.sync_source(sid, Path(sources[sid])))
-            if self._index is not None or report.chunks_embedded or report.removed or report.added \
-                    or report.updated:
+            if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
                 self.index  # noqa: B018 - catch up now, so the saved cache is current
                 self._save_index()
         return report
@@ -164,6 +163,14 @@ class Brain:
             raise MemexError("empty question")
         from memex.agents.answer import answer_question
         return answer_question(self, question, filters=filters, **options)
+
+    def ask_stream(self, question: str, filters: Filters | None = None,
+                   **options: Any) -> Iterator[dict[str, Any]]:
+        """Like `ask`, as events: {"type": "step"|"token", ...}, then {"type": "answer", **Answer JSON}."""
+        if not question.strip():
+            raise MemexError("empty question")
+        from memex.agents.answer import answer_stream
+        return answer_stream(self, question, filters=filters, **options)
 
     def status(self) -> dict[str, Any]:
         """Counts, sources, embedder and failures with reasons."""

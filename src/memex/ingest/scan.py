@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,13 +30,34 @@ class Skipped:
     reason: str
 
 
-def _load_ignore(root: Path) -> pathspec.PathSpec | None:
+class _Ignore:
+    """`.memexignore` rules (gitignore syntax), matched with one combined regex when possible."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.spec = pathspec.PathSpec.from_lines("gitignore", lines)
+        patterns = [p for p in self.spec.patterns if p.include is not None]
+        # Without negations ("!keep.md") order doesn't matter, so one alternation is equivalent and
+        # much faster than asking every pattern about every file (the no-change sync's hot loop).
+        self.regex = None
+        if all(p.include for p in patterns) and all(getattr(p, "regex", None) is not None for p in patterns):
+            self.regex = re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns)) if patterns else None
+            self.empty = not patterns
+        else:
+            self.empty = False
+
+    def match(self, rel: str) -> bool:
+        if self.regex is not None:
+            return self.regex.match(rel) is not None
+        return False if self.empty else self.spec.match_file(rel)
+
+
+def _load_ignore(root: Path) -> _Ignore | None:
     f = root / IGNORE_FILE
     try:
         lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitignore", lines)
+    return _Ignore(lines)
 
 
 def _printable(path: str) -> str | None:
@@ -56,6 +78,7 @@ def scan(root: Path, extensions: frozenset[str]) -> Iterator[FileEntry | Skipped
                           extensions)
         return
     ignore = _load_ignore(root)
+    prefix = len(str(root).rstrip(os.sep)) + 1  # entry.path[prefix:] is the path relative to root
     stack = [str(root)]
     while stack:
         folder = stack.pop()
@@ -68,12 +91,11 @@ def scan(root: Path, extensions: frozenset[str]) -> Iterator[FileEntry | Skipped
             name = entry.name
             if name.startswith("."):
                 continue  # hidden files and folders (.git, .obsidian, .trash) are never notes
-            rel = os.path.relpath(entry.path, root)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
-            if ignore is not None and ignore.match_file(rel + ("/" if is_dir else "")):
+            if ignore is not None and ignore.match(entry.path[prefix:] + ("/" if is_dir else "")):
                 continue
             if is_dir:
                 stack.append(entry.path)
