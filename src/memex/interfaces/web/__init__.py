@@ -1,0 +1,1 @@
+"""The Streamlit web UI (`memex ui`): app.py is the script, render.py its pure formatting helpers."""

@@ -1,0 +1,305 @@
+"""Web UI: pure rendering helpers, every page through Streamlit's AppTest, and `memex ui` in headless Chromium."""
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SAMPLE_VAULT
+
+from memex.app import Brain
+from memex.interfaces.web import render
+
+streamlit_testing = pytest.importorskip("streamlit.testing.v1", reason="the web UI needs streamlit (pip install '.[ui]')")
+AppTest = streamlit_testing.AppTest
+
+SCRIPT = REPO / "src" / "memex" / "interfaces" / "web" / "app.py"
+QUESTION = "When is the weekly sync?"
+
+
+# ---- pure helpers ----------------------------------------------------------------------------------
+def test_location_labels():
+    assert render.location_label({"page": 3, "heading": None, "start_line": None, "end_line": None}) == "page 3"
+    assert render.location_label({"page": None, "heading": "Decisions", "start_line": 20, "end_line": 23}) \
+        == "lines 20–23 · § Decisions"
+    assert render.location_label({"start_line": 4, "end_line": 4}) == "line 4"
+    assert render.location_label(None) == ""
+    c = {"n": 2, "path": "/v/meetings/retro.md", "location": {"page": None, "heading": None,
+                                                           "start_line": 1, "end_line": 5}}
+    assert render.citation_label(c, None) == "[2] retro.md · lines 1–5"
+    assert render.citation_label(c, "Retro") == "[2] Retro · lines 1–5"
+
+
+def test_note_html_escapes_text_and_marks_the_cited_chunk():
+    chunks = [
+        {"chunk_id": "1", "text": "Intro <script>alert(1)</script>", "heading_path": ["A"], "page": 1,
+         "start_line": None, "end_line": None},
+        {"chunk_id": "2", "text": "We moved  the\nsync to Friday. Other & more.", "heading_path": ["A", "B"],
+         "page": 2, "start_line": None, "end_line": None},
+    ]
+    out = render.note_html(chunks, "2", "We moved the sync to Friday.")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert out.count(f'id="{render.HIGHLIGHT_ID}"') == 1
+    cited = out[out.index(render.HIGHLIGHT_ID):]
+    assert "<mark>We moved  the\nsync to Friday.</mark> Other &amp; more." in cited
+    assert "Page 1" in out and "Page 2" in out and "A › B" in out
+    assert "\n\n" not in out  # one HTML block, never split into markdown paragraphs
+    # A quote that is not in the chunk still highlights the chunk, without a <mark>.
+    assert "<mark>" not in render.note_html(chunks, "2", "never said")
+    assert f'id="{render.HIGHLIGHT_ID}"' not in render.note_html(chunks, None)
+    lines = render.note_html([{"chunk_id": "9", "text": "x", "start_line": 8, "end_line": 13}], "9")
+    assert "lines 8–13" in lines
+
+
+def test_small_helpers():
+    text = "- We **moved** the sync [1]\n- Next  line [2]"
+    assert "".join(render.stream_words(text)) == text
+    assert len(list(render.stream_words(text))) > 5
+    assert render.parse_tags(" heron, #meeting  retro,,") == ["heron", "meeting", "retro"]
+    assert render.parse_tags("") == []
+    assert render.coverage({"documents": 16, "failures": 1}) == "16/17 (94%)"
+    assert render.coverage({"documents": 0, "failures": 0}) == "0/0"
+    assert render.safe_markdown("see ![x](http://evil/p.png)") == "see !\\[x](http://evil/p.png)"
+    assert render.snippet("word " * 200, 50).endswith(" …") and len(render.snippet("word " * 200, 50)) <= 52
+    assert render.progress_update("scan", {"total": 3}) == (0.0, "Found 3 files to check")
+    assert render.progress_update("file", {"done": 1, "total": 4, "path": "/v/a b.md"}) == (0.25, "1/4 a b.md")
+    assert render.progress_update("file", {"done": 0, "total": 0, "path": ""}) == (1.0, "0/0")
+    assert render.progress_update("done", {}) is None
+    rows = render.explain_rows({"bm25_rank": 1, "bm25_score": 11.93, "dense_rank": None, "dense_score": None,
+                                "fused_score": 0.0164, "filters": ["tag heron"],
+                                "matched_chunk": {"ordinal": 0, "heading_path": ["Invoices"]}})
+    table = {r["signal"]: r["value"] for r in rows}
+    assert table["BM25 rank"] == "1" and table["BM25 score"] == "11.9300" and table["Dense rank"] == "—"
+    assert table["Filters"] == "tag heron" and table["Matched chunk"] == "#0 Invoices"
+
+
+# ---- the pages, through AppTest --------------------------------------------------------------------
+def _home(root: Path) -> Path:
+    home = root / "home"
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('embedder = "hash:384"\n', encoding="utf-8")
+    return home
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A home with the sample vault indexed (hash embedder: fast, no model)."""
+    root = tmp_path_factory.mktemp("web")
+    vault = root / "vault"
+    shutil.copytree(SAMPLE_VAULT, vault)
+    home = _home(root)
+    with Brain.open(home) as b:
+        report = b.add([vault])
+    assert report.added == 17 and not report.failed
+    return {"home": home, "vault": vault}
+
+
+def _app(home: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("MEMEX_HOME", str(home))
+    at = AppTest.from_file(str(SCRIPT), default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _go(at: AppTest, page: str) -> AppTest:
+    at.sidebar.radio[0].set_value(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_ask_answers_with_citations_that_open_the_passage(indexed, monkeypatch):
+    at = _app(indexed["home"], monkeypatch)
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    answer = " ".join(m.value for m in at.markdown)
+    assert "Friday at 14:00" in answer and "Tuesday at 10:00" in answer
+    cite = at.button(key="cite-0-1")
+    assert cite.label.startswith("[1] 2024-05-03 Heron retro · lines 20–23")
+    assert any(lbl.startswith("[2] 2024-04-02 Heron kickoff") for lbl in _labels(at))
+
+    cite.click().run()
+    assert at.session_state["page"] == "Browse"
+    assert at.header[0].value == "2024-05-03 Heron retro"
+    assert "lines 20–23" in at.info[0].value
+    note = at.get("html")[0].proto.body
+    cited = note[note.index(render.HIGHLIGHT_ID):]
+    assert "<mark>" in cited and "moved the weekly sync to Friday" in html.unescape(cited)
+    assert "Attendees" in note  # the whole note is shown, not only the passage
+    # Related notes: wikilinks both ways, plus neighbours by meaning.
+    labels = _labels(at)
+    assert "Priya Raman" in labels and "Tom Becker" in labels  # links to
+    assert "Home" in labels  # linked from
+    assert at.button(key="rel-Similar-" + str(_doc_id(indexed, "2024-04-02 Heron kickoff.md")))
+
+    # The conversation is kept: back on Ask, both turns are on screen after a second question.
+    _go(at, "Ask")
+    at.chat_input[0].set_value("What is the airspeed of an unladen swallow?").run()
+    texts = [t.value for t in at.text]
+    assert QUESTION in texts and "What is the airspeed of an unladen swallow?" in texts
+    assert len(at.session_state["history"]) == 2
+    assert "couldn't find" in " ".join(m.value for m in at.markdown)
+    assert at.button(key="near-1-0")  # abstained: the closest passages, each openable
+    assert at.button(key="cite-0-1")
+
+
+def _doc_id(indexed, name: str) -> int:
+    with Brain.open(indexed["home"]) as b:
+        return int(b.conn.execute("SELECT id FROM documents WHERE path LIKE ?", (f"%/{name}",)).fetchone()[0])
+
+
+def test_search_with_filters_and_explain(indexed, monkeypatch):
+    at = _go(_app(indexed["home"], monkeypatch), "Search")
+    at.text_input(key="search_query").set_value("INV-2024-0042")
+    at.button[0].click().run()  # the form's Search button
+    assert not at.exception, at.exception
+    results = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert results[0] == "**1. Invoices 2024**"
+    assert "INV-2024-0042 is overdue" in " ".join(m.value for m in at.markdown)
+    explain = at.table[0].value
+    rows = dict(zip(explain["signal"], explain["value"], strict=True))
+    assert rows["BM25 rank"] == "1" and rows["Dense rank"] != "" and float(rows["Fused score"]) > 0
+
+    # Filters: a path glob and a tag narrow the results; the caption says which filters applied.
+    at.text_input(key="search_query").set_value("sync")
+    at.text_input(key="search_path").set_value("*/meetings/*")
+    at.button[0].click().run()
+    paths = [c.value for c in at.caption if " · score " in c.value]
+    assert paths and all("/meetings/" in p for p in paths)
+    assert any("path matches */meetings/*" in c.value for c in at.caption)
+    at.text_input(key="search_path").set_value("")
+    at.text_input(key="search_tags").set_value("#recipe")
+    at.text_input(key="search_query").set_value("eggs")
+    at.button[0].click().run()
+    paths = [c.value for c in at.caption if " · score " in c.value]
+    assert paths and all("/recipes/" in p for p in paths)
+
+
+def test_browse_lists_notes_and_opens_one(indexed, monkeypatch):
+    at = _go(_app(indexed["home"], monkeypatch), "Browse")
+    table = at.dataframe[0].value
+    assert len(table) == 17
+    row = table[table["title"] == "2024-05-03 Heron retro"].iloc[0]
+    assert row["date"] == "2024-05-03" and "meeting" in row["tags"].split(", ")
+    assert any(c.value == "17 notes" for c in at.caption)
+    pdf = str(indexed["vault"] / "attachments" / "Lisbon itinerary.pdf")
+    at.selectbox(key="browse_pick").set_value(pdf).run()
+    assert not at.exception, at.exception
+    note = at.get("html")[0].proto.body
+    assert "Page 1" in note and f'id="{render.HIGHLIGHT_ID}"' not in note
+    at.button(key="close_note").click().run()
+    assert at.dataframe[0].value.shape[0] == 17
+
+
+def test_add_folder_with_progress_then_status_shows_coverage_and_failures(tmp_path, monkeypatch):
+    vault = tmp_path / "vault"
+    shutil.copytree(SAMPLE_VAULT, vault)
+    (vault / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    at = _go(_app(_home(tmp_path), monkeypatch), "Add")
+    at.text_input(key="add_path").set_value(str(vault))
+    at.button(key="add_folder").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Added 17, updated 0")
+    assert "1 file(s) could not be indexed" in at.warning[0].value
+    assert at.get("progress")  # the bar is on the page
+
+    _go(at, "Status")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Documents"] == "17" and int(metrics["Chunks"]) >= 17 and metrics["Failures"] == "1"
+    sources = at.table[0].value
+    assert list(sources["coverage"]) == ["17/18 (94%)"] and list(sources["documents"]) == [17]
+    failures = at.table[1].value
+    assert list(failures["file"]) == [str(vault / "broken.pdf")] and failures["reason"][0]
+
+    # Bad input: a relative path gets a clear error and nothing changes.
+    _go(at, "Add")
+    at.text_input(key="add_path").set_value("relative/notes")
+    at.button(key="add_folder").click().run()
+    assert "must be absolute" in at.error[0].value
+
+
+# ---- end to end: `memex ui` in headless Chromium ----------------------------------------------------
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.timeout(120)
+def test_memex_ui_in_headless_chromium(indexed, tmp_path):
+    if not (CHROMIUM and CHROMEDRIVER):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
+    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(indexed["home"]),
+                               "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    driver = None
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    out = server.stdout.read().decode(errors="replace") if server.stdout else ""
+                    pytest.fail(f"memex ui did not start:\n{out}")
+                time.sleep(0.3)
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,860", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+            opts.add_argument(flag)
+        driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
+        wait = WebDriverWait(driver, 30)
+        driver.get(url)
+        box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInputTextArea"]')))
+        box.send_keys(QUESTION, Keys.ENTER)
+        cite = wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]')))
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "Friday at 14:00"))
+        body = driver.find_element(By.TAG_NAME, "body").text
+        assert "moved the weekly sync to Friday at 14:00" in body
+        assert "lines 20–23" in cite.text
+        time.sleep(0.5)  # let the streamed answer settle before the picture
+        shot = tmp_path / "screenshot-ask.png"
+        driver.save_screenshot(str(shot))
+        assert shot.stat().st_size > 10_000
+        if os.environ.get("UPDATE_SCREENSHOTS"):
+            shutil.copyfile(shot, REPO / "docs" / "screenshot-ask.png")
+        cite.click()
+        marked = wait.until(ec.presence_of_element_located((By.ID, render.HIGHLIGHT_ID)))
+        assert "moved the weekly sync to Friday" in marked.text
+    finally:
+        if driver is not None:
+            driver.quit()
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(5)
