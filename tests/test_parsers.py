@@ -352,6 +352,7 @@ def test_html_declared_charset_and_fallback(tmp_path):
     scripts_only = "<html><body><script>var SECRET = 1</script></body></html>"
     doc = parse_file(write(tmp_path, "s.html", scripts_only))
     assert doc.metadata["extractor"] == "lxml" and doc.blocks == [] and doc.title == "s"
+    assert parse_file(write(tmp_path, "blank.html", " \n\t\n")).blocks == []
 
 
 # ---------------------------------------------------------------- PDF

@@ -25,6 +25,8 @@ def parse_html(path: Path, data: bytes) -> ParsedDoc:
     """Parse an .html/.htm file's bytes."""
     decoded = decode_text(data, declared=declared_html_charset(data))
     meta = base_metadata(path, decoded.encoding, decoded.warnings)
+    if not decoded.text.strip():
+        return ParsedDoc(blocks=[], title=path.stem, parser="html", metadata=meta)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     # Re-encode: lxml refuses str input that carries an <?xml encoding?> declaration.
     tree = lxml.html.document_fromstring(decoded.text.encode("utf-8"), parser=parser)
