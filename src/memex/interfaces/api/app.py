@@ -23,6 +23,8 @@ log = logging.getLogger("memex.api")
 DOC_ID = Annotated[int, Path(ge=1, le=2**62, description="Document id (see GET /documents).")]
 DEFAULT_MAX_BODY_KB = 1024
 DEFAULT_MAX_UPLOAD_MB = 25
+SSE_EVENT = {"type": "object", "description": "One Server-Sent Event: progress, answer, done or error; "
+              "`data` is JSON.", "properties": {"event": {"type": "string"}, "data": {"type": "string"}}}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": s.ErrorOut}, 401: {"model": s.ErrorOut}, 404: {"model": s.ErrorOut},
     413: {"model": s.ErrorOut}, 429: {"model": s.ErrorOut}}
@@ -64,7 +66,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     extra = gateway.settings.extra
     max_body = max_body_bytes or int(extra.get("api_max_body_kb", DEFAULT_MAX_BODY_KB)) * 1024
     max_upload = max_upload_bytes or int(extra.get("api_max_upload_mb", DEFAULT_MAX_UPLOAD_MB)) * 2**20
-    app = FastAPI(title="Memex", version=__version__, max_body_size=max_body, responses=_ERRORS,
+    app = FastAPI(title="Memex", version=__version__, max_body_size=max_body, responses=_ERRORS, redirect_slashes=False,
                   description="Search and ask your notes. Every route but /health needs "
                               "`Authorization: Bearer <token>` (`memex token` prints it).")
     app.state.gateway = gateway
@@ -100,7 +102,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         return {"hits": [h.to_dict() for h in hits]}
 
     @app.post("/ask", response_model=s.AnswerOut, tags=["read"], responses={200: {"content": {
-        "application/json": {}, "text/event-stream": {"schema": {"type": "string"}}}}})
+        "application/json": {}, "text/event-stream": {"schema": SSE_EVENT}}}})
     async def ask(body: s.AskIn, request: Request) -> Any:
         """Answer from the notes with citations; `stream: true` sends progress and answer events (SSE)."""
         filters = _filters(body.filters)
@@ -114,7 +116,8 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     @app.get("/documents", response_model=s.DocumentPageOut, tags=["documents"])
     def list_documents(limit: Annotated[int, Query(ge=1, le=200)] = 50,
                        offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-                       path: Annotated[str | None, Query(max_length=500, description="Path glob.")] = None,
+                       path: Annotated[str | None, Query(max_length=500, pattern=s.NO_CONTROL,
+                                                         description="Path glob.")] = None,
                        tag: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006 - FastAPI idiom
                        after: Annotated[s.dt.date | None, Query()] = None,
                        before: Annotated[s.dt.date | None, Query()] = None) -> dict[str, Any]:
@@ -155,7 +158,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
 
     @app.get("/audit", tags=["meta"])
     def audit_log(limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                  action: Annotated[str | None, Query(max_length=50)] = None) -> list[dict[str, Any]]:
+                  action: Annotated[str | None, Query(max_length=50, pattern=s.NO_CONTROL)] = None) -> list[dict[str, Any]]:
         """Recent audited actions (writes and questions), newest first."""
         return [e.to_dict() for e in gateway.audit_log(limit, action)]
 

@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+TEXT = r"[^\s\x1c-\x1f]"
+"""Some visible character (what str.strip() leaves; \x1c-\x1f count as space there)."""
+NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"
+"""Path-like input: no NUL or other control characters."""
 
 
 class FiltersIn(BaseModel):
     """Metadata filters; every one given must hold."""
 
     model_config = ConfigDict(extra="forbid")
-    path: str | None = Field(None, max_length=500, description="Glob over the file path, e.g. '*/projects/*'.")
-    tags: list[str] = Field(default_factory=list, max_length=20, description="Notes carrying all these tags.")
+    path: str | None = Field(None, max_length=500, pattern=NO_CONTROL,
+                             description="Glob over the file path, e.g. '*/projects/*'.")
+    tags: list[Annotated[str, Field(max_length=100, pattern=NO_CONTROL)]] = Field(
+        default_factory=list, max_length=20, description="Notes carrying all these tags.")
     after: dt.date | None = Field(None, description="Notes dated on or after this day.")
     before: dt.date | None = Field(None, description="Notes dated on or before this day.")
 
@@ -21,7 +28,7 @@ class SearchIn(BaseModel):
     """A search request."""
 
     model_config = ConfigDict(extra="forbid")
-    query: str = Field(..., min_length=1, max_length=2000)
+    query: str = Field(..., min_length=1, max_length=2000, pattern=TEXT)
     k: int = Field(10, ge=1, le=100, description="Number of hits.")
     filters: FiltersIn | None = None
     explain: bool = Field(False, description="Include BM25/dense ranks and scores per hit.")
@@ -58,7 +65,7 @@ class AskIn(BaseModel):
     """A question; with `stream: true` the reply is Server-Sent Events (progress, answer, done)."""
 
     model_config = ConfigDict(extra="forbid")
-    question: str = Field(..., min_length=1, max_length=2000)
+    question: str = Field(..., min_length=1, max_length=2000, pattern=TEXT)
     filters: FiltersIn | None = None
     trace: bool = Field(False, description="Include the pipeline's steps.")
     stream: bool = Field(False, description="Reply as text/event-stream.")
@@ -135,7 +142,7 @@ class SourceIn(BaseModel):
     """A folder to index (absolute path on the server's machine)."""
 
     model_config = ConfigDict(extra="forbid")
-    path: str = Field(..., min_length=1, max_length=4096)
+    path: str = Field(..., min_length=1, max_length=4096, pattern=NO_CONTROL)
 
 
 class PathReason(BaseModel):
