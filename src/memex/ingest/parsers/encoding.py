@@ -57,8 +57,9 @@ def decode_text(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    lossy = _mostly_utf8(data)
-    if lossy is not None:
+    lossy, good, bad = _utf8_replaced(data)
+    # Real UTF-8 with damage still has valid multi-byte sequences; legacy-encoded text almost never.
+    if good > 0 and (good >= bad or bad * 100 <= len(data)):
         return Decoded(lossy, "utf-8", ["lossy decode"])
     if declared:
         enc = _codec_name(declared)
@@ -71,6 +72,8 @@ def decode_text(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("cp1252"), "cp1252")
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
+        if bad <= 3 or bad * 100 <= len(data):
+            return Decoded(lossy, "utf-8", ["lossy decode"])  # ASCII with a few stray bytes
         raise ParseError("unknown text encoding (binary file?)")
     return Decoded(str(best), best.encoding, [f"encoding guessed: {best.encoding}"])
 
@@ -88,18 +91,12 @@ def _codec_name(name: str) -> str | None:
         return None
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """The text decoded with replacement if the file is UTF-8 with a few bad bytes, else None.
-
-    Real UTF-8 files with damage still contain valid multi-byte sequences; a legacy-encoded file
-    almost never does, so we require some and few bad bytes relative to them.
-    """
+def _utf8_replaced(data: bytes) -> tuple[str, int, int]:
+    """(text decoded with U+FFFD replacement, valid non-ASCII chars, invalid sequences)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     good = sum(len(run) for run in _NON_ASCII_RUN.findall(text)) - text.count("\ufffd")
-    if good > 0 and (good >= bad or bad * 100 <= len(data)):
-        return text
-    return None
+    return text, good, bad
 
 
 def _plausible_cp1252(data: bytes) -> bool:

@@ -15,6 +15,7 @@ from memex.ingest.parsers.encoding import declared_html_charset, decode_text
 from memex.ingest.parsers.markdown_note import scan_markdown
 from memex.ingest.parsers.plain_text import base_metadata, paragraph_blocks, split_lines
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "iframe", "object", "svg")
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li",
                "ul", "ol", "table", "tr", "td", "th", "br", "pre", "blockquote", "h1", "h2", "h3",
@@ -28,8 +29,10 @@ def parse_html(path: Path, data: bytes) -> ParsedDoc:
     if not decoded.text.strip():
         return ParsedDoc(blocks=[], title=path.stem, parser="html", metadata=meta)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    # lxml rejects control characters in text (stray form feeds are common in old pages).
+    text = _CONTROL_CHARS.sub(" ", decoded.text)
     # Re-encode: lxml refuses str input that carries an <?xml encoding?> declaration.
-    tree = lxml.html.document_fromstring(decoded.text.encode("utf-8"), parser=parser)
+    tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     title = _title(tree)
     markdown = trafilatura.extract(copy.deepcopy(tree), output_format="markdown", include_tables=True,
                                    include_comments=False, include_links=False,
