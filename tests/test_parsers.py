@@ -355,6 +355,13 @@ def test_html_declared_charset_and_fallback(tmp_path):
     assert parse_file(write(tmp_path, "blank.html", " \n\t\n")).blocks == []
 
 
+def test_html_with_control_characters(tmp_path):
+    # Found by mutation fuzzing: lxml refused text holding form feeds / vertical tabs.
+    html = "<html><head><title>FF</title></head><body><p>page one\x0cpage two\x0bend of the text</p></body></html>"
+    doc = parse_file(write(tmp_path, "ff.html", html))
+    assert "page one page two end of the text" in " ".join(b.text for b in doc.blocks)
+
+
 # ---------------------------------------------------------------- PDF
 
 def test_pdf_generated_pages_and_title(tmp_path):
