@@ -12,10 +12,10 @@ from typing import Any
 
 from memex.config import Settings, load_settings
 from memex.domain import Answer, Hit
-from memex.embed import load_embedder
+from memex.embed import embedder_id, load_embedder
 from memex.embed.base import Embedder
 from memex.errors import MemexError
-from memex.ingest.pipeline import Indexer, Progress, SyncReport
+from memex.ingest.pipeline import Indexer, Progress, SyncReport, embedding_prefix
 from memex.retrieve.search import Filters, Searcher
 from memex.store import documents as docs
 from memex.store.db import connect, write_tx
@@ -55,14 +55,68 @@ class Brain:
             self._embedder = load_embedder(self.settings.embedder)
         return self._embedder
 
+    # ---- switching embedders without downtime ----------------------------------------------------
+    def _active_spec(self) -> str:
+        """Spec of the embedder whose vectors search uses (recorded the first time the home is used)."""
+        spec = docs.get_meta(self.conn, "active_embedder")
+        if spec is None:
+            with write_tx(self.conn):
+                spec = docs.get_meta(self.conn, "active_embedder") or self.settings.embedder
+                docs.set_meta(self.conn, "active_embedder", spec)
+        return spec
+
+    @property
+    def migrating(self) -> bool:
+        """True while vectors for a newly configured embedder are still being computed."""
+        active = self._active_spec()
+        return active != self.settings.embedder and embedder_id(active) != embedder_id(self.settings.embedder)
+
+    @property
+    def search_embedder(self) -> Embedder:
+        """The embedder queries use: the old one until the new one covers every chunk."""
+        return load_embedder(self._active_spec()) if self.migrating else self.embedder
+
+    def reembed(self, progress: Progress | None = None, batch: int = 256) -> int:
+        """Compute vectors of the configured embedder for every chunk, then switch search over to them.
+
+        Search keeps using the old vectors until the last batch commits (no downtime); returns chunks embedded.
+        """
+        if not self.migrating:
+            return 0
+        old_id = embedder_id(self._active_spec())
+        emb = self.embedder
+        total = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        done = 0
+        while True:
+            rows = docs.chunks_missing_vectors(self.conn, emb.id, batch)
+            if not rows:
+                break
+            texts = [f"{embedding_prefix(t, tuple(json.loads(h)))}\n{x}" for _, t, h, x in rows]
+            vecs = emb.embed(texts)
+            with write_tx(self.conn):
+                docs.add_vectors(self.conn, emb.id, [(r[0], v.astype("<f4").tobytes()) for r, v in zip(rows, vecs, strict=True)])
+            done += len(rows)
+            if progress:
+                progress("file", done=min(done, total), total=total, path="re-embedding")
+        with write_tx(self.conn):
+            docs.set_meta(self.conn, "active_embedder", self.settings.embedder)
+            docs.drop_vectors(self.conn, old_id)
+        self._index = None  # next search loads the new model's index
+        try:
+            cache_file(self.settings.cache_dir, old_id).unlink(missing_ok=True)
+        except OSError:
+            pass
+        return done
+
     @property
     def index(self) -> VectorIndex:
         """The vector index, loaded from its cache and caught up with SQLite."""
         with self._lock:
             if self._index is None:
-                idx = VectorIndex(self.embedder.id, self.embedder.dimensions)
-                idx.sync(self.conn, self._cache_path())
+                emb = self.search_embedder
+                idx = VectorIndex(emb.id, emb.dimensions)
                 self._index = idx
+                idx.sync(self.conn, self._cache_path())
                 if idx.rebuilt and len(idx):
                     self._save_index()
             else:
@@ -70,7 +124,8 @@ class Brain:
             return self._index
 
     def _cache_path(self) -> Path:
-        return cache_file(self.settings.cache_dir, self.embedder.id)
+        assert self._index is not None
+        return cache_file(self.settings.cache_dir, self._index.embedder)
 
     def _save_index(self) -> None:
         try:
@@ -81,7 +136,8 @@ class Brain:
 
     @property
     def searcher(self) -> Searcher:
-        return Searcher(self.conn, self.embedder, self.index, self.settings)
+        index = self.index
+        return Searcher(self.conn, self.search_embedder, index, self.settings)
 
     # ---- writing ---------------------------------------------------------------------------------
     @contextmanager
@@ -119,9 +175,13 @@ class Brain:
                       embed_cache: Any | None = None) -> SyncReport:
         report = SyncReport()
         sources = dict(docs.list_sources(self.conn))
-        with self.writer(), Indexer(self.conn, self.settings, lambda: self.embedder, progress, embed_cache) as ix:
+        also = (lambda: [self.search_embedder]) if self.migrating else None
+        with self.writer(), Indexer(self.conn, self.settings, lambda: self.embedder, progress, embed_cache,
+                                    also=also) as ix:
             for sid in ids:
                 report.merge(ix.sync_source(sid, Path(sources[sid])))
+            if self.migrating:
+                report.chunks_embedded += self.reembed(progress)
             if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
                 self.index  # noqa: B018 - catch up now, so the saved cache is current
                 self._save_index()
@@ -187,6 +247,7 @@ class Brain:
             "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
             "chunks": c.execute("SELECT count(*) FROM chunks").fetchone()[0],
             "embedder": self.settings.embedder,
+            "search_embedder": self._active_spec(),
             "vectors": emb,
             "llm": self.settings.llm,
             "sources": sources,

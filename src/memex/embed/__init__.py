@@ -57,3 +57,14 @@ def load_embedder(spec: str = DEFAULT_SPEC) -> Embedder:
         if key not in _cache:
             _cache[key] = loader()
         return _cache[key]
+
+
+def embedder_id(spec: str) -> str:
+    """The id an embedder spec stores with its vectors, without loading a model."""
+    provider = spec.strip().split(":", 1)[0].lower() if spec and spec.strip() else ""
+    if provider == "minilm":
+        from memex.embed import minilm
+
+        PROVIDERS["minilm"](spec.strip().split(":")[1:])  # validates the spec
+        return minilm.MiniLMEmbedder.id
+    return load_embedder(spec).id  # model-free providers are cheap to construct

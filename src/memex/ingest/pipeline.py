@@ -117,8 +117,11 @@ class Indexer:
     """Keeps the store in step with files on disk; one writer at a time per home."""
 
     def __init__(self, conn: Any, settings: Settings, embedder: Embedder | Callable[[], Embedder],
-                 progress: Progress | None = None, embed_cache: Any | None = None) -> None:
+                 progress: Progress | None = None, embed_cache: Any | None = None,
+                 also: Callable[[], list[Embedder]] | None = None) -> None:
         self.conn = conn
+        # Embedders whose vectors must also be kept current (the old model while switching models).
+        self._also = also
         self.settings = settings
         # A factory defers loading the model until a file actually needs embedding: a sync with
         # nothing changed never pays for it.
@@ -270,6 +273,10 @@ class Indexer:
                 self.embed_cache.put_many(self.embedder.id, fresh)
             known.update(fresh)
         report.chunks_embedded += len(todo)
+        others = self._also() if self._also else []
+        other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes in prepared
+                                                    for t, h in zip(texts, hashes, strict=True)})
+                       for e in others}
         for p, title, chunks, _texts, hashes in prepared:
             meta = dict(p.parsed.metadata)
             vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \
@@ -282,9 +289,19 @@ class Indexer:
                 failures[p.entry.path] = "no text found"
                 continue
             with write_tx(self.conn):
-                docs.write_document(self.conn, source_id, new, self.embedder.id)
+                docs.write_document(self.conn, source_id, new, self.embedder.id, extra_vectors={
+                    eid: [np.frombuffer(k[h], dtype="<f4") for h in hashes] for eid, k in other_known.items()})
             if p.existing:
                 report.updated += 1
             else:
                 report.added += 1
         report.chunks_reused += sum(len(h) for *_, h in prepared) - len(todo)
+
+    def _vectors_for(self, embedder: Embedder, texts_by_hash: dict[str, str]) -> dict[str, bytes]:
+        """Vectors of `embedder` for the given texts, reusing stored ones."""
+        known = docs.vectors_for_hashes(self.conn, embedder.id, texts_by_hash)
+        todo = {h: t for h, t in texts_by_hash.items() if h not in known}
+        if todo:
+            vecs = embedder.embed(list(todo.values()))
+            known.update({h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)})
+        return known

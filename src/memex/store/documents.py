@@ -82,8 +82,12 @@ def _delete_doc_rows(conn: sqlite3.Connection, doc_id: int, seq: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # cascades to chunks, embeddings, tags
 
 
-def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, embedder: str) -> int:
-    """Replace whatever is stored at doc.path with doc; call inside write_tx (one doc = one transaction)."""
+def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, embedder: str,
+                   extra_vectors: dict[str, np.ndarray] | None = None) -> int:
+    """Replace whatever is stored at doc.path with doc; call inside write_tx (one doc = one transaction).
+
+    `extra_vectors` holds vectors of other embedders (while switching models, both are kept current).
+    """
     seq = next_seq(conn)
     old = conn.execute("SELECT id FROM documents WHERE path = ?", (doc.path,)).fetchone()
     if old:
@@ -98,7 +102,8 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
     conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("links", [])))])
     title = doc.title or ""
-    for chunk, text_hash, vec in zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True):
+    extra = extra_vectors or {}
+    for i, (chunk, text_hash, vec) in enumerate(zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True)):
         cid = int(conn.execute(
             "INSERT INTO chunks(doc_id, ordinal, text, text_hash, heading_path, page, start_line, end_line,"
             " start_char, end_char, n_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -107,6 +112,9 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
              chunk.start_char, chunk.end_char, chunk.n_tokens)).lastrowid)
         conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                      (cid, embedder, np.asarray(vec, dtype="<f4").tobytes(), seq))
+        for other, vecs in extra.items():
+            conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
+                         (cid, other, np.asarray(vecs[i], dtype="<f4").tobytes(), seq))
         conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
                      (cid, title, " ".join(chunk.heading_path), chunk.text))
     conn.execute("DELETE FROM failures WHERE path = ?", (doc.path,))
@@ -176,3 +184,38 @@ def drop_exclusions_under(conn: sqlite3.Connection, path: str) -> None:
 def exclusions(conn: sqlite3.Connection) -> list[str]:
     """Paths removed by the user from inside a source."""
     return [r[0] for r in conn.execute("SELECT path FROM exclusions")]
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """A value from the meta table."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set a meta value; call inside write_tx."""
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (key, value))
+
+
+def chunks_missing_vectors(conn: sqlite3.Connection, embedder: str, limit: int) -> list[tuple[int, str, str, str]]:
+    """Chunks without a vector from `embedder`: (chunk_id, title, heading_path JSON, text)."""
+    return [(r[0], r[1] or "", r[2], r[3]) for r in conn.execute(
+        "SELECT c.id, d.title, c.heading_path, c.text FROM chunks c JOIN documents d ON d.id = c.doc_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.chunk_id = c.id AND e.embedder = ?) "
+        "ORDER BY c.id LIMIT ?", (embedder, limit))]
+
+
+def add_vectors(conn: sqlite3.Connection, embedder: str, rows: Iterable[tuple[int, bytes]]) -> None:
+    """Store vectors for existing chunks; call inside write_tx."""
+    seq = next_seq(conn)
+    conn.executemany("INSERT OR REPLACE INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
+                     [(cid, embedder, v, seq) for cid, v in rows])
+
+
+def drop_vectors(conn: sqlite3.Connection, embedder: str) -> int:
+    """Delete every vector of an embedder no longer in use; call inside write_tx."""
+    seq = next_seq(conn)
+    conn.execute("INSERT INTO tombstones(seq, chunk_id, embedder) SELECT ?, chunk_id, embedder FROM embeddings "
+                 "WHERE embedder = ?", (seq, embedder))
+    return conn.execute("DELETE FROM embeddings WHERE embedder = ?", (embedder,)).rowcount
