@@ -101,6 +101,12 @@ class Gateway:
         self.reader.close()
         self.writer.close()
 
+    def __enter__(self) -> Gateway:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @property
     def uploads_dir(self) -> Path:
         """Where uploaded files are kept (a registered source once something is uploaded)."""
