@@ -67,6 +67,8 @@ def test_small_helpers():
     assert render.parse_tags("") == []
     assert render.coverage({"documents": 16, "failures": 1}) == "16/17 (94%)"
     assert render.coverage({"documents": 0, "failures": 0}) == "0/0"
+    assert render.answer_markdown("- a **b** [1] - c [2] - d") == "- a **b** [1]\n- c [2]\n- d"
+    assert render.answer_markdown("x [1] y [2]") == "x [1] y [2]"
     assert render.safe_markdown("see ![x](http://evil/p.png)") == "see !\\[x](http://evil/p.png)"
     assert render.snippet("word " * 200, 50).endswith(" …") and len(render.snippet("word " * 200, 50)) <= 52
     assert render.progress_update("scan", {"total": 3}) == (0.0, "Found 3 files to check")
@@ -241,7 +243,7 @@ def _free_port() -> int:
 
 
 @pytest.mark.timeout(120)
-def test_memex_ui_in_headless_chromium(indexed, tmp_path):
+def test_memex_ui_in_headless_chromium(tmp_path):
     if not (CHROMIUM and CHROMEDRIVER):
         pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
     webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
@@ -250,10 +252,19 @@ def test_memex_ui_in_headless_chromium(indexed, tmp_path):
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
+    # Its own home: this test uploads a file, which the AppTest tests must not see.
+    vault = tmp_path / "vault"
+    shutil.copytree(SAMPLE_VAULT, vault)
+    home = _home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+    note = tmp_path / "Bird log (May).md"
+    note.write_text("# Bird log\n\nSaw a hoopoe on the dune path at dawn.\n", encoding="utf-8")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
-    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(indexed["home"]),
-                               "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    log = (tmp_path / "server.log").open("wb")
+    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(home),
+                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
     driver = None
     try:
@@ -266,8 +277,7 @@ def test_memex_ui_in_headless_chromium(indexed, tmp_path):
                         break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    out = server.stdout.read().decode(errors="replace") if server.stdout else ""
-                    pytest.fail(f"memex ui did not start:\n{out}")
+                    pytest.fail(f"memex ui did not start:\n{(tmp_path / 'server.log').read_text()}")
                 time.sleep(0.3)
         opts = webdriver.ChromeOptions()
         opts.binary_location = CHROMIUM
@@ -294,6 +304,18 @@ def test_memex_ui_in_headless_chromium(indexed, tmp_path):
         cite.click()
         marked = wait.until(ec.presence_of_element_located((By.ID, render.HIGHLIGHT_ID)))
         assert "moved the weekly sync to Friday" in marked.text
+
+        # Upload a file on the Add page: saved under <home>/uploads with a sanitised name, then indexed.
+        driver.find_element(By.XPATH, '//section[@data-testid="stSidebar"]//label[.//p[text()="Add"]]').click()
+        upload = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, 'input[type="file"]')))
+        upload.send_keys(str(note))
+        wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "Index uploaded files")]'))).click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "Indexed 1 upload(s)"))
+        [saved] = (home / "uploads").iterdir()
+        assert saved.name.startswith("Bird log _May") and saved.suffix == ".md" and "(" not in saved.name
+        assert saved.read_text(encoding="utf-8") == note.read_text(encoding="utf-8")
+        with Brain.open(home) as b:
+            assert [h.path for h in b.search("hoopoe", k=1)] == [str(saved)]
     finally:
         if driver is not None:
             driver.quit()
@@ -303,3 +325,4 @@ def test_memex_ui_in_headless_chromium(indexed, tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(5)
+        log.close()

@@ -101,7 +101,7 @@ def page_ask(gw: Gateway) -> None:
         with st.chat_message("user"):
             st.text(turn["question"])
         with st.chat_message("assistant"):
-            st.markdown(render.safe_markdown(turn["answer"]["answer"]))
+            st.markdown(render.answer_markdown(turn["answer"]["answer"]))
             render_citations(i, turn)
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
@@ -113,7 +113,7 @@ def page_ask(gw: Gateway) -> None:
     with st.chat_message("assistant"):
         with st.spinner("Reading your notes…"):
             answer = gw.ask(question, filters if filters.active() else None, actor=ACTOR).to_dict()
-        st.write_stream(render.stream_words(render.safe_markdown(answer["answer"])))
+        st.write_stream(render.stream_words(render.answer_markdown(answer["answer"])))
         turn = {"question": question, "answer": answer,
                 "titles": {c["path"]: title_of(gw, c["path"]) for c in answer["citations"]}}
         render_citations(len(history), turn)

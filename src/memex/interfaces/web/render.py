@@ -157,6 +157,11 @@ def snippet(text: str, limit: int = 400) -> str:
     return text[:cut if cut > limit // 2 else limit].rstrip() + " …"
 
 
+def answer_markdown(text: str) -> str:
+    """An answer for display: list items run together after a citation ("[1] - next") get their own line."""
+    return safe_markdown(re.sub(r"(\[\d+\])[ \t]+([-*] )", r"\1\n\2", text))
+
+
 def safe_markdown(text: str) -> str:
     """Note text for st.markdown: images become plain text, so rendering never fetches anything remote."""
     return text.replace("![", "!\\[")
