@@ -1,6 +1,7 @@
 """Web UI: pure rendering helpers, every page through Streamlit's AppTest, and `memex ui` in headless Chromium."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import shutil
@@ -186,6 +187,28 @@ def test_search_with_filters_and_explain(indexed, monkeypatch):
     at.button[0].click().run()
     paths = [c.value for c in at.caption if " · score " in c.value]
     assert paths and all("/recipes/" in p for p in paths)
+
+    # A date range: every result's note date (from the explain view) lies inside it.
+    at.text_input(key="search_tags").set_value("")
+    at.text_input(key="search_query").set_value("Heron sync beta")
+    at.date_input(key="search_after").set_value(dt.date(2024, 4, 1))
+    at.date_input(key="search_before").set_value(dt.date(2024, 5, 31))
+    at.button[0].click().run()
+    dates = [dict(zip(t.value["signal"], t.value["value"], strict=True))["Note date"] for t in at.table]
+    assert dates and all("2024-04-01" <= d <= "2024-05-31" for d in dates), dates
+    assert any("date >= 2024-04-01" in c.value for c in at.caption)
+
+    # A hit in a PDF opens on its page, the passage highlighted.
+    at.date_input(key="search_after").set_value(None)
+    at.date_input(key="search_before").set_value(None)
+    at.text_input(key="search_path").set_value("*.pdf")
+    at.text_input(key="search_query").set_value("Lisbon itinerary")
+    at.button[0].click().run()
+    at.button(key="hit-0").click().run()
+    assert at.session_state["page"] == "Browse" and at.header[0].value.startswith("Lisbon itinerary")
+    assert at.info[0].value.startswith("Cited passage: page ")
+    note = at.get("html")[0].proto.body
+    assert f'id="{render.HIGHLIGHT_ID}"' in note and "Page 2" in note
 
 
 def test_browse_lists_notes_and_opens_one(indexed, monkeypatch):
