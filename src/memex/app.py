@@ -265,11 +265,12 @@ class Brain:
     def check(self, repair: bool = False) -> dict[str, Any]:
         """Integrity of the database, FTS index and vector cache; repair rebuilds the derived indexes."""
         from memex.store.maintenance import check
-        emb = self.embedder
+        emb = self.search_embedder  # the vectors search uses (the old ones while re-embedding)
+        cache = cache_file(self.settings.cache_dir, emb.id)
         if not repair:
-            return check(self.conn, emb.id, emb.dimensions, self._cache_path()).to_dict()
+            return check(self.conn, emb.id, emb.dimensions, cache).to_dict()
         with self.writer():
-            report = check(self.conn, emb.id, emb.dimensions, self._cache_path(), repair=True)
+            report = check(self.conn, emb.id, emb.dimensions, cache, repair=True)
             self._index = None  # reload from the rebuilt cache on next use
         return report.to_dict()
 

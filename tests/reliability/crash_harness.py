@@ -133,6 +133,8 @@ def open_db(home: Path) -> sqlite3.Connection:
 def doc_violations(conn: sqlite3.Connection, allowed: dict[str, set[str]] | None = None) -> list[str]:
     """Every document complete or absent, and (given `allowed`) a whole version of its file."""
     bad: list[str] = []
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone() is None:
+        return bad  # not even the schema committed yet: nothing stored, nothing partial
     conn.execute("BEGIN")
     try:
         rows = conn.execute(
@@ -186,12 +188,12 @@ def cache_violations(home: Path) -> CacheCheck:
     """The cache file verifies or is rejected; the index a Brain opens equals SQLite's vectors."""
     from memex.app import Brain
     from memex.store.db import current_seq
-    from memex.store.vectors import VectorIndex
+    from memex.store.vectors import VectorIndex, cache_file
 
     brain = Brain.open(home, embedder=EMBEDDER)
     try:
-        emb = brain.embedder
-        path = brain._cache_path()
+        emb = brain.search_embedder
+        path = cache_file(brain.settings.cache_dir, emb.id)
         stale = len([p for p in path.parent.glob("*.tmp*")]) if path.parent.exists() else 0
         raw = VectorIndex(emb.id, emb.dimensions)
         state = "missing" if not path.exists() else ("valid" if raw.load(path) else "rejected")
