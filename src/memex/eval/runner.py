@@ -49,7 +49,11 @@ def write_corpus(dataset: Dataset, folder: Path) -> dict[str, str]:
         if name in names:
             raise MemexError(f"{dataset.corpus_path}: duplicate document id {doc.id!r}")
         names[name] = doc.id
-        body = f"# {' '.join(doc.title.split())}\n\n{doc.text}\n" if doc.title.strip() else f"{doc.text}\n"
+        title = " ".join(doc.title.split())
+        # A title-only doc (half of CACM) repeats its title as body: BEIR indexes title + text, and a
+        # note with nothing under its heading has no chunk to find.
+        text = doc.text if doc.text.strip() else title
+        body = f"# {title}\n\n{text}\n" if title else f"{text}\n"
         (folder / name).write_text(body, encoding="utf-8")
     return names
 
