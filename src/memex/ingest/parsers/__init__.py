@@ -7,19 +7,30 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
 from memex.domain import ParsedDoc
 from memex.errors import ParseError
-from memex.ingest.parsers.docx_file import parse_docx
-from memex.ingest.parsers.html_page import parse_html
-from memex.ingest.parsers.markdown_note import parse_markdown
-from memex.ingest.parsers.pdf_file import parse_pdf
-from memex.ingest.parsers.plain_text import parse_txt
 
 __all__ = ["SUPPORTED_EXTENSIONS", "parse_file", "MAX_TEXT_BYTES", "MAX_BINARY_BYTES"]
 
-_TEXT_PARSERS = {".md": parse_markdown, ".markdown": parse_markdown, ".txt": parse_txt,
-                 ".html": parse_html, ".htm": parse_html}
-_BINARY_PARSERS = {".pdf": parse_pdf, ".docx": parse_docx}
+# Parser modules are imported on first use: pypdf, python-docx and trafilatura cost ~0.3 s to import,
+# which a `memex sync` with nothing to parse (or a search) should not pay.
+_TEXT_PARSERS = {".md": "markdown_note:parse_markdown", ".markdown": "markdown_note:parse_markdown",
+                 ".txt": "plain_text:parse_txt", ".html": "html_page:parse_html", ".htm": "html_page:parse_html"}
+_BINARY_PARSERS = {".pdf": "pdf_file:parse_pdf", ".docx": "docx_file:parse_docx"}
+
+
+def _parser(ext: str) -> Callable[..., Any]:
+    module, func = (_TEXT_PARSERS.get(ext) or _BINARY_PARSERS[ext]).split(":")
+    return getattr(importlib.import_module(f"memex.ingest.parsers.{module}"), func)
+
+
+def parse_pdf(path: Path) -> ParsedDoc:
+    """Parse a PDF (imported lazily)."""
+    return _parser(".pdf")(path)
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_TEXT_PARSERS) | frozenset(_BINARY_PARSERS)
 MAX_TEXT_BYTES = 50 * 2**20
@@ -67,14 +78,14 @@ def _parse(path: Path, ext: str) -> ParsedDoc:
     if ext == ".pdf" and b"%PDF-" not in head:
         raise ParseError("type mismatch: not a PDF file")
     if ext in _BINARY_PARSERS:
-        return _BINARY_PARSERS[ext](path)
+        return _parser(ext)(path)
     with path.open("rb") as f:
         data = f.read(limit + 1)  # the file may have grown since stat()
     if not data:
         raise ParseError("empty file")
     if len(data) > limit:
         raise ParseError(f"file too large (> {_mb(limit)} limit)")
-    return _TEXT_PARSERS[ext](path, data)
+    return _parser(ext)(path, data)
 
 
 def _mb(n: int) -> str:
