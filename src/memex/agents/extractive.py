@@ -98,8 +98,18 @@ def extractive_answer(question: str, hits: list[Hit], embedder: Embedder) -> Ans
                                       location=c.hit.location))
         date = (c.hit.explain or {}).get("note_date")
         dated = f" (note dated {date})" if date and len({_date(p.hit) for p in picked}) > 1 else ""
-        parts.append(f"{c.text.rstrip()}{dated} [{n}]")
+        parts.append(f"{readable(c.text)}{dated} [{n}]")
     return Answer(answer=" ".join(parts), citations=citations, abstained=False)
+
+
+_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+|\*\*|__|`")
+
+
+def readable(sentence: str) -> str:
+    """A quoted sentence without Markdown list/heading markers and emphasis, for the answer prose."""
+    text = _MARKUP.sub("", sentence.strip())
+    text = re.sub(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]", lambda m: m.group(2) or m.group(1), text)
+    return " ".join(text.split()).rstrip()
 
 
 def _date(hit: Hit) -> str:
