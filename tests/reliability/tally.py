@@ -1,6 +1,7 @@
 """Counters the reliability tests add to; conftest prints them as a table at the end of the run."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 TALLY: Counter[str] = Counter()
@@ -17,6 +18,9 @@ ROWS = [
     ("hostile files tried", "files_tried"),
     ("hostile files with a recorded reason", "files_with_reason"),
     ("hostile files indexed correctly", "files_indexed"),
+    ("hostile vault: peak RSS of the CLI (MB)", "hostile_peak_parent_mb"),
+    ("hostile vault: peak RSS of the parser worker (MB)", "hostile_peak_worker_mb"),
+    ("online backups verified", "backups_verified"),
     ("crashes (tracebacks / unexpected exit)", "crashes"),
     ("'database is locked' errors", "locked_errors"),
     ("concurrent writer operations", "writer_ops"),
@@ -33,3 +37,17 @@ def note_stderr(text: str) -> None:
         TALLY["crashes"] += 1
     if "database is locked" in text:
         TALLY["locked_errors"] += 1
+
+
+FULL = os.environ.get("MEMEX_RELIABILITY_FULL") == "1"
+"""make test-reliability sets this: every damage variant, longer concurrency runs, bigger hostile files."""
+
+
+def cases(full: list[str], quick: list[str]) -> list[str]:
+    """All variants in the full reliability run, a representative few in plain `make test`."""
+    return full if FULL else quick
+
+
+def crash_trials() -> int:
+    """How many crash trials to run."""
+    return int(os.environ.get("MEMEX_CRASH_TRIALS", "3"))

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import crash_trials
-from crash_harness import (
+
+from .crash_harness import (
     cache_violations,
     dump,
     file_hashes,
@@ -23,7 +23,7 @@ from crash_harness import (
     run_cli,
     store_violations,
 )
-from tally import TALLY, note_stderr
+from .tally import TALLY, crash_trials, note_stderr
 
 BASE_SEED = int(os.environ.get("MEMEX_CRASH_SEED", "20260"))
 

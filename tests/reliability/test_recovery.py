@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cases
-from crash_harness import (
+
+from .crash_harness import (
     EMBEDDER,
     cache_violations,
     cli_env,
@@ -21,7 +21,7 @@ from crash_harness import (
     start_cli,
     store_violations,
 )
-from tally import TALLY, note_stderr
+from .tally import TALLY, cases, note_stderr
 
 
 def _ok(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

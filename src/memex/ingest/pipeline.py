@@ -18,7 +18,7 @@ from memex.domain import ParsedDoc
 from memex.embed.base import Embedder
 from memex.errors import ParseError
 from memex.ingest.chunking import chunk_blocks
-from memex.ingest.parsers import SUPPORTED_EXTENSIONS
+from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
 from memex.ingest.scan import FileEntry, Skipped, scan
 from memex.store import documents as docs
@@ -28,6 +28,9 @@ Progress = Callable[..., None]
 """progress(event, **info): "scan" (total), "file" (done, total, path), "done" (report)."""
 
 READ_RETRIES = 3
+READ_PIECE = 2**20
+QUIET_S = 0.2
+"""A file modified less than this long ago is re-checked after the pause before it is indexed."""
 FLUSH_CHUNKS = 256
 """Embed this many new chunks at once: big batches sorted by length waste little padding."""
 
@@ -68,8 +71,12 @@ class FileChanged(Exception):
     """The file changed while it was being read."""
 
 
-def read_stable(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
-    """Read a regular file without blocking (FIFOs) and make sure it did not change meanwhile."""
+def hash_stable(path: str, max_bytes: int) -> tuple[str, os.stat_result]:
+    """sha256 of a regular file, read without blocking (FIFOs) and checked not to change meanwhile.
+
+    The bytes are hashed in pieces, never held: the parser reads the file itself in its worker, so a
+    200 MB file costs the writer process 1 MB of memory, not 200.
+    """
     for attempt in range(READ_RETRIES):
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         try:
@@ -78,13 +85,24 @@ def read_stable(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
                 raise ParseError("not a regular file")
             if before.st_size > max_bytes:
                 raise ParseError(f"file too large ({before.st_size // 2**20} MB; limit {max_bytes // 2**20} MB)")
+            digest, n = hashlib.sha256(), 0
             with os.fdopen(os.dup(fd), "rb") as f:
-                data = f.read(max_bytes + 1)
+                while n <= max_bytes and (piece := f.read(READ_PIECE)):
+                    digest.update(piece)
+                    n += len(piece)
         finally:
             os.close(fd)
         after = os.stat(path)
-        if (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, len(data), after.st_mtime_ns):
-            return data, after
+        if (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, n, after.st_mtime_ns):
+            # A file written in place can look stable for a moment between two writes (a torn state);
+            # one modified just now must stay unchanged for QUIET_S before its bytes are trusted.
+            age = time.time() - after.st_mtime_ns / 1e9
+            if age >= QUIET_S:
+                return digest.hexdigest(), after
+            time.sleep(QUIET_S - max(age, 0.0))
+            again = os.stat(path)
+            if (again.st_ino, again.st_size, again.st_mtime_ns) == (after.st_ino, after.st_size, after.st_mtime_ns):
+                return digest.hexdigest(), after
         time.sleep(0.05 * 2 ** attempt)
     raise ParseError("file kept changing while being read")
 
@@ -192,11 +210,10 @@ class Indexer:
                 report.unchanged += 1
                 continue
             try:
-                data, st = read_stable(entry.path, max_bytes)
+                digest, st = hash_stable(entry.path, min(max_bytes, size_limit(entry.path)))
             except (ParseError, OSError) as e:
                 failures[entry.path] = str(e) if isinstance(e, ParseError) else f"cannot read: {e.strerror}"
                 continue
-            digest = hashlib.sha256(data).hexdigest()
             entry = FileEntry(entry.path, st.st_size, st.st_mtime_ns)
             if old and old.content_hash == digest:
                 with write_tx(self.conn):
@@ -216,7 +233,9 @@ class Indexer:
                 failures[entry.path] = str(e)
                 continue
             try:
-                if os.stat(entry.path).st_mtime_ns != entry.mtime_ns:
+                # size and inode too: mtime ticks are coarse (~4 ms), so a rewrite can keep the same mtime
+                now = os.stat(entry.path)
+                if (now.st_ino, now.st_size, now.st_mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns):
                     failures[entry.path] = "file changed while being indexed (will retry next sync)"
                     continue
             except OSError:

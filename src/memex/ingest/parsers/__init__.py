@@ -14,7 +14,7 @@ from typing import Any
 from memex.domain import ParsedDoc
 from memex.errors import ParseError
 
-__all__ = ["SUPPORTED_EXTENSIONS", "parse_file", "MAX_TEXT_BYTES", "MAX_BINARY_BYTES"]
+__all__ = ["SUPPORTED_EXTENSIONS", "parse_file", "size_limit", "MAX_TEXT_BYTES", "MAX_BINARY_BYTES"]
 
 # Parser modules are imported on first use: pypdf, python-docx and trafilatura cost ~0.3 s to import,
 # which a `memex sync` with nothing to parse (or a search) should not pay.
@@ -36,6 +36,11 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_TEXT_PARSERS) | frozenset(_BIN
 MAX_TEXT_BYTES = 50 * 2**20
 """Text-like files above this are refused: notes that big are logs or dumps, not notes."""
 MAX_BINARY_BYTES = 200 * 2**20
+
+
+def size_limit(path: Path | str) -> int:
+    """Largest file parse_file accepts for this name, so callers can refuse bigger ones unread."""
+    return MAX_TEXT_BYTES if Path(path).suffix.lower() in _TEXT_PARSERS else MAX_BINARY_BYTES
 
 
 def parse_file(path: Path) -> ParsedDoc:
