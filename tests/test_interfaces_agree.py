@@ -8,6 +8,7 @@ from pathlib import Path
 
 import anyio
 import httpx
+import pytest
 from live_server import LiveServer, copy_vault
 from mcp import ClientSession, StdioServerParameters, stdio_client
 
@@ -21,17 +22,27 @@ QUERIES = ["router firmware version", "what did we decide in the Heron retro", "
 K = 8
 
 
-def _cli(home: Path, tmp_path: Path) -> dict[str, list[tuple[str, str]]]:
-    """`memex search --json` semantics, all queries in one process (--batch prints the same hits per line)."""
+def _start_cli(home: Path, tmp_path: Path) -> list[subprocess.Popen]:
+    """`memex search --json`: all queries as one --batch run, plus the first one as a plain call.
+
+    Started in the background so their model loading overlaps with the REST and MCP checks.
+    """
     batch = tmp_path / "queries.jsonl"
     batch.write_text("".join(json.dumps({"id": q, "query": q}) + "\n" for q in QUERIES))
-    out = subprocess.run([*MEMEX, "search", "--home", str(home), "--json", "-k", str(K), "--batch", str(batch)],
-                         capture_output=True, text=True, timeout=300, check=True).stdout
-    lines = [json.loads(line) for line in out.splitlines() if line.strip()]
-    single = subprocess.run([*MEMEX, "search", "--home", str(home), "--json", "-k", str(K), QUERIES[0]],
-                            capture_output=True, text=True, timeout=300, check=True).stdout
-    result = {item["id"]: [(h["path"], h["chunk_id"]) for h in item["hits"]] for item in lines}
-    assert [(h["path"], h["chunk_id"]) for h in json.loads(single)] == result[QUERIES[0]]
+    base = [*MEMEX, "search", "--home", str(home), "--json", "-k", str(K)]
+    return [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for cmd in ([*base, "--batch", str(batch)], [*base, QUERIES[0]])]
+
+
+def _finish_cli(procs: list[subprocess.Popen]) -> dict[str, list[tuple[str, str]]]:
+    outs = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        outs.append(out)
+    result = {item["id"]: [(h["path"], h["chunk_id"]) for h in item["hits"]]
+              for item in map(json.loads, filter(str.strip, outs[0].splitlines()))}
+    assert [(h["path"], h["chunk_id"]) for h in json.loads(outs[1])] == result[QUERIES[0]]
     return result
 
 
@@ -62,13 +73,17 @@ async def _mcp(home: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+@pytest.mark.slow
 def test_cli_rest_and_mcp_return_the_same_hits(tmp_path: Path) -> None:
     home = tmp_path / "home"  # default settings: the bundled MiniLM embedder
     with Brain.open(home) as brain:
         brain.add([copy_vault(tmp_path)])
-    cli = _cli(home, tmp_path)
-    rest = _rest(home)
-    mcp = anyio.run(_mcp, home)
+    procs = _start_cli(home, tmp_path)
+    try:
+        rest = _rest(home)
+        mcp = anyio.run(_mcp, home)
+    finally:
+        cli = _finish_cli(procs)
     assert cli["router firmware version"][0][0].endswith("Home network.md")
     for q in QUERIES:
         assert len(cli[q]) == K
