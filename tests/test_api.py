@@ -352,7 +352,7 @@ def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
                         checks.not_a_server_error, checks.status_code_conformance,
                         checks.content_type_conformance, checks.response_schema_conformance])
                 except BaseException as e:  # noqa: B036 - schemathesis raises exception groups
-                    failures.append(f"{op.method.upper()} {op.path}: {str(e)[:1500]}")
+                    failures.append(f"{case.method.upper()} {case.path}: {str(e)[:1500]}")
                     raise
             try:
                 run()
