@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLE_VAULT = REPO / "examples" / "sample-vault"
+from fixture_paths import REPO, SAMPLE_VAULT, SHARED, shared_or_skip  # noqa: F401 - re-exported
 
 
 @pytest.fixture(autouse=True)
@@ -17,11 +15,3 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
         if key.startswith("MEMEX_") and key != "MEMEX_HOME":
             monkeypatch.delenv(key)
-
-
-def shared_or_skip(*parts: str) -> Path:
-    """A path under ../shared, or skip: a user's clone has no ../shared folder."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs the shared data folder ({path}); not part of a user's clone")
-    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_VAULT
+from fixture_paths import SAMPLE_VAULT
 
 MEMEX = [sys.executable, "-m", "memex.interfaces.cli"]
 COMMANDS = ["add", "sync", "watch", "search", "ask", "status", "remove"]

@@ -10,7 +10,7 @@ import pytest
 from memex.app import Brain
 from memex.errors import MemexError
 
-from conftest import SAMPLE_VAULT
+from fixture_paths import SAMPLE_VAULT
 
 
 def _note(i: int, extra: str = "") -> str:

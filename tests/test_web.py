@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_VAULT
+from fixture_paths import REPO, SAMPLE_VAULT
 
 from memex.app import Brain
 from memex.interfaces.web import render
