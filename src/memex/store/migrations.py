@@ -120,3 +120,25 @@ def m003_audit(conn: sqlite3.Connection) -> None:
     );
     CREATE INDEX audit_at ON audit(at);
     """)
+
+
+@migration
+def m004_threads(conn: sqlite3.Connection) -> None:
+    # Conversation memory for `memex chat`: a thread is an ordered list of turns.
+    run_script(conn, """
+    CREATE TABLE threads (
+        id TEXT PRIMARY KEY,                -- short random id shown to the user
+        title TEXT NOT NULL,                -- the first question
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        result TEXT NOT NULL DEFAULT '{}',  -- JSON: the ask --json contract of the answer
+        at REAL NOT NULL
+    );
+    CREATE INDEX turns_thread ON turns(thread_id, id);
+    """)

@@ -159,6 +159,11 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | N
                 click.echo(json.dumps({"id": item.get("id"), **a.to_dict()}, ensure_ascii=False))
             return
         assert question is not None
+        if not as_json and brain.settings.llm.strip().lower() != "extractive":
+            # An LLM writes the answer: show it as it is generated, then the checked version.
+            from memex.interfaces.cli.commands_chat import print_sources, stream_answer
+            print_sources(stream_answer(brain, question, filters, trace=trace))
+            return
         answer = brain.ask(question, filters, trace=trace)
     if as_json:
         print_json(answer.to_dict())

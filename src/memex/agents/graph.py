@@ -1,0 +1,254 @@
+"""The answering pipeline as a LangGraph StateGraph: condense → plan → retrieve → synthesise → verify.
+
+Verification that fails (nothing supported) loops back once through a reformulated search before the
+answer abstains. The same compiled graph serves every interface through `Brain.ask` / `Brain.ask_stream`.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from memex.agents.context import Context, hit_dict, retrieve
+from memex.agents.extractive import ABSTAIN_MESSAGE, extractive_answer
+from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
+from memex.agents.synthesis import (
+    ANSWER_MAX_TOKENS,
+    PROMPT_RESERVE_TOKENS,
+    build_messages,
+    generate,
+    url_checker,
+)
+from memex.agents.verify import SentenceCheck, verify
+from memex.domain import Answer, Hit
+from memex.llm.base import ChatModel
+from memex.retrieve.search import Filters
+
+if TYPE_CHECKING:
+    from memex.app import Brain
+
+EXTRACTIVE_BUDGET_TOKENS = 2400
+"""Extractive answers score every sentence of the context; this bounds that work."""
+CLOSEST = 3
+
+
+@dataclass
+class Run:
+    """What one question's run needs besides its state: the brain, the model and the options."""
+
+    brain: Brain
+    model: ChatModel | None
+    filters: Filters | None = None
+    history: list[tuple[str, str]] = field(default_factory=list)
+    judge: bool = False
+    rewrite: bool = False
+    expand: bool = True
+    retry: bool = True
+    decompose: bool = True
+    emit: Callable[[dict[str, Any]], None] | None = None
+    """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
+
+
+class AnswerState(TypedDict, total=False):
+    """The graph's shared state; each node returns the keys it changes."""
+
+    run: Run
+    question: str
+    standalone: str
+    plan: Plan
+    context: Context
+    attempt: int
+    queries_tried: list[str]
+    draft: str
+    sources: dict[int, Hit]
+    answer: Answer
+    checks: list[SentenceCheck]
+    trace: list[dict[str, Any]]
+    streamed: bool
+
+
+def _step(state: AnswerState, name: str, started: float, **data: Any) -> list[dict[str, Any]]:
+    entry = {"step": name, "ms": round((time.perf_counter() - started) * 1e3, 1), **data}
+    run = state["run"]
+    if run.emit is not None:
+        run.emit({"type": "step", **entry})
+    return [*state.get("trace", []), entry]
+
+
+def condense(state: AnswerState) -> dict[str, Any]:
+    """Turn a follow-up into a standalone question using the thread's history."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    standalone = resolve_follow_up(state["question"], run.history, run.model)
+    return {"standalone": standalone, "attempt": 0, "queries_tried": [],
+            "trace": _step(state, "condense", t0, standalone=standalone, history_turns=len(run.history))}
+
+
+def plan(state: AnswerState) -> dict[str, Any]:
+    """Decide the searches: decomposition (and, with an LLM, optional query rewriting)."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    if run.model is not None and run.rewrite:
+        p = llm_plan(state["standalone"], run.model, run.rewrite)
+    elif run.decompose:
+        p = decompose(state["standalone"])
+    else:
+        p = Plan(state["standalone"], [state["standalone"]], notes=["decomposition off"])
+    return {"plan": p, "trace": _step(state, "plan", t0, **p.to_dict())}
+
+
+def _budget(run: Run) -> int:
+    if run.model is None:
+        return EXTRACTIVE_BUDGET_TOKENS
+    history = sum(len(q) + len(a) for q, a in run.history[-3:]) // 4
+    return max(256, run.model.context_window - ANSWER_MAX_TOKENS - PROMPT_RESERVE_TOKENS - history)
+
+
+def retrieve_node(state: AnswerState) -> dict[str, Any]:
+    """Hybrid search per sub-query, merged, expanded to section neighbours, packed into the budget."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    queries = state["plan"].sub_queries if state.get("attempt", 0) == 0 \
+        else [state["standalone"], state["queries_tried"][-1]]
+    ctx = retrieve(run.brain.searcher, queries, run.filters, _budget(run), run.brain.embedder, run.expand)
+    return {"context": ctx, "trace": _step(state, "retrieve", t0, attempt=state.get("attempt", 0),
+                                           queries=queries, **ctx.to_dict())}
+
+
+def synthesize(state: AnswerState) -> dict[str, Any]:
+    """Draft an answer with [n] citations: the LLM from delimited notes, or the extractive answerer."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    hits = state["context"].hits
+    question = state["standalone"]
+    if not hits:
+        return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
+    if run.model is None:
+        draft = extractive_answer(question, hits, run.brain.embedder)
+        by_id = {h.chunk_id: h for h in hits}
+        sources = {c.n: by_id[c.chunk_id] for c in draft.citations}
+        return {"draft": draft.answer, "sources": sources,
+                "trace": _step(state, "synthesize", t0, mode="extractive", draft=draft.answer)}
+    messages = build_messages(question, hits, state["plan"].temporal)
+    on_token = None
+    if run.emit is not None:
+        emit = run.emit
+        on_token = lambda text: emit({"type": "token", "text": text})  # noqa: E731
+    draft = generate(run.model, messages, on_token, url_checker(hits))
+    return {"draft": draft, "sources": dict(enumerate(hits, start=1)), "streamed": on_token is not None,
+            "trace": _step(state, "synthesize", t0, mode=run.model.name, draft=draft)}
+
+
+def verify_node(state: AnswerState) -> dict[str, Any]:
+    """Check each sentence against the chunk it cites; drop unsupported ones; abstain when none hold."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    draft = state["draft"]
+    if not draft.strip() or ABSTAIN_MESSAGE.lower().rstrip(".") in draft.lower():
+        answer, checks = Answer(ABSTAIN_MESSAGE, [], True), []
+    else:
+        answer, checks = verify(draft, state["sources"], run.brain.embedder,
+                                run.model if run.judge else None)
+    return {"answer": answer, "checks": checks,
+            "trace": _step(state, "verify", t0, abstained=answer.abstained,
+                           sentences=[c.to_dict() for c in checks])}
+
+
+def after_verify(state: AnswerState) -> str:
+    """Loop back to retrieval once with a reformulated query before abstaining."""
+    run = state["run"]
+    if state["answer"].abstained and run.retry and state.get("attempt", 0) == 0 and state["context"].hits:
+        return "reformulate"
+    return "finish"
+
+
+def reformulate_node(state: AnswerState) -> dict[str, Any]:
+    """A different search for the second attempt."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    tried = [*state["plan"].sub_queries, *state.get("queries_tried", [])]
+    query = reformulate(state["standalone"], tried, run.model)
+    return {"attempt": state.get("attempt", 0) + 1, "queries_tried": [*state.get("queries_tried", []), query],
+            "trace": _step(state, "reformulate", t0, query=query)}
+
+
+def finish(state: AnswerState) -> dict[str, Any]:
+    """Attach the closest passages to an abstention."""
+    answer = state["answer"]
+    if answer.abstained:
+        closest = [hit_dict(h) for h in state["context"].hits[:CLOSEST]]
+        answer = Answer(ABSTAIN_MESSAGE, [], True, {"closest": closest})
+    return {"answer": answer}
+
+
+_GRAPH: Any = None
+
+
+def compiled_graph() -> Any:
+    """The compiled StateGraph (built once per process)."""
+    global _GRAPH
+    if _GRAPH is None:
+        from langgraph.graph import END, START, StateGraph
+
+        g = StateGraph(AnswerState)
+        g.add_node("condense", condense)
+        g.add_node("plan", plan)
+        g.add_node("retrieve", retrieve_node)
+        g.add_node("synthesize", synthesize)
+        g.add_node("verify", verify_node)
+        g.add_node("reformulate", reformulate_node)
+        g.add_node("finish", finish)
+        g.add_edge(START, "condense")
+        g.add_edge("condense", "plan")
+        g.add_edge("plan", "retrieve")
+        g.add_edge("retrieve", "synthesize")
+        g.add_edge("synthesize", "verify")
+        g.add_conditional_edges("verify", after_verify, {"reformulate": "reformulate", "finish": "finish"})
+        g.add_edge("reformulate", "retrieve")
+        g.add_edge("finish", END)
+        _GRAPH = g.compile()
+    return _GRAPH
+
+
+def _result(state: AnswerState, trace: bool) -> Answer:
+    answer = state["answer"]
+    if not trace:
+        return answer
+    steps = dict(answer.steps or {})
+    steps.update({"question": state["question"], "standalone": state.get("standalone"),
+                  "plan": state["plan"].to_dict() if "plan" in state else None,
+                  "sub_queries": state["plan"].sub_queries if "plan" in state else [],
+                  "retrieved": [h.chunk_id for h in state["context"].hits] if "context" in state else [],
+                  "verification": [c.to_dict() for c in state.get("checks", [])],
+                  "attempts": state.get("attempt", 0) + 1,
+                  "llm": state["run"].model.name if state["run"].model is not None else "extractive",
+                  "trace": state.get("trace", [])})
+    return Answer(answer.answer, answer.citations, answer.abstained, steps)
+
+
+def run_graph(run: Run, question: str, trace: bool = False) -> Answer:
+    """Run the whole pipeline and return the checked answer."""
+    state = compiled_graph().invoke({"run": run, "question": question, "trace": []})
+    return _result(state, trace)
+
+
+def stream_graph(run: Run, question: str, trace: bool = False) -> Iterator[dict[str, Any]]:
+    """Run the pipeline, yielding {"type": "step"|"token", ...} events, then {"type": "answer", ...}."""
+    from langgraph.config import get_stream_writer
+
+    final: AnswerState | None = None
+
+    def emit(event: dict[str, Any]) -> None:
+        get_stream_writer()(event)
+
+    run.emit = emit
+    for mode, chunk in compiled_graph().stream({"run": run, "question": question, "trace": []},
+                                               stream_mode=["custom", "values"]):
+        if mode == "custom":
+            yield chunk
+        else:
+            final = chunk
+    assert final is not None
+    answer = _result(final, trace)
+    yield {"type": "answer", "streamed": bool(final.get("streamed")), **answer.to_dict()}

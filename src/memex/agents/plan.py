@@ -1,0 +1,178 @@
+"""Planning a question: follow-up resolution, decomposition into sub-queries, optional LLM rewriting."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from memex.agents.extractive import content_terms
+from memex.llm.base import ChatModel, LLMError, Message
+from memex.retrieve.query import STOPWORDS
+
+MAX_SUB_QUERIES = 4
+_WORD = re.compile(r"\w[\w\-./:]*", re.UNICODE)
+# A follow-up leans on the previous turn: a pronoun, "what about", or too few words of its own.
+_REFERRING = re.compile(r"\b(it|its|that|this|those|these|they|them|their|there|he|she|him|her|one|"
+                        r"what about|how about|and the|same)\b", re.I)
+_COMPARE = re.compile(r"^\s*(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>.+?)\W*$",
+                      re.I)
+_DIFFERENCE = re.compile(r"\bdifferences?\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\W*$", re.I)
+_VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:with|to))\s+(?P<b>.+?)\W*$", re.I)
+_CHANGED = re.compile(r"\bwhat\s+(?:changed|is different|differs?)\s+between\s+(?P<a>.+?)\s+and\s+"
+                      r"(?P<b>.+?)\W*$", re.I)
+_TEMPORAL = re.compile(r"\b(before|after|now|currently|still|latest|originally|changed|moved|since|"
+                       r"used to|any more|anymore)\b", re.I)
+_AGGREGATE = re.compile(r"\b(how many|list (?:all|every)|all (?:the )?\w+ (?:that|which|in)|every|which notes|"
+                        r"in total|altogether)\b", re.I)
+# Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
+_PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
+                    r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
+
+
+@dataclass
+class Plan:
+    """What retrieval should search for, and why."""
+
+    question: str
+    """The (standalone) question being answered."""
+    sub_queries: list[str]
+    """Searches to run; the question itself is always first."""
+    kind: str = "single"
+    """"single", "multi-part", "comparison", "change", "aggregation"."""
+    temporal: bool = False
+    """The question is about change over time: dates decide conflicts."""
+    rewritten: str | None = None
+    """An LLM's rewrite of the search query, when query rewriting is on."""
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form for --trace."""
+        return {"question": self.question, "kind": self.kind, "sub_queries": self.sub_queries,
+                "temporal": self.temporal, "rewritten": self.rewritten, "notes": self.notes}
+
+
+def key_terms(text: str, limit: int = 8) -> list[str]:
+    """The words of `text` that carry its meaning, in order (no stopwords or question words)."""
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        lw = w.lower()
+        if lw not in STOPWORDS and len(w) > 1 and w not in out:
+            out.append(w)
+    return out[:limit]
+
+
+def is_follow_up(question: str) -> bool:
+    """Does the question seem to lean on the previous turn?"""
+    return bool(_REFERRING.search(question)) or len(content_terms(question)) < 3
+
+
+def resolve_follow_up(question: str, history: list[tuple[str, str]], model: ChatModel | None) -> str:
+    """A standalone version of `question` given earlier (question, answer) turns."""
+    if not history:
+        return question
+    if model is not None:
+        convo = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in history[-3:])
+        prompt = [Message("system", "Rewrite the user's follow-up question as one standalone question that "
+                                    "can be understood without the conversation. Output only the question."),
+                  Message("user", f"<conversation>\n{convo}\n</conversation>\n\nFollow-up question: {question}")]
+        try:
+            text = model.complete(prompt, max_tokens=96).strip().splitlines()
+            rewritten = text[0].strip() if text else ""
+            if rewritten and len(rewritten) < 400:
+                return rewritten
+        except LLMError:
+            pass  # condensing is an aid: fall back to the deterministic rule
+    if not is_follow_up(question):
+        return question
+    previous = key_terms(history[-1][0], 6)
+    own = {t.lower() for t in key_terms(question)}
+    extra = [t for t in previous if t.lower() not in own]
+    return f"{' '.join(extra)} {question}".strip() if extra else question
+
+
+def _shared_context(question: str, a: str, b: str) -> str:
+    """Words of the question outside the two compared parts (e.g. "price of"), to keep each sub-query on topic."""
+    rest = question
+    for part in (a, b):
+        rest = rest.replace(part, " ")
+    terms = [t for t in key_terms(rest) if t.lower() not in {"compare", "contrast", "difference", "differences",
+                                                           "between", "changed", "versus", "vs"}]
+    return " ".join(terms)
+
+
+def decompose(question: str) -> Plan:
+    """Deterministic planning: split comparisons, "what changed between", and multi-part questions."""
+    q = question.strip()
+    temporal = bool(_TEMPORAL.search(q))
+    for kind, pattern in (("change", _CHANGED), ("comparison", _COMPARE), ("comparison", _DIFFERENCE),
+                          ("comparison", _VERSUS)):
+        m = pattern.search(q)
+        if m:
+            a, b = m.group("a").strip(" ?"), m.group("b").strip(" ?")
+            ctx = _shared_context(q, m.group("a"), m.group("b"))
+            subs = [q, f"{a} {ctx}".strip(), f"{b} {ctx}".strip()]
+            return Plan(q, _unique(subs), kind, temporal or kind == "change")
+    parts = [p.strip(" ,;") for p in _PARTS.split(q) if p and len(content_terms(p)) >= 2]
+    if len(parts) > 1:
+        return Plan(q, _unique([q, *parts]), "multi-part", temporal)
+    if _AGGREGATE.search(q):
+        return Plan(q, [q], "aggregation", temporal)
+    return Plan(q, [q], "single", temporal)
+
+
+def _unique(queries: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for s in queries:
+        key = " ".join(s.lower().split())
+        if key and key not in seen:
+            seen[key] = s
+    return list(seen.values())[:MAX_SUB_QUERIES]
+
+
+_PLAN_PROMPT = (
+    "You plan searches over a person's notes. Given a question, reply with JSON only: "
+    '{"sub_queries": [...], "search_query": "..."}. "sub_queries" lists 1-3 short keyword searches, one per '
+    "distinct fact the question needs (several only for comparisons, multi-part or before/after questions). "
+    '"search_query" is the question rewritten as a good keyword search. Do not answer the question.')
+
+
+def llm_plan(question: str, model: ChatModel, rewrite: bool) -> Plan:
+    """Ask the model for sub-queries (and a rewritten query); any failure falls back to `decompose`."""
+    base = decompose(question)
+    try:
+        reply = model.complete([Message("system", _PLAN_PROMPT), Message("user", f"Question: {question}")],
+                               max_tokens=200)
+    except LLMError as e:
+        base.notes.append(f"LLM planning failed ({e}); used the deterministic plan")
+        return base
+    m = re.search(r"\{.*\}", reply, re.S)
+    try:
+        obj = json.loads(m.group(0)) if m else None
+    except ValueError:
+        obj = None
+    if not isinstance(obj, dict):
+        base.notes.append("LLM plan was not JSON; used the deterministic plan")
+        return base
+    subs = [s for s in obj.get("sub_queries") or [] if isinstance(s, str) and s.strip()]
+    rewritten = obj.get("search_query") if rewrite and isinstance(obj.get("search_query"), str) else None
+    queries = [question, *([rewritten] if rewritten else []), *subs, *base.sub_queries[1:]]
+    kind = base.kind if base.kind != "single" or len(subs) < 2 else "multi-part"
+    return Plan(question, _unique(queries), kind, base.temporal, rewritten, ["planned by the LLM"])
+
+
+def reformulate(question: str, tried: list[str], model: ChatModel | None) -> str:
+    """A different search for a second retrieval attempt: an LLM rewrite, else the bare key terms."""
+    if model is not None:
+        try:
+            reply = model.complete([
+                Message("system", "The search below found nothing useful in the user's notes. Write one "
+                                  "different keyword search (synonyms, broader terms) for the same question. "
+                                  "Output only the search."),
+                Message("user", f"Question: {question}\nSearches tried: {'; '.join(tried)}")], max_tokens=48)
+            line = reply.strip().splitlines()[0].strip() if reply.strip() else ""
+            if line and line.lower() not in {t.lower() for t in tried}:
+                return line
+        except LLMError:
+            pass
+    return " ".join(key_terms(question, 12))
