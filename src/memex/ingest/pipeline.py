@@ -25,7 +25,7 @@ from memex.store import documents as docs
 from memex.store.db import write_tx
 
 Progress = Callable[..., None]
-"""progress(event, **info): "scan" (total), "file" (done, total, path), "done" (report)."""
+"""progress(event, **info): "scan" (total), "file" (done, total, path), "chunks" (embedded so far)."""
 
 READ_RETRIES = 3
 READ_PIECE = 2**20
@@ -292,6 +292,7 @@ class Indexer:
                 self.embed_cache.put_many(self.embedder.id, fresh)
             known.update(fresh)
         report.chunks_embedded += len(todo)
+        self.progress("chunks", embedded=report.chunks_embedded)
         others = self._also() if self._also else []
         other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes in prepared
                                                     for t, h in zip(texts, hashes, strict=True)})

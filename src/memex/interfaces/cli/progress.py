@@ -19,16 +19,25 @@ def ingest_progress(quiet: bool) -> Iterator[ProgressFn]:
                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
                    console=console, disable=quiet, transient=False)
     task = bar.add_task("Scanning", total=None, rate="", name="")
+    embedded = [0]
 
     def update(event: str, **info: Any) -> None:
-        if event == "scan":
+        if event == "chunks":
+            embedded[0] = info["embedded"]
+            elapsed = bar.tasks[0].elapsed or 0
+            rate = f"{embedded[0]} chunks embedded ({embedded[0] / elapsed:.0f}/s)" if elapsed > 0.5 else ""
+            bar.update(task, rate=rate)
+        elif event == "scan":
             bar.update(task, description="Indexing", total=info["total"], completed=0)
         elif event == "file":
             done = info["done"]
             elapsed = bar.tasks[0].elapsed or 0
-            rate = f"{done / elapsed:.1f} files/s" if elapsed > 0.5 and done else ""
             name = str(info.get("path", ""))[-40:]
-            bar.update(task, completed=done, rate=rate, name=name)
+            if not embedded[0]:
+                rate = f"{done / elapsed:.1f} files/s" if elapsed > 0.5 and done else ""
+                bar.update(task, completed=done, rate=rate, name=name)
+            else:
+                bar.update(task, completed=done, name=name)
 
     with bar:
         yield update
