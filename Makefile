@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability bench bench-quality lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ demo: install
 test: install
 	$(PY) -m pytest -q
 
+# 50 kill -9 trials, every damage variant, the bigger hostile files and a 25 s concurrency run (~10 min).
 test-reliability: install
-	$(PY) -m pytest -q tests/reliability
+	MEMEX_CRASH_TRIALS=50 MEMEX_RELIABILITY_FULL=1 MEMEX_CONCURRENCY_S=25 $(PY) -m pytest -q tests/reliability
+
+# About 60 s of coverage-guided fuzzing of every parser (crash inputs are saved as crash-*).
+fuzz: install
+	$(PY) -m pip install -q -e '.[fuzz]'
+	$(PY) tests/reliability/fuzz_parsers.py -max_total_time=60 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 bench: install
 	$(PY) bench/ingest.py
