@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -267,29 +268,7 @@ class Gateway:
     def upload(self, filename: str, data: BinaryIO, max_bytes: int, actor: str = "api") -> tuple[Path, SyncReport]:
         """Store an uploaded file under <home>/uploads with a sanitised, unique name and index it."""
         name = sanitize_filename(filename)
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        stem, ext = name.rsplit(".", 1)
-        with self._write_lock:
-            for i in range(1000):
-                target = self.uploads_dir / (name if i == 0 else f"{stem}-{i}.{ext}")
-                try:
-                    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                    break
-                except FileExistsError:
-                    continue
-            else:
-                raise MemexError(f"too many uploads named {name}")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                total = 0
-                while block := data.read(1 << 20):
-                    total += len(block)
-                    if total > max_bytes:
-                        raise MemexError(f"file is larger than {max_bytes // 2**20} MiB")
-                    out.write(block)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
+        target = self.place_file(name, data, max_bytes)
         try:
             with self.writing() as b:
                 report = b.add([self.uploads_dir])
@@ -299,6 +278,39 @@ class Gateway:
         doc = self.summary_for_path(str(target))
         self.log(actor, "upload", str(target), doc_ids=[doc.id] if doc else [], detail=_counts(report))
         return target, report
+
+    def place_file(self, name: str, data: BinaryIO, max_bytes: int, replace: bool = False) -> Path:
+        """Write a file into uploads/ atomically: staged in a hidden folder (which scans skip), then linked
+        into place under a free name (or swapped in with `replace`), so a concurrent sync never reads half."""
+        staging = self.uploads_dir / ".incoming"
+        staging.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=staging)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                total = 0
+                while block := data.read(1 << 20):
+                    total += len(block)
+                    if total > max_bytes:
+                        raise MemexError(f"file is larger than {max_bytes // 2**20} MiB")
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+            if replace:
+                target = self.uploads_dir / name
+                os.replace(tmp, target)
+                return target
+            stem, ext = name.rsplit(".", 1)
+            for i in range(1000):
+                target = self.uploads_dir / (name if i == 0 else f"{stem}-{i}.{ext}")
+                try:
+                    os.link(tmp, target)  # fails if the name is taken: never overwrites
+                    return target
+                except FileExistsError:
+                    continue
+            raise MemexError(f"too many uploads named {name}")
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def sync(self, actor: str = "api") -> SyncReport:
         """Re-scan every source."""

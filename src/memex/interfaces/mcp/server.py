@@ -219,14 +219,11 @@ def _add_write_tools(server: MCPServer, gateway: Gateway, actor: str, call: Any)
     def remember(fact: Annotated[str, Field(min_length=1, max_length=2000, description="The fact to keep.")]
                  ) -> dict[str, Any]:
         def append() -> Any:
-            gateway.uploads_dir.mkdir(parents=True, exist_ok=True)
             path = gateway.uploads_dir / "Remembered.md"
             line = f"- {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}: {' '.join(fact.split())}\n"
-            with open(path, "a", encoding="utf-8") as f:
-                if f.tell() == 0:
-                    f.write("# Remembered\n\n")
-                f.write(line)
-            with gateway.writing() as b:
+            with gateway.writing() as b:  # one writer at a time: appends never interleave
+                old = path.read_text(encoding="utf-8") if path.exists() else "# Remembered\n\n"
+                gateway.place_file(path.name, io.BytesIO((old + line).encode()), 2**24, replace=True)
                 b.add([gateway.uploads_dir])
             gateway.log(actor, "remember", str(path))
             return path
