@@ -127,7 +127,7 @@ def best_quote(sentences: list[str], hit: Hit, embedder: Embedder) -> str:
 
 def verify(draft: str, sources: dict[int, Hit], embedder: Embedder,
            judge_model: ChatModel | None = None) -> tuple[Answer, list[SentenceCheck]]:
-    """Keep the supported sentences of `draft` (citations renumbered 1..k); abstain when nothing holds."""
+    """Keep the supported sentences of `draft` and cite their chunks; abstain when nothing holds."""
     checks: list[SentenceCheck] = []
     for sentence, cites in split_answer(draft):
         if not bare(sentence):
@@ -150,19 +150,16 @@ def verify(draft: str, sources: dict[int, Hit], embedder: Embedder,
     kept = [c for c in checks if c.supported]
     if not kept or (judge_model is None and float(np.mean([c.support for c in kept])) < ANSWER_MIN_SUPPORT):
         return Answer(ABSTAIN_MESSAGE, [], True), checks
-    renumber: dict[int, int] = {}
+    # Numbers stay those of the notes the model was given: a streamed draft and its checked answer agree.
+    cited_order: list[int] = []
     for c in kept:
-        for n in c.cites:
-            if n in sources and n not in renumber:
-                renumber[n] = len(renumber) + 1
-    parts = []
-    for c in kept:
-        text = _CITE.sub(lambda m: "".join(f"[{renumber[int(x)]}]" for x in re.split(r"\s*[,;]\s*", m.group(1))
-                                           if int(x) in renumber), c.text)
-        parts.append(text)
+        cited_order += [n for n in c.cites if n in sources and n not in cited_order]
+    parts = [c.text if all(n in sources for n in c.cites) else
+             _CITE.sub(lambda m: "".join(f"[{x}]" for x in re.split(r"\s*[,;]\s*", m.group(1))
+                                         if int(x) in sources), c.text) for c in kept]
     citations = []
-    for old, new in renumber.items():
-        hit = sources[old]
-        quote = best_quote([c.text for c in kept if old in c.cites], hit, embedder)
-        citations.append(Citation(n=new, path=hit.path, chunk_id=hit.chunk_id, quote=quote, location=hit.location))
+    for n in cited_order:
+        hit = sources[n]
+        quote = best_quote([c.text for c in kept if n in c.cites], hit, embedder)
+        citations.append(Citation(n=n, path=hit.path, chunk_id=hit.chunk_id, quote=quote, location=hit.location))
     return Answer(" ".join(parts), citations, False), checks
