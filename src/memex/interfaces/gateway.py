@@ -280,10 +280,12 @@ class Gateway:
         return target, report
 
     def place_file(self, name: str, data: BinaryIO, max_bytes: int, replace: bool = False) -> Path:
-        """Write a file into uploads/ atomically: staged in a hidden folder (which scans skip), then linked
-        into place under a free name (or swapped in with `replace`), so a concurrent sync never reads half."""
-        staging = self.uploads_dir / ".incoming"
+        """Write a file into uploads/ atomically: staged in <home>/.incoming (same file system, never
+        scanned), then linked into place under a free name (or swapped in with `replace`), so a concurrent
+        sync never reads half a file."""
+        staging = self.settings.home / ".incoming"
         staging.mkdir(parents=True, exist_ok=True)
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=staging)
         tmp = Path(tmp_name)
         try:
