@@ -7,10 +7,11 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import FastAPI, File, Path, Query, Request, UploadFile
+from fastapi import FastAPI, File, Path, Query, Request, Security, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPBearer
 
 from memex import __version__
 from memex.errors import MemexError
@@ -21,6 +22,8 @@ from memex.interfaces.gateway import Gateway, NotFound, make_filters
 log = logging.getLogger("memex.api")
 
 DOC_ID = Annotated[int, Path(ge=1, le=2**62, description="Document id (see GET /documents).")]
+BEARER = HTTPBearer(auto_error=False, description="The token printed by `memex token` (all routes but /health).")
+"""Documents the scheme in OpenAPI; the Guard middleware is what enforces it, before any route runs."""
 DEFAULT_MAX_BODY_KB = 1024
 DEFAULT_MAX_UPLOAD_MB = 25
 SSE_EVENT = {"type": "object", "description": "One Server-Sent Event: progress, answer, done or error; "
@@ -67,6 +70,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     max_body = max_body_bytes or int(extra.get("api_max_body_kb", DEFAULT_MAX_BODY_KB)) * 1024
     max_upload = max_upload_bytes or int(extra.get("api_max_upload_mb", DEFAULT_MAX_UPLOAD_MB)) * 2**20
     app = FastAPI(title="Memex", version=__version__, max_body_size=max_body, responses=_ERRORS, redirect_slashes=False,
+                  dependencies=[Security(BEARER)],
                   description="Search and ask your notes. Every route but /health needs "
                               "`Authorization: Bearer <token>` (`memex token` prints it).")
     app.state.gateway = gateway
