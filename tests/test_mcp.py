@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,30 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+def _listening_ports_of_children() -> tuple[int, list[int]]:
+    """(number of `memex mcp` children of this process, TCP ports they listen on), from /proc."""
+    listening: dict[str, int] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            f = line.split()
+            if f[3] == "0A":  # LISTEN
+                listening[f[9]] = int(f[1].rsplit(":", 1)[1], 16)
+    children, ports = 0, []
+    for proc in Path("/proc").iterdir():
+        try:
+            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid != os.getpid() or b"mcp" not in (proc / "cmdline").read_bytes():
+                continue
+            children += 1
+            for fd in (proc / "fd").iterdir():
+                target = os.readlink(fd)
+                if target.startswith("socket:[") and target[8:-1] in listening:
+                    ports.append(listening[target[8:-1]])
+        except (OSError, ValueError, IndexError):
+            continue
+    return children, ports
+
+
 def _structured(result: Any) -> dict[str, Any]:
     assert not result.is_error, result.content
     if result.structured_content is not None:
@@ -50,7 +75,7 @@ async def _session(home: Path, fn: Any, *extra_args: str) -> Any:
 
 def test_stdio_server_tools_resources_prompts(home: Path) -> None:
     async def scenario(s: ClientSession) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = {"sockets": _listening_ports_of_children()}
         tools = (await s.list_tools()).tools
         out["tools"] = {t.name: t for t in tools}
         out["search"] = _structured(await s.call_tool("search_notes", {"query": "router firmware", "k": 3}))
@@ -81,6 +106,7 @@ def test_stdio_server_tools_resources_prompts(home: Path) -> None:
         return out
 
     r = anyio.run(_session, home, scenario)
+    assert r["sockets"] == (1, [])  # stdio by default: the server listens on no TCP port
     assert set(r["tools"]) == READ_TOOLS  # write tools are off by default
     for tool in r["tools"].values():
         assert tool.annotations.read_only_hint is True and tool.annotations.destructive_hint is False
