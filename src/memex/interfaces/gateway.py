@@ -6,6 +6,7 @@ Each Brain's SQLite connection is used by one thread at a time (a lock per Brain
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import os
 import re
 import tempfile
@@ -81,6 +82,25 @@ def sanitize_filename(name: str) -> str:
     if stem.lower() in _RESERVED:
         stem = f"_{stem}"
     return f"{stem[:MAX_FILENAME_CHARS - len(ext) - 1]}.{ext}"
+
+
+def join_chunks(texts: list[str]) -> str:
+    """A document's text from its chunks, dropping the overlap each chunk repeats from the previous one."""
+    out: list[str] = []
+    for text in texts:
+        if out:
+            prev = out[-1]
+            start = max(0, len(prev) - 4000)
+            head = text[:24]
+            i = prev.find(head, start) if head else -1
+            while i != -1:
+                if text.startswith(prev[i:]):
+                    text = text[len(prev) - i:].lstrip()
+                    break
+                i = prev.find(head, i + 1)
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -309,6 +329,8 @@ class Gateway:
                     os.link(tmp, target)  # fails if the name is taken: never overwrites
                     return target
                 except FileExistsError:
+                    if filecmp.cmp(tmp, target, shallow=False):
+                        return target  # the same file uploaded again: no second copy, no duplicate note
                     continue
             raise MemexError(f"too many uploads named {name}")
         finally:
