@@ -364,3 +364,13 @@ def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
         server.stop()
         gateway.close()
     assert time.monotonic() - started < 60
+
+
+def test_document_text_drops_the_overlap_between_chunks() -> None:
+    from memex.interfaces.gateway import join_chunks
+
+    a = "The quick brown fox jumps over the lazy dog near the river bank today."
+    b = "the lazy dog near the river bank today. Then it slept under the willow."
+    assert join_chunks([a, b]) == a + "\n\nThen it slept under the willow."
+    assert join_chunks(["First section.", "Second section."]) == "First section.\n\nSecond section."
+    assert join_chunks([]) == ""

@@ -17,7 +17,7 @@ from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api import schemas as s
 from memex.interfaces.api.security import Guard, GuardConfig, guard_config, load_or_create_token
-from memex.interfaces.gateway import Gateway, NotFound, make_filters
+from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
 
 log = logging.getLogger("memex.api")
 
@@ -42,25 +42,6 @@ def _filters(f: s.FiltersIn | None):  # type: ignore[no-untyped-def]
 
 def _actor(request: Request) -> str:
     return f"api:{request.client.host if request.client else '?'}"
-
-
-def join_chunks(texts: list[str]) -> str:
-    """A document's text from its chunks, dropping the overlap each chunk repeats from the previous one."""
-    out: list[str] = []
-    for text in texts:
-        if out:
-            prev = out[-1]
-            start = max(0, len(prev) - 4000)
-            head = text[:24]
-            i = prev.find(head, start) if head else -1
-            while i != -1:
-                if text.startswith(prev[i:]):
-                    text = text[len(prev) - i:].lstrip()
-                    break
-                i = prev.find(head, i + 1)
-        if text:
-            out.append(text)
-    return "\n\n".join(out)
 
 
 def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | None = None,

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api.security import Guard, RateLimiter, guard_config, load_or_create_token
-from memex.interfaces.gateway import Gateway, NotFound, make_filters
+from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
 from memex.store.catalog import DocSummary
 
 HIT_CHARS = 1200
@@ -184,7 +184,6 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
 
 
 def _note_text(doc: dict[str, Any]) -> str:
-    from memex.interfaces.api.app import join_chunks
     return clean(join_chunks([c["text"] for c in doc["chunks"]]))
 
 
