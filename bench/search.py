@@ -100,8 +100,8 @@ def main() -> int:
                     brain.search(q, 10)
                 res = {
                     "hybrid (memex search)": timed(lambda q: brain.search(q, 10), queries),
-                    "dense only (incl. query embedding)": timed(lambda q: s.dense(q, 100), queries),
-                    "BM25 only": timed(lambda q: s.lexical(q, 100), queries),
+                    "dense only (incl. query embedding)": timed(lambda q, s=s: s.dense(q, 100), queries),
+                    "BM25 only": timed(lambda q, s=s: s.lexical(q, 100), queries),
                     "query embedding alone": timed(lambda q: model.embed_query(q), queries),
                 }
                 for name, xs in res.items():

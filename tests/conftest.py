@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from fixture_paths import REPO, SAMPLE_VAULT, SHARED, shared_or_skip  # noqa: F401 - re-exported
 
 

@@ -48,7 +48,7 @@ def test_never_cuts_a_sentence_and_overlaps_whole_sentences():
         for s in split_sentences(c.text):
             assert s[1].startswith("This is") and s[1].endswith(".")
     # overlap: each chunk after the first starts with the last sentence of the previous one
-    for prev, nxt in zip(chunks, chunks[1:]):
+    for prev, nxt in zip(chunks, chunks[1:], strict=False):
         last = split_sentences(prev.text)[-1][1]
         assert nxt.text.startswith(last)
 
@@ -86,7 +86,7 @@ def test_line_numbers_follow_sentences_inside_a_block():
     chunks = chunk_blocks([Block(text, start_line=10, end_line=29)], words, max_tokens=30, overlap=0)
     assert chunks[0].location.start_line == 10
     assert chunks[-1].location.end_line == 29
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in zip(chunks, chunks[1:], strict=False):
         assert b.location.start_line > a.location.start_line
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fixture_paths import SAMPLE_VAULT
 
 MEMEX = [sys.executable, "-m", "memex.interfaces.cli"]

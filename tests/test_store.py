@@ -88,7 +88,7 @@ def test_vector_cache_catches_up_and_matches_sqlite(conn: sqlite3.Connection, tm
     assert not fresh.rebuilt and fresh.seq == current_seq(conn)
     truth = {r[0]: np.frombuffer(r[1], dtype="<f4") for r in conn.execute("SELECT chunk_id, vector FROM embeddings")}
     assert sorted(fresh.ids.tolist()) == sorted(truth)
-    for cid, row in zip(fresh.ids, fresh.matrix):
+    for cid, row in zip(fresh.ids, fresh.matrix, strict=True):
         assert np.allclose(row, truth[int(cid)])
     top = fresh.search(next(iter(truth.values())), 1)
     assert top[0][0] == next(iter(truth))

@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_paths import SAMPLE_VAULT
 
 from memex.app import Brain
 from memex.errors import MemexError
-
-from fixture_paths import SAMPLE_VAULT
 
 
 def _note(i: int, extra: str = "") -> str:

@@ -4,11 +4,10 @@ Run untrusted files through `memex.ingest.sandbox` (timeout + memory limit), not
 """
 from __future__ import annotations
 
-import stat
-from pathlib import Path
-
 import importlib
+import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from memex.domain import ParsedDoc
