@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,32 @@ def test_eval_tiny_with_real_minilm(tmp_path: Path):
     out = _eval_json([str(TINY), "--embed-cache", str(tmp_path / "e.db")])
     assert out["index"]["embedder"] == "minilm"
     assert out["nDCG@10"] > 0.8 and out["evidence"]["Hits@10"] == 1.0
+
+
+# ---- fusion settings that the evaluation tunes ---------------------------------------------------------
+def test_convex_fusion_hand_computed():
+    from memex.retrieve.fusion import convex
+    lex = [(1, 10.0), (2, 6.0), (3, 2.0)]  # min-max: 1 -> 1.0, 2 -> 0.5, 3 -> 0.0
+    den = [(2, 0.9), (4, 0.5), (1, 0.4)]  # min-max: 2 -> 1.0, 4 -> 0.2, 1 -> 0.0
+    got = convex([lex, den], [0.6, 0.4])
+    assert got == pytest.approx({1: 0.6, 2: 0.3 + 0.4, 3: 0.0, 4: 0.08})
+    assert convex([[(7, 3.0)], []], [0.6, 0.4]) == {7: 0.6}  # a lone candidate gets full weight
+
+
+def test_weight_zero_turns_a_retriever_off_and_bad_fusion_is_an_error(tmp_path: Path):
+    from memex.app import Brain
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "a.md").write_text("# Alpha\n\nThe quick brown fox jumps over the lazy dog.\n")
+    (vault / "b.md").write_text("# Beta\n\nA slow green turtle sleeps under the tree.\n")
+    with Brain.open(tmp_path / "h", embedder="hash:64") as brain:
+        brain.add([vault])
+        default = brain.search("quick fox", 5, explain=True)
+        assert default[0].path.endswith("a.md") and default[0].explain["dense_rank"] is not None
+        brain.settings = replace(brain.settings, dense_weight=0.0)
+        lexical_only = brain.search("quick fox", 5, explain=True)
+        assert [h.path for h in lexical_only] == [default[0].path]  # only the BM25 match is left
+        assert lexical_only[0].explain["dense_rank"] is None
+        brain.settings = replace(brain.settings, fusion="sum")
+        with pytest.raises(MemexError, match="fusion must be one of"):
+            brain.search("quick fox", 5)

@@ -38,9 +38,18 @@ class Settings:
     parse_timeout_s: float = 60.0
     parse_memory_mb: int = 1536
     max_file_mb: int = 200
+    fusion: str = "convex"
+    """How BM25 and dense results merge: "convex" (weighted sum of min-max normalised scores) or "rrf".
+    Defaults were tuned on dev splits (SciFact train, MultiHop-RAG first 500): docs/benchmarks.md."""
     rrf_k: int = 60
-    bm25_weight: float = 1.0
-    dense_weight: float = 1.0
+    bm25_weight: float = 0.6
+    """Weight of BM25 in fusion; 0 turns lexical search off."""
+    dense_weight: float = 0.4
+    """Weight of dense search in fusion; 0 turns it off."""
+    title_weight: float = 1.0
+    """BM25 weight of a note's title column, relative to its text (1.0)."""
+    heading_weight: float = 1.0
+    """BM25 weight of the heading-path column, relative to the text (1.0)."""
     candidates: int = 100
     """How many hits each retriever contributes to fusion."""
     watch_debounce_s: float = 1.0

@@ -17,6 +17,7 @@ class CorpusDoc:
     id: str
     title: str
     text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -41,7 +42,9 @@ class Dataset:
         for n, obj in _jsonl(self.corpus_path):
             if "_id" not in obj:
                 raise MemexError(f"{self.corpus_path}:{n}: missing \"_id\"")
-            yield CorpusDoc(str(obj["_id"]), str(obj.get("title") or ""), str(obj.get("text") or ""))
+            meta = obj.get("metadata")
+            yield CorpusDoc(str(obj["_id"]), str(obj.get("title") or ""), str(obj.get("text") or ""),
+                            meta if isinstance(meta, dict) else {})
 
     def limited(self, limit: int | None, offset: int = 0) -> Dataset:
         """The same dataset restricted to queries [offset, offset + limit) in file order."""

@@ -26,6 +26,7 @@ DEPTH = 100
 EVIDENCE_K = 10
 """Chunks per query that the evidence metrics look at (as MultiHop-RAG's top-10 retrieval)."""
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 QueryProgress = Callable[[int, int], None]
 """progress(done, total) while queries run."""
@@ -39,8 +40,17 @@ def default_embed_cache() -> Path:
     return Path(platformdirs.user_cache_dir("memex", appauthor=False)) / "embeddings.db"
 
 
-def write_corpus(dataset: Dataset, folder: Path) -> dict[str, str]:
-    """Write each corpus doc as `<id>.md` ("# title" + text); returns file name -> doc id."""
+def _meta_value(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text[:10] if _ISO_TIME.match(text) else text  # a timestamp reads better as its day
+
+
+def write_corpus(dataset: Dataset, folder: Path, title_fields: Sequence[str] = ()) -> dict[str, str]:
+    """Write each corpus doc as `<id>.md` ("# title" + text); returns file name -> doc id.
+
+    `title_fields` names metadata keys appended to the title (e.g. MultiHop-RAG's source and date,
+    which the paper's chunks carry too): the title is part of every chunk's BM25 row and embedding.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     names: dict[str, str] = {}
     for i, doc in enumerate(dataset.corpus()):
@@ -49,7 +59,8 @@ def write_corpus(dataset: Dataset, folder: Path) -> dict[str, str]:
         if name in names:
             raise MemexError(f"{dataset.corpus_path}: duplicate document id {doc.id!r}")
         names[name] = doc.id
-        title = " ".join(doc.title.split())
+        extra = [_meta_value(doc.metadata[k]) for k in title_fields if doc.metadata.get(k) not in (None, "")]
+        title = " | ".join([" ".join(doc.title.split()), *extra]).strip(" |")
         # A title-only doc (half of CACM) repeats its title as body: BEIR indexes title + text, and a
         # note with nothing under its heading has no chunk to find.
         text = doc.text if doc.text.strip() else title
@@ -153,7 +164,7 @@ def score(dataset: Dataset, results: dict[str, QueryResult]) -> EvalReport:
 @contextmanager
 def throwaway_brain(dataset: Dataset, config_file: Path | None = None, embed_cache: Path | None = None,
                     progress: Any | None = None, workdir: Path | None = None,
-                    **overrides: Any) -> Iterator[tuple[Any, dict[str, str], dict[str, Any]]]:
+                    title_fields: Sequence[str] = (), **overrides: Any) -> Iterator[tuple[Any, dict[str, str], dict[str, Any]]]:
     """A Brain in a temporary home holding the dataset's corpus; removed afterwards (never the user's)."""
     from memex.app import Brain
     from memex.store.embed_cache import EmbeddingCache
@@ -161,7 +172,7 @@ def throwaway_brain(dataset: Dataset, config_file: Path | None = None, embed_cac
     tmp = Path(tempfile.mkdtemp(prefix="memex-eval-", dir=workdir))
     cache = EmbeddingCache(embed_cache or default_embed_cache())
     try:
-        names = write_corpus(dataset, tmp / dataset.name)
+        names = write_corpus(dataset, tmp / dataset.name, title_fields)
         with Brain.open(tmp / "home", config_file, **overrides) as brain:
             report = brain.add([tmp / dataset.name], progress, embed_cache=cache)
             info = {"documents": len(names), "indexed": report.added, "failed": len(report.failed),
@@ -175,9 +186,11 @@ def throwaway_brain(dataset: Dataset, config_file: Path | None = None, embed_cac
 
 def evaluate_dataset(dataset: Dataset, config_file: Path | None = None, embed_cache: Path | None = None,
                      progress: Any | None = None, query_progress: QueryProgress | None = None,
-                     depth: int | None = None, **overrides: Any) -> EvalReport:
+                     depth: int | None = None, title_fields: Sequence[str] = (),
+                     **overrides: Any) -> EvalReport:
     """Index `dataset` into a throw-away home, run its queries, and score them."""
-    with throwaway_brain(dataset, config_file, embed_cache, progress, **overrides) as (brain, names, info):
+    with throwaway_brain(dataset, config_file, embed_cache, progress, title_fields=title_fields,
+                         **overrides) as (brain, names, info):
         results = run_queries(brain, dataset.queries, lambda h: names.get(Path(h.path).name), depth,
                               query_progress)
     report = score(dataset, results)

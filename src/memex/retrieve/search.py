@@ -1,4 +1,4 @@
-"""Hybrid search: FTS5 BM25 + dense vectors, fused with weighted RRF, with metadata filters."""
+"""Hybrid search: FTS5 BM25 + dense vectors, fused (normalised-score sum or RRF), with metadata filters."""
 from __future__ import annotations
 
 import json
@@ -12,12 +12,12 @@ import numpy as np
 from memex.config import Settings
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder
-from memex.retrieve.fusion import rrf
+from memex.errors import MemexError
+from memex.retrieve.fusion import convex, rrf
 from memex.retrieve.query import parse_query
 from memex.store.vectors import VectorIndex
 
-BM25_WEIGHTS = (2.0, 1.5, 1.0)
-"""FTS5 column weights: title, headings, text."""
+FUSIONS = ("rrf", "convex")
 
 
 @dataclass(frozen=True)
@@ -82,13 +82,17 @@ class Searcher:
         self.embedder = embedder
         self.index = index
         self.settings = settings
+        if settings.fusion not in FUSIONS:
+            raise MemexError(f"config: fusion must be one of {', '.join(FUSIONS)}, not {settings.fusion!r}")
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         expr = parse_query(query).fts()
         if not expr:
             return []
-        sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, BM25_WEIGHTS))}) AS s "
+        # FTS5 column weights: title, headings, text.
+        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0)
+        sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, weights))}) AS s "
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
         if filters and filters.active():
@@ -118,13 +122,17 @@ class Searcher:
                explain: bool = False) -> SearchResult:
         """Hybrid search; returns the best k chunks."""
         t0 = time.perf_counter()
-        n = max(self.settings.candidates, k)
-        lex = self.lexical(query, n, filters)
+        st = self.settings
+        n = max(st.candidates, k)
+        lex = self.lexical(query, n, filters) if st.bm25_weight > 0 else []  # weight 0: retriever off
         t1 = time.perf_counter()
-        den = self.dense(query, n, filters)
+        den = self.dense(query, n, filters) if st.dense_weight > 0 else []
         t2 = time.perf_counter()
-        fused = rrf([[c for c, _ in lex], [c for c, _ in den]],
-                    [self.settings.bm25_weight, self.settings.dense_weight], k=self.settings.rrf_k)
+        if st.fusion == "convex":
+            fused = convex([lex, den], [st.bm25_weight, st.dense_weight])
+        else:
+            fused = rrf([[c for c, _ in lex], [c for c, _ in den]], [st.bm25_weight, st.dense_weight],
+                        k=st.rrf_k)
         top = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         details = None
         if explain:

@@ -65,13 +65,15 @@ def _print_worst(console: Console, rows: list[dict[str, Any]], key: str) -> None
               help="Write every query's scores as JSONL, worst first.")
 @click.option("--embed-cache", type=click.Path(dir_okay=False, path_type=Path),
               help="Embedding cache file (default: MEMEX_EMBED_CACHE or <user cache>/memex/embeddings.db).")
+@click.option("--title-fields", default="", metavar="KEYS",
+              help="Corpus metadata keys appended to each title, e.g. source,published_at (MultiHop-RAG).")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
 @home_options
 @click.pass_context
 @handle_errors
 def eval_command(ctx: click.Context, dataset_dir: Path | None, split: str, qa_file: Path | None,
                  as_json: bool, depth: int | None, limit: int | None, offset: int, per_query: Path | None,
-                 embed_cache: Path | None, quiet: bool, home: Path | None, config_file: Path | None) -> None:
+                 embed_cache: Path | None, title_fields: str, quiet: bool, home: Path | None, config_file: Path | None) -> None:
     """Measure retrieval quality: nDCG@10, Recall@10/100, MRR@10 and latency.
 
     With DATASET_DIR (BEIR layout), the corpus is indexed into a temporary home, never yours; embeddings
@@ -109,7 +111,8 @@ def eval_command(ctx: click.Context, dataset_dir: Path | None, split: str, qa_fi
     if config_file is None and (ctx.find_root().obj or {}).get("config_file"):
         config_file = ctx.find_root().obj["config_file"]
     with ingest_progress(quiet) as progress, _query_bar(quiet) as qbar:
-        report = evaluate_dataset(dataset, config_file, embed_cache, progress, qbar, depth)
+        report = evaluate_dataset(dataset, config_file, embed_cache, progress, qbar, depth,
+                                  [k.strip() for k in title_fields.split(",") if k.strip()])
     if per_query:
         _write_per_query(per_query, report.per_query)
     if as_json:
