@@ -166,6 +166,8 @@ def doc_violations(conn: sqlite3.Connection, allowed: dict[str, set[str]] | None
 
 def store_violations(home: Path, allowed: dict[str, set[str]] | None = None) -> list[str]:
     """All store invariants: integrity, complete-or-absent documents."""
+    if not (home / "memex.db").exists():
+        return []  # killed before the store was created: nothing stored, nothing partial
     conn = open_db(home)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -201,6 +203,9 @@ def cache_violations(home: Path) -> CacheCheck:
         if state == "valid" and raw.seq > current_seq(brain.conn):
             check.violations.append(f"cache ahead of SQLite ({raw.seq} > {current_seq(brain.conn)})")
         idx = brain.index
+        left = list(path.parent.glob("*.tmp*")) if path.parent.exists() else []
+        if left:  # DUR-05: what a kill during a save leaves must not outlive the next open
+            check.violations.append(f"{len(left)} stale cache temp file(s) after opening the index")
         truth = {int(c): v for c, v in brain.conn.execute(
             "SELECT chunk_id, vector FROM embeddings WHERE embedder = ?", (emb.id,))}
         if sorted(idx.ids.tolist()) != sorted(truth):

@@ -23,6 +23,22 @@ def cache_file(cache_dir: Path, embedder: str) -> Path:
     return cache_dir / f"vectors-{hashlib.sha1(embedder.encode()).hexdigest()[:12]}.bin"
 
 
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files that killed writers left beside the cache (Qdrant #2231); live writers' stay."""
+    for tmp in path.parent.glob(f"{path.stem}.tmp*"):
+        pid = tmp.suffix[len(".tmp"):]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # that process is still running (maybe saving right now)
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue  # exists but not ours to signal: leave it
+        tmp.unlink(missing_ok=True)
+
+
 class VectorIndex:
     """Exact cosine search over unit vectors (a matmul: ~5 ms at 100k x 384 on 2 cores)."""
 
@@ -92,6 +108,7 @@ class VectorIndex:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+        _remove_stale_temp_files(path)
 
     def load(self, path: Path) -> bool:
         """Load a cache file; False (and nothing changed) if it is missing, torn or corrupt."""
@@ -121,6 +138,7 @@ class VectorIndex:
     def sync(self, conn: sqlite3.Connection, path: Path) -> None:
         """Bring the index up to date: load the cache if valid and not ahead of SQLite, then catch up."""
         self.rebuilt = False
+        _remove_stale_temp_files(path)
         if not self.load(path) or self.seq > current_seq(conn):
             self.rebuild(conn)
         self.catch_up(conn)
