@@ -375,3 +375,18 @@ def test_eval_answers_command(home: Path, tmp_path: Path) -> None:
     assert out["abstention_on_unanswerable"] == 1.0
     rows = [json.loads(x) for x in (tmp_path / "pq.jsonl").read_text().splitlines()]
     assert {r["id"] for r in rows} == {"1", "2"}
+
+
+@pytest.mark.slow
+def test_extractive_answer_puts_the_latest_note_first_and_says_so(tmp_path: Path) -> None:
+    """Real MiniLM embeddings: the Tuesday→Friday conflict of the sample vault, answered offline."""
+    vault = tmp_path / "vault"
+    meetings = SAMPLE_VAULT / "projects" / "heron" / "meetings"
+    shutil.copytree(meetings, vault)
+    with Brain.open(tmp_path / "home") as brain:
+        brain.add([vault])
+        a = brain.ask(SYNC_Q)
+    assert not a.abstained
+    assert a.answer.startswith("The notes changed over time; the latest (2024-05-03) comes first.")
+    assert a.answer.index("Friday at 14:00") < a.answer.index("Tuesday at 10:00")
+    assert Path(a.citations[0].path).name == RETRO and "Friday" in a.citations[0].quote

@@ -191,3 +191,33 @@ def test_score_and_summarize_answers() -> None:
     assert s["citation_precision"] == 0.25 and s["false_abstention"] == 0.5
     assert s["abstention_on_unanswerable"] == 1.0
     assert s["by_type"]["single"] == {"n": 1, "contains_gold_fact": 1.0, "cites_gold_note": 1.0}
+
+
+def test_a_question_asking_for_a_number_needs_one_in_the_answer() -> None:
+    from memex.agents.verify import lacks_wanted_number
+
+    assert lacks_wanted_number("How much does the VIP tier cost?", "There are three tiers [1].") is False
+    assert lacks_wanted_number("How much does the VIP tier cost?", "The VIP tier is the top tier [1].")
+    assert not lacks_wanted_number("How much does the VIP tier cost?", "It costs $25 [1].")
+    assert not lacks_wanted_number("How often does it save?", "It saves weekly [1].")
+    assert lacks_wanted_number("In what year was it released?", "It was released on GitHub [12].")
+    assert not lacks_wanted_number("Where does the logo live?", "In the design share [1].")
+
+
+def test_embed_memo_embeds_each_text_once(embedder: HashEmbedder) -> None:
+    from memex.agents.embed_memo import EmbedMemo
+
+    calls: list[list[str]] = []
+
+    class Counting(HashEmbedder):
+        def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            calls.append(list(texts))
+            return super().embed(texts)
+
+    memo = EmbedMemo(Counting(384))
+    a = memo.embed(["alpha", "beta", "alpha"])
+    b = memo.embed(["beta", "gamma"])
+    assert calls == [["alpha", "beta"], ["gamma"]]
+    assert (a[0] == a[2]).all() and (a[1] == b[0]).all() and a.shape == (3, 384)
+    assert memo.embed([]).shape == (0, 384)
+    assert (memo.embed(["alpha"])[0] == embedder.embed(["alpha"])[0]).all()

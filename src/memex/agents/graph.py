@@ -5,12 +5,14 @@ answer abstains. The same compiled graph serves every interface through `Brain.a
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from memex.agents.context import Context, hit_dict, retrieve
+from memex.agents.embed_memo import EmbedMemo
 from memex.agents.extractive import ABSTAIN_MESSAGE, extractive_answer
 from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
 from memex.agents.synthesis import (
@@ -20,7 +22,7 @@ from memex.agents.synthesis import (
     generate,
     url_checker,
 )
-from memex.agents.verify import SentenceCheck, verify
+from memex.agents.verify import SentenceCheck, bare, lacks_wanted_number, split_answer, verify
 from memex.domain import Answer, Hit
 from memex.llm.base import ChatModel
 from memex.retrieve.search import Filters
@@ -28,6 +30,7 @@ from memex.retrieve.search import Filters
 if TYPE_CHECKING:
     from memex.app import Brain
 
+_CITE_MARK = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 EXTRACTIVE_BUDGET_TOKENS = 2400
 """Extractive answers score every sentence of the context; this bounds that work."""
 CLOSEST = 3
@@ -48,6 +51,14 @@ class Run:
     decompose: bool = True
     emit: Callable[[dict[str, Any]], None] | None = None
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
+    _memo: EmbedMemo | None = None
+
+    @property
+    def embedder(self) -> EmbedMemo:
+        """The brain's embedder, memoised for this question (sentences are embedded once)."""
+        if self._memo is None:
+            self._memo = EmbedMemo(self.brain.embedder)
+        return self._memo
 
 
 class AnswerState(TypedDict, total=False):
@@ -125,11 +136,10 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if not hits:
         return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
     if run.model is None:
-        draft = extractive_answer(question, hits, run.brain.embedder)
-        by_id = {h.chunk_id: h for h in hits}
-        sources = {c.n: by_id[c.chunk_id] for c in draft.citations}
-        return {"draft": draft.answer, "sources": sources,
-                "trace": _step(state, "synthesize", t0, mode="extractive", draft=draft.answer)}
+        parts = state["plan"].sub_queries[1:] if state["plan"].kind != "single" else []
+        draft, sources = _extractive_draft(question, parts, hits, run)
+        return {"draft": draft, "sources": sources,
+                "trace": _step(state, "synthesize", t0, mode="extractive", parts=parts, draft=draft)}
     messages = build_messages(question, hits, state["plan"].temporal)
     on_token = None
     if run.emit is not None:
@@ -140,6 +150,32 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             "trace": _step(state, "synthesize", t0, mode=run.model.name, draft=draft)}
 
 
+def _extractive_draft(question: str, parts: list[str], hits: list[Hit], run: Run) -> tuple[str, dict[int, Hit]]:
+    """Extractive answer; a decomposed question gets the best sentences for each part, merged."""
+    by_id = {h.chunk_id: h for h in hits}
+    numbers: dict[str, int] = {}
+    sentences: list[str] = []
+    seen: set[str] = set()
+    for q in parts or [question]:
+        answer = extractive_answer(q, hits, run.embedder)
+        if answer.abstained:
+            continue
+        local = {c.n: c.chunk_id for c in answer.citations}
+        for sentence, cites in split_answer(answer.answer):
+            key = bare(sentence).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            for n in cites:
+                numbers.setdefault(local[n], len(numbers) + 1)
+            sentences.append(_CITE_MARK.sub(
+                lambda m, local=local: "".join(f"[{numbers[local[int(x)]]}]" for x in re.findall(r"\d+", m.group(0))
+                                               if int(x) in local), sentence))
+    if not sentences:
+        return ABSTAIN_MESSAGE, {}
+    return " ".join(sentences), {n: by_id[cid] for cid, n in numbers.items()}
+
+
 def verify_node(state: AnswerState) -> dict[str, Any]:
     """Check each sentence against the chunk it cites; drop unsupported ones; abstain when none hold."""
     t0 = time.perf_counter()
@@ -148,8 +184,13 @@ def verify_node(state: AnswerState) -> dict[str, Any]:
     if not draft.strip() or ABSTAIN_MESSAGE.lower().rstrip(".") in draft.lower():
         answer, checks = Answer(ABSTAIN_MESSAGE, [], True), []
     else:
-        answer, checks = verify(draft, state["sources"], run.brain.embedder,
+        answer, checks = verify(draft, state["sources"], run.embedder,
                                 run.model if run.judge else None)
+        if not answer.abstained and lacks_wanted_number(state["standalone"], answer.answer):
+            # A "how much / how many / when" question answered without any figure is not answered.
+            checks = [*checks, SentenceCheck(answer.answer, [], 0.0, False, "the question asks for a number, "
+                                             "a date or a version and the answer has none")]
+            answer = Answer(ABSTAIN_MESSAGE, [], True)
     return {"answer": answer, "checks": checks,
             "trace": _step(state, "verify", t0, abstained=answer.abstained,
                            sentences=[c.to_dict() for c in checks])}
@@ -179,6 +220,14 @@ def finish(state: AnswerState) -> dict[str, Any]:
     if answer.abstained:
         closest = [hit_dict(h) for h in state["context"].hits[:CLOSEST]]
         answer = Answer(ABSTAIN_MESSAGE, [], True, {"closest": closest})
+    elif state["run"].model is None and state["plan"].temporal:
+        by_id = {h.chunk_id: h for h in state["context"].hits}
+        dates = sorted({str((by_id[c.chunk_id].explain or {}).get("note_date") or "") for c in answer.citations
+                        if c.chunk_id in by_id} - {""})
+        if len(dates) > 1:
+            # The extractive answer lists newer notes first; say so, since the notes disagree over time.
+            answer = Answer(f"The notes changed over time; the latest ({dates[-1]}) comes first. {answer.answer}",
+                            answer.citations, False, answer.steps)
     return {"answer": answer}
 
 

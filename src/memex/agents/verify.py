@@ -24,6 +24,12 @@ _CITES_RUN = r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+"
 # A sentence ends after its citation markers, or at . ! ? not followed by citations / a dated remark.
 _BOUNDARY = re.compile(rf"(?:[.!?]?{_CITES_RUN}[.!?]?|[.!?](?!\s*[\[(]))(?=\s+|$)|\n+")
 _NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
+# Questions whose answer is a quantity, a date or a version: an answer without one does not answer them.
+_WANTS_NUMBER = re.compile(r"\b(how (?:much|many|long|big|often|large|old|far|fast)|what (?:year|size|percentage|"
+                           r"price|version)|which (?:year|version)|price|cost|costs|in pixels|maximum|minimum|"
+                           r"when (?:will|was|did))\b", re.I)
+_NUMBERISH = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                        r"hundred|thousand|once|twice|daily|weekly|monthly|yearly|annually|hourly|free)\b", re.I)
 _DATED = re.compile(r"\((?:note )?(?:dated|of|from) [^)]*\)", re.I)
 
 
@@ -98,6 +104,11 @@ def support_score(sentence: str, chunks: list[Hit], embedder: Embedder) -> tuple
     if missing:
         return score * 0.5, f"numbers not in the cited note: {', '.join(missing)}"
     return score, ""
+
+
+def lacks_wanted_number(question: str, answer: str) -> bool:
+    """Does the question ask for a quantity, date or version that the answer does not contain?"""
+    return bool(_WANTS_NUMBER.search(question)) and not _NUMBERISH.search(_CITE.sub("", answer))
 
 
 def judge(model: ChatModel, sentence: str, chunks: list[Hit]) -> bool | None:
