@@ -37,6 +37,14 @@ def _timed_add(home: Path, vault: Path) -> float:
     return time.monotonic() - t0
 
 
+def _chunks(home: Path) -> int:
+    conn = open_db(home)
+    try:
+        return int(conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _registered(home: Path, vault: Path) -> bool:
     if not (home / "memex.db").exists():
         return False
@@ -67,12 +75,13 @@ def test_kill9_during_ingest_keeps_store_consistent(seed: int, tmp_path: Path):
         allowed = {p: {h} for p, h in file_hashes(vault).items()}
         for p, h in before.items():
             allowed.setdefault(p, set()).add(h)
+    n_chunks = _chunks(ref if scenario == "add" else home)  # a clean run's count: kill points inside it
     TALLY["trials"] += 1
     for k in range(rng.randint(1, 3)):
         args = ["add", str(vault), "--json"] if scenario == "add" and k == 0 else ["sync", "--json"]
         if args[0] == "sync" and not _registered(home, vault):
             args = ["add", str(vault), "--json"]  # killed before the source row committed
-        result = run_and_kill(home, args, rng, len(allowed), est)
+        result = run_and_kill(home, args, rng, len(allowed), n_chunks, est)
         TALLY["kills" if result.killed else "finished_before_kill"] += 1
         TALLY["orphan_workers"] += result.orphans
         note_stderr(result.stderr)
