@@ -22,7 +22,7 @@ from memex.eval import metrics  # noqa: E402
 from memex.eval.beir import Dataset, load_dataset  # noqa: E402
 from memex.eval.evidence import evidence_metrics  # noqa: E402
 from memex.eval.runner import EVIDENCE_K, throwaway_brain  # noqa: E402
-from memex.retrieve.fusion import convex, rrf  # noqa: E402
+from memex.retrieve.fusion import convex, rrf, zscore  # noqa: E402
 from memex.retrieve.search import Searcher  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data"
@@ -36,8 +36,8 @@ N = 100
 def fusions(fine: bool = False) -> list[dict[str, Any]]:
     """Every fusion setting in the grid (`fine`: convex weights in steps of 0.05 only)."""
     if fine:
-        return [{"fusion": "convex", "bm25_weight": a / 100, "dense_weight": round(1 - a / 100, 2)}
-                for a in range(45, 85, 5)]
+        return [{"fusion": f, "bm25_weight": a / 100, "dense_weight": round(1 - a / 100, 2)}
+                for f in ("convex", "zscore") for a in range(30, 85, 5)]
     out: list[dict[str, Any]] = []
     for k in (5, 10, 20, 40, 60, 100):
         for wb in (0.5, 0.7, 1.0, 1.3, 1.6, 2.0):
@@ -50,6 +50,8 @@ def fusions(fine: bool = False) -> list[dict[str, Any]]:
 def fuse(cfg: dict[str, Any], lex: list[tuple[int, float]], den: list[tuple[int, float]]) -> list[int]:
     if cfg["fusion"] == "convex":
         scores = convex([lex, den], [cfg["bm25_weight"], cfg["dense_weight"]])
+    elif cfg["fusion"] == "zscore":
+        scores = zscore([lex, den], [cfg["bm25_weight"], cfg["dense_weight"]])
     else:
         scores = rrf([[c for c, _ in lex], [c for c, _ in den]], [cfg["bm25_weight"], cfg["dense_weight"]],
                      k=cfg["rrf_k"])

@@ -230,6 +230,16 @@ def test_convex_fusion_hand_computed():
     assert convex([[(7, 3.0)], []], [0.6, 0.4]) == {7: 0.6}  # a lone candidate gets full weight
 
 
+def test_zscore_fusion_hand_computed():
+    from memex.retrieve.fusion import zscore
+    lex = [(1, 3.0), (2, 1.0)]  # mean 2, std 1: z = +1, -1
+    den = [(2, 0.5), (3, 0.3), (4, 0.1)]  # mean 0.3, std 0.1633: z = +1.2247, 0, -1.2247
+    z = 0.2 / math.sqrt(0.08 / 3)
+    got = zscore([lex, den], [0.5, 0.5])
+    # An id missing from a list gets that list's lowest z (weighted).
+    assert got == pytest.approx({1: 0.5 - 0.5 * z, 2: -0.5 + 0.5 * z, 3: 0.0 - 0.5, 4: -0.5 * z - 0.5})
+
+
 def test_weight_zero_turns_a_retriever_off_and_bad_fusion_is_an_error(tmp_path: Path):
     from memex.app import Brain
     vault = tmp_path / "v"

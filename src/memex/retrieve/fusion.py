@@ -34,3 +34,28 @@ def convex(scored: Sequence[Sequence[tuple[int, float]]], weights: Sequence[floa
         for item, _s in items:
             scores.setdefault(item, 0.0)
     return scores
+
+
+def zscore(scored: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]) -> dict[int, float]:
+    """Weighted sum of z-normalised scores; an id missing from a list gets that list's lowest z.
+
+    A retriever whose top hits stand out from its other candidates speaks louder than one whose
+    scores are flat, per query, which min-max scaling hides.
+    """
+    scores: dict[int, float] = {}
+    floors: list[tuple[float, set[int]]] = []
+    for items, w in zip(scored, weights, strict=True):
+        if not items or w == 0:
+            continue
+        values = [s for _, s in items]
+        mean = sum(values) / len(values)
+        std = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
+        zs = {item: ((s - mean) / std if std > 0 else 0.0) for item, s in items}
+        for item, z in zs.items():
+            scores[item] = scores.get(item, 0.0) + w * z
+        floors.append((w * min(zs.values()), set(zs)))
+    for floor, present in floors:
+        for item in scores:
+            if item not in present:
+                scores[item] += floor
+    return scores

@@ -13,11 +13,11 @@ from memex.config import Settings
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder
 from memex.errors import MemexError
-from memex.retrieve.fusion import convex, rrf
+from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import parse_query
 from memex.store.vectors import VectorIndex
 
-FUSIONS = ("rrf", "convex")
+FUSIONS = ("rrf", "convex", "zscore")
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,8 @@ class Searcher:
         t2 = time.perf_counter()
         if st.fusion == "convex":
             fused = convex([lex, den], [st.bm25_weight, st.dense_weight])
+        elif st.fusion == "zscore":
+            fused = zscore([lex, den], [st.bm25_weight, st.dense_weight])
         else:
             fused = rrf([[c for c, _ in lex], [c for c, _ in den]], [st.bm25_weight, st.dense_weight],
                         k=st.rrf_k)
