@@ -215,3 +215,28 @@ def test_backup_during_ingest_is_consistent(tmp_path: Path):
     forced = _ok(home, "backup", str(copies[0][0] / "memex.db"), "--force", "--json")
     assert json.loads(forced.stdout)["documents"] == 60
     TALLY["backups_verified"] += len(copies) + 1
+
+
+def test_check_repair_rebuilds_fts_and_drops_incomplete_documents(indexed: tuple[Path, Path], tmp_path: Path):
+    import sqlite3
+    vault, src = indexed
+    home = _copy_home(src, tmp_path / "home")
+    conn = sqlite3.connect(home / "memex.db")
+    with conn:
+        first, last = conn.execute("SELECT min(id), max(id) FROM chunks").fetchone()
+        conn.execute("DELETE FROM chunks_fts WHERE rowid = ?", (first,))  # a chunk missing from the index
+        conn.execute("DELETE FROM chunks_fts_content WHERE id = ?", (last,))  # FTS shadow tables disagree
+        conn.execute("DELETE FROM embeddings WHERE chunk_id = ?", (first + 5,))  # a chunk without its vector
+    conn.close()
+    found = run_cli(home, "check", "--json")
+    assert found.returncode == 1
+    problems = " ".join(json.loads(found.stdout)["problems"])
+    assert "FTS index is corrupt" in problems and "missing from the FTS index" in problems
+    assert "missing a vector" in problems
+    fixed = json.loads(_ok(home, "check", "--repair", "--json").stdout)
+    assert fixed["ok"] and any("incomplete" in r for r in fixed["repaired"]), fixed
+    assert json.loads(_ok(home, "check", "--json").stdout)["ok"]
+    report = json.loads(_ok(home, "sync", "--json").stdout)
+    assert report["added"] == 1 and not report["failed"]  # the dropped document is indexed again
+    assert store_violations(home) == []
+    assert dump(home) == dump(src)
