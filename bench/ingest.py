@@ -13,6 +13,7 @@ import resource
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -86,45 +87,71 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="round-robin rounds (default 3)")
     parser.add_argument("--batch-size", type=int, default=16, help="memex batch size (its default, 16)")
     parser.add_argument("--st-batch-size", type=int, default=32, help="sentence-transformers batch (its default)")
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=None,
+                        help="fixed thread count for both (default: memex picks per call from free cores, "
+                             "sentence-transformers uses torch's default, all cores)")
     parser.add_argument("--also-fp32", action="store_true", help="also time MiniLMEmbedder forced to fp32")
+    parser.add_argument("--also-st1", action="store_true", help="also time sentence-transformers on 1 thread")
+    parser.add_argument("--block", type=int, default=200, help="chunks per interleaved block (default 200)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 64 chunks, 1 round")
     parser.add_argument("--write", type=Path, help="write the result section into this markdown file")
     args = parser.parse_args()
     if args.quick:
-        args.n, args.rounds = min(args.n, 64), 1
+        args.n, args.rounds, args.block = min(args.n, 64), 1, 32
 
     import torch
     from sentence_transformers import SentenceTransformer
 
-    torch.set_num_threads(args.threads)
+    cores = os.cpu_count() or 1
+    st_threads = args.threads or cores
     ours = MiniLMEmbedder(threads=args.threads, batch_size=args.batch_size)
     chunks = load_chunks(args.n, ours)
     tokens = sum(min(n + 2, MAX_SEQ_LENGTH) for n in ours.count_tokens_many(chunks))
-    ours.embed(chunks[:32])  # warm-up
+    load_before = os.getloadavg()[0]
 
-    setups: dict[str, object] = {f"memex MiniLMEmbedder ({ours.precision}, sorted batches)": ours.embed}
+    threads_label = f"{args.threads} threads" if args.threads else "auto threads"
+    ours_name = f"memex MiniLMEmbedder ({ours.precision}, {threads_label})"
+    # name -> (embed function, torch threads to set before it, or None when it picks its own)
+    setups: dict[str, tuple[object, int | None]] = {ours_name: (ours.embed, None)}
+    ours.embed(chunks[:args.block])
+    rss_ours = peak_rss_mb()  # before sentence-transformers is loaded: our model alone
     if args.also_fp32:
         fp32 = MiniLMEmbedder(threads=args.threads, batch_size=args.batch_size, precision="fp32")
-        setups["memex MiniLMEmbedder (fp32 forced)"] = fp32.embed
-    st_name = "sentence-transformers fp32"
-    setups[st_name] = None  # loaded after our first round, so the first RSS reading is ours alone
+        setups[f"memex MiniLMEmbedder (fp32 forced, {threads_label})"] = (fp32.embed, None)
+    st = SentenceTransformer(str(model_dir()), device="cpu")
+
+    def st_encode(texts: list[str]) -> np.ndarray:
+        return st.encode(texts, batch_size=args.st_batch_size, normalize_embeddings=True, convert_to_numpy=True)
+
+    st_name = f"sentence-transformers fp32 ({st_threads} threads)"
+    setups[st_name] = (st_encode, st_threads)
+    if args.also_st1 and st_threads != 1:
+        setups["sentence-transformers fp32 (1 thread)"] = (st_encode, 1)
+    st_encode(chunks[:32])  # warm-up
     times: dict[str, list[float]] = {name: [] for name in setups}
     vectors: dict[str, np.ndarray] = {}
-    rss_ours = 0.0
+    names = list(setups)
+    used: Counter[int] = Counter()
     for r in range(args.rounds):
-        for name in setups:
-            if setups[name] is None:
-                st = SentenceTransformer(str(model_dir()), device="cpu")
-                st.encode(chunks[:32], batch_size=args.st_batch_size)  # warm-up
-                setups[name] = lambda texts, st=st: st.encode(
-                    texts, batch_size=args.st_batch_size, normalize_embeddings=True, convert_to_numpy=True)
-            elapsed, vectors[name] = timed(setups[name], chunks)
-            times[name].append(elapsed)
-            print(f"round {r + 1}/{args.rounds}  {name:55s} {len(chunks) / elapsed:7.1f} chunks/s", flush=True)
-            if not rss_ours:
-                rss_ours = peak_rss_mb()
-    ours_name = next(iter(setups))
+        # Interleave block by block (rotating who goes first), so a load spike from other processes on
+        # this shared machine hits every setup alike instead of one whole pass.
+        spent = dict.fromkeys(names, 0.0)
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
+        for b, start in enumerate(range(0, len(chunks), args.block)):
+            block = chunks[start:start + args.block]
+            for name in names[b % len(names):] + names[:b % len(names)]:
+                fn, threads = setups[name]
+                if threads is not None:
+                    torch.set_num_threads(threads)
+                elapsed, vecs = timed(fn, block)
+                spent[name] += elapsed
+                parts[name].append(vecs)
+                if name == ours_name:
+                    used[ours.last_threads] += 1
+        for name in names:
+            times[name].append(spent[name])
+            vectors[name] = np.concatenate(parts[name])
+            print(f"round {r + 1}/{args.rounds}  {name:55s} {len(chunks) / spent[name]:7.1f} chunks/s", flush=True)
     q50, q95 = query_latency(ours, 50 if args.quick else 200)
 
     base = vectors[st_name]
@@ -135,8 +162,9 @@ def main() -> None:
         SECTION,
         "",
         f"{len(chunks)} SciFact abstracts (title + text, cut to {MAX_SEQ_LENGTH} model tokens; {tokens:,} tokens "
-        f"in all), {args.rounds} round-robin rounds in one process, medians. {args.threads} threads, "
-        f"batch {args.batch_size} (sentence-transformers: {args.st_batch_size}). CPU: {cpu}, {os.cpu_count()} cores. "
+        f"in all), {args.rounds} rounds in one process, medians. "
+        f"Batch {args.batch_size} (sentence-transformers: {args.st_batch_size}), interleaved in blocks of "
+        f"{args.block} chunks. Load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end. CPU: {cpu}, {os.cpu_count()} cores. "
         f"torch {torch.__version__}, run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
         "| setup | chunks/s | tokens/s | vs sentence-transformers | rounds (chunks/s) | mean cosine to ST | "
@@ -152,7 +180,9 @@ def main() -> None:
                      f"{per_round} | {cos.mean():.5f} | {cos.min():.5f} | {overlap:.3f} |")
     lines += [
         "",
-        f"Peak RSS: {rss_ours:.0f} MB after memex's first round (its model only), {peak_rss_mb():.0f} MB at the "
+        "memex's thread choice per block: " + ", ".join(f"{t} thread(s) x{n}" for t, n in sorted(used.items()))
+        + ". ",
+        f"Peak RSS: {rss_ours:.0f} MB with memex's model alone (before sentence-transformers was loaded), {peak_rss_mb():.0f} MB at the "
         f"end (both models). `embed_query` on a short query ({QUERY!r}, {ours.query_threads} thread, fp32): "
         f"p50 {q50:.1f} ms, p95 {q95:.1f} ms.",
         "",

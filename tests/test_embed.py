@@ -135,6 +135,25 @@ def test_minilm_model_dir_and_bf16_detection(tmp_path: Path) -> None:
     assert cpu_has_fast_bf16(tmp_path / "missing") is False
 
 
+@needs_model
+def test_minilm_thread_choice(minilm: Embedder) -> None:
+    import os
+
+    from memex.embed.minilm import MiniLMEmbedder, free_cores, runnable_elsewhere
+
+    cores = len(os.sched_getaffinity(0))
+    assert 1 <= free_cores() <= cores
+    busy = runnable_elsewhere()
+    assert busy is None or busy >= 0
+    minilm.embed(["one passage"])
+    assert 1 <= minilm.last_threads <= cores
+    minilm.embed_query("a query")
+    assert minilm.last_threads == 1  # queries run on one thread for steady latency
+    fixed = MiniLMEmbedder(threads=1, precision="fp32")
+    fixed.embed(["one passage"])
+    assert fixed.last_threads == 1 and fixed.precision == "fp32"
+
+
 # -- HashEmbedder -------------------------------------------------------------------------------
 
 def test_hash_embedder_properties() -> None:
