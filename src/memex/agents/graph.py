@@ -20,6 +20,7 @@ from memex.agents.synthesis import (
     PROMPT_RESERVE_TOKENS,
     build_messages,
     generate,
+    sanitize,
     url_checker,
 )
 from memex.agents.verify import SentenceCheck, bare, lacks_wanted_number, split_answer, verify
@@ -217,6 +218,10 @@ def reformulate_node(state: AnswerState) -> dict[str, Any]:
 def finish(state: AnswerState) -> dict[str, Any]:
     """Attach the closest passages to an abstention."""
     answer = state["answer"]
+    if not answer.abstained and state["run"].model is None:
+        # Extractive sentences are note text: a planted image or link must not render in the answer either.
+        answer = Answer(sanitize(answer.answer, url_checker(state["context"].hits)), answer.citations, False,
+                        answer.steps)
     if answer.abstained:
         closest = [hit_dict(h) for h in state["context"].hits[:CLOSEST]]
         answer = Answer(ABSTAIN_MESSAGE, [], True, {"closest": closest})
