@@ -301,6 +301,9 @@ def test_writers_and_readers_on_one_home(tmp_path: Path):
     lost = [p for p, h in run.acked_files.items() if stored.get(p) != h]
     lost += [f"(watched) {p}" for p, h in watched.items() if stored.get(p) != h]
     TALLY["writer_ops"] += run.counts["writer_ops"]
+    for kind in ("cli", "api", "mcp"):
+        TALLY[f"writer_ops_{kind}"] += run.counts[kind]
+    TALLY["watch_changes"] += run.counts["watch_changes"]
     TALLY["reader_checks"] += run.counts["reader_checks"]
     TALLY["locked_errors"] += run.counts["locked"]
     TALLY["half_documents"] += len(run.half)
