@@ -240,3 +240,25 @@ def test_check_repair_rebuilds_fts_and_drops_incomplete_documents(indexed: tuple
     assert report["added"] == 1 and not report["failed"]  # the dropped document is indexed again
     assert store_violations(home) == []
     assert dump(home) == dump(src)
+
+
+def test_disk_full_mid_ingest_keeps_earlier_documents(tmp_path: Path):
+    """DUR-07: SQLITE_FULL (a real page limit on the store) is a clear error; a rerun completes."""
+    from memex.app import Brain
+    from memex.errors import MemexError
+
+    vault = tmp_path / "vault"
+    make_vault(vault, random.Random(13), 30)
+    allowed = {p: {h} for p, h in file_hashes(vault).items()}
+    with Brain.open(tmp_path / "home", embedder=EMBEDDER) as brain:
+        pages = brain.conn.execute("PRAGMA page_count").fetchone()[0]
+        brain.conn.execute(f"PRAGMA max_page_count={pages + 30}")
+        with pytest.raises(MemexError, match="disk is full"):
+            brain.add([vault])
+        kept = brain.status()["documents"]
+        assert 0 < kept < len(allowed)
+        assert store_violations(tmp_path / "home", allowed) == []
+        brain.conn.execute("PRAGMA max_page_count=1073741823")  # space freed
+        report = brain.sync()
+        assert not report.failed and brain.status()["documents"] == len(allowed)
+    assert store_violations(tmp_path / "home", allowed) == []

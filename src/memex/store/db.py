@@ -11,6 +11,7 @@ from memex.errors import MemexError
 from memex.store.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 30_000
+SQLITE_FULL = getattr(sqlite3, "SQLITE_FULL", 13)
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -44,11 +45,17 @@ def write_tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except BaseException as e:
+            # SQLite has already rolled back after some errors (SQLITE_FULL): a second ROLLBACK would
+            # raise "no transaction is active" and hide the real cause.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.OperationalError) and getattr(e, "sqlite_errorcode", None) == SQLITE_FULL:
+                raise MemexError("the disk is full (or the store reached its size limit); the document being "
+                                 "written was rolled back, everything before it is kept. Free some space and "
+                                 "run `memex sync`.") from e
+            raise
 
 
 def user_version(conn: sqlite3.Connection) -> int:
