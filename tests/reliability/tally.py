@@ -27,7 +27,7 @@ ROWS = [
     ("  of which CLI sync/add", "writer_ops_cli"),
     ("  of which REST uploads", "writer_ops_api"),
     ("  of which MCP add_note", "writer_ops_mcp"),
-    ("  changes picked up by memex watch", "watch_changes"),
+    ("  file changes made under memex watch", "watch_changes"),
     ("concurrent reader checks", "reader_checks"),
     ("half-documents seen by readers", "half_documents"),
     ("lost writes", "lost_writes"),
