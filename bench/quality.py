@@ -90,15 +90,24 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+END = "<!-- end of bench/quality.py output -->"
+"""Hand-written notes after this marker (dev tuning) survive a rerun."""
+
+
 def write_section(path: Path, body: str) -> None:
-    """Replace (or append) this benchmark's section, leaving other sections alone."""
+    """Replace (or append) this benchmark's generated part, leaving other sections and the notes alone."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    body = body.rstrip("\n") + "\n\n" + END + "\n"
     start = text.find(SECTION)
     if start == -1:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
+        text = text.rstrip("\n") + "\n\n" + body
     else:
+        end = text.find(END, start)
         nxt = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + body + ("\n" + text[nxt + 1:] if nxt != -1 else "\n")
+        if end != -1 and (nxt == -1 or end < nxt):
+            text = text[:start] + body + text[end + len(END) + 1:]
+        else:
+            text = text[:start] + body + ("\n" + text[nxt + 1:] if nxt != -1 else "")
     path.write_text(text, encoding="utf-8")
 
 
