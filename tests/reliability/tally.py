@@ -30,6 +30,7 @@ ROWS = [
     ("  file changes made under memex watch", "watch_changes"),
     ("concurrent reader checks", "reader_checks"),
     ("half-documents seen by readers", "half_documents"),
+    ("peak -wal file size during the concurrency run (MB)", "wal_peak_mb"),
     ("lost writes", "lost_writes"),
     ("injection notes asked", "injection_notes"),
 ]

@@ -228,6 +228,17 @@ def cli_reader(run: Run) -> None:
             run.counts["reader_checks"] += 1
 
 
+def wal_watcher(run: Run) -> None:
+    """LOAD-05: with readers always open, checkpoints must still keep the -wal file bounded."""
+    wal = run.home / "memex.db-wal"
+    while not run.stop.is_set():
+        try:
+            run.counts["wal_peak_kb"] = max(run.counts["wal_peak_kb"], wal.stat().st_size // 1024)
+        except OSError:
+            pass
+        time.sleep(0.05)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -268,7 +279,7 @@ def test_writers_and_readers_on_one_home(tmp_path: Path):
     threads += [threading.Thread(target=snapshot_reader, args=(run,)) for _ in range(SNAPSHOT_READERS)]
     threads += [threading.Thread(target=search_reader, args=(run, i)) for i in range(SEARCH_READERS)]
     threads += [threading.Thread(target=api_reader, args=(run, base, token)) for _ in range(API_READERS)]
-    threads += [threading.Thread(target=cli_reader, args=(run,))]
+    threads += [threading.Thread(target=cli_reader, args=(run,)), threading.Thread(target=wal_watcher, args=(run,))]
     for t in threads:
         t.start()
     time.sleep(SECONDS)
@@ -304,6 +315,7 @@ def test_writers_and_readers_on_one_home(tmp_path: Path):
     for kind in ("cli", "api", "mcp"):
         TALLY[f"writer_ops_{kind}"] += run.counts[kind]
     TALLY["watch_changes"] += run.counts["watch_changes"]
+    TALLY["wal_peak_mb"] = max(TALLY["wal_peak_mb"], -(-run.counts["wal_peak_kb"] // 1024))
     TALLY["reader_checks"] += run.counts["reader_checks"]
     TALLY["locked_errors"] += run.counts["locked"]
     TALLY["half_documents"] += len(run.half)
@@ -313,12 +325,13 @@ def test_writers_and_readers_on_one_home(tmp_path: Path):
           f"{run.counts['writer_ops']} acked writes (cli {run.counts['cli']}, api {run.counts['api']}, "
           f"mcp {run.counts['mcp']}), {run.counts['watch_changes']} watched changes, "
           f"{run.counts['reader_checks']} reader checks; {len(run.errors)} errors, {len(run.half)} half-docs, "
-          f"{len(lost)} lost")
+          f"{len(lost)} lost; WAL peak {run.counts['wal_peak_kb']} KB")
     assert run.counts["locked"] == 0
     assert not run.half, run.half[:5]
     assert not run.errors, run.errors[:5]
     assert not lost, lost[:5]
     assert run.counts["writer_ops"] >= 8 and run.counts["reader_checks"] >= 50
+    assert run.counts["wal_peak_kb"] < 64 * 1024, f"WAL grew to {run.counts['wal_peak_kb'] // 1024} MB"
     assert store_violations(home) == []
     check = run_cli(home, "check", "--json")
     assert check.returncode == 0, check.stdout + check.stderr

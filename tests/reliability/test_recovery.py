@@ -262,3 +262,17 @@ def test_disk_full_mid_ingest_keeps_earlier_documents(tmp_path: Path):
         report = brain.sync()
         assert not report.failed and brain.status()["documents"] == len(allowed)
     assert store_violations(tmp_path / "home", allowed) == []
+
+
+def test_backup_into_a_folder_and_bad_destinations(indexed: tuple[Path, Path], tmp_path: Path):
+    from memex.app import Brain
+    from memex.errors import MemexError
+
+    _, src = indexed
+    with Brain.open(src, embedder=EMBEDDER) as brain:
+        info = brain.backup(tmp_path)  # a folder: a timestamped file inside it
+        assert Path(info["path"]).parent == tmp_path and Path(info["path"]).name.startswith("memex-backup-")
+        assert info["documents"] == brain.status()["documents"]
+        with pytest.raises(MemexError, match="no such folder"):
+            brain.backup(tmp_path / "missing" / "x.db")
+    assert not list(tmp_path.glob(".*.tmp*")), "no temporary file left behind"
