@@ -166,7 +166,7 @@ def memory_forget(ctx: click.Context, memory_id: str, home: Path | None, config_
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N questions.")
 @click.option("--per-question", "per_question", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every question's result as JSONL, failures first.")
-@click.option("--no-decompose", is_flag=True, hidden=True, help="(A/B) search the question only.")
+@click.option("--no-decompose", is_flag=True, help="(A/B) search the whole question only; no sub-queries.")
 @click.option("--no-expand", is_flag=True, help="(A/B) do not add neighbouring chunks of the same section.")
 @click.option("--no-retry", is_flag=True, help="(A/B) no second, reformulated search before abstaining.")
 @click.option("--rewrite/--no-rewrite", default=None, help="LLM query rewriting (default: config query_rewrite).")
