@@ -397,3 +397,55 @@ def test_extractive_answer_does_not_render_an_image_planted_in_a_note(home: Path
         a = brain.ask("Where does the company logo live in the design share?")
     assert not a.abstained and "logo-final.svg" in a.answer
     assert "evil.example" not in a.answer and "![" not in a.answer
+
+
+def _router(answer: str, plan: str = "", judge: str = "YES"):  # type: ignore[no-untyped-def]
+    """A scripted model that plays each role of the pipeline, chosen by the system prompt it is sent."""
+    def reply(messages: list[Message]) -> str:
+        system = messages[0].content
+        if "plan searches" in system:
+            return plan
+        if "check claims" in system:
+            return judge
+        if "different keyword search" in system:
+            return "sync meeting weekday"
+        return answer.format(new=note_number(messages, "Friday at 14:00")) if "{new}" in answer else answer
+    return reply
+
+
+def test_llm_query_rewriting_plans_the_searches(home: Path) -> None:
+    plan = '{"sub_queries": ["Heron retro decisions", "weekly sync day"], "search_query": "Heron weekly sync day"}'
+    model = ScriptedChatModel(_router("The sync is on Friday at 14:00 [{new}].", plan))
+    with Brain.open(home, embedder="hash:384") as brain:
+        a = brain.ask(SYNC_Q, model=model, rewrite=True, trace=True)
+        garbled = brain.ask(SYNC_Q, model=ScriptedChatModel(_router("Friday [{new}].", "no json here")),
+                            rewrite=True, trace=True)
+    assert a.steps is not None and a.steps["plan"]["rewritten"] == "Heron weekly sync day"
+    assert a.steps["sub_queries"] == [SYNC_Q, "Heron weekly sync day", "Heron retro decisions", "weekly sync day"]
+    assert set(a.steps["trace"][2]["per_query"]) == set(a.steps["sub_queries"])  # one search per sub-query
+    assert garbled.steps is not None and garbled.steps["sub_queries"] == [SYNC_Q]
+    assert "not JSON" in garbled.steps["plan"]["notes"][0]
+
+
+def test_llm_judge_can_reject_every_sentence(home: Path) -> None:
+    model = ScriptedChatModel(_router("The sync is on Friday at 14:00 [{new}].", judge="NO"))
+    with Brain.open(home, embedder="hash:384") as brain:
+        a = brain.ask(SYNC_Q, model=model, judge=True, trace=True)
+        ok = brain.ask(SYNC_Q, model=ScriptedChatModel(_router("The sync is on Friday at 14:00 [{new}].")),
+                       judge=True)
+    assert a.abstained and a.steps is not None and a.steps["attempts"] == 2
+    assert a.steps["verification"][0]["reason"] == "the judge model found no support"
+    assert not ok.abstained and "Friday" in ok.answer
+
+
+def test_context_is_packed_into_a_small_models_window(home: Path) -> None:
+    from memex.agents.context import count_tokens
+
+    model = ScriptedChatModel(_router(ABSTAIN_MESSAGE), context_window=1400)
+    with Brain.open(home, embedder="hash:384") as brain:
+        a = brain.ask("What changed between the Heron kickoff and the Heron retro?", model=model, trace=True)
+        prompt_tokens = sum(count_tokens(brain.embedder, [m.content for m in model.history[-1]]))
+    assert a.steps is not None
+    retrieve_step = next(s for s in a.steps["trace"] if s["step"] == "retrieve")
+    assert retrieve_step["dropped_for_budget"] and retrieve_step["tokens"] <= 1400 - 512 - 400
+    assert prompt_tokens + 512 <= 1400  # the prompt plus the longest reply fit the window
