@@ -113,8 +113,8 @@ def plan(state: AnswerState) -> dict[str, Any]:
 def _budget(run: Run) -> int:
     if run.model is None:
         return EXTRACTIVE_BUDGET_TOKENS
-    history = sum(len(q) + len(a) for q, a in run.history[-3:]) // 4
-    return max(256, run.model.context_window - ANSWER_MAX_TOKENS - PROMPT_RESERVE_TOKENS - history)
+    # The synthesis prompt holds the rules, the notes and the (standalone) question; history stays out.
+    return max(256, run.model.context_window - ANSWER_MAX_TOKENS - PROMPT_RESERVE_TOKENS)
 
 
 def retrieve_node(state: AnswerState) -> dict[str, Any]:

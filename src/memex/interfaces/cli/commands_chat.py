@@ -34,6 +34,10 @@ def stream_answer(brain: Any, question: str, filters: Any = None, **options: Any
             shown.append(event["text"])
             out.write(event["text"])
             out.flush()
+        elif event["type"] == "step" and event["step"] == "reformulate" and shown:
+            # The first draft did not hold up; a second search and draft follow.
+            out.write("\n(not supported by the notes found - searching again)\n")
+            shown = []
         elif event["type"] == "answer":
             final = answer_from_event(event)
     out.write("\n")
