@@ -69,8 +69,8 @@ def is_follow_up(question: str) -> bool:
 
 def resolve_follow_up(question: str, history: list[tuple[str, str]], model: ChatModel | None) -> str:
     """A standalone version of `question` given earlier (question, answer) turns."""
-    if not history:
-        return question
+    if not history or not is_follow_up(question):
+        return question  # a self-contained question needs no rewrite (and costs no LLM call)
     if model is not None:
         convo = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in history[-3:])
         prompt = [Message("system", "Rewrite the user's follow-up question as one standalone question that "
@@ -83,8 +83,6 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]], model: Chat
                 return rewritten
         except LLMError:
             pass  # condensing is an aid: fall back to the deterministic rule
-    if not is_follow_up(question):
-        return question
     previous = key_terms(history[-1][0], 6)
     own = {t.lower() for t in key_terms(question)}
     extra = [t for t in previous if t.lower() not in own]
