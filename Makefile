@@ -27,7 +27,7 @@ demo: install
 test: install
 	$(PY) -m pytest -q
 
-# 50 kill -9 trials, every damage variant, the bigger hostile files and a 25 s concurrency run (~10 min).
+# 50 kill -9 trials, every damage variant, the bigger hostile files and a 25 s concurrency run (~5 min).
 test-reliability: install
 	MEMEX_CRASH_TRIALS=50 MEMEX_RELIABILITY_FULL=1 MEMEX_CONCURRENCY_S=25 $(PY) -m pytest -q tests/reliability
 
