@@ -39,7 +39,8 @@ class Settings:
     parse_memory_mb: int = 1536
     max_file_mb: int = 200
     fusion: str = "convex"
-    """How BM25 and dense results merge: "convex" (weighted sum of min-max normalised scores) or "rrf".
+    """How BM25 and dense results merge: "convex" (weighted sum of min-max normalised scores), "zscore"
+    (the same with z-scores) or "rrf" (reciprocal rank, using rrf_k).
     Defaults were tuned on dev splits (SciFact train, MultiHop-RAG first 500): docs/benchmarks.md."""
     rrf_k: int = 60
     bm25_weight: float = 0.6
