@@ -50,6 +50,23 @@ with throwaway_brain(ds, title_fields=("source", "published_at") if meta else ()
     for cid, did in conn.execute("SELECT id, doc_id FROM chunks"):
         chunk_docid[cid] = did
     mode = sys.argv[2] if len(sys.argv) > 2 else "prf"
+    if mode == "tmm":  # theoretical-min normalisation (score / max) instead of the observed minimum
+        def norm(items, floor):
+            if not items:
+                return {}
+            hi = max(v for _, v in items)
+            lo = floor if floor is not None else min(v for _, v in items)
+            return {c: (v - lo) / (hi - lo) if hi > lo else 1.0 for c, v in items}
+        for lex_floor, den_floor, label in ((None, None, "minmax"), (0.0, None, "bm25/max"),
+                                            (0.0, 0.0, "both/max")):
+            for a in (0.5, 0.6, 0.7, 0.8):
+                ranked = {}
+                for q in ds.queries:
+                    ln, dn = norm(lex[q][:100], lex_floor), norm(den[q][:100], den_floor)
+                    sc = {c: a * ln.get(c, 0.0) + (1 - a) * dn.get(c, 0.0) for c in set(ln) | set(dn)}
+                    ranked[q] = [c for c, _ in sorted(sc.items(), key=lambda kv: -kv[1])[:100]]
+                report(f"{label} {a}", ranked)
+        sys.exit(0)
     if mode == "sib":
         for a in (0.6, 0.7):
             for g in (0.0, 0.1, 0.2, 0.3, 0.5):
