@@ -1,7 +1,7 @@
-"""Dev-split experiments on top of convex fusion: candidate depth, dense pseudo-relevance feedback (Rocchio)
-and sibling-chunk aggregation. All three were measured and not adopted (docs/benchmarks.md).
+"""Dev-split experiments on top of convex fusion: candidate depth, dense pseudo-relevance feedback (Rocchio),
+sibling-chunk aggregation and max-only normalisation. None was adopted (docs/benchmarks.md).
 
-Usage: python bench/exp_feedback.py scifact|multihop-rag+meta [prf|sib]
+Usage: python bench/exp_feedback.py scifact|multihop-rag+meta [prf|sib|tmm]
 """
 import sys
 from pathlib import Path
