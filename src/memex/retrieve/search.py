@@ -15,7 +15,7 @@ from memex.domain import Hit, Location
 from memex.embed.base import Embedder
 from memex.errors import MemexError
 from memex.retrieve.fusion import convex, rrf, zscore
-from memex.retrieve.query import parse_query
+from memex.retrieve.query import ParsedQuery, parse_query
 from memex.store.vectors import VectorIndex
 
 FUSIONS = ("rrf", "convex", "zscore")
@@ -74,6 +74,9 @@ def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(clauses) or "1", args
 
 
+PRUNE_MIN_CHUNKS = 50_000
+"""Indexes at least this large drop very common query terms from BM25 (see Searcher._prune_common_terms)."""
+PRUNE_DF = 0.10
 _EMBED_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memex-query-embed")
 
 
@@ -91,7 +94,10 @@ class Searcher:
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
-        expr = parse_query(query).fts()
+        parsed = parse_query(query)
+        if self._n_chunks() >= PRUNE_MIN_CHUNKS:
+            parsed = self._prune_common_terms(parsed)
+        expr = parsed.fts()
         if not expr:
             return []
         # FTS5 column weights: title, headings, text.
@@ -109,6 +115,28 @@ class Searcher:
             return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse still gets dense results
+
+    def _n_chunks(self) -> int:
+        return len(self.index)
+
+    def _prune_common_terms(self, parsed: ParsedQuery) -> ParsedQuery:
+        """Drop query terms found in more than PRUNE_DF of all chunks (keeping at least two terms).
+
+        FTS5 scores every row matching any term, so one very common word makes a query over 100k chunks
+        cost 20 ms instead of 10; such a word's IDF is small, and exact BM25 agreed on 93% of the top 10
+        in the measurement (docs/benchmarks.md). Only large indexes are pruned.
+        """
+        if len(parsed.terms) <= 2:
+            return parsed
+        total = max(1, self._n_chunks())
+        df = {}
+        for t in parsed.terms:
+            df[t] = self.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                      (f'"{t}"',)).fetchone()[0]
+        keep = [t for t in parsed.terms if df[t] <= PRUNE_DF * total]
+        if len(keep) < 2:
+            keep = sorted(parsed.terms, key=lambda t: df[t])[:2]
+        return ParsedQuery(terms=[t for t in parsed.terms if t in keep], phrases=parsed.phrases)
 
     def allowed_chunks(self, filters: Filters) -> np.ndarray:
         """Chunk ids passing the filters (for dense search)."""
@@ -130,12 +158,16 @@ class Searcher:
         t0 = time.perf_counter()
         st = self.settings
         n = max(st.candidates, k)
-        # The query embedding (torch, GIL released) runs on another thread while SQLite does BM25:
-        # on two cores the two overlap almost fully.
-        qv = _EMBED_POOL.submit(self.embedder.embed_query, query) if st.dense_weight > 0 else None
+        # Dense retrieval (query embedding in torch, then a numpy matrix-vector product; both release the
+        # GIL) runs on another thread while SQLite does BM25: on two cores the two overlap almost fully.
+        dense_job = None
+        if st.dense_weight > 0:
+            allowed = self.allowed_chunks(filters) if filters and filters.active() else None
+            dense_job = _EMBED_POOL.submit(
+                lambda: self.index.search(self.embedder.embed_query(query), n, allowed))
         lex = self.lexical(query, n, filters) if st.bm25_weight > 0 else []  # weight 0: retriever off
         t1 = time.perf_counter()
-        den = self.dense(query, n, filters, qv.result()) if qv is not None else []
+        den = dense_job.result() if dense_job is not None else []
         t2 = time.perf_counter()
         if st.fusion == "convex":
             fused = convex([lex, den], [st.bm25_weight, st.dense_weight])
