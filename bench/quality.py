@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -130,9 +131,12 @@ def main() -> None:
         args.json.write_text(json.dumps(rows, indent=1))
     if args.write:
         header = (f"{SECTION}\n\nTest splits, MiniLM-L6 embeddings, {platform.machine()} {platform.system()}, "
-                  f"{time.strftime('%Y-%m-%d')}. Improved = the production defaults: {_describe_defaults()}.\n"
-                  "Document score = its best chunk; latency = one Brain.search call (k = 100 chunks) "
-                  "per query, model warm.\n\n")
+                  f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. `make bench-quality` "
+                  "(`python bench/quality.py --write docs/benchmarks.md`) reproduces it. Improved = the "
+                  f"production defaults: {_describe_defaults()}. Hybrid RRF = what shipped first (RRF k=60, "
+                  "1:1, BM25 title 2 / headings 1.5). Document score = its best chunk; latency = one "
+                  "Brain.search (k = 100 chunks) per query, model warm; MultiHop-RAG titles carry "
+                  "`source | date` (see below).\n\n")
         write_section(args.write, header + body + "\n")
 
 
