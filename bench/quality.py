@@ -131,8 +131,8 @@ def main() -> None:
         args.json.write_text(json.dumps(rows, indent=1))
     if args.write:
         header = (f"{SECTION}\n\nTest splits, MiniLM-L6 embeddings, {platform.machine()} {platform.system()}, "
-                  f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. `make bench-quality` "
-                  "(`python bench/quality.py --write docs/benchmarks.md`) reproduces it. Improved = the "
+                  f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. `make bench-quality` prints it; "
+                  "`python bench/quality.py --write docs/benchmarks.md` updates this part. Improved = the "
                   f"production defaults: {_describe_defaults()}. Hybrid RRF = what shipped first (RRF k=60, "
                   "1:1, BM25 title 2 / headings 1.5). Document score = its best chunk; latency = one "
                   "Brain.search (k = 100 chunks) per query, model warm; MultiHop-RAG titles carry "
