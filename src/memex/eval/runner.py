@@ -158,7 +158,8 @@ def score(dataset: Dataset, results: dict[str, QueryResult]) -> EvalReport:
     rows.sort(key=lambda r: (r.get("nDCG@10", 0.0), r.get("evidence", {}).get("MRR@10", 0.0),
                              r.get("R@100", 0.0)))
     return EvalReport(dataset.name, dataset.split, len(dataset.queries), metrics.aggregate(qrels, run),
-                      metrics.percentiles([r.latency_ms for r in results.values()]), evidence, rows)
+                      metrics.percentiles([r.latency_ms for r in results.values() if r.latency_ms > 0]),
+                      evidence, rows)
 
 
 @contextmanager
@@ -266,5 +267,5 @@ def evaluate_qa(brain: Any, items: list[dict[str, Any]], depth: int | None = Non
                     "retrieved": results[it["id"]].docs[:10]} for it in items),
                   key=lambda r: (r["MRR@10"], r["Recall@10"]))
     return {"queries": len(items), **{n: round(float(agg.get(m, 0.0)), 4) for n, m in measures.items()},
-            "latency_ms": metrics.percentiles([r.latency_ms for r in results.values()]),
+            "latency_ms": metrics.percentiles([r.latency_ms for r in results.values() if r.latency_ms > 0]),
             "per_query": rows}
