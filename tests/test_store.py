@@ -139,3 +139,27 @@ def test_filtered_vector_search(conn: sqlite3.Connection):
     allowed = idx.ids[:2]
     got = idx.search(idx.matrix[3], 4, allowed=allowed)
     assert {c for c, _ in got} == set(allowed.tolist())
+
+
+def test_bf16_candidate_scan_returns_the_exact_top_k():
+    """Large indexes scan a bf16 copy for candidates, then rescore exactly: the result equals fp32 search."""
+    import torch  # noqa: F401 - the fast path is used only when torch is loaded
+
+    from memex.store.vectors import FAST_SCAN_MIN
+    rng = np.random.default_rng(7)
+    n = FAST_SCAN_MIN + 500
+    m = rng.normal(size=(n, 64)).astype(np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    idx = VectorIndex("e", 64)
+    idx.ids, idx.matrix = np.arange(n, dtype=np.int64) + 10, m
+    for qi in (3, 999, n - 1):
+        q = m[qi]
+        exact = np.argsort(-(m @ q))[:20] + 10
+        got = idx.search(q, 20)
+        assert [c for c, _ in got] == exact.tolist()
+        assert np.allclose([s for _, s in got], np.sort(m @ q)[::-1][:20], atol=1e-6)
+    assert idx._bf16 is not None
+    # the bf16 copy follows the matrix when it changes
+    idx.matrix = m[::-1].copy()
+    got = idx.search(m[5], 1)
+    assert got[0][0] == n - 1 - 5 + 10
