@@ -16,7 +16,7 @@ import numpy as np
 from memex.config import Settings
 from memex.domain import ParsedDoc
 from memex.embed.base import Embedder
-from memex.errors import ParseError
+from memex.errors import ModelNotFound, ParseError
 from memex.ingest.chunking import chunk_blocks
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
@@ -285,18 +285,27 @@ class Indexer:
             for t, h in zip(texts, hashes, strict=True):
                 if h not in known:
                     todo[h] = t
-        if todo:
-            vecs = self.embedder.embed(list(todo.values()))
-            fresh = {h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)}
-            if self.embed_cache is not None:
-                self.embed_cache.put_many(self.embedder.id, fresh)
-            known.update(fresh)
+        try:
+            if todo:
+                vecs = self.embedder.embed(list(todo.values()))
+                fresh = {h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)}
+                if self.embed_cache is not None:
+                    self.embed_cache.put_many(self.embedder.id, fresh)
+                known.update(fresh)
+            others = self._also() if self._also else []
+            other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes in prepared
+                                                        for t, h in zip(texts, hashes, strict=True)})
+                           for e in others}
+        except ModelNotFound:
+            raise  # every file would fail the same way: say so once
+        except Exception as e:  # noqa: BLE001 - a model error must not abort the batch or store a doc without vectors
+            # The whole group is recorded as failed (nothing of it is written); the next sync retries it.
+            reason = f"embedding failed: {type(e).__name__}: {e}"[:300]
+            for p in pending:
+                failures[p.entry.path] = reason
+            return
         report.chunks_embedded += len(todo)
         self.progress("chunks", embedded=report.chunks_embedded)
-        others = self._also() if self._also else []
-        other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes in prepared
-                                                    for t, h in zip(texts, hashes, strict=True)})
-                       for e in others}
         for p, title, chunks, _texts, hashes in prepared:
             meta = dict(p.parsed.metadata)
             vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -153,8 +154,8 @@ class Searcher:
         return self.index.search(qv, n, allowed)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
-               explain: bool = False) -> SearchResult:
-        """Hybrid search; returns the best k chunks."""
+               explain: bool = False, check_files: bool = True) -> SearchResult:
+        """Hybrid search; returns the best k chunks (with check_files, only of notes still on disk)."""
         t0 = time.perf_counter()
         st = self.settings
         n = max(st.candidates, k)
@@ -176,9 +177,11 @@ class Searcher:
         else:
             fused = rrf([[c for c, _ in lex], [c for c, _ in den]], [st.bm25_weight, st.dense_weight],
                         k=st.rrf_k)
-        top = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        ranked = sorted(fused.items(), key=lambda kv: -kv[1])
+        top = ranked[:k]
         details = None
         if explain:
+            fts_query, described = parse_query(query).fts(), (filters.describe() if filters else [])
             lex_rank = {c: (i + 1, s) for i, (c, s) in enumerate(lex)}
             den_rank = {c: (i + 1, s) for i, (c, s) in enumerate(den)}
             details = {c: {"bm25_rank": lex_rank.get(c, (None, None))[0],
@@ -186,12 +189,44 @@ class Searcher:
                            "dense_rank": den_rank.get(c, (None, None))[0],
                            "dense_score": den_rank.get(c, (None, None))[1],
                            "fused_score": s,
-                           "fts_query": parse_query(query).fts(),
-                           "filters": (filters.describe() if filters else [])} for c, s in top}
+                           "fts_query": fts_query,
+                           "filters": described} for c, s in ranked[:4 * k]}
         hits = self.hits_for([c for c, _ in top], dict(top), details)
+        if check_files:
+            hits = self._live_hits(hits, ranked, k, details)
         t3 = time.perf_counter()
         return SearchResult(hits, {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
                                    "fetch": (t3 - t2) * 1e3, "total": (t3 - t0) * 1e3})
+
+    def _live_hits(self, hits: list[Hit], ranked: list[tuple[int, float]], k: int,
+                   details: dict[int, dict[str, Any]] | None) -> list[Hit]:
+        """Drop hits whose file was deleted or renamed since the last sync, refilling from lower ranks.
+
+        A stat per result path costs microseconds; without it a deleted note keeps being cited until the
+        next sync. A note whose whole source folder is gone (an unmounted drive) is kept, as sync keeps it.
+        """
+        live: list[Hit] = []
+        start, checked = k, {}
+        while True:
+            for h in hits:
+                if h.path not in checked:
+                    checked[h.path] = os.path.exists(h.path) or not self._source_present(h.doc_id, h.path)
+                if checked[h.path]:
+                    live.append(h)
+            if len(live) >= k or start >= len(ranked):
+                return live[:k]
+            more = ranked[start:start + k]
+            start += k
+            hits = self.hits_for([c for c, _ in more], dict(more), details)
+
+    def _source_present(self, doc_id: int | None, path: str) -> bool:
+        row = self.conn.execute("SELECT s.path FROM documents d JOIN sources s ON s.id = d.source_id "
+                                "WHERE d.id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        # A single-file source: the file itself is gone, so look at the folder it lived in.
+        root = os.path.dirname(path) if row[0] == path else row[0]
+        return os.path.isdir(root)
 
     def hits_for(self, chunk_ids: list[int], scores: dict[int, float],
                  details: dict[int, dict[str, Any]] | None = None) -> list[Hit]:

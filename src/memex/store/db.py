@@ -31,6 +31,9 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         if not readonly:
             migrate(conn)
     except sqlite3.DatabaseError as e:
+        if type(e) is sqlite3.DatabaseError:  # "file is not a database", "malformed": damage, not a lock
+            raise MemexError(f"cannot open the store at {path}: the database is corrupt ({e}); it was left "
+                             "untouched. Run `memex check`, or restore a backup (see docs/reliability.md)") from e
         raise MemexError(f"cannot open the store at {path}: {e} (run `memex check`)") from e
     return conn
 
