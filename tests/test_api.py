@@ -84,6 +84,10 @@ def test_ask_streams_server_sent_events(api) -> None:
     assert names[:3] == ["progress", "progress", "progress"] and names[-2:] == ["answer", "done"]
     assert events[1][1]["stage"] == "retrieved" and events[1][1]["sources"]
     assert "Fritz!Box" in events[-2][1]["answer"]
+    # the pipeline's own events are relayed: its steps, then the answer text as token(s), then the checked answer
+    assert "token" in names and names.index("token") < names.index("answer")
+    assert "".join(d["text"] for e, d in events if e == "token").strip()
+    assert any(e == "progress" and d["stage"] not in ("retrieving", "retrieved", "answering") for e, d in events)
 
 
 def test_documents_list_get_and_paging(api) -> None:

@@ -171,6 +171,22 @@ class Gateway:
                  detail={"citations": len(answer.citations), "abstained": answer.abstained})
         return answer
 
+    def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,
+                   actor: str = "api") -> Iterator[dict[str, Any]]:
+        """`ask` as events (steps, draft tokens, then the checked answer); audited like `ask`."""
+        try:
+            with self.reading() as b:
+                for event in b.ask_stream(question, filters, trace=trace):
+                    if event.get("type") == "answer":
+                        ids = audit.doc_ids_for_paths(b.conn, [c["path"] for c in event.get("citations", [])])
+                        self.log(actor, "ask", audit.fingerprint(question), doc_ids=ids,
+                                 detail={"citations": len(event.get("citations", [])),
+                                         "abstained": event.get("abstained")})
+                    yield event
+        except MemexError as e:
+            self.log(actor, "ask", audit.fingerprint(question), status="error", detail={"error": str(e)})
+            raise
+
     def document(self, doc_id: int) -> dict[str, Any]:
         """A document with metadata and chunks."""
         with self.reading() as b:

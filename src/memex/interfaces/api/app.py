@@ -1,6 +1,7 @@
 """The REST API: a FastAPI app over a Gateway, guarded by token, Host/Origin checks and a rate limit."""
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -166,8 +167,34 @@ async def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str)
         hits = await run_in_threadpool(gateway.search, body.question, 8, filters)
         yield _sse("progress", {"stage": "retrieved", "sources": list(dict.fromkeys(h.path for h in hits))})
         yield _sse("progress", {"stage": "answering"})
-        answer = await run_in_threadpool(gateway.ask, body.question, filters, body.trace, actor)
-        yield _sse("answer", answer.to_dict())
+        # The pipeline is synchronous: run it on a worker thread and relay its events as they happen
+        # (pipeline steps, the model's draft tokens, then the checked answer).
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        end = object()
+
+        def produce() -> None:
+            try:
+                for event in gateway.ask_stream(body.question, filters, body.trace, actor):
+                    loop.call_soon_threadsafe(queue.put_nowait, event)
+            except BaseException as e:  # noqa: BLE001 - handed to the consumer, which reports it
+                loop.call_soon_threadsafe(queue.put_nowait, e)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, end)
+
+        producer = loop.run_in_executor(None, produce)
+        while (item := await queue.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            kind = item.get("type")
+            data = {k: v for k, v in item.items() if k not in ("type", "streamed")}
+            if kind == "answer":
+                yield _sse("answer", data)
+            elif kind == "token":
+                yield _sse("token", data)
+            else:
+                yield _sse("progress", {"stage": data.pop("step", kind), **data})
+        await producer
         yield _sse("done", {})
     except MemexError as e:
         yield _sse("error", {"error": str(e)})
