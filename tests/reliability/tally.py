@@ -21,6 +21,8 @@ ROWS = [
     ("hostile vault: peak RSS of the CLI (MB)", "hostile_peak_parent_mb"),
     ("hostile vault: peak RSS of the parser worker (MB)", "hostile_peak_worker_mb"),
     ("online backups verified", "backups_verified"),
+    ("schema-migration kill trials", "migration_trials"),
+    ("  of which killed before the migration finished", "migration_kills"),
     ("crashes (tracebacks / unexpected exit)", "crashes"),
     ("'database is locked' errors", "locked_errors"),
     ("concurrent writer operations", "writer_ops"),
