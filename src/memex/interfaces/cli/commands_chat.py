@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from memex.domain import Answer, Citation, Location
 from memex.errors import MemexError
 from memex.interfaces.cli.main import cli, handle_errors, home_options, open_brain, print_json
+from memex.interfaces.cli.output import print_sources
 
 EXIT_WORDS = {"exit", "quit", ":q", "/exit", "/quit"}
 
@@ -46,20 +45,6 @@ def stream_answer(brain: Any, question: str, filters: Any = None, **options: Any
         label = "Checked answer" if not final.abstained else "Not supported by your notes"
         click.echo(f"\n{label}:\n{final.answer}")
     return final
-
-
-def print_sources(a: Answer) -> None:
-    """Citations (and, for an abstention, the closest passages)."""
-    console = Console()
-    for c in a.citations:
-        loc = c.location
-        where = f"p.{loc.page}" if loc.page else (f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else "")
-        console.print(f"[dim][{c.n}] {escape(c.path)} {where}[/]", highlight=False)
-    if a.abstained and a.steps and a.steps.get("closest"):
-        console.print("Closest passages:")
-        for h in a.steps["closest"]:
-            console.print(f"[dim]- {escape(h['path'])}: {escape(' '.join(h['text'].split())[:160])}[/]",
-                          highlight=False)
 
 
 @cli.command()

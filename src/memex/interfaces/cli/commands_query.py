@@ -14,6 +14,7 @@ from rich.markup import escape
 from memex.domain import Answer, Hit
 from memex.errors import MemexError
 from memex.interfaces.cli.main import cli, handle_errors, home_options, open_brain, print_json
+from memex.interfaces.cli.output import print_sources, where
 from memex.retrieve.search import Filters
 
 
@@ -66,10 +67,10 @@ def _print_hits(hits: list[Hit], explain: bool) -> None:
         return
     for i, h in enumerate(hits, start=1):
         loc = h.location
-        where = f"p.{loc.page}" if loc.page else (f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else "")
+        place = where(loc)
         heading = f" › {escape(loc.heading)}" if loc.heading else ""
         console.print(f"[bold]{i}. {escape(h.title or Path(h.path).name)}[/]{heading}  [dim]{escape(h.path)}"
-                      f" {where}  score {h.score:.4f}[/]")
+                      f" {place}  score {h.score:.4f}[/]")
         snippet = " ".join(h.text.split())
         console.print("   " + escape(snippet[:300] + ("…" if len(snippet) > 300 else "")), highlight=False)
         if explain and h.explain:
@@ -122,15 +123,7 @@ def _print_answer(a: Answer) -> None:
     console.print(escape(a.answer), highlight=False)
     if a.citations:
         console.print()
-    for c in a.citations:
-        loc = c.location
-        where = f"p.{loc.page}" if loc.page else (f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else "")
-        console.print(f"[dim][{c.n}] {escape(c.path)} {where}[/]", highlight=False)
-    if a.abstained and a.steps and a.steps.get("closest"):
-        console.print("\nClosest passages:")
-        for h in a.steps["closest"]:
-            console.print(f"[dim]- {escape(h['path'])}: {escape(' '.join(h['text'].split())[:160])}[/]",
-                          highlight=False)
+    print_sources(a, console)
 
 
 @cli.command()

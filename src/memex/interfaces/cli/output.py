@@ -1,0 +1,26 @@
+"""Terminal rendering shared by the CLI commands (answers, citations, locations)."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from memex.domain import Answer, Location
+
+
+def where(loc: Location) -> str:
+    """"p.3" for a page, "lines 8-19" for a line range, "" when the location is unknown."""
+    if loc.page:
+        return f"p.{loc.page}"
+    return f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else ""
+
+
+def print_sources(a: Answer, console: Console | None = None) -> None:
+    """Citations (and, for an abstention, the closest passages)."""
+    console = console or Console()
+    for c in a.citations:
+        console.print(f"[dim][{c.n}] {escape(c.path)} {where(c.location)}[/]", highlight=False)
+    if a.abstained and a.steps and a.steps.get("closest"):
+        console.print("Closest passages:")
+        for h in a.steps["closest"]:
+            console.print(f"[dim]- {escape(h['path'])}: {escape(' '.join(h['text'].split())[:160])}[/]",
+                          highlight=False)
