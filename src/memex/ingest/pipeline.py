@@ -230,7 +230,11 @@ class Indexer:
             try:
                 parsed = self.pool.parse(Path(entry.path))
             except ParseError as e:
-                failures[entry.path] = str(e)
+                # The parser reads the file itself: if it changed since we hashed it, the error may be
+                # about a torn state ("empty file" mid-rewrite), so report the change and retry later.
+                failures[entry.path] = ("file changed while being indexed (will retry next sync)"
+                                        if _changed_since(entry.path, st) or (str(e) == "empty file" and st.st_size)
+                                        else str(e))
                 continue
             try:
                 # size and inode too: mtime ticks are coarse (~4 ms), so a rewrite can keep the same mtime
@@ -334,3 +338,12 @@ class Indexer:
             vecs = embedder.embed(list(todo.values()))
             known.update({h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)})
         return known
+
+
+def _changed_since(path: str, st: os.stat_result) -> bool:
+    """True if the file's inode, size or mtime differ from `st` (or it is gone)."""
+    try:
+        now = os.stat(path)
+    except OSError:
+        return True
+    return (now.st_ino, now.st_size, now.st_mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns)
