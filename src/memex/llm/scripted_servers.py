@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,7 +54,7 @@ class _Server(ThreadingHTTPServer):
     owner: ScriptedServer
 
 
-class ScriptedServer:
+class ScriptedServer(ABC):
     """Shared machinery; subclasses define the wire format."""
 
     chat_path = ""
@@ -176,21 +177,25 @@ class ScriptedServer:
         """The chat messages in a request body."""
         return [Message(m["role"], _text(m["content"])) for m in body["messages"]]
 
+    @abstractmethod
     def limits(self, body: dict[str, Any]) -> tuple[int | None, list[str] | None]:
         """(max_tokens, stop) from a request body."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def reply_body(self, model: str, text: str) -> Any:
         """The JSON answer to a non-streaming request."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def stream_records(self, model: str, text: str) -> Iterator[Record]:
         """The framed pieces of a streamed answer."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def error_body(self, status: int, message: str) -> Any:
         """The JSON body of an error response."""
-        raise NotImplementedError
+        ...
 
     def missing_message(self, model: str) -> str:
         """What the real server says about an unknown model."""

@@ -16,7 +16,7 @@ def _home(ctx: click.Context, home: Path | None, config_file: Path | None) -> tu
     return home or obj.get("home"), config_file or obj.get("config_file")
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
@@ -26,7 +26,7 @@ def _is_loopback(host: str) -> bool:
 
 
 def _warn_public(host: str, option: str) -> None:
-    if not _is_loopback(host):
+    if not is_loopback(host):
         click.echo(f"Warning: listening on {host}, reachable from other machines. Every request still needs "
                    f"the token; add the names clients use to `{option}` in the config.", err=True)
 

@@ -1,7 +1,6 @@
 """`memex ui`: the Streamlit web UI, served headless on loopback with telemetry off."""
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ import click
 
 from memex.config import default_home
 from memex.errors import MemexError
+from memex.interfaces.cli.commands_serve import is_loopback
 from memex.interfaces.cli.main import cli, handle_errors, home_options
 
 SCRIPT = Path(__file__).resolve().parents[1] / "web" / "app.py"
@@ -23,15 +23,6 @@ def streamlit_command(port: int, host: str) -> list[str]:
             "--server.fileWatcherType", "none", "--server.runOnSave", "false",
             "--client.toolbarMode", "minimal", "--global.developmentMode", "false",
             "--theme.base", "light"]
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @cli.command()
@@ -58,7 +49,7 @@ def ui(ctx: click.Context, port: int, host: str, home: Path | None, config_file:
     else:
         env.pop("MEMEX_UI_CONFIG", None)
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
-    if not _is_loopback(host):
+    if not is_loopback(host):
         click.echo(f"Warning: listening on {host}: anyone who can reach it can read and add notes.", err=True)
     click.echo(f"Memex UI on http://{host}:{port}  (home: {env['MEMEX_HOME']}; Ctrl-C to stop)", err=True)
     sys.stdout.flush()
