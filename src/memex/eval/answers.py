@@ -1,7 +1,6 @@
 """Answer-quality evaluation on a QA dev set: gold fact in the answer, citation to a gold note, abstention."""
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -9,32 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from memex.errors import MemexError
+from memex.eval.runner import path_key, question_lines
 
 UNANSWERABLE = "unanswerable"
 
 
 def read_answer_set(path: Path) -> list[dict[str, Any]]:
     """JSONL of {"id", "question", "answer_must_contain": [...], "gold_paths": [...], "type"}."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise MemexError(f"cannot read {path}: {e.strerror}") from e
+    def check(obj: dict[str, Any]) -> None:
+        for key in ("answer_must_contain", "gold_paths"):
+            value = obj.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise ValueError(f'"{key}" must be a list of strings')
+
     items = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
-                raise ValueError('needs a string "question"')
-            must = obj.get("answer_must_contain", [])
-            gold = obj.get("gold_paths", [])
-            if not isinstance(must, list) or not all(isinstance(x, str) for x in must):
-                raise ValueError('"answer_must_contain" must be a list of strings')
-            if not isinstance(gold, list) or not all(isinstance(x, str) for x in gold):
-                raise ValueError('"gold_paths" must be a list of strings')
-        except ValueError as e:
-            raise MemexError(f"{path}:{n}: not a valid QA line ({e})") from None
+    for n, obj in question_lines(path, check):
+        must, gold = obj.get("answer_must_contain", []), obj.get("gold_paths", [])
         kind = str(obj.get("type") or (UNANSWERABLE if not gold and not must else "single"))
         items.append({"id": str(obj.get("id", f"line-{n}")), "question": obj["question"],
                       "must": [m.lower() for m in must], "gold_paths": gold, "type": kind})
@@ -43,19 +32,11 @@ def read_answer_set(path: Path) -> list[dict[str, Any]]:
     return items
 
 
-def _relative(path: str, roots: list[str]) -> str:
-    p = os.path.normpath(path)
-    for root in sorted(roots, key=len, reverse=True):
-        if p.startswith(root.rstrip(os.sep) + os.sep):
-            return Path(os.path.relpath(p, root)).as_posix()
-    return Path(p).as_posix()
-
-
 def score_answer(item: dict[str, Any], result: dict[str, Any], roots: list[str]) -> dict[str, Any]:
     """One question's scores from its `ask --json` result."""
     text = result["answer"].lower()
     gold = {Path(g).as_posix() for g in item["gold_paths"]}
-    cited = [_relative(c["path"], roots) for c in result["citations"]]
+    cited = [path_key(c["path"], roots) for c in result["citations"]]
     row: dict[str, Any] = {"id": item["id"], "type": item["type"], "question": item["question"],
                            "abstained": result["abstained"], "answer": result["answer"], "cited": cited}
     if item["type"] == UNANSWERABLE:

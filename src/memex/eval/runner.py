@@ -203,9 +203,8 @@ def evaluate_dataset(dataset: Dataset, config_file: Path | None = None, embed_ca
 QA_MEASURES = {"Recall@5": "R@5", "Recall@10": "R@10", "MRR@10": "RR@10"}
 
 
-def read_qa(path: Path) -> list[dict[str, Any]]:
-    """JSONL of {"question", "gold_paths": [...]} (optional "id"); a bad line is a clear error."""
-    items = []
+def question_lines(path: Path, check: Callable[[dict[str, Any]], None]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each JSONL line with a string "question"; `check` raises ValueError."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -217,16 +216,24 @@ def read_qa(path: Path) -> list[dict[str, Any]]:
             obj = json.loads(line)
             if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
                 raise ValueError('needs a string "question"')
-            gold = obj.get("gold_paths")
-            if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
-                raise ValueError('needs a list "gold_paths"')
+            check(obj)
         except ValueError as e:
             raise MemexError(f"{path}:{n}: not a valid QA line ({e})") from None
-        items.append({"id": str(obj.get("id", f"line-{n}")), "question": obj["question"], "gold_paths": gold})
-    return items
+        yield n, obj
 
 
-def _path_key(path: str, roots: Sequence[str]) -> str:
+def read_qa(path: Path) -> list[dict[str, Any]]:
+    """JSONL of {"question", "gold_paths": [...]} (optional "id"); a bad line is a clear error."""
+    def check(obj: dict[str, Any]) -> None:
+        gold = obj.get("gold_paths")
+        if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
+            raise ValueError('needs a list "gold_paths"')
+
+    return [{"id": str(obj.get("id", f"line-{n}")), "question": obj["question"], "gold_paths": obj["gold_paths"]}
+            for n, obj in question_lines(path, check)]
+
+
+def path_key(path: str, roots: Sequence[str]) -> str:
     """A path relative to the source root that holds it (POSIX form), else the absolute path."""
     p = os.path.normpath(path)
     for root in sorted(roots, key=len, reverse=True):
@@ -250,11 +257,11 @@ def evaluate_qa(brain: Any, items: list[dict[str, Any]], depth: int | None = Non
         raise MemexError("no question in the file has gold_paths")
     qrels = {}
     for it in items:
-        keys = [_path_key(g, roots) if os.path.isabs(g) else Path(os.path.normpath(g)).as_posix()
+        keys = [path_key(g, roots) if os.path.isabs(g) else Path(os.path.normpath(g)).as_posix()
                 for g in it["gold_paths"]]
         qrels[it["id"]] = dict.fromkeys(keys, 1)
     results = run_queries(brain, {it["id"]: it["question"] for it in items},
-                          lambda h: _path_key(h.path, roots), depth, query_progress)
+                          lambda h: path_key(h.path, roots), depth, query_progress)
     run = metrics.run_from_rankings({q: r.docs for q, r in results.items()})
     measures = {name: ir_measures.parse_measure(m) for name, m in QA_MEASURES.items()}
     agg = ir_measures.calc_aggregate(list(measures.values()), qrels, run)
