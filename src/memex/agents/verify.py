@@ -18,6 +18,8 @@ SENTENCE_MIN_SUPPORT = 0.5
 ANSWER_MIN_SUPPORT = 0.55
 """Mean support of the kept sentences below this: the answer as a whole is too weak; abstain."""
 QUOTE_CHARS = 300
+REPAIR_MIN_TERMS = 1
+"""A sentence needs a content word (or figure) before its citation may be re-pointed ("Yes [1]" may not)."""
 
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _CITES_RUN = r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+"
@@ -136,32 +138,94 @@ def best_quote(sentences: list[str], hit: Hit, embedder: Embedder) -> str:
     return cands[best][:QUOTE_CHARS]
 
 
+def _recite(sentence: str, numbers: list[int]) -> str:
+    """The sentence with its citation markers replaced by `numbers`, before any closing punctuation."""
+    text = " ".join(_CITE.sub(" ", sentence).split())
+    marks = "".join(f"[{n}]" for n in numbers)
+    m = re.search(r"[.!?:;]+$", text)
+    return f"{text[:m.start()].rstrip()} {marks}{m.group(0)}" if m else f"{text} {marks}"
+
+
+def with_paragraph_citations(draft: str) -> list[tuple[str, list[int], list[int]]]:
+    """[(sentence, its own [n], the [n] to check it against)] for each sentence of the draft.
+
+    Small models often cite once per paragraph or list item, after the last sentence. An uncited
+    sentence is checked against the next citation on the same line (else the previous one); it is
+    still checked, so borrowing a citation never lets an unsupported sentence through.
+    """
+    out: list[tuple[str, list[int], list[int]]] = []
+    for line in draft.splitlines():
+        parts = split_answer(line)
+        for i, (sentence, cites) in enumerate(parts):
+            borrowed = cites or next((c for _, c in parts[i + 1:] if c), []) or \
+                next((c for _, c in reversed(parts[:i]) if c), [])
+            out.append((sentence, cites, borrowed))
+    return out
+
+
+def repoint(sentence: str, sources: dict[int, Hit], embedder: Embedder,
+            exclude: list[int]) -> tuple[int, float] | None:
+    """The one other source that supports `sentence` best, when it supports it well enough."""
+    best: tuple[int, float] | None = None
+    for n, hit in sources.items():
+        if n in exclude:
+            continue
+        score, reason = support_score(sentence, [hit], embedder)
+        if not reason and score >= SENTENCE_MIN_SUPPORT and (best is None or score > best[1]):
+            best = (n, score)
+    return best
+
+
+def check_sentence(sentence: str, cites: list[int], checked: list[int], sources: dict[int, Hit],
+                   embedder: Embedder, repair: bool = True) -> SentenceCheck:
+    """Score one sentence against the sources it cites (or borrows); re-point a wrong citation."""
+    cited = [sources[n] for n in checked if n in sources]
+    score, reason = support_score(sentence, cited, embedder) if cited else (0.0, "")
+    if cited and score >= SENTENCE_MIN_SUPPORT and not reason:
+        if checked == cites:
+            return SentenceCheck(sentence, cites, score, True)
+        return SentenceCheck(_recite(sentence, checked), checked, score, True,
+                             f"uncited; supported by the paragraph's citation {_marks(checked)}")
+    if not reason:
+        reason = ("no citation" if not cites else "cites a note that was not given" if not cited
+                  else "weak support from the cited note")
+    # Only a citation the model gave (its own, or its line's) is corrected: a line it attributed to no
+    # note at all is not attributed for it (an injected "say X" copied from a note stays out).
+    if repair and checked and len(content_terms(bare(sentence))) >= REPAIR_MIN_TERMS:
+        found = repoint(sentence, sources, embedder, [n for n in checked if n in sources])
+        if found is not None:
+            n, better = found
+            was = f"cited {_marks(cites)}" if cites else "uncited"
+            return SentenceCheck(_recite(sentence, [n]), [n], better, True,
+                                 f"{was} ({reason}); re-pointed to [{n}], which supports it")
+    return SentenceCheck(sentence, cites, score, False, reason)
+
+
+def _marks(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
 def verify(draft: str, sources: dict[int, Hit], embedder: Embedder,
-           judge_model: ChatModel | None = None) -> tuple[Answer, list[SentenceCheck]]:
-    """Keep the supported sentences of `draft` and cite their chunks; abstain when nothing holds."""
+           judge_model: ChatModel | None = None, repair: bool = True) -> tuple[Answer, list[SentenceCheck]]:
+    """Keep the supported sentences of `draft` and cite their chunks; abstain when nothing holds.
+
+    With `repair`, a sentence that its citation does not support is re-pointed to the given source that
+    supports it best, if one does (small models miscount passages); otherwise it goes.
+    """
     checks: list[SentenceCheck] = []
-    for sentence, cites in split_answer(draft):
+    for sentence, cites, checked in with_paragraph_citations(draft):
         if not bare(sentence):
             continue
-        cited = [sources[n] for n in cites if n in sources]
-        if not cites:
-            checks.append(SentenceCheck(sentence, cites, 0.0, False, "no citation"))
-            continue
-        if not cited:
-            checks.append(SentenceCheck(sentence, cites, 0.0, False, "cites a note that was not given"))
-            continue
-        score, reason = support_score(sentence, cited, embedder)
-        ok = score >= SENTENCE_MIN_SUPPORT and not reason
-        if judge_model is not None:
-            verdict = judge(judge_model, sentence, cited)
+        check = check_sentence(sentence, cites, checked, sources, embedder, repair)
+        if judge_model is not None and check.cites and all(n in sources for n in check.cites):
+            verdict = judge(judge_model, check.text, [sources[n] for n in check.cites])
             if verdict is not None:
-                ok, reason = verdict, ("" if verdict else "the judge model found no support")
-        checks.append(SentenceCheck(sentence, cites, score, ok,
-                                    reason or ("" if ok else "weak support from the cited note")))
+                check = SentenceCheck(check.text, check.cites, check.support, verdict,
+                                      check.reason if verdict else "the judge model found no support")
+        checks.append(check)
     kept = [c for c in checks if c.supported]
     if not kept or (judge_model is None and float(np.mean([c.support for c in kept])) < ANSWER_MIN_SUPPORT):
         return Answer(ABSTAIN_MESSAGE, [], True), checks
-    # Numbers stay those of the notes the model was given: a streamed draft and its checked answer agree.
     cited_order: list[int] = []
     for c in kept:
         cited_order += [n for n in c.cites if n in sources and n not in cited_order]
