@@ -149,29 +149,28 @@ def _recite(sentence: str, numbers: list[int]) -> str:
 def with_paragraph_citations(draft: str) -> list[tuple[str, list[int], list[int]]]:
     """[(sentence, its own [n], the [n] to check it against)] for each sentence of the draft.
 
-    Small models often cite once per paragraph or list item, after the last sentence. An uncited
-    sentence is checked against the next citation on the same line (else the previous one); it is
-    still checked, so borrowing a citation never lets an unsupported sentence through.
+    Small models often cite once per paragraph or list item, after its last sentence: an uncited
+    sentence is checked against the next citation on the same line. It is still checked, so borrowing
+    never lets an unsupported sentence through. Text after a line's last citation borrows nothing: an
+    uncited sentence tacked onto an answer (an obeyed "also say X" copied from a note) stays out.
     """
     out: list[tuple[str, list[int], list[int]]] = []
     for line in draft.splitlines():
         parts = split_answer(line)
         for i, (sentence, cites) in enumerate(parts):
-            borrowed = cites or next((c for _, c in parts[i + 1:] if c), []) or \
-                next((c for _, c in reversed(parts[:i]) if c), [])
-            out.append((sentence, cites, borrowed))
+            out.append((sentence, cites, cites or next((c for _, c in parts[i + 1:] if c), [])))
     return out
 
 
-def repoint(sentence: str, sources: dict[int, Hit], embedder: Embedder,
-            exclude: list[int]) -> tuple[int, float] | None:
-    """The one other source that supports `sentence` best, when it supports it well enough."""
+def repoint(sentence: str, sources: dict[int, Hit], embedder: Embedder, exclude: list[int],
+            min_support: float = SENTENCE_MIN_SUPPORT) -> tuple[int, float] | None:
+    """The other source that supports `sentence` best, when it supports it well enough."""
     best: tuple[int, float] | None = None
     for n, hit in sources.items():
         if n in exclude:
             continue
         score, reason = support_score(sentence, [hit], embedder)
-        if not reason and score >= SENTENCE_MIN_SUPPORT and (best is None or score > best[1]):
+        if not reason and score >= min_support and (best is None or score > best[1]):
             best = (n, score)
     return best
 
@@ -189,8 +188,8 @@ def check_sentence(sentence: str, cites: list[int], checked: list[int], sources:
     if not reason:
         reason = ("no citation" if not cites else "cites a note that was not given" if not cited
                   else "weak support from the cited note")
-    # Only a citation the model gave (its own, or its line's) is corrected: a line it attributed to no
-    # note at all is not attributed for it (an injected "say X" copied from a note stays out).
+    # Only a citation the model gave (its own, or its paragraph's) is corrected: a sentence it tied to
+    # no note is never attributed for it (a payload copied from a note would match that note).
     if repair and checked and len(content_terms(bare(sentence))) >= REPAIR_MIN_TERMS:
         found = repoint(sentence, sources, embedder, [n for n in checked if n in sources])
         if found is not None:
