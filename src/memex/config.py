@@ -53,6 +53,16 @@ class Settings:
     """BM25 weight of the heading-path column, relative to the text (1.0)."""
     candidates: int = 100
     """How many hits each retriever contributes to fusion."""
+    long_query_words: int = 25
+    """Queries longer than this many words start to be searched as long, multi-part questions."""
+    long_query_full_words: int = 40
+    """From this many words on a query gets the full long-query treatment (linear in between)."""
+    long_query_bm25_share: float = 0.8
+    """BM25's share of the fusion weight for a long query (short ones: bm25_weight / total)."""
+    phrase_weight: float = 0.25
+    """Long queries: share of the BM25 score of adjacent query-word pairs added to a chunk's BM25 score."""
+    clause_weight: float = 0.5
+    """Long queries: share of the best per-clause cosine in a chunk's dense score (0 turns it off)."""
     watch_debounce_s: float = 1.0
     watch_rescan_s: float = 300.0
     extra: dict[str, Any] = field(default_factory=dict)
