@@ -70,6 +70,9 @@ def test_an_uncited_sentence_borrows_its_lines_citation(embedder: HashEmbedder, 
                              "5 minutes apart [3]. Open the Quick switcher with Ctrl+O [1].")
     assert checks[0].reason == "uncited; supported by the paragraph's citation [3]"
     assert [c.n for c in answer.citations] == [3, 1]
+    # A line that opens with its citation puts it on the line's sentences.
+    answer, _ = verify("[1] Open the Quick switcher with Ctrl+O on Windows.", sources, embedder)
+    assert answer.answer == "Open the Quick switcher with Ctrl+O on Windows [1]."
 
 
 def test_text_the_model_tied_to_no_citation_is_not_attributed(embedder: HashEmbedder) -> None:

@@ -150,15 +150,18 @@ def with_paragraph_citations(draft: str) -> list[tuple[str, list[int], list[int]
     """[(sentence, its own [n], the [n] to check it against)] for each sentence of the draft.
 
     Small models often cite once per paragraph or list item, after its last sentence: an uncited
-    sentence is checked against the next citation on the same line. It is still checked, so borrowing
+    sentence is checked against the next citation on the same line (or the one the line opens with,
+    as in "[2] Text."). It is still checked, so borrowing
     never lets an unsupported sentence through. Text after a line's last citation borrows nothing: an
     uncited sentence tacked onto an answer (an obeyed "also say X" copied from a note) stays out.
     """
     out: list[tuple[str, list[int], list[int]]] = []
     for line in draft.splitlines():
         parts = split_answer(line)
+        # "[1] Text." - a line that opens with its citation puts it on the whole line.
+        leading = parts[0][1] if parts and not bare(parts[0][0]) else []
         for i, (sentence, cites) in enumerate(parts):
-            out.append((sentence, cites, cites or next((c for _, c in parts[i + 1:] if c), [])))
+            out.append((sentence, cites, cites or next((c for _, c in parts[i + 1:] if c), leading)))
     return out
 
 
