@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from memex.agents.verify import verify, with_paragraph_citations
+from memex.agents.verify import support_score, verify, with_paragraph_citations
 from memex.app import Brain
 from memex.domain import Hit, Location
 from memex.embed.hashing import HashEmbedder
@@ -73,6 +73,12 @@ def test_an_uncited_sentence_borrows_its_lines_citation(embedder: HashEmbedder, 
     # A line that opens with its citation puts it on the line's sentences.
     answer, _ = verify("[1] Open the Quick switcher with Ctrl+O on Windows.", sources, embedder)
     assert answer.answer == "Open the Quick switcher with Ctrl+O on Windows [1]."
+    # A line holding only a citation closes the block above it.
+    block = "- File recovery keeps snapshots for 7 days.\n- It saves a snapshot at least 5 minutes apart.\n[3]"
+    assert [b for _, _, b in with_paragraph_citations(block)] == [[3], [3]]
+    assert verify(block, sources, embedder)[0].answer == ("- File recovery keeps snapshots for 7 days [3]. "
+                                                          "- It saves a snapshot at least 5 minutes apart [3].")
+    assert [b for _, _, b in with_paragraph_citations("Lunch is at noon.\n\n[1]")] == [[]]  # not across a gap
 
 
 def test_text_the_model_tied_to_no_citation_is_not_attributed(embedder: HashEmbedder) -> None:
@@ -104,3 +110,16 @@ def test_the_answer_graph_repairs_a_miscounted_citation(tmp_path: Path) -> None:
     assert not a.abstained and a.answer.startswith("Students get 40% off")
     assert [Path(c.path).name for c in a.citations] == ["Discount.md"]
     assert a.steps is not None and "re-pointed" in a.steps["verification"][0]["reason"]
+
+
+def test_figures_must_match_whole_numbers_however_they_are_spelt(embedder: HashEmbedder) -> None:
+    plans = [_hit("1", "On Sync Plus the largest file you can sync is 200 MB, and you get 10 GB in total. "
+                       "Deleted files are kept for seven days. Changed on 2024-05-03.", "/v/p.md")]
+    _, reason = support_score("On Sync Plus the largest file you can sync is 20 MB.", plans, embedder)
+    assert reason == "numbers not in the cited note: 20"  # "20" is not in "200"
+    for claim in ("On Sync Plus the largest file you can sync is 200 MB.",
+                  "Deleted files are kept for 7 days.",  # the note spells the number out
+                  "The plan changed on 3 May 2024.",  # a date written another way
+                  "1. On Sync Plus you get 10 GB in total."):  # the model's own list numbering
+        score, reason = support_score(claim, plans, embedder)
+        assert reason == "", claim

@@ -26,6 +26,11 @@ _CITES_RUN = r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+"
 # A sentence ends after its citation markers, or at . ! ? not followed by citations / a dated remark.
 _BOUNDARY = re.compile(rf"(?:[.!?]?{_CITES_RUN}[.!?]?|[.!?](?!\s*[\[(]))(?=\s+|$)|\n+")
 _NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
+    "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "thousand": "1000"}
+_LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s+")
 # Questions whose answer is a quantity, a date or a version: an answer without one does not answer them.
 _WANTS_NUMBER = re.compile(r"\b(how (?:much|many|long|big|often|large|old|far|fast)|what (?:year|size|percentage|"
                            r"price|version)|which (?:year|version)|price|cost|costs|in pixels|maximum|minimum|"
@@ -86,11 +91,24 @@ def _chunk_sentences(text: str) -> list[str]:
     return [s for s in sents if s] or [" ".join(text.split())]
 
 
+def _figure(token: str) -> str:
+    """A number token in one spelling: no thousands commas, no leading zeros ("03" -> "3", "1,000" -> "1000")."""
+    token = token.replace(",", "")
+    return (token.lstrip("0") or "0") if token.isdigit() else token
+
+
+def figures(text: str) -> set[str]:
+    """Every number in `text` as a whole token (so "20" is not found in "200"), number words as digits."""
+    found = {_figure(n) for n in _NUMBER.findall(text)}
+    return found | {_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
+
+
 def support_score(sentence: str, chunks: list[Hit], embedder: Embedder) -> tuple[float, str]:
     """Lexical containment in the cited chunks plus the best embedding match to one of their sentences.
 
-    Numbers and codes in the sentence must appear in a cited chunk (or be a cited note's date): a
-    paraphrase may reword, but a changed figure is the classic unsupported claim.
+    Numbers and codes in the sentence must appear in a cited chunk as whole numbers (or be a cited note's
+    date; "seven" in the note counts for 7): a paraphrase may reword, but a changed figure is the classic
+    unsupported claim.
     """
     claim = _DATED.sub("", bare(sentence))
     terms = content_terms(claim)
@@ -101,8 +119,8 @@ def support_score(sentence: str, chunks: list[Hit], embedder: Embedder) -> tuple
     semantic = float(np.max(vecs[1:] @ vecs[0])) if sents else 0.0
     score = 0.5 * lexical + 0.5 * max(0.0, semantic)
     dates = " ".join(str((h.explain or {}).get("note_date") or "") for h in chunks)
-    flat = text.replace(",", "")
-    missing = [n for n in _NUMBER.findall(claim) if n.replace(",", "") not in flat and n not in dates]
+    have = figures(text) | figures(dates)
+    missing = [n for n in _NUMBER.findall(_LIST_MARK.sub("", claim)) if _figure(n) not in have]
     if missing:
         return score * 0.5, f"numbers not in the cited note: {', '.join(missing)}"
     return score, ""
@@ -151,17 +169,29 @@ def with_paragraph_citations(draft: str) -> list[tuple[str, list[int], list[int]
 
     Small models often cite once per paragraph or list item, after its last sentence: an uncited
     sentence is checked against the next citation on the same line (or the one the line opens with,
-    as in "[2] Text."). It is still checked, so borrowing
+    as in "[2] Text.", or a line holding only citations right below its block). It is still checked, so borrowing
     never lets an unsupported sentence through. Text after a line's last citation borrows nothing: an
     uncited sentence tacked onto an answer (an obeyed "also say X" copied from a note) stays out.
     """
     out: list[tuple[str, list[int], list[int]]] = []
+    waiting: list[int] = []  # uncited sentences since the last citation or blank line
     for line in draft.splitlines():
         parts = split_answer(line)
+        if not line.strip() or (parts and not any(bare(p) for p, _ in parts) and not parts[-1][1]):
+            waiting = []
+            continue
+        if parts and not any(bare(p) for p, _ in parts):
+            # A line of citations alone closes the block above it: "text\ntext\n[2]".
+            for i in waiting:
+                out[i] = (out[i][0], out[i][1], parts[-1][1])
+            waiting = []
+            continue
         # "[1] Text." - a line that opens with its citation puts it on the whole line.
         leading = parts[0][1] if parts and not bare(parts[0][0]) else []
         for i, (sentence, cites) in enumerate(parts):
-            out.append((sentence, cites, cites or next((c for _, c in parts[i + 1:] if c), leading)))
+            borrowed = cites or next((c for _, c in parts[i + 1:] if c), leading)
+            out.append((sentence, cites, borrowed))
+            waiting = [] if cites else waiting + ([len(out) - 1] if not borrowed else [])
     return out
 
 
