@@ -17,6 +17,7 @@ from memex.embed.base import Embedder
 from memex.errors import MemexError
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import ParsedQuery, parse_query
+from memex.retrieve.shape import QueryShape, query_shape
 from memex.store.vectors import VectorIndex
 
 FUSIONS = ("rrf", "convex", "zscore")
@@ -98,7 +99,10 @@ class Searcher:
         parsed = parse_query(query)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             parsed = self._prune_common_terms(parsed)
-        expr = parsed.fts()
+        return self._bm25(parsed.fts(), n, filters)
+
+    def _bm25(self, expr: str | None, n: int, filters: Filters | None) -> list[tuple[int, float]]:
+        """The best n chunks for an FTS5 expression, by column-weighted BM25 (higher is better)."""
         if not expr:
             return []
         # FTS5 column weights: title, headings, text.
@@ -116,6 +120,39 @@ class Searcher:
             return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse still gets dense results
+
+    def _with_phrase_pairs(self, lex: list[tuple[int, float]], shape: QueryShape, n: int,
+                           filters: Filters | None) -> list[tuple[int, float]]:
+        """Add phrase_weight x the BM25 score of the query's adjacent word pairs to each BM25 candidate."""
+        if not lex or not shape.pairs or shape.phrase_weight <= 0:
+            return lex
+        pair_scores = dict(self._bm25(" OR ".join(shape.pairs), n, filters))
+        boosted = [(c, s + shape.phrase_weight * pair_scores.get(c, 0.0)) for c, s in lex]
+        return sorted(boosted, key=lambda cs: -cs[1])
+
+    def _dense_with_clauses(self, query: str, shape: QueryShape, n: int,
+                            allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        """Cosine to the whole query, mixed with the best cosine to any one of its clauses.
+
+        A chunk that answers one part of a multi-part question matches that clause's vector far better
+        than the blurred vector of the whole question.
+        """
+        full = self.index.search(self.embedder.embed_query(query), n, allowed)
+        if not full or not shape.clauses or shape.clause_weight <= 0:
+            return full
+        per_clause = [dict(self.index.search(self.embedder.embed_query(c), n, allowed)) for c in shape.clauses]
+        per_clause = [p for p in per_clause if p]
+        if not per_clause:
+            return full
+        # A chunk missing from a list scores that list's lowest cosine: it is at best that close.
+        full_scores, full_floor = dict(full), min(s for _, s in full)
+        floors = [min(p.values()) for p in per_clause]
+        g = shape.clause_weight
+        out = {}
+        for c in set(full_scores).union(*per_clause):
+            best = max(p.get(c, f) for p, f in zip(per_clause, floors, strict=True))
+            out[c] = (1 - g) * full_scores.get(c, full_floor) + g * best
+        return sorted(out.items(), key=lambda cs: -cs[1])[:n]
 
     def _n_chunks(self) -> int:
         return len(self.index)
@@ -159,24 +196,26 @@ class Searcher:
         t0 = time.perf_counter()
         st = self.settings
         n = max(st.candidates, k)
+        shape = query_shape(query, st)
         # Dense retrieval (query embedding in torch, then a numpy matrix-vector product; both release the
         # GIL) runs on another thread while SQLite does BM25: on two cores the two overlap almost fully.
         dense_job = None
-        if st.dense_weight > 0:
+        if shape.dense_weight > 0:
             allowed = self.allowed_chunks(filters) if filters and filters.active() else None
-            dense_job = _EMBED_POOL.submit(
-                lambda: self.index.search(self.embedder.embed_query(query), n, allowed))
-        lex = self.lexical(query, n, filters) if st.bm25_weight > 0 else []  # weight 0: retriever off
+            dense_job = _EMBED_POOL.submit(self._dense_with_clauses, query, shape, n, allowed)
+        lex = []  # weight 0: retriever off
+        if shape.bm25_weight > 0:
+            lex = self._with_phrase_pairs(self.lexical(query, n, filters), shape, n, filters)
         t1 = time.perf_counter()
         den = dense_job.result() if dense_job is not None else []
         t2 = time.perf_counter()
+        weights = [shape.bm25_weight, shape.dense_weight]
         if st.fusion == "convex":
-            fused = convex([lex, den], [st.bm25_weight, st.dense_weight])
+            fused = convex([lex, den], weights)
         elif st.fusion == "zscore":
-            fused = zscore([lex, den], [st.bm25_weight, st.dense_weight])
+            fused = zscore([lex, den], weights)
         else:
-            fused = rrf([[c for c, _ in lex], [c for c, _ in den]], [st.bm25_weight, st.dense_weight],
-                        k=st.rrf_k)
+            fused = rrf([[c for c, _ in lex], [c for c, _ in den]], weights, k=st.rrf_k)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])
         top = ranked[:k]
         details = None
@@ -190,6 +229,7 @@ class Searcher:
                            "dense_score": den_rank.get(c, (None, None))[1],
                            "fused_score": s,
                            "fts_query": fts_query,
+                           "query_shape": shape.describe(),
                            "filters": described} for c, s in ranked[:4 * k]}
         hits = self.hits_for([c for c, _ in top], dict(top), details)
         if check_files:
