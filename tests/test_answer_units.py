@@ -141,6 +141,13 @@ def test_notes_are_delimited_data_in_the_user_message() -> None:
     assert note_block(3, _hit("9", "x", None)).startswith('<note n="3" path="note.md" date="unknown"')
 
 
+def test_a_note_repeats_its_number_and_shows_links_as_plain_text() -> None:
+    # Small models miscount <note n=..> tags and copy [[link|markup]] into answers.
+    text = "See [[Intro to Sync|Obsidian Sync]], [[Sync regions]] and [[Security#Encryption]]. ![[logo.png]]"
+    block = note_block(2, _hit("9", text))
+    assert block.split("\n")[1] == "[2] See Obsidian Sync, Sync regions and Security > Encryption. ![[logo.png]]"
+
+
 def test_sanitize_strips_images_links_and_urls_not_in_the_notes() -> None:
     text = ("See ![chart](https://evil.example/c?d=secret) and <img src='http://x.y/p.png'> or "
             "[the docs](https://evil.example/a) at https://evil.example/b and https://ok.example/manual")
