@@ -168,9 +168,9 @@ def with_paragraph_citations(draft: str) -> list[tuple[str, list[int], list[int]
     """[(sentence, its own [n], the [n] to check it against)] for each sentence of the draft.
 
     Small models often cite once per paragraph or list item, after its last sentence: an uncited
-    sentence is checked against the next citation on the same line (or the one the line opens with,
-    as in "[2] Text.", or a line holding only citations right below its block). It is still checked, so borrowing
-    never lets an unsupported sentence through. Text after a line's last citation borrows nothing: an
+    sentence is checked against the next citation on the same line (or the one the line opens with, as
+    in "[2] Text.", or a line holding only citations right below its block). It is still checked, so
+    borrowing never lets an unsupported sentence through. Text after a line's last citation borrows nothing: an
     uncited sentence tacked onto an answer (an obeyed "also say X" copied from a note) stays out.
     """
     out: list[tuple[str, list[int], list[int]]] = []
@@ -252,8 +252,8 @@ def verify(draft: str, sources: dict[int, Hit], embedder: Embedder,
         if judge_model is not None and check.cites and all(n in sources for n in check.cites):
             verdict = judge(judge_model, check.text, [sources[n] for n in check.cites])
             if verdict is not None:
-                check = SentenceCheck(check.text, check.cites, check.support, verdict,
-                                      check.reason if verdict else "the judge model found no support")
+                reason = (check.reason if check.supported else "") if verdict else "the judge model found no support"
+                check = SentenceCheck(check.text, check.cites, check.support, verdict, reason)
         checks.append(check)
     kept = [c for c in checks if c.supported]
     if not kept or (judge_model is None and float(np.mean([c.support for c in kept])) < ANSWER_MIN_SUPPORT):
