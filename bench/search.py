@@ -3,7 +3,9 @@
 Chunks are real text (SciFact abstracts cut into sentence windows) written straight into a throw-away
 store. Their stored vectors come from the model-free hash embedder under MiniLM's id: exact search costs
 the same whatever the values are, and embedding 100k chunks with MiniLM would take most of an hour here.
-Baseline in the same run: the same queries with dense search alone and BM25 alone.
+Baseline in the same run: the same queries with dense search alone and BM25 alone. Long multi-part
+questions (MultiHop-RAG's, 30-60 words) are timed with and without the long-query handling (phrase pairs
+and one vector per clause: retrieve/shape.py).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +28,7 @@ from memex.store import documents as docs
 from memex.store.db import write_tx
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "scifact"
+LONG_QUERIES = SHARED.parent / "multihop-rag" / "queries.jsonl"
 
 
 def sentences_windows(n_chunks: int) -> list[tuple[str, list[str]]]:
@@ -85,6 +89,7 @@ def main() -> int:
         return 2
     model = load_embedder("minilm")
     queries = [json.loads(x)["text"] for x in open(SHARED / "queries.jsonl", encoding="utf-8")][: args.queries]
+    long_queries = [json.loads(x)["text"] for x in open(LONG_QUERIES, encoding="utf-8")][: args.queries]
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -103,7 +108,13 @@ def main() -> int:
                     "dense only (incl. query embedding)": timed(lambda q, s=s: s.dense(q, 100), queries),
                     "BM25 only": timed(lambda q, s=s: s.lexical(q, 100), queries),
                     "query embedding alone": timed(lambda q: model.embed_query(q), queries),
+                    "hybrid, long questions (defaults)": timed(lambda q: brain.search(q, 10), long_queries),
                 }
+                base = brain.settings
+                brain.settings = replace(base, long_query_words=10**6, long_query_full_words=10**6 + 1)
+                res["hybrid, long questions, long-query handling off"] = timed(lambda q: brain.search(q, 10),
+                                                                              long_queries)
+                brain.settings = base
                 for name, xs in res.items():
                     rows.append((n, name, statistics.median(xs), pct(xs, 95)))
                 print(f"{n} chunks: store built in {build_s:.0f} s; vector cache rebuilt from SQLite in "

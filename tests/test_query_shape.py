@@ -8,7 +8,7 @@ import pytest
 
 from memex.app import Brain
 from memex.config import Settings
-from memex.retrieve.shape import clauses, query_shape, word_pairs
+from memex.retrieve.shape import clauses, name_share, query_shape, word_pairs
 
 SHORT = "Which sourdough starter feeding schedule works?"
 LONG = ("Which quarterback, praised by Sporting News as a valuable fantasy pick after four touchdowns "
@@ -38,10 +38,25 @@ def test_long_query_leans_on_bm25_and_keeps_the_total_weight() -> None:
     assert len(shape.clauses) >= 3
 
 
+def test_long_prose_question_keeps_the_normal_weights() -> None:
+    """Leaning on BM25 is for questions full of names; descriptive prose keeps dense search at full weight."""
+    st = Settings(home=Path("/nonexistent"))
+    prose = ("I am looking for studies that describe how the information needs of ordinary library users are "
+             "measured, and how the design of catalog systems is evaluated by researchers when users search "
+             "for books about subjects they know little about, or about topics that are new to them")
+    shape = query_shape(prose, st)
+    assert shape.long_share == 1.0 and shape.name_share == 0.0
+    assert (shape.bm25_weight, shape.dense_weight) == (st.bm25_weight, st.dense_weight)
+    assert shape.clauses and shape.pairs  # it still gets clause vectors and phrase pairs
+    # The first word of a sentence is capitalised anyway: not counted as a name.
+    assert name_share("Sam Altman met the board on November 18, 2023") == pytest.approx(4 / 7)
+
+
 def test_share_ramps_linearly_between_the_two_lengths() -> None:
     st = Settings(home=Path("/nonexistent"), long_query_words=10, long_query_full_words=20)
-    query = " ".join(["word"] * 15)
+    query = " ".join(["Word"] * 15)
     assert query_shape(query, st).long_share == pytest.approx(0.5)
+    assert query_shape(query, st).bm25_weight > st.bm25_weight  # all names: leans on BM25
     assert query_shape(query, replace(st, dense_weight=0.0)).clauses == []  # no dense search, no clause vectors
     assert query_shape(query, replace(st, bm25_weight=0.0)).pairs == []
 
@@ -61,11 +76,11 @@ def test_long_query_finds_the_note_with_the_exact_name(tmp_path: Path) -> None:
     for i in range(30):  # BM25 needs a corpus to tell rare words from common ones
         (vault / f"filler{i}.md").write_text(f"# Note {i}\n\nThoughts about {topics[i % 5]} in week {i}.\n")
     (vault / "scattered.md").write_text(
-        "# Travel log\n\nGolden hour at the hotel by the bay. A gate closed; bridge traffic, then a drive in "
+        "# Travel log\n\nWe walked to the hotel. Golden hour at the hotel by the bay. A gate closed; bridge traffic, then a drive in "
         "the evening. The golden retriever slept.\n", encoding="utf-8")
     (vault / "bridge.md").write_text(
         "# Visit\n\nWe walked across the Golden Gate Bridge and took photos.\n", encoding="utf-8")
-    question = ("During the trip that my sister planned last summer, which note mentions the day we walked "
+    question = ("During the trip that my sister Anna planned last July in San Francisco, which note mentions the day we walked "
                 "across the Golden Gate Bridge, and what did we do there in the evening after the long "
                 "drive, while the others stayed behind at the hotel near the bay?")
     with Brain.open(tmp_path / "h", embedder="hash:256") as brain:

@@ -58,7 +58,11 @@ class Settings:
     long_query_full_words: int = 40
     """From this many words on a query gets the full long-query treatment (linear in between)."""
     long_query_bm25_share: float = 0.8
-    """BM25's share of the fusion weight for a long query (short ones: bm25_weight / total)."""
+    """BM25's share of the fusion weight for a long query full of names (short ones: bm25_weight / total)."""
+    long_query_names_from: float = 0.05
+    """A long query leans on BM25 once more than this share of its content words are names/dates/numbers..."""
+    long_query_names_full: float = 0.2
+    """...and fully (long_query_bm25_share) from this share on."""
     phrase_weight: float = 0.25
     """Long queries: share of the BM25 score of adjacent query-word pairs added to a chunk's BM25 score."""
     clause_weight: float = 0.5
