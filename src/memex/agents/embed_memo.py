@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from memex.embed.base import Embedder
+from memex.embed.base import Embedder, embed_queries
 
 
 class EmbedMemo:
@@ -33,6 +33,14 @@ class EmbedMemo:
         if text not in self._queries:
             self._queries[text] = self.inner.embed_query(text)
         return self._queries[text]
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Query vectors (cached), the missing ones in one batch."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._queries]
+        if missing:
+            for t, v in zip(missing, embed_queries(self.inner, missing), strict=True):
+                self._queries[t] = v
+        return np.stack([self._queries[t] for t in texts])
 
     def count_tokens(self, text: str) -> int:
         """Delegates to the wrapped embedder."""

@@ -30,3 +30,11 @@ class Embedder(Protocol):
     def count_tokens_many(self, texts: Sequence[str]) -> list[int]:
         """Token counts for many texts at once (the chunker's hot path)."""
         ...
+
+
+def embed_queries(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Query vectors for several texts: one batched call where the embedder has one, else one by one."""
+    batched = getattr(embedder, "embed_queries", None)
+    if batched is not None:
+        return batched(texts)
+    return np.stack([embedder.embed_query(t) for t in texts])

@@ -141,6 +141,15 @@ class MiniLMEmbedder:
             self._use_threads(self.query_threads)
             return self._forward([ids], bf16=False)[0]
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Embed a few queries (a long question and its clauses) in one forward pass, as embed_query does."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        ids = [e.ids for e in self._encoder.encode_batch(list(texts), add_special_tokens=True)]
+        with self._lock:
+            self._use_threads(self.query_threads)
+            return self._forward(ids, bf16=False)
+
     def _forward(self, batch: list[list[int]], bf16: bool | None = None) -> np.ndarray:
         """Run the model on token-id lists; returns their normalised mean-pooled vectors."""
         torch = self._torch

@@ -13,7 +13,7 @@ import numpy as np
 
 from memex.config import Settings
 from memex.domain import Hit, Location
-from memex.embed.base import Embedder
+from memex.embed.base import Embedder, embed_queries
 from memex.errors import MemexError
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import ParsedQuery, parse_query
@@ -137,10 +137,13 @@ class Searcher:
         A chunk that answers one part of a multi-part question matches that clause's vector far better
         than the blurred vector of the whole question.
         """
-        full = self.index.search(self.embedder.embed_query(query), n, allowed)
-        if not full or not shape.clauses or shape.clause_weight <= 0:
+        if not shape.clauses or shape.clause_weight <= 0:
+            return self.index.search(self.embedder.embed_query(query), n, allowed)
+        vectors = embed_queries(self.embedder, [query, *shape.clauses])  # one forward pass for all
+        full = self.index.search(vectors[0], n, allowed)
+        if not full:
             return full
-        per_clause = [dict(self.index.search(self.embedder.embed_query(c), n, allowed)) for c in shape.clauses]
+        per_clause = [dict(self.index.search(v, n, allowed)) for v in vectors[1:]]
         per_clause = [p for p in per_clause if p]
         if not per_clause:
             return full
