@@ -51,9 +51,11 @@ def _describe_defaults() -> str:
     else:
         fusion = f"RRF k={d.rrf_k}, BM25 {d.bm25_weight:g} : dense {d.dense_weight:g}"
     return (f"{fusion}; BM25 columns title {d.title_weight:g}, headings {d.heading_weight:g}, text 1; "
-            f"{d.candidates} candidates per retriever; queries of {d.long_query_words}+ words lean towards BM25 "
-            f"(share {d.long_query_bm25_share:g} from {d.long_query_full_words} words) with phrase pairs "
-            f"({d.phrase_weight:g}) and clause vectors ({d.clause_weight:g})")
+            f"{d.candidates} candidates per retriever; queries of more than {d.long_query_words} words (fully "
+            f"from {d.long_query_full_words}) get phrase pairs ({d.phrase_weight:g}) and clause vectors "
+            f"({d.clause_weight:g}), and lean towards BM25 (share up to {d.long_query_bm25_share:g}) when "
+            f"{d.long_query_names_from:.0%}-{d.long_query_names_full:.0%} or more of their words are names, "
+            "dates or numbers")
 
 
 def run_dataset(name: str, limit: int | None = None) -> list[dict[str, Any]]:
