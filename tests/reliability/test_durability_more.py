@@ -92,6 +92,81 @@ def test_embedder_failing_mid_batch_stores_nothing_partial_and_a_rerun_converges
     assert dump(home) == dump(ref)
 
 
+# ---- DUR-08 under SIGKILL: the process dies while the embedder is failing --------------------------------
+_FLAKY_SYNC = """
+import sys
+from pathlib import Path
+from memex.app import Brain
+from memex.embed.hashing import HashEmbedder
+from memex.ingest.pipeline import Indexer
+from memex.store import documents as docs
+from memex.store.db import write_tx
+
+class Flaky(HashEmbedder):
+    calls = 0
+    def embed(self, texts):
+        Flaky.calls += 1
+        if Flaky.calls % 2 == 1:  # the first embedding group fails, then every other one
+            raise RuntimeError("model crashed (simulated)")
+        return super().embed(texts)
+
+home, vault = Path(sys.argv[1]), Path(sys.argv[2])
+with Brain.open(home, embedder="hash:64") as brain:
+    with write_tx(brain.conn):
+        sid = docs.add_source(brain.conn, str(vault.absolute()))
+    with Indexer(brain.conn, brain.settings, Flaky(64)) as ix:
+        ix.sync_source(sid, vault)
+"""
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("seed", [31, 32, 33])
+def test_kill9_while_the_embedder_is_failing_then_a_working_sync_converges(seed: int, tmp_path: Path):
+    """Half the embedding groups fail (the first one included, so any committed note means a failure has
+    happened) and the process is killed mid-run: nothing half-written; the next sync with a working model
+    indexes everything, records no failure and equals a clean run."""
+    from memex.embed.hashing import HashEmbedder
+
+    rng = random.Random(seed)
+    vault, home, ref = tmp_path / "vault", tmp_path / "home", tmp_path / "ref"
+    make_vault(vault, rng, 120)
+    allowed = {p: {h} for p, h in file_hashes(vault).items()}
+    _index_with(ref, vault, HashEmbedder(64))
+    target = rng.randint(1, 30)  # kill once this many documents are committed (after a failed group)
+    proc = subprocess.Popen([sys.executable, "-c", _FLAKY_SYNC, str(home), str(vault)], env=cli_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with sqlite3.connect(f"file:{home / 'memex.db'}?mode=ro", uri=True, timeout=1) as conn:
+                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= target:
+                    break
+        except sqlite3.Error:
+            pass  # not created yet
+        time.sleep(0.001)
+    killed = proc.poll() is None
+    if killed:
+        proc.send_signal(signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    note_stderr(err)
+    TALLY["kills" if killed else "finished_before_kill"] += 1
+    assert killed or proc.returncode == 0, err[-2000:]
+    assert store_violations(home, allowed) == []  # every stored note is whole, with its vectors
+    with sqlite3.connect(home / "memex.db") as conn:
+        stored = {r[0] for r in conn.execute("SELECT path FROM documents")}
+        failed = {r[0]: r[1] for r in conn.execute("SELECT path, reason FROM failures")}
+    assert not stored & set(failed), "a note is both stored and recorded as failed"
+    assert set(failed.values()) <= {"embedding failed: RuntimeError: model crashed (simulated)"}
+    assert not killed or stored, "killed before the first group was written"
+
+    again = _index_with(home, vault, HashEmbedder(64))  # the model works again
+    assert not again.failed
+    assert store_violations(home, allowed) == []
+    with sqlite3.connect(home / "memex.db") as conn:
+        assert conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
+    assert dump(home) == dump(ref)
+
+
 # ---- DUR-09: kill -9 during a schema migration ----------------------------------------------------------
 def _schema(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
