@@ -16,7 +16,16 @@ from typing import Any
 import numpy as np
 import pytest
 
-from .crash_harness import EMBEDDER, cli_env, dump, file_hashes, make_vault, run_cli, store_violations
+from .crash_harness import (
+    EMBEDDER,
+    cli_env,
+    count_docs,
+    dump,
+    file_hashes,
+    make_vault,
+    run_cli,
+    store_violations,
+)
 from .tally import TALLY, note_stderr
 
 
@@ -136,13 +145,7 @@ def test_kill9_while_the_embedder_is_failing_then_a_working_sync_converges(seed:
     proc = subprocess.Popen([sys.executable, "-c", _FLAKY_SYNC, str(home), str(vault)], env=cli_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            with sqlite3.connect(f"file:{home / 'memex.db'}?mode=ro", uri=True, timeout=1) as conn:
-                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= target:
-                    break
-        except sqlite3.Error:
-            pass  # not created yet
+    while proc.poll() is None and time.monotonic() < deadline and count_docs(home) < target:
         time.sleep(0.001)
     killed = proc.poll() is None
     if killed:

@@ -9,14 +9,13 @@ import numpy as np
 from memex.domain import Answer, Citation, Hit
 from memex.embed.base import Embedder
 from memex.ingest.chunking import split_sentences
-from memex.retrieve.query import STOPWORDS
+from memex.retrieve.query import STOPWORDS, WORD
 
 ABSTAIN_MESSAGE = "I couldn't find this in your notes."
 MAX_SENTENCES = 3
 MIN_SUPPORT = 0.45
 """Below this combined score no sentence is taken as an answer (abstain)."""
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _stem(w: str) -> str:
@@ -29,7 +28,7 @@ def _stem(w: str) -> str:
 
 def content_terms(text: str) -> set[str]:
     """Lower-cased, stemmed, non-stopword words."""
-    return {_stem(w) for w in (x.lower() for x in _WORD.findall(text)) if w not in STOPWORDS}
+    return {_stem(w) for w in (x.lower() for x in WORD.findall(text)) if w not in STOPWORDS}
 
 
 @dataclass(frozen=True)

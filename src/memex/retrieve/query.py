@@ -10,7 +10,8 @@ we were what when where which who whom why will with would you your about after 
 may might must also any all each other some such only own same too very just""".split())
 
 _PHRASE = re.compile(r'"([^"]+)"')
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"\w+", re.UNICODE)
+"""A word token, as the BM25 query and the query-shape rules count them."""
 # Identifiers like INV-2024-0042, v2.3.1, ISO-8601, user_id: kept together as an FTS phrase.
 _CODE = re.compile(r"\b\w+(?:[-_./:]\w+)+\b", re.UNICODE)
 
@@ -32,9 +33,9 @@ class ParsedQuery:
 
 def parse_query(query: str) -> ParsedQuery:
     """Split a query into BM25 terms (stopwords dropped unless nothing else is left) and phrases."""
-    phrases = [_WORD.findall(m.lower()) for m in _PHRASE.findall(query)]
-    phrases += [_WORD.findall(m.lower()) for m in _CODE.findall(query)]
-    words = [w.lower() for w in _WORD.findall(query)]
+    phrases = [WORD.findall(m.lower()) for m in _PHRASE.findall(query)]
+    phrases += [WORD.findall(m.lower()) for m in _CODE.findall(query)]
+    words = [w.lower() for w in WORD.findall(query)]
     terms = [w for w in words if w not in STOPWORDS]
     if not terms:
         terms = words

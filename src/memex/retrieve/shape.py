@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from memex.config import Settings
-from memex.retrieve.query import STOPWORDS
+from memex.retrieve.query import STOPWORDS, WORD
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Clause boundaries of a natural-language question: punctuation and the conjunctions that join its parts.
 _CLAUSE_BREAK = re.compile(r"[,;:?()]|\b(?:and|while|but|whereas|although|whether)\b", re.IGNORECASE)
 MIN_CLAUSE_TERMS = 3
@@ -53,7 +52,7 @@ class QueryShape:
 
 def word_pairs(query: str) -> list[str]:
     """Adjacent content-word pairs of the query, as FTS5 phrases ('"travis kelce"')."""
-    words = [w.lower() for w in _WORD.findall(query)]
+    words = [w.lower() for w in WORD.findall(query)]
     pairs = [f'"{a} {b}"' for a, b in zip(words, words[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
     return list(dict.fromkeys(pairs))
 
@@ -77,7 +76,7 @@ def clauses(query: str) -> list[str]:
     """The query's clauses with enough content words of their own (none if fewer than two)."""
     parts = [p.strip() for p in _CLAUSE_BREAK.split(query)]
     keep = [p for p in parts
-            if sum(1 for w in _WORD.findall(p) if w.lower() not in STOPWORDS) >= MIN_CLAUSE_TERMS]
+            if sum(1 for w in WORD.findall(p) if w.lower() not in STOPWORDS) >= MIN_CLAUSE_TERMS]
     return keep if len(keep) >= 2 else []
 
 
