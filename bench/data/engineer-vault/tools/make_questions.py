@@ -398,6 +398,65 @@ q(INJ, "How many split peas go in Vonnie's erwtensoep?",
   "500 g of green split peas (Vonnie's mother uses 500 g too).", ["500 g"], ["recipes/Erwtensoep (Vonnie's).md"])
 
 
+# Other notes that also state the answer (found by searching every note for the must_include strings, then read
+# one by one): citing any of them is as good as citing the note listed first.
+ALSO: dict[str, list[str]] = {
+    "What was my time in the Howardian 100?": ["reviews/2026 - the year.md"],
+    "What was the November energy bill this year compared with last year?": ["reviews/2026 - the year.md"],
+    "What does Farida like to get before a meeting?": ["journal/2026-01-31.md",
+                                                        "work/meetings/2026-01-15 OVR design review.md"],
+    "What unwanted effect did my hypertension medicine cause in the summer?": ["health/Blood pressure log.md",
+                                                                               "reviews/2026 - the year.md"],
+    "What's my salary?": ["money/Budget 2026.md", "reviews/2026 - the year.md"],
+    "What's the medical name for the ache at the front of my right leg joint when I go downstairs?":
+        ["reviews/2026 - the year.md"],
+    "Where does Mum live?": ["journal/2026-10-21.md", "journal/2026-12-13.md", "reviews/2026 - the year.md"],
+    "Why did our weekly evening in the belfry have to shift?": ["journal/2026-04-26.md"],
+    "Where was Graham's leaving do?": ["reviews/2026 - the year.md"],
+    "When is OVR going to be commissioned?": ["journal/2026-09-20.txt", "reviews/2026 - the year.md",
+                                              "work/Annual review 2026.docx"],
+    "Which hospital does Yvonne work at?": ["journal/2026-08-23.md", "reviews/2026 - the year.md"],
+    "What did Northern Powergrid do at the house on 8 April 2026?": ["home/House info.md"],
+    "What dose of amlodipine am I on?": ["health/Blood pressure log.md", "journal/2026-05-24.md",
+                                         "journal/2026-06-14.md", "journal/2026-07-26.md",
+                                         "reviews/2026 - the year.md"],
+    "Where is the Howardian 100 start and finish?": ["journal/2026-09-13.md"],
+    "What did I give the woman who runs the pharmacy on Shop Street for her birthday?": ["journal/2026-11-08.md"],
+    "How many of the Stage 2 comments on my areas did I close, and by when?":
+        ["work/OVR Stage 2 lessons learned.docx"],
+    "How much is the mortgage each month?": ["journal/2026-01-11.md", "money/Budget 2026.md"],
+    "Which hospital did Mum have her hip replaced in?": ["journal/2026-03-01.md", "trips/Galway May-June 2026.md"],
+    "Where does Orla work?": ["reviews/2026 - the year.md"],
+    "What's the bike of the man who finished the Howardian in 4:41:05 made of?": ["journal/2026-01-11.md"],
+    "What fault code did the old boiler show in January?": ["journal/2026-01-11.md", "reviews/2026 - the year.md"],
+    "What does the person I'm making homemade lemon curd for bake for every quarter peal?":
+        ["bells/Quarter peals.md", "journal/2025-11-09.md", "journal/2026-04-05.md"],
+    "Which method was my first surprise quarter?": ["bells/Methods I'm learning.md", "reviews/2026 - the year.md"],
+    "What's the name of Yvonne's cat?": ["journal/2026-08-23.md", "journal/2026-09-06.md"],
+    "Which town is the firm based in whose apprentice drilled through my kitchen water pipe?":
+        ["home/heat-pump/Heat pump project.md", "home/heat-pump/Calder Heat quote Nov 2025.pdf"],
+    "What did the heat pump cost me after the grant in the end?": ["reviews/2026 - the year.md"],
+    "How much did I get when I got rid of my motor?": ["money/Savings.md"],
+    "What did the man who now checks our OVR designs give me when he retired?":
+        ["reading/Red book notes.md", "reading/Reading log.md"],
+    "What vegetable does the friend who helped me insulate the loft push on me every August?":
+        ["journal/2025-10-05.md"],
+    "What did Jamie's email of 27 February say about the install date?":
+        ["home/heat-pump/Heat pump project.md", "journal/2026-03-01.md"],
+    "What did Dean do wrong on pipework day?": ["reviews/2026 - the year.md"],
+    "What was the heat pump's COP for November 2026?": ["reviews/2026 - the year.md"],
+    "What's Orla's address?": ["journal/2026-07-05.md"],
+    "What's the name of my GP?": ["health/Blood pressure log.md"],
+    "What's Tariq's job title?": ["journal/2026-07-05.md", "work/Annual review 2026.docx",
+                                  "work/meetings/2026-07-16 OVR design review.md"],
+}
+for _row in Q:
+    for _g in ALSO.pop(_row["question"], []):
+        if _g not in _row["gold_notes"]:
+            _row["gold_notes"].append(_g)
+assert not ALSO, f"ALSO names questions that do not exist: {list(ALSO)}"
+
+
 # ---------------------------------------------------------------- contradictions
 C: list[dict] = []
 

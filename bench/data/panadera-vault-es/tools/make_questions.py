@@ -194,6 +194,40 @@ q(A, "Which places did we visit on the August holiday in Cantabria?",
 q(U, "What is Rubén's monthly salary?", "The notes don't say.", [], [], EN)
 
 
+# Other notes that also state the answer (found by searching every note for the must_include strings, then read
+# one by one): citing any of them is as good as citing the note listed first.
+ALSO: dict[str, list[str]] = {
+    "¿Cuándo se reúne la asociación de comerciantes?": ["diario/2026-09-06.md", "diario/2026-10-23.md"],
+    "¿Qué restaurantes nos compran pan?": ["diario/2026-10-23.md"],
+    "¿De qué ciudad trae cerezas el comercial que nos subió el saco a 18,20 €?": ["diario/2026-06-24.md"],
+    "What time does the shop open in the afternoon now?": ["diario/2026-09-06.md", "diario/2026-09-27.txt"],
+    "¿Dónde estaba el apartamento de las vacaciones de agosto?": ["diario/2026-08-20.md"],
+    "In which town is the company that made the new oven?": ["obrador/Proveedores.md"],
+    "¿A qué hora entra Rubén al obrador?": ["diario/2026-09-06.md"],
+    "¿Qué cinturón tiene el niño que quiere ser bombero como su padre?": ["diario/2026-06-24.md"],
+    "¿A cuánto está la barra?": ["diario/2026-07-12.md"],
+    "¿Cómo se llama la fisio que me trata la espalda?": ["diario/2026-03-15.txt", "diario/2026-07-12.md"],
+    "¿Quién es nuestro gestor?": ["personas/Marta Pardo.md", "diario/domingo 31 de mayo.md",
+                                 "dinero/Préstamo horno.md"],
+    "¿Qué día pasa Javier Ortega por la tienda?": ["diario/2026-05-10.md"],
+    "¿Cuál es nuestra dirección?": ["diario/2026-09-06.md", "dinero/Gastos casa.md"],
+    "¿Qué decía el correo de Harinas del Ebro del 14 de septiembre?": ["diario/2026-09-27.txt"],
+    "¿Cuánto costó la campana extractora adaptada?": ["obrador/Presupuesto horno - notas.txt",
+                                                     "obrador/Presupuesto horno Hornos Moncayo.pdf"],
+    "¿Cuánto cuesta ahora el saco de harina panificable?": ["diario/2026-09-27.txt"],
+    "¿A qué es alérgico Hugo?": ["hugo/Colegio y extraescolares.md"],
+    "¿Qué no quiere en la trenza el que juega al pádel los miércoles con Javi?": ["recetas/Trenza de Almudévar.md"],
+    "¿Cuánto pagué de señal por el horno?": ["obrador/Presupuesto horno Hornos Moncayo.pdf"],
+    "¿Cuánto cobra al mes el gestor que sustituyó a Marta Pardo?": ["diario/domingo 31 de mayo.md",
+                                                                   "dinero/Asesoría.md"],
+}
+for _row in Q:
+    for _g in ALSO.pop(_row["question"], []):
+        if _g not in _row["gold_notes"]:
+            _row["gold_notes"].append(_g)
+assert not ALSO, f"ALSO names questions that do not exist: {list(ALSO)}"
+
+
 # ---------------------------------------------------------------- contradictions
 C: list[dict] = []
 
