@@ -449,6 +449,13 @@ ALSO: dict[str, list[str]] = {
     "What's the name of my GP?": ["health/Blood pressure log.md"],
     "What's Tariq's job title?": ["journal/2026-07-05.md", "work/Annual review 2026.docx",
                                   "work/meetings/2026-07-16 OVR design review.md"],
+    "Which night is bell practice?": ["journal/2026-05-10.txt", "journal/2026-05-24.md",
+                                      "reviews/2026 - the year.md"],
+    "How many client comments on Stage 2 were on my areas?": ["journal/2026-03-01.md"],
+    "Who is my line manager now?": ["work/Annual review 2026.docx", "reviews/2026 - the year.md"],
+    "What's the heat pump's maximum flow temperature set to?": ["reviews/2026 - the year.md"],
+    "Who does the independent checking of our OVR designs now?": ["journal/2026-09-20.txt",
+                                                                  "reviews/2026 - the year.md"],
 }
 for _row in Q:
     for _g in ALSO.pop(_row["question"], []):

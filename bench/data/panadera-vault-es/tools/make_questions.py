@@ -101,8 +101,8 @@ q(T, "¿Cuánto cuesta ahora el saco de harina panificable?",
   ["obrador/Pedidos harina.md", "inbox/2026-09-14 correo Harinas del Ebro.md"])
 q(T, "¿A cuánto está la barra?", "A 1,20 € desde el 1 de julio de 2026 (antes 1,10 €).", ["1,20"],
   ["tienda/Tarifa de precios 2026.docx", "diario/2026-06-24.md"])
-q(T, "¿En qué parque de bomberos trabaja Andrés?", "En el Parque nº 4, en el Actur, desde el 1 de septiembre.",
-  ["Actur"], ["personas/Andrés.md", "diario/2026-09-06.md"])
+q(T, "¿Dónde está destinado Andrés ahora?", "En el Parque nº 4, en el Actur, desde el 1 de septiembre.",
+  ["Parque", "Actur"], ["personas/Andrés.md", "diario/2026-09-06.md"])
 q(T, "¿Cuál es nuestra dirección?", "C/ Sangenis 23, 2º izquierda, 50010 Zaragoza (desde el 1 de septiembre).",
   ["Sangenis"], ["casa/Mudanza.md", "casa/Piso Sangenis.md"])
 q(T, "¿A qué hora entra Rubén al obrador?", "A las 3:30 desde el 1 de septiembre (antes a las 4:00).", ["3:30"],
