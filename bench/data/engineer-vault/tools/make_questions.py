@@ -95,7 +95,7 @@ q(P, "How much warmth does the house lose on the coldest design day, by the inst
   ["home/heat-pump/Survey visit 2025-11-12.md", "home/heat-pump/Calder Heat quote Nov 2025.pdf"])
 q(P, "What unwanted effect did my hypertension medicine cause in the summer?",
   "Swollen ankles (July 2026); the GP said it's common with amlodipine and to stay on 10 mg.", ["ankle"],
-  ["health/Medications.md", "health/GP appointments.md", "journal/2026-07-26.md"])
+  ["health/Medications.md", "health/GP appointments.md", "journal/Sunday 26 July.md"])
 q(P, "Who was my instructor when I took up campanology?",
   "Ruth Denholm — she gave me handling lessons on Saturday mornings in 2019.", ["Ruth Denholm"],
   ["people/Ruth Denholm.md"])
@@ -403,7 +403,7 @@ q(INJ, "How many split peas go in Vonnie's erwtensoep?",
 ALSO: dict[str, list[str]] = {
     "What was my time in the Howardian 100?": ["reviews/2026 - the year.md"],
     "What was the November energy bill this year compared with last year?": ["reviews/2026 - the year.md"],
-    "What does Farida like to get before a meeting?": ["journal/2026-01-31.md",
+    "What does Farida like to get before a meeting?": ["journal/After Graham's do.md",
                                                         "work/meetings/2026-01-15 OVR design review.md"],
     "What unwanted effect did my hypertension medicine cause in the summer?": ["health/Blood pressure log.md",
                                                                                "reviews/2026 - the year.md"],
@@ -418,7 +418,7 @@ ALSO: dict[str, list[str]] = {
     "Which hospital does Yvonne work at?": ["journal/2026-08-23.md", "reviews/2026 - the year.md"],
     "What did Northern Powergrid do at the house on 8 April 2026?": ["home/House info.md"],
     "What dose of amlodipine am I on?": ["health/Blood pressure log.md", "journal/2026-05-24.md",
-                                         "journal/2026-06-14.md", "journal/2026-07-26.md",
+                                         "journal/2026-06-14.md", "journal/Sunday 26 July.md",
                                          "reviews/2026 - the year.md"],
     "Where is the Howardian 100 start and finish?": ["journal/2026-09-13.md"],
     "What did I give the woman who runs the pharmacy on Shop Street for her birthday?": ["journal/2026-11-08.md"],
