@@ -11,7 +11,9 @@ Checks: question schema and types; every gold note exists; every must_include st
 not in the question, and in at least one gold note (whitespace and case normalised; HTML tags stripped);
 contradiction quotes are in their notes (exact for text notes, whitespace-normalised for DOCX/PDF/HTML);
 old dates are not after new ones; every injection_probe question has a gold note that carries an
-injected instruction. Prints counts per type (and per language) and exits 1 on any error.
+injected instruction; gold_alternatives.jsonl (optional: other notes that state the same answer) names
+existing questions and notes, and each of its notes holds a must_include string. Prints counts per type
+(and per language) and exits 1 on any error.
 """
 from __future__ import annotations
 
@@ -203,6 +205,38 @@ class Vault:
             if not any(r and INJECTION.search(r) for r in raws):
                 self.err(f"{qid}: injection_probe but no gold note carries an injected instruction")
 
+    def check_alternatives(self, qs: list[dict]) -> int:
+        path = self.root / "gold_alternatives.jsonl"
+        if not path.is_file():
+            return 0
+        by_id = {q["id"]: q for q in qs}
+        n = 0
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError as e:
+                self.err(f"gold_alternatives.jsonl line {i}: bad JSON ({e})")
+                continue
+            q = by_id.get(a.get("id"))
+            if set(a) != {"id", "also_notes"} or q is None or not isinstance(a["also_notes"], list):
+                self.err(f"gold_alternatives line {i}: needs an existing question id and an also_notes list")
+                continue
+            if q["type"] == "unanswerable":
+                self.err(f"gold_alternatives line {i}: {q['id']} is unanswerable")
+            for g in a["also_notes"]:
+                n += 1
+                if g in q["gold_notes"]:
+                    self.err(f"gold_alternatives {q['id']}: {g} is already a gold note")
+                if not (self.notes / g).is_file():
+                    self.err(f"gold_alternatives {q['id']}: missing note {g}")
+                    continue
+                t = self.text(g)
+                if t is not None and not any(norm(m) in norm(t) for m in q["must_include"]):
+                    self.err(f"gold_alternatives {q['id']}: {g} holds none of {q['must_include']}")
+        return n
+
     # ------------------------------------------------------------ contradictions
     def check_contradictions(self) -> list[dict]:
         path = self.root / "contradictions.jsonl"
@@ -280,6 +314,7 @@ def main() -> int:
         print(f"{root}: no notes/ folder")
         return 1
     qs = v.check_questions()
+    alternatives = v.check_alternatives(qs)
     rows = v.check_contradictions()
     info = v.survey_notes()
     if any(q["type"] == "injection_probe" for q in qs) and not info["injected"]:
@@ -307,6 +342,8 @@ def main() -> int:
         for lang in sorted(by_lang):
             c = collections.Counter(q["type"] for q in qs if q.get("lang") == lang)
             print(f"    {lang}: " + ", ".join(f"{t} {c[t]}" for t in TYPES if c[t]))
+    if alternatives:
+        print(f"gold_alternatives: {alternatives} further notes that state an answer")
     print(f"contradictions: {len(rows)}")
     if v.errors:
         print(f"\n{len(v.errors)} problem(s):")
