@@ -123,12 +123,14 @@ def write_new_note(folder: Path, title: str | None, text: str, *, now: dt.dateti
     now = now or dt.datetime.now().astimezone()
     text = clean_text(text)
     title = " ".join((title or "").split())
-    if not title:
-        first = text.splitlines()[0].lstrip("#").strip()
-        title = first[:80] or f"Note {now:%Y-%m-%d %H%M}"
     if len(title) > MAX_TITLE_CHARS:
         raise MemexError(f"title is {len(title)} characters; at most {MAX_TITLE_CHARS}")
-    body = text if text.lstrip().startswith("# ") else f"# {title}\n\n{text}"
+    if title:
+        body = text if text.startswith(f"# {title}") else f"# {title}\n\n{text}"
+    else:  # like a note app: the text as written, named after its first line
+        first = " ".join(text.partition("\n")[0].lstrip("#").split())
+        title = (first[:80].rstrip() + ("…" if len(first) > 80 else "")) if first else f"Note {now:%Y-%m-%d %H%M}"
+        body = text
     data = (_front_matter(now, via) + body.rstrip() + "\n").encode("utf-8")
     stem = file_stem(title)
     tmp = _stage(folder, data)

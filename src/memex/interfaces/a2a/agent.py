@@ -36,8 +36,9 @@ from memex.interfaces.notebook import Notebook
 log = logging.getLogger("memex.a2a")
 ACTOR = "a2a"
 MAX_K = 30
-STEP_LABELS = {"retrieve": "Searching your notes", "synthesise": "Writing the answer", "verify": "Checking citations",
-               "reformulate": "Not supported yet - searching again"}
+STEP_LABELS = {"plan": "Searching your notes", "retrieve": "Writing the answer",
+               "synthesize": "Checking the citations", "reformulate": "Not supported yet - searching again"}
+"""Pipeline steps are reported as they finish; each label says what happens next."""
 
 
 def request_of(message: Message, writes: bool) -> tuple[str, dict[str, Any]]:
