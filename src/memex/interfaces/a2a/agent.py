@@ -62,7 +62,7 @@ def request_of(message: Message, writes: bool) -> tuple[str, dict[str, Any]]:
         body = str(args.get("text") or text).strip()
         if not body:
             raise InvalidParamsError(message="save-note needs the note's text")
-        return skill, {"title": str(args.get("title") or "") or None, "text": body}
+        return skill, {"title": str(args.get("title") or "") or None, "text": body, "daily": args.get("daily") is True}
     query = str(args.get("query") or text).strip()
     if not query:
         raise InvalidParamsError(message="the message has no text to answer or search for")
@@ -105,7 +105,7 @@ class MemexAgent(AgentExecutor):
             elif skill == SEARCH:
                 parts = await self._search(args["query"], args["k"], updater)
             else:
-                parts = await self._save(args["title"], args["text"], updater)
+                parts = await self._save(args["title"], args["text"], args["daily"], updater)
         except MemexError as e:
             await updater.failed(updater.new_agent_message([new_text_part(str(e))]))
             return
@@ -151,9 +151,10 @@ class MemexAgent(AgentExecutor):
         data = {"hits": [{"rank": i, **h.to_dict()} for i, h in enumerate(hits, start=1)]}
         return [new_text_part(text), new_data_part(data, "application/json")]
 
-    async def _save(self, title: str | None, text: str, updater: TaskUpdater) -> list[Part]:
+    async def _save(self, title: str | None, text: str, daily: bool, updater: TaskUpdater) -> list[Part]:
         await self._progress(updater, "Saving the note")
-        saved = await _run(self.notebook.new_note, title, text, ACTOR)
+        saved = await (_run(self.notebook.append_daily, text, ACTOR) if daily
+                       else _run(self.notebook.new_note, title, text, ACTOR))
         return [new_text_part(f"Saved to {saved['path']}" + ("" if saved["indexed"] else " (not indexed: "
                                                               f"{saved['error']})")),
                 new_data_part(saved, "application/json")]

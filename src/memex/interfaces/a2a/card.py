@@ -44,9 +44,9 @@ def skills(writes: bool) -> list[AgentSkill]:
     if writes:
         out.append(AgentSkill(
             id=SAVE, name="Save a note",
-            description="Writes a new note into the user's inbox folder and indexes it. Send the text with "
-                        "metadata {\"skill\": \"save-note\", \"title\": ...} (or a data part {\"skill\": "
-                        "\"save-note\", \"title\": ..., \"text\": ...}).",
+            description="Writes a new note into the user's inbox folder and indexes it, or with \"daily\": true "
+                        "adds a line to today's daily note. Send the text with metadata {\"skill\": \"save-note\", "
+                        "\"title\": ...} (or a data part {\"skill\": \"save-note\", \"title\": ..., \"text\": ...}).",
             tags=["notes", "capture"], examples=["Call the plumber about the boiler on Monday"],
             input_modes=[TEXT, JSON], output_modes=[TEXT, JSON]))
     return out

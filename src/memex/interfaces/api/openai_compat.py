@@ -82,6 +82,25 @@ def refusal_body(path: str, status: int, message: str) -> dict[str, Any] | None:
     return error_body(message, type_, code)
 
 
+class OpenAIErrorDetail(BaseModel):
+    """OpenAI's error object."""
+
+    message: str
+    type: str
+    param: str | None = None
+    code: str | None = None
+
+
+class OpenAIErrorOut(BaseModel):
+    """An error as OpenAI's API answers it."""
+
+    error: OpenAIErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": OpenAIErrorOut} for status in (400, 401, 404, 413, 415, 429, 500)}
+
+
 # ---- request bodies -------------------------------------------------------------------------------
 class ContentPart(BaseModel):
     """One part of a message's content; only text parts can be read."""
@@ -464,7 +483,7 @@ def _actor(request: Request, user: Any) -> str:
 def install(app: FastAPI, gateway: Gateway) -> OpenAICompat:
     """Add the /v1 routes and their OpenAI-shaped error handling to the API app."""
     compat = OpenAICompat(gateway)
-    router = APIRouter(prefix=PREFIX, tags=["openai-compatible"])
+    router = APIRouter(prefix=PREFIX, tags=["openai-compatible"], responses=ERROR_RESPONSES)
     app.state.openai = compat
 
     @router.get("/models")

@@ -181,3 +181,70 @@ def note_where(ctx: click.Context, as_json: bool, home: Path | None, config_file
         return
     click.echo(f"New notes:   {places['inbox']}\nDaily notes: {places['daily_folder']}/"
                f"{places['daily_format']}.md")
+
+
+@note.command("list")
+@click.option("--path", "path_glob", help="Only files whose path matches this glob, e.g. '*/projects/*'.")
+@click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")
+@click.option("--after", help="Only notes dated on or after this day (YYYY-MM-DD).")
+@click.option("--before", help="Only notes dated on or before this day (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print {total, items} as JSON (as GET /documents).")
+@home_options
+@click.pass_context
+@handle_errors
+def note_list(ctx: click.Context, path_glob: str | None, tags: tuple[str, ...], after: str | None,
+              before: str | None, limit: int, offset: int, as_json: bool, home: Path | None,
+              config_file: Path | None) -> None:
+    """List indexed notes (id, date, title, path), ordered by path."""
+    from memex.interfaces.gateway import make_filters
+
+    with notebook(ctx, home, config_file) as nb:
+        total, items = nb.gateway.list_documents(make_filters(path_glob, tags, after, before), limit, offset)
+    if as_json:
+        print_json({"total": total, "limit": limit, "offset": offset, "items": [d.to_dict() for d in items]})
+        return
+    for d in items:
+        click.echo(f"{d.id:>6}  {d.date or '':10}  {(d.title or '')[:40]:40}  {d.path}")
+    click.echo(f"{total} notes" + (f" (showing {offset + 1}-{offset + len(items)})" if total > len(items) else ""),
+               err=True)
+
+
+@note.command("show")
+@click.argument("note")
+@click.option("--json", "as_json", is_flag=True, help="Print the note (text, metadata, chunks) as JSON.")
+@home_options
+@click.pass_context
+@handle_errors
+def note_show(ctx: click.Context, note: str, as_json: bool, home: Path | None, config_file: Path | None) -> None:
+    """Print an indexed note, by id (see `memex note list`) or by path."""
+    from memex.interfaces.gateway import join_chunks
+
+    with notebook(ctx, home, config_file) as nb:
+        gw = nb.gateway
+        doc = gw.document(int(note)) if note.isdigit() else gw.document_by_path(str(Path(note).expanduser().absolute()))
+    text = join_chunks([c["text"] for c in doc["chunks"]])
+    if as_json:
+        print_json({**doc, "text": text})
+        return
+    click.echo(f"# {doc['title'] or Path(doc['path']).name}\n{doc['path']}  {doc['date'] or ''}\n\n{text}")
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--action", help="Only this action (ask, upload, new_note, remember, delete_thread, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print entries as JSON (as GET /audit).")
+@home_options
+@click.pass_context
+@handle_errors
+def audit(ctx: click.Context, limit: int, action: str | None, as_json: bool, home: Path | None,
+          config_file: Path | None) -> None:
+    """The audit log: every write and every question, newest first (never note text; questions as hashes)."""
+    with notebook(ctx, home, config_file) as nb:
+        entries = [e.to_dict() for e in nb.gateway.audit_log(limit, action)]
+    if as_json:
+        print_json(entries)
+        return
+    for e in entries:
+        click.echo(f"{_when(e['at'])}  {e['actor']:<22} {e['action']:<16} {e['status']:<6} {e.get('target') or ''}")

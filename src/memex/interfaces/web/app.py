@@ -171,6 +171,7 @@ def render_note(gw: Gateway, open_doc: dict[str, Any]) -> None:
         st.warning("The cited passage has changed since the answer was given; showing the current note.")
     st.html(render.note_html(doc["chunks"], open_doc.get("chunk_id"), open_doc.get("quote")))
     render_related(gw, doc["id"])
+    notebook_pages.forget_document_button(gw, doc, close_note)
 
 
 def render_related(gw: Gateway, doc_id: int) -> None:
@@ -264,6 +265,7 @@ def page_status(gw: Gateway) -> None:
         st.table([{"file": f["path"], "reason": f["reason"]} for f in s["failures"]])
     else:
         st.caption("Every file was indexed.")
+    notebook_pages.audit_log(gw)
 
 
 # ---- the script ------------------------------------------------------------------------------------

@@ -221,3 +221,20 @@ def page_new_note(gw: Gateway) -> None:
         st.success(f"Saved to {saved['path']} and indexed: search and Ask find it now.")
     else:
         st.warning(f"Saved to {saved['path']} but not indexed: {saved['error']}")
+
+
+# ---- small pieces for the Browse and Status pages ------------------------------------------------------
+def forget_document_button(gw: Gateway, doc: dict[str, Any], close_note: Callable[[], None]) -> None:
+    """Remove the open note from the index (the file on disk stays; an uploaded copy is deleted)."""
+    if st.button("Remove from the index", key="forget_note", icon=":material/delete:",
+                 help="The file stays where it is and is not indexed again (memex add brings it back)."):
+        gw.delete_document(int(doc["id"]), actor=ACTOR)
+        close_note()
+        st.rerun()
+
+
+def audit_log(gw: Gateway) -> None:
+    """The audit log (writes and questions, never note text) behind a toggle."""
+    if st.toggle("Show recent activity (audit log)", key="show_audit"):
+        st.dataframe([{"when": render.when(e.at), "who": e.actor, "action": e.action, "status": e.status,
+                       "target": e.target or ""} for e in gw.audit_log(100)], hide_index=True)
