@@ -55,6 +55,11 @@ def open_thread(tid: str | None) -> None:
     st.session_state["page"] = "Ask"
 
 
+def close_thread() -> None:
+    """Leave the open thread (in the page's own run, not a callback)."""
+    st.query_params.pop(THREAD_PARAM, None)
+
+
 # ---- Ask -------------------------------------------------------------------------------------------
 def sidebar_threads(gw: Gateway) -> None:
     """The conversation list in the sidebar: new, and the most recent threads."""
@@ -134,7 +139,7 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
             thread = nb.thread(tid)
         except MemexError:
             st.warning("That conversation no longer exists; starting a new one.")
-            open_thread(None)
+            close_thread()
             tid = None
     st.header(thread["title"] if thread and thread["title"] else "Ask your notes")
     with st.expander("Filters"):
@@ -148,7 +153,7 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
             render_citations(i, turn, _titles(gw, turn), open_note)
     if thread and st.button("Delete this conversation", key="delete_thread", icon=":material/delete:"):
         nb.delete_thread(thread["id"], ACTOR)
-        open_thread(None)
+        close_thread()
         st.rerun()
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
