@@ -1,7 +1,7 @@
 """What a user can do with Memex, and where: the capability x interface table (docs/interfaces.md).
 
 Each row names, per interface, what reaches the capability there (a CLI command path, a REST
-"METHOD /path", an MCP tool or resource, a web UI "Page" or "Page:widget-key", an A2A skill id), or
+"METHOD /path", an MCP tool or resource, a web UI "Page" or "Page:widget-key", a trailing * matching any key with that prefix, an A2A skill id), or
 the reason it is not offered there. tests/test_capabilities.py checks every reference against the
 running code (click commands, the OpenAPI document, the MCP server's tools, the UI pages rendered by
 Streamlit's AppTest, the agent card), that every command, route and tool appears in some row (or in
@@ -57,8 +57,10 @@ CAPABILITIES: list[Capability] = [
                why_not={"cli": "not yet: issue 12 (related notes, graph, insights) adds `memex related`",
                         "rest": "not yet: issue 12 (related notes, graph, insights) adds the route",
                         "a2a": "not yet: issue 12 (related notes, graph, insights)"}),
+    Capability("Start a thread", "threads", cli="chat", rest="POST /threads", mcp="ask", web="Ask:new_thread",
+               a2a="answer-from-notes"),
     Capability("List conversation threads", "threads", cli="threads list", rest="GET /threads", mcp="list_threads",
-               web="Ask:new_thread",
+               web="Ask:thread-*",
                why_not={"a2a": "A2A has its own contexts: each context is a Memex thread, listed everywhere else"}),
     Capability("Read a thread", "threads", cli="threads show", rest="GET /threads/{thread_id}", mcp="read_thread",
                web="Ask",
@@ -74,7 +76,7 @@ CAPABILITIES: list[Capability] = [
                web="Memory:memory_fact",
                why_not={"a2a": "say “remember that …” to answer-from-notes (only with a2a_write_tools = true)"}),
     Capability("Forget a fact", "memory", cli="memory forget", rest="DELETE /memories/{memory_id}",
-               mcp="forget_memory", web="Memory",
+               mcp="forget_memory", web="Memory:forget-*",
                why_not={"a2a": "the user's memory is managed by the user, not by other agents"}),
     Capability("Write a new note (quick capture)", "capture", cli="note new", rest="POST /notes", mcp="add_note",
                web="New note:note_save", a2a="save-note"),
@@ -101,7 +103,6 @@ CAPABILITIES: list[Capability] = [
 
 PLUMBING: dict[str, dict[str, str]] = {
     "cli": {
-        "chat": "the interactive form of Ask and Continue a thread",
         "watch": "a long-running process: keeps the index in sync beside the servers",
         "backup": "a store-level copy, a file on the user's machine",
         "check": "store integrity check and repair",
@@ -120,7 +121,7 @@ PLUMBING: dict[str, dict[str, str]] = {
         "POST /v1/embeddings": "OpenAI-compatible adapter: the bundled embedding model for other local tools",
         "GET /.well-known/agent-card.json": "the A2A agent card (the A2A column)",
     },
-    "mcp": {},
+    "mcp": {"memex://note/{id}": "Read a note, as a resource for hosts that attach resources (get_note is the tool)"},
 }
 """Commands, routes and tools that are ways in or tooling rather than capabilities, with why."""
 

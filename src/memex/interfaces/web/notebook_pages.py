@@ -66,12 +66,12 @@ def sidebar_threads(gw: Gateway) -> None:
     nb = notebook(gw)
     st.caption("Conversations")
     st.button("New conversation", key="new_thread", on_click=open_thread, args=(None,), icon=":material/add:",
-              use_container_width=True)
+              width="stretch")
     current = current_thread()
     for t in nb.list_threads()[:SIDEBAR_THREADS]:
         label = render.snippet(t["title"] or "(empty)", 48)
         st.button(label, key=f"thread-{t['id']}", on_click=open_thread, args=(t["id"],),
-                  type="primary" if t["id"] == current else "secondary", use_container_width=True,
+                  type="primary" if t["id"] == current else "secondary", width="stretch",
                   help=f"{t['turns']} turn(s)")
 
 
