@@ -89,6 +89,7 @@ def test_message_is_answered_with_text_and_citations(serve) -> None:
     [artifact] = task.artifacts
     text = get_artifact_text(artifact)
     assert "Friday at 14:00" in text and "[1]" in text and "Sources:" in text
+    assert text.index("Friday at 14:00") < text.index("Tuesday at 10:00")  # the time now in force comes first
     [data] = get_data_parts(artifact.parts)
     assert data["abstained"] is False and data["citations"][0]["n"] == 1
     assert data["citations"][0]["path"].endswith("2024-05-03 Heron retro.md")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +11,7 @@ from types import SimpleNamespace
 import httpx
 import numpy as np
 import pytest
+from fixture_paths import SAMPLE_VAULT
 from live_server import LiveServer, copy_vault, make_home
 from serve_process import ServeProcess
 
@@ -228,3 +230,51 @@ def test_open_webui_connection_wire_format(serve) -> None:
                    for d in data[:-1] if json.loads(d)["choices"])
     assert "Friday at 14:00" in text and "[1]" in text and "Sources:" in text
     assert json.loads(data[-2])["usage"]["total_tokens"] > 0
+
+
+def test_models_name_the_configured_llms(tmp_path: Path) -> None:
+    home = make_home(tmp_path, llm="ollama:qwen2.5:1.5b", openai_models=["anthropic:claude-x", "bad"])
+    gateway = Gateway(home)
+    token = load_or_create_token(home)
+    server = LiveServer(create_app(gateway, guard_config(token, gateway.settings.extra)))
+    try:
+        client = openai.OpenAI(base_url=f"{server.url}/v1", api_key=token, max_retries=0)
+        assert [m.id for m in client.models.list()] == [
+            "memex", "memex:extractive", "memex:ollama:qwen2.5:1.5b", "memex:anthropic:claude-x"]
+    finally:
+        server.stop()
+        gateway.close()
+
+
+@pytest.mark.slow
+def test_embeddings_with_the_bundled_model_equal_the_stored_vectors(tmp_path: Path) -> None:
+    """With MiniLM: the texts of an ingest batch, sent together, give exactly the stored vectors; one text
+    alone gives the same vector up to bf16 rounding (the batch's padding changes the arithmetic)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('embedder = "minilm"\n')
+    notes = tmp_path / "notes"  # three notes keep the model's work small
+    notes.mkdir()
+    for name in ("Home network.md", "finance/Invoices 2024.md", "people/Priya Raman.md"):
+        shutil.copy(SAMPLE_VAULT / name, notes / Path(name).name)
+    gateway = Gateway(home)
+    gateway.writer.add([notes])
+    conn = sqlite3.connect(home / "memex.db")
+    rows = conn.execute("SELECT d.title, c.heading_path, c.text, e.vector FROM chunks c JOIN documents d "
+                        "ON d.id = c.doc_id JOIN embeddings e ON e.chunk_id = c.id").fetchall()
+    conn.close()
+    texts = [f"{embedding_prefix(t, tuple(json.loads(h)))}\n{x}" for t, h, x, _ in rows]
+    stored = np.stack([np.frombuffer(v, dtype="<f4") for *_, v in rows])
+    token = load_or_create_token(home)
+    server = LiveServer(create_app(gateway, guard_config(token, gateway.settings.extra)))
+    try:
+        client = openai.OpenAI(base_url=f"{server.url}/v1", api_key=token, max_retries=0, timeout=120)
+        got = np.stack([np.asarray(d.embedding, dtype="<f4")
+                        for d in client.embeddings.create(model="minilm", input=texts).data])
+        assert got.shape == stored.shape == (len(texts), 384)
+        assert np.array_equal(got, stored)
+        one = np.asarray(client.embeddings.create(model="memex", input=texts[0]).data[0].embedding, dtype="<f4")
+        assert float(one @ stored[0]) > 0.9999
+    finally:
+        server.stop()
+        gateway.close()

@@ -137,6 +137,11 @@ class Gateway:
         """A server option from the config file (Settings.extra), e.g. mcp_write_tools."""
         return self.settings.extra.get(key, default)
 
+    @property
+    def writing_now(self) -> bool:
+        """True while a sync, upload or capture holds this server's writer (the index is being updated)."""
+        return self._write_lock.locked()
+
     @contextmanager
     def reading(self) -> Iterator[Brain]:
         """The reader Brain, for one thread at a time."""

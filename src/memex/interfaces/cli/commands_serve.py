@@ -38,7 +38,10 @@ def _warn_public(host: str, option: str) -> None:
 @click.pass_context
 @handle_errors
 def serve(ctx: click.Context, host: str, port: int, home: Path | None, config_file: Path | None) -> None:
-    """Run the REST API (OpenAPI at /openapi.json; bearer token from `memex token`)."""
+    """Run the REST API (OpenAPI at /openapi.json), the OpenAI-compatible /v1 API and the A2A agent.
+
+    Every route but /health and the A2A agent card needs the bearer token from `memex token`.
+    """
     import uvicorn
 
     from memex.interfaces.api.app import build_app
@@ -46,7 +49,8 @@ def serve(ctx: click.Context, host: str, port: int, home: Path | None, config_fi
     home, config_file = _home(ctx, home, config_file)
     app, gateway = build_app(home, config_file, host=host)
     _warn_public(host, "api_allowed_hosts")
-    click.echo(f"Memex API on http://{host}:{port}  (token: `memex token`; docs at /docs)", err=True)
+    click.echo(f"Memex API on http://{host}:{port}  (token: `memex token`; docs at /docs; OpenAI-compatible "
+               f"at /v1; A2A agent card at /.well-known/agent-card.json)", err=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False,
                     limit_concurrency=64, timeout_keep_alive=5)

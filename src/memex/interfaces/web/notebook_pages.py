@@ -142,6 +142,9 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
             close_thread()
             tid = None
     st.header(thread["title"] if thread and thread["title"] else "Ask your notes")
+    if gw.writing_now:
+        st.info("The index is being updated (see Status): answers use what is indexed so far.",
+                icon=":material/sync:")
     with st.expander("Filters"):
         filters = filter_inputs("ask")
     turns = thread["turns"] if thread else []
