@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -64,6 +65,12 @@ def a2a_has_answer(data: str) -> bool:
     return '"artifactUpdate"' in data or '"artifact_update"' in data
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in ms: a load-independent cost."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1e3 / os.sysconf("SC_CLK_TCK")
+
+
 def stats(xs: list[float]) -> str:
     xs = sorted(xs)
     p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
@@ -86,12 +93,13 @@ def main() -> None:
         with Brain.open(home) as brain:
             brain.add([vault])
             brain.ask(QUESTIONS[0])  # warm the in-process model and caches
-            inproc = []
+            inproc, inproc_cpu = [], []
             for _ in range(args.repeat):
                 for q in QUESTIONS:
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     brain.ask(q)
                     inproc.append((time.perf_counter() - t0) * 1e3)
+                    inproc_cpu.append((time.process_time() - c0) * 1e3)
         with ServeProcess(home) as srv, httpx.Client(timeout=120) as client:
             h = srv.auth
             v1 = f"{srv.url}/v1/chat/completions"
@@ -99,11 +107,13 @@ def main() -> None:
                                             "messages": [{"role": "user", "content": QUESTIONS[0]}]}, h, v1_has_text)
             rows: dict[str, list[float]] = {k: [] for k in (
                 "v1_open", "v1_first_text", "v1_done", "ask_first_token", "ask_done", "a2a_answer", "a2a_done",
-                "v1_nonstream")}
+                "v1_nonstream", "v1_stream_server_cpu")}
             for _ in range(args.repeat):
                 for q in QUESTIONS:
+                    c0 = cpu_ms(srv.proc.pid)
                     o, f, e = sse_timings(client, v1, {"model": "memex", "stream": True,
                                                        "messages": [{"role": "user", "content": q}]}, h, v1_has_text)
+                    rows["v1_stream_server_cpu"].append(cpu_ms(srv.proc.pid) - c0)
                     rows["v1_open"].append(o)
                     rows["v1_first_text"].append(f)
                     rows["v1_done"].append(e)
@@ -136,9 +146,14 @@ def main() -> None:
                   ("A2A stream: completed", rows["a2a_done"])]
         for label, xs in labels:
             print(f"{label:58} {stats(xs)}")
+        print("CPU time (load-independent; the machine's other work does not count):")
+        print(f"{'  in-process Brain.ask, CPU of this process':58} {stats(inproc_cpu)}")
+        print(f"{'  /v1 streamed answer, CPU of the memex serve process':58} {stats(rows['v1_stream_server_cpu'])}")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"{'cold (first request after start, loads the model): /v1 first text':58} {cold[1]:8.1f}")
         if args.json:
-            args.json.write_text(json.dumps({"inprocess": inproc, "cold_first_text_ms": cold[1], **rows}))
+            args.json.write_text(json.dumps({"inprocess": inproc, "inprocess_cpu": inproc_cpu,
+                                             "cold_first_text_ms": cold[1], **rows}))
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
