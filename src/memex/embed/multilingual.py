@@ -99,8 +99,16 @@ class MultilingualEmbedder:
                             num_attention_heads=w.heads, intermediate_size=w.ffn, hidden_act="gelu",
                             max_position_embeddings=w.max_positions, type_vocab_size=w.type_vocab,
                             layer_norm_eps=w.eps, hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
-        model = BertModel(config, add_pooling_layer=False)
-        model.load_state_dict(self._state_dict(w, torch), strict=False)
+        with torch.device("meta"):  # no random initialisation: every weight comes from the file
+            model = BertModel(config, add_pooling_layer=False)
+        state = self._state_dict(w, torch)
+        state["embeddings.word_embeddings.weight"] = torch.zeros(1, w.hidden)  # looked up in word_rows
+        model.load_state_dict(state, strict=True, assign=True)
+        # Buffers that the file does not hold (position ids, token types) are rebuilt off the meta device.
+        model.embeddings.register_buffer("position_ids", torch.arange(w.max_positions).expand((1, -1)),
+                                         persistent=False)
+        model.embeddings.register_buffer("token_type_ids", torch.zeros(1, w.max_positions, dtype=torch.long),
+                                         persistent=False)
         self.model = model.eval()
         self._torch = torch
         self._lock = threading.Lock()
@@ -109,7 +117,7 @@ class MultilingualEmbedder:
     def _state_dict(w, torch):  # type: ignore[no-untyped-def]
         """The packed tensors under BertModel's parameter names (the word table is looked up apart)."""
         def t(name: str):  # type: ignore[no-untyped-def]
-            return torch.from_numpy(np.ascontiguousarray(w.dense(name), dtype=np.float32))
+            return torch.from_numpy(np.array(w.dense(name), dtype=np.float32))  # a writable copy
 
         sd = {"embeddings.position_embeddings.weight": t("emb.pos").reshape(w.max_positions, w.hidden),
               "embeddings.token_type_embeddings.weight": t("emb.type").reshape(w.type_vocab, w.hidden),

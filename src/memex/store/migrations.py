@@ -142,3 +142,15 @@ def m004_threads(conn: sqlite3.Connection) -> None:
     );
     CREATE INDEX turns_thread ON turns(thread_id, id);
     """)
+
+
+@migration
+def m005_languages(conn: sqlite3.Connection) -> None:
+    # The language each note and chunk is written in (ISO 639-1, or 'und' when it can't be told);
+    # NULL = indexed before languages were detected (sync fills it in). Used by `--lang`, status,
+    # the automatic embedder choice and language-aware fusion.
+    run_script(conn, """
+    ALTER TABLE documents ADD COLUMN lang TEXT;
+    ALTER TABLE chunks ADD COLUMN lang TEXT;
+    CREATE INDEX documents_lang ON documents(lang);
+    """)
