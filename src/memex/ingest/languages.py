@@ -119,5 +119,6 @@ def backfill(conn: sqlite3.Connection, batch: int = 200) -> int:
             for doc_id, chunks in rows:
                 lang, langs = note_languages([t for _, t in chunks])
                 docs.set_languages(conn, doc_id, lang, [(o, lg) for (o, _), lg in zip(chunks, langs, strict=True)])
+                docs.reindex_fts(conn, doc_id)  # stems now that the language is known
         done += len(rows)
     return done

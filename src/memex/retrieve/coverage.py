@@ -45,12 +45,13 @@ def home_languages(conn: sqlite3.Connection) -> set[str]:
             if r[0] != UNDETERMINED}
 
 
-def dense_coverage(conn: sqlite3.Connection, embedder_id: str, query: str) -> DenseCoverage | None:
+def dense_coverage(conn: sqlite3.Connection, embedder_id: str, query: str,
+                   langs: set[str] | None = None) -> DenseCoverage | None:
     """None when the embedder reads every language of the home (nothing to weigh: the usual case)."""
     covered = languages_of(embedder_id)
     if covered is None:
         return None
-    langs = home_languages(conn)
+    langs = home_languages(conn) if langs is None else langs
     if langs <= covered:
         return None
     q = detect_query(query, langs | {"en"})

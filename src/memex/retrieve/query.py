@@ -31,6 +31,33 @@ class ParsedQuery:
         return " OR ".join(dict.fromkeys(parts)) or None
 
 
+def with_languages(parsed: ParsedQuery, query: str, langs: set[str]) -> ParsedQuery:
+    """Add the stems the index holds for text in `langs`, and CJK runs as phrases of character pairs.
+
+    A home of English notes (or a query without such text) gets the query back unchanged.
+    """
+    from memex.language import analyzer
+
+    phrases = list(parsed.phrases)
+    runs = analyzer.cjk_phrases(query)
+    terms = [t for t in parsed.terms if not analyzer.cjk_phrases(t)] if runs else list(parsed.terms)
+    stemmed = {lang for lang in langs if lang in analyzer.SNOWBALL}
+    if not runs and not stemmed:
+        return parsed
+    terms = analyzer.query_terms(terms, stemmed)
+    for p in parsed.phrases:
+        for lang in sorted(stemmed):
+            variant = [analyzer.stems(w, (lang,))[0] if analyzer.stems(w, (lang,)) else w for w in p]
+            if variant != p:
+                phrases.append(variant)
+    for run in runs:
+        if len(run) > 1:
+            phrases.append(run)
+        else:
+            terms += run
+    return ParsedQuery(terms=list(dict.fromkeys(terms)), phrases=phrases)
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Split a query into BM25 terms (stopwords dropped unless nothing else is left) and phrases."""
     phrases = [WORD.findall(m.lower()) for m in _PHRASE.findall(query)]

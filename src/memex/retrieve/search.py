@@ -15,9 +15,9 @@ from memex.config import Settings
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder, embed_queries
 from memex.errors import MemexError
-from memex.retrieve.coverage import DenseCoverage, dense_coverage
+from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
-from memex.retrieve.query import ParsedQuery, parse_query
+from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store.vectors import VectorIndex
 
@@ -107,12 +107,13 @@ class Searcher:
         self.embedder = embedder
         self.index = index
         self.settings = settings
+        self._langs: set[str] | None = None
         if settings.fusion not in FUSIONS:
             raise MemexError(f"config: fusion must be one of {', '.join(FUSIONS)}, not {settings.fusion!r}")
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
-        parsed = parse_query(query)
+        parsed = with_languages(parse_query(query), query, self.home_languages())
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             parsed = self._prune_common_terms(parsed)
         return self._bm25(parsed.fts(), n, filters)
@@ -136,6 +137,12 @@ class Searcher:
             return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse still gets dense results
+
+    def home_languages(self) -> set[str]:
+        """Languages of this home's notes (read once per Searcher)."""
+        if self._langs is None:
+            self._langs = home_languages(self.conn)
+        return self._langs
 
     def _with_phrase_pairs(self, lex: list[tuple[int, float]], shape: QueryShape, n: int,
                            filters: Filters | None) -> list[tuple[int, float]]:
@@ -218,7 +225,7 @@ class Searcher:
         shape = query_shape(query, st)
         # How far to trust the dense side: not at all for a query or chunk in a language the embedder
         # doesn't read (then BM25 alone ranks it). An all-English home with MiniLM skips this entirely.
-        cover = dense_coverage(self.conn, self.embedder.id, query)
+        cover = dense_coverage(self.conn, self.embedder.id, query, self.home_languages())
         if cover is not None and cover.query_factor == 0.0:
             shape = replace(shape, dense_weight=0.0, clause_weight=0.0, clauses=[])
         # Dense retrieval (query embedding in torch, then a numpy matrix-vector product; both release the

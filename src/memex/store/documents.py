@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memex.domain import Chunk
+from memex.language.analyzer import fts_row
 from memex.store.db import next_seq
 
 
@@ -120,7 +121,8 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
             conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                          (cid, other, np.asarray(vecs[i], dtype="<f4").tobytes(), seq))
         conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
-                     (cid, title, " ".join(chunk.heading_path), chunk.text))
+                     (cid, *fts_row(title, " ".join(chunk.heading_path), chunk.text,
+                                    doc.chunk_langs[i] if doc.chunk_langs else doc.lang)))
     if doc.lang is not None:
         langs = doc.chunk_langs or [doc.lang] * len(doc.chunks)
         set_languages(conn, doc_id, doc.lang, [(c.ordinal, lang) for c, lang in zip(doc.chunks, langs, strict=True)])
@@ -134,6 +136,15 @@ def set_languages(conn: sqlite3.Connection, doc_id: int, lang: str,
     conn.execute("UPDATE documents SET lang = ? WHERE id = ?", (lang, doc_id))
     conn.executemany("UPDATE chunks SET lang = ? WHERE doc_id = ? AND ordinal = ?",
                      [(chunk_lang, doc_id, ordinal) for ordinal, chunk_lang in chunk_langs])
+
+
+def reindex_fts(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Rewrite a document's FTS rows from its chunks (after its languages changed); call inside write_tx."""
+    rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
+                        "JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?", (doc_id,)).fetchall()
+    conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
+                     [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
 
 
 def languages(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
