@@ -1,11 +1,12 @@
 """What BM25 indexes for a chunk in a given language, and the query terms that match it.
 
 The FTS5 table keeps its tokenizer (`porter unicode61 remove_diacritics 2`: case and accent folding,
-Porter stemming), so English text is indexed exactly as before. Text in another language that has a
-Snowball stemmer (PyStemmer) is indexed as its stems ("canciones" -> "cancion"), and a query in a home
-holding such languages also searches the stems of its words in each of them. Runs of CJK (and Thai,
-Lao, Khmer, Myanmar) characters, which are written without spaces, are indexed as overlapping
-character pairs ("東京都" -> "東京 京都") and queried as a phrase of the same pairs.
+Porter stemming) and its title/headings/text columns hold the text as written, so English is indexed
+exactly as before and every word, in any language, matches itself. A fourth column, `stems`, holds the
+shadow text: for a language with a Snowball stemmer (PyStemmer) the stems of its words ("canciones" ->
+"cancion"), and for runs of CJK (and Thai, Lao, Khmer, Myanmar) characters, written without spaces,
+their overlapping character pairs ("東京都" -> "東京 京都"). A query in a home holding such languages
+also searches the stems column for its words' stems, and for its no-space runs as phrases of pairs.
 Chosen by measurement on the Obsidian help vault in seven languages (docs/languages.md).
 """
 from __future__ import annotations
@@ -58,24 +59,22 @@ def _split_runs(text: str) -> str:
     return _RUN.sub(lambda m: " " + " ".join(bigrams(m.group())) + " ", text)
 
 
-def index_text(text: str, lang: str | None) -> str:
-    """The text FTS5 indexes for `text` written in `lang` (English and unknown: unchanged but CJK runs)."""
-    if _RUN.search(text):
-        text = _split_runs(text)
+def shadow_text(text: str, lang: str | None) -> str:
+    """The `stems` column for text in `lang`: Snowball stems of its words (not for English, which FTS5's
+    Porter stemmer already handles in the other columns) and character pairs of its no-space runs."""
+    parts = []
     stemmer = _stemmer(lang)
-    if stemmer is None:
-        return text
-    # Keep every non-word character (so phrases and codes tokenise as before), stem the words.
-    words = _WORD.findall(text)
-    if not words:
-        return text
-    stems = iter(stemmer.stemWords([w.lower() for w in words]))
-    return _WORD.sub(lambda m: next(stems), text)
+    if stemmer is not None:
+        words = [w.lower() for w in _WORD.findall(text) if not _RUN.fullmatch(w)]
+        parts += stemmer.stemWords(words)
+    for m in _RUN.finditer(text):
+        parts += bigrams(m.group())
+    return " ".join(parts)
 
 
-def fts_row(title: str, headings: str, text: str, lang: str | None) -> tuple[str, str, str]:
-    """The three FTS5 columns (title, headings, text) of a chunk."""
-    return index_text(title, lang), index_text(headings, lang), index_text(text, lang)
+def fts_row(title: str, headings: str, text: str, lang: str | None) -> tuple[str, str, str, str]:
+    """The four FTS5 columns of a chunk: title, headings and text as written, and their shadow text."""
+    return title, headings, text, shadow_text(f"{title}\n{headings}\n{text}", lang)
 
 
 @lru_cache(maxsize=4096)

@@ -39,10 +39,16 @@ class DenseCoverage:
         return out
 
 
+MIN_SHARE = 0.01
+"""A language counts as one of the home's when at least this share of its notes (and two of them) are in it:
+one stray note (a translated article among 609 English ones) must not change how every query is searched."""
+
+
 def home_languages(conn: sqlite3.Connection) -> set[str]:
-    """Languages the notes of this home are written in (undetermined ones left out)."""
-    return {r[0] for r in conn.execute("SELECT DISTINCT lang FROM documents WHERE lang IS NOT NULL")
-            if r[0] != UNDETERMINED}
+    """Languages the notes of this home are written in (undetermined and stray ones left out)."""
+    rows = conn.execute("SELECT lang, count(*) FROM documents WHERE lang IS NOT NULL GROUP BY lang").fetchall()
+    total = sum(n for _, n in rows)
+    return {lang for lang, n in rows if lang != UNDETERMINED and n >= 2 and n >= MIN_SHARE * total}
 
 
 def dense_coverage(conn: sqlite3.Connection, embedder_id: str, query: str,

@@ -122,8 +122,8 @@ class Searcher:
         """The best n chunks for an FTS5 expression, by column-weighted BM25 (higher is better)."""
         if not expr:
             return []
-        # FTS5 column weights: title, headings, text.
-        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0)
+        # FTS5 column weights: title, headings, text, and the stems column (non-English stems, CJK pairs).
+        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, 1.0)
         sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, weights))}) AS s "
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]

@@ -120,7 +120,7 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
         for other, vecs in extra.items():
             conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                          (cid, other, np.asarray(vecs[i], dtype="<f4").tobytes(), seq))
-        conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
+        conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
                      (cid, *fts_row(title, " ".join(chunk.heading_path), chunk.text,
                                     doc.chunk_langs[i] if doc.chunk_langs else doc.lang)))
     if doc.lang is not None:
@@ -143,7 +143,7 @@ def reindex_fts(conn: sqlite3.Connection, doc_id: int) -> None:
     rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
                         "JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?", (doc_id,)).fetchall()
     conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(r[0],) for r in rows])
-    conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
+    conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
                      [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
 
 

@@ -250,6 +250,6 @@ def rebuild_fts(conn: sqlite3.Connection) -> int:
             conn.execute(ddl[0])
         rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
                             "JOIN documents d ON d.id = c.doc_id ORDER BY c.id").fetchall()
-        conn.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, headings, text) VALUES (?,?,?,?)",
+        conn.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
                          [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
     return len(rows)
