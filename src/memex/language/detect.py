@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 UNDETERMINED = "und"
@@ -56,12 +57,42 @@ def _model() -> Any:
     with _lock:
         if _identifier is None:
             try:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
             except ImportError as e:  # a declared dependency; say what to install rather than crash
                 from memex.errors import ModelNotFound
                 raise ModelNotFound("language detection needs py3langid: run `pip install py3langid`") from e
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            try:
+                _identifier = _from_unpacked(Path(MODEL_DIR) / MODEL_FILE, LanguageIdentifier)
+            except Exception:  # noqa: BLE001 - the cache is an optimisation: fall back to the package's loader
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         return _identifier
+
+
+def _from_unpacked(packed: Path, identifier: Any) -> Any:
+    """Load py3langid's model from an unpacked copy in the user cache (unpacking the .xz costs ~2 s a
+    process on a busy 2-core machine, and every `memex add` that parses a file needs the model)."""
+    import hashlib
+    import lzma
+    import os
+    import shutil
+
+    import numpy as np
+    import platformdirs
+    from py3langid import modelio
+
+    st = packed.stat()
+    key = hashlib.sha1(f"{packed}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    unpacked = Path(platformdirs.user_cache_dir("memex", appauthor=False)) / f"langid-{key}.npz"
+    if not unpacked.is_file():
+        unpacked.parent.mkdir(parents=True, exist_ok=True)
+        tmp = unpacked.with_suffix(f".tmp{os.getpid()}")
+        with lzma.open(packed) as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        os.replace(tmp, unpacked)
+    with np.load(unpacked, allow_pickle=False) as d:
+        return identifier(np.asarray(d["ptc"]), np.asarray(d["pc"]), d["classes"].tolist(),
+                          modelio._to_array(d["nextmove"]), d["out_feat"].tolist(),
+                          tk_row=modelio._to_array(d["nextmove_row"]), norm_probs=True)
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
