@@ -35,6 +35,21 @@ def languages_of(embedder_id: str) -> frozenset[str] | None:
     return None  # hash:N and other lexical embedders treat every language alike
 
 
+DEFAULT_FUSION = (0.6, 0.4)
+"""Settings' default BM25 : dense weights, fitted with MiniLM (docs/benchmarks.md)."""
+FUSION = {"multilingual": (0.5, 0.5)}
+"""Default weights per embedder where they differ: e5's dense ranking is as good as BM25 on the translated
+Obsidian help questions (Spanish dev set: Recall@5 0.858 at 0.6 : 0.4, 0.878 at 0.5 : 0.5, 0.872 at 0.4 : 0.6;
+English questions over Spanish notes 0.680 / 0.728 / 0.734; docs/languages.md)."""
+
+
+def fusion_weights(embedder_id: str, bm25: float, dense: float) -> tuple[float, float]:
+    """The BM25 : dense weights to use: the embedder's own default unless the user changed the weights."""
+    if (bm25, dense) != DEFAULT_FUSION:
+        return bm25, dense
+    return FUSION.get(embedder_id.split(":", 1)[0].lower(), DEFAULT_FUSION)
+
+
 def coverage(embedder_id: str, lang: str | None) -> float:
     """1.0 when the embedder reads `lang` (or it is unknown: nothing to go by), else 0.0."""
     if not lang or lang == UNDETERMINED:

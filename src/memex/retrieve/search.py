@@ -14,6 +14,7 @@ import numpy as np
 from memex.config import Settings
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder, embed_queries
+from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
@@ -221,6 +222,9 @@ class Searcher:
         """Hybrid search; returns the best k chunks (with check_files, only of notes still on disk)."""
         t0 = time.perf_counter()
         st = self.settings
+        wb, wd = fusion_weights(self.embedder.id, st.bm25_weight, st.dense_weight)
+        if (wb, wd) != (st.bm25_weight, st.dense_weight):
+            st = replace(st, bm25_weight=wb, dense_weight=wd)
         n = max(st.candidates, k)
         shape = query_shape(query, st)
         # How far to trust the dense side: not at all for a query or chunk in a language the embedder
