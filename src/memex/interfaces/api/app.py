@@ -44,7 +44,7 @@ def _filters(f: s.FiltersIn | None):  # type: ignore[no-untyped-def]
     if f is None:
         return None
     return make_filters(f.path, f.tags, f.after.isoformat() if f.after else None,
-                        f.before.isoformat() if f.before else None)
+                        f.before.isoformat() if f.before else None, f.langs)
 
 
 def _actor(request: Request) -> str:

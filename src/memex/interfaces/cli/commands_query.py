@@ -29,6 +29,8 @@ def _date(value: str | None, name: str) -> str | None:
 
 def filter_options(f):  # type: ignore[no-untyped-def]
     """--path/--tag/--after/--before."""
+    f = click.option("--lang", "langs", multiple=True,
+                     help="Only notes written in this language (ISO 639-1, e.g. es; repeatable).")(f)
     f = click.option("--before", help="Only notes dated on or before this day (YYYY-MM-DD).")(f)
     f = click.option("--after", help="Only notes dated on or after this day (YYYY-MM-DD).")(f)
     f = click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")(f)
@@ -36,10 +38,16 @@ def filter_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-def make_filters(path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None) -> Filters:
+def make_filters(path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
+                 langs: tuple[str, ...] = ()) -> Filters:
     """Validated Filters from CLI options."""
+    from memex.language.detect import clean_langs
+    try:
+        codes = clean_langs(langs)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--lang") from None
     return Filters(path_glob=path_glob, tags=tuple(t.lstrip("#").lower() for t in tags),
-                   after=_date(after, "--after"), before=_date(before, "--before"))
+                   after=_date(after, "--after"), before=_date(before, "--before"), langs=codes)
 
 
 def read_batch(path: Path, key: str) -> list[dict[str, Any]]:
@@ -98,11 +106,11 @@ def _fmt(x: float | None) -> str:
 @handle_errors
 def search(ctx: click.Context, query: str | None, k: int, as_json: bool, batch: Path | None, explain: bool,
            path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
-           home: Path | None, config_file: Path | None) -> None:
+           langs: tuple[str, ...], home: Path | None, config_file: Path | None) -> None:
     """Hybrid (keyword + meaning) search over your notes."""
     if (query is None) == (batch is None):
         raise click.UsageError("give a QUERY or --batch FILE")
-    filters = make_filters(path_glob, tags, after, before)
+    filters = make_filters(path_glob, tags, after, before, langs)
     with open_brain(ctx, home, config_file) as brain:
         if batch is not None:
             for item in read_batch(batch, "query"):
@@ -139,11 +147,11 @@ def _print_answer(a: Answer) -> None:
 @handle_errors
 def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | None, llm: str | None,
         trace: bool, path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
-        home: Path | None, config_file: Path | None) -> None:
+        langs: tuple[str, ...], home: Path | None, config_file: Path | None) -> None:
     """Answer a question from your notes, citing the passages used."""
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE")
-    filters = make_filters(path_glob, tags, after, before)
+    filters = make_filters(path_glob, tags, after, before, langs)
     overrides = {"llm": llm} if llm else {}
     with open_brain(ctx, home, config_file, **overrides) as brain:
         if batch is not None:

@@ -6,6 +6,7 @@ for the process), so the UI has no search or answering logic of its own. Run wit
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +59,15 @@ def pick_note() -> None:
 
 def filter_inputs(prefix: str) -> Filters:
     """Path glob, tags and date range inputs; validated into Filters."""
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4, c5 = st.columns(5)
     path = c1.text_input("Path glob", key=f"{prefix}_path", placeholder="projects/*")
     tags = c2.text_input("Tags", key=f"{prefix}_tags", placeholder="heron, meeting")
     after = c3.date_input("After", value=None, key=f"{prefix}_after")
     before = c4.date_input("Before", value=None, key=f"{prefix}_before")
+    langs = c5.text_input("Languages", key=f"{prefix}_langs", placeholder="es, en")
     return make_filters(path.strip() or None, render.parse_tags(tags),
-                        after.isoformat() if after else None, before.isoformat() if before else None)
+                        after.isoformat() if after else None, before.isoformat() if before else None,
+                        [x for x in re.split(r"[,\s]+", langs) if x])
 
 
 def title_of(gw: Gateway, path: str) -> str | None:
@@ -260,6 +263,8 @@ def page_status(gw: Gateway) -> None:
         st.info("No sources yet. Add a folder on the Add page.")
     if s["parsers"]:
         st.caption("By format: " + ", ".join(f"{k} {v}" for k, v in sorted(s["parsers"].items())))
+    if s.get("languages"):
+        st.caption("By language: " + " · ".join(f"{k} {v['documents']:,}" for k, v in s["languages"].items()))
     st.subheader(f"Not indexed ({len(s['failures'])})")
     if s["failures"]:
         st.table([{"file": f["path"], "reason": f["reason"]} for f in s["failures"]])
