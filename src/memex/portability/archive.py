@@ -147,7 +147,7 @@ def iter_archive(brain: Any, *, filters: Filters | None = None, since: float | N
     report = report if report is not None else ArchiveReport()
     progress = progress or (lambda *a, **k: None)
     chain = _Chain()
-    home = brain.settings.home
+    home = brain.settings.home.expanduser().absolute()
     emb_spec = brain._active_spec()
     from memex.embed import embedder_id
     emb_id = embedder_id(emb_spec)
@@ -548,6 +548,7 @@ class _Importer:
                  progress: Progress, check_source: Callable[[str], None] | None) -> None:
         self.brain = brain
         self.conn: sqlite3.Connection = brain.conn
+        self.home = brain.settings.home.expanduser().absolute()
         self.path = path
         self.user_map = path_map
         self.map = path_map
@@ -577,7 +578,7 @@ class _Importer:
         pairs = list(self.user_map.pairs)
         if self.old_home:
             # Memex's own folders move with the home unless the user said otherwise.
-            pairs += [(os.path.join(self.old_home, f), str(self.brain.settings.home / f)) for f in HOME_FOLDERS]
+            pairs += [(os.path.join(self.old_home, f), str(self.home / f)) for f in HOME_FOLDERS]
         self.map = PathMap(pairs)
 
     def _check_record(self, n: int, rec: dict[str, Any]) -> None:
@@ -585,7 +586,7 @@ class _Importer:
         if rec["type"] == "header":
             self._header(rec)
             return
-        home = self.brain.settings.home
+        home = self.home
         if rec["type"] == "source" and self.check_source is not None:
             try:
                 self.check_source(self.map(str(rec.get("path", ""))))

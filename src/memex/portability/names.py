@@ -80,6 +80,10 @@ class NameAllocator:
         """`rel` made safe, and unique by a ' (n)' before the extension when it clashes."""
         rel = safe_relpath(rel, obsidian=obsidian)
         folder, _, name = rel.rpartition("/")
+        if folder and self._file_in(folder):
+            # A file already has the name of one of our folders: put this one in a sibling folder.
+            folder = self.allocate_folder(folder, obsidian=obsidian)
+            rel = f"{folder}/{name}"
         stem, dot, ext = name.rpartition(".")
         if not dot or not stem:
             stem, ext = name, ""
@@ -90,3 +94,20 @@ class NameAllocator:
             candidate = f"{folder}/{new}" if folder else new
         self.claim(candidate)
         return candidate
+
+    def allocate_folder(self, rel: str, *, obsidian: bool = True) -> str:
+        """A folder path no file uses (folders may be shared: two notes can live in one folder)."""
+        rel = safe_relpath(rel, obsidian=obsidian)
+        candidate, n = rel, 1
+        while self._file_in(candidate):
+            n += 1
+            candidate = f"{rel} ({n})"
+        parts = candidate.split("/")
+        for i in range(1, len(parts) + 1):
+            self._dirs.add(_key("/".join(parts[:i])))
+        return candidate
+
+    def _file_in(self, folder: str) -> bool:
+        """Is `folder`, or one of its parents, the name of a file?"""
+        parts = folder.split("/")
+        return any(_key("/".join(parts[:i])) in self._used for i in range(1, len(parts) + 1))

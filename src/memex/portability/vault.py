@@ -124,6 +124,7 @@ def _source_prefixes(sources: list[tuple[int, str]], home: Path, alloc: NameAllo
     """Folder (relative to the export root) for each source."""
     out: dict[int, str] = {}
     user = []
+    home = home.expanduser().absolute()
     for sid, path in sources:
         p = Path(path)
         if p.parent == home and p.name in HOME_SOURCES:
@@ -135,7 +136,7 @@ def _source_prefixes(sources: list[tuple[int, str]], home: Path, alloc: NameAllo
     else:
         for sid, path in user:
             name = Path(path).name if Path(path).is_dir() or not Path(path).suffix else Path(path).parent.name
-            out[sid] = alloc.allocate(name or "source")
+            out[sid] = alloc.allocate_folder(name or "source")
     return out
 
 
@@ -404,7 +405,7 @@ class _Exporter:
                     originals[path] = plan.original
         manifest = {"tool": "memex", "version": __version__, "format": self.style.format,
                     "exported_at": started, "exported": dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(
-                        timespec="seconds"), "home": str(self.brain.settings.home), "notes": notes,
+                        timespec="seconds"), "home": str(self.brain.settings.home.expanduser().absolute()), "notes": notes,
                     "originals": originals,
                     **{k: {**(self.manifest or {}).get(k, {}), **v} for k, v in self._memex_notes.items()}}
         self._write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
