@@ -21,7 +21,7 @@ import yaml
 
 from memex.errors import MemexError
 from memex.portability.names import safe_component
-from memex.portability.notes import Anchor, LinkStyle, front_matter_block, iso_time
+from memex.portability.notes import Anchor, LinkStyle, front_matter_block, heading_anchor, iso_time
 from memex.store import documents as docs
 from memex.store.db import write_tx
 
@@ -80,6 +80,7 @@ class SourceTargets:
     """Links into the user's own vault: a note's path relative to its source folder, headings as anchors."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.roots = [r[0] for r in conn.execute("SELECT path FROM sources ORDER BY length(path) DESC")]
 
     def target(self, cited: CitedChunk) -> tuple[str, Anchor | None] | None:
@@ -93,7 +94,11 @@ class SourceTargets:
         rel = rel.replace(os.sep, "/")
         if rel.lower().endswith(".pdf") and cited.page:
             return rel, Anchor("pdfpage", (str(cited.page),))  # Obsidian opens the PDF at that page
-        anchor = Anchor("heading", cited.heading_path) if cited.heading_path and rel.lower().endswith(".md") else None
+        anchor = None
+        if cited.heading_path and rel.lower().endswith(".md"):
+            paths = [tuple(json.loads(r[0])) for r in self.conn.execute(
+                "SELECT DISTINCT heading_path FROM chunks WHERE doc_id = ?", (cited.doc_id,))]
+            anchor = heading_anchor(cited.heading_path, paths)
         return rel, anchor
 
 
@@ -101,8 +106,9 @@ def _label(cited: CitedChunk, location: dict[str, Any] | None) -> str:
     name = cited.title or PurePosixPath(cited.path).stem
     loc = location or {}
     parts = [name]
-    if loc.get("heading") or cited.heading_path:
-        parts.append(str(loc.get("heading") or cited.heading_path[-1]))
+    heading = str(loc.get("heading") or (cited.heading_path[-1] if cited.heading_path else ""))
+    if heading and heading.strip().lower() not in (name.strip().lower(), PurePosixPath(cited.path).stem.lower()):
+        parts.append(heading)
     label = " › ".join(parts)
     if loc.get("page"):
         label += f", p. {loc['page']}"

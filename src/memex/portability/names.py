@@ -96,16 +96,16 @@ class NameAllocator:
         return candidate
 
     def allocate_folder(self, rel: str, *, obsidian: bool = True) -> str:
-        """A folder path no file uses (folders may be shared: two notes can live in one folder)."""
-        rel = safe_relpath(rel, obsidian=obsidian)
-        candidate, n = rel, 1
-        while self._file_in(candidate):
-            n += 1
-            candidate = f"{rel} ({n})"
-        parts = candidate.split("/")
-        for i in range(1, len(parts) + 1):
-            self._dirs.add(_key("/".join(parts[:i])))
-        return candidate
+        """A folder path in which no component is a file (folders may be shared by many notes)."""
+        out: list[str] = []
+        for part in safe_relpath(rel, obsidian=obsidian).split("/"):
+            candidate, n = part, 1
+            while _key("/".join([*out, candidate])) in self._used:
+                n += 1
+                candidate = f"{part} ({n})"
+            out.append(candidate)
+            self._dirs.add(_key("/".join(out)))
+        return "/".join(out)
 
     def _file_in(self, folder: str) -> bool:
         """Is `folder`, or one of its parents, the name of a file?"""

@@ -70,6 +70,14 @@ class Anchor:
     value: tuple[str, ...]
 
 
+def heading_anchor(heading_path: tuple[str, ...], all_paths: Iterable[tuple[str, ...]]) -> Anchor:
+    """A link to a heading: its own name when that is unique in the note, else the full path
+    (`[[note#Part 2#Notes]]`, which Obsidian resolves level by level)."""
+    last = heading_path[-1]
+    owners = {p for p in all_paths if p and p[-1] == last}
+    return Anchor("heading", (last,) if len(owners) <= 1 else heading_path)
+
+
 # ---- link styles --------------------------------------------------------------------------------
 def heading_link_text(heading: str) -> str:
     """A heading as Obsidian writes it in a link: characters that break links become spaces."""
@@ -226,7 +234,7 @@ def render_markdown_note(text: str, doc: DocInfo, chunks: Sequence[ChunkInfo], c
         if c is None:
             continue
         if c.heading_path:
-            anchors[ordinal] = Anchor("heading", c.heading_path)
+            anchors[ordinal] = heading_anchor(c.heading_path, (x.heading_path for x in chunks))
             continue
         i = (c.end_line or 0) - 1
         if 0 <= i < len(lines) and _can_carry_block_id(lines, i):
@@ -427,5 +435,5 @@ def _place_anchors(paras: list[_Para], chunks: Sequence[ChunkInfo], cited: set[i
         elif c.page:
             anchors[c.ordinal] = Anchor("block", (f"page-{c.page}",))
         elif c.heading_path:
-            anchors[c.ordinal] = Anchor("heading", c.heading_path)
+            anchors[c.ordinal] = heading_anchor(c.heading_path, (x.heading_path for x in chunks))
     return anchors

@@ -42,6 +42,7 @@ from memex.portability.notes import (
     DocInfo,
     LinkStyle,
     blocks_from_chunks,
+    heading_anchor,
     render_converted,
     render_markdown_note,
 )
@@ -348,7 +349,9 @@ class _Exporter:
             return None
         anchor = self.anchors.get((cited.doc_id, cited.ordinal)) if cited.ordinal is not None else None
         if anchor is None and cited.heading_path:
-            anchor = Anchor("heading", cited.heading_path)
+            paths = [tuple(json.loads(r[0])) for r in self.conn.execute(
+                "SELECT DISTINCT heading_path FROM chunks WHERE doc_id = ?", (cited.doc_id,))]
+            anchor = heading_anchor(cited.heading_path, paths)
         return plan.note, anchor
 
     def export_answers(self, answers: list[Any], threads: list[str], alloc: NameAllocator) -> None:

@@ -14,11 +14,11 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import render
+from memex.interfaces.web import export_widgets, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "Add", "Status", "Export"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -103,6 +103,7 @@ def page_ask(gw: Gateway) -> None:
         with st.chat_message("assistant"):
             st.markdown(render.answer_markdown(turn["answer"]["answer"]))
             render_citations(i, turn)
+            export_widgets.answer_download(gw, i, turn, gw.settings.llm)
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
         if not history:
@@ -117,6 +118,7 @@ def page_ask(gw: Gateway) -> None:
         turn = {"question": question, "answer": answer,
                 "titles": {c["path"]: title_of(gw, c["path"]) for c in answer["citations"]}}
         render_citations(len(history), turn)
+        export_widgets.answer_download(gw, len(history), turn, gw.settings.llm)
     history.append(turn)
 
 
@@ -327,8 +329,10 @@ def main() -> None:
             st.caption("This conversation:")
             for turn in history[-10:]:
                 st.caption(f"• {render.snippet(turn['question'], 80)}")
+            export_widgets.conversation_download(gw, history)
     pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "Add": page_add,
-             "Status": page_status}
+             "Status": page_status,
+             "Export": lambda gw: export_widgets.page_export(gw, filter_inputs, progress_callback, ACTOR)}
     try:
         pages[st.session_state["page"]](gw)
     except MemexError as e:
