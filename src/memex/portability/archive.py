@@ -405,6 +405,8 @@ def verify_archive(path: Path | str, vectors: Path | str | None = None,
                 inspect(n, rec)
             if rec.get("vectors"):
                 vec_path = Path(vectors).expanduser() if vectors else path.with_name(str(rec["vectors"]["file"]))
+                if not vectors and not vec_path.exists() and vectors_path_for(path).exists():
+                    vec_path = vectors_path_for(path)  # the pair was renamed together
                 vec_offset, dims, vec_count = _vector_file_layout(vec_path, rec["vectors"])
             continue
         if end is not None:
