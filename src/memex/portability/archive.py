@@ -185,12 +185,25 @@ def iter_archive(brain: Any, *, filters: Filters | None = None, since: float | N
     doc_cols = _columns(conn, "documents")
     chunk_cols = _columns(conn, "chunks")
     progress("scan", total=len(ids))
+    tags: dict[int, list[str]] = {}
+    links: dict[int, list[str]] = {}
     for i, doc_id in enumerate(ids):
+        if i % 200 == 0:
+            # Tags and links of the next 200 documents in two queries (the tables have no doc_id index).
+            batch = ids[i:i + 200]
+            marks = ",".join("?" * len(batch))
+            tags, links = {}, {}
+            for d, t in conn.execute(f"SELECT doc_id, tag FROM tags WHERE doc_id IN ({marks}) ORDER BY tag", batch):
+                tags.setdefault(d, []).append(t)
+            for d, t in conn.execute(f"SELECT doc_id, target FROM links WHERE doc_id IN ({marks}) ORDER BY rowid",
+                                     batch):
+                links.setdefault(d, []).append(t)
         r = conn.execute(f"SELECT {', '.join(doc_cols)} FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if r is None:
             continue  # removed meanwhile
         doc = dict(zip(doc_cols, r, strict=True))
-        progress("file", done=i, total=len(ids), path=doc["path"])
+        if i % 50 == 0:
+            progress("file", done=i, total=len(ids), path=doc["path"])
         chunks = []
         for c in conn.execute(f"SELECT {', '.join('c.' + x for x in chunk_cols)}, e.vector FROM chunks c "
                               "LEFT JOIN embeddings e ON e.chunk_id = c.id AND e.embedder = ? "
@@ -205,9 +218,8 @@ def iter_archive(brain: Any, *, filters: Filters | None = None, since: float | N
             chunks.append(rec)
         record: dict[str, Any] = {"type": "document", "id": doc_id, "source": doc["source_id"],
                                   **_row_dict(doc_cols, r, DOC_RESERVED)}
-        record["tags"] = [t[0] for t in conn.execute("SELECT tag FROM tags WHERE doc_id = ? ORDER BY tag", (doc_id,))]
-        record["links"] = [t[0] for t in conn.execute("SELECT target FROM links WHERE doc_id = ? ORDER BY rowid",
-                                                      (doc_id,))]
+        record["tags"] = tags.get(doc_id, [])
+        record["links"] = links.get(doc_id, [])
         record["chunks"] = chunks
         owned = _home_owned(doc["path"], home)
         if owned:
@@ -622,6 +634,14 @@ class _Importer:
         self.use_vectors = bool(arch_vec) and arch_vec.get("embedder") == target_id
         self.report.embedder = target_id
         self._emb = emb
+        # Checkpoint the WAL less often while importing (each checkpoint syncs the disk); durability is the same.
+        self.conn.execute("PRAGMA wal_autocheckpoint=20000")
+        try:
+            return self._run(t0)
+        finally:
+            self.conn.execute("PRAGMA wal_autocheckpoint=1000")
+
+    def _run(self, t0: float) -> ArchiveReport:
         with self.brain.writer():
             pending: list[tuple[int, dict[str, Any]]] = []
             n_pending = 0
@@ -634,7 +654,8 @@ class _Importer:
                     self._source(rec)
                 elif kind == "document":
                     done += 1
-                    self.progress("file", done=done, total=total, path=rec["path"])
+                    if done % 20 == 0 or done == 1:
+                        self.progress("file", done=done, total=total, path=rec["path"])
                     ready = self._prepare(n, rec)
                     if ready is None:
                         continue

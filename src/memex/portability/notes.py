@@ -171,10 +171,51 @@ def memex_keys(doc: DocInfo, extra: dict[str, Any] | None = None) -> dict[str, A
     return {k: v for k, v in keys.items() if v is not None}
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when the wheel has it: ten times faster, and front matter is written for every note."""
+
+
+_PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def _scalar(v: Any) -> str | None:
+    """A flat value as YAML (JSON's quoting is valid YAML), or None when it needs the full emitter."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int) or (isinstance(v, float) and v == v and v not in (float("inf"), float("-inf"))):
+        return repr(v)
+    if isinstance(v, str):
+        if _PLAIN_DATE.match(v):
+            return v  # dates stay plain, as Obsidian writes them
+        if "\u2028" in v or "\u2029" in v or "\x85" in v:
+            return None
+        return json.dumps(v, ensure_ascii=False)
+    return None
+
+
 def dump_yaml(data: dict[str, Any]) -> str:
     """YAML for front matter: block style, unicode kept, keys in the given order."""
-    return yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True, sort_keys=False,
-                          width=10**6, default_flow_style=False)
+    fast: list[str] = []
+    for key, value in data.items():
+        if not _SAFE_KEY.match(key):
+            break
+        if isinstance(value, list):
+            items = [_scalar(x) for x in value]
+            if any(x is None for x in items) or any(isinstance(x, (list, dict)) for x in value):
+                break
+            fast.append(f"{key}:" + "".join(f"\n- {x}" for x in items) if items else f"{key}: []")
+            continue
+        one = _scalar(value)
+        if one is None:
+            break
+        fast.append(f"{key}: {one}")
+    else:
+        return "\n".join(fast) + "\n" if fast else "{}\n"
+    return yaml.dump(json.loads(json.dumps(data, default=str)), Dumper=_DUMPER, allow_unicode=True,
+                     sort_keys=False, width=10**6, default_flow_style=False)
 
 
 def front_matter_block(data: dict[str, Any]) -> str:

@@ -189,6 +189,7 @@ class _Exporter:
         self.ignore: list[str] = []
         self._pool: Any = None
         self._written_ids: list[int] = []
+        self._made: set[Path] = set()
         self._memex_notes: dict[str, dict[str, str]] = {"answers": {}, "threads": {}}
 
     # -- planning: every name decided before anything is written, so links can point anywhere --------
@@ -260,10 +261,17 @@ class _Exporter:
     # -- writing ------------------------------------------------------------------------------------
     def _write(self, rel: str, text: str, mtime_ns: int | None = None) -> None:
         path = self.dest / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8", newline="")
-        os.replace(tmp, path)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        data = text.encode("utf-8")
+        try:
+            with open(path, "xb") as f:  # a new file: nobody can see it half-written under a name they know
+                f.write(data)
+        except FileExistsError:
+            tmp = path.with_name(f".{path.name}.tmp")  # replacing an earlier export's file: atomically
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
         if mtime_ns:
             os.utime(path, ns=(mtime_ns, mtime_ns))
 
@@ -275,20 +283,23 @@ class _Exporter:
             self._pool = ParserPool(timeout_s=s.parse_timeout_s, memory_mb=s.parse_memory_mb)
         return self._pool
 
-    def _doc(self, doc_id: int) -> DocInfo:
+    def _doc(self, doc_id: int) -> DocInfo | None:
         r = self.conn.execute("SELECT id, path, title, note_date, parser, metadata, content_hash, size, mtime_ns, "
                               "indexed_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        tags = [t[0] for t in self.conn.execute("SELECT tag FROM tags WHERE doc_id = ? ORDER BY tag", (doc_id,))]
-        return DocInfo(int(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5] or "{}"), r[6], int(r[7]), int(r[8]),
-                       float(r[9]), tags)
+        if r is None:
+            return None  # removed while we were exporting
+        meta = json.loads(r[5] or "{}")
+        # The tags the index holds for the note are its parsed ones (the tags table is filled from them).
+        tags = sorted({str(t) for t in meta.get("tags", []) if isinstance(t, str)})
+        return DocInfo(int(r[0]), r[1], r[2], r[3], r[4], meta, r[6], int(r[7]), int(r[8]), float(r[9]), tags)
 
     def _chunks(self, doc_id: int) -> list[ChunkInfo]:
         return [ChunkInfo(int(c[0]), int(c[1]), c[2], tuple(json.loads(c[3])), c[4], c[5], c[6]) for c in
                 self.conn.execute("SELECT id, ordinal, text, heading_path, page, start_line, end_line FROM chunks "
                                   "WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
 
-    def export_document(self, doc_id: int) -> None:
-        doc = self._doc(doc_id)
+    def export_document(self, doc: DocInfo) -> None:
+        doc_id = doc.id
         plan = self.plan[doc_id]
         cited = self.cited.get(doc_id, set())
         extra = hooks.extra_front_matter(self.conn, doc_id)
@@ -422,15 +433,16 @@ class _Exporter:
         self.progress("scan", total=len(ids))
         try:
             for i, doc_id in enumerate(ids):
-                path = self.conn.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()
-                if path is None:
-                    continue  # removed while we were exporting
-                self.progress("file", done=i, total=len(ids), path=path[0])
+                doc = self._doc(doc_id)
+                if doc is None:
+                    continue
+                if i % 50 == 0:
+                    self.progress("file", done=i, total=len(ids), path=doc.path)
                 try:
-                    self.export_document(doc_id)
+                    self.export_document(doc)
                     self._written_ids.append(doc_id)
                 except OSError as e:
-                    self.report.failed.append((path[0], f"{type(e).__name__}: {e.strerror or e}"))
+                    self.report.failed.append((doc.path, f"{type(e).__name__}: {e.strerror or e}"))
             self.progress("file", done=len(ids), total=len(ids), path="")
         finally:
             if self._pool is not None:
