@@ -548,6 +548,8 @@ def _describe(filters: Filters | None) -> dict[str, Any] | None:
 
 
 def _sql_value(v: Any, column: str) -> Any:
+    if v is None or (type(v) in (str, int, float) and column not in JSON_COLUMNS):
+        return v
     if column in JSON_COLUMNS and not isinstance(v, str):
         return json.dumps(v, ensure_ascii=False)
     if isinstance(v, dict) and set(v) == {"base64"}:
@@ -578,6 +580,7 @@ class _Importer:
         self._ignored: set[str] = set()
         self._vectors: np.ndarray | None = None
         self.missing_memories: list[dict[str, Any]] = []
+        self._chunk_sql: dict[tuple[str, ...], tuple[list[str], str]] = {}
         self.old_home = ""
         self.checked: _Checked
 
@@ -677,8 +680,10 @@ class _Importer:
             self.progress("file", done=total, total=total, path="")
             if self.report.documents:
                 self.brain._index = None
-                self.brain.index  # noqa: B018 - load and catch up the vector cache now, and save it
-                self.brain._save_index()
+                # Load (or rebuild) the vector cache now, so the first search is fast; a rebuilt one is saved
+                # by Brain.index itself, one caught up from an older cache is saved here.
+                if not self.brain.index.rebuilt:
+                    self.brain._save_index()
         self.report.ignored_fields = sorted(self._ignored)
         self.report.seconds = time.perf_counter() - t0
         return self.report
@@ -770,13 +775,16 @@ class _Importer:
                                       [(doc_id, t) for t in dict.fromkeys(rec.get("links", []))])
                 title = rec.get("title") or ""
                 for c in rec["chunks"]:
-                    row = {k: v for k, v in c.items() if k not in CHUNK_RESERVED}
-                    self._ignored |= {f"chunks.{k}" for k in row if k not in self.chunk_cols}
-                    row = {k: _sql_value(v, k) for k, v in row.items() if k in self.chunk_cols}
-                    ccols = ["doc_id", *row]
-                    cid = int(self.conn.execute(
-                        f"INSERT INTO chunks({', '.join(ccols)}) VALUES ({', '.join('?' * len(ccols))})",
-                        [doc_id, *row.values()]).lastrowid)
+                    keys = tuple(c)
+                    plan = self._chunk_sql.get(keys)
+                    if plan is None:  # the same columns chunk after chunk: the statement is built once
+                        cols = [k for k in keys if k not in CHUNK_RESERVED and k in self.chunk_cols]
+                        self._ignored |= {f"chunks.{k}" for k in keys if k not in CHUNK_RESERVED
+                                          and k not in self.chunk_cols}
+                        plan = self._chunk_sql[keys] = (cols, f"INSERT INTO chunks(doc_id, {', '.join(cols)}) "
+                                                              f"VALUES ({', '.join('?' * (len(cols) + 1))})")
+                    cols, sql = plan
+                    cid = int(self.conn.execute(sql, [doc_id, *(_sql_value(c[k], k) for k in cols)]).lastrowid)
                     if known is None:
                         assert vecs is not None
                         blob = np.asarray(vecs[c["vector"]], dtype="<f4").tobytes()

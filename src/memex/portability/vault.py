@@ -86,7 +86,10 @@ def parse_since(value: str | None, dest: Path | None = None) -> float | None:
     if value is None or value == "":
         return None
     if value == "last":
-        if dest is None or not (dest / MANIFEST).is_file():
+        if dest is None:
+            raise MemexError("--since last works for a vault folder (it reads the previous export's manifest); "
+                             "give a date for an archive")
+        if not (dest / MANIFEST).is_file():
             raise MemexError("--since last needs an earlier export in this folder (no .memex-export.json found)")
         return float(json.loads((dest / MANIFEST).read_text(encoding="utf-8"))["exported_at"])
     try:
