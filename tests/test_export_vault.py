@@ -171,6 +171,9 @@ def test_filters_select_the_same_documents_as_search(brain, tmp_path):
         assert exported == {d.path for d in listed} and 0 < len(exported) < 18, f
         hits = {h.path for h in brain.search("heron sync recipe eggs trip notes", 100, f)}
         assert hits and hits <= exported, f  # whatever search finds under the filter was exported
+    # An answer citing notes outside the filter says so instead of linking to a note that is not there.
+    answer = next((tmp_path / "f1" / "Memex" / "Answers").glob("*weekly sync*.md")).read_text(encoding="utf-8")
+    assert "(not in this export)" in answer and "[[projects/heron" not in answer
 
 
 def test_non_empty_folder_needs_force_and_since_exports_only_what_changed(brain, tmp_path):

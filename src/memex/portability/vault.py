@@ -193,6 +193,8 @@ class _Exporter:
         self._pool: Any = None
         self._written_ids: list[int] = []
         self._made: set[Path] = set()
+        self._selected: set[int] = set()
+        self._previous: set[str] = set()
         self._memex_notes: dict[str, dict[str, str]] = {"answers": {}, "threads": {}}
 
     # -- planning: every name decided before anything is written, so links can point anywhere --------
@@ -349,17 +351,22 @@ class _Exporter:
         lines = ["## Related", ""]
         for item in items:
             plan = self.plan.get(item.doc_id)
-            if plan is None:
+            if plan is None or not self._in_output(item.doc_id):
                 continue
             title = self.conn.execute("SELECT title FROM documents WHERE id = ?", (item.doc_id,)).fetchone()
             why = f" — {', '.join(item.reasons)}" if item.reasons else ""
             lines.append(f"- {self.style.link(plan.note, None, title[0] if title else None, from_rel)}{why}")
         return "\n".join(lines if len(lines) > 2 else [*lines, "- (none found)"])
 
+    def _in_output(self, doc_id: int) -> bool:
+        """Is this document's note in the export folder (written now, or by an earlier export there)?"""
+        plan = self.plan.get(doc_id)
+        return plan is not None and (doc_id in self._selected or plan.note in self._previous)
+
     def target(self, cited: CitedChunk) -> tuple[str, Anchor | None] | None:
         """LinkTargets for answers and threads: the exported note and the passage's anchor."""
         plan = self.plan.get(cited.doc_id)
-        if plan is None:
+        if plan is None or not self._in_output(cited.doc_id):
             return None
         anchor = self.anchors.get((cited.doc_id, cited.ordinal)) if cited.ordinal is not None else None
         if anchor is None and cited.heading_path:
@@ -396,7 +403,7 @@ class _Exporter:
                 lines += ["Keywords: " + ", ".join(topic.keywords), ""]
             for doc_id in topic.doc_ids:
                 plan = self.plan.get(doc_id)
-                if plan:
+                if plan and self._in_output(doc_id):
                     title = self.conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
                     lines.append(f"- {self.style.link(plan.note, None, title[0] if title else None, rel)}")
             self._write(rel, "---\ntags: [memex/topic]\n---\n" + "\n".join(lines) + "\n")
@@ -432,6 +439,8 @@ class _Exporter:
         t0 = time.perf_counter()
         self.dest.mkdir(parents=True, exist_ok=True)
         ids = self.plan_names()
+        self._selected = set(ids)
+        self._previous = set((self.manifest or {}).get("notes", {}).values())
         answers, threads = self.collect_citations()
         self.progress("scan", total=len(ids))
         try:

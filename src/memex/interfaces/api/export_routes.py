@@ -25,6 +25,9 @@ from memex.interfaces.gateway import Gateway, NotFound, make_filters
 DEFAULT_MAX_IMPORT_MB = 1024
 MARKDOWN = "text/markdown; charset=utf-8"
 ZIP_ROOT = "memex-vault"
+NOTE_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The note (Markdown with front matter).",
+          "content": {"text/markdown": {"schema": {"type": "string"}}}}}
 
 
 class SaveAnswerIn(BaseModel):
@@ -229,8 +232,7 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
         from memex.portability.answers import saved_answers
         return [a.to_dict() | {"path": str(a.path)} for a in saved_answers(gateway.settings.home)]
 
-    @router.get("/answers/{answer_id}/note", tags=["export"], response_class=PlainTextResponse,
-                responses={200: {"content": {"text/markdown": {}}}})
+    @router.get("/answers/{answer_id}/note", tags=["export"], responses=NOTE_RESPONSE)
     def answer_note(answer_id: Annotated[str, PathParam(max_length=64, pattern=r"^[\w-]+$")],
                     format: Literal["obsidian", "markdown"] = "obsidian") -> PlainTextResponse:
         """A saved answer as a Markdown note, its citations links to the passages."""
@@ -245,8 +247,7 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
             text = render_answer(found[0], b.conn, SourceTargets(b.conn), LinkStyle(format), name)
         return _note(text, name)
 
-    @router.get("/threads/{thread_id}/note", tags=["export"], response_class=PlainTextResponse,
-                responses={200: {"content": {"text/markdown": {}}}})
+    @router.get("/threads/{thread_id}/note", tags=["export"], responses=NOTE_RESPONSE)
     def thread_note(thread_id: Annotated[str, PathParam(max_length=64, pattern=r"^[\w-]+$")],
                     format: Literal["obsidian", "markdown"] = "obsidian") -> PlainTextResponse:
         """A conversation as a Markdown note (`memex chat export`)."""
