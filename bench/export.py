@@ -40,6 +40,8 @@ from memex.portability.vault import export_vault  # noqa: E402
 from memex.store.embed_cache import EmbeddingCache  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "personal-vaults"
+IN_REPO = {"engineer": ROOT / "bench" / "data" / "engineer-vault", "panadera": ROOT / "bench" / "data" / "panadera-vault-es"}
+"""Dev vaults kept in the repository (same layout as the shared personal vaults)."""
 SECTION = "## Export and import (bench/export.py)"
 END = "<!-- end of bench/export.py output -->"
 K = 5
@@ -53,9 +55,10 @@ def vaults(names: list[str]) -> list[tuple[str, Path, list[dict[str, Any]]]]:
             qs = [json.loads(ln) for ln in (ROOT / "tests" / "data" / "sample_vault_questions.jsonl").open()]
             out.append(("sample", ROOT / "examples" / "sample-vault",
                         [{"question": q["question"], "gold": q["gold_paths"]} for q in qs if q.get("gold_paths")]))
-        elif (SHARED / name).is_dir():
-            qs = [json.loads(ln) for ln in (SHARED / name / "questions.jsonl").open() if ln.strip()]
-            out.append((name, SHARED / name / "notes",
+        elif (SHARED / name).is_dir() or name in IN_REPO:
+            base = IN_REPO.get(name, SHARED / name)
+            qs = [json.loads(ln) for ln in (base / "questions.jsonl").open() if ln.strip()]
+            out.append((name, base / "notes",
                         [{"question": q["question"], "gold": q["gold_notes"]} for q in qs if q.get("gold_notes")]))
         else:
             print(f"skipping {name}: {SHARED / name} not found", file=sys.stderr)
@@ -250,10 +253,12 @@ def write_section(path: Path, body: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--vaults", default="sample,teacher,consultant")
+    ap.add_argument("--vaults", default="sample,teacher,consultant,engineer,panadera")
     ap.add_argument("--notes", type=int, default=10_000, help="Notes for the scale run (0 to skip).")
     ap.add_argument("--write", type=Path, help="Replace this benchmark's section in docs/benchmarks.md.")
     ap.add_argument("--json", type=Path, help="Also save the raw rows.")
+    ap.add_argument("--also", type=Path, action="append", default=[],
+                    help="Rows saved by an earlier run (--json) to put in the same tables.")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="memex-bench-export-"))
     from memex.eval.runner import default_embed_cache
@@ -268,6 +273,10 @@ def main() -> None:
     finally:
         cache.close()
         shutil.rmtree(work, ignore_errors=True)
+    for extra in args.also:
+        old = json.loads(extra.read_text(encoding="utf-8"))
+        trips = old["round_trips"] + trips
+        big = big or old["scale"]
     body = tables(trips, big)
     print(body)
     if args.json:

@@ -1,12 +1,14 @@
 """Where other features plug into an export, so `portability/` never imports them.
 
-The note graph (issue 12) registers a `GraphProvider`; until one is registered, `--related` falls back
+The note graph (issue 12) registers a `GraphProvider` when `memex.graph` is imported (an export imports the
+modules in PLUGIN_MODULES first, so nothing else has to); until one is registered, `--related` falls back
 to what the store knows today ([[wikilinks]] both ways and nearest notes by meaning) and `--topics`
 says it needs the graph. Features that add per-note facts (entities, language, insights) register a
 `FrontMatterProvider`; their keys appear in every exported note's front matter.
 """
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +51,22 @@ FrontMatterProvider = Callable[[sqlite3.Connection, int], dict[str, Any]]
 
 _graph: list[Callable[[Any], GraphProvider]] = []
 _front_matter: list[FrontMatterProvider] = []
+PLUGIN_MODULES = ("memex.graph",)
+"""Imported (when present) before an export asks for providers: a feature registers itself on import."""
+_discovered = False
+
+
+def _discover() -> None:
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
+    for name in PLUGIN_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise  # the feature is there but broken: say so rather than export without it
 
 
 def register_graph(factory: Callable[[Any], GraphProvider]) -> None:
@@ -63,11 +81,13 @@ def register_front_matter(provider: FrontMatterProvider) -> None:
 
 def graph_provider(brain: Any) -> GraphProvider | None:
     """The registered note graph for `brain`, or None when the graph feature is not installed."""
+    _discover()
     return _graph[-1](brain) if _graph else None
 
 
 def extra_front_matter(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any]:
     """Keys every registered provider adds for one note."""
+    _discover()
     out: dict[str, Any] = {}
     for provider in _front_matter:
         out.update(provider(conn, doc_id))
