@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import numpy as np
-
 from memex import __version__
 from memex.errors import MemexError
 from memex.portability.answers import restore_answer, saved_answers
@@ -578,7 +576,7 @@ class _Importer:
         self.path_of: dict[str, str] = {}
         self.source_map: dict[int, int] = {}
         self._ignored: set[str] = set()
-        self._vectors: np.ndarray | None = None
+        self._vec_fd: int | None = None
         self.missing_memories: list[dict[str, Any]] = []
         self._chunk_sql: dict[tuple[str, ...], tuple[list[str], str]] = {}
         self.old_home = ""
@@ -616,15 +614,17 @@ class _Importer:
                 raise ArchiveError(f"{self.path}: line {n}: a file is embedded for {rec['path']}, which is not "
                                    "one of Memex's own notes (memories, uploads); refusing to write it")
 
-    def vectors(self) -> np.ndarray | None:
+    def vector(self, row: int) -> bytes:
+        """One vector of the archive's side file, read where it lies (the file is never loaded whole)."""
         c = self.checked
-        if c.vectors is None or c.vec_dims is None:
-            return None
-        if self._vectors is None:
-            rows = (c.vectors.stat().st_size - c.vec_offset) // (4 * c.vec_dims)
-            # A memory map: the archive's vectors are read as documents need them, never all at once.
-            self._vectors = np.memmap(c.vectors, dtype="<f4", mode="r", offset=c.vec_offset, shape=(rows, c.vec_dims))
-        return self._vectors
+        assert c.vectors is not None and c.vec_dims is not None
+        if self._vec_fd is None:
+            self._vec_fd = os.open(c.vectors, os.O_RDONLY)
+        size = 4 * c.vec_dims
+        data = os.pread(self._vec_fd, size, c.vec_offset + row * size)
+        if len(data) != size:
+            raise ArchiveError(f"{c.vectors}: the vectors file is shorter than its archive says (row {row})")
+        return data
 
     def run(self) -> ArchiveReport:
         from memex.embed import embedder_id
@@ -643,6 +643,9 @@ class _Importer:
             return self._run(t0)
         finally:
             self.conn.execute("PRAGMA wal_autocheckpoint=1000")
+            if self._vec_fd is not None:
+                os.close(self._vec_fd)
+                self._vec_fd = None
 
     def _run(self, t0: float) -> ArchiveReport:
         with self.brain.writer():
@@ -752,7 +755,6 @@ class _Importer:
         file = rec.get("file")
         if file is not None:
             self._restore_file(path, base64.b64decode(file["data"]), int(rec["mtime_ns"]))
-        vecs = self.vectors() if known is None else None
         emb_id = self.report.embedder
         doc_row = {k: v for k, v in rec.items() if k not in DOC_RESERVED}
         self._ignored |= {k for k in doc_row if k not in self.doc_cols}
@@ -786,8 +788,7 @@ class _Importer:
                     cols, sql = plan
                     cid = int(self.conn.execute(sql, [doc_id, *(_sql_value(c[k], k) for k in cols)]).lastrowid)
                     if known is None:
-                        assert vecs is not None
-                        blob = np.asarray(vecs[c["vector"]], dtype="<f4").tobytes()
+                        blob = self.vector(c["vector"])
                         self.report.reused_vectors += 1
                     else:
                         blob = known[c["text_hash"]]
