@@ -265,3 +265,22 @@ def test_adding_the_export_to_a_fresh_home_indexes_each_document_once(brain, exp
             if src in old:
                 assert date == old[src], path
     assert os.path.exists(dest / ".memexignore")
+
+
+def test_names_illegal_on_windows_or_macos_are_made_safe_and_stay_unique(tmp_path):
+    root = tmp_path / "v"
+    (root / "Q&A: misc").mkdir(parents=True)
+    names = ["CON.md", "a:b?.md", "Note.md", "note.md", "Q&A: misc/what|why.md", "trailing. .md"]
+    for i, name in enumerate(names):
+        (root / name).write_text(f"# Title {i}\n\nBody number {i} about kestrels.\n", encoding="utf-8")
+    with Brain.open(tmp_path / "home", embedder="hash:384") as b:
+        assert b.add([root]).added == len(names)
+        export_vault(b, tmp_path / "out")
+    files = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.md"))
+    assert len(files) == len(names) and len({f.casefold() for f in files}) == len(names)
+    for f in files:
+        assert not set('<>:"\\|?*') & set(f)
+        assert not any(part.removesuffix(".md").endswith((".", " ")) for part in f.split("/")), f
+    assert "_CON.md" in files and "Q&A_ misc/what_why.md" in files
+    sources = {_front((tmp_path / "out" / f).read_text(encoding="utf-8"))["memex_source"] for f in files}
+    assert sources == {str(root / n) for n in names}  # every original path is kept in the front matter
