@@ -17,6 +17,7 @@ from fastapi.security import HTTPBearer
 from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api import schemas as s
+from memex.interfaces.api.export_routes import export_router
 from memex.interfaces.api.security import (
     Guard,
     GuardConfig,
@@ -155,6 +156,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         return [e.to_dict() for e in gateway.audit_log(limit, action)]
 
     _install_protocols(app, gateway, guard)
+    app.include_router(export_router(gateway))
     app.add_middleware(Guard, config=guard)
     origins = sorted(guard.allowed_origins)
     if origins:  # outside the guard, so a browser's preflight (which carries no token) is answered

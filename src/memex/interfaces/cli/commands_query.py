@@ -141,14 +141,20 @@ def _print_answer(a: Answer) -> None:
               help='JSONL file of {"id", "question"}; prints one JSON line per question.')
 @click.option("--llm", help='Answer model, e.g. "extractive" (default), "ollama:qwen2.5:1.5b".')
 @click.option("--trace", is_flag=True, help="Include the pipeline's steps in --json output.")
+@click.option("--save", is_flag=True, help="Keep the answer as a note (in <home>/answers; exported with the vault).")
+@click.option("--save-to", type=click.Path(path_type=Path),
+              help="Also write the answer note to this folder or .md file (implies --save).")
 @filter_options
 @home_options
 @click.pass_context
 @handle_errors
 def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | None, llm: str | None,
-        trace: bool, path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
-        langs: tuple[str, ...], home: Path | None, config_file: Path | None) -> None:
+        trace: bool, save: bool, save_to: Path | None, path_glob: str | None, tags: tuple[str, ...],
+        after: str | None, before: str | None, langs: tuple[str, ...], home: Path | None,
+        config_file: Path | None) -> None:
     """Answer a question from your notes, citing the passages used."""
+    if save or save_to:
+        from memex.interfaces.cli.commands_export import save_answer_cli
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE")
     filters = make_filters(path_glob, tags, after, before, langs)
@@ -158,14 +164,21 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | N
             for item in read_batch(batch, "question"):
                 a = brain.ask(item["question"], filters, trace=trace)
                 click.echo(json.dumps({"id": item.get("id"), **a.to_dict()}, ensure_ascii=False))
+                if save or save_to:
+                    save_answer_cli(brain, item["question"], a.to_dict(), save_to)
             return
         assert question is not None
         if not as_json and brain.settings.llm.strip().lower() != "extractive":
             # An LLM writes the answer: show it as it is generated, then the checked version.
             from memex.interfaces.cli.commands_chat import print_sources, stream_answer
-            print_sources(stream_answer(brain, question, filters, trace=trace))
+            streamed = stream_answer(brain, question, filters, trace=trace)
+            print_sources(streamed)
+            if save or save_to:
+                save_answer_cli(brain, question, streamed.to_dict(), save_to)
             return
         answer = brain.ask(question, filters, trace=trace)
+        if save or save_to:
+            save_answer_cli(brain, question, answer.to_dict(), save_to)
     if as_json:
         print_json(answer.to_dict())
     else:

@@ -19,6 +19,7 @@ from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api.security import Guard, RateLimiter, guard_config, load_or_create_token
 from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
+from memex.interfaces.mcp import export_tools
 from memex.interfaces.notebook import Notebook
 from memex.store.catalog import DocSummary
 
@@ -189,6 +190,7 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
 
     if write_tools:
         _add_write_tools(server, notebook, actor, call)
+    export_tools.register(server, gateway, call, write_tools, actor)
 
     @server.resource("memex://note/{id}", mime_type="text/markdown", description="A note's text by id.")
     def note_resource(id: str) -> str:

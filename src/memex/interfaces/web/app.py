@@ -15,11 +15,11 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import notebook_pages, render
+from memex.interfaces.web import export_widgets, notebook_pages, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "New note", "Memory", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "New note", "Memory", "Add", "Status", "Export"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -291,7 +291,8 @@ def main() -> None:
         if st.session_state["page"] == "Ask":
             notebook_pages.sidebar_threads(gw)
     pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "New note": notebook_pages.page_new_note,
-             "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status}
+             "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status,
+             "Export": lambda gw: export_widgets.page_export(gw, filter_inputs, progress_callback, ACTOR)}
     try:
         pages[st.session_state["page"]](gw)
     except MemexError as e:
