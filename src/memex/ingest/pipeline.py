@@ -18,14 +18,17 @@ from memex.domain import ParsedDoc
 from memex.embed.base import Embedder
 from memex.errors import ModelNotFound, ParseError
 from memex.ingest.chunking import chunk_blocks
+from memex.ingest.media_parsing import MediaParsing
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
 from memex.ingest.scan import FileEntry, Skipped, scan
+from memex.media import is_media
 from memex.store import documents as docs
 from memex.store.db import write_tx
 
 Progress = Callable[..., None]
-"""progress(event, **info): "scan" (total), "file" (done, total, path), "chunks" (embedded so far)."""
+"""progress(event, **info): "scan" (total), "file" (done, total, path), "chunks" (embedded so far),
+"media" (path, done, total, unit: a long OCR or transcription advancing)."""
 
 READ_RETRIES = 3
 READ_PIECE = 2**20
@@ -147,6 +150,7 @@ class Indexer:
         self.progress = progress or (lambda *a, **k: None)
         self.embed_cache = embed_cache
         self._pool: ParserPool | None = None
+        self.media = MediaParsing(settings, self.progress)
 
     def __enter__(self) -> Indexer:
         return self
@@ -156,6 +160,7 @@ class Indexer:
 
     def close(self) -> None:
         """Stop the parser workers."""
+        self.media.close()
         if self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -203,6 +208,7 @@ class Indexer:
         pending: list[_Pending] = []
         n_chunks = 0
         max_bytes = self.settings.max_file_mb * 2**20
+        max_media = self.settings.max_media_mb * 2**20
         for i, entry in enumerate(entries):
             self.progress("file", done=i, total=len(entries), path=entry.path)
             old = stored.get(entry.path)
@@ -210,7 +216,8 @@ class Indexer:
                 report.unchanged += 1
                 continue
             try:
-                digest, st = hash_stable(entry.path, min(max_bytes, size_limit(entry.path)))
+                digest, st = hash_stable(entry.path, min(max_media if is_media(entry.path) else max_bytes,
+                                                         size_limit(entry.path)))
             except (ParseError, OSError) as e:
                 failures[entry.path] = str(e) if isinstance(e, ParseError) else f"cannot read: {e.strerror}"
                 continue
@@ -228,7 +235,7 @@ class Indexer:
                 report.moved += 1
                 continue
             try:
-                parsed = self.pool.parse(Path(entry.path))
+                parsed = self.media.parse(self.pool, Path(entry.path))
             except ParseError as e:
                 # The parser reads the file itself: if it changed since we hashed it, the error may be
                 # about a torn state ("empty file" mid-rewrite), so report the change and retry later.

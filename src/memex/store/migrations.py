@@ -142,3 +142,10 @@ def m004_threads(conn: sqlite3.Connection) -> None:
     );
     CREATE INDEX turns_thread ON turns(thread_id, id);
     """)
+
+
+@migration
+def m005_media_times(conn: sqlite3.Connection) -> None:
+    # Audio transcripts: where a chunk is spoken, in seconds from the start of the recording.
+    conn.execute("ALTER TABLE chunks ADD COLUMN start_s REAL")
+    conn.execute("ALTER TABLE chunks ADD COLUMN end_s REAL")

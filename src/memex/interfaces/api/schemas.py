@@ -41,6 +41,8 @@ class LocationOut(BaseModel):
     heading: str | None = None
     start_line: int | None = None
     end_line: int | None = None
+    start_s: float | None = Field(None, description="Audio: seconds into the recording where the passage starts.")
+    end_s: float | None = Field(None, description="Audio: seconds into the recording where the passage ends.")
 
 
 class HitOut(BaseModel):
@@ -121,6 +123,8 @@ class ChunkOut(BaseModel):
     page: int | None = None
     start_line: int | None = None
     end_line: int | None = None
+    start_s: float | None = None
+    end_s: float | None = None
 
 
 class DocumentOut(BaseModel):

@@ -33,6 +33,9 @@ def location_label(location: Mapping[str, Any] | None) -> str:
     if not location:
         return ""
     parts = []
+    if location.get("start_s") is not None:
+        from memex.media.timecode import span
+        parts.append(f"at {span(location['start_s'], location.get('end_s'))}")
     if location.get("page"):
         parts.append(f"page {location['page']}")
     start, end = location.get("start_line"), location.get("end_line")
@@ -49,7 +52,8 @@ def chunk_location(chunk: Mapping[str, Any]) -> dict[str, Any]:
     """A Brain.document() chunk's location in the same shape as Location.to_dict()."""
     heading = chunk.get("heading_path") or []
     return {"page": chunk.get("page"), "heading": heading[-1] if heading else None,
-            "start_line": chunk.get("start_line"), "end_line": chunk.get("end_line")}
+            "start_line": chunk.get("start_line"), "end_line": chunk.get("end_line"),
+            "start_s": chunk.get("start_s"), "end_s": chunk.get("end_s")}
 
 
 def display_name(path: str, title: str | None = None) -> str:
