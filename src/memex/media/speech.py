@@ -53,13 +53,12 @@ class SpeechToText(Protocol):
 
     name: str
 
-    def segments(self, samples: np.ndarray, offset_s: float = 0.0, language: str | None = None
-                 ) -> Iterator[Segment]:
-        """Segments of `samples`, with times shifted by `offset_s`, as they are recognised."""
-        ...
+    def transcribe(self, samples: np.ndarray, offset_s: float = 0.0, language: str | None = None
+                   ) -> tuple[Iterator[Segment], str | None]:
+        """(segments as they are recognised, with times shifted by `offset_s`; the spoken language).
 
-    def detect_language(self, samples: np.ndarray) -> str | None:
-        """The spoken language of a sample of speech (None when the model speaks only one)."""
+        With `language` None the engine detects it (on the first 30 s of speech).
+        """
         ...
 
 
@@ -106,6 +105,5 @@ def get_tts(spec: str) -> TextToSpeech:
 
 def transcribe_samples(stt: SpeechToText, samples: np.ndarray, language: str | None = None) -> Transcript:
     """A short recording (a spoken question) transcribed in one go."""
-    lang = language or stt.detect_language(samples)
-    segs = list(stt.segments(samples, 0.0, lang))
-    return Transcript(segs, lang, len(samples) / 16_000, stt.name)
+    segs, lang = stt.transcribe(samples, 0.0, language)
+    return Transcript(list(segs), lang, len(samples) / 16_000, stt.name)

@@ -70,24 +70,21 @@ class WhisperStt:
         self.multilingual = bool(self._model.model.is_multilingual)
         self.name = f"whisper:{model}"
 
-    def detect_language(self, samples: np.ndarray) -> str | None:
-        """Spoken language from the first 30 s with speech (None for English-only models)."""
-        if not self.multilingual or len(samples) < 1600:
-            return "en" if not self.multilingual else None
-        lang, _prob, _all = self._model.detect_language(samples, vad_filter=True)
-        return lang
-
-    def segments(self, samples: np.ndarray, offset_s: float = 0.0, language: str | None = None
-                 ) -> Iterator[Segment]:
-        """Timed segments; silence is skipped (Silero VAD, bundled with faster-whisper)."""
-        if len(samples) < 1600:  # under 0.1 s: nothing to hear
-            return
+    def transcribe(self, samples: np.ndarray, offset_s: float = 0.0, language: str | None = None
+                   ) -> tuple[Iterator[Segment], str | None]:
+        """Timed segments (lazily) and the language; silence is skipped (Silero VAD, bundled with faster-whisper)."""
         if not self.multilingual:
             language = "en"
-        segs, _info = self._model.transcribe(
+        if len(samples) < 1600:  # under 0.1 s: nothing to hear
+            return iter(()), language
+        segs, info = self._model.transcribe(
             samples, language=language, beam_size=BEAM_SIZE, vad_filter=True,
             vad_parameters={"min_silence_duration_ms": 500}, condition_on_previous_text=False)
-        for s in segs:
-            text = " ".join(s.text.split())
-            if text:
-                yield Segment(offset_s + float(s.start), offset_s + float(s.end), text)
+
+        def timed() -> Iterator[Segment]:
+            for s in segs:
+                text = " ".join(s.text.split())
+                if text:
+                    yield Segment(offset_s + float(s.start), offset_s + float(s.end), text)
+
+        return timed(), language or info.language

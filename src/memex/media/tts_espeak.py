@@ -30,8 +30,9 @@ _lib_lock = threading.Lock()  # the library keeps global state: one synthesis at
 class EspeakTts:
     """Speaks with an eSpeak NG voice such as "en-us", "en-gb", "de", "fr"."""
 
-    def __init__(self, voice: str = "en-us") -> None:
+    def __init__(self, voice: str = "en-us", words_per_minute: int = WORDS_PER_MINUTE) -> None:
         self.voice = voice
+        self.wpm = words_per_minute
         self.name = f"espeak-ng:{voice}"
         self._exe = shutil.which("espeak-ng")
         self._lib: _Library | None = None
@@ -47,10 +48,10 @@ class EspeakTts:
         if not text:
             return np.zeros(0, dtype=np.int16), 22050
         if self._lib is not None:
-            return self._lib.speak(text)
+            return self._lib.speak(text, self.wpm)
         assert self._exe is not None
         try:
-            proc = subprocess.run([self._exe, "-v", self.voice, "-s", str(WORDS_PER_MINUTE), "--stdout", "-b", "1"],
+            proc = subprocess.run([self._exe, "-v", self.voice, "-s", str(self.wpm), "--stdout", "-b", "1"],
                                   input=text.encode(), capture_output=True, timeout=60, check=False)
         except subprocess.TimeoutExpired:
             raise MemexError("espeak-ng took more than 60 s") from None
@@ -81,7 +82,6 @@ class _Library:
 
         self._callback = self._CALLBACK(collect)  # kept referenced: the library calls it later
         lib.espeak_SetSynthCallback(self._callback)
-        lib.espeak_SetParameter(_RATE, WORDS_PER_MINUTE, 0)
 
     @classmethod
     def load(cls, voice: str) -> _Library:
@@ -109,9 +109,10 @@ class _Library:
                 raise SpeechUnavailable(f"eSpeak NG has no voice {voice!r}")
             self.voice = voice
 
-    def speak(self, text: str) -> tuple[np.ndarray, int]:
+    def speak(self, text: str, wpm: int = WORDS_PER_MINUTE) -> tuple[np.ndarray, int]:
         data = text.encode("utf-8") + b"\0"
         with _lib_lock:
+            self.lib.espeak_SetParameter(_RATE, wpm, 0)
             self._chunks = []
             self.lib.espeak_Synth(data, ctypes.c_size_t(len(data)), 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None)
             self.lib.espeak_Synchronize()

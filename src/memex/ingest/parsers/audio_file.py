@@ -20,7 +20,6 @@ BLOCK_MAX_S = 30.0
 """A block ends at the first sentence end after BLOCK_SENTENCE_S, or at BLOCK_MAX_S, or at a pause."""
 BLOCK_SENTENCE_S = 15.0
 PAUSE_S = 2.0
-LANGUAGE_SAMPLE_S = 30
 
 
 def parse_audio(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
@@ -37,17 +36,19 @@ def parse_audio(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
     language = opts.language
     heard = 0.0
     for start, samples in windows(path):
-        if language is None:
-            language = stt.detect_language(samples[: LANGUAGE_SAMPLE_S * SAMPLE_RATE])
-        for seg in stt.segments(samples, start, language):
+        found, detected = stt.transcribe(samples, start, language)
+        before = len(segments)
+        for seg in found:
             segments.append(seg)
             report_progress(done=seg.end_s, total=total, unit="s", stage="transcribing")
+        if len(segments) > before:
+            language = detected  # detected once on speech, then kept for the later windows
         heard = start + len(samples) / SAMPLE_RATE
         report_progress(done=heard, total=total, unit="s", stage="transcribing")
     meta: dict = {"kind": "audio", "duration_s": round(total if total is not None else heard, 2),
                   "codec": info.codec, "stt": stt.name}
-    if language:
-        meta["language"] = language
+    if language or opts.language:
+        meta["language"] = language or opts.language
     when = (iso_date(info.tags.get("creation_time", "")[:10]) or iso_date(info.tags.get("date", "")[:10])
             or date_from_name(path))
     if when:
