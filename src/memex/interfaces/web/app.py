@@ -80,6 +80,7 @@ def render_citations(turn_no: int, turn: dict[str, Any]) -> None:
     for c in answer["citations"]:
         st.button(render.citation_label(c, turn["titles"].get(c["path"])), key=f"cite-{turn_no}-{c['n']}",
                   on_click=open_note, args=(c["path"], c["chunk_id"], c["quote"]), icon=":material/description:")
+        play_clip(c["path"], c.get("location"))
     closest = (answer.get("steps") or {}).get("closest") or []
     if answer["abstained"] and closest:
         st.caption("Closest passages:")
@@ -87,6 +88,33 @@ def render_citations(turn_no: int, turn: dict[str, Any]) -> None:
             st.button(f"{render.display_name(h['path'], h.get('title'))} · "
                       f"{render.location_label(h.get('location'))}", key=f"near-{turn_no}-{i}",
                       on_click=open_note, args=(h["path"], h["chunk_id"], None))
+
+
+def play_clip(path: str, location: dict[str, Any] | None) -> None:
+    """An audio player starting where a cited or found passage of a recording is spoken."""
+    start = render.clip_start(location)
+    if start is not None and os.path.isfile(path):
+        st.audio(path, start_time=start)
+
+
+def ask_by_voice(gw: Gateway, history: list[dict[str, Any]]) -> None:
+    """Record a question in the browser; show the transcript and answer, and speak the answer."""
+    recording = st.audio_input("Ask by voice", key=f"voice_q_{len(history)}")
+    if recording is None:
+        return
+    with st.spinner("Listening…"):
+        reply = gw.voice_ask(recording.getvalue(), recording.name or "question.wav", actor=ACTOR)
+    answer = reply.answer.to_dict()
+    turn = {"question": reply.transcript.text, "answer": answer, "voice": True,
+            "titles": {c["path"]: title_of(gw, c["path"]) for c in answer["citations"]}}
+    with st.chat_message("user"):
+        st.text(reply.transcript.text)
+    with st.chat_message("assistant"):
+        st.markdown(render.answer_markdown(answer["answer"]))
+        if reply.audio:
+            st.audio(reply.audio, format="audio/wav", autoplay=True)
+        render_citations(len(history), turn)
+    history.append(turn)
 
 
 def page_ask(gw: Gateway) -> None:
@@ -103,6 +131,8 @@ def page_ask(gw: Gateway) -> None:
         with st.chat_message("assistant"):
             st.markdown(render.answer_markdown(turn["answer"]["answer"]))
             render_citations(i, turn)
+    with st.expander("Ask by voice", icon=":material/mic:"):
+        ask_by_voice(gw, history)
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
         if not history:
@@ -149,6 +179,7 @@ def page_search(gw: Gateway) -> None:
             st.markdown(f"**{i + 1}. {render.display_name(h['path'], h.get('title'))}**")
             st.caption(f"{h['path']} · {render.location_label(h['location'])} · score {h['score']:.4f}")
             st.markdown(render.safe_markdown(h["text"]))  # a chunk is short: the embedder's budget
+            play_clip(h["path"], h.get("location"))
             st.button("Open in note", key=f"hit-{i}", on_click=open_note, args=(h["path"], h["chunk_id"], None))
             if h.get("explain"):
                 with st.expander("Why this result"):
@@ -210,6 +241,10 @@ def render_note(gw: Gateway, open_doc: dict[str, Any]) -> None:
         st.info(f"Cited passage: {render.location_label(render.chunk_location(cited))} (highlighted below)")
     elif open_doc.get("chunk_id"):
         st.warning("The cited passage has changed since the answer was given; showing the current note.")
+    if doc["parser"] == "audio" and os.path.isfile(doc["path"]):
+        st.audio(doc["path"], start_time=render.clip_start(render.chunk_location(cited)) if cited else 0)
+    elif doc["parser"] == "image" and os.path.isfile(doc["path"]):
+        st.image(doc["path"], caption="Text below was read from this image (OCR)")
     st.html(render.note_html(doc["chunks"], open_doc.get("chunk_id"), open_doc.get("quote")))
     render_related(gw, doc["id"])
 

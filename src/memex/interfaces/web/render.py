@@ -181,4 +181,22 @@ def progress_update(event: str, info: Mapping[str, Any]) -> tuple[float, str] | 
         name = PurePath(str(info.get("path") or "")).name
         fraction = min(done / total, 1.0) if total else 1.0
         return fraction, f"{done}/{total} {name}".rstrip()
+    if event == "media":  # a long OCR or transcription inside one file
+        done, total = float(info.get("done") or 0), info.get("total")
+        name = PurePath(str(info.get("path") or "")).name
+        stage = str(info.get("stage") or "")
+        if info.get("unit") == "s":
+            from memex.media.timecode import clock
+            where = f"{clock(done)}/{clock(float(total))}" if total else clock(done)
+        else:
+            where = f"page {int(done) + 1}/{total}" if total else f"page {int(done) + 1}"
+        fraction = min(done / float(total), 1.0) if total else 0.0
+        return fraction, f"{name}: {stage} {where}"
     return None
+
+
+def clip_start(location: Mapping[str, Any] | None) -> int | None:
+    """Whole second where a cited passage of a recording starts (None for text)."""
+    if not location or location.get("start_s") is None:
+        return None
+    return max(0, int(float(location["start_s"])))
