@@ -18,7 +18,7 @@ from memex.interfaces.api.security import load_or_create_token
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.mcp.server import build_server, clean, http_app
 
-READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes"}
+READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes", "transcribe"}
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
