@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability fuzz bench bench-quality lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality bench-media lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: install
 
 bench-quality: install
 	$(PY) bench/quality.py
+
+# OCR accuracy per engine and degradation, STT WER and real-time factor per model, voice round trip (~10 min).
+bench-media: install
+	nice -n 10 $(PY) bench/media.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
