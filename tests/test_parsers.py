@@ -89,8 +89,9 @@ SAMPLE_PDF = make_pdf(["Attention page one\nsecond line", "", "Third page (with 
 # ---------------------------------------------------------------- dispatch, empty, size, type
 
 def test_supported_extensions():
+    from memex.media import MEDIA_EXTENSIONS
     assert SUPPORTED_EXTENSIONS == frozenset(
-        {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm"})
+        {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm"}) | MEDIA_EXTENSIONS
 
 
 @pytest.mark.parametrize("ext", sorted(SUPPORTED_EXTENSIONS))
