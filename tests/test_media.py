@@ -79,6 +79,9 @@ def test_transcript_blocks_and_chunks_carry_seconds():
     chunks = chunk_blocks(blocks, count, max_tokens=40, overlap=0)
     assert chunks[0].location.start_s == 0.0 and chunks[-1].location.end_s == 60.0
     assert all(c.location.start_s is not None and c.location.end_s >= c.location.start_s for c in chunks)
+    # Each stretch of speech is its own chunk even when several would fit in one (citations stay short).
+    big = chunk_blocks(blocks, lambda ts: [4 * len(t.split()) for t in ts], max_tokens=256, overlap=0)
+    assert (big[0].location.start_s, big[0].location.end_s) == (0.0, 9.0) and len(big) >= 2
 
 
 # ---- images -------------------------------------------------------------------------------------------

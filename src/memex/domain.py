@@ -18,7 +18,8 @@ class Block:
     """1-based first line in the source file (text formats)."""
     end_line: int | None = None
     kind: str = "text"
-    """"text", "code" (kept intact by the chunker), "table" or "heading"."""
+    """"text", "code" (kept intact by the chunker), "table", "heading" or "speech" (a timed stretch of a
+    recording, chunked on its own so a citation points at ~15-30 s of audio)."""
     start_s: float | None = None
     """Seconds from the start of a recording where this block is spoken (audio transcripts)."""
     end_s: float | None = None

@@ -94,14 +94,14 @@ def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budg
 
 
 def _sections(blocks: Sequence[Block]) -> list[list[int]]:
-    """Group consecutive blocks that share a heading path and page."""
+    """Group consecutive blocks that share a heading path and page; each "speech" block stands alone."""
     groups: list[list[int]] = []
     key = None
     for i, b in enumerate(blocks):
         if not b.text.strip() or b.kind == "heading":
             continue
         k = (b.heading_path, b.page)
-        if groups and k == key:
+        if groups and k == key and b.kind != "speech":  # a stretch of speech is cited (and played) alone
             groups[-1].append(i)
         else:
             groups.append([i])

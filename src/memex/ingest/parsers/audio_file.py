@@ -1,7 +1,8 @@
 """Recordings (WAV, MP3, M4A/AAC, OGG/Opus, FLAC, WebM, the audio of MP4): a timed transcript.
 
-Each block is a stretch of speech of up to ~30 s (split at pauses), carrying start_s/end_s, so search hits
-and citations say where in the recording a passage is spoken.
+Each block is a stretch of speech of ~15-30 s (split at pauses and sentence ends), carrying start_s/end_s;
+the chunker keeps each one a chunk of its own, so search hits and citations say where in the recording a
+passage is spoken, to within half a minute.
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def blocks_of(segments: list[Segment]) -> list[Block]:
     def close() -> None:
         if run:
             blocks.append(Block(text=" ".join(s.text for s in run), start_s=round(run[0].start_s, 2),
-                                end_s=round(run[-1].end_s, 2)))
+                                end_s=round(run[-1].end_s, 2), kind="speech"))
             run.clear()
 
     for seg in segments:
