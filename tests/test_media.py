@@ -298,3 +298,22 @@ def test_audio_formats_decode(tmp_path: Path):
         pcm = decode_all(f)
         assert abs(len(pcm) / 16000 - len(samples) / rate) < 0.2, ext
         assert probe(f).duration_s and np.abs(pcm).max() > 0.05
+
+
+def test_heic_photo_is_read(tmp_path: Path):
+    """HEIC (iPhone photos) decodes with pi-heif; the fixture was encoded once with pillow-heif (8 KB)."""
+    doc = parse_file(Path(__file__).parent / "fixtures" / "media" / "locker.heic")
+    assert "Locker code 5521" in doc.blocks[0].text and doc.metadata["format"] == "HEIF"
+
+
+def test_image_formats_are_read(tmp_path: Path):
+    img = ms.text_image(["Parcel locker 7720"], size=32, width=520)
+    frames = [img, ms.text_image(["Second page 4410"], size=32, width=520)]
+    img.save(tmp_path / "a.webp", quality=90)
+    img.save(tmp_path / "a.bmp")
+    img.save(tmp_path / "a.gif")
+    frames[0].save(tmp_path / "a.tiff", save_all=True, append_images=frames[1:])
+    for name in ("a.webp", "a.bmp", "a.gif"):
+        assert "7720" in parse_file(tmp_path / name).blocks[0].text, name
+    tiff = parse_file(tmp_path / "a.tiff")
+    assert [(b.page, "7720" in b.text or "4410" in b.text) for b in tiff.blocks] == [(1, True), (2, True)]
