@@ -62,6 +62,33 @@ class MediaParsing:
         blocks, meta = merge_ocr(parsed.blocks, parsed.metadata, pending, ocr)
         return dataclasses.replace(parsed, blocks=blocks, metadata=meta)
 
+    # ---- failed media files are not re-parsed while nothing about them changed --------------------------
+    @property
+    def engines(self) -> str:
+        """What a media parse depends on besides the file's bytes."""
+        o = self.options
+        return f"ocr={o.ocr};stt={o.stt};caption={o.captioner};lang={o.language or ''}"
+
+    def known_failure(self, conn: Any, path: str, size: int, mtime_ns: int) -> str | None:
+        """The recorded reason when this media file failed before with the same bytes and engines."""
+        if Path(path).suffix.lower() not in MEDIA_EXTENSIONS:
+            return None
+        row = conn.execute("SELECT size, mtime_ns, engines, reason FROM media_failures WHERE path = ?",
+                           (path,)).fetchone()
+        if row and (row[0], row[1], row[2]) == (size, mtime_ns, self.engines):
+            return str(row[3])
+        return None
+
+    def record_failures(self, conn: Any, failed: dict[str, tuple[int, int, str]], paths: list[str]) -> None:
+        """Inside the sync's write transaction: remember media parse failures, forget the rest of `paths`."""
+        for path in paths:
+            if path in failed:
+                size, mtime_ns, reason = failed[path]
+                conn.execute("INSERT OR REPLACE INTO media_failures VALUES (?,?,?,?,?)",
+                             (path, size, mtime_ns, self.engines, reason))
+            else:
+                conn.execute("DELETE FROM media_failures WHERE path = ?", (path,))
+
     def _in_media_worker(self, path: Path, func: Any) -> ParsedDoc:
         def report(info: dict[str, Any]) -> None:
             self.progress("media", path=str(path), **info)

@@ -205,6 +205,7 @@ class Indexer:
             gone_by_hash.setdefault(d.content_hash, []).append(d)
 
         failures: dict[str, str] = {}
+        media_failed: dict[str, tuple[int, int, str]] = {}  # media parse failures, not retried until changed
         pending: list[_Pending] = []
         n_chunks = 0
         max_bytes = self.settings.max_file_mb * 2**20
@@ -214,6 +215,10 @@ class Indexer:
             old = stored.get(entry.path)
             if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns:
                 report.unchanged += 1
+                continue
+            if not old and (known := self.media.known_failure(self.conn, entry.path, entry.size, entry.mtime_ns)):
+                failures[entry.path] = known
+                media_failed[entry.path] = (entry.size, entry.mtime_ns, known)
                 continue
             try:
                 digest, st = hash_stable(entry.path, min(max_media if is_media(entry.path) else max_bytes,
@@ -242,6 +247,8 @@ class Indexer:
                 failures[entry.path] = ("file changed while being indexed (will retry next sync)"
                                         if _changed_since(entry.path, st) or (str(e) == "empty file" and st.st_size)
                                         else str(e))
+                if is_media(entry.path) and not failures[entry.path].startswith(("file changed", "not indexed:")):
+                    media_failed[entry.path] = (st.st_size, st.st_mtime_ns, failures[entry.path])
                 continue
             try:
                 # size and inode too: mtime ticks are coarse (~4 ms), so a rewrite can keep the same mtime
@@ -268,6 +275,7 @@ class Indexer:
             for path, reason in failures.items():
                 docs.record_failure(self.conn, path, source_id, reason)
             docs.clear_failures(self.conn, source_id, keep=failures)
+            self.media.record_failures(self.conn, media_failed, [e.path for e in entries if is_media(e.path)])
         report.failed += sorted(failures.items())
         report.seconds = time.perf_counter() - t0
         return report

@@ -149,3 +149,7 @@ def m005_media_times(conn: sqlite3.Connection) -> None:
     # Audio transcripts: where a chunk is spoken, in seconds from the start of the recording.
     conn.execute("ALTER TABLE chunks ADD COLUMN start_s REAL")
     conn.execute("ALTER TABLE chunks ADD COLUMN end_s REAL")
+    # An image or recording that failed is not parsed again (an hour of speech-to-text) until its bytes or
+    # the OCR/speech engines change; `failures` still holds the reason shown by `memex status`.
+    conn.execute("CREATE TABLE media_failures (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                 "mtime_ns INTEGER NOT NULL, engines TEXT NOT NULL, reason TEXT NOT NULL)")
