@@ -21,6 +21,7 @@ from memex.media.speech import Segment, Transcript
 MAX_QUESTION_S = 120.0
 """A spoken question longer than this is refused (record a memo and index it instead)."""
 MAX_UPLOAD_BYTES = 25 * 2**20
+QUESTION_TIMEOUT_S = 300.0
 NOT_FOUND = "I could not find that in your notes."
 _MARKERS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _MARKUP = re.compile(r"[*_`#>|]+")
@@ -94,7 +95,9 @@ class Voice:
         from memex.ingest.sandbox import ParserPool
         with self._lock:
             if self._pool is None:
-                self._pool = ParserPool(1, timeout_s=max(60.0, float(self.settings.parse_timeout_s)),
+                # Loading the speech model is the slow part of a first question (seconds; minutes on a
+                # saturated machine), and a question is at most 2 minutes of our own decoding: be generous.
+                self._pool = ParserPool(1, timeout_s=max(QUESTION_TIMEOUT_S, float(self.settings.parse_timeout_s)),
                                         memory_mb=max(int(self.settings.media_memory_mb),
                                                       int(self.settings.parse_memory_mb)))
             return self._pool
