@@ -200,3 +200,10 @@ def clip_start(location: Mapping[str, Any] | None) -> int | None:
     if not location or location.get("start_s") is None:
         return None
     return max(0, int(float(location["start_s"])))
+
+
+def when(ts: float) -> str:
+    """A Unix time as local "YYYY-MM-DD HH:MM"."""
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
