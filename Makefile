@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export bench-media lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench-quality: install
 # Export/import round trips on the sample and personal vaults, and 10k-note speed and memory (~15 min).
 bench-export: install
 	nice -n 10 $(PY) bench/export.py
+
+# OCR accuracy per engine and degradation, STT WER and real-time factor per model, voice round trip (~10 min).
+bench-media: install
+	nice -n 10 $(PY) bench/media.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

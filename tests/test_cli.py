@@ -44,7 +44,7 @@ def test_search_json_contract(home: Path):
     top = hits[0]
     assert top["path"].endswith("finance/Invoices 2024.md") and os.path.isabs(top["path"])
     assert isinstance(top["chunk_id"], str) and isinstance(top["score"], float) and "INV-2024-0042" in top["text"]
-    assert set(top["location"]) == {"page", "heading", "start_line", "end_line"}
+    assert set(top["location"]) == {"page", "heading", "start_line", "end_line", "start_s", "end_s"}
     assert top["location"]["start_line"] >= 1 and top["location"]["end_line"] >= top["location"]["start_line"]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 

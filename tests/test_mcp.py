@@ -19,7 +19,7 @@ from memex.interfaces.gateway import Gateway
 from memex.interfaces.mcp.server import build_server, clean, http_app
 
 READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes", "list_threads", "read_thread",
-              "list_memories", "conversation_note"}
+              "list_memories", "conversation_note", "transcribe"}
 WRITE_TOOLS = {"add_note", "append_daily_note", "remember", "forget_memory", "delete_thread", "save_answer"}
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {

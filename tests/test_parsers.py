@@ -89,8 +89,9 @@ SAMPLE_PDF = make_pdf(["Attention page one\nsecond line", "", "Third page (with 
 # ---------------------------------------------------------------- dispatch, empty, size, type
 
 def test_supported_extensions():
+    from memex.media import MEDIA_EXTENSIONS
     assert SUPPORTED_EXTENSIONS == frozenset(
-        {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm"})
+        {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm"}) | MEDIA_EXTENSIONS
 
 
 @pytest.mark.parametrize("ext", sorted(SUPPORTED_EXTENSIONS))
@@ -389,7 +390,8 @@ def test_pdf_outline_gives_heading_paths(tmp_path):
 
 
 def test_pdf_without_text_layer(tmp_path):
-    assert reason(write(tmp_path, "scan.pdf", make_pdf(["", ""]))) == "no text layer (scanned PDF?)"
+    # Blank pages are OCR'd (a scan has no text layer either); OCR finds nothing on them.
+    assert reason(write(tmp_path, "scan.pdf", make_pdf(["", ""]))) == "no text found (scanned PDF: OCR read nothing)"
 
 
 @pytest.mark.parametrize("password, algorithm, ok", [

@@ -307,8 +307,8 @@ class Brain:
         if row is None:
             return None
         chunks = [{"chunk_id": str(r[0]), "text": r[1], "heading_path": json.loads(r[2]), "page": r[3],
-                   "start_line": r[4], "end_line": r[5]} for r in self.conn.execute(
-            "SELECT id, text, heading_path, page, start_line, end_line FROM chunks WHERE doc_id = ? "
+                   "start_line": r[4], "end_line": r[5], "start_s": r[6], "end_s": r[7]} for r in self.conn.execute(
+            "SELECT id, text, heading_path, page, start_line, end_line, start_s, end_s FROM chunks WHERE doc_id = ? "
             "ORDER BY ordinal", (row[0],))]
         return {"id": row[0], "path": row[1], "title": row[2], "date": row[3], "parser": row[4],
                 "metadata": json.loads(row[5]), "content_hash": row[6], "size": row[7], "chunks": chunks}

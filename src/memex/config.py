@@ -70,6 +70,24 @@ class Settings:
     """Long queries: share of the best per-clause cosine in a chunk's dense score (0 turns it off)."""
     watch_debounce_s: float = 1.0
     watch_rescan_s: float = 300.0
+    ocr: str = "rapidocr"
+    """OCR engine for images and scanned PDF pages: "rapidocr" (bundled), "tesseract[:eng+deu]" or "none"."""
+    stt: str = "whisper:base"
+    """Speech-to-text for recordings and voice questions: "whisper:base", "whisper:tiny.en", "whisper:/dir", "none"."""
+    stt_language: str = ""
+    """Spoken language ("en", "de", ...); empty detects it per recording."""
+    tts: str = "espeak-ng"
+    """Text-to-speech for spoken answers: "espeak-ng[:VOICE]" or "none"."""
+    image_captioner: str = ""
+    """Vision LLM that describes images, e.g. "ollama:llava" or "openai:gpt-4o-mini"; empty = off."""
+    media_timeout_s: float = 21600.0
+    """Longest one image, scan or recording may take in all (parse_timeout_s applies between progress reports)."""
+    media_memory_mb: int = 4096
+    """Address-space limit of the media parser worker (the OCR and speech models live there)."""
+    max_media_mb: int = 4096
+    """Largest image or recording indexed."""
+    media_threads: int = 0
+    """CPU threads for OCR and speech-to-text; 0 = all cores (up to 4)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Unknown keys from the config file, for providers (e.g. ollama_base_url)."""
 

@@ -18,7 +18,11 @@ class Block:
     """1-based first line in the source file (text formats)."""
     end_line: int | None = None
     kind: str = "text"
-    """"text", "code" (kept intact by the chunker), "table" or "heading"."""
+    """"text", "code" (kept intact by the chunker), "table", "heading" or "speech" (a timed stretch of a
+    recording, chunked on its own so a citation points at ~15-30 s of audio)."""
+    start_s: float | None = None
+    """Seconds from the start of a recording where this block is spoken (audio transcripts)."""
+    end_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,15 @@ class Location:
     heading: str | None = None
     start_line: int | None = None
     end_line: int | None = None
+    start_s: float | None = None
+    """Audio: seconds from the start of the recording where the passage begins."""
+    end_s: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form used by the CLI/API contracts."""
         return {"page": self.page, "heading": self.heading,
-                "start_line": self.start_line, "end_line": self.end_line}
+                "start_line": self.start_line, "end_line": self.end_line,
+                "start_s": self.start_s, "end_s": self.end_s}
 
 
 @dataclass(frozen=True)

@@ -94,14 +94,14 @@ def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budg
 
 
 def _sections(blocks: Sequence[Block]) -> list[list[int]]:
-    """Group consecutive blocks that share a heading path and page."""
+    """Group consecutive blocks that share a heading path and page; each "speech" block stands alone."""
     groups: list[list[int]] = []
     key = None
     for i, b in enumerate(blocks):
         if not b.text.strip() or b.kind == "heading":
             continue
         k = (b.heading_path, b.page)
-        if groups and k == key:
+        if groups and k == key and b.kind != "speech":  # a stretch of speech is cited (and played) alone
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -165,7 +165,8 @@ def _merge_small(chunks: list[Chunk], budgets: list[int]) -> list[Chunk]:
             common = _common_prefix(c.heading_path, nxt.heading_path)
             c = Chunk(text=f"{c.text}\n\n{nxt.text}", ordinal=0, heading_path=common,
                       location=Location(page=c.location.page, heading=nxt.location.heading,
-                                        start_line=c.location.start_line, end_line=nxt.location.end_line),
+                                        start_line=c.location.start_line, end_line=nxt.location.end_line,
+                                        start_s=c.location.start_s, end_s=nxt.location.end_s),
                       start_char=c.start_char, end_char=nxt.end_char, n_tokens=c.n_tokens + nxt.n_tokens)
             chunks[i + 1] = c
             i += 1
@@ -206,7 +207,8 @@ def _make_chunk(units: list[_Unit], blocks: Sequence[Block], starts: list[int], 
         ordinal=ordinal,
         heading_path=heading_path,
         location=Location(page=fb.page, heading=heading_path[-1] if heading_path else None,
-                          start_line=_line_of(fb, first.offset), end_line=end_line),
+                          start_line=_line_of(fb, first.offset), end_line=end_line,
+                          start_s=fb.start_s, end_s=lb.end_s),
         start_char=starts[first.block] + first.offset,
         end_char=starts[last.block] + last.offset + len(last.text),
         n_tokens=sum(u.tokens for u in units),

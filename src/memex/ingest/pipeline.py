@@ -18,15 +18,18 @@ from memex.domain import ParsedDoc
 from memex.embed.base import Embedder
 from memex.errors import ModelNotFound, ParseError
 from memex.ingest.chunking import chunk_blocks
+from memex.ingest.media_parsing import MediaParsing
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
 from memex.ingest.scan import FileEntry, Skipped, scan
 from memex.language.detect import note_languages
+from memex.media import is_media
 from memex.store import documents as docs
 from memex.store.db import write_tx
 
 Progress = Callable[..., None]
-"""progress(event, **info): "scan" (total), "file" (done, total, path), "chunks" (embedded so far)."""
+"""progress(event, **info): "scan" (total), "file" (done, total, path), "chunks" (embedded so far),
+"media" (path, done, total, unit: a long OCR or transcription advancing)."""
 
 READ_RETRIES = 3
 READ_PIECE = 2**20
@@ -151,6 +154,7 @@ class Indexer:
         self.progress = progress or (lambda *a, **k: None)
         self.embed_cache = embed_cache
         self._pool: ParserPool | None = None
+        self.media = MediaParsing(settings, self.progress)
 
     def __enter__(self) -> Indexer:
         return self
@@ -160,6 +164,7 @@ class Indexer:
 
     def close(self) -> None:
         """Stop the parser workers."""
+        self.media.close()
         if self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -204,17 +209,24 @@ class Indexer:
             gone_by_hash.setdefault(d.content_hash, []).append(d)
 
         failures: dict[str, str] = {}
+        media_failed: dict[str, tuple[int, int, str]] = {}  # media parse failures, not retried until changed
         pending: list[_Pending] = []
         n_chunks = 0
         max_bytes = self.settings.max_file_mb * 2**20
+        max_media = self.settings.max_media_mb * 2**20
         for i, entry in enumerate(entries):
             self.progress("file", done=i, total=len(entries), path=entry.path)
             old = stored.get(entry.path)
             if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns:
                 report.unchanged += 1
                 continue
+            if not old and (known := self.media.known_failure(self.conn, entry.path, entry.size, entry.mtime_ns)):
+                failures[entry.path] = known
+                media_failed[entry.path] = (entry.size, entry.mtime_ns, known)
+                continue
             try:
-                digest, st = hash_stable(entry.path, min(max_bytes, size_limit(entry.path)))
+                digest, st = hash_stable(entry.path, min(max_media if is_media(entry.path) else max_bytes,
+                                                         size_limit(entry.path)))
             except (ParseError, OSError) as e:
                 failures[entry.path] = str(e) if isinstance(e, ParseError) else f"cannot read: {e.strerror}"
                 continue
@@ -232,13 +244,15 @@ class Indexer:
                 report.moved += 1
                 continue
             try:
-                parsed = self.pool.parse(Path(entry.path))
+                parsed = self.media.parse(self.pool, Path(entry.path))
             except ParseError as e:
                 # The parser reads the file itself: if it changed since we hashed it, the error may be
                 # about a torn state ("empty file" mid-rewrite), so report the change and retry later.
                 failures[entry.path] = ("file changed while being indexed (will retry next sync)"
                                         if _changed_since(entry.path, st) or (str(e) == "empty file" and st.st_size)
                                         else str(e))
+                if is_media(entry.path) and not failures[entry.path].startswith(("file changed", "not indexed:")):
+                    media_failed[entry.path] = (st.st_size, st.st_mtime_ns, failures[entry.path])
                 continue
             try:
                 # size and inode too: mtime ticks are coarse (~4 ms), so a rewrite can keep the same mtime
@@ -265,6 +279,7 @@ class Indexer:
             for path, reason in failures.items():
                 docs.record_failure(self.conn, path, source_id, reason)
             docs.clear_failures(self.conn, source_id, keep=failures)
+            self.media.record_failures(self.conn, media_failed, [e.path for e in entries if is_media(e.path)])
         report.failed += sorted(failures.items())
         report.seconds = time.perf_counter() - t0
         return report

@@ -21,10 +21,12 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -33,9 +35,36 @@ from memex.domain import ParsedDoc
 from memex.errors import ParseError
 
 ParseFunc = Callable[[Path], ParsedDoc]
+ProgressHook = Callable[[dict[str, Any]], None]
 STARTUP_TIMEOUT_S = 60.0
 """Importing the parser libraries takes ~0.5 s; allow for a loaded machine."""
+PROGRESS_EVERY_S = 0.5
+"""A worker sends at most one progress message per this many seconds."""
 _WORKER_CMD = "from memex.ingest.sandbox import _worker_main; _worker_main({fd})"
+_progress_hook: ProgressHook | None = None
+
+
+def report_progress(**info: Any) -> None:
+    """Called by a long parse (OCR, speech) as it advances, e.g. done=63.0, total=7200.0, unit="s".
+
+    In a worker this goes to the parent, and each message restarts the parse's time limit: a
+    2-hour recording that keeps advancing is not killed by the 60 s limit, a stuck parser is.
+    Outside a worker it goes to the hook set with `progress_hook`, or nowhere.
+    """
+    hook = _progress_hook
+    if hook is not None:
+        hook(info)
+
+
+@contextmanager
+def progress_hook(hook: ProgressHook | None) -> Iterator[None]:
+    """Route report_progress() calls made in this process to `hook` while the block runs."""
+    global _progress_hook
+    old, _progress_hook = _progress_hook, hook
+    try:
+        yield
+    finally:
+        _progress_hook = old
 
 
 def _worker_main(fd: int) -> None:
@@ -46,6 +75,14 @@ def _worker_main(fd: int) -> None:
     conn = Connection(fd)
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     from memex.ingest.parsers import parse_file
+
+    last_sent = [0.0]
+
+    def send_progress(info: dict[str, Any]) -> None:
+        now = time.monotonic()
+        if now - last_sent[0] >= PROGRESS_EVERY_S:  # throttled: a parser may report per line
+            last_sent[0] = now
+            conn.send(("progress", info))
 
     try:
         conn.send(("ready", os.getpid()))
@@ -67,7 +104,8 @@ def _worker_main(fd: int) -> None:
                 limit = min(limit, hard)
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
             try:
-                reply: tuple[str, Any] = ("ok", (func or parse_file)(Path(path)))
+                with progress_hook(send_progress):
+                    reply: tuple[str, Any] = ("ok", (func or parse_file)(Path(path)))
             finally:
                 resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         except MemoryError:
@@ -115,25 +153,45 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def run(self, func: ParseFunc | None, path: Path, timeout_s: float, memory_mb: int) -> ParsedDoc:
+    def run(self, func: ParseFunc | None, path: Path, timeout_s: float, memory_mb: int,
+            max_s: float | None = None, on_progress: ProgressHook | None = None) -> ParsedDoc:
+        """Parse in this worker; `timeout_s` is the limit without progress, `max_s` the limit in all."""
         self.tasks += 1
         try:
             if not self.ready:
                 self._await_ready()
             self.conn.send((func, str(path), memory_mb * 2**20))
-            ready = self.conn.poll(timeout_s)
         except (OSError, EOFError):
             self.broken = True
             raise ParseError(self._crash_reason()) from None
-        if not ready:
-            self.broken = True
-            self.stop()
-            raise ParseError(f"timed out after {timeout_s:g} s")
-        try:
-            status, value = self.conn.recv()
-        except (EOFError, OSError):
-            self.broken = True
-            raise ParseError(self._crash_reason()) from None
+        start = time.monotonic()
+        limit = max(timeout_s, max_s or 0.0)
+        progressed = False
+        while True:
+            left = start + limit - time.monotonic()
+            try:
+                ready = left > 0 and self.conn.poll(min(timeout_s, left))
+                if ready:
+                    status, value = self.conn.recv()
+            except (EOFError, OSError):
+                self.broken = True
+                raise ParseError(self._crash_reason()) from None
+            if not ready:
+                self.broken = True
+                self.stop()
+                if not progressed:
+                    raise ParseError(f"timed out after {timeout_s:g} s")
+                if time.monotonic() - start >= limit:
+                    raise ParseError(f"timed out after {limit:g} s")
+                raise ParseError(f"stalled: no progress for {timeout_s:g} s")
+            if status != "progress":
+                break
+            progressed = True
+            if on_progress is not None:
+                try:
+                    on_progress(value)
+                except Exception:  # noqa: BLE001 - a display callback must not fail the parse
+                    pass
         if status == "ok":
             return value
         if status == "oom":
@@ -206,10 +264,13 @@ class ParserPool:
         self._closed = False
 
     def parse(self, path: Path, *, timeout_s: float | None = None, memory_mb: int | None = None,
-              func: ParseFunc | None = None) -> ParsedDoc:
+              func: ParseFunc | None = None, max_s: float | None = None,
+              on_progress: ProgressHook | None = None) -> ParsedDoc:
         """Parse one file in a worker; ParseError on failure, timeout or memory limit.
 
-        `func` replaces parse_file (tests use it); it must be a module-level, picklable function.
+        `func` replaces parse_file (tests use it); it must be a module-level, picklable function
+        (or a functools.partial of one). A parse that reports progress may run past `timeout_s`, up to
+        `max_s`, as long as no `timeout_s` passes without progress; `on_progress` receives each report.
         """
         if self._closed:
             raise RuntimeError("ParserPool is closed")
@@ -221,7 +282,7 @@ class ParserPool:
             if worker is None:
                 worker = self._spawn()
             return worker.run(func, Path(path), self.timeout_s if timeout_s is None else timeout_s,
-                              self.memory_mb if memory_mb is None else memory_mb)
+                              self.memory_mb if memory_mb is None else memory_mb, max_s, on_progress)
         finally:
             if worker is not None and (worker.broken or worker.tasks >= self.max_tasks_per_worker):
                 self._retire(worker)

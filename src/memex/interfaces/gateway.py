@@ -125,6 +125,8 @@ class Gateway:
 
     def close(self) -> None:
         """Close both Brains."""
+        if getattr(self, "_voice", None) is not None:
+            self._voice.close()
         self.reader.close()
         self.writer.close()
 
@@ -181,6 +183,26 @@ class Gateway:
         self.log(actor, "ask", audit.fingerprint(question), doc_ids=ids,
                  detail={"citations": len(answer.citations), "abstained": answer.abstained})
         return answer
+
+    # ---- voice (media/voice.py): recordings are transcribed in a sandboxed worker ----------------------
+    @property
+    def voice(self) -> Any:
+        """Speech in and out (models load on first use)."""
+        if getattr(self, "_voice", None) is None:
+            from memex.media.voice import Voice
+            self._voice = Voice(self.settings)
+        return self._voice
+
+    def transcribe(self, data: bytes, filename: str = "audio.wav", actor: str = "api") -> Any:
+        """Text, language and timed segments of an uploaded recording (not indexed)."""
+        t = self.voice.transcribe(data, Path(filename or "audio.wav").suffix.lower() or ".wav")
+        self.log(actor, "transcribe", None, detail={"seconds": round(t.duration_s, 1)})
+        return t
+
+    def voice_ask(self, data: bytes, filename: str = "question.wav", actor: str = "api", speak: bool = True) -> Any:
+        """A spoken question answered with citations, and the answer spoken (VoiceReply)."""
+        return self.voice.ask(data, lambda q: self.ask(q, None, False, actor),
+                              suffix=Path(filename or "q.wav").suffix.lower() or ".wav", speak=speak)
 
     def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,
                    actor: str = "api", **options: Any) -> Iterator[dict[str, Any]]:

@@ -312,7 +312,8 @@ class Searcher:
             return []
         rows = self.conn.execute(
             "SELECT c.id, c.text, c.heading_path, c.page, c.start_line, c.end_line, c.ordinal, "
-            "d.path, d.title, d.id, d.note_date FROM chunks c JOIN documents d ON d.id = c.doc_id "
+            "d.path, d.title, d.id, d.note_date, c.start_s, c.end_s FROM chunks c "
+            "JOIN documents d ON d.id = c.doc_id "
             f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})", chunk_ids).fetchall()
         by_id = {r[0]: r for r in rows}
         hits = []
@@ -328,6 +329,6 @@ class Searcher:
                 explain["note_date"] = r[10]
             hits.append(Hit(path=r[7], chunk_id=str(cid), score=round(scores[cid], 6), text=r[1],
                             location=Location(page=r[3], heading=headings[-1] if headings else None,
-                                              start_line=r[4], end_line=r[5]),
+                                              start_line=r[4], end_line=r[5], start_s=r[11], end_s=r[12]),
                             doc_id=r[9], title=r[8], explain=explain))
         return hits

@@ -115,6 +115,9 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
             (doc_id, chunk.ordinal, chunk.text, text_hash, json.dumps(list(chunk.heading_path)),
              chunk.location.page, chunk.location.start_line, chunk.location.end_line,
              chunk.start_char, chunk.end_char, chunk.n_tokens)).lastrowid)
+        if chunk.location.start_s is not None:  # audio: where the passage is spoken
+            conn.execute("UPDATE chunks SET start_s = ?, end_s = ? WHERE id = ?",
+                         (chunk.location.start_s, chunk.location.end_s, cid))
         conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                      (cid, embedder, np.asarray(vec, dtype="<f4").tobytes(), seq))
         for other, vecs in extra.items():

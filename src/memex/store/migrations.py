@@ -173,3 +173,14 @@ def m006_fts_stems(conn: sqlite3.Connection) -> None:
                         "JOIN documents d ON d.id = c.doc_id ORDER BY c.id").fetchall()
     conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
                      [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
+
+
+@migration
+def m007_media_times(conn: sqlite3.Connection) -> None:
+    # Audio transcripts: where a chunk is spoken, in seconds from the start of the recording.
+    conn.execute("ALTER TABLE chunks ADD COLUMN start_s REAL")
+    conn.execute("ALTER TABLE chunks ADD COLUMN end_s REAL")
+    # An image or recording that failed is not parsed again (an hour of speech-to-text) until its bytes or
+    # the OCR/speech engines change; `failures` still holds the reason shown by `memex status`.
+    conn.execute("CREATE TABLE media_failures (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                 "mtime_ns INTEGER NOT NULL, engines TEXT NOT NULL, reason TEXT NOT NULL)")

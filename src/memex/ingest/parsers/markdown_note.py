@@ -9,6 +9,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from memex.domain import Block, ParsedDoc
 from memex.ingest.parsers.encoding import decode_text
@@ -22,6 +23,10 @@ from memex.ingest.parsers.front_matter import (
 from memex.ingest.parsers.plain_text import base_metadata, date_from_name, split_lines
 
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]{1,1000})")
+"""The target of a Markdown link or image, `](target "title")`; which are images is checked by looking back."""
+_EMBED_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".heic", ".heif", ".wav",
+                     ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".webm", ".mp4", ".pdf")
 _TAG = re.compile(r"(?<!\S)#([\w/-]+)")
 _BACKTICKS = re.compile(r"`+")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
@@ -191,10 +196,27 @@ def _collect(text: str, out: MarkdownBody) -> None:
         target = m.group(2).split("|", 1)[0].rstrip("\\").split("#", 1)[0].strip()
         if target:
             out.links[target] = None
+    if "](" in prose:
+        for target in _embedded_files(prose):
+            out.links[target] = None
     for m in _TAG.finditer(prose):
         tag = normalize_tag(m.group(1))
         if tag and not tag.replace("/", "").isdigit():
             out.tags[tag] = None
+
+
+def _embedded_files(prose: str) -> list[str]:
+    """Local images and recordings embedded with `![alt](path)`: indexed as their own documents, linked here."""
+    found = []
+    for m in _LINK_TARGET.finditer(prose):
+        bang = prose.rfind("![", max(0, m.start() - 500), m.start())
+        if bang < 0 or "]" in prose[bang + 2:m.start()]:
+            continue
+        target = unquote(m.group(1))
+        if ":" in target.split("/", 1)[0] or not target.lower().endswith(_EMBED_EXTENSIONS):
+            continue  # a URL (https:, data:) or not a file Memex indexes
+        found.append(target)
+    return found
 
 
 def _drop_quoted_fences(text: str) -> str:

@@ -12,20 +12,26 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedErr
 from memex.domain import Block, ParsedDoc
 from memex.errors import ParseError
 from memex.ingest.parsers.plain_text import date_from_name
+from memex.media import MediaOptions
+from memex.media.ocr import text_quality
 
 # pypdf logs a warning per odd font or xref entry; that is noise for a user syncing notes.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_OUTLINE_ENTRIES = 5_000
+MIN_LAYER_CHARS = 20
+"""A page whose text layer is shorter than this (nothing, or a lone page number on a scan) is OCR'd."""
+MIN_LAYER_QUALITY = 0.4
+"""...and so is one where fewer than this share of tokens look like words or numbers (a garbage layer)."""
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _NOT_A_TITLE = re.compile(r"^arXiv:\S+", re.I)  # the arXiv side stamp is often line 1
 
 
-def parse_pdf(path: Path) -> ParsedDoc:
-    """Parse a PDF; raises ParseError for encrypted, image-only or malformed files."""
+def parse_pdf(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
+    """Parse a PDF; pages with no or a garbage text layer are OCR'd; ParseError for encrypted or malformed files."""
     try:
         with path.open("rb") as f:
-            return _parse(path, PdfReader(f))
+            return _parse(path, PdfReader(f), options)
     except ParseError:
         raise
     except FileNotDecryptedError:
@@ -36,21 +42,35 @@ def parse_pdf(path: Path) -> ParsedDoc:
         raise ParseError(f"missing dependency ({_short(e)})") from None
 
 
-def _parse(path: Path, reader: PdfReader) -> ParsedDoc:
+def _parse(path: Path, reader: PdfReader, options: MediaOptions | None = None) -> ParsedDoc:
     if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
         raise ParseError("encrypted PDF (password required)")
     marks = _outline_marks(reader)
+    opts = options or MediaOptions()
     blocks: list[Block] = []
+    pending: dict[int, float] = {}  # 1-based page -> quality of its text layer, for pages worth OCR-ing
     k = -1
     for index, page in enumerate(reader.pages):
         while k + 1 < len(marks) and marks[k + 1][0] <= index:
             k += 1
         text = _clean(page.extract_text() or "")
+        quality = text_quality(text)
+        if not text or quality < MIN_LAYER_QUALITY or (len(text) < MIN_LAYER_CHARS and _has_image(page)):
+            pending[index + 1] = quality
         if text:
             blocks.append(Block(text=text, page=index + 1, heading_path=marks[k][1] if k >= 0 else ()))
-    if not blocks:
-        raise ParseError("no text layer (scanned PDF?)")
     meta: dict[str, Any] = {"pages": len(reader.pages)}
+    if pending and opts.defer_ocr:
+        meta["ocr_pending"] = pending  # the indexer OCRs these pages in the media worker
+    elif pending:
+        from memex.ingest.parsers.pdf_ocr import merge_ocr, ocr_pdf
+        try:
+            ocr: ParsedDoc | ParseError = ocr_pdf(path, pending, opts)
+        except ParseError as e:
+            ocr = e
+        blocks, meta = merge_ocr(blocks, meta, pending, ocr)
+    elif not blocks:
+        raise ParseError("no text layer (scanned PDF?)")
     info = reader.metadata
     title = None
     if info is not None:
@@ -65,8 +85,17 @@ def _parse(path: Path, reader: PdfReader) -> ParsedDoc:
     when = date_from_name(path)
     if when:
         meta["date"] = when
-    return ParsedDoc(blocks=blocks, title=title or _first_line(blocks[0].text) or path.stem,
+    return ParsedDoc(blocks=blocks, title=title or (_first_line(blocks[0].text) if blocks else None) or path.stem,
                      parser="pdf", metadata=meta)
+
+
+def _has_image(page: Any) -> bool:
+    """True when the page draws an image (a scan with a stray text layer, such as a page number)."""
+    try:
+        xobjects = page["/Resources"]["/XObject"]
+        return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+    except Exception:  # noqa: BLE001 - a broken resource dictionary just means "no"
+        return False
 
 
 def _clean(text: str) -> str:

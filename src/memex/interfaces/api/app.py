@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import uuid
@@ -106,6 +107,23 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         return StreamingResponse(_ask_events(gateway, body, filters, actor), media_type="text/event-stream",
                                  headers={"cache-control": "no-store", "x-accel-buffering": "no"})
 
+    @app.post("/transcribe", response_model=s.TranscriptOut, tags=["voice"], max_body_size=max_upload)
+    def transcribe(file: Annotated[UploadFile, File(description="A recording (WAV, MP3, M4A, OGG, FLAC, WebM).")],
+                   request: Request) -> dict[str, Any]:
+        """Speech to text with timed segments (the recording is not stored or indexed)."""
+        return gateway.transcribe(_read_upload(file, max_upload), file.filename or "", _actor(request)).to_dict()
+
+    @app.post("/voice/ask", response_model=s.VoiceAnswerOut, tags=["voice"], max_body_size=max_upload)
+    def voice_ask(file: Annotated[UploadFile, File(description="A spoken question (WAV, MP3, M4A, OGG, WebM).")],
+                  request: Request,
+                  speak: Annotated[bool, Query(description="Include the spoken answer (WAV, base64).")] = True
+                  ) -> dict[str, Any]:
+        """A spoken question: its transcript, the answer with citations (as /ask) and the answer spoken."""
+        reply = gateway.voice_ask(_read_upload(file, max_upload), file.filename or "", _actor(request), speak)
+        out = reply.to_dict()
+        out["audio_wav_base64"] = base64.b64encode(reply.audio).decode("ascii") if reply.audio else None
+        return out
+
     @app.get("/documents", response_model=s.DocumentPageOut, tags=["documents"])
     def list_documents(limit: Annotated[int, Query(ge=1, le=200)] = 50,
                        offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
@@ -163,6 +181,13 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["authorization", "content-type"])
     return app
+
+
+def _read_upload(file: UploadFile, max_bytes: int) -> bytes:
+    data = file.file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise MemexError(f"upload too large (over {max_bytes // 2**20} MB)")
+    return data
 
 
 def _install_protocols(app: FastAPI, gateway: Gateway, guard: GuardConfig) -> None:

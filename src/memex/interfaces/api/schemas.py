@@ -44,6 +44,8 @@ class LocationOut(BaseModel):
     heading: str | None = None
     start_line: int | None = None
     end_line: int | None = None
+    start_s: float | None = Field(None, description="Audio: seconds into the recording where the passage starts.")
+    end_s: float | None = Field(None, description="Audio: seconds into the recording where the passage ends.")
 
 
 class HitOut(BaseModel):
@@ -124,6 +126,8 @@ class ChunkOut(BaseModel):
     page: int | None = None
     start_line: int | None = None
     end_line: int | None = None
+    start_s: float | None = None
+    end_s: float | None = None
 
 
 class DocumentOut(BaseModel):
@@ -205,3 +209,33 @@ class ErrorOut(BaseModel):
 
     error: str
     id: str | None = None
+
+
+class SegmentOut(BaseModel):
+    """A stretch of speech."""
+
+    start_s: float
+    end_s: float
+    text: str
+
+
+class TranscriptOut(BaseModel):
+    """What a recording says."""
+
+    text: str
+    language: str | None = None
+    duration_s: float
+    model: str
+    segments: list[SegmentOut]
+
+
+class VoiceAnswerOut(BaseModel):
+    """A spoken question answered: the transcript, the answer (as /ask) and the answer spoken."""
+
+    transcript: TranscriptOut
+    answer: str
+    citations: list[CitationOut]
+    abstained: bool
+    spoken_text: str
+    audio_wav_base64: str | None = Field(None, description="The spoken answer as a WAV file, base64-encoded.")
+    seconds: dict[str, float] = Field(default_factory=dict, description="Time spent transcribing, answering, speaking.")

@@ -8,7 +8,10 @@ from memex.domain import Answer, Location
 
 
 def where(loc: Location) -> str:
-    """"p.3" for a page, "lines 8-19" for a line range, "" when the location is unknown."""
+    """"p.3" for a page, "lines 8-19" for a line range, "at 03:12–03:40" in a recording, "" when unknown."""
+    if loc.start_s is not None:
+        from memex.media.timecode import span
+        return f"at {span(loc.start_s, loc.end_s)}"
     if loc.page:
         return f"p.{loc.page}"
     return f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else ""

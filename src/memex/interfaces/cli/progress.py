@@ -29,6 +29,14 @@ def ingest_progress(quiet: bool) -> Iterator[ProgressFn]:
             bar.update(task, rate=rate)
         elif event == "scan":
             bar.update(task, description="Indexing", total=info["total"], completed=0)
+        elif event == "media":  # a long OCR or transcription inside one file
+            from memex.media.timecode import clock
+            done, total, unit = info.get("done") or 0, info.get("total"), info.get("unit")
+            if unit == "s":
+                where = f"{clock(done)}/{clock(total)}" if total else clock(done)
+            else:
+                where = f"page {int(done) + 1}/{total}" if total else f"page {int(done) + 1}"
+            bar.update(task, name=f"{str(info.get('path', ''))[-30:]} {info.get('stage', '')} {where}")
         elif event == "file":
             done = info["done"]
             elapsed = bar.tasks[0].elapsed or 0

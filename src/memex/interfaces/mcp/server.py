@@ -188,6 +188,36 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
                 "linked_from": [_summary(d) for d in r["linked_from"]],
                 "similar": [{**_summary(d), "similarity": score} for d, score in r["similar"]]}
 
+    @server.tool(annotations=READ_ONLY, description=(
+        "Transcribe a short recording (up to 2 minutes) to text with timed segments, offline. Give the audio "
+        "as base64 (WAV, MP3, M4A, OGG, FLAC, WebM) with its file name, or the path of a recording inside one "
+        "of the user's note folders. Nothing is stored or indexed."))
+    def transcribe(audio_base64: Annotated[str | None, Field(max_length=35_000_000,
+                                                             description="The recording, base64.")] = None,
+                   filename: Annotated[str, Field(max_length=200, description="Its name, for the format.")] = "audio.wav",
+                   path: Annotated[str | None, Field(max_length=4096, description="A recording in a note folder.")] = None
+                   ) -> dict[str, Any]:
+        if (audio_base64 is None) == (path is None):
+            raise ToolError("give exactly one of audio_base64 or path")
+        if path is not None:
+            from pathlib import Path as _Path
+            target = _Path(path).expanduser()
+            roots = [_Path(src["path"]) for src in gateway.status()["sources"]]
+            if not target.is_absolute() or not any(r == target or r in target.parents for r in roots):
+                raise ToolError("path must be an absolute path inside one of the note folders")
+            try:
+                data, filename = target.read_bytes(), target.name
+            except OSError as e:
+                raise ToolError(f"cannot read {path}: {e.strerror}") from None
+        else:
+            import base64
+            import binascii
+            try:
+                data = base64.b64decode(audio_base64 or "", validate=True)
+            except (binascii.Error, ValueError):
+                raise ToolError("audio_base64 is not valid base64") from None
+        return call(gateway.transcribe, data, filename, actor).to_dict()
+
     if write_tools:
         _add_write_tools(server, notebook, actor, call)
     export_tools.register(server, gateway, call, write_tools, actor)

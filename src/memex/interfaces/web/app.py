@@ -15,7 +15,7 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import export_widgets, notebook_pages, render
+from memex.interfaces.web import export_widgets, notebook_pages, render, voice_widgets
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
@@ -111,6 +111,7 @@ def page_search(gw: Gateway) -> None:
             st.markdown(f"**{i + 1}. {render.display_name(h['path'], h.get('title'))}**")
             st.caption(f"{h['path']} · {render.location_label(h['location'])} · score {h['score']:.4f}")
             st.markdown(render.safe_markdown(h["text"]))  # a chunk is short: the embedder's budget
+            voice_widgets.play_clip(h["path"], h.get("location"))
             st.button("Open in note", key=f"hit-{i}", on_click=open_note, args=(h["path"], h["chunk_id"], None))
             if h.get("explain"):
                 with st.expander("Why this result"):
@@ -172,6 +173,10 @@ def render_note(gw: Gateway, open_doc: dict[str, Any]) -> None:
         st.info(f"Cited passage: {render.location_label(render.chunk_location(cited))} (highlighted below)")
     elif open_doc.get("chunk_id"):
         st.warning("The cited passage has changed since the answer was given; showing the current note.")
+    if doc["parser"] == "audio" and os.path.isfile(doc["path"]):
+        st.audio(doc["path"], start_time=render.clip_start(render.chunk_location(cited)) if cited else 0)
+    elif doc["parser"] == "image" and os.path.isfile(doc["path"]):
+        st.image(doc["path"], caption="Text below was read from this image (OCR)")
     st.html(render.note_html(doc["chunks"], open_doc.get("chunk_id"), open_doc.get("quote")))
     render_related(gw, doc["id"])
     notebook_pages.forget_document_button(gw, doc, close_note)

@@ -15,7 +15,7 @@ import streamlit as st
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.notebook import Notebook
-from memex.interfaces.web import export_widgets, render
+from memex.interfaces.web import export_widgets, render, voice_widgets
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
@@ -81,6 +81,7 @@ def render_citations(turn_no: int, answer: dict[str, Any], titles: dict[str, str
     for c in answer["citations"]:
         st.button(render.citation_label(c, titles.get(c["path"])), key=f"cite-{turn_no}-{c['n']}",
                   on_click=open_note, args=(c["path"], c["chunk_id"], c["quote"]), icon=":material/description:")
+        voice_widgets.play_clip(c["path"], c.get("location"))
     closest = (answer.get("steps") or {}).get("closest") or []
     if answer["abstained"] and closest:
         st.caption("Closest passages:")
@@ -161,6 +162,9 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
         nb.delete_thread(thread["id"], ACTOR)
         close_thread()
         st.rerun()
+    with st.expander("Ask by voice", icon=":material/mic:"):
+        voice_widgets.ask_by_voice(gw, f"voice_q_{tid}_{len(turns)}",
+                                   lambda a: render_citations(len(turns), a, _titles(gw, a), open_note))
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
         if not turns:

@@ -33,6 +33,9 @@ def location_label(location: Mapping[str, Any] | None) -> str:
     if not location:
         return ""
     parts = []
+    if location.get("start_s") is not None:
+        from memex.media.timecode import span
+        parts.append(f"at {span(location['start_s'], location.get('end_s'))}")
     if location.get("page"):
         parts.append(f"page {location['page']}")
     start, end = location.get("start_line"), location.get("end_line")
@@ -49,7 +52,8 @@ def chunk_location(chunk: Mapping[str, Any]) -> dict[str, Any]:
     """A Brain.document() chunk's location in the same shape as Location.to_dict()."""
     heading = chunk.get("heading_path") or []
     return {"page": chunk.get("page"), "heading": heading[-1] if heading else None,
-            "start_line": chunk.get("start_line"), "end_line": chunk.get("end_line")}
+            "start_line": chunk.get("start_line"), "end_line": chunk.get("end_line"),
+            "start_s": chunk.get("start_s"), "end_s": chunk.get("end_s")}
 
 
 def display_name(path: str, title: str | None = None) -> str:
@@ -177,7 +181,25 @@ def progress_update(event: str, info: Mapping[str, Any]) -> tuple[float, str] | 
         name = PurePath(str(info.get("path") or "")).name
         fraction = min(done / total, 1.0) if total else 1.0
         return fraction, f"{done}/{total} {name}".rstrip()
+    if event == "media":  # a long OCR or transcription inside one file
+        done, total = float(info.get("done") or 0), info.get("total")
+        name = PurePath(str(info.get("path") or "")).name
+        stage = str(info.get("stage") or "")
+        if info.get("unit") == "s":
+            from memex.media.timecode import clock
+            where = f"{clock(done)}/{clock(float(total))}" if total else clock(done)
+        else:
+            where = f"page {int(done) + 1}/{total}" if total else f"page {int(done) + 1}"
+        fraction = min(done / float(total), 1.0) if total else 0.0
+        return fraction, f"{name}: {stage} {where}"
     return None
+
+
+def clip_start(location: Mapping[str, Any] | None) -> int | None:
+    """Whole second where a cited passage of a recording starts (None for text)."""
+    if not location or location.get("start_s") is None:
+        return None
+    return max(0, int(float(location["start_s"])))
 
 
 def when(ts: float) -> str:
