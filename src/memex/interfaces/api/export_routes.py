@@ -171,7 +171,9 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
         return StreamingResponse(body, media_type="application/zip", headers={
             "content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"})
 
-    @router.post("/import", tags=["export"], max_body_size=limit)
+    @router.post("/import", tags=["export"], max_body_size=limit, responses={200: {"content": {
+        "application/json": {}, "text/event-stream": {}}, "description": "The import report, or with "
+        "stream=true server-sent progress events ending with `done` (or `error`)."}})
     async def import_(request: Request,
                       archive: Annotated[UploadFile, File(description="An archive from GET /export?format=json "
                                                                       "(.jsonl, .jsonl.gz, or the zip with vectors).")],
