@@ -114,7 +114,9 @@ class AnnIndex:
         self._remove_stale_files()
         if not self.load() or self.seq > current_seq(conn):
             self.rebuild(conn)
+        rebuilt = self.rebuilt
         self.catch_up(conn)
+        self.rebuilt = self.rebuilt or rebuilt
 
     def rebuild(self, conn: sqlite3.Connection, progress: Any = None) -> None:
         self._conn = conn
@@ -135,6 +137,7 @@ class AnnIndex:
 
     def catch_up(self, conn: sqlite3.Connection) -> int:
         self._conn = conn
+        self.rebuilt = False
         delta = read_delta(conn, self.embedder, self.dims, self.seq)
         if delta.seq == self.seq:
             return 0
