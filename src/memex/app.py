@@ -247,6 +247,7 @@ class Brain:
             "chunks": c.execute("SELECT count(*) FROM chunks").fetchone()[0],
             "embedder": self.settings.embedder,
             "search_embedder": self._active_spec(),
+            "vector_store": self.settings.vector_store.split("://")[0] + ("://…" if "://" in self.settings.vector_store else ""),
             "vectors": emb,
             "llm": self.settings.llm,
             "sources": sources,
