@@ -36,7 +36,7 @@ from memex.store.backends.base import (
     stored_vectors,
     topk,
 )
-from memex.store.db import current_seq, read_tx
+from memex.store.db import current_seq
 
 DTYPES = ("bf16", "f16", "i8", "f32")
 DEFAULT_DTYPE = "i8"
@@ -121,17 +121,19 @@ class AnnIndex:
     def rebuild(self, conn: sqlite3.Connection, progress: Any = None) -> None:
         self._conn = conn
         index = self._new()
-        with read_tx(conn):
-            seq = current_seq(conn)
-            total = count_vectors(conn, self.embedder)
-            if total and hasattr(index, "reserve"):
-                index.reserve(total)
-            done = 0
-            for ids, vecs in iter_vectors(conn, self.embedder, self.dims, batch=20_000):
-                index.add(ids.astype(np.uint64), vecs, threads=self.threads)
-                done += len(ids)
-                if progress:
-                    progress(done, total)
+        # No read transaction around the (long) build: the seq is taken first, and whatever commits while
+        # the pages are read is applied again by the catch-up that follows (remove + add is idempotent).
+        seq = current_seq(conn)
+        total = count_vectors(conn, self.embedder)
+        done = 0
+        for ids, vecs in iter_vectors(conn, self.embedder, self.dims, batch=20_000):
+            present = np.asarray(index.contains(ids.astype(np.uint64)), dtype=bool).reshape(-1)
+            if present.any():
+                index.remove(ids[present].astype(np.uint64))
+            index.add(ids.astype(np.uint64), vecs, threads=self.threads)
+            done += len(ids)
+            if progress:
+                progress(done, total)
         self.index, self.seq, self.rebuilt = index, seq, True
         self.pending = max(1, len(index))  # a fresh build is always worth a snapshot
 
