@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import note, write_vault
+from backend_vaults import note, write_vault
 
 import memex.store.backends as backends
 from memex.app import Brain

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import psycopg
 import pytest
-from conftest import note, write_vault
+from backend_vaults import note, write_vault
 
 from memex.app import Brain
 from memex.retrieve.search import Filters

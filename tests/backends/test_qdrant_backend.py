@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import note
+from backend_vaults import note
 
 from memex.app import Brain
 from memex.retrieve.search import Filters
