@@ -202,56 +202,59 @@ def worker(args: argparse.Namespace) -> int:
 
 
 def sync_bench(n_notes: int, stores: list[str], as_json: bool) -> int:
-    """No-change sync of an n-note vault with each backend (in process and as a new `memex sync`)."""
+    """No-change sync of an n-note vault with each backend, round-robin (this machine's load drifts)."""
     import tempfile
+    from contextlib import ExitStack
 
     from sync import make_vault
 
     from memex.app import Brain
     cluster = None
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         vault, home = Path(tmp) / "vault", Path(tmp) / "home"
         make_vault(vault, n_notes)
         with Brain.open(home, embedder="hash:384", vector_store="exact") as brain:
             brain.add([vault])
-        try:
-            for store in stores:
-                spec = store
-                if store.startswith("pgvector"):
-                    if cluster is None:
-                        from pg_cluster import PgCluster
-                        cluster = PgCluster().start()
-                    spec = f"pgvector:{cluster.primary.url}"
-                elif store.startswith("qdrant"):
-                    spec = f"qdrant:local:{Path(tmp) / 'qdrant'}"
-                with Brain.open(home, embedder="hash:384", vector_store=spec) as brain:
-                    brain.index  # noqa: B018 - the backend is built and current before timing
-                    times = []
-                    for _ in range(5):
-                        t0 = time.perf_counter()
-                        r = brain.sync()
-                        times.append((time.perf_counter() - t0) * 1000)
-                        assert r.chunks_embedded == 0 and r.unchanged == n_notes
-                    target = next(vault.rglob("note3.md"))
-                    target.write_text(target.read_text() + "\n\nOne more line about herons.\n")
-                    t0 = time.perf_counter()
-                    brain.sync()
-                    edit_ms = (time.perf_counter() - t0) * 1000
+        specs = {}
+        for store in stores:
+            spec = store
+            if store.startswith("pgvector"):
+                if cluster is None:
+                    from pg_cluster import PgCluster
+                    cluster = PgCluster().start()
+                    stack.callback(cluster.stop)
+                spec = f"pgvector:{cluster.primary.url}"
+            elif store.startswith("qdrant"):
+                spec = f"qdrant:local:{Path(tmp) / 'qdrant'}"
+            specs[store] = spec
+        brains = {s: stack.enter_context(Brain.open(home, embedder="hash:384", vector_store=spec))
+                  for s, spec in specs.items()}
+        for b in brains.values():
+            b.index  # noqa: B018 - every backend built and current before timing
+        times: dict[str, list[float]] = {s: [] for s in stores}
+        cli: dict[str, list[float]] = {s: [] for s in stores}
+        for _ in range(5):
+            for s, b in brains.items():
+                t0 = time.perf_counter()
+                r = b.sync()
+                times[s].append((time.perf_counter() - t0) * 1000)
+                assert r.chunks_embedded == 0 and r.unchanged == n_notes
+        for _ in range(3):
+            for s, spec in specs.items():
                 env = dict(os.environ, MEMEX_EMBEDDER="hash:384", MEMEX_VECTOR_STORE=spec)
-                cli = []
-                for _ in range(3):
-                    t0 = time.perf_counter()
-                    subprocess.run([sys.executable, "-m", "memex.interfaces.cli", "sync", "--json", "--home",
-                                    str(home)], check=True, capture_output=True, env=env)
-                    cli.append((time.perf_counter() - t0) * 1000)
-                row = {"notes": n_notes, "store": store, "nochange_sync_ms": round(statistics.median(times)),
-                       "cli_nochange_sync_ms": round(statistics.median(cli)), "one_edit_sync_ms": round(edit_ms)}
-                rows.append(row)
-                print(json.dumps(row) if as_json else f"  {row}", flush=True)
-        finally:
-            if cluster is not None:
-                cluster.stop()
+                t0 = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "memex.interfaces.cli", "sync", "--json", "--home",
+                                str(home)], check=True, capture_output=True, env=env)
+                cli[s].append((time.perf_counter() - t0) * 1000)
+        target = next(vault.rglob("note3.md"))
+        for s, b in brains.items():
+            target.write_text(target.read_text() + f"\n\nOne more line about herons, for {s}.\n")
+            t0 = time.perf_counter()
+            b.sync()  # re-embeds one chunk and brings this backend up to date
+            edit_ms = (time.perf_counter() - t0) * 1000
+            row = {"notes": n_notes, "store": s, "nochange_sync_ms": round(statistics.median(times[s])),
+                   "cli_nochange_sync_ms": round(statistics.median(cli[s])), "one_edit_sync_ms": round(edit_ms)}
+            print(json.dumps(row) if as_json else f"  {row}", flush=True)
     return 0
 
 

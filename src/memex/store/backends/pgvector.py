@@ -71,7 +71,8 @@ def glob_to_regex(glob: str) -> str:
                 out.append(re.escape(ch))
             else:
                 body = glob[i + 1:j]
-                out.append("[" + ("^" + body[1:] if body.startswith("^") else body).replace("\\", "\\\\") + "]")
+                body = "^" + body[1:] if body.startswith("^") else body
+                out.append("[" + body.replace("\\", "\\\\").replace("[", "\\[") + "]")
                 i = j
         else:
             out.append(re.escape(ch))
