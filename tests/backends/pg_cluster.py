@@ -6,6 +6,7 @@ privileges itself (subprocess's user=/group=/extra_groups=). Nothing listens bey
 """
 from __future__ import annotations
 
+import atexit
 import os
 import pwd
 import shutil
@@ -96,12 +97,16 @@ class PgCluster:
                 "-c wal_receiver_status_interval=1s -c hot_standby_feedback=on")
 
     # ---- lifecycle -------------------------------------------------------------------------------
-    def start(self) -> PgCluster:
+    def start(self, replica: bool = True) -> PgCluster:
+        """initdb, start the primary and (with replica) a streaming replica; stopped at exit at the latest."""
+        atexit.register(self.stop)
         p = self.primary
         self._run("initdb", "-D", str(p.data), "-U", ROLE, "--auth=trust", "-E", "UTF8", "--no-sync",
                   "--no-instructions")
         self.start_server(p)
         self._run("createdb", "-h", "127.0.0.1", "-p", str(p.port), "-U", ROLE, DB)
+        if not replica:
+            return self
         r = self.replica
         self._run("pg_basebackup", "-h", "127.0.0.1", "-p", str(p.port), "-U", ROLE, "-D", str(r.data),
                   "-R", "-X", "stream", "--no-sync", "-c", "fast")
