@@ -141,10 +141,6 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def _du_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20 if path.exists() else 0.0
-
-
 def worker(args: argparse.Namespace) -> int:
     """Measure one store in this process; prints one JSON line."""
     from memex.app import Brain
@@ -157,7 +153,8 @@ def worker(args: argparse.Namespace) -> int:
         cluster = PgCluster()
         cluster.start(replica=False)
         spec = f"pgvector:{cluster.primary.url}"
-    shutil.rmtree(home / "cache", ignore_errors=True)
+    for f in (home / "cache").glob("ann-*" if args.store.startswith("ann") else "vectors-*"):
+        f.unlink()  # this store builds from SQLite (other stores' files may be in use by a parallel run)
     queries = json.loads(Path(args.queries_file).read_text())
     truth = queries["truth"]
     try:
@@ -190,8 +187,10 @@ def worker(args: argparse.Namespace) -> int:
                 with psycopg.connect(cluster.primary.url) as c:  # type: ignore[union-attr]
                     disk = c.execute("SELECT pg_total_relation_size(%s)", (idx.table,)).fetchone()[0] / 2**20
                 extra["hnsw_ef_search"] = 200
+            elif idx.kind == "ann":
+                disk = sum(f.stat().st_size for f in (home / "cache").glob(f"{idx.meta_path.stem}*")) / 2**20
             else:
-                disk = _du_mb(home / "cache")
+                disk = idx.path.stat().st_size / 2**20 if idx.path.exists() else 0.0
             peak = 0.0
             for line in open("/proc/self/status"):
                 if line.startswith("VmHWM:"):
