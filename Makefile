@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability fuzz bench bench-quality bench-scale lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export bench-scale lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: install
 
 bench-quality: install
 	$(PY) bench/quality.py
+
+# Export/import round trips on the sample and personal vaults, and 10k-note speed and memory (~15 min).
+bench-export: install
+	nice -n 10 $(PY) bench/export.py
 
 # Vector backends at scale: exact vs embedded ANN vs pgvector (CHUNKS=1000000 for the big run, ~1 h here).
 CHUNKS ?= 100000
