@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export bench-media lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export bench-media bench-scale lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ bench-export: install
 # OCR accuracy per engine and degradation, STT WER and real-time factor per model, voice round trip (~10 min).
 bench-media: install
 	nice -n 10 $(PY) bench/media.py
+
+# Vector backends at scale: exact vs embedded ANN vs pgvector (CHUNKS=1000000 for the big run, ~1 h here).
+CHUNKS ?= 100000
+STORES ?= exact,ann,pgvector
+bench-scale: install
+	nice -n 10 $(PY) bench/scale.py --chunks $(CHUNKS) --stores $(STORES)
+	nice -n 10 $(PY) bench/scale.py --sync-notes 10000 --stores $(STORES)
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

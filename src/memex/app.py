@@ -18,8 +18,9 @@ from memex.errors import MemexError
 from memex.ingest.pipeline import Indexer, Progress, SyncReport, embedding_prefix
 from memex.retrieve.search import Filters, Searcher
 from memex.store import documents as docs
+from memex.store.backends import VectorIndex, open_index
 from memex.store.db import connect, write_tx
-from memex.store.vectors import VectorIndex, cache_file
+from memex.store.vectors import cache_file
 
 
 class Brain:
@@ -46,7 +47,9 @@ class Brain:
         self.close()
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database (and the vector backend's connections)."""
+        if self._index is not None:
+            self._index.close()
         self.conn.close()
 
     # ---- components, loaded on first use -------------------------------------------------------
@@ -122,23 +125,19 @@ class Brain:
         with self._lock:
             if self._index is None:
                 emb = self.search_embedder
-                idx = VectorIndex(emb.id, emb.dimensions)
+                idx = open_index(self.settings.vector_store, self.conn, emb.id, emb.dimensions,
+                                 self.settings.cache_dir, replica=self.settings.vector_store_replica)
                 self._index = idx
-                idx.sync(self.conn, self._cache_path())
-                if idx.rebuilt and len(idx):
+                if getattr(idx, "rebuilt", False) and len(idx):
                     self._save_index()
             else:
                 self._index.catch_up(self.conn)
             return self._index
 
-    def _cache_path(self) -> Path:
-        assert self._index is not None
-        return cache_file(self.settings.cache_dir, self._index.embedder)
-
     def _save_index(self) -> None:
         try:
             assert self._index is not None
-            self._index.save(self._cache_path())
+            self._index.save()
         except OSError:
             pass  # the cache is an optimisation; SQLite still has everything
 
@@ -273,6 +272,7 @@ class Brain:
             "embedder_setting": self.settings.embedder,
             "search_embedder": self._active_spec(),
             "languages": docs.languages(c),
+            "vector_store": self.settings.vector_store.split("://")[0] + ("://…" if "://" in self.settings.vector_store else ""),
             "vectors": emb,
             "llm": self.settings.llm,
             "sources": sources,
@@ -292,12 +292,21 @@ class Brain:
         from memex.store.maintenance import check
         emb = self.search_embedder  # the vectors search uses (the old ones while re-embedding)
         cache = cache_file(self.settings.cache_dir, emb.id)
+        backend = self._backend_for_check()
         if not repair:
-            return check(self.conn, emb.id, emb.dimensions, cache).to_dict()
+            return check(self.conn, emb.id, emb.dimensions, cache, backend=backend).to_dict()
         with self.writer():
-            report = check(self.conn, emb.id, emb.dimensions, cache, repair=True)
+            report = check(self.conn, emb.id, emb.dimensions, cache, repair=True, backend=backend)
             self._index = None  # reload from the rebuilt cache on next use
         return report.to_dict()
+
+    def _backend_for_check(self) -> VectorIndex | None:
+        """The configured backend, not yet synced, unless it is the exact cache (which check reads itself)."""
+        from memex.store.backends import make_index
+        emb = self.search_embedder
+        backend = make_index(self.settings.vector_store, self.conn, emb.id, emb.dimensions,
+                             self.settings.cache_dir, replica=self.settings.vector_store_replica)
+        return None if backend.kind == "exact" else backend
 
     def document(self, doc_id: int | None = None, path: str | None = None) -> dict[str, Any] | None:
         """One document with metadata and chunks, by id or path."""

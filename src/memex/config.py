@@ -68,6 +68,11 @@ class Settings:
     """Long queries: share of the BM25 score of adjacent query-word pairs added to a chunk's BM25 score."""
     clause_weight: float = 0.5
     """Long queries: share of the best per-clause cosine in a chunk's dense score (0 turns it off)."""
+    vector_store: str = "auto"
+    """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
+    past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""
+    vector_store_replica: str = ""
+    """pgvector: a read replica's URL ("postgresql://…") that searches use when it has caught up."""
     watch_debounce_s: float = 1.0
     watch_rescan_s: float = 300.0
     ocr: str = "rapidocr"

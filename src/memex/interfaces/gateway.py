@@ -267,10 +267,11 @@ class Gateway:
     def _similar(b: Brain, doc_id: int, n: int) -> list[tuple[catalog.DocSummary, float]]:
         import numpy as np
         index = b.index
-        mine = np.isin(index.ids, np.asarray(catalog.chunk_ids_of(b.conn, doc_id), dtype=np.int64))
-        if not mine.any():
+        mine = index.vectors(catalog.chunk_ids_of(b.conn, doc_id))  # through the backend seam (any kind)
+        mine = mine[np.linalg.norm(mine, axis=1) > 0] if len(mine) else mine
+        if not len(mine):
             return []
-        centroid = index.matrix[mine].mean(axis=0)
+        centroid = mine.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         pairs = index.search(centroid, min(len(index), 50 * (n + 1)))
         doc_of = catalog.doc_of_chunks(b.conn, [c for c, _ in pairs])

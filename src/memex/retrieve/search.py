@@ -20,7 +20,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.shape import QueryShape, query_shape
-from memex.store.vectors import VectorIndex
+from memex.store.backends import VectorFilter, VectorIndex
 
 FUSIONS = ("rrf", "convex", "zscore")
 
@@ -154,20 +154,20 @@ class Searcher:
         boosted = [(c, s + shape.phrase_weight * pair_scores.get(c, 0.0)) for c, s in lex]
         return sorted(boosted, key=lambda cs: -cs[1])
 
-    def _dense_with_clauses(self, query: str, shape: QueryShape, n: int,
-                            allowed: np.ndarray | None) -> list[tuple[int, float]]:
+    def _dense_with_clauses(self, query: str, shape: QueryShape, n: int, allowed: np.ndarray | None,
+                            where: VectorFilter | None = None) -> list[tuple[int, float]]:
         """Cosine to the whole query, mixed with the best cosine to any one of its clauses.
 
         A chunk that answers one part of a multi-part question matches that clause's vector far better
         than the blurred vector of the whole question.
         """
-        full = self.index.search(self.embedder.embed_query(query), n, allowed)
+        full = self.index.search(self.embedder.embed_query(query), n, allowed, where)
         if not full or not shape.clauses or shape.clause_weight <= 0:
             return full
         # The clauses, of similar length, in one forward pass (padding them to the whole question's
         # length would cost more: measured 98 vs 115 ms p50 per search under load).
         vectors = embed_queries(self.embedder, shape.clauses)
-        per_clause = [dict(self.index.search(v, n, allowed)) for v in vectors]
+        per_clause = [dict(self.index.search(v, n, allowed, where)) for v in vectors]
         per_clause = [p for p in per_clause if p]
         if not per_clause:
             return full
@@ -210,12 +210,22 @@ class Searcher:
             f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", args)
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
+    def dense_restriction(self, filters: Filters | None) -> tuple[np.ndarray | None, VectorFilter | None]:
+        """How filters reach the vector index: pushed down (server backends) or as allowed chunk ids."""
+        if not (filters and filters.active()):
+            return None, None
+        if getattr(self.index, "pushes_filters", False) and not filters.langs:
+            return None, VectorFilter(filters.path_glob, tuple(filters.tags), filters.after, filters.before)
+        # Filters the backend's payload lacks (languages) are resolved here; a server backend then gets the
+        # allowed chunk ids (chunk_id = ANY(...) / has_id).
+        return self.allowed_chunks(filters), None
+
     def dense(self, query: str, n: int, filters: Filters | None = None,
               query_vector: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Cosine similarity of the query embedding to chunk embeddings: [(chunk_id, cosine)]."""
-        allowed = self.allowed_chunks(filters) if filters and filters.active() else None
+        allowed, where = self.dense_restriction(filters)
         qv = self.embedder.embed_query(query) if query_vector is None else query_vector
-        return self.index.search(qv, n, allowed)
+        return self.index.search(qv, n, allowed, where)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                explain: bool = False, check_files: bool = True) -> SearchResult:
@@ -236,8 +246,8 @@ class Searcher:
         # GIL) runs on another thread while SQLite does BM25: on two cores the two overlap almost fully.
         dense_job = None
         if shape.dense_weight > 0:
-            allowed = self.allowed_chunks(filters) if filters and filters.active() else None
-            dense_job = _EMBED_POOL.submit(self._dense_with_clauses, query, shape, n, allowed)
+            allowed, where = self.dense_restriction(filters)
+            dense_job = _EMBED_POOL.submit(self._dense_with_clauses, query, shape, n, allowed, where)
         lex = []  # weight 0: retriever off
         if shape.bm25_weight > 0:
             lex = self._with_phrase_pairs(self.lexical(query, n, filters), shape, n, filters)

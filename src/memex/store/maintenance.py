@@ -183,10 +183,12 @@ def _cache_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path
 
 
 def check(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, *,
-          repair: bool = False) -> CheckReport:
+          repair: bool = False, backend: Any = None) -> CheckReport:
     """Check the database, the FTS index and the vector cache; with repair, rebuild what is derived.
 
-    Call repair only while holding the writer lock (Brain.check does).
+    `backend` (a store.backends.VectorIndex other than exact: ann, pgvector, qdrant) is checked and, with
+    repair, rebuilt from SQLite instead of the exact cache file. Call repair only while holding the writer
+    lock (Brain.check does).
     """
     report = CheckReport()
     report.database = _integrity(conn)
@@ -199,19 +201,31 @@ def check(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, *,
         report.problems.append(report.fts)
     problems, incomplete = _consistency(conn, embedder)
     report.problems += problems
-    state, bad_cache = _cache_state(conn, embedder, dims, cache)
+    state, bad_cache = _vector_state(conn, embedder, dims, cache, backend)
     report.vector_cache = state
     if bad_cache:
         report.problems.append(f"vector cache {state}")
     if repair and report.problems:
-        _repair(conn, embedder, dims, cache, incomplete, report)
+        _repair(conn, embedder, dims, cache, incomplete, report, backend)
+    if backend is not None:
+        backend.close()
     report.documents, report.chunks, report.vectors = (int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                                                        for t in ("documents", "chunks", "embeddings"))
     return report
 
 
+def _vector_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path,
+                  backend: Any) -> tuple[str, bool]:
+    if backend is None:
+        return _cache_state(conn, embedder, dims, cache)
+    try:
+        return backend.check(conn)
+    except MemexError as e:
+        return f"{backend.kind} backend unreachable or broken: {e}", True
+
+
 def _repair(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, incomplete: list[int],
-            report: CheckReport) -> None:
+            report: CheckReport, backend: Any = None) -> None:
     if incomplete:
         with write_tx(conn):
             docs.delete_documents(conn, incomplete)
@@ -220,13 +234,18 @@ def _repair(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, inc
     report.repaired.append("rebuilt the FTS index from chunks")
     for stale in cache.parent.glob(cache.name.replace(".bin", ".tmp*")):
         stale.unlink(missing_ok=True)
-    idx = VectorIndex(embedder, dims)
-    idx.rebuild(conn)
-    idx.save(cache)
-    report.repaired.append(f"rebuilt the vector cache from SQLite ({len(idx)} vectors)")
+    if backend is not None:
+        backend.rebuild(conn)
+        backend.save(force=True)
+        report.repaired.append(f"rebuilt the {backend.kind} vector index from SQLite ({len(backend)} vectors)")
+    else:
+        idx = VectorIndex(embedder, dims)
+        idx.rebuild(conn)
+        idx.save(cache)
+        report.repaired.append(f"rebuilt the vector cache from SQLite ({len(idx)} vectors)")
     report.fts = _fts_integrity(conn)
     problems, _ = _consistency(conn, embedder)
-    state, bad_cache = _cache_state(conn, embedder, dims, cache)
+    state, bad_cache = _vector_state(conn, embedder, dims, cache, backend)
     report.vector_cache = state
     report.problems = problems + ([report.fts] if report.fts != "ok" else []) + \
         ([f"vector cache {state}"] if bad_cache else [])

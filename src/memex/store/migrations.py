@@ -184,3 +184,19 @@ def m007_media_times(conn: sqlite3.Connection) -> None:
     # the OCR/speech engines change; `failures` still holds the reason shown by `memex status`.
     conn.execute("CREATE TABLE media_failures (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                  "mtime_ns INTEGER NOT NULL, engines TEXT NOT NULL, reason TEXT NOT NULL)")
+
+
+@migration
+def m008_vector_backends(conn: sqlite3.Connection) -> None:
+    # Server vector backends (pgvector, Qdrant) keep a payload copy (path, tags, date) per chunk for
+    # filters. A move changes a document's path without touching its vectors, so it is logged here with
+    # a new seq; backends apply it when they catch up. home_id names this store's collection on a server.
+    run_script(conn, """
+    CREATE TABLE payload_log (seq INTEGER NOT NULL, doc_id INTEGER NOT NULL);
+    CREATE INDEX payload_log_seq ON payload_log(seq);
+    CREATE TRIGGER documents_moved AFTER UPDATE OF path ON documents WHEN old.path != new.path BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq';
+        INSERT INTO payload_log(seq, doc_id) SELECT CAST(value AS INTEGER), new.id FROM meta WHERE key = 'seq';
+    END;
+    INSERT INTO meta(key, value) VALUES ('home_id', lower(hex(randomblob(8))));
+    """)
