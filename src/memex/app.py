@@ -32,6 +32,9 @@ class Brain:
         self._embedder: Embedder | None = None
         self._index: VectorIndex | None = None
         self._lock = threading.RLock()
+        self._extractor: Any = None
+        self.last_graph_update: Any = None
+        """What the graph update after the last add/sync/remove did (graph.edges.GraphUpdate)."""
 
     @classmethod
     def open(cls, home: Path | str | None = None, config_file: Path | None = None, **overrides: Any) -> Brain:
@@ -185,6 +188,7 @@ class Brain:
             if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
                 self.index  # noqa: B018 - catch up now, so the saved cache is current
                 self._save_index()
+            self.last_graph_update = self.update_graph(progress=progress)
         return report
 
     def remove(self, path: Path | str) -> int:
@@ -207,6 +211,8 @@ class Brain:
                 n = len(ids)
         self.index  # noqa: B018
         self._save_index()
+        with self.writer():
+            self.last_graph_update = self.update_graph()
         return n
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -255,6 +261,45 @@ class Brain:
             "failures": [{"path": r[0], "reason": r[1]} for r in
                          c.execute("SELECT path, reason FROM failures ORDER BY path")],
         }
+
+    # ---- the note graph and insights (graph/) ------------------------------------------------------
+    def update_graph(self, rebuild: bool = False, progress: Progress | None = None) -> Any:
+        """Recompute the graph edges of notes that changed since the last update (all with `rebuild`)."""
+        from memex.graph.edges import GraphUpdate, update_graph
+        from memex.graph.entities import load_extractor
+        if self.settings.graph.strip().lower() in ("off", "false", "0", "no") and not rebuild:
+            return GraphUpdate()
+        if self._extractor is None:
+            self._extractor = load_extractor(self.settings.graph_entities)
+        return update_graph(self.conn, lambda: self.index, self._extractor, rebuild=rebuild, progress=progress)
+
+    def related(self, note: str | int, k: int = 10) -> list[Any]:
+        """Notes related to NOTE (an id, a path or a title), best first, with reasons (graph.related.Related)."""
+        from memex.graph.service import related
+        return related(self.conn, note, k)
+
+    def note_graph(self, around: str | int | None = None, depth: int = 1) -> Any:
+        """The note graph (or a note's neighbourhood) as a graph.network.NoteGraph."""
+        from memex.graph.network import build_graph
+        return build_graph(self.conn, around, depth)
+
+    def insights(self, since: str | None = None, kind: str | None = None, refresh: bool = True,
+                 budget_s: float | None = None) -> list[Any]:
+        """Proactive insights (graph.insights.Insight), newest first; `refresh` computes new ones first."""
+        from memex.graph import insights
+        if refresh:
+            insights.refresh(self.conn, budget_s=budget_s)
+        return insights.listing(self.conn, since=since, kind=kind)
+
+    def refresh_insights(self, budget_s: float | None = None) -> Any:
+        """Compute insights for what changed; returns graph.insights.RefreshReport (its summary is one line)."""
+        from memex.graph import insights
+        return insights.refresh(self.conn, budget_s=self.settings.insights_budget_s if budget_s is None else budget_s)
+
+    def dismiss_insight(self, insight_id: int) -> bool:
+        """Dismiss an insight for good (it does not come back); False if there is no such insight."""
+        from memex.graph import insights
+        return insights.dismiss(self.conn, insight_id)
 
     # ---- maintenance -----------------------------------------------------------------------------
     def backup(self, dest: Path | str, force: bool = False) -> dict[str, Any]:

@@ -67,6 +67,12 @@ class Settings:
     """Long queries: share of the BM25 score of adjacent query-word pairs added to a chunk's BM25 score."""
     clause_weight: float = 0.5
     """Long queries: share of the best per-clause cosine in a chunk's dense score (0 turns it off)."""
+    graph: str = "on"
+    """The note graph (links, entities, meaning) and insights, updated after every sync: "on" or "off"."""
+    graph_entities: str = "rules"
+    """Entity extractor: "rules" (built in) or "spacy" (pip install 'memex[ner]'); see docs/graph.md."""
+    insights_budget_s: float = 10.0
+    """Seconds insights may take after a sync before the rest is left for `memex insights`."""
     watch_debounce_s: float = 1.0
     watch_rescan_s: float = 300.0
     extra: dict[str, Any] = field(default_factory=dict)
