@@ -23,7 +23,7 @@ from memex.graph import tables
 from memex.graph.entities import EntityExtractor
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
-from memex.graph.statements import statements
+from memex.graph.statements import dates_in, statements
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
 
@@ -158,14 +158,28 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
                 entry[3] = max(entry[3], int(m.strong))
     stmts = []
     seen: set[str] = set()
+    when = statement_doc_date(doc, texts)
     for chunk_id, text in chunks:
-        for s in statements(text, doc.date):
+        for s in statements(text, when):
             norm = " ".join(s.text.split())
             if norm in seen:
                 continue  # chunk overlap repeats sentences
             seen.add(norm)
             stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, s.date, s.cue))
     return links, mentions, stmts
+
+
+def statement_doc_date(doc: tables.DocInfo, texts: list[str]) -> str | None:
+    """The date a note's undated statements speak for: its front-matter/file-name date, else the first
+    full date written near its top (a letter, a quote, a report), else the stored note date (file time)."""
+    meta_date = doc.metadata.get("date")
+    if meta_date:
+        return str(meta_date)[:10]
+    if texts:
+        written = [d for d in dates_in(texts[0][:1500], None) if d <= (doc.date or "9999")]
+        if written:
+            return written[0]
+    return doc.date
 
 
 def _kind(link: Link) -> str:

@@ -76,19 +76,42 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def dates_in(text: str, default_year: int | None) -> list[str]:
-    """ISO dates written in a text ("2026-03-17", "17 March 2026", "Mar 17", "(14 Oct)"), in order."""
+def _near(year: int | None, month: int, day: int, ref: str | None) -> str | None:
+    """A date written without a year: the one nearest the reference date (a note from October that says
+    "start 2 March" means next March)."""
+    if year is None:
+        return None
+    if not ref:
+        return _iso(year, month, day)
+    best = None
+    for y in (year - 1, year, year + 1):
+        d = _iso(y, month, day)
+        if d and (best is None or abs(_days(d, ref)) < abs(_days(best, ref))):
+            best = d
+    return best
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+
+
+def dates_in(text: str, default_year: int | None, ref: str | None = None) -> list[str]:
+    """ISO dates written in a text ("2026-03-17", "17 March 2026", "Mar 17", "(14 Oct)"), in order.
+
+    A date without a year takes `default_year`, or with `ref` (an ISO date) the year that puts it nearest."""
     found: list[tuple[int, str]] = []
     for m in _ISO.finditer(text):
         if (d := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
             found.append((m.start(), d))
     for m in _DMY.finditer(text):
-        year = int(m.group(3)) if m.group(3) else default_year
-        if year and (d := _iso(year, _month(m.group(2)), int(m.group(1)))):
+        d = (_iso(int(m.group(3)), _month(m.group(2)), int(m.group(1))) if m.group(3)
+             else _near(default_year, _month(m.group(2)), int(m.group(1)), ref))
+        if d:
             found.append((m.start(), d))
     for m in _MDY.finditer(text):
-        year = int(m.group(3)) if m.group(3) else default_year
-        if year and (d := _iso(year, _month(m.group(1)), int(m.group(2)))):
+        d = (_iso(int(m.group(3)), _month(m.group(1)), int(m.group(2))) if m.group(3)
+             else _near(default_year, _month(m.group(1)), int(m.group(2)), ref))
+        if d:
             found.append((m.start(), d))
     return [d for _, d in sorted(found)]
 
@@ -106,20 +129,20 @@ def statement_date(sentence: str, chunk_text: str, offset: int, note_date: str |
     year = int(note_date[:4]) if note_date and note_date[:4].isdigit() else None
     head = sentence.lstrip("#*-• >|\t[]x")[:40]
     if head[:1].isdigit() or head[:3].lower() in _DAY_STARTS:
-        own = dates_in(head, year)
+        own = dates_in(head, year, note_date)
         if own:
             return own[0]  # a log line or table row: "17 Mar 2026 | Bisoprolol increased ..."
     # the nearest line above that starts with a date (journal entries, logs, dated headings)
     for line in reversed(chunk_text[:offset].split("\n")[-40:]):
         head = line.lstrip("#*-• >|\t")[:40]
         if head[:1].isdigit() or head[:3].lower() in _DAY_STARTS:
-            ds = dates_in(head, year)
+            ds = dates_in(head, year, note_date)
             if ds:
                 return ds[0]
     # "since Tuesday 24 February", "(14 Oct)": a past date in the sentence says when it took effect
-    past = [d for d in dates_in(sentence, year) if not note_date or d <= note_date]
-    if past:
-        return past[-1]
+    past = [d for d in dates_in(sentence, year, note_date) if not note_date or d <= note_date]
+    if past and note_date:
+        return max(past)
     return note_date
 
 
@@ -143,6 +166,10 @@ def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]
 
 def _norm_value(kind: str, value: str) -> str:
     v = " ".join(value.lower().split()).replace(",", "")
+    if kind == "date":
+        iso = dates_in(value, 1)  # year 1 marks "no year written": compared by month and day only
+        if iso:
+            return iso[0] if not iso[0].startswith("0001-") else "--" + iso[0][5:]
     if kind == "weekday":
         return v[:3]
     if kind == "time":
@@ -168,17 +195,38 @@ def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
         masked[a:b] = " " * (b - a)
     out: dict[str, None] = {}
     for m in _WORD.finditer("".join(masked)):
-        w = _stem(m.group(0))
-        if len(w) >= 3 and w not in _STOP and w not in _EXTRA_STOP and not w.isdigit():
-            out[w] = None
+        for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
+            w = _stem(part)
+            if len(w) >= 3 and w not in _STOP and w not in _EXTRA_STOP and not w.isdigit():
+                out[w] = None
     return tuple(out)
+
+
+_ITEM_START = re.compile(r"[ \t]*(?:[-*+•>|#]|\d+[.)]\s|\d{1,4}[-/ ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences, list items, table rows and log lines; hard-wrapped lines (PDF text, wrapped prose) are
+    joined back into their sentence."""
+    lines = text.split("\n")
+    merged: list[str] = []
+    for line in lines:
+        if (merged and line.strip() and merged[-1].strip() and not _ITEM_START.match(line)
+                and not merged[-1].rstrip().endswith((".", "!", "?", ":", ";", "|", "**"))):
+            merged[-1] += "\n" + line
+        else:
+            merged.append(line)
+    out: list[str] = []
+    for block in merged:
+        out += _SPLIT.split(block)
+    return out
 
 
 def statements(chunk_text: str, note_date: str | None) -> list[Statement]:
     """Sentences, list items and table rows of a chunk that state at least one value."""
     out: list[Statement] = []
     pos = 0
-    for piece in _SPLIT.split(chunk_text):
+    for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
@@ -191,11 +239,22 @@ def statements(chunk_text: str, note_date: str | None) -> list[Statement]:
         if not informative and "number" not in slots:
             continue
         terms = subject_terms(prose, spans)
-        if len(terms) < 2:
+        if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))
-        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose)),
-                             date=statement_date(raw, chunk_text, off, note_date), start=off))
+        when = statement_date(raw, chunk_text, off, note_date)
+        if "date" in slots and when:
+            # the date a log line starts with dates the statement; it is not what the statement says
+            lead = dates_in(prose.lstrip("#*-• >|\t[]x")[:20], int(when[:4]), when)
+            kept = tuple(v for v in slots["date"] if not (lead and v in (lead[0], "--" + lead[0][5:])))
+            if kept:
+                slots["date"] = kept
+            else:
+                slots.pop("date")
+        if not any(k != "number" for k in slots) and "number" not in slots:
+            continue
+        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose)), date=when,
+                             start=off))
         if len(out) >= MAX_STATEMENTS_PER_CHUNK:
             break
     return out
