@@ -18,7 +18,8 @@ from memex.interfaces.api.security import load_or_create_token
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.mcp.server import build_server, clean, http_app
 
-READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes"}
+READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes", "related", "note_neighbourhood",
+              "insights"}
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
@@ -124,7 +125,7 @@ def test_stdio_server_tools_resources_prompts(home: Path) -> None:
     assert {"Home network", "Shakshuka"} <= linked
     assert r["related"]["similar"] and all(n["id"] != r["related"]["note"]["id"] for n in r["related"]["similar"])
     assert "Fritz!Box" in r["resource"].contents[0].text
-    assert [t.uri_template for t in r["templates"]] == ["memex://note/{id}"]
+    assert [t.uri_template for t in r["templates"]] == ["memex://note/{id}", "memex://related/{id}"]
     assert {p.name for p in r["prompts"]} == {"summarise_topic", "review_recent"}
     prompt_text = r["prompt"].messages[0].content.text
     assert "home network" in prompt_text and "Home network.md" in prompt_text
@@ -146,7 +147,7 @@ def test_write_tools_only_when_enabled(home: Path, tmp_path: Path) -> None:
         return {"tools": tools, "added": added, "remembered": remembered, "found": found, "kiwi": kiwi}
 
     r = anyio.run(_session, write_home, scenario)
-    assert set(r["tools"]) == READ_TOOLS | {"add_note", "remember"}
+    assert set(r["tools"]) == READ_TOOLS | {"add_note", "remember", "dismiss_insight"}
     for name in ("add_note", "remember"):
         ann = r["tools"][name].annotations
         assert ann.read_only_hint is False and ann.destructive_hint is False and ann.open_world_hint is False

@@ -288,18 +288,22 @@ class Brain:
         """Proactive insights (graph.insights.Insight), newest first; `refresh` computes new ones first."""
         from memex.graph import insights
         if refresh:
-            insights.refresh(self.conn, budget_s=budget_s)
+            with self.writer():
+                insights.refresh(self.conn, budget_s=budget_s)
         return insights.listing(self.conn, since=since, kind=kind)
 
     def refresh_insights(self, budget_s: float | None = None) -> Any:
         """Compute insights for what changed; returns graph.insights.RefreshReport (its summary is one line)."""
         from memex.graph import insights
-        return insights.refresh(self.conn, budget_s=self.settings.insights_budget_s if budget_s is None else budget_s)
+        with self.writer():
+            return insights.refresh(self.conn, budget_s=self.settings.insights_budget_s if budget_s is None
+                                    else budget_s)
 
     def dismiss_insight(self, insight_id: int) -> bool:
         """Dismiss an insight for good (it does not come back); False if there is no such insight."""
         from memex.graph import insights
-        return insights.dismiss(self.conn, insight_id)
+        with self.writer():
+            return insights.dismiss(self.conn, insight_id)
 
     # ---- maintenance -----------------------------------------------------------------------------
     def backup(self, dest: Path | str, force: bool = False) -> dict[str, Any]:

@@ -135,6 +135,9 @@ def _score(old: StatementRow, new: StatementRow, idf) -> Contradiction | None:  
     shared = set(old.terms) & set(new.terms)
     if len(shared) < MIN_SHARED:
         return None
+    ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
+    if ids_old and ids_new and not ids_old & ids_new:
+        return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
     union = set(old.terms) | set(new.terms)
     overlap = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in union))
     # the smaller statement's words matter most: "the weekly sync is on Tuesday" vs a long retro line

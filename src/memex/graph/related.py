@@ -100,7 +100,7 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
         add(int(dst), Reason("link", f"{label} [[{target}{'|' + alias if alias else ''}]]"
                              + (f" ({_snip(context, 80)})" if kind in ("property", "value") and context else ""),
                              W_LINK))
-    for src, target, kind, context in conn.execute(
+    for src, target, _kind, context in conn.execute(
             "SELECT src, target, kind, context FROM graph_links WHERE dst = ?", (doc_id,)):
         add(int(src), Reason("backlink", f"links here: {_snip(context, 140) or '[[' + target + ']]'}", W_BACKLINK))
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from memex.graph.entities import _STOP, clean_text
+from memex.graph.entities import _STOP, IDENTIFIER, clean_text
 
 MAX_STATEMENTS_PER_CHUNK = 80
 MAX_STATEMENT_CHARS = 400
@@ -195,6 +195,9 @@ def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
         masked[a:b] = " " * (b - a)
     out: dict[str, None] = {}
     for m in _WORD.finditer("".join(masked)):
+        if IDENTIFIER.fullmatch(m.group(0)):
+            out["#" + m.group(0).lower()] = None  # a record's identifier: one term, marked as such
+            continue
         for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
             w = _stem(part)
             if len(w) >= 3 and w not in _STOP and w not in _EXTRA_STOP and not w.isdigit():

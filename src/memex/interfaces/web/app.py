@@ -18,7 +18,7 @@ from memex.interfaces.web import render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "Add", "Status"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -327,8 +327,10 @@ def main() -> None:
             st.caption("This conversation:")
             for turn in history[-10:]:
                 st.caption(f"• {render.snippet(turn['question'], 80)}")
+    from memex.interfaces.web import graph_pages
     pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "Add": page_add,
-             "Status": page_status}
+             "Status": page_status, "Graph": lambda g: graph_pages.page_graph(g, open_note),
+             "Insights": lambda g: graph_pages.page_insights(g, open_note)}
     try:
         pages[st.session_state["page"]](gw)
     except MemexError as e:
