@@ -316,12 +316,22 @@ class Brain:
         from memex.store.maintenance import check
         emb = self.search_embedder  # the vectors search uses (the old ones while re-embedding)
         cache = cache_file(self.settings.cache_dir, emb.id)
+        from memex.graph.tables import check as check_graph
         if not repair:
-            return check(self.conn, emb.id, emb.dimensions, cache).to_dict()
+            out = check(self.conn, emb.id, emb.dimensions, cache).to_dict()
+            state, graph_problems = check_graph(self.conn)
+            return out | {"ok": out["ok"] and not graph_problems, "graph": state,
+                          "problems": out["problems"] + graph_problems}
         with self.writer():
             report = check(self.conn, emb.id, emb.dimensions, cache, repair=True)
             self._index = None  # reload from the rebuilt cache on next use
-        return report.to_dict()
+            state, graph_problems = check_graph(self.conn)
+            if graph_problems or report.repaired or state != "ok":
+                done = self.update_graph(rebuild=bool(graph_problems or report.repaired))
+                report.repaired.append(f"rebuilt the note graph from SQLite ({len(done.changed)} notes)")
+            state, graph_problems = check_graph(self.conn)
+            report.problems += graph_problems
+        return report.to_dict() | {"graph": state}
 
     def document(self, doc_id: int | None = None, path: str | None = None) -> dict[str, Any] | None:
         """One document with metadata and chunks, by id or path."""

@@ -90,7 +90,7 @@ tried use used start started finish finished keep kept take took give gave put s
 note noted agreed decided plan planned bring brought collect collected order ordered drop dropped
 """.split())
 _CONNECTORS = frozenset({"of", "the", "de", "del", "der", "van", "von", "da", "di", "du", "le", "la",
-                         "bin", "al", "&", "and", "y"})
+                         "bin", "al", "&", "y"})
 _BOUNDARY = frozenset(",.!?;:|()[]\"“”—–•/")
 """Tokens that end a run of capitalised words."""
 _STARTERS = frozenset(".!?;:|•—–(\"“")
@@ -153,7 +153,7 @@ class RuleExtractor:
             j = i + 1
             while j < n and j - i < MAX_NAME_TOKENS + 2:
                 t = tokens[j][0]
-                if t in _BOUNDARY or j in starts:
+                if t in _BOUNDARY or j in starts or IDENTIFIER.fullmatch(t):
                     break
                 if _is_cap(t):
                     j += 1

@@ -149,4 +149,14 @@ def note_links(chunk_texts: list[str], metadata: dict[str, Any]) -> list[Link]:
             seen.setdefault((link.kind, link.name, link.anchor), link)
             if len(seen) >= MAX_LINKS_PER_NOTE:
                 return list(seen.values())
+    # the parser's own list covers links a chunk boundary cut in two (a very long line of links)
+    names = {(lk.name) for lk in seen.values()}
+    for target in metadata.get("links") or []:
+        if len(seen) >= MAX_LINKS_PER_NOTE:
+            break
+        key = name_key(PurePosixPath(str(target)).name)
+        if key and key not in names:
+            names.add(key)
+            seen[("link", key, None)] = Link(target=str(target), name=key, kind="link",
+                                             path_hint=str(target) if "/" in str(target) else None)
     return list(seen.values())

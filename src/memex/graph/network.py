@@ -63,7 +63,7 @@ class NoteGraph:
             g.add_node(n, **{k: (", ".join(v) if isinstance(v, list) else v) for k, v in d.items() if v is not None})
         for a, b, d in self.graph.edges(data=True):
             g.add_edge(a, b, **{k: (", ".join(v) if isinstance(v, list) else v) for k, v in d.items() if v is not None})
-        return "\n".join(nx.generate_graphml(g))
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(nx.generate_graphml(g))
 
     def to_html(self, title: str = "Memex note graph") -> str:
         """A self-contained interactive page (vis-network inlined)."""

@@ -202,3 +202,20 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     out = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in GRAPH_TABLES}
     out["unresolved_links"] = int(conn.execute("SELECT count(*) FROM graph_links WHERE dst IS NULL").fetchone()[0])
     return out
+
+
+def check(conn: sqlite3.Connection) -> tuple[str, list[str]]:
+    """(state, problems) of the graph against the store. Notes not yet in the graph are not a problem (the
+    next sync or `memex check --repair` brings them in); rows pointing at nothing are."""
+    changed, gone = stale_documents(conn)
+    state = "ok" if not (changed or gone) else (
+        f"{len(changed)} note(s) to add or update, {len(gone)} to drop (done by the next sync)")
+    problems = []
+    dangling = int(conn.execute(
+        "SELECT (SELECT count(*) FROM graph_links WHERE dst IS NOT NULL AND dst NOT IN (SELECT id FROM documents))"
+        " + (SELECT count(*) FROM graph_semantic WHERE src NOT IN (SELECT doc_id FROM graph_state)"
+        "    OR dst NOT IN (SELECT doc_id FROM graph_state))"
+        " + (SELECT count(*) FROM graph_mentions WHERE entity NOT IN (SELECT id FROM graph_entities))").fetchone()[0])
+    if dangling:
+        problems.append(f"note graph: {dangling} edge(s) pointing at notes or names that do not exist")
+    return state, problems

@@ -38,7 +38,7 @@ def _print_report(report: SyncReport, as_json: bool, insights: dict | None = Non
         for path, reason in report.skipped[:10]:
             console.print(f"  {path}: {reason}", highlight=False)
     if insights and insights.get("summary"):
-        console.print(insights["summary"], highlight=False)
+        console.print(insights["summary"], highlight=False, soft_wrap=True)  # one line, never wrapped
 
 
 @cli.command()

@@ -50,7 +50,7 @@ def register_graph_tools(server: MCPServer, gateway: Gateway, actor: str, call: 
             item["title"] = clean(item["title"] or "")
             for reason in item["reasons"]:
                 reason["detail"] = clean(reason["detail"], 400)
-        return {"note": untrusted, **r}
+        return {"note": untrusted, "related_to": r["note"], "related": r["related"]}
 
     @server.tool(annotations=READ_ONLY, description=(
         "The graph around a note: the notes within `depth` links/shared names/close meaning of it, the edges "
