@@ -87,11 +87,13 @@
                 stabilization: {enabled: true, iterations: n > 2000 ? 120 : 300, updateInterval: 25},
                 minVelocity: 1.0}
     };
-    state.network = new vis.Network(container, {nodes: state.nodes, edges: state.edges}, options);
+    // listeners first, data second: a small graph can stabilise inside setData itself
+    state.network = new vis.Network(container, {}, options);
     state.network.once("stabilizationIterationsDone", function () {
       state.network.setOptions({physics: false});  // stop burning CPU once laid out
       document.body.setAttribute("data-ready", "1");
     });
+    state.network.setData({nodes: state.nodes, edges: state.edges});
     state.network.on("click", function (params) {
       if (params.nodes.length) showPanel(params.nodes[0]); else document.getElementById("panel").hidden = true;
     });

@@ -44,7 +44,7 @@ def page_graph(gw: Gateway, open_note: Callable[..., None]) -> None:
     st.caption(f"{stats['notes']} notes · {stats['edges']} edges · {stats['placeholders']} unresolved link "
                f"target(s) · {len(stats['orphans'])} orphan(s)")
     graph_component()(data=data, height=650, key="graph_view", default=None,
-                      on_change=_picked, args=(open_note,))
+                      on_change=lambda: _picked(open_note))
     with st.expander(f"Hubs and orphans ({len(stats['hubs'])} hubs, {len(stats['orphans'])} orphans)"):
         if stats["hubs"]:
             st.table([{"note": h["title"], "edges": h["degree"], "path": h["path"]} for h in stats["hubs"]])
