@@ -192,17 +192,23 @@ def entity_scores(spec: str) -> dict[str, Any]:
     rows = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
     t0 = time.perf_counter()
     words = 0
+    false: set[str] = set()
+    missed: set[str] = set()
     for row in rows:
         text = (VAULTS / row["vault"] / "notes" / row["path"]).read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            text = text[4:].split("\n---\n", 1)[1]  # the body, as indexed (front matter is metadata)
         words += len(text.split())
         got = {name_key(m.surface) for m in ex.extract(text) if m.strong}
         gold = {name_key(e) for e in row["entities"]}
         tp += len(got & gold)
         fp += len(got - gold)
         fn += len(gold - got)
+        false |= got - gold
+        missed |= gold - got
     secs = time.perf_counter() - t0
     return {"extractor": spec, "notes": len(rows), "entities": tp + fn, "precision": tp / (tp + fp),
-            "recall": tp / (tp + fn), "words_per_s": round(words / secs)}
+            "recall": tp / (tp + fn), "words_per_s": round(words / secs), "false": sorted(false), "missed": sorted(missed)}
 
 
 def main() -> None:

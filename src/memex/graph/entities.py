@@ -80,7 +80,8 @@ monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu th
 january february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec today tomorrow yesterday tonight morning afternoon evening night week
 weekend month year spring summer autumn fall winter christmas easter
-mr mrs ms miss dr prof sir madam mum mom dad ok okay hi hello thanks thank please note notes todo done
+mr mrs ms miss dr prof sir madam ok okay son daughter wife husband partner brother sister mother father
+uncle aunt cousin director head manager hi hello thanks thank please note notes todo done
 new next last first second third one two three four five six seven eight nine ten half
 also still maybe perhaps really probably finally anyway however though although since because so
 re fw fwd cc bcc am pm etc eg ie vs via per tbc tbd asap fyi n/a na
@@ -89,6 +90,7 @@ booked send sent get got go went pay paid buy bought sell sold make made need ne
 tried use used start started finish finished keep kept take took give gave put set add added move moved
 note noted agreed decided plan planned bring brought collect collected order ordered drop dropped
 """.split())
+_PRONOUNS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"})
 _CONNECTORS = frozenset({"of", "the", "de", "del", "der", "van", "von", "da", "di", "du", "le", "la",
                          "bin", "al", "&", "y"})
 _BOUNDARY = frozenset(",.!?;:|()[]\"“”—–•/")
@@ -153,7 +155,7 @@ class RuleExtractor:
             j = i + 1
             while j < n and j - i < MAX_NAME_TOKENS + 2:
                 t = tokens[j][0]
-                if t in _BOUNDARY or j in starts or IDENTIFIER.fullmatch(t):
+                if t in _BOUNDARY or j in starts or IDENTIFIER.fullmatch(t) or t.casefold() in _PRONOUNS:
                     break
                 if _is_cap(t):
                     j += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,8 @@ W_NAME = 1.0
 W_BRIDGE = 0.15
 """Two hops: a note strongly tied to one of this note's structural neighbours gets this much of that tie."""
 BRIDGES = 6
+BRIDGE_MAX_DEGREE = 60
+"""A note linked or named by more notes than this is a hub: no two-hop relations through it."""
 NAME_DF_SHARE = 0.5
 TF_BOOST = 0.3
 """A note that names another many times is about it: up to x2 for the mention."""
@@ -37,16 +40,29 @@ TAG_CAP = 0.4
 MAX_DF_SHARE = 0.2
 """Entities or tags on more than this share of notes (and more than MIN_DF_CAP) connect nothing."""
 MIN_DF_CAP = 25
+MAX_DF = 150
+"""...and a name in more than this many notes never does (it also bounds the work per call)."""
 
 
-@dataclass
 class Reason:
-    """Why two notes are related."""
+    """Why two notes are related. The detail text is built only for notes that make the list."""
 
-    kind: str
-    """link | backlink | tag | entity | semantic."""
-    detail: str
-    weight: float
+    __slots__ = ("kind", "weight", "role", "_detail")
+
+    def __init__(self, kind: str, detail: str | Callable[[], str], weight: float, role: str | None = None) -> None:
+        self.kind = kind
+        """link | backlink | tag | entity | semantic."""
+        self.weight = weight
+        self.role = role or kind
+        """What counts once per pair: link, backlink, name_out, name_in, via, semantic; else summed."""
+        self._detail = detail
+
+    @property
+    def detail(self) -> str:
+        """The entity, tag, link context or connecting passages."""
+        if callable(self._detail):
+            self._detail = self._detail()
+        return self._detail
 
     def to_dict(self) -> dict[str, str]:
         """JSON form: {"kind", "detail"}."""
@@ -75,7 +91,7 @@ def _snip(text: str | None, limit: int = 160) -> str:
 
 
 def _df_cap(n_docs: int) -> int:
-    return max(MIN_DF_CAP, int(MAX_DF_SHARE * n_docs))
+    return max(MIN_DF_CAP, min(MAX_DF, int(MAX_DF_SHARE * n_docs)))
 
 
 def _idf(df: int, n_docs: int) -> float:
@@ -83,9 +99,10 @@ def _idf(df: int, n_docs: int) -> float:
     return max(0.0, math.log((n_docs + 1) / (df + 1)) / math.log(n_docs + 1)) if n_docs > 1 else 0.0
 
 
-def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, tuple[str, bool, str]] | None = None
-            ) -> dict[int, list[Reason]]:
-    """Links both ways and mentions of each other's names (the structural edges of a note)."""
+def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, tuple[str, bool, str]] | None = None,
+            limit: int = 5000) -> dict[int, list[Reason]]:
+    """Links both ways and mentions of each other's names (the structural edges of a note), at most
+    `limit` incoming ones of each kind."""
     found: dict[int, list[Reason]] = {}
 
     def add(other: int, reason: Reason) -> None:
@@ -97,12 +114,14 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
             "SELECT dst, target, alias, kind, context FROM graph_links WHERE src = ? AND dst IS NOT NULL", (doc_id,)):
         label = {"embed": "embeds", "property": "links in front matter to", "value": "front matter names"}.get(
             kind, "links to")
-        add(int(dst), Reason("link", f"{label} [[{target}{'|' + alias if alias else ''}]]"
+        add(int(dst), Reason("link", lambda label=label, target=target, alias=alias, kind=kind, context=context:
+                             f"{label} [[{target}{'|' + alias if alias else ''}]]"
                              + (f" ({_snip(context, 80)})" if kind in ("property", "value") and context else ""),
                              W_LINK))
-    for src, target, _kind, context in conn.execute(
-            "SELECT src, target, kind, context FROM graph_links WHERE dst = ?", (doc_id,)):
-        add(int(src), Reason("backlink", f"links here: {_snip(context, 140) or '[[' + target + ']]'}", W_BACKLINK))
+    for src, target, context in conn.execute(
+            "SELECT src, target, context FROM graph_links WHERE dst = ? LIMIT ?", (doc_id, limit)):
+        add(int(src), Reason("backlink", lambda target=target, context=context:
+                             f"links here: {_snip(context, 140) or '[[' + target + ']]'}", W_BACKLINK))
 
     # unlinked mentions of each other's names: this note naming another note, or being named by others
     my_names = [r[0] for r in conn.execute("SELECT name FROM graph_names WHERE doc_id = ?", (doc_id,))]
@@ -114,16 +133,25 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
         for other in note_of.get(group, ()):
             w = W_NAME * (1 - NAME_DF_SHARE + NAME_DF_SHARE * _idf(df_of.get(group, 1), n_docs))
             w *= min(2.0, 1.0 + TF_BOOST * math.log(counts.get(group, 1)))
-            add(other, Reason("entity", f"mentions {display}: {_snip(context, 120)}", w))
+            add(other, Reason("entity", lambda display=display, context=context:
+                              f"mentions {display}: {_snip(context, 120)}", w, "name_out"))
     if my_names:
         q = ",".join("?" * len(my_names))
-        rows = conn.execute(
-            f"SELECT m.doc_id, e.name, m.context FROM graph_entities e JOIN graph_mentions m ON m.entity = e.id "
-            f"WHERE (e.key IN ({q}) OR e.canonical IN (SELECT id FROM graph_entities WHERE key IN ({q}))) "
-            f"AND m.doc_id != ?", (*my_names, *my_names, doc_id)).fetchall()
-        w = W_NAME * _idf(len({r[0] for r in rows}), n_docs) if rows else 0.0
-        for other, display, context in rows:
-            add(int(other), Reason("entity", f"mentions {display} (this note): {_snip(context, 120)}", w))
+        ents = [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE key IN ({q})", my_names)]
+        if ents:
+            qe = ",".join("?" * len(ents))
+            ents += [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE canonical IN ({qe})", ents)]
+            qe = ",".join("?" * len(ents))
+            rows = conn.execute(
+                f"SELECT m.doc_id, e.name, m.context FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
+                f"WHERE m.entity IN ({qe}) AND m.doc_id != ? LIMIT ?", (*ents, doc_id, limit + 1)).fetchall()
+            df = len({r[0] for r in rows})
+            # a note named by most of the vault: being named by it says little (and would cost a lot)
+            if 0 < df <= limit:
+                w = W_NAME * _idf(df, n_docs)
+                for other, display, context in rows:
+                    add(int(other), Reason("entity", lambda display=display, context=context:
+                                           f"mentions {display} (this note): {_snip(context, 120)}", w, "name_in"))
     return found
 
 
@@ -189,22 +217,25 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         texts = _chunk_texts(conn, {c for v in sem.values() for c in v[2:]})
         for other, (score, pair, mine_c, theirs_c) in sem.items():
             w = W_SEMANTIC * max(0.0, score - SEMANTIC_FLOOR)
-            add(other, Reason("semantic", f"“{_snip(texts.get(mine_c), 100)}” ~ “{_snip(texts.get(theirs_c), 140)}” "
-                                          f"(similarity {pair:.2f})", w))
+            add(other, Reason("semantic", lambda a=mine_c, b=theirs_c, pair=pair, texts=texts:
+                              f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” (similarity {pair:.2f})", w))
 
     # two hops through the strongest structural neighbours (a person, place or project note)
     if W_BRIDGE > 0:
         first = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()
-                        if any(r.kind == "link" or (r.detail.startswith("mentions ") and "(this note)" not in r.detail)
-                               for r in rs)),
-                       reverse=True)[:BRIDGES]
+                        if any(r.role in ("link", "name_out") for r in rs)), reverse=True)[:BRIDGES]
         titles = _doc_rows(conn, [o for _, o in first])
         for s1, bridge in first:
             name = (titles.get(bridge) or ("", None))[1] or "another note"
-            for other, rs in _direct(conn, bridge, n_docs).items():
+            # a hub (named or linked by many notes) connects everything, so it says nothing
+            n_in = conn.execute("SELECT count(*) FROM (SELECT 1 FROM graph_links WHERE dst = ? LIMIT ?)",
+                                (bridge, BRIDGE_MAX_DEGREE + 1)).fetchone()[0]
+            if n_in > BRIDGE_MAX_DEGREE:
+                continue
+            for other, rs in _direct(conn, bridge, n_docs, limit=BRIDGE_MAX_DEGREE).items():
                 w2 = max(r.weight for r in rs)
                 add(other, Reason("link" if all(r.kind in ("link", "backlink") for r in rs) else "entity",
-                                  f"via {name}", W_BRIDGE * min(1.0, s1 / 2) * w2))
+                                  f"via {name}", W_BRIDGE * min(1.0, s1 / 2) * w2, "via"))
 
     ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
     info = _doc_rows(conn, [o for _, o in ranked])
@@ -221,9 +252,8 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
     best: dict[str, float] = {}
     rest: list[float] = []
     for r in reasons:
-        if r.kind in ("link", "backlink", "semantic") or r.detail.startswith(("mentions ", "via ")):
-            key = r.kind + (":in" if "(this note)" in r.detail else "") + (":via" if r.detail.startswith("via ") else "")
-            best[key] = max(best.get(key, 0.0), r.weight)
+        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via"):
+            best[r.role] = max(best.get(r.role, 0.0), r.weight)
         else:
             rest.append(r.weight)
     return list(best.values()) + rest
@@ -232,7 +262,7 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
 def _merge(reasons: list[Reason]) -> list[Reason]:
     seen: set[tuple[str, str]] = set()
     out = []
-    for r in sorted(reasons, key=lambda r: -r.weight):
+    for r in sorted(reasons, key=lambda r: -r.weight)[:12]:
         if (r.kind, r.detail) not in seen:
             seen.add((r.kind, r.detail))
             out.append(r)
