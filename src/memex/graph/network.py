@@ -6,6 +6,7 @@ a self-contained HTML page (vis-network bundled in the package: no network neede
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -198,16 +199,22 @@ def with_clusters(conn: sqlite3.Connection, ng: NoteGraph) -> NoteGraph:
     return ng
 
 
+@functools.lru_cache(maxsize=4)
+def static_text(name: str) -> str:
+    """A bundled file of memex/graph/static (read once per process)."""
+    return resources.files("memex.graph").joinpath(f"static/{name}").read_text(encoding="utf-8")
+
+
 def vis_network_js() -> str:
-    """The bundled vis-network build (see memex/graph/static/LICENSE-vis-network)."""
-    return resources.files("memex.graph").joinpath("static/vis-network.min.js").read_text(encoding="utf-8")
+    """The bundled vis-network build (see memex/graph/static/LICENSE-vis-network-*)."""
+    return static_text("vis-network.min.js")
 
 
 def render_html(data: dict[str, Any], title: str) -> str:
     """The interactive graph page: vis-network inlined, the graph as JSON, no outside requests."""
-    template = resources.files("memex.graph").joinpath("static/graph.html").read_text(encoding="utf-8")
+    template = static_text("graph.html")
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    view = resources.files("memex.graph").joinpath("static/graph-view.js").read_text(encoding="utf-8")
+    view = static_text("graph-view.js")
     parts = {"{{TITLE}}": html.escape(title), "/*GRAPH_DATA*/null": payload, "/*GRAPH_VIEW*/": view,
              "/*VIS_NETWORK*/": vis_network_js().replace("</script", "<\\/script")}
     # one pass, so a note title that happens to contain a placeholder is never expanded

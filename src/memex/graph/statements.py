@@ -25,6 +25,7 @@ _MONTHS = {m: i for i, names in enumerate([
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", *(
     m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))})
+_EFFECTIVE = re.compile(r"\b(?:from|since|starting|as of|effective|with effect from)\b[\s*_:]*", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
 _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
@@ -132,6 +133,12 @@ def statement_date(sentence: str, chunk_text: str, offset: int, note_date: str |
         own = dates_in(head, year, note_date)
         if own:
             return own[0]  # a log line or table row: "17 Mar 2026 | Bisoprolol increased ..."
+    # "From 1 February 2026: £42", "starting Monday 12 January": the date it takes effect
+    m = _EFFECTIVE.search(sentence)
+    if m:
+        eff = dates_in(sentence[m.end():m.end() + 40], year, note_date)
+        if eff:
+            return eff[0]
     # the nearest line above that starts with a date (journal entries, logs, dated headings)
     for line in reversed(chunk_text[:offset].split("\n")[-40:]):
         head = line.lstrip("#*-• >|\t")[:40]
