@@ -29,6 +29,8 @@ def ingest_progress(quiet: bool) -> Iterator[ProgressFn]:
             bar.update(task, rate=rate)
         elif event == "scan":
             bar.update(task, description="Indexing", total=info["total"], completed=0)
+        elif event == "graph":  # the note graph after a sync (links, names, neighbours)
+            bar.update(task, description="Linking notes", total=info["total"], completed=info["done"], name="")
         elif event == "file":
             done = info["done"]
             elapsed = bar.tasks[0].elapsed or 0
