@@ -92,7 +92,7 @@ def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | N
         return result
     with write_tx(conn):
         affected = tables.names_of(conn, changed + gone)
-        tables.forget(conn, changed + gone)
+        touched = tables.forget(conn, changed + gone)
     infos = tables.doc_infos(conn, changed)
     with write_tx(conn):
         for d in infos:
@@ -111,6 +111,7 @@ def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | N
             for d, (links, mentions, stmts) in zip(batch, prepared, strict=True):
                 tables.write_links(conn, d.id, links)
                 ids = tables.entity_ids(conn, {k: (v[0], v[1]) for k, v in mentions.items()})
+                touched.update(ids.values())
                 tables.write_mentions(conn, d.id, [(ids[k], v[2], v[3], v[4], v[5]) for k, v in mentions.items()])
                 tables.write_statements(conn, d.id, stmts)
             tables.write_semantic(conn, semantic)
@@ -119,6 +120,7 @@ def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | N
             progress("graph", done=min(i + BATCH, len(infos)), total=len(infos))
     with write_tx(conn):
         _resolve(conn, [d.id for d in infos], affected)
+        tables.refresh_entity_df(conn, touched)
         merge_aliases(conn)
     result.seconds = time.perf_counter() - t0
     return result

@@ -169,18 +169,20 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
     # shared entities, weighted by rarity
     cap = _df_cap(n_docs)
     shared: dict[int, list[Reason]] = {}
+    members, group_df = _group_members(conn, list(mine))
     for group, (display, strong, _ctx) in mine.items():
-        ids = [r[0] for r in conn.execute("SELECT id FROM graph_entities WHERE id = ? OR canonical = ?",
-                                          (group, group))]
+        df = group_df.get(group, 0)  # an upper bound: a note naming both an alias and the name counts twice
+        if df < 2 or df > cap:
+            continue
+        ids = members.get(group, [group])
         q = ",".join("?" * len(ids))
         rows = conn.execute(f"SELECT doc_id, max(strong) FROM graph_mentions WHERE entity IN ({q}) "
-                            f"GROUP BY doc_id LIMIT ?", (*ids, cap + 2)).fetchall()
-        df = len(rows)
-        if df < 2 or df > cap:
+                            f"GROUP BY doc_id", ids).fetchall()
+        if len(rows) < 2:
             continue
         if not strong and not any(s for _, s in rows) and group not in note_of:
             continue  # only ever seen at the start of a line: probably not a name
-        w = W_ENTITY * _idf(df, n_docs) ** ENTITY_POW
+        w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW
         for other, _s in rows:
             if other != doc_id:
                 shared.setdefault(int(other), []).append(Reason("entity", display, w))
@@ -289,13 +291,24 @@ def _mention_counts(conn: sqlite3.Connection, doc_id: int) -> dict[int, int]:
         "ON e.id = m.entity WHERE m.doc_id = ? GROUP BY 1", (doc_id,))}
 
 
+def _group_members(conn: sqlite3.Connection, groups: list[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """canonical entity id -> its entity ids (itself and its aliases), and -> notes mentioning any of them."""
+    members: dict[int, list[int]] = {}
+    df: dict[int, int] = {}
+    for i in range(0, len(groups), 400):
+        part = groups[i:i + 400]
+        q = ",".join("?" * len(part))
+        for eid, group, n in conn.execute(
+                f"SELECT id, coalesce(canonical, id), df FROM graph_entities WHERE id IN ({q}) "
+                f"UNION SELECT id, canonical, df FROM graph_entities WHERE canonical IN ({q})", part + part):
+            members.setdefault(int(group), []).append(int(eid))
+            df[int(group)] = df.get(int(group), 0) + int(n)
+    return members, df
+
+
 def _mention_df(conn: sqlite3.Connection, groups: list[int]) -> dict[int, int]:
-    """canonical entity id -> number of notes mentioning it."""
-    out: dict[int, int] = {}
-    for g in groups:
-        out[g] = int(conn.execute("SELECT count(DISTINCT doc_id) FROM graph_mentions WHERE entity IN "
-                                  "(SELECT id FROM graph_entities WHERE id = ? OR canonical = ?)", (g, g)).fetchone()[0])
-    return out
+    """canonical entity id -> number of notes mentioning it (an upper bound for merged aliases)."""
+    return _group_members(conn, groups)[1]
 
 
 def _notes_named(conn: sqlite3.Connection, groups: list[int]) -> dict[int, list[int]]:

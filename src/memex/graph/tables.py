@@ -72,10 +72,15 @@ def names_of(conn: sqlite3.Connection, ids: Sequence[int]) -> set[str]:
     return out
 
 
-def forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-    """Drop every graph row of these documents (both ends of links and neighbours); call inside write_tx."""
+def forget(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
+    """Drop every graph row of these documents (both ends of links and neighbours); call inside write_tx.
+
+    Returns the entities they mentioned (whose note counts must be refreshed)."""
+    touched: set[int] = set()
     for part in _chunks(ids):
         q = _in(part)
+        touched.update(r[0] for r in conn.execute(f"SELECT DISTINCT entity FROM graph_mentions WHERE doc_id IN ({q})",
+                                                  part))
         conn.execute(f"DELETE FROM graph_names WHERE doc_id IN ({q})", part)
         conn.execute(f"DELETE FROM graph_links WHERE src IN ({q})", part)
         conn.execute(f"UPDATE graph_links SET dst = NULL WHERE dst IN ({q})", part)
@@ -85,6 +90,15 @@ def forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
                      f"WHERE doc_id IN ({q}))", part)
         conn.execute(f"DELETE FROM graph_statements WHERE doc_id IN ({q})", part)
         conn.execute(f"DELETE FROM graph_state WHERE doc_id IN ({q})", part)
+    return touched
+
+
+def refresh_entity_df(conn: sqlite3.Connection, entity_ids: set[int]) -> None:
+    """Recount how many notes mention each of these entities; call inside write_tx."""
+    ids = list(entity_ids)
+    for part in _chunks(ids):
+        conn.execute(f"UPDATE graph_entities SET df = (SELECT count(*) FROM graph_mentions m WHERE m.entity = "
+                     f"graph_entities.id) WHERE id IN ({_in(part)})", part)
 
 
 def write_names(conn: sqlite3.Connection, doc_id: int, names: dict[str, str]) -> None:

@@ -183,7 +183,8 @@ def m005_graph(conn: sqlite3.Connection) -> None:
         key TEXT NOT NULL UNIQUE,           -- normalised surface form
         name TEXT NOT NULL,                 -- as first seen
         kind TEXT NOT NULL,                 -- person | org | place | project | id | name
-        canonical INTEGER                   -- merged alias -> entity it stands for (NULL: itself)
+        canonical INTEGER,                  -- merged alias -> entity it stands for (NULL: itself)
+        df INTEGER NOT NULL DEFAULT 0       -- notes mentioning it (kept current by the graph update)
     );
     CREATE INDEX graph_entities_canonical ON graph_entities(canonical);
     CREATE TABLE graph_mentions (
