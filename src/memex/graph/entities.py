@@ -188,7 +188,7 @@ class RuleExtractor:
                     # "Pryce & Son Building Ltd" is also "Pryce & Son": shorter leading names match
                     for size in range(len(run) - 1, 1, -1):
                         part = run[:size]
-                        if part[-1].casefold() in _CONNECTORS or part[-1].casefold() in _STOP:
+                        if part[-1].casefold() in _CONNECTORS or part[-1].casefold() in _PRONOUNS:
                             continue
                         sub = " ".join(part)
                         out.append(Mention(sub, name_key(sub), kind if kind != "person" else "name", strong, s0,

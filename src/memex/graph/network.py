@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import math
 import re
 import sqlite3
 from collections import Counter
@@ -29,6 +30,8 @@ SEMANTIC_PER_NOTE = 5
 ENTITY_EDGE_MAX_DF = 4
 """A name shared by at most this many notes joins them with an edge."""
 MAX_DEPTH = 5
+LAYOUT_MIN_NODES = 800
+"""From this many nodes on, the graph is laid out here and the browser only draws it."""
 _STOP_WORDS = {"the", "and", "for", "with", "from", "notes", "note", "meeting", "log", "list", "plan", "of", "a",
                "to", "in", "on", "my", "md", "txt", "pdf", "docx", "2024", "2025", "2026", "2027"}
 
@@ -51,8 +54,11 @@ class NoteGraph:
                 "orphans": [g.nodes[n]["path"] for n in notes if g.degree(n) == 0]}
 
     def to_json(self) -> dict[str, Any]:
-        """{"nodes": [...], "edges": [...], "stats": {...}} (node-link form)."""
+        """{"nodes": [...], "edges": [...], "stats": {...}} (node-link form). Large graphs come laid out
+        (x, y per node), so a browser draws thousands of notes at once instead of simulating them."""
         g = self.graph
+        if g.number_of_nodes() >= LAYOUT_MIN_NODES:
+            place(g)
         nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in g.nodes(data=True)]
         edges = [{"source": a, "target": b, **d} for a, b, d in g.edges(data=True)]
         return {"around": self.around, "nodes": nodes, "edges": edges, "stats": self.stats()}
@@ -69,6 +75,30 @@ class NoteGraph:
     def to_html(self, title: str = "Memex note graph") -> str:
         """A self-contained interactive page (vis-network inlined)."""
         return render_html(self.to_json(), title)
+
+
+def place(g: nx.Graph) -> None:
+    """Positions for a large graph in O(n): topics on a sunflower spiral (biggest in the middle), each
+    topic's notes on a small sunflower of their own, hubs at its centre."""
+    groups: dict[Any, list[Any]] = {}
+    for n, d in g.nodes(data=True):
+        groups.setdefault(d.get("cluster", -1) if not d.get("placeholder") else "placeholder", []).append(n)
+    golden = math.pi * (3 - math.sqrt(5))
+    ordered = sorted(groups.values(), key=len, reverse=True)
+    spacing = 14.0
+    radius_of = [spacing * math.sqrt(len(m)) for m in ordered]
+    centres: list[tuple[float, float]] = []
+    offset = 0.0
+    for i, r in enumerate(radius_of):
+        # each topic sits further out than the ones before it, at the golden angle from the last
+        offset = 0.0 if i == 0 else offset + radius_of[i - 1] * 0.5 + r * 0.9
+        centres.append((offset * math.cos(i * golden), offset * math.sin(i * golden)))
+    for members, (cx, cy) in zip(ordered, centres, strict=True):
+        members.sort(key=lambda n: -g.degree(n))
+        for k, n in enumerate(members):
+            rr = spacing * math.sqrt(k)
+            g.nodes[n]["x"] = round(cx + rr * math.cos(k * golden), 1)
+            g.nodes[n]["y"] = round(cy + rr * math.sin(k * golden), 1)
 
 
 def hubs_of(g: nx.Graph, n: int) -> list[tuple[Any, float]]:
@@ -88,8 +118,21 @@ def _notes(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
     return out
 
 
+_GRAPHS: dict[str, nx.Graph] = {}
+
+
 def full_graph(conn: sqlite3.Connection, placeholders: bool = True) -> nx.Graph:
-    """Every note, with link, semantic and shared-name edges (edge attribute `kinds`, `weight`)."""
+    """Every note, with link, semantic and shared-name edges (edge attribute `kinds`, `weight`).
+
+    Built once per process while the graph is unchanged; callers get their own copy."""
+    key = f"{conn.execute('PRAGMA database_list').fetchone()[2]}|{graph_signature(conn)}|{placeholders}"
+    if key not in _GRAPHS:
+        _GRAPHS.clear() if len(_GRAPHS) >= 2 else None
+        _GRAPHS[key] = _build_full_graph(conn, placeholders)
+    return _GRAPHS[key].copy()
+
+
+def _build_full_graph(conn: sqlite3.Connection, placeholders: bool) -> nx.Graph:
     g = nx.Graph()
     notes = _notes(conn)
     for i, d in notes.items():
@@ -188,12 +231,32 @@ def orphans(conn: sqlite3.Connection) -> list[int]:
     return sorted(n for n in g if g.degree(n) == 0)
 
 
+def graph_signature(conn: sqlite3.Connection) -> str:
+    """Changes whenever any note's graph rows change (count and latest update of graph_state)."""
+    row = conn.execute("SELECT count(*), coalesce(max(updated_at), 0) FROM graph_state").fetchone()
+    return f"{row[0]}:{row[1]}"
+
+
+_TOPICS: dict[str, dict[int, int]] = {}
+
+
+def topics(conn: sqlite3.Connection) -> dict[int, int]:
+    """note id -> topic number, cached per process while the graph is unchanged (Louvain at 10k notes
+    takes seconds; the graph page asks on every redraw)."""
+    key = f"{conn.execute('PRAGMA database_list').fetchone()[2]}|{graph_signature(conn)}"
+    if key not in _TOPICS:
+        mapping = {}
+        for i, (members, _kw) in enumerate(communities(conn)):
+            for m in members:
+                mapping[m] = i
+        _TOPICS.clear()
+        _TOPICS[key] = mapping
+    return _TOPICS[key]
+
+
 def with_clusters(conn: sqlite3.Connection, ng: NoteGraph) -> NoteGraph:
     """Add a `cluster` attribute (topic number, -1 for none) to each note of a graph."""
-    topic = {}
-    for i, (members, _kw) in enumerate(communities(conn)):
-        for m in members:
-            topic[m] = i
+    topic = topics(conn)
     for n, d in ng.graph.nodes(data=True):
         d["cluster"] = topic.get(n, -1)
     return ng

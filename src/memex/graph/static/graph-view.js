@@ -20,13 +20,18 @@
     data.edges.forEach(function (e) { degree[e.source] = (degree[e.source] || 0) + 1;
                                       degree[e.target] = (degree[e.target] || 0) + 1; });
     var cmap = colours(data.nodes), big = data.nodes.length > 400;
+    // label only the ~40 best-connected notes of a big graph (the rest show their title on hover)
+    var degs = data.nodes.map(function (n) { return degree[n.id] || 0; }).sort(function (a, b) { return b - a; });
+    var labelFrom = big ? Math.max(6, degs[Math.min(40, degs.length - 1)] + 1) : 0;
     return data.nodes.map(function (n) {
       var d = degree[n.id] || 0;
-      return {id: n.id, label: (!big || d >= 6 || n.id === data.around) ? n.title : undefined,
+      var node = {id: n.id, label: (!big || d >= labelFrom || n.id === data.around) ? n.title : undefined,
               title: (n.title || "") + (n.path ? "\n" + n.path : " (no such note yet)") + (n.date ? "\n" + n.date : ""),
               value: 1 + d, shape: n.placeholder ? "box" : "dot",
               color: {background: cmap[colourKey(n)], border: n.id === data.around ? "#000" : cmap[colourKey(n)]},
               borderWidth: n.id === data.around ? 3 : 1, font: {size: 12}};
+      if (n.x !== undefined) { node.x = n.x; node.y = n.y; }
+      return node;
     });
   }
   function visEdges(data) {
@@ -77,6 +82,7 @@
     state.nodes = new vis.DataSet(visNodes(data));
     state.edges = new vis.DataSet(visEdges(data));
     var n = data.nodes.length;
+    var placed = data.nodes.length > 0 && data.nodes[0].x !== undefined;
     var options = {
       nodes: {scaling: {min: 4, max: 30, label: {enabled: true, min: 10, max: 22}}},
       edges: {scaling: {min: 0.5, max: 3}, smooth: false},
@@ -87,8 +93,10 @@
                 stabilization: {enabled: true, iterations: n > 2000 ? 120 : 300, updateInterval: 25},
                 minVelocity: 1.0}
     };
+    if (placed) options.physics = false;  // laid out by Memex: draw at once
     // listeners first, data second: a small graph can stabilise inside setData itself
     state.network = new vis.Network(container, {}, options);
+    if (placed) state.network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
     state.network.once("stabilizationIterationsDone", function () {
       state.network.setOptions({physics: false});  // stop burning CPU once laid out
       document.body.setAttribute("data-ready", "1");

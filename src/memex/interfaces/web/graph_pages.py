@@ -17,6 +17,7 @@ from memex.interfaces.gateway import Gateway
 from memex.interfaces.web import render
 
 INSIGHT_KINDS = ["contradiction", "connection", "resurface", "cluster"]
+MAX_VIEW_NODES = 5000
 KIND_LABELS = {"contradiction": "Contradictions", "connection": "Connections", "resurface": "Notes to revisit",
                "cluster": "Topics"}
 _component: Any = None
@@ -39,6 +40,12 @@ def page_graph(gw: Gateway, open_note: Callable[..., None]) -> None:
     depth = int(c2.number_input("Depth", min_value=1, max_value=5, value=2, key="graph_depth"))
     c3.caption("Click a note for its related list; double-click or “Open note” to read it.")
     ng = gw.note_graph(around.strip() or None, depth)
+    total = ng.graph.number_of_nodes()
+    if total > MAX_VIEW_NODES:  # beyond this a browser struggles: the best-connected notes, and say so
+        keep = sorted(ng.graph.nodes, key=lambda n: -ng.graph.degree(n))[:MAX_VIEW_NODES]
+        ng.graph = ng.graph.subgraph(keep).copy()
+        st.info(f"Showing the {MAX_VIEW_NODES:,} best-connected of {total:,} notes; pick a note above to see "
+                "its whole neighbourhood.")
     data = ng.to_json()
     stats = data["stats"]
     st.caption(f"{stats['notes']} notes · {stats['edges']} edges · {stats['placeholders']} unresolved link "
