@@ -23,7 +23,7 @@ W_BRIDGE = 0.15
 BRIDGES = 6
 BRIDGE_MAX_DEGREE = 60
 """A note linked or named by more notes than this is a hub: no two-hop relations through it."""
-NAME_DF_SHARE = 0.5
+NAME_DF_SHARE = 0.25
 TF_BOOST = 0.3
 """A note that names another many times is about it: up to x2 for the mention."""
 """How much of a name mention's weight depends on how rare mentions of that name are."""
