@@ -8,7 +8,8 @@ contradictions and entities.
   into plain text (the words stay: an unlinked mention); how many does `related` recover in its top 10?
 - contradictions: precision / recall of the `contradiction` insights against contradictions.jsonl.
 - entities: precision / recall of the extractor on bench/data/graph/entities_labelled.jsonl.
-Usage: python bench/graph_quality.py [--vaults teacher,consultant] [--entities rules,spacy] [--json]
+Usage: python bench/graph_quality.py [--vaults teacher,consultant,engineer-vault] [--entities rules,spacy] [--json]
+(a vault is a name under ../shared/data/personal-vaults or under bench/data)
 """
 from __future__ import annotations
 
@@ -222,7 +223,8 @@ def main() -> None:
     out: dict[str, Any] = {}
     cache = EmbeddingCache(default_embed_cache())
     for name in args.vaults.split(","):
-        vault = VAULTS / name
+        vault = VAULTS / name if (VAULTS / name).exists() else ROOT / "bench" / "data" / name
+        name = vault.name
         with tempfile.TemporaryDirectory(prefix=f"memex-graph-{name}-") as tmp:
             work = Path(tmp)
             res: dict[str, Any] = {}

@@ -125,7 +125,7 @@ def test_stdio_server_tools_resources_prompts(home: Path) -> None:
     assert {"Home network", "Shakshuka"} <= linked
     assert r["related"]["similar"] and all(n["id"] != r["related"]["note"]["id"] for n in r["related"]["similar"])
     assert "Fritz!Box" in r["resource"].contents[0].text
-    assert [t.uri_template for t in r["templates"]] == ["memex://note/{id}", "memex://related/{id}"]
+    assert sorted(t.uri_template for t in r["templates"]) == ["memex://note/{id}", "memex://related/{id}"]
     assert {p.name for p in r["prompts"]} == {"summarise_topic", "review_recent"}
     prompt_text = r["prompt"].messages[0].content.text
     assert "home network" in prompt_text and "Home network.md" in prompt_text
