@@ -140,6 +140,11 @@ class Gateway:
         """A server option from the config file (Settings.extra), e.g. mcp_write_tools."""
         return self.settings.extra.get(key, default)
 
+    @property
+    def writing_now(self) -> bool:
+        """True while a sync, upload or capture holds this server's writer (the index is being updated)."""
+        return self._write_lock.locked()
+
     @contextmanager
     def reading(self) -> Iterator[Brain]:
         """The reader Brain, for one thread at a time."""
@@ -161,11 +166,11 @@ class Gateway:
             return b.search(query, k, filters, explain)
 
     def ask(self, question: str, filters: Filters | None = None, trace: bool = False,
-            actor: str = "api") -> Answer:
-        """Answer with citations; audited with the documents it cited."""
+            actor: str = "api", **options: Any) -> Answer:
+        """Answer with citations; audited with the documents it cited (options: thread, history, llm)."""
         try:
             with self.reading() as b:
-                answer = b.ask(question, filters, trace=trace)
+                answer = b.ask(question, filters, trace=trace, **options)
                 ids = audit.doc_ids_for_paths(b.conn, [c.path for c in answer.citations])
         except MemexError as e:
             self.log(actor, "ask", audit.fingerprint(question), status="error", detail={"error": str(e)})
@@ -175,11 +180,11 @@ class Gateway:
         return answer
 
     def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,
-                   actor: str = "api") -> Iterator[dict[str, Any]]:
+                   actor: str = "api", **options: Any) -> Iterator[dict[str, Any]]:
         """`ask` as events (steps, draft tokens, then the checked answer); audited like `ask`."""
         try:
             with self.reading() as b:
-                for event in b.ask_stream(question, filters, trace=trace):
+                for event in b.ask_stream(question, filters, trace=trace, **options):
                     if event.get("type") == "answer":
                         ids = audit.doc_ids_for_paths(b.conn, [c["path"] for c in event.get("citations", [])])
                         self.log(actor, "ask", audit.fingerprint(question), doc_ids=ids,

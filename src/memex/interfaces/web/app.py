@@ -1,4 +1,4 @@
-"""The Streamlit script behind `memex ui`: Ask, Search, Browse (with related notes), Add and Status.
+"""The Streamlit script behind `memex ui`: Ask, Search, Browse (with related notes), New note, Memory, Add, Status.
 
 A thin layer over the same Brain the CLI uses, reached through the servers' Gateway (one per home, cached
 for the process), so the UI has no search or answering logic of its own. Run with `memex ui`.
@@ -14,11 +14,11 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import render
+from memex.interfaces.web import notebook_pages, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "New note", "Memory", "Add", "Status"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -73,51 +73,10 @@ def title_of(gw: Gateway, path: str) -> str | None:
     return s.title if s else None
 
 
-# ---- Ask -------------------------------------------------------------------------------------------
-def render_citations(turn_no: int, turn: dict[str, Any]) -> None:
-    """Clickable citations: each opens its note with the passage highlighted."""
-    answer = turn["answer"]
-    for c in answer["citations"]:
-        st.button(render.citation_label(c, turn["titles"].get(c["path"])), key=f"cite-{turn_no}-{c['n']}",
-                  on_click=open_note, args=(c["path"], c["chunk_id"], c["quote"]), icon=":material/description:")
-    closest = (answer.get("steps") or {}).get("closest") or []
-    if answer["abstained"] and closest:
-        st.caption("Closest passages:")
-        for i, h in enumerate(closest[:3]):
-            st.button(f"{render.display_name(h['path'], h.get('title'))} · "
-                      f"{render.location_label(h.get('location'))}", key=f"near-{turn_no}-{i}",
-                      on_click=open_note, args=(h["path"], h["chunk_id"], None))
-
-
+# ---- Ask, Memory, New note (threads, streamed answers, quick capture: notebook_pages.py) -------------
 def page_ask(gw: Gateway) -> None:
-    """Questions answered from the notes, with citations; the session's conversation stays on screen."""
-    st.header("Ask your notes")
-    history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
-    with st.expander("Filters"):
-        filters = filter_inputs("ask")
-    if history and st.button("Clear conversation", key="clear_history"):
-        history.clear()
-    for i, turn in enumerate(history):
-        with st.chat_message("user"):
-            st.text(turn["question"])
-        with st.chat_message("assistant"):
-            st.markdown(render.answer_markdown(turn["answer"]["answer"]))
-            render_citations(i, turn)
-    question = st.chat_input("Ask a question about your notes", key="ask_input")
-    if not question:
-        if not history:
-            st.caption("Answers quote your notes and cite them; click a citation to open the passage.")
-        return
-    with st.chat_message("user"):
-        st.text(question)
-    with st.chat_message("assistant"):
-        with st.spinner("Reading your notes…"):
-            answer = gw.ask(question, filters if filters.active() else None, actor=ACTOR).to_dict()
-        st.write_stream(render.stream_words(render.answer_markdown(answer["answer"])))
-        turn = {"question": question, "answer": answer,
-                "titles": {c["path"]: title_of(gw, c["path"]) for c in answer["citations"]}}
-        render_citations(len(history), turn)
-    history.append(turn)
+    """Questions answered from the notes, with citations, in threads that survive a reload."""
+    notebook_pages.page_ask(gw, filter_inputs, open_note)
 
 
 # ---- Search ----------------------------------------------------------------------------------------
@@ -212,6 +171,7 @@ def render_note(gw: Gateway, open_doc: dict[str, Any]) -> None:
         st.warning("The cited passage has changed since the answer was given; showing the current note.")
     st.html(render.note_html(doc["chunks"], open_doc.get("chunk_id"), open_doc.get("quote")))
     render_related(gw, doc["id"])
+    notebook_pages.forget_document_button(gw, doc, close_note)
 
 
 def render_related(gw: Gateway, doc_id: int) -> None:
@@ -305,6 +265,7 @@ def page_status(gw: Gateway) -> None:
         st.table([{"file": f["path"], "reason": f["reason"]} for f in s["failures"]])
     else:
         st.caption("Every file was indexed.")
+    notebook_pages.audit_log(gw)
 
 
 # ---- the script ------------------------------------------------------------------------------------
@@ -322,14 +283,12 @@ def main() -> None:
         st.title("Memex")
         st.radio("Go to", PAGES, key="page", label_visibility="collapsed")
         st.caption(f"Home: {gw.settings.home}")
-        history = st.session_state.get("history") or []
-        if history:
-            st.caption("This conversation:")
-            for turn in history[-10:]:
-                st.caption(f"• {render.snippet(turn['question'], 80)}")
+        if st.session_state["page"] == "Ask":
+            notebook_pages.sidebar_threads(gw)
     from memex.interfaces.web import graph_pages
-    pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "Add": page_add,
-             "Status": page_status, "Graph": lambda g: graph_pages.page_graph(g, open_note),
+    pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "New note": notebook_pages.page_new_note,
+             "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status,
+             "Graph": lambda g: graph_pages.page_graph(g, open_note),
              "Insights": lambda g: graph_pages.page_insights(g, open_note)}
     try:
         pages[st.session_state["page"]](gw)

@@ -15,6 +15,7 @@ import streamlit.components.v1 as components
 
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.web import render
+from memex.store.documents import get_meta
 
 INSIGHT_KINDS = ["contradiction", "connection", "resurface", "cluster"]
 MAX_VIEW_NODES = 5000
@@ -67,7 +68,9 @@ def page_insights(gw: Gateway, open_note: Callable[..., None]) -> None:
                         format_func=lambda k: "All" if k == "all" else KIND_LABELS[k])
     since = c2.date_input("Found since", value=None, key="insights_since")
     refresh = c3.button("Refresh now", key="insights_refresh")
-    found = gw.insights(since.isoformat() if since else None, None if kind == "all" else kind, refresh=refresh)
+    with gw.reading() as b:
+        never = get_meta(b.conn, "insights_at") is None  # first visit: compute them now
+    found = gw.insights(since.isoformat() if since else None, None if kind == "all" else kind, refresh=refresh or never)
     if not found:
         st.info("No insights yet. They appear after a sync: contradictions between dated notes, notes that "
                 "should link, older notes worth revisiting, and the topics of the vault.")
