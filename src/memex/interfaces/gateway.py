@@ -57,13 +57,19 @@ def check_date(value: str | None, what: str) -> str | None:
 
 
 def make_filters(path: str | None = None, tags: list[str] | tuple[str, ...] = (), after: str | None = None,
-                 before: str | None = None) -> Filters:
+                 before: str | None = None, langs: list[str] | tuple[str, ...] = ()) -> Filters:
     """Validated Filters from untrusted input."""
+    from memex.language.detect import clean_langs
+
     if path is not None:
         _no_control(path, "path filter")
     clean_tags = tuple(t.lstrip("#").lower() for t in tags if t.strip())
+    try:
+        codes = clean_langs(langs)
+    except ValueError as e:
+        raise MemexError(f"language filter: {e}") from None
     return Filters(path_glob=path or None, tags=clean_tags, after=check_date(after, "after"),
-                   before=check_date(before, "before"))
+                   before=check_date(before, "before"), langs=codes)
 
 
 def sanitize_filename(name: str) -> str:

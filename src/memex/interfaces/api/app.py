@@ -17,6 +17,7 @@ from fastapi.security import HTTPBearer
 from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api import schemas as s
+from memex.interfaces.api.export_routes import export_router
 from memex.interfaces.api.security import (
     Guard,
     GuardConfig,
@@ -44,7 +45,7 @@ def _filters(f: s.FiltersIn | None):  # type: ignore[no-untyped-def]
     if f is None:
         return None
     return make_filters(f.path, f.tags, f.after.isoformat() if f.after else None,
-                        f.before.isoformat() if f.before else None)
+                        f.before.isoformat() if f.before else None, f.langs)
 
 
 def _actor(request: Request) -> str:
@@ -158,6 +159,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     add_graph_routes(app, gateway)
 
     _install_protocols(app, gateway, guard)
+    app.include_router(export_router(gateway))
     app.add_middleware(Guard, config=guard)
     origins = sorted(guard.allowed_origins)
     if origins:  # outside the guard, so a browser's preflight (which carries no token) is answered

@@ -19,6 +19,7 @@ from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api.security import Guard, RateLimiter, guard_config, load_or_create_token
 from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
+from memex.interfaces.mcp import export_tools
 from memex.interfaces.notebook import Notebook
 from memex.store.catalog import DocSummary
 
@@ -57,6 +58,9 @@ class NoteFilters(BaseModel):
         default_factory=list, max_length=20, description="Only notes with all these tags (without '#').")
     after: dt.date | None = Field(None, description="Only notes dated on or after (YYYY-MM-DD).")
     before: dt.date | None = Field(None, description="Only notes dated on or before (YYYY-MM-DD).")
+    langs: list[Annotated[str, Field(max_length=10)]] = Field(
+        default_factory=list, max_length=10, description="Only notes written in one of these languages "
+        "(ISO 639-1, e.g. es, en).")
 
 
 def _summary(d: DocSummary) -> dict[str, Any]:
@@ -103,7 +107,7 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
         f = None
         if filters is not None:
             f = make_filters(filters.path, filters.tags, filters.after.isoformat() if filters.after else None,
-                             filters.before.isoformat() if filters.before else None)
+                             filters.before.isoformat() if filters.before else None, filters.langs)
         hits = call(gateway.search, query, k, f)
         items = [{"rank": i, "path": h.path, "title": clean(h.title or ""), "doc_id": h.doc_id,
                   "chunk_id": h.chunk_id, "score": h.score, "location": h.location.to_dict(),
@@ -186,6 +190,7 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
 
     if write_tools:
         _add_write_tools(server, notebook, actor, call)
+    export_tools.register(server, gateway, call, write_tools, actor)
 
     from memex.interfaces.mcp.graph_tools import register_graph_tools
     register_graph_tools(server, gateway, actor, call, clean, UNTRUSTED)

@@ -6,6 +6,7 @@ for the process), so the UI has no search or answering logic of its own. Run wit
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,11 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import notebook_pages, render
+from memex.interfaces.web import export_widgets, notebook_pages, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "New note", "Memory", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "New note", "Memory", "Add", "Status", "Export"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -58,13 +59,15 @@ def pick_note() -> None:
 
 def filter_inputs(prefix: str) -> Filters:
     """Path glob, tags and date range inputs; validated into Filters."""
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4, c5 = st.columns(5)
     path = c1.text_input("Path glob", key=f"{prefix}_path", placeholder="projects/*")
     tags = c2.text_input("Tags", key=f"{prefix}_tags", placeholder="heron, meeting")
     after = c3.date_input("After", value=None, key=f"{prefix}_after")
     before = c4.date_input("Before", value=None, key=f"{prefix}_before")
+    langs = c5.text_input("Languages", key=f"{prefix}_langs", placeholder="es, en")
     return make_filters(path.strip() or None, render.parse_tags(tags),
-                        after.isoformat() if after else None, before.isoformat() if before else None)
+                        after.isoformat() if after else None, before.isoformat() if before else None,
+                        [x for x in re.split(r"[,\s]+", langs) if x])
 
 
 def title_of(gw: Gateway, path: str) -> str | None:
@@ -260,6 +263,8 @@ def page_status(gw: Gateway) -> None:
         st.info("No sources yet. Add a folder on the Add page.")
     if s["parsers"]:
         st.caption("By format: " + ", ".join(f"{k} {v}" for k, v in sorted(s["parsers"].items())))
+    if s.get("languages"):
+        st.caption("By language: " + " · ".join(f"{k} {v['documents']:,}" for k, v in s["languages"].items()))
     st.subheader(f"Not indexed ({len(s['failures'])})")
     if s["failures"]:
         st.table([{"file": f["path"], "reason": f["reason"]} for f in s["failures"]])
@@ -289,7 +294,8 @@ def main() -> None:
     pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "New note": notebook_pages.page_new_note,
              "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status,
              "Graph": lambda g: graph_pages.page_graph(g, open_note),
-             "Insights": lambda g: graph_pages.page_insights(g, open_note)}
+             "Insights": lambda g: graph_pages.page_insights(g, open_note),
+             "Export": lambda gw: export_widgets.page_export(gw, filter_inputs, progress_callback, ACTOR)}
     try:
         pages[st.session_state["page"]](gw)
     except MemexError as e:

@@ -15,7 +15,7 @@ import streamlit as st
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.notebook import Notebook
-from memex.interfaces.web import render
+from memex.interfaces.web import export_widgets, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
@@ -154,6 +154,9 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
         with st.chat_message("assistant"):
             st.markdown(render.answer_markdown(turn["answer"]))
             render_citations(i, turn, _titles(gw, turn), open_note)
+            export_widgets.answer_download(gw, i, {"question": turn["question"], "answer": turn}, gw.settings.llm)
+    if thread:
+        export_widgets.conversation_download(gw, thread["id"])
     if thread and st.button("Delete this conversation", key="delete_thread", icon=":material/delete:"):
         nb.delete_thread(thread["id"], ACTOR)
         close_thread()
