@@ -33,7 +33,7 @@ SCRIPT = REPO / "src" / "memex" / "interfaces" / "web" / "app.py"
 
 
 def cli_commands() -> set[str]:
-    """Every leaf command path of `memex` ("search", "threads list", ...)."""
+    """Every command path of `memex` that runs something ("search", "threads list", "chat", ...)."""
     import memex.interfaces.cli as pkg
     from memex.interfaces.cli.main import cli
 
@@ -45,6 +45,8 @@ def cli_commands() -> set[str]:
     def walk(group: click.Group, prefix: str) -> None:
         for name, cmd in group.commands.items():
             if isinstance(cmd, click.Group):
+                if cmd.invoke_without_command:  # a group that is also a command (`memex chat`)
+                    out.add(f"{prefix}{name}")
                 walk(cmd, f"{prefix}{name} ")
             else:
                 out.add(f"{prefix}{name}")

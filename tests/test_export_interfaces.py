@@ -189,10 +189,9 @@ def test_web_download_buttons_and_export_page(tmp_path: Path, monkeypatch: pytes
     at = testing.AppTest.from_file(str(script), default_timeout=60).run()
     at.chat_input[0].set_value("When is the weekly sync?").run()
     assert not at.exception, at.exception
-    buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Download as note"]
-    at.run()  # the sidebar offers the conversation once it has a turn
-    assert "Download conversation" in [b.proto.label for b in at.get("download_button")]
+    # The answer joins a stored thread: each turn and the whole conversation can be downloaded as notes.
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download as note", "Download conversation"]
     at.sidebar.radio[0].set_value("Export").run()
     assert not at.exception, at.exception
     at.button(key="export_go").click().run()

@@ -113,7 +113,7 @@ CAPABILITIES: list[Capability] = [
                rest="GET /export", web="Export:export_go",
                why_not={"mcp": "a whole-vault export does not fit a tool call", "a2a": NOT_FOR_AGENTS}),
     Capability("Import an archive (no re-embedding)", "export", cli="import", rest="POST /import",
-               web="Export:import_go",
+               web="Export:import_upload",
                why_not={"mcp": "an import changes the whole index: the user runs it", "a2a": NOT_FOR_AGENTS}),
     Capability("Add a folder", "index", cli="add", rest="POST /sources", web="Add:add_path",
                why_not={"mcp": MAINTENANCE, "a2a": NOT_FOR_AGENTS}),

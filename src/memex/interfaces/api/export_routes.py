@@ -123,6 +123,7 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
                tag: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006 - FastAPI idiom
                after: Annotated[s.dt.date | None, Query()] = None,
                before: Annotated[s.dt.date | None, Query()] = None,
+               lang: Annotated[list[str], Query(max_length=20, description="Language codes, e.g. es.")] = [],  # noqa: B006
                since: Annotated[str | None, Query(max_length=40, pattern=s.NO_CONTROL, description=(
                    "Only what was indexed or saved since (YYYY-MM-DD, ISO date-time or unix time)."))] = None
                ) -> StreamingResponse:
@@ -132,7 +133,8 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
         from memex.portability.archive import iter_archive
         from memex.portability.vault import export_vault, parse_since
 
-        f = make_filters(path, tag, after.isoformat() if after else None, before.isoformat() if before else None)
+        f = make_filters(path, tag, after.isoformat() if after else None, before.isoformat() if before else None,
+                         lang)
         f = f if f.active() else None
         stamp = parse_since(since)
         gateway.log(actor(request), "export", format, detail={"with_vectors": with_vectors,

@@ -65,16 +65,17 @@ def _format_for(dest: str, fmt: str | None) -> str:
 @handle_errors
 def export_cmd(ctx: click.Context, dest: str, fmt: str | None, with_vectors: bool, since: str | None, force: bool,
                related: bool, topics: bool, as_json: bool, quiet: bool, path_glob: str | None, tags: tuple[str, ...],
-               after: str | None, before: str | None, home: Path | None, config_file: Path | None) -> None:
+               after: str | None, before: str | None, langs: tuple[str, ...], home: Path | None,
+               config_file: Path | None) -> None:
     """Export everything Memex knows: a vault of notes (DEST folder) or a JSON Lines archive (DEST file).
 
-    Filters (--path/--tag/--after/--before) select documents exactly as they do for `search`.
+    Filters (--path/--tag/--after/--before/--lang) select documents exactly as they do for `search`.
     """
     from memex.portability.archive import export_archive
     from memex.portability.vault import export_vault, parse_since
 
     fmt = _format_for(dest, fmt)
-    filters = make_filters(path_glob, tags, after, before)
+    filters = make_filters(path_glob, tags, after, before, langs)
     filters = filters if filters.active() else None
     if fmt != "json" and (with_vectors or dest == "-"):
         raise click.UsageError("--with-vectors and '-' (stdout) go with --format json")
