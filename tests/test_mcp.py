@@ -19,8 +19,9 @@ from memex.interfaces.gateway import Gateway
 from memex.interfaces.mcp.server import build_server, clean, http_app
 
 READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes", "list_threads", "read_thread",
-              "list_memories", "conversation_note", "transcribe"}
-WRITE_TOOLS = {"add_note", "append_daily_note", "remember", "forget_memory", "delete_thread", "save_answer"}
+              "list_memories", "conversation_note", "transcribe", "related", "note_neighbourhood", "insights"}
+WRITE_TOOLS = {"add_note", "append_daily_note", "remember", "forget_memory", "delete_thread", "save_answer",
+               "dismiss_insight"}
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
@@ -126,7 +127,8 @@ def test_stdio_server_tools_resources_prompts(home: Path) -> None:
     assert {"Home network", "Shakshuka"} <= linked
     assert r["related"]["similar"] and all(n["id"] != r["related"]["note"]["id"] for n in r["related"]["similar"])
     assert "Fritz!Box" in r["resource"].contents[0].text
-    assert {t.uri_template for t in r["templates"]} == {"memex://note/{id}", "memex://thread/{id}"}
+    assert {t.uri_template for t in r["templates"]} == {"memex://note/{id}", "memex://thread/{id}",
+                                                          "memex://related/{id}"}
     assert {p.name for p in r["prompts"]} == {"summarise_topic", "review_recent"}
     prompt_text = r["prompt"].messages[0].content.text
     assert "home network" in prompt_text and "Home network.md" in prompt_text

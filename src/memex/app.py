@@ -34,6 +34,9 @@ class Brain:
         self._embedder_for = ""
         self._index: VectorIndex | None = None
         self._lock = threading.RLock()
+        self._extractor: Any = None
+        self.last_graph_update: Any = None
+        """What the graph update after the last add/sync/remove did (graph.edges.GraphUpdate)."""
 
     @classmethod
     def open(cls, home: Path | str | None = None, config_file: Path | None = None, **overrides: Any) -> Brain:
@@ -207,6 +210,7 @@ class Brain:
             if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
                 self.index  # noqa: B018 - catch up now, so the saved cache is current
                 self._save_index()
+            self.last_graph_update = self.update_graph(progress=progress)
         return report
 
     def remove(self, path: Path | str) -> int:
@@ -229,6 +233,8 @@ class Brain:
                 n = len(ids)
         self.index  # noqa: B018
         self._save_index()
+        with self.writer():
+            self.last_graph_update = self.update_graph()
         return n
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -281,6 +287,49 @@ class Brain:
                          c.execute("SELECT path, reason FROM failures ORDER BY path")],
         }
 
+    # ---- the note graph and insights (graph/) ------------------------------------------------------
+    def update_graph(self, rebuild: bool = False, progress: Progress | None = None) -> Any:
+        """Recompute the graph edges of notes that changed since the last update (all with `rebuild`)."""
+        from memex.graph.edges import GraphUpdate, update_graph
+        from memex.graph.entities import load_extractor
+        if self.settings.graph.strip().lower() in ("off", "false", "0", "no") and not rebuild:
+            return GraphUpdate()
+        if self._extractor is None:
+            self._extractor = load_extractor(self.settings.graph_entities)
+        return update_graph(self.conn, lambda: self.index, self._extractor, rebuild=rebuild, progress=progress)
+
+    def related(self, note: str | int, k: int = 10) -> list[Any]:
+        """Notes related to NOTE (an id, a path or a title), best first, with reasons (graph.related.Related)."""
+        from memex.graph.service import related
+        return related(self.conn, note, k)
+
+    def note_graph(self, around: str | int | None = None, depth: int = 1) -> Any:
+        """The note graph (or a note's neighbourhood) as a graph.network.NoteGraph."""
+        from memex.graph.network import build_graph
+        return build_graph(self.conn, around, depth)
+
+    def insights(self, since: str | None = None, kind: str | None = None, refresh: bool = True,
+                 budget_s: float | None = None) -> list[Any]:
+        """Proactive insights (graph.insights.Insight), newest first; `refresh` computes new ones first."""
+        from memex.graph import insights
+        if refresh:
+            with self.writer():
+                insights.refresh(self.conn, budget_s=budget_s)
+        return insights.listing(self.conn, since=since, kind=kind)
+
+    def refresh_insights(self, budget_s: float | None = None) -> Any:
+        """Compute insights for what changed; returns graph.insights.RefreshReport (its summary is one line)."""
+        from memex.graph import insights
+        with self.writer():
+            return insights.refresh(self.conn, budget_s=self.settings.insights_budget_s if budget_s is None
+                                    else budget_s)
+
+    def dismiss_insight(self, insight_id: int) -> bool:
+        """Dismiss an insight for good (it does not come back); False if there is no such insight."""
+        from memex.graph import insights
+        with self.writer():
+            return insights.dismiss(self.conn, insight_id)
+
     # ---- maintenance -----------------------------------------------------------------------------
     def backup(self, dest: Path | str, force: bool = False) -> dict[str, Any]:
         """Consistent online copy of the store (SQLite backup API), verified with integrity_check."""
@@ -293,12 +342,22 @@ class Brain:
         emb = self.search_embedder  # the vectors search uses (the old ones while re-embedding)
         cache = cache_file(self.settings.cache_dir, emb.id)
         backend = self._backend_for_check()
+        from memex.graph.tables import check as check_graph
         if not repair:
-            return check(self.conn, emb.id, emb.dimensions, cache, backend=backend).to_dict()
+            out = check(self.conn, emb.id, emb.dimensions, cache, backend=backend).to_dict()
+            state, graph_problems = check_graph(self.conn)
+            return out | {"ok": out["ok"] and not graph_problems, "graph": state,
+                          "problems": out["problems"] + graph_problems}
         with self.writer():
             report = check(self.conn, emb.id, emb.dimensions, cache, repair=True, backend=backend)
             self._index = None  # reload from the rebuilt cache on next use
-        return report.to_dict()
+            state, graph_problems = check_graph(self.conn)
+            if graph_problems or report.repaired or state != "ok":
+                done = self.update_graph(rebuild=bool(graph_problems or report.repaired))
+                report.repaired.append(f"rebuilt the note graph from SQLite ({len(done.changed)} notes)")
+            state, graph_problems = check_graph(self.conn)
+            report.problems += graph_problems
+        return report.to_dict() | {"graph": state}
 
     def _backend_for_check(self) -> VectorIndex | None:
         """The configured backend, not yet synced, unless it is the exact cache (which check reads itself)."""

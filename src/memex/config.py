@@ -73,6 +73,12 @@ class Settings:
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""
     vector_store_replica: str = ""
     """pgvector: a read replica's URL ("postgresql://…") that searches use when it has caught up."""
+    graph: str = "on"
+    """The note graph (links, entities, meaning) and insights, updated after every sync: "on" or "off"."""
+    graph_entities: str = "rules"
+    """Entity extractor: "rules" (built in) or "spacy" (pip install 'memex[ner]'); see docs/graph.md."""
+    insights_budget_s: float = 10.0
+    """Seconds insights may take after a sync before the rest is left for `memex insights`."""
     watch_debounce_s: float = 1.0
     watch_rescan_s: float = 300.0
     ocr: str = "rapidocr"

@@ -122,9 +122,12 @@ class Gateway:
         self.writer = Brain(self.settings)
         self._read_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._insights_thread: threading.Thread | None = None
 
     def close(self) -> None:
-        """Close both Brains."""
+        """Close both Brains (after a background insight run, if one is going)."""
+        if self._insights_thread is not None:
+            self._insights_thread.join(timeout=60)
         if getattr(self, "_voice", None) is not None:
             self._voice.close()
         self.reader.close()
@@ -283,6 +286,52 @@ class Gateway:
         ranked = sorted(best.items(), key=lambda kv: -kv[1])[:n]
         return [(s, round(score, 4)) for d, score in ranked if (s := catalog.summary(b.conn, d))]
 
+    # ---- the note graph and insights (graph/) --------------------------------------------------
+    def related_notes(self, note: str | int, k: int = 10) -> dict[str, Any]:
+        """Related notes with reasons (the `memex related --json` list) and the note they are for."""
+        from memex.graph.service import note_id
+        with self.reading() as b:
+            doc_id = note_id(b.conn, note)
+            me = catalog.summary(b.conn, doc_id)
+            found = b.related(doc_id, k)
+        return {"note": {"id": doc_id, "path": me.path if me else None, "title": me.title if me else None},
+                "related": [r.to_dict() for r in found]}
+
+    def note_graph(self, around: str | int | None = None, depth: int = 1) -> Any:
+        """The note graph (graph.network.NoteGraph) with topic numbers on its nodes."""
+        from memex.graph.network import with_clusters
+        with self.reading() as b:
+            return with_clusters(b.conn, b.note_graph(around, depth))
+
+    def insights(self, since: str | None = None, kind: str | None = None, refresh: bool = False) -> list[Any]:
+        """Insights, newest first; `refresh` computes new ones first (on the writer)."""
+        if refresh:
+            with self.writing() as w:
+                w.refresh_insights(budget_s=None)
+        with self.reading() as b:
+            return b.insights(since, kind, refresh=False)
+
+    def dismiss_insight(self, insight_id: int, actor: str = "api") -> None:
+        """Dismiss an insight for good."""
+        with self.writing() as w:
+            if not w.dismiss_insight(insight_id):
+                raise NotFound(f"no insight with id {insight_id}")
+        self.log(actor, "dismiss_insight", str(insight_id))
+
+    def refresh_insights_later(self) -> None:
+        """Compute insights for what the last write changed on a background thread (never blocks the caller)."""
+        def run() -> None:
+            try:
+                with self.writing() as w:
+                    w.refresh_insights()
+            except Exception:  # noqa: BLE001 - a background bonus; the next run tries again
+                import logging
+                logging.getLogger("memex.insights").exception("background insight run failed")
+        if self._insights_thread is not None and self._insights_thread.is_alive():
+            return  # one run at a time; it picks up everything changed so far
+        self._insights_thread = threading.Thread(target=run, name="memex-insights", daemon=True)
+        self._insights_thread.start()
+
     def status(self) -> dict[str, Any]:
         """Brain.status()."""
         with self.reading() as b:
@@ -333,6 +382,7 @@ class Gateway:
             self.log(actor, "add_source", str(path), status="error", detail={"error": str(e)})
             raise
         self.log(actor, "add_source", str(path), detail=_counts(report))
+        self.refresh_insights_later()
         return path, report
 
     def upload(self, filename: str, data: BinaryIO, max_bytes: int, actor: str = "api") -> tuple[Path, SyncReport]:
@@ -391,6 +441,7 @@ class Gateway:
         with self.writing() as b:
             report = b.sync()
         self.log(actor, "sync", None, detail=_counts(report))
+        self.refresh_insights_later()
         return report
 
     def delete_document(self, doc_id: int, actor: str = "api") -> dict[str, Any]:

@@ -200,3 +200,99 @@ def m008_vector_backends(conn: sqlite3.Connection) -> None:
     END;
     INSERT INTO meta(key, value) VALUES ('home_id', lower(hex(randomblob(8))));
     """)
+
+
+@migration
+def m009_graph(conn: sqlite3.Connection) -> None:
+    # The note graph (issue 12): derived from documents/chunks/embeddings, rebuilt by `memex check --repair`.
+    # No foreign keys on purpose: the graph update runs after a sync and cleans up deleted documents itself
+    # (it needs their old names to re-resolve links that pointed at them).
+    run_script(conn, """
+    CREATE TABLE graph_state (
+        doc_id INTEGER PRIMARY KEY,         -- a document whose graph rows below are current
+        content_hash TEXT NOT NULL,
+        path TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE graph_names (              -- what a link to a note may say: file stem, title, aliases
+        doc_id INTEGER NOT NULL,
+        name TEXT NOT NULL,                 -- normalised (links.name_key)
+        display TEXT NOT NULL               -- as written
+    );
+    CREATE INDEX graph_names_name ON graph_names(name);
+    CREATE INDEX graph_names_doc ON graph_names(doc_id);
+
+    CREATE TABLE graph_links (
+        src INTEGER NOT NULL,               -- the linking document
+        target TEXT NOT NULL,               -- as written, e.g. "Deployment runbook#Rollback"
+        name TEXT NOT NULL,                 -- normalised target name used for resolution
+        dst INTEGER,                        -- resolved document; NULL = unresolved placeholder
+        kind TEXT NOT NULL,                 -- link | embed | mdlink | property
+        anchor TEXT,                        -- heading or ^block id
+        alias TEXT,                         -- [[target|alias]]
+        context TEXT                        -- the sentence or property holding the link
+    );
+    CREATE INDEX graph_links_src ON graph_links(src);
+    CREATE INDEX graph_links_dst ON graph_links(dst);
+    CREATE INDEX graph_links_name ON graph_links(name);
+
+    CREATE TABLE graph_entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,           -- normalised surface form
+        name TEXT NOT NULL,                 -- as first seen
+        kind TEXT NOT NULL,                 -- person | org | place | project | id | name
+        canonical INTEGER,                  -- merged alias -> entity it stands for (NULL: itself)
+        df INTEGER NOT NULL DEFAULT 0       -- notes mentioning it (kept current by the graph update)
+    );
+    CREATE INDEX graph_entities_canonical ON graph_entities(canonical);
+    CREATE TABLE graph_mentions (
+        doc_id INTEGER NOT NULL,
+        entity INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        strong INTEGER NOT NULL,            -- 0: only seen where any word is capitalised (a line start)
+        chunk_id INTEGER,                   -- first chunk that mentions it
+        context TEXT,                       -- the first sentence that mentions it
+        PRIMARY KEY (doc_id, entity)
+    );
+    CREATE INDEX graph_mentions_entity ON graph_mentions(entity);
+
+    CREATE TABLE graph_semantic (
+        src INTEGER NOT NULL,
+        dst INTEGER NOT NULL,
+        score REAL NOT NULL,                -- note-level similarity
+        pair REAL NOT NULL,                 -- cosine of the connecting passage pair
+        src_chunk INTEGER NOT NULL,
+        dst_chunk INTEGER NOT NULL,
+        PRIMARY KEY (src, dst)
+    );
+    CREATE INDEX graph_semantic_dst ON graph_semantic(dst);
+
+    CREATE TABLE graph_statements (         -- dated sentences with values, for contradiction detection
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL,
+        chunk_id INTEGER NOT NULL,
+        text TEXT NOT NULL,                 -- exact text from the chunk (a quote)
+        terms TEXT NOT NULL,                -- JSON: subject words
+        slots TEXT NOT NULL,                -- JSON: {type: [values]}
+        date TEXT,                          -- when it was stated / took effect (ISO)
+        cue INTEGER NOT NULL,               -- 1: says something changed ("moved to", "now", "from X to Y")
+        stale_by INTEGER                    -- a later statement that contradicts it (the later one wins)
+    );
+    CREATE INDEX graph_statements_doc ON graph_statements(doc_id);
+    CREATE TABLE graph_statement_terms (term TEXT NOT NULL, stmt INTEGER NOT NULL);
+    CREATE INDEX graph_statement_terms_term ON graph_statement_terms(term);
+
+    CREATE TABLE insights (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,           -- stable identity: kind + what it is about
+        kind TEXT NOT NULL,                 -- connection | resurface | cluster | contradiction
+        title TEXT NOT NULL,
+        notes TEXT NOT NULL,                -- JSON list of paths
+        evidence TEXT NOT NULL,             -- JSON list of {path, quote, location}
+        score REAL NOT NULL,
+        created REAL NOT NULL,
+        seen_seq INTEGER NOT NULL DEFAULT 0 -- the insight run that last found it
+    );
+    CREATE INDEX insights_kind ON insights(kind, created);
+    CREATE TABLE insight_dismissals (key TEXT PRIMARY KEY, at REAL NOT NULL);
+    """)

@@ -173,6 +173,9 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         """Recent audited actions (writes and questions), newest first."""
         return [e.to_dict() for e in gateway.audit_log(limit, action)]
 
+    from memex.interfaces.api.graph_routes import add_graph_routes
+    add_graph_routes(app, gateway)
+
     _install_protocols(app, gateway, guard)
     app.include_router(export_router(gateway))
     app.add_middleware(Guard, config=guard)

@@ -20,9 +20,19 @@ def _confirm(as_json: bool):  # type: ignore[no-untyped-def]
     return lambda reason: click.confirm(f"{reason[0].upper()}{reason[1:]}. Go ahead?", default=True, err=True)
 
 
-def _print_report(report: SyncReport, as_json: bool) -> None:
+def _insights_after(brain) -> dict | None:  # type: ignore[no-untyped-def]
+    """New insights for what this sync changed (within the configured time budget); never fails the sync."""
+    if brain.settings.graph.strip().lower() in ("off", "false", "0", "no"):
+        return None
+    try:
+        return brain.refresh_insights().to_dict()
+    except Exception as e:  # noqa: BLE001 - insights are a bonus: the sync itself succeeded
+        return {"error": f"{type(e).__name__}: {e}", "summary": ""}
+
+
+def _print_report(report: SyncReport, as_json: bool, insights: dict | None = None) -> None:
     if as_json:
-        print_json(report.to_dict())
+        print_json(report.to_dict() | ({"insights": insights} if insights is not None else {}))
         return
     console = Console(stderr=False)
     for notice in report.notices:
@@ -37,6 +47,8 @@ def _print_report(report: SyncReport, as_json: bool) -> None:
         console.print(f"[yellow]{len(report.skipped)} skipped[/] (see `memex status`)")
         for path, reason in report.skipped[:10]:
             console.print(f"  {path}: {reason}", highlight=False)
+    if insights and insights.get("summary"):
+        console.print(insights["summary"], highlight=False, soft_wrap=True)  # one line, never wrapped
 
 
 @cli.command()
@@ -50,7 +62,8 @@ def add(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, home: Path |
     """Index folders (recursively) or files, and keep them as sources for `sync`."""
     with open_brain(ctx, home, config_file) as brain, ingest_progress(as_json) as progress:
         report = brain.add(list(paths), progress, confirm=_confirm(as_json))
-    _print_report(report, as_json)
+        found = _insights_after(brain)
+    _print_report(report, as_json, found)
 
 
 @cli.command()
@@ -62,7 +75,8 @@ def sync(ctx: click.Context, as_json: bool, home: Path | None, config_file: Path
     """Re-scan every source; only new, changed, moved or deleted files are processed."""
     with open_brain(ctx, home, config_file) as brain, ingest_progress(as_json) as progress:
         report = brain.sync(progress, confirm=_confirm(as_json))
-    _print_report(report, as_json)
+        found = _insights_after(brain)
+    _print_report(report, as_json, found)
 
 
 @cli.command()
@@ -87,7 +101,7 @@ def watch(ctx: click.Context, home: Path | None, config_file: Path | None, debou
         def do_sync() -> None:
             report = brain.sync()
             if report.added or report.updated or report.moved or report.removed or report.failed:
-                _print_report(report, False)
+                _print_report(report, False, _insights_after(brain))
 
         do_sync()
         stop = threading.Event()

@@ -69,4 +69,5 @@ def main(argv: list[str] | None = None) -> None:
     from memex.interfaces.cli import commands_notebook  # noqa: F401
     from memex.interfaces.cli import commands_export  # noqa: F401
     from memex.interfaces.cli import commands_voice  # noqa: F401
+    from memex.interfaces.cli import commands_graph  # noqa: F401
     cli.main(args=argv, prog_name="memex")

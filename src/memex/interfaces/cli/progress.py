@@ -37,6 +37,8 @@ def ingest_progress(quiet: bool) -> Iterator[ProgressFn]:
             else:
                 where = f"page {int(done) + 1}/{total}" if total else f"page {int(done) + 1}"
             bar.update(task, name=f"{str(info.get('path', ''))[-30:]} {info.get('stage', '')} {where}")
+        elif event == "graph":  # the note graph after a sync (links, names, neighbours)
+            bar.update(task, description="Linking notes", total=info["total"], completed=info["done"], name="")
         elif event == "file":
             done = info["done"]
             elapsed = bar.tasks[0].elapsed or 0

@@ -222,6 +222,9 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
         _add_write_tools(server, notebook, actor, call)
     export_tools.register(server, gateway, call, write_tools, actor)
 
+    from memex.interfaces.mcp.graph_tools import register_graph_tools
+    register_graph_tools(server, gateway, actor, call, clean, UNTRUSTED)
+
     @server.resource("memex://note/{id}", mime_type="text/markdown", description="A note's text by id.")
     def note_resource(id: str) -> str:
         if not id.isdigit() or not 0 < int(id) < 2**62:

@@ -19,7 +19,7 @@ from memex.interfaces.web import export_widgets, notebook_pages, render, voice_w
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "New note", "Memory", "Add", "Status", "Export"]
+PAGES = ["Ask", "Search", "Browse", "Graph", "Insights", "New note", "Memory", "Add", "Status", "Export"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -295,8 +295,11 @@ def main() -> None:
         st.caption(f"Home: {gw.settings.home}")
         if st.session_state["page"] == "Ask":
             notebook_pages.sidebar_threads(gw)
+    from memex.interfaces.web import graph_pages
     pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "New note": notebook_pages.page_new_note,
              "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status,
+             "Graph": lambda g: graph_pages.page_graph(g, open_note),
+             "Insights": lambda g: graph_pages.page_insights(g, open_note),
              "Export": lambda gw: export_widgets.page_export(gw, filter_inputs, progress_callback, ACTOR)}
     try:
         pages[st.session_state["page"]](gw)

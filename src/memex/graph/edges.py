@@ -1,0 +1,283 @@
+"""Keep the note graph in step with the store: only notes that changed recompute their own edges.
+
+Called by the Brain after a sync (ingest does not know the graph). A note's graph rows are current when
+`graph_state` holds its content hash and path; anything else — new, edited, moved, deleted, or left
+behind by a crash — is recomputed here, so the graph converges whatever happened before.
+
+Edge kinds: `link`/`backlink` (wikilinks with alias, heading, ^block; embeds; Markdown links; front-matter
+relations; unresolved targets kept as placeholders), `tag`, `entity` (shared named things and unlinked
+mentions of another note's name), `semantic` (nearest notes by meaning with the connecting passages).
+Tags and entities are stored per note and joined at read time, so a tag on 5k notes is 5k rows, not 25M.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from memex.graph import tables
+from memex.graph.entities import EntityExtractor
+from memex.graph.links import Link, name_key, note_links
+from memex.graph.semantic import NEIGHBOURS, SemanticSpace
+from memex.graph.statements import dates_in, statements
+from memex.store.db import write_tx
+from memex.store.vectors import VectorIndex
+
+BATCH = 200
+"""Documents per write transaction."""
+MAX_MENTIONS_PER_NOTE = 2000
+
+
+@dataclass
+class GraphUpdate:
+    """What a graph update did."""
+
+    changed: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form."""
+        return {"changed": len(self.changed), "removed": len(self.removed), "seconds": round(self.seconds, 3)}
+
+
+_NICKNAME = re.compile(r"(?:\b(?:calls? (?:him|her|them)|known as|a\.?k\.?a\.?|goes by|nicknamed?)[: ]\s*|[\"“])"
+                       r"[\"“*]*([A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)[\"”*]*")
+
+
+def nicknames(title: str | None, first_text: str) -> list[str]:
+    """Names a person note says its subject goes by: 'Everyone calls her Bex', 'Douglas "Dougie" Baird'."""
+    out = []
+    head = f"{title or ''}\n{first_text[:600]}"
+    for m in _NICKNAME.finditer(head):
+        before = head[max(0, m.start() - 1):m.start() + 1]
+        if before.startswith(("“", '"')) or m.group(0).startswith(("“", '"')):
+            # a quoted word counts only inside a name: Olumide "Baba" Adeyemi
+            line = head[:m.start()].rsplit("\n", 1)[-1].split()
+            if not line or not line[-1][:1].isupper():
+                continue
+        out.append(m.group(1))
+    return out
+
+
+def _names(doc: tables.DocInfo, first_text: str = "") -> dict[str, str]:
+    """name key -> display form: file stem, title, aliases (front matter or 'known as' in the text)."""
+    out: dict[str, str] = {}
+    stem = PurePosixPath(doc.path).stem
+    aliases = doc.metadata.get("aliases") or []
+    extra = nicknames(doc.title, first_text) if first_text else []
+    for display in [doc.title, stem, *(aliases if isinstance(aliases, list) else [aliases]), *extra]:
+        if display and str(display).strip():
+            out.setdefault(name_key(str(display)), " ".join(str(display).split()))
+    out.setdefault(name_key(PurePosixPath(doc.path).name), stem)
+    out.pop("", None)
+    return out
+
+
+def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | None],
+                 extractor: EntityExtractor, *, rebuild: bool = False,
+                 progress: Callable[..., None] | None = None) -> GraphUpdate:
+    """Recompute graph rows of new/changed/moved notes, drop those of deleted ones; returns what changed."""
+    t0 = time.perf_counter()
+    if rebuild:
+        with write_tx(conn):
+            tables.clear_graph(conn)
+    changed, gone = tables.stale_documents(conn)
+    result = GraphUpdate(changed=changed, removed=gone)
+    if not changed and not gone:
+        return result
+    with write_tx(conn):
+        affected = tables.names_of(conn, changed + gone)
+        touched = tables.forget(conn, changed + gone)
+    infos = tables.doc_infos(conn, changed)
+    with write_tx(conn):
+        for d in infos:
+            first = conn.execute("SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT 1", (d.id,)).fetchone()
+            names = _names(d, first[0] if first else "")
+            tables.write_names(conn, d.id, names)
+            affected |= names.keys()
+    gazetteer = frozenset(n for n in tables.all_display_names(conn) if _namelike(n))
+    index = vectors() if infos else None
+    space = SemanticSpace(conn, index) if index is not None and len(index) else None
+    for i in range(0, len(infos), BATCH):
+        batch = infos[i:i + BATCH]
+        prepared = [_prepare(conn, d, extractor, gazetteer) for d in batch]
+        semantic = space.neighbours([d.id for d in batch], NEIGHBOURS) if space is not None else []
+        with write_tx(conn):
+            for d, (links, mentions, stmts) in zip(batch, prepared, strict=True):
+                tables.write_links(conn, d.id, links)
+                ids = tables.entity_ids(conn, {k: (v[0], v[1]) for k, v in mentions.items()})
+                touched.update(ids.values())
+                tables.write_mentions(conn, d.id, [(ids[k], v[2], v[3], v[4], v[5]) for k, v in mentions.items()])
+                tables.write_statements(conn, d.id, stmts)
+            tables.write_semantic(conn, semantic)
+            tables.mark_current(conn, batch)
+        if progress:
+            progress("graph", done=min(i + BATCH, len(infos)), total=len(infos))
+    with write_tx(conn):
+        _resolve(conn, [d.id for d in infos], affected)
+        tables.refresh_entity_df(conn, touched)
+        merge_aliases(conn)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _namelike(display: str) -> bool:
+    """Note names worth finding in text: capitalised or in a script without case, not dates or numbers."""
+    s = display.strip()
+    if len(s) < 2 or not any(ch.isalpha() for ch in s) or s[:1].isdigit():
+        return False
+    if len(name_key(s).split()) >= 2:
+        return True  # "thursday-football", "gift ideas": multi-word names match in any case
+    first = s[0]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExtractor,
+             gazetteer: frozenset[str]):  # type: ignore[no-untyped-def]
+    """Links, mentions and statements of one note, from its stored chunks."""
+    chunks = tables.chunk_texts(conn, doc.id)
+    texts = [t for _, t in chunks]
+    links = [(lk.target, lk.name, _kind(lk), lk.anchor, lk.alias, lk.context)
+             for lk in note_links(texts, doc.metadata)]
+    own = {name_key(n) for n in _names(doc, texts[0] if texts else "")}
+    mentions: dict[str, list] = {}
+    for chunk_id, text in chunks:
+        for m in extractor.extract(text, gazetteer):
+            if m.key in own:
+                continue  # a note naming itself is not a connection
+            entry = mentions.get(m.key)
+            if entry is None:
+                if len(mentions) >= MAX_MENTIONS_PER_NOTE:
+                    continue
+                mentions[m.key] = [m.surface, m.kind, 1, int(m.strong), chunk_id, _around(text, m.start, m.end)]
+            else:
+                entry[2] += 1
+                entry[3] = max(entry[3], int(m.strong))
+    stmts = []
+    seen: set[str] = set()
+    when = statement_doc_date(doc, texts)
+    for chunk_id, text in chunks:
+        for s in statements(text, when):
+            norm = " ".join(s.text.split())
+            if norm in seen:
+                continue  # chunk overlap repeats sentences
+            seen.add(norm)
+            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, s.date, s.cue))
+    return links, mentions, stmts
+
+
+def statement_doc_date(doc: tables.DocInfo, texts: list[str]) -> str | None:
+    """The date a note's undated statements speak for: its front-matter/file-name date, else the first
+    full date written near its top (a letter, a quote, a report), else the stored note date (file time)."""
+    meta_date = doc.metadata.get("date")
+    if meta_date:
+        return str(meta_date)[:10]
+    if texts:
+        written = [d for d in dates_in(texts[0][:1500], None) if d <= (doc.date or "9999")]
+        if written:
+            return written[0]
+    return doc.date
+
+
+def _kind(link: Link) -> str:
+    if link.kind == "property" and link.path_hint == "?":
+        return "value"  # a plain front-matter value: kept only if a note of that name exists
+    return link.kind
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The sentence around a mention (for the reason shown to the user)."""
+    lo = max(0, start - 200)
+    dot = text.rfind(". ", lo, start)
+    left = max(text.rfind("\n", lo, start), dot + 1 if dot >= 0 else -1, lo - 1 if lo else -1)
+    hi = min(len(text), end + 200)
+    cands = [i for i in (text.find("\n", end, hi), text.find(". ", end, hi)) if i != -1]
+    right = min(cands) + 1 if cands else hi
+    return " ".join(text[left + 1:right].split())[:300]
+
+
+def _resolve(conn: sqlite3.Connection, srcs: list[int], names: set[str]) -> None:
+    """Point links from changed notes, and links naming any changed name, at the note they mean."""
+    rows = tables.links_to_resolve(conn, srcs, names)
+    if not rows:
+        return
+    cands = tables.candidates_by_name(conn, {r[3] for r in rows})
+    src_paths = dict(conn.execute(f"SELECT id, path FROM documents WHERE id IN "
+                                  f"({','.join(str(s) for s in {r[1] for r in rows})})").fetchall())
+    updates: list[tuple[int | None, int]] = []
+    drop: list[int] = []
+    for rowid, src, target, name, kind in rows:
+        dst = pick_target(cands.get(name, []), target.split("#", 1)[0], kind, src_paths.get(src, ""), src)
+        if dst is None and kind == "value":
+            drop.append(rowid)
+        else:
+            updates.append((dst, rowid))
+    tables.set_link_targets(conn, updates)
+    tables.drop_links(conn, drop)
+
+
+def pick_target(candidates: list[tuple[int, str]], target: str, kind: str, src_path: str,
+                src: int) -> int | None:
+    """Which note a link means: a path match for folder links, else the shortest path (Obsidian's rule)."""
+    if not candidates:
+        return None
+    if kind == "mdlink" or "/" in target:
+        want = os.path.normpath(os.path.join(os.path.dirname(src_path), target)) if kind == "mdlink" else target
+        want_stem = os.path.splitext(want)[0]
+        exact = [c for c in candidates if os.path.splitext(c[1])[0].endswith(want_stem.lstrip("./"))
+                 or c[1] == want]
+        if exact:
+            candidates = exact
+    # a self-link is kept (the user wrote it) but it never counts as a connection in related()
+    return min(candidates, key=lambda c: (len(c[1]), c[1]))[0]
+
+
+def merge_aliases(conn: sqlite3.Connection) -> None:
+    """Merge entity aliases: a note's aliases and title stand for the note; a first name stands for the one
+    full name it starts (when exactly one multi-word person name in the vault starts with it)."""
+    ents = conn.execute("SELECT id, key, kind FROM graph_entities").fetchall()
+    by_key = {k: int(i) for i, k, _ in ents}
+    canonical: dict[int, int] = {}
+    # 1. names of the same note: all aliases point at the note's title (or its stem)
+    groups: dict[int, list[str]] = {}
+    for doc_id, name in conn.execute("SELECT doc_id, name FROM graph_names"):
+        groups.setdefault(int(doc_id), []).append(name)
+    titles = dict(conn.execute("SELECT id, title FROM documents").fetchall())
+    for doc_id, names in groups.items():
+        present = [n for n in names if n in by_key]
+        if len(present) < 2:
+            continue
+        title_key = name_key(titles.get(doc_id) or "")
+        head = title_key if title_key in by_key else max(present, key=len)
+        for n in present:
+            if n != head:
+                canonical[by_key[n]] = by_key[head]
+    # 2. a first name that starts exactly one multi-word person-like name
+    firsts: dict[str, set[str]] = {}
+    for _, key, kind in ents:
+        parts = key.split()
+        if kind == "person" and 2 <= len(parts) <= 3:
+            firsts.setdefault(parts[0], set()).add(key)
+    for first, fulls in firsts.items():
+        fid = by_key.get(first)
+        if fid is None or fid in canonical or len(fulls) != 1:
+            continue
+        full = next(iter(fulls))
+        target = by_key[full]
+        canonical[fid] = canonical.get(target, target)
+    # 3. "Chris D" stands for the one "Chris D…" full name
+    for _, key, _kind in ents:
+        parts = key.split()
+        if len(parts) == 2 and len(parts[1].rstrip(".")) == 1 and by_key[key] not in canonical:
+            fulls = [f for f in firsts.get(parts[0], ()) if f.split()[1].startswith(parts[1].rstrip("."))]
+            if len(fulls) == 1:
+                target = by_key[fulls[0]]
+                canonical[by_key[key]] = canonical.get(target, target)
+    conn.execute("UPDATE graph_entities SET canonical = NULL WHERE canonical IS NOT NULL")
+    conn.executemany("UPDATE graph_entities SET canonical = ? WHERE id = ?",
+                     [(c, e) for e, c in canonical.items() if c != e])

@@ -1,0 +1,367 @@
+"""Related notes: every edge kind scored, summed per note, and explained.
+
+A note's relatives come from its stored edges only (links both ways, shared entities and tags, unlinked
+mentions of another note's name, semantic neighbours), so `related` reads SQLite and never loads a model
+or the vector index. Weights were set on the dev vaults (bench/graph_quality.py; docs/graph.md).
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from memex.graph.links import name_key
+
+W_LINK = 1.0
+W_BACKLINK = 1.0
+W_NAME = 1.0
+"""A note that mentions another note's title or alias (an unlinked mention, or a link by another name)."""
+W_BRIDGE = 0.15
+"""Two hops: a note strongly tied to one of this note's structural neighbours gets this much of that tie."""
+BRIDGES = 6
+BRIDGE_MAX_DEGREE = 60
+"""A note linked or named by more notes than this is a hub: no two-hop relations through it."""
+NAME_DF_SHARE = 0.25
+TF_BOOST = 0.3
+"""A note that names another many times is about it: up to x2 for the mention."""
+"""How much of a name mention's weight depends on how rare mentions of that name are."""
+W_ENTITY = 2.0
+"""Per shared entity, times its rarity (idf / log N)."""
+ENTITY_POW = 2.0
+"""Rarity counts more than linearly: a name only two notes share is close to a link."""
+W_TAG = 0.2
+W_SEMANTIC = 1.0
+"""Times how far the semantic score is above SEMANTIC_FLOOR."""
+SEMANTIC_FLOOR = 0.2
+ENTITY_CAP = 1.5
+TAG_CAP = 0.4
+MAX_DF_SHARE = 0.2
+"""Entities or tags on more than this share of notes (and more than MIN_DF_CAP) connect nothing."""
+MIN_DF_CAP = 25
+MAX_DF = 150
+"""...and a name in more than this many notes never does (it also bounds the work per call)."""
+
+
+class Reason:
+    """Why two notes are related. The detail text is built only for notes that make the list."""
+
+    __slots__ = ("kind", "weight", "role", "_detail")
+
+    def __init__(self, kind: str, detail: str | Callable[[], str], weight: float, role: str | None = None) -> None:
+        self.kind = kind
+        """link | backlink | tag | entity | semantic."""
+        self.weight = weight
+        self.role = role or kind
+        """What counts once per pair: link, backlink, name_out, name_in, via, semantic; else summed."""
+        self._detail = detail
+
+    @property
+    def detail(self) -> str:
+        """The entity, tag, link context or connecting passages."""
+        if callable(self._detail):
+            self._detail = self._detail()
+        return self._detail
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form: {"kind", "detail"}."""
+        return {"kind": self.kind, "detail": self.detail}
+
+
+@dataclass
+class Related:
+    """A related note with its score and reasons, strongest first."""
+
+    doc_id: int
+    path: str
+    title: str | None
+    score: float = 0.0
+    reasons: list[Reason] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form of `memex related --json`."""
+        return {"path": self.path, "title": self.title, "score": round(self.score, 4),
+                "reasons": [r.to_dict() for r in sorted(self.reasons, key=lambda r: -r.weight)]}
+
+
+def _snip(text: str | None, limit: int = 160) -> str:
+    s = " ".join((text or "").split())
+    return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
+
+
+def _df_cap(n_docs: int) -> int:
+    return max(MIN_DF_CAP, min(MAX_DF, int(MAX_DF_SHARE * n_docs)))
+
+
+def _idf(df: int, n_docs: int) -> float:
+    """Rarity in [0, 1]: 1 for a name in two notes, towards 0 for one in most notes."""
+    return max(0.0, math.log((n_docs + 1) / (df + 1)) / math.log(n_docs + 1)) if n_docs > 1 else 0.0
+
+
+def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, tuple[str, bool, str]] | None = None,
+            limit: int = 5000) -> dict[int, list[Reason]]:
+    """Links both ways and mentions of each other's names (the structural edges of a note), at most
+    `limit` incoming ones of each kind."""
+    found: dict[int, list[Reason]] = {}
+
+    def add(other: int, reason: Reason) -> None:
+        if other != doc_id and reason.weight > 0:
+            found.setdefault(other, []).append(reason)
+
+    # links, both ways (embeds and front-matter relations count as links)
+    for dst, target, alias, kind, context in conn.execute(
+            "SELECT dst, target, alias, kind, context FROM graph_links WHERE src = ? AND dst IS NOT NULL", (doc_id,)):
+        label = {"embed": "embeds", "property": "links in front matter to", "value": "front matter names"}.get(
+            kind, "links to")
+        add(int(dst), Reason("link", lambda label=label, target=target, alias=alias, kind=kind, context=context:
+                             f"{label} [[{target}{'|' + alias if alias else ''}]]"
+                             + (f" ({_snip(context, 80)})" if kind in ("property", "value") and context else ""),
+                             W_LINK))
+    for src, target, context in conn.execute(
+            "SELECT src, target, context FROM graph_links WHERE dst = ? LIMIT ?", (doc_id, limit)):
+        add(int(src), Reason("backlink", lambda target=target, context=context:
+                             f"links here: {_snip(context, 140) or '[[' + target + ']]'}", W_BACKLINK))
+
+    # unlinked mentions of each other's names: this note naming another note, or being named by others
+    my_names = [r[0] for r in conn.execute("SELECT name FROM graph_names WHERE doc_id = ?", (doc_id,))]
+    mine = _entity_groups(conn, doc_id) if mine is None else mine
+    note_of = _notes_named(conn, list(mine))
+    df_of = _mention_df(conn, [g for g in mine if g in note_of])
+    counts = _mention_counts(conn, doc_id)
+    for group, (display, _strong, context) in mine.items():
+        for other in note_of.get(group, ()):
+            w = W_NAME * (1 - NAME_DF_SHARE + NAME_DF_SHARE * _idf(df_of.get(group, 1), n_docs))
+            w *= min(2.0, 1.0 + TF_BOOST * math.log(counts.get(group, 1)))
+            add(other, Reason("entity", lambda display=display, context=context:
+                              f"mentions {display}: {_snip(context, 120)}", w, "name_out"))
+    if my_names:
+        q = ",".join("?" * len(my_names))
+        ents = [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE key IN ({q})", my_names)]
+        if ents:
+            qe = ",".join("?" * len(ents))
+            ents += [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE canonical IN ({qe})", ents)]
+            qe = ",".join("?" * len(ents))
+            rows = conn.execute(
+                f"SELECT m.doc_id, e.name, m.context FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
+                f"WHERE m.entity IN ({qe}) AND m.doc_id != ? LIMIT ?", (*ents, doc_id, limit + 1)).fetchall()
+            df = len({r[0] for r in rows})
+            # a note named by most of the vault: being named by it says little (and would cost a lot)
+            if 0 < df <= limit:
+                w = W_NAME * _idf(df, n_docs)
+                for other, display, context in rows:
+                    add(int(other), Reason("entity", lambda display=display, context=context:
+                                           f"mentions {display} (this note): {_snip(context, 120)}", w, "name_in"))
+    return found
+
+
+def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]:
+    """The k notes most related to `doc_id`, best first, each with its reasons."""
+    n_docs = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    mine = _entity_groups(conn, doc_id)
+    note_of = _notes_named(conn, list(mine))
+    found = _direct(conn, doc_id, n_docs, mine)
+
+    def add(other: int, reason: Reason) -> None:
+        if other != doc_id and reason.weight > 0:
+            found.setdefault(other, []).append(reason)
+
+    # shared entities, weighted by rarity
+    cap = _df_cap(n_docs)
+    shared: dict[int, list[Reason]] = {}
+    members, group_df = _group_members(conn, list(mine))
+    for group, (display, strong, _ctx) in mine.items():
+        df = group_df.get(group, 0)  # an upper bound: a note naming both an alias and the name counts twice
+        if df < 2 or df > cap:
+            continue
+        ids = members.get(group, [group])
+        q = ",".join("?" * len(ids))
+        rows = conn.execute(f"SELECT doc_id, max(strong) FROM graph_mentions WHERE entity IN ({q}) "
+                            f"GROUP BY doc_id", ids).fetchall()
+        if len(rows) < 2:
+            continue
+        if not strong and not any(s for _, s in rows) and group not in note_of:
+            continue  # only ever seen at the start of a line: probably not a name
+        w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW
+        for other, _s in rows:
+            if other != doc_id:
+                shared.setdefault(int(other), []).append(Reason("entity", display, w))
+    for other, reasons in shared.items():
+        total = sum(r.weight for r in reasons)
+        scale = min(1.0, ENTITY_CAP / total) if total > 0 else 1.0
+        for r in reasons:
+            add(other, Reason(r.kind, r.detail, r.weight * scale))
+
+    # shared tags
+    tag_reasons: dict[int, list[Reason]] = {}
+    for (tag,) in conn.execute("SELECT DISTINCT tag FROM tags WHERE doc_id = ?", (doc_id,)).fetchall():
+        rows = conn.execute("SELECT DISTINCT doc_id FROM tags WHERE tag = ? LIMIT ?", (tag, cap + 2)).fetchall()
+        if len(rows) < 2 or len(rows) > cap:
+            continue
+        w = W_TAG * _idf(len(rows), n_docs)
+        for (other,) in rows:
+            tag_reasons.setdefault(int(other), []).append(Reason("tag", f"#{tag}", w))
+    for other, reasons in tag_reasons.items():
+        total = sum(r.weight for r in reasons)
+        scale = min(1.0, TAG_CAP / total) if total > 0 else 1.0
+        for r in reasons:
+            add(other, Reason(r.kind, r.detail, r.weight * scale))
+
+    # semantic neighbours (stored from either side)
+    sem: dict[int, tuple[float, float, int, int]] = {}
+    for other, score, pair, mine_c, theirs_c in conn.execute(
+            "SELECT dst, score, pair, src_chunk, dst_chunk FROM graph_semantic WHERE src = ? "
+            "UNION ALL SELECT src, score, pair, dst_chunk, src_chunk FROM graph_semantic WHERE dst = ?",
+            (doc_id, doc_id)):
+        if int(other) not in sem or score > sem[int(other)][0]:
+            sem[int(other)] = (float(score), float(pair), int(mine_c), int(theirs_c))
+    if sem:
+        texts = _chunk_texts(conn, {c for v in sem.values() for c in v[2:]})
+        for other, (score, pair, mine_c, theirs_c) in sem.items():
+            w = W_SEMANTIC * max(0.0, score - SEMANTIC_FLOOR)
+            add(other, Reason("semantic", lambda a=mine_c, b=theirs_c, pair=pair, texts=texts:
+                              f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” (similarity {pair:.2f})", w))
+
+    # two hops through the strongest structural neighbours (a person, place or project note)
+    if W_BRIDGE > 0:
+        first = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()
+                        if any(r.role in ("link", "name_out") for r in rs)), reverse=True)[:BRIDGES]
+        titles = _doc_rows(conn, [o for _, o in first])
+        for s1, bridge in first:
+            name = (titles.get(bridge) or ("", None))[1] or "another note"
+            # a hub (named or linked by many notes) connects everything, so it says nothing
+            n_in = conn.execute("SELECT count(*) FROM (SELECT 1 FROM graph_links WHERE dst = ? LIMIT ?)",
+                                (bridge, BRIDGE_MAX_DEGREE + 1)).fetchone()[0]
+            if n_in > BRIDGE_MAX_DEGREE:
+                continue
+            for other, rs in _direct(conn, bridge, n_docs, limit=BRIDGE_MAX_DEGREE).items():
+                w2 = max(r.weight for r in rs)
+                add(other, Reason("link" if all(r.kind in ("link", "backlink") for r in rs) else "entity",
+                                  f"via {name}", W_BRIDGE * min(1.0, s1 / 2) * w2, "via"))
+
+    ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
+    info = _doc_rows(conn, [o for _, o in ranked])
+    out = []
+    for score, other in ranked:
+        if other in info:
+            path, title = info[other]
+            out.append(Related(other, path, title, score, _merge(found[other])))
+    return out
+
+
+def _dedupe(reasons: list[Reason]) -> list[float]:
+    """Weights that count: one link per direction, one name mention per direction, the rest summed."""
+    best: dict[str, float] = {}
+    rest: list[float] = []
+    for r in reasons:
+        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via"):
+            best[r.role] = max(best.get(r.role, 0.0), r.weight)
+        else:
+            rest.append(r.weight)
+    return list(best.values()) + rest
+
+
+def _merge(reasons: list[Reason]) -> list[Reason]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in sorted(reasons, key=lambda r: -r.weight)[:12]:
+        if (r.kind, r.detail) not in seen:
+            seen.add((r.kind, r.detail))
+            out.append(r)
+    return out
+
+
+def _entity_groups(conn: sqlite3.Connection, doc_id: int) -> dict[int, tuple[str, bool, str]]:
+    """canonical entity id -> (display name, strong anywhere in this note, context) for a note's mentions."""
+    out: dict[int, tuple[str, bool, str]] = {}
+    for group, name, strong, context in conn.execute(
+            "SELECT coalesce(e.canonical, e.id), coalesce(c.name, e.name), m.strong, m.context "
+            "FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
+            "LEFT JOIN graph_entities c ON c.id = e.canonical WHERE m.doc_id = ?", (doc_id,)):
+        prev = out.get(int(group))
+        out[int(group)] = (name, bool(strong) or (prev[1] if prev else False),
+                           prev[2] if prev and prev[2] else context or "")
+    return out
+
+
+def _mention_counts(conn: sqlite3.Connection, doc_id: int) -> dict[int, int]:
+    """canonical entity id -> how often this note mentions it."""
+    return {int(g): int(c) for g, c in conn.execute(
+        "SELECT coalesce(e.canonical, e.id), sum(m.count) FROM graph_mentions m JOIN graph_entities e "
+        "ON e.id = m.entity WHERE m.doc_id = ? GROUP BY 1", (doc_id,))}
+
+
+def _group_members(conn: sqlite3.Connection, groups: list[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """canonical entity id -> its entity ids (itself and its aliases), and -> notes mentioning any of them."""
+    members: dict[int, list[int]] = {}
+    df: dict[int, int] = {}
+    for i in range(0, len(groups), 400):
+        part = groups[i:i + 400]
+        q = ",".join("?" * len(part))
+        for eid, group, n in conn.execute(
+                f"SELECT id, coalesce(canonical, id), df FROM graph_entities WHERE id IN ({q}) "
+                f"UNION SELECT id, canonical, df FROM graph_entities WHERE canonical IN ({q})", part + part):
+            members.setdefault(int(group), []).append(int(eid))
+            df[int(group)] = df.get(int(group), 0) + int(n)
+    return members, df
+
+
+def _mention_df(conn: sqlite3.Connection, groups: list[int]) -> dict[int, int]:
+    """canonical entity id -> number of notes mentioning it (an upper bound for merged aliases)."""
+    return _group_members(conn, groups)[1]
+
+
+def _notes_named(conn: sqlite3.Connection, groups: list[int]) -> dict[int, list[int]]:
+    """canonical entity id -> notes whose title/alias/stem is that entity (or one of its aliases)."""
+    out: dict[int, list[int]] = {}
+    for i in range(0, len(groups), 400):
+        part = groups[i:i + 400]
+        q = ",".join("?" * len(part))
+        for group, doc in conn.execute(
+                f"SELECT DISTINCT coalesce(e.canonical, e.id), n.doc_id FROM graph_entities e "
+                f"JOIN graph_names n ON n.name = e.key WHERE e.id IN ({q}) OR e.canonical IN ({q})", part + part):
+            out.setdefault(int(group), []).append(int(doc))
+    return out
+
+
+def _chunk_texts(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    q = ",".join("?" * len(ids))
+    return {int(r[0]): r[1] for r in conn.execute(f"SELECT id, text FROM chunks WHERE id IN ({q})", list(ids))}
+
+
+def _doc_rows(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    if not ids:
+        return {}
+    q = ",".join("?" * len(ids))
+    return {int(r[0]): (r[1], r[2]) for r in conn.execute(f"SELECT id, path, title FROM documents WHERE id IN ({q})",
+                                                          ids)}
+
+
+def resolve_note(conn: sqlite3.Connection, note: str, roots: list[str] | None = None) -> int | None:
+    """A note id from what a user typed: an id, an absolute or indexed path, a path relative to a source,
+    or a note's title / file name."""
+    s = note.strip()
+    if s.isdigit() and conn.execute("SELECT 1 FROM documents WHERE id = ?", (int(s),)).fetchone():
+        return int(s)
+    row = conn.execute("SELECT id FROM documents WHERE path = ?", (s,)).fetchone()
+    if row:
+        return int(row[0])
+    import os
+    absolute = os.path.abspath(os.path.expanduser(s))
+    row = conn.execute("SELECT id FROM documents WHERE path = ?", (absolute,)).fetchone()
+    if row:
+        return int(row[0])
+    for (root,) in conn.execute("SELECT path FROM sources"):
+        row = conn.execute("SELECT id FROM documents WHERE path = ?", (os.path.join(root, s),)).fetchone()
+        if row:
+            return int(row[0])
+    tail = "/" + s.lstrip("/")
+    rows = conn.execute("SELECT id FROM documents WHERE substr(path, -length(?)) = ?", (tail, tail)).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    rows = conn.execute("SELECT DISTINCT doc_id FROM graph_names WHERE name = ?", (name_key(s),)).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    return None

@@ -1,0 +1,270 @@
+"""Dated statements: sentences of a note that state a value (a day, a time, an amount, a dose, a name).
+
+Two statements about the same subject whose values differ are candidates for a contradiction
+(graph/contradictions.py). Everything here is pure and linear in the text.
+
+When was something stated? `statement_date` is the one place that decides: a date written in the sentence
+itself, else the nearest dated line or heading above it in the chunk, else the note's date. When the
+per-chunk dates of ingest/dates.py land, only this function has to change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from memex.graph.entities import _STOP, IDENTIFIER, clean_text
+
+MAX_STATEMENTS_PER_CHUNK = 80
+MAX_STATEMENT_CHARS = 400
+
+_MONTHS = {m: i for i, names in enumerate([
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", *(
+    m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))})
+_EFFECTIVE = re.compile(r"\b(?:from|since|starting|as of|effective|with effect from)\b[\s*_:]*", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
+_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+
+SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "money": re.compile(r"(?:(?:[£$€¥]|\b(?:EUR|USD|GBP|CHF)\s)\s?\d[\d,]*(?:\.\d+)?(?:\s?[km]\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|pounds?|dollars?)\b)", re.I),
+    "time": re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
+    "weekday": re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.I),
+    "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
+    "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|%|per ?cent|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times)\b", re.I),
+    "frequency": re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|every (?:day|week|other week|two weeks|month)|once a \w+|twice a \w+|(?:three|four) (?:times|calls) a \w+)\b", re.I),
+    "duration": re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})\b|\bsub-?\d:\d{2}\b"),
+    "number": re.compile(r"(?<![\w.:/-])\d+(?:[.,]\d+)?(?![\w.:/-])"),
+}
+_CUE = re.compile(r"\b(?:moved|moves|changed?|changes|now|no longer|instead|increased|decreased|reduced|raised|"
+                  r"went up|goes up|gone up|dropped|slips?|slipped|revised|replaced|replaces|switched|updated|"
+                  r"rescheduled|postponed|brought forward|took over|takes over|became|becomes|new|from .{1,40} to|"
+                  r"up from|down from|was|were|previously|used to|anymore|any more|since)\b", re.I)
+_SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]*[ \t]+(?=[\"“(\[]*[A-Z0-9*_])|\n(?![ \t]+[a-z(])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_EXTRA_STOP = frozenset("""about went going get got getting make made said says say told asked think
+thought want need needs needed will would should could might must can cannot can't won't don't didn't
+isn't wasn't aren't weren't it's that's there's here's what's let's i'd i'll i've we'd we'll we've
+one two three four five six seven eight nine ten lot lots bit thing things really just also only even
+moved move moves changed change changes now longer instead increased decreased reduced raised went up
+dropped slips slipped revised replaced switched updated rescheduled postponed brought forward took takes
+became becomes new from since previously used anymore was were am pm starting start started""".split())
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence that states at least one value."""
+
+    text: str
+    """Exactly as in the chunk (the quote shown to the user)."""
+    terms: tuple[str, ...]
+    """Subject words: content words other than the values and the change cues."""
+    slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date: str | None = None
+    cue: bool = False
+    start: int = 0
+    """Offset of the text in its chunk."""
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _near(year: int | None, month: int, day: int, ref: str | None) -> str | None:
+    """A date written without a year: the one nearest the reference date (a note from October that says
+    "start 2 March" means next March)."""
+    if year is None:
+        return None
+    if not ref:
+        return _iso(year, month, day)
+    best = None
+    for y in (year - 1, year, year + 1):
+        d = _iso(y, month, day)
+        if d and (best is None or abs(_days(d, ref)) < abs(_days(best, ref))):
+            best = d
+    return best
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+
+
+def dates_in(text: str, default_year: int | None, ref: str | None = None) -> list[str]:
+    """ISO dates written in a text ("2026-03-17", "17 March 2026", "Mar 17", "(14 Oct)"), in order.
+
+    A date without a year takes `default_year`, or with `ref` (an ISO date) the year that puts it nearest."""
+    found: list[tuple[int, str]] = []
+    for m in _ISO.finditer(text):
+        if (d := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+            found.append((m.start(), d))
+    for m in _DMY.finditer(text):
+        d = (_iso(int(m.group(3)), _month(m.group(2)), int(m.group(1))) if m.group(3)
+             else _near(default_year, _month(m.group(2)), int(m.group(1)), ref))
+        if d:
+            found.append((m.start(), d))
+    for m in _MDY.finditer(text):
+        d = (_iso(int(m.group(3)), _month(m.group(1)), int(m.group(2))) if m.group(3)
+             else _near(default_year, _month(m.group(1)), int(m.group(2)), ref))
+        if d:
+            found.append((m.start(), d))
+    return [d for _, d in sorted(found)]
+
+
+def _month(name: str) -> int:
+    s = name.lower().rstrip(".")
+    return _MONTHS.get(s, _MONTHS.get(s[:3], 0))
+
+
+def statement_date(sentence: str, chunk_text: str, offset: int, note_date: str | None) -> str | None:
+    """When a statement was made or took effect: its own date, a dated line above it, else the note's date.
+
+    The one function to switch to ingest/dates.py's per-chunk dates when they land.
+    """
+    year = int(note_date[:4]) if note_date and note_date[:4].isdigit() else None
+    head = sentence.lstrip("#*-• >|\t[]x")[:40]
+    if head[:1].isdigit() or head[:3].lower() in _DAY_STARTS:
+        own = dates_in(head, year, note_date)
+        if own:
+            return own[0]  # a log line or table row: "17 Mar 2026 | Bisoprolol increased ..."
+    # "From 1 February 2026: £42", "starting Monday 12 January": the date it takes effect
+    m = _EFFECTIVE.search(sentence)
+    if m:
+        eff = dates_in(sentence[m.end():m.end() + 40], year, note_date)
+        if eff:
+            return eff[0]
+    # the nearest line above that starts with a date (journal entries, logs, dated headings)
+    for line in reversed(chunk_text[:offset].split("\n")[-40:]):
+        head = line.lstrip("#*-• >|\t")[:40]
+        if head[:1].isdigit() or head[:3].lower() in _DAY_STARTS:
+            ds = dates_in(head, year, note_date)
+            if ds:
+                return ds[0]
+    # "since Tuesday 24 February", "(14 Oct)": a past date in the sentence says when it took effect
+    past = [d for d in dates_in(sentence, year, note_date) if not note_date or d <= note_date]
+    if past and note_date:
+        return max(past)
+    return note_date
+
+
+def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]]:
+    slots: dict[str, tuple[str, ...]] = {}
+    spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
+    for kind, pattern in SLOT_PATTERNS.items():
+        values = []
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            values.append(_norm_value(kind, m.group(0)))
+            if kind != "frequency":  # "weekly sync": the frequency is also what the subject is called
+                spans.append((m.start(), m.end()))
+        if values:
+            slots[kind] = tuple(dict.fromkeys(values))
+    return slots, spans
+
+
+def _norm_value(kind: str, value: str) -> str:
+    v = " ".join(value.lower().split()).replace(",", "")
+    if kind == "date":
+        iso = dates_in(value, 1)  # year 1 marks "no year written": compared by month and day only
+        if iso:
+            return iso[0] if not iso[0].startswith("0001-") else "--" + iso[0][5:]
+    if kind == "weekday":
+        return v[:3]
+    if kind == "time":
+        return v.replace(".", ":").replace(" ", "")
+    if kind in ("money", "quantity"):
+        return v.replace(" ", "").removesuffix(".00")
+    return v
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Content words outside the value spans, stemmed lightly, in order, without duplicates."""
+    masked = list(text)
+    for a, b in spans:
+        masked[a:b] = " " * (b - a)
+    out: dict[str, None] = {}
+    for m in _WORD.finditer("".join(masked)):
+        if IDENTIFIER.fullmatch(m.group(0)):
+            out["#" + m.group(0).lower()] = None  # a record's identifier: one term, marked as such
+            continue
+        for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
+            w = _stem(part)
+            if len(w) >= 3 and w not in _STOP and w not in _EXTRA_STOP and not w.isdigit():
+                out[w] = None
+    return tuple(out)
+
+
+_ITEM_START = re.compile(r"[ \t]*(?:[-*+•>|#]|\d+[.)]\s|\d{1,4}[-/ ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences, list items, table rows and log lines; hard-wrapped lines (PDF text, wrapped prose) are
+    joined back into their sentence."""
+    lines = text.split("\n")
+    merged: list[str] = []
+    for line in lines:
+        if (merged and line.strip() and merged[-1].strip() and not _ITEM_START.match(line)
+                and not merged[-1].rstrip().endswith((".", "!", "?", ":", ";", "|", "**"))):
+            merged[-1] += "\n" + line
+        else:
+            merged.append(line)
+    out: list[str] = []
+    for block in merged:
+        out += _SPLIT.split(block)
+    return out
+
+
+def statements(chunk_text: str, note_date: str | None) -> list[Statement]:
+    """Sentences, list items and table rows of a chunk that state at least one value."""
+    out: list[Statement] = []
+    pos = 0
+    for piece in _pieces(chunk_text):
+        start = chunk_text.find(piece, pos)
+        pos = start + len(piece) if start >= 0 else pos
+        raw = piece.strip()
+        if len(raw) < 12 or raw.startswith(("```", "~~~")):
+            continue
+        raw = raw[:MAX_STATEMENT_CHARS]
+        prose = clean_text(raw)
+        slots, spans = _slots(prose)
+        informative = {k: v for k, v in slots.items() if k != "number"}
+        if not informative and "number" not in slots:
+            continue
+        terms = subject_terms(prose, spans)
+        if not terms:
+            continue
+        off = max(start, 0) + (len(piece) - len(piece.lstrip()))
+        when = statement_date(raw, chunk_text, off, note_date)
+        if "date" in slots and when:
+            # the date a log line starts with dates the statement; it is not what the statement says
+            lead = dates_in(prose.lstrip("#*-• >|\t[]x")[:20], int(when[:4]), when)
+            kept = tuple(v for v in slots["date"] if not (lead and v in (lead[0], "--" + lead[0][5:])))
+            if kept:
+                slots["date"] = kept
+            else:
+                slots.pop("date")
+        if not any(k != "number" for k in slots) and "number" not in slots:
+            continue
+        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose)), date=when,
+                             start=off))
+        if len(out) >= MAX_STATEMENTS_PER_CHUNK:
+            break
+    return out
