@@ -217,10 +217,28 @@ def test_a_changed_or_missing_file_is_written_from_the_index(brain, tmp_path):
     assert not (tmp_path / "out" / "trip.pdf").exists()
 
 
+def test_related_section_topics_and_entities_come_from_the_note_graph(brain, tmp_path):
+    report = export_vault(brain, tmp_path / "r", related=True, topics=True)
+    maya = (tmp_path / "r" / "people" / "Maya Okafor.md").read_text(encoding="utf-8")
+    related = maya.split("## Related", 1)[1]
+    assert "[[projects/heron/Heron project overview|Heron project overview]] — links to it, links here" in related
+    assert "mentions Maya Okafor" in related  # notes that name her without a link
+    assert report.topics >= 1
+    mocs = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "r" / "Memex" / "Topics").glob("*.md")}
+    assert len(mocs) == report.topics and any("[[projects/heron/Heron project overview|" in t for t in mocs.values())
+    assert "BDG-1029-MO" in _front(maya)["memex_entities"]
+
+
 def test_related_section_and_topics_hook(brain, tmp_path):
-    with pytest.raises(MemexError, match="--topics needs the note graph"):
-        export_vault(brain, tmp_path / "t0", topics=True)
-    export_vault(brain, tmp_path / "r", related=True)
+    from memex.graph import export_provider
+
+    hooks.reset()  # no graph installed: --related falls back to links and meaning, --topics says why not
+    try:
+        with pytest.raises(MemexError, match="--topics needs the note graph"):
+            export_vault(brain, tmp_path / "t0", topics=True)
+        export_vault(brain, tmp_path / "r", related=True)
+    finally:
+        export_provider.register()
     home = (tmp_path / "r" / "Home.md").read_text(encoding="utf-8")
     related = home.split("## Related", 1)[1]
     assert "[[Home network|Home network]] — linked from this note" in related
@@ -241,6 +259,7 @@ def test_related_section_and_topics_hook(brain, tmp_path):
         report = export_vault(brain, tmp_path / "g", related=True, topics=True)
     finally:
         hooks.reset()
+        export_provider.register()
     assert report.topics == 1
     moc = (tmp_path / "g" / "Memex" / "Topics" / "Project Heron.md").read_text(encoding="utf-8")
     assert "Keywords: heron, beta" in moc and "[[projects/heron/Heron project overview|" in moc
