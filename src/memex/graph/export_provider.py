@@ -70,7 +70,12 @@ def entities(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any]:
     return {"entities": [r[0] for r in rows]} if rows else {}
 
 
+def _provider(brain: Any) -> GraphExport | None:
+    off = str(getattr(brain.settings, "graph", "on")).strip().lower() in ("off", "false", "0", "no")
+    return None if off else GraphExport()  # None: the export falls back to links and meaning
+
+
 def register() -> None:
-    """Install the graph into exports (idempotent per process)."""
-    hooks.register_graph(lambda _brain: GraphExport())
+    """Install the graph into exports (called once, when memex.graph is imported)."""
+    hooks.register_graph(_provider)  # type: ignore[arg-type]
     hooks.register_front_matter(entities)

@@ -49,7 +49,7 @@ class GraphProvider(Protocol):
 FrontMatterProvider = Callable[[sqlite3.Connection, int], dict[str, Any]]
 """(conn, doc_id) -> extra front matter keys for that note, e.g. {"entities": [...]}."""
 
-_graph: list[Callable[[Any], GraphProvider]] = []
+_graph: list[Callable[[Any], GraphProvider | None]] = []
 _front_matter: list[FrontMatterProvider] = []
 PLUGIN_MODULES = ("memex.graph",)
 """Imported (when present) before an export asks for providers: a feature registers itself on import."""
@@ -69,8 +69,9 @@ def _discover() -> None:
                 raise  # the feature is there but broken: say so rather than export without it
 
 
-def register_graph(factory: Callable[[Any], GraphProvider]) -> None:
-    """Install the note graph: `factory(brain)` returns a GraphProvider (the last registered wins)."""
+def register_graph(factory: Callable[[Any], GraphProvider | None]) -> None:
+    """Install the note graph: `factory(brain)` returns a GraphProvider, or None when the graph is off for
+    that home (the last registered wins)."""
     _graph.append(factory)
 
 
