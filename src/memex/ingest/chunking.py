@@ -193,7 +193,13 @@ def _make_chunk(units: list[_Unit], blocks: Sequence[Block], starts: list[int], 
     for prev, u in zip([None, *units[:-1]], units, strict=True):
         if prev is not None:
             same_block = prev.block == u.block
-            parts.append(" " if same_block and not u.atomic_code else "\n\n")
+            if same_block and not u.atomic_code:
+                # Keep a line break that separated two sentences (log lines, list items): dates that open a
+                # line and readable quotes depend on it.
+                gap = blocks[u.block].text[prev.offset + len(prev.text):u.offset]
+                parts.append("\n" if "\n" in gap else " ")
+            else:
+                parts.append("\n\n")
         parts.append(u.text.strip() if not u.atomic_code else u.text.rstrip())
     first, last = units[0], units[-1]
     fb, lb = blocks[first.block], blocks[last.block]

@@ -1,6 +1,7 @@
 """Hybrid search: FTS5 BM25 + dense vectors, fused (normalised-score sum or RRF), with metadata filters."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -67,13 +68,21 @@ def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
     for t in f.tags:
         clauses.append("d.id IN (SELECT doc_id FROM tags WHERE tag = ?)")
         args.append(t.lstrip("#").lower())
+    # Dates from the content, per chunk (a log note spans months); the note's date where a chunk has none.
     if f.after:
-        clauses.append("d.note_date >= ?")
+        clauses.append("coalesce(c.date_end, d.note_date) >= ?")
         args.append(f.after)
     if f.before:
-        clauses.append("d.note_date <= ?")
+        clauses.append("coalesce(c.date_start, d.note_date) <= ?")
         args.append(f.before)
     return " AND ".join(clauses) or "1", args
+
+
+def _day(mtime_ns: int | None) -> str | None:
+    """The UTC day of a file modification time."""
+    if mtime_ns is None:
+        return None
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
 
 
 PRUNE_MIN_CHUNKS = 50_000
@@ -278,7 +287,8 @@ class Searcher:
             return []
         rows = self.conn.execute(
             "SELECT c.id, c.text, c.heading_path, c.page, c.start_line, c.end_line, c.ordinal, "
-            "d.path, d.title, d.id, d.note_date FROM chunks c JOIN documents d ON d.id = c.doc_id "
+            "d.path, d.title, d.id, d.note_date, d.date_source, c.date_start, c.date_end, c.date_carried, d.mtime_ns "
+            "FROM chunks c JOIN documents d ON d.id = c.doc_id "
             f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})", chunk_ids).fetchall()
         by_id = {r[0]: r for r in rows}
         hits = []
@@ -292,6 +302,11 @@ class Searcher:
                 explain = dict(details.get(cid, {}))
                 explain["matched_chunk"] = {"ordinal": r[6], "heading_path": headings}
                 explain["note_date"] = r[10]
+                # Where the date came from ("mtime" = the file's modification time, the last resort) and
+                # the dates this passage's statements carry.
+                explain["date_source"] = r[11] or "mtime"
+                explain["dates"] = {"first": r[12], "last": r[13], "carried": r[14],
+                                    "written": _day(r[15])}
             hits.append(Hit(path=r[7], chunk_id=str(cid), score=round(scores[cid], 6), text=r[1],
                             location=Location(page=r[3], heading=headings[-1] if headings else None,
                                               start_line=r[4], end_line=r[5]),

@@ -39,6 +39,10 @@ class NewDocument:
     chunks: list[Chunk]
     text_hashes: list[str]
     vectors: np.ndarray  # (len(chunks), dims) float32
+    date_source: str | None = None
+    """Where note_date came from (ingest/dates.py SOURCES; "mtime" is the last resort)."""
+    chunk_dates: list[tuple[str | None, str | None, str | None]] | None = None
+    """Per chunk: (first, last) date its statements carry, and the dated entry in force where it starts."""
 
 
 def add_source(conn: sqlite3.Connection, path: str) -> int:
@@ -60,6 +64,12 @@ def docs_of_source(conn: sqlite3.Connection, source_id: int) -> dict[str, DocRow
     rows = conn.execute("SELECT id, path, content_hash, size, mtime_ns FROM documents WHERE source_id = ?",
                         (source_id,))
     return {r[1]: DocRow(*r) for r in rows}
+
+
+def undated_paths(conn: sqlite3.Connection, source_id: int) -> set[str]:
+    """Documents stored before content dates existed (no date_source): the next sync re-reads them."""
+    return {r[0] for r in conn.execute(
+        "SELECT path FROM documents WHERE source_id = ? AND date_source IS NULL", (source_id,))}
 
 
 def vectors_for_hashes(conn: sqlite3.Connection, embedder: str, hashes: Iterable[str]) -> dict[str, bytes]:
@@ -94,22 +104,23 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
         _delete_doc_rows(conn, int(old[0]), seq)
     doc_id = int(conn.execute(
         "INSERT INTO documents(source_id, path, content_hash, size, mtime_ns, parser, title, note_date,"
-        " metadata, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " metadata, indexed_at, date_source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (source_id, doc.path, doc.content_hash, doc.size, doc.mtime_ns, doc.parser, doc.title,
-         doc.note_date, json.dumps(doc.metadata, default=str), time.time())).lastrowid)
+         doc.note_date, json.dumps(doc.metadata, default=str), time.time(), doc.date_source)).lastrowid)
     conn.executemany("INSERT INTO tags(doc_id, tag) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("tags", [])))])
     conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("links", [])))])
     title = doc.title or ""
     extra = extra_vectors or {}
+    dates = doc.chunk_dates or [(None, None, None)] * len(doc.chunks)
     for i, (chunk, text_hash, vec) in enumerate(zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True)):
         cid = int(conn.execute(
             "INSERT INTO chunks(doc_id, ordinal, text, text_hash, heading_path, page, start_line, end_line,"
-            " start_char, end_char, n_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " start_char, end_char, n_tokens, date_start, date_end, date_carried) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc_id, chunk.ordinal, chunk.text, text_hash, json.dumps(list(chunk.heading_path)),
              chunk.location.page, chunk.location.start_line, chunk.location.end_line,
-             chunk.start_char, chunk.end_char, chunk.n_tokens)).lastrowid)
+             chunk.start_char, chunk.end_char, chunk.n_tokens, *dates[i])).lastrowid)
         conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                      (cid, embedder, np.asarray(vec, dtype="<f4").tobytes(), seq))
         for other, vecs in extra.items():
