@@ -211,6 +211,18 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
     return out
 
 
+def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]) -> list[DateMark]:
+    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section."""
+    starts = set(sections)
+    out = []
+    for m in marks:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if line_start in starts and m.kind == "mention":
+            m = DateMark(m.start, m.end, m.day, "heading", m.precision, m.year_given)
+        out.append(m)
+    return out
+
+
 def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.date | None,
           previous: dt.date | None) -> tuple[dt.date, str, bool] | None:
     g = m.groupdict()
@@ -309,6 +321,16 @@ def document_text(blocks: Sequence[Any]) -> str:
     return "\n\n".join(b.text for b in blocks)
 
 
+def heading_offsets(blocks: Sequence[Any]) -> list[int]:
+    """Offsets in `document_text(blocks)` where heading blocks start (the sections dated entries end at)."""
+    out, pos = [], 0
+    for b in blocks:
+        if getattr(b, "kind", "") == "heading":
+            out.append(pos)
+        pos += len(b.text) + 2
+    return out
+
+
 def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_ns: int | None) -> NoteDate:
     """The date a note speaks for, most trusted source first (see the module docstring)."""
     fm = meta.get("front_matter") if isinstance(meta.get("front_matter"), dict) else {}
@@ -363,7 +385,7 @@ def statement_dates(marks: Sequence[DateMark], spans: Sequence[tuple[int, int]],
     are plans, not the date of the statement), else `fallback` (the note's date)."""
     out: list[dt.date | None] = []
     entries = [m for m in marks if m.kind != "mention"]
-    mentions = [m for m in marks if m.kind == "mention" and m.precision == "day"]
+    mentions = [m for m in marks if m.kind == "mention"]
     limit = bound or fallback
     for start, end in spans:
         in_force = carried
@@ -381,16 +403,21 @@ def statement_dates(marks: Sequence[DateMark], spans: Sequence[tuple[int, int]],
 
 
 def chunk_dates(doc_text: str, marks: Sequence[DateMark], spans: Sequence[tuple[int, int]],
-                fallback: str | None, bound: dt.date | None = None) -> list[ChunkDates]:
-    """Per chunk (its start/end offsets in `doc_text`): the range of its statements' dates and the carried entry."""
+                fallback: str | None, bound: dt.date | None = None,
+                sections: Sequence[int] = ()) -> list[ChunkDates]:
+    """Per chunk (its start/end offsets in `doc_text`): the range of its statements' dates and the carried entry.
+
+    `sections` are the offsets where headings start: a dated entry is carried to the end of its section only
+    (a dated heading opens its own section and dates it)."""
     fb = dt.date.fromisoformat(fallback) if fallback else None
-    entries = [m for m in marks if m.kind != "mention" and m.precision == "day"]
+    entries = [m for m in marks if m.kind != "mention"]  # "## July 2026" dates its section as 2026-07-01
     out = []
     for start, end in spans:
         carried = None
+        section = max((h for h in sections if h <= start), default=-1)
         for m in entries:
             if m.start < start:
-                carried = m.day
+                carried = m.day if m.start >= section else None
             else:
                 break
         inside = [m for m in marks if start <= m.start < end]

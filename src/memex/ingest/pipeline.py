@@ -19,6 +19,7 @@ from memex.embed.base import Embedder
 from memex.errors import ModelNotFound, ParseError
 from memex.ingest import dates
 from memex.ingest.chunking import chunk_blocks
+from memex.ingest.context import note_context
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
 from memex.ingest.scan import FileEntry, Skipped, scan
@@ -129,10 +130,12 @@ def content_dates(parsed: ParsedDoc, path: str, chunks: list[Any], mtime_ns: int
     if anchor is None:
         anchor = note_date({}, mtime_ns)
     text = dates.document_text(parsed.blocks)
-    marks = dates.find_dates(text, dt.date.fromisoformat(anchor))
+    sections = dates.heading_offsets(parsed.blocks)
+    marks = dates.mark_headings(text, dates.find_dates(text, dt.date.fromisoformat(anchor)), sections)
     when = dates.note_date(meta, path, marks, mtime_ns)
     written = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date()
-    per_chunk = dates.chunk_dates(text, marks, [(c.start_char, c.end_char) for c in chunks], when.value, written)
+    per_chunk = dates.chunk_dates(text, marks, [(c.start_char, c.end_char) for c in chunks], when.value, written,
+                                  sections)
     return when, [(c.start, c.end, c.carried) for c in per_chunk]
 
 
@@ -296,12 +299,14 @@ class Indexer:
         prepared = []
         for p in pending:
             title = p.parsed.title or Path(p.entry.path).stem
+            # Passages are searched and embedded with their note's context: title, aliases, file name.
+            context = note_context(title, p.entry.path, p.parsed.metadata, p.parsed.blocks)
             chunks = chunk_blocks(p.parsed.blocks, self.embedder.count_tokens_many,
                                   max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap,
-                                  title=title)
-            texts = [f"{embedding_prefix(title, c.heading_path)}\n{c.text}" for c in chunks]
+                                  title=context)
+            texts = [f"{embedding_prefix(context, c.heading_path)}\n{c.text}" for c in chunks]
             hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
-            prepared.append((p, title, chunks, texts, hashes))
+            prepared.append((p, title, context, chunks, texts, hashes))
         all_hashes = {h for *_, hashes in prepared for h in hashes}
         known = docs.vectors_for_hashes(self.conn, self.embedder.id, all_hashes)
         if self.embed_cache is not None:
@@ -332,7 +337,7 @@ class Indexer:
             return
         report.chunks_embedded += len(todo)
         self.progress("chunks", embedded=report.chunks_embedded)
-        for p, title, chunks, _texts, hashes in prepared:
+        for p, title, context, chunks, _texts, hashes in prepared:
             meta = dict(p.parsed.metadata)
             vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \
                 else np.zeros((0, self.embedder.dimensions), dtype=np.float32)
@@ -341,7 +346,7 @@ class Indexer:
                 path=p.entry.path, content_hash=p.content_hash, size=p.entry.size, mtime_ns=p.entry.mtime_ns,
                 parser=p.parsed.parser, title=title, note_date=when.value,
                 metadata=meta, chunks=chunks, text_hashes=hashes, vectors=vectors, date_source=when.source,
-                chunk_dates=chunk_dates)
+                chunk_dates=chunk_dates, context=context)
             if not chunks:
                 failures[p.entry.path] = "no text found"
                 continue

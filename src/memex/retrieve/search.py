@@ -166,6 +166,28 @@ class Searcher:
             out[c] = (1 - g) * full_scores.get(c, full_floor) + g * best
         return sorted(out.items(), key=lambda cs: -cs[1])[:n]
 
+    def term_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
+        """How many chunks hold each word (through the FTS5 tokenizer), and how many chunks there are."""
+        out: dict[str, int] = {}
+        for w in dict.fromkeys(words):
+            try:
+                out[w] = int(self.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                               ('"' + w.replace('"', '""') + '"',)).fetchone()[0])
+            except sqlite3.OperationalError:
+                out[w] = 0
+        return out, int(self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def title_count(self, name: str) -> int:
+        """How many passages belong to notes whose title holds `name` as a phrase (a person, a place...)."""
+        words = [w for w in name.replace('"', " ").split() if w]
+        if not words:
+            return 0
+        try:
+            return int(self.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                         ('title : "' + " ".join(words) + '"',)).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
     def _n_chunks(self) -> int:
         return len(self.index)
 

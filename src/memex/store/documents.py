@@ -43,6 +43,8 @@ class NewDocument:
     """Where note_date came from (ingest/dates.py SOURCES; "mtime" is the last resort)."""
     chunk_dates: list[tuple[str | None, str | None, str | None]] | None = None
     """Per chunk: (first, last) date its statements carry, and the dated entry in force where it starts."""
+    context: str | None = None
+    """What the note's passages are searched and embedded with (title, aliases, file name); None: the title."""
 
 
 def add_source(conn: sqlite3.Connection, path: str) -> int:
@@ -104,14 +106,15 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
         _delete_doc_rows(conn, int(old[0]), seq)
     doc_id = int(conn.execute(
         "INSERT INTO documents(source_id, path, content_hash, size, mtime_ns, parser, title, note_date,"
-        " metadata, indexed_at, date_source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " metadata, indexed_at, date_source, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (source_id, doc.path, doc.content_hash, doc.size, doc.mtime_ns, doc.parser, doc.title,
-         doc.note_date, json.dumps(doc.metadata, default=str), time.time(), doc.date_source)).lastrowid)
+         doc.note_date, json.dumps(doc.metadata, default=str), time.time(), doc.date_source,
+         doc.context)).lastrowid)
     conn.executemany("INSERT INTO tags(doc_id, tag) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("tags", [])))])
     conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("links", [])))])
-    title = doc.title or ""
+    title = doc.context or doc.title or ""
     extra = extra_vectors or {}
     dates = doc.chunk_dates or [(None, None, None)] * len(doc.chunks)
     for i, (chunk, text_hash, vec) in enumerate(zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True)):
@@ -212,7 +215,8 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 def chunks_missing_vectors(conn: sqlite3.Connection, embedder: str, limit: int) -> list[tuple[int, str, str, str]]:
     """Chunks without a vector from `embedder`: (chunk_id, title, heading_path JSON, text)."""
     return [(r[0], r[1] or "", r[2], r[3]) for r in conn.execute(
-        "SELECT c.id, d.title, c.heading_path, c.text FROM chunks c JOIN documents d ON d.id = c.doc_id "
+        "SELECT c.id, coalesce(d.context, d.title), c.heading_path, c.text FROM chunks c "
+        "JOIN documents d ON d.id = c.doc_id "
         "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.chunk_id = c.id AND e.embedder = ?) "
         "ORDER BY c.id LIMIT ?", (embedder, limit))]
 
