@@ -24,8 +24,16 @@ import numpy as np
 from memex.agents.context import retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
-from memex.agents.extractive import MAX_UNITS, WEIGHTS, Weights, combine, features, idf_weights, phrase, \
-    question_terms
+from memex.agents.extractive import (
+    MAX_UNITS,
+    WEIGHTS,
+    Weights,
+    combine,
+    features,
+    idf_weights,
+    phrase,
+    question_terms,
+)
 from memex.agents.plan import decompose
 from memex.app import Brain
 from memex.eval.answers import contains, read_answer_set

@@ -387,8 +387,9 @@ def test_extractive_answer_puts_the_latest_note_first_and_says_so(tmp_path: Path
         brain.add([vault])
         a = brain.ask(SYNC_Q)
     assert not a.abstained
-    assert a.answer.startswith("The notes changed over time; the latest (2024-05-03) comes first.")
-    assert a.answer.index("Friday at 14:00") < a.answer.index("Tuesday at 10:00")
+    # The latest dated statement first (dated by the day it takes effect), then what it replaced.
+    assert a.answer.startswith("Latest: ") and "(10 May 2024)" in a.answer and "Before that: " in a.answer
+    assert a.answer.index("Friday at 14:00") < a.answer.index("Tuesday at 10:00") < a.answer.index("(2 April 2024)")
     assert Path(a.citations[0].path).name == RETRO and "Friday" in a.citations[0].quote
 
 

@@ -9,11 +9,45 @@ An optional judge model (`answer_judge = "provider:model"`) then confirms or rej
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from memex.agents.answer_type import expected, names
+from memex.agents.extractive import Candidate, content_terms  # noqa: F401 - content_terms kept for callers
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
 SUPPORT_THRESHOLD = 0.45
 """Below this the answer abstains (calibrated: bench/calibrate_abstention.py, docs/benchmarks.md)."""
+KIND_PENALTY = 0.3
+"""The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
+NHS number?" answered by "NHS number: red folder by his phone")."""
+NAME_PENALTY = 0.3
+"""Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
+Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
+_WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "did", "is", "was", "are", "were",
+       "can", "could", "should", "would", "will", "do", "has", "have", "i", "the", "a", "an", "my", "our"}
+
+
+def support_score(question: str, best: float, used: Sequence[Candidate],
+                  note_text: Callable[[int], str] | None = None) -> tuple[float, dict[str, Any]]:
+    """One support score for an answer: the score of its best statement, less what the quoted statements lack
+    (the kind of answer asked for; a name the question gives, which must appear — with its capitals — in a
+    quoted statement, its subject, or the rest of its note)."""
+    expect = expected(question)
+    kind_ok = not expect or any(c.kind == 1.0 for c in used)
+    asked = [n for n in names(question) if n.lower() not in _WH and content_terms(n)]
+    texts = [f"{c.unit.subject}\n{c.unit.text}" for c in used]
+    if note_text is not None:
+        texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
+    blob = "\n".join(texts)
+    missing = [n for n in asked
+               if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
+    share = len(missing) / len(asked) if asked else 0.0
+    score = best - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share
+    return score, {"best": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
+                   "names": asked, "names_missing": missing}
 
 
 def decide(support: float, mode: str, threshold: float | None = None) -> tuple[bool, str]:

@@ -23,6 +23,8 @@ DURATION = "duration"
 PERSON = "person"
 PLACE = "place"
 NAME = "name"
+PHONE = "phone"
+CODE = "code"
 
 _MONEY_WORDS = (r"cost|costs|costing|pay|paid|paying|charge|charges|charged|price|prices|priced|fee|fees|spend|"
                 r"spent|worth|invoice|invoiced|budget|quote|quoted|earn|earned|owe|owed|rate|deposit|valuation|"
@@ -59,6 +61,13 @@ _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |he
                      r"mortgage|model|medication|medicine|tablet|drug|plan)\b|\bwhat (?:company|glaze|brand|"
                      r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b", re.I)
 
+_Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell)(?: number)?\b|\bnumber to (?:call|ring)\b", re.I)
+_Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|registration|serial|passport|licen[cs]e|"
+                          r"tracking|order|membership|customer|booking|invoice|national insurance|ni|vat|utr|"
+                          r"tax|bib|case|claim|pin|ticket)\s+(?:number|no\.?|code|ref)\b|\bsort code\b|"
+                          r"\b(?:door|alarm|key safe|safe|gate|lock|access|entry|wi-?fi|wifi) (?:code|password|pin)\b|"
+                          r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b", re.I)
+_Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
 _S_MONEY = re.compile(r"[£$€¥]\s?\d|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -76,6 +85,16 @@ _S_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)
 _S_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|"
                          r"nights?)\b|\b\d+h\d*\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:a|an|one|two|three|four|five|"
                          r"six|seven|eight|nine|ten) (?:hours?|days?|weeks?|months?|years?)\b", re.I)
+_S_PHONE = re.compile(r"(?<![\w£$€])\+?\(?\d[\d ()-]{7,}\d\b")
+_S_CODE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]{4,})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+
+
+def _looks_like_date(token: str) -> bool:
+    """A bare year, a time or an ISO date is not a code; codes have 4+ characters and a digit."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d|\d{1,2}|\d{4}-\d\d(?:-\d\d)?|\d+(?:st|nd|rd|th|s|pm|am|k|km|kg|mg|ml|g|m|h)",
+                             token, re.I)) or (token.isalpha())
+
+
 _CAPITAL = re.compile(r"(?<![\w'’])([A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*)*)")
 _NOT_NAMES = set("""I I'm I've I'd I'll A An The This That These Those It Its He She We They You My Our Your His Her
 Their Me Us Them And But Or So If When Where Who What Which Why How Yes No Not Also Then There Here Today Tomorrow
@@ -83,12 +102,15 @@ Yesterday Mr Mrs Ms Dr OK Ok Monday Tuesday Wednesday Thursday Friday Saturday S
 Thurs Fri Sat Sun January February March April May June July August September October November December Jan Feb
 Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter New Next Last First Second Note Notes Done Todo TODO
 Update Updated See Re Fwd Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Week Weeks Day Days
-Morning Evening Night Total Yes""".split())
+Morning Evening Night Total Yes Year Years Term Week""".split())
 _PLACE_WORDS = re.compile(r"\b(?:road|street|st|lane|avenue|ave|park|hill|ben|loch|glen|mount|mountain|centre|center|"
                           r"station|square|gardens|place|terrace|crescent|market|hospital|clinic|school|church|"
                           r"bridge|beach|pier|harbour|airport|cafe|café|pub|hotel|house|hall|studio|studios|yard)\b",
                           re.I)
-_PLACE_PREP = re.compile(r"\b(?:at|in|on|to|from|near|up|via|by)\s+(?:the\s+)?[A-Z][\w’'-]+", re.U)
+_PLACE_PREP = re.compile(r"\b(?:at|in|on|to|from|near|up|via|by|under|inside|behind|above|below|beside|"
+                         r"next to|opposite)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|his\s+|her\s+|their\s+)?"
+                         r"(?:[A-Z][\w’'-]+|[\w-]+/[\w./-]+|\w+\s+(?:folder|drawer|box|cupboard|shelf|share|drive|"
+                         r"room|office|kitchen|garage|loft|shed|fridge|desk|app|wallet|safe|pocket|car|bag))", re.U)
 
 
 _ANY_YEAR = dt.date(2000, 1, 1)
@@ -127,9 +149,17 @@ def expected(question: str) -> Expectation:
         kinds.add(PLACE)
     if _Q_NAME.search(q) and not kinds:
         kinds.add(NAME)
+    if _Q_CODE.search(q) or _Q_REFERENCE.search(q):
+        kinds = (kinds - {NUMBER, QUANTITY}) | {CODE}  # "What's my UTR?", "Dad's NHS number": a code
+    if _Q_PHONE.search(q):
+        kinds = (kinds - {NUMBER, QUANTITY, CODE}) | {PHONE}
+    if re.search(r"\b(?:birthday|born|anniversary|date of birth)\b", q, re.I) and DATE in kinds:
+        kinds = (kinds - {TIME, WEEKDAY, DURATION}) | {DATE}
     return Expectation(frozenset(kinds))
 
 
+_FUNCTION = {"what", "when", "where", "who", "whose", "which", "how", "why", "is", "are", "was", "were", "does",
+             "did", "do", "can", "could", "should", "would", "will", "has", "have", "had", "according"}
 _OPENING = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\d+[.)]\s+)?(?:\*\*)?")
 
 
@@ -143,7 +173,8 @@ def names(text: str, skip: set[str] | None = None) -> list[str]:
         run = m.group(1)
         if m.start() in openings and " " not in run.strip():
             continue
-        words = [w for w in run.split() if w.strip("&") and w not in _NOT_NAMES]
+        words = [re.sub(r"['’]s$", "", w) for w in run.split()]
+        words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in _FUNCTION]
         words = [w for w in words if w.lower().strip(".'’") not in skip]
         if words:
             out.append(" ".join(words).strip(" .,:;'’"))
@@ -174,13 +205,17 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
         kinds.add(WEEKDAY)
     if new([m.group(0) for m in _S_DURATION.finditer(sentence)]):
         kinds.add(DURATION)
+    if new(_S_PHONE.findall(sentence)):
+        kinds.add(PHONE)
+    if new([c for c in _S_CODE.findall(sentence) if not _looks_like_date(c)]):
+        kinds.add(CODE)
     dates = find_dates(sentence, _ANY_YEAR)  # a year-less "3 March" is a date too
     if any(sentence[d.start:d.end].lower() not in q_low for d in dates):
         kinds.add(DATE)
     names = _names(sentence, q_words)
     if names:
         kinds |= {PERSON, NAME}
-    if names and (_PLACE_WORDS.search(sentence) or _PLACE_PREP.search(sentence)):
+    if (names and _PLACE_WORDS.search(sentence)) or _PLACE_PREP.search(sentence):
         kinds.add(PLACE)
     if re.search(r"[\"“‘«][^\"”’»]{2,40}[\"”’»]|\*\*[^*]{2,40}\*\*", sentence):
         kinds.add(NAME)

@@ -32,11 +32,15 @@ from memex.agents.extractive import (
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
+from memex.ingest.dates import month_number
 
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
 TEMPORAL_POOL = 6
-AGGREGATE_MARGIN = 0.12
+AGGREGATE_FLOOR = 0.25
+_COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total", "altogether", "know", "ha",
+               "been", "number", "time", "both", "two", "three", "each", "whose", "fall", "else", "ever"}
+"""Words that say "collect" rather than what to collect (stemmed as content_terms stems them)."""
 AGGREGATE_MAX = 12
 BRIDGE_ENTITIES = 2
 
@@ -51,10 +55,14 @@ class Composed:
     mode: str
     notes: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    used: list[Candidate] = field(default_factory=list)
+    """The statements the answer quotes."""
+    checks: dict[str, Any] = field(default_factory=dict)
+    """What the support score took into account (agents/abstain.py)."""
 
     def trace(self) -> dict[str, Any]:
         """JSON form for --trace."""
-        return {"mode": self.mode, "support": round(self.support, 3), "notes": self.notes,
+        return {"mode": self.mode, "support": round(self.support, 3), "notes": self.notes, "checks": self.checks,
                 "top": [{"text": c.text[:160], "score": round(c.score, 3), "semantic": round(c.semantic, 3),
                          "lexical": round(c.lexical, 3), "context": round(c.context, 3), "kind": c.kind,
                          "date": c.unit.date, "chunk_id": c.hit.chunk_id} for c in self.candidates[:5]]}
@@ -72,7 +80,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return _empty("single", cands)
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     parts, citations = cite(picked)
-    return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands)
+    return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked)
 
 
 def _dated(c: Candidate) -> bool:
@@ -96,6 +104,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
     older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
+    used = [latest]
     first, citations = cite([latest], dated=True)
     text = f"Latest: {first[0]}"
     notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
@@ -103,39 +112,47 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         was = max(older, key=lambda c: c.score)
         numbers = {c.chunk_id: c.n for c in citations}
         before, citations = cite([was], numbers, citations, dated=True)
+        used.append(was)
         text += f" Before that: {before[0]}"
         notes.append(f"replaced the statement of {was.unit.date}")
-    return Composed(text, citations, best, "temporal", notes, cands)
+    return Composed(text, citations, best, "temporal", notes, cands, used)
 
 
 def _in_window(unit: Unit, window: tuple[str | None, str | None]) -> bool:
+    """Is the statement dated, by its own text, within the window?"""
     start, end = window
-    if not (start or end) or not unit.date or unit.date_source == "mtime":
-        return True
+    if unit.date_source != "text" or not unit.date:
+        return False
     return (start is None or unit.date >= start) and (end is None or unit.date <= end)
 
 
 def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
                 window: tuple[str | None, str | None] = (None, None)) -> Composed:
-    """Every matching statement across notes, within the question's dates, counted and listed."""
+    """Every matching statement across notes, within the question's dates, counted and listed.
+
+    A statement matches when it holds one of the question's two rarest words (in its text or its subject:
+    "cracked", "EpiPen", "birthday") and scores within AGGREGATE_FLOOR of the best; with a date window
+    ("in 2026", "in October 2026") only statements dated inside it by their own text count."""
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return _empty("aggregation", cands)
     best = cands[0].score
-    # The question's rarest words name what is being collected ("cracked", "EpiPen", "birthday").
-    key = sorted(idf, key=lambda t: -idf[t])[:2]
+    key = [t for t in sorted(idf, key=lambda t: -idf[t])
+           if not re.fullmatch(r"\d+", t) and t not in _COLLECTING and not month_number(t)][:2]
+    pool = [c for c in cands if c.score >= best - AGGREGATE_FLOOR]
+    if window != (None, None):
+        dated = [c for c in pool if _in_window(c.unit, window)]
+        pool = dated or pool
     chosen: list[Candidate] = []
-    for c in cands:
-        if c.score < best - AGGREGATE_MARGIN or len(chosen) == AGGREGATE_MAX:
-            break
+    for c in pool:
         terms = content_terms(c.text) | content_terms(c.unit.subject)
         if key and not (set(key) & terms):
-            continue
-        if not _in_window(c.unit, window):
             continue
         if any(content_terms(c.text) <= content_terms(p.text) for p in chosen):
             continue
         chosen.append(c)
+        if len(chosen) == AGGREGATE_MAX:
+            break
     if len(chosen) < 2:
         out = single(question, units, embedder, idf)
         out.mode = "aggregation (one match)"
@@ -147,7 +164,7 @@ def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     if window != (None, None):
         notes.append(f"dates {window[0] or '…'} to {window[1] or '…'}")
     text = f"{len(chosen)} matching entries in your notes: " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
-    return Composed(text, citations, best, "aggregation", notes, cands)
+    return Composed(text, citations, best, "aggregation", notes, cands, chosen)
 
 
 def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,
@@ -159,6 +176,7 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
     seen: set[str] = set()
     supports: list[float] = []
     all_cands: list[Candidate] = []
+    used: list[Candidate] = []
     for q in sub_questions:
         cands = score_units(q, units, embedder, idf_for(q))
         picked = [c for c in pick(cands, limit=2) if c.text.lower() not in seen]
@@ -168,12 +186,13 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
         all_cands += cands[:2]
         for c in picked:
             seen.add(c.text.lower())
+        used += picked
         texts, citations = cite(picked, numbers, citations)
         sentences += texts
     if not sentences:
         return _empty("parts", all_cands)
     return Composed(" ".join(sentences), citations, min(supports), "parts",
-                    [f"{len(sub_questions)} parts"], all_cands)
+                    [f"{len(sub_questions)} parts"], all_cands, used)
 
 
 _NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
@@ -229,7 +248,7 @@ def bridged(question: str, description: str, entity: str, via: Candidate, units:
         return _empty("relational", cands)
     texts, citations = cite([via, *picked])
     notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}"]
-    return Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands)
+    return Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands, [via, *picked])
 
 
 __all__ = ["Composed", "WEIGHTS", "aggregation", "bridge_entities", "bridged", "parts", "single", "temporal"]

@@ -78,14 +78,23 @@ def neighbours(searcher: Searcher, hit: Hit) -> list[Hit]:
 
 
 def retrieve(searcher: Searcher, sub_queries: Sequence[str], filters: Filters | None, budget_tokens: int,
-             embedder: Embedder | None, expand: bool = True, wide: bool = False) -> Context:
-    """Search every sub-query, merge and de-duplicate, add section neighbours, and pack into the budget."""
+             embedder: Embedder | None, expand: bool = True, wide: bool = False,
+             window: Filters | None = None) -> Context:
+    """Search every sub-query, merge and de-duplicate, add section neighbours, and pack into the budget.
+
+    `window`: the question names dates ("in October 2026"); each sub-query is also searched among passages
+    dated inside them (the dates their text carries), so a log's rows for that month are found even when
+    they never say "October"."""
     rankings, per_query = [], {}
     per = WIDE_HITS_PER_QUERY if wide else HITS_PER_QUERY
     for q in sub_queries:
         hits = searcher.search(q, per, filters, explain=True).hits
         rankings.append(hits)
         per_query[q] = [h.chunk_id for h in hits]
+        if window is not None:
+            dated = searcher.search(q, per, window, explain=True).hits
+            rankings.append(dated)
+            per_query[f"{q} [{', '.join(window.describe())}]"] = [h.chunk_id for h in dated]
     limit = per + EXTRA_PER_SUB_QUERY * max(0, len(sub_queries) - 1)
     merged = merge(rankings, limit)
     ordered: list[Hit] = []

@@ -157,19 +157,39 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     return sorted(out, key=lambda c: -c.score)
 
 
+_HAS_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|we|we're|he|she|they|it|it's|you|my|our|his|her|their|the|this|"
+                          r"that|these|those|there|a|an|everyone|nobody|someone)\b", re.I)
+
+
 def says_subject(unit: Unit) -> bool:
-    """Does the statement name its own subject (the note title's words), so it reads right on its own?"""
+    """Does the statement read right on its own? It opens with a subject ("We moved the sync..."), names its
+    note's subject, or names someone; "Prefers texts to calls." and "Birthday: 3 March" do not."""
+    from memex.agents.answer_type import names
+
+    text = unit.text.strip()
     title = unit.subject.split(" › ")[0]
     words = content_terms(title)
-    return not words or bool(words & content_terms(unit.text)) or bool(re.match(r"^\d{4}-\d\d-\d\d$", title))
+    if not words or re.match(r"^\d{4}-\d\d-\d\d$", title) or words & content_terms(text):
+        return True
+    if re.match(r"^[\w ’'-]{1,25}:\s", text):
+        return False  # "Birthday: 3 March": a label of the note's subject
+    return bool(_HAS_SUBJECT.match(text)) or bool(names(text))
+
+
+def subject_label(unit: Unit) -> str:
+    """The note's title, and its section when that adds something ("Dad — carers & agency › Rate")."""
+    levels = unit.subject.split(" › ")
+    title, last = levels[0], levels[-1] if len(levels) > 1 else ""
+    if last and not (content_terms(last) <= content_terms(title)):
+        return f"{title} › {last}"
+    return title
 
 
 def phrase(unit: Unit) -> str:
     """The statement as an answer sentence: its subject first when it does not name it."""
-    text = unit.text
     if says_subject(unit):
-        return text
-    return f"{unit.subject}: {text}"
+        return unit.text
+    return f"{subject_label(unit)}: {unit.text}"
 
 
 def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float = WEIGHTS.margin) -> list[Candidate]:

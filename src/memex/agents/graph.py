@@ -7,10 +7,9 @@ which hand it narrow parts (`AnswerParts`), never the Brain.
 """
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from memex.agents import abstain, compose
@@ -31,6 +30,7 @@ from memex.agents.verify import SentenceCheck, lacks_wanted_number, verify
 from memex.domain import Answer, Hit
 from memex.llm.base import ChatModel
 from memex.retrieve.search import Filters
+from memex.store.documents import note_text
 
 if TYPE_CHECKING:
     from memex.agents.answer import AnswerParts
@@ -57,6 +57,7 @@ class Run:
     emit: Callable[[dict[str, Any]], None] | None = None
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
     _memo: EmbedMemo | None = None
+    _notes: dict[int, str] = field(default_factory=dict)
 
     @property
     def embedder(self) -> EmbedMemo:
@@ -64,6 +65,12 @@ class Run:
         if self._memo is None:
             self._memo = EmbedMemo(self.parts.embedder)
         return self._memo
+
+    def note_text(self, doc_id: int) -> str:
+        """A note's whole text (memoised for this question)."""
+        if doc_id not in self._notes:
+            self._notes[doc_id] = note_text(self.parts.conn, doc_id)
+        return self._notes[doc_id]
 
     def idf(self, question: str) -> dict[str, float]:
         """How rare each word of `question` is in the notes (BM25's idf)."""
@@ -136,9 +143,21 @@ def retrieve_node(state: AnswerState) -> dict[str, Any]:
         else [state["standalone"], state["queries_tried"][-1]]
     wide = state["plan"].kind == "aggregation"
     budget = _budget(run) * (2 if wide and run.model is None else 1)
-    ctx = retrieve(run.parts.searcher, queries, run.filters, budget, run.parts.embedder, run.expand, wide=wide)
+    ctx = retrieve(run.parts.searcher, queries, run.filters, budget, run.parts.embedder, run.expand, wide=wide,
+                   window=_window_filters(run.filters, state["plan"].window))
     return {"context": ctx, "trace": _step(state, "retrieve", t0, attempt=state.get("attempt", 0),
                                            queries=queries, **ctx.to_dict())}
+
+
+def _window_filters(filters: Filters | None, window: tuple[str | None, str | None]) -> Filters | None:
+    """The user's filters narrowed to the dates the question names (None when it names none)."""
+    start, end = window
+    if not (start or end):
+        return None
+    base = filters or Filters()
+    after = max(x for x in (base.after, start) if x) if (base.after or start) else None
+    before = min(x for x in (base.before, end) if x) if (base.before or end) else None
+    return replace(base, after=after, before=before)
 
 
 HOP_HITS = 6
@@ -178,6 +197,9 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
         return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
     if run.model is None:
         composed = _compose(state, run)
+        if composed.text:
+            composed.support, composed.checks = abstain.support_score(question, composed.support, composed.used,
+                                                                      run.note_text)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)

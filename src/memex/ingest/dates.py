@@ -439,13 +439,15 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | None, note: str | None,
-                   written: str | None = None) -> list[str | None]:
+                   written: str | None = None, first: str | None = None) -> list[str | None]:
     """At answer time: the date each sentence span of a chunk's text speaks for (ISO), from what the store
     kept for the chunk (`carried`: the entry in force where it starts; `note`: the note's date; `written`:
-    the file's modification day, the latest a statement in it can be)."""
+    the file's modification day, the latest a statement in it can be; `first`: the earliest date its
+    statements carry, which anchors year-less dates — the "## 2026" heading above a log is not in the chunk)."""
     note_day = dt.date.fromisoformat(note) if note else None
     carried_day = dt.date.fromisoformat(carried) if carried else None
+    first_day = dt.date.fromisoformat(first) if first else None
     bound = dt.date.fromisoformat(written) if written else None
-    marks = find_dates(text, carried_day or note_day, carried_day)
+    marks = find_dates(text, carried_day or first_day or note_day, carried_day)
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
