@@ -71,14 +71,15 @@ def main() -> None:
     rows = [r for rs in sets.values() for r in rs]
     grid = np.round(np.arange(0.20, 0.80, 0.01), 2)
     print("threshold  false_abst  unans_abst   " + "  ".join(f"{n}(fa/ua)" for n in sets))
-    best = None
+    best, best_key = None, None
     for t in grid:
         fa, ua = rates(rows, t)
         per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
         print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}   {per}")
-        if fa <= args.target:
-            best = t
-    print(f"\nchosen threshold (highest with false abstention <= {args.target}): {best}")
+        if fa <= args.target and (best_key is None or (ua, -fa) > best_key):
+            best, best_key = t, (ua, -fa)
+    print(f"\nchosen threshold (most abstention on unanswerable with false abstention <= {args.target}, "
+          f"then least false abstention): {best}")
     if best is not None:
         by_type: dict[str, list[dict]] = {}
         for r in rows:

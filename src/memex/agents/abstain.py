@@ -10,7 +10,7 @@ An optional judge model (`answer_judge = "provider:model"`) then confirms or rej
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from memex.agents.answer_type import expected, names
@@ -18,7 +18,7 @@ from memex.agents.extractive import Candidate, content_terms  # noqa: F401 - con
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
-SUPPORT_THRESHOLD = 0.45
+SUPPORT_THRESHOLD = 0.51
 """Below this the answer abstains (calibrated: bench/calibrate_abstention.py, docs/benchmarks.md)."""
 KIND_PENALTY = 0.3
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
@@ -30,18 +30,15 @@ _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "
        "can", "could", "should", "would", "will", "do", "has", "have", "i", "the", "a", "an", "my", "our"}
 
 
-def support_score(question: str, best: float, used: Sequence[Candidate],
-                  note_text: Callable[[int], str] | None = None) -> tuple[float, dict[str, Any]]:
+def support_score(question: str, best: float, used: Sequence[Candidate]) -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the score of its best statement, less what the quoted statements lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals — in a
-    quoted statement, its subject, or the rest of its note)."""
+    quoted statement, its subject and the names its note goes by, or the passage around it: a journal that
+    mentions someone three entries later does not make a statement about them)."""
     expect = expected(question)
     kind_ok = not expect or any(c.kind == 1.0 for c in used)
     asked = [n for n in names(question) if n.lower() not in _WH and content_terms(n)]
-    texts = [f"{c.unit.subject}\n{c.unit.text}" for c in used]
-    if note_text is not None:
-        texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
-    blob = "\n".join(texts)
+    blob = "\n".join(f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used)
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
     share = len(missing) / len(asked) if asked else 0.0

@@ -61,7 +61,8 @@ _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |he
                      r"mortgage|model|medication|medicine|tablet|drug|plan)\b|\bwhat (?:company|glaze|brand|"
                      r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b", re.I)
 
-_Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell)(?: number)?\b|\bnumber to (?:call|ring)\b", re.I)
+_Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell|contact) (?:number|no\.?)\b|"
+                      r"\bnumber to (?:call|ring|text)\b|\bwhat(?:'s| is) (?:\w+['’]s )?(?:mobile|phone)\??$", re.I)
 _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|registration|serial|passport|licen[cs]e|"
                           r"tracking|order|membership|customer|booking|invoice|national insurance|ni|vat|utr|"
                           r"tax|bib|case|claim|pin|ticket)\s+(?:number|no\.?|code|ref)\b|\bsort code\b|"

@@ -203,8 +203,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                     idf: Mapping[str, float], known: Any = None) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
-    A name that titles a note or heads a section (a person note, "Tomi — Tomiwa ...") comes first, then
-    names in the statements; `known(name)` (how many passages carry it as a title) breaks ties."""
+    A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
+    builder's note: the friend is Sam, not the builder), then the note or section the statement belongs to
+    (a person note: "Led the hill party on the Ben Lomond job" in "Alex Petrie"); places count least.
+    `known(name)` (how many passages carry it as a title) breaks ties."""
+    from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
     cands = score_units(description, units, embedder, idf)
@@ -215,12 +218,14 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
         levels = c.unit.subject.split(" › ")
         deepest = [p for p in _SUBJECT_SPLIT.split(levels[-1]) if _NAME_LIKE.match(p.strip())]
         upper = [p for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv) if _NAME_LIKE.match(p.strip())]
-        for kind, found in ((2.0, deepest), (1.5, upper), (1.0, find_names(c.text, skip))):
+        for kind, found in ((2.0, find_names(c.text, skip)), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = name.strip(" .,:;")
                 if len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip:
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
+                if _PLACE_WORDS.search(name):
+                    value -= 1.5
                 if known is not None and known(name):
                     value += 1.0
                 if name not in scored or scored[name][0] < value:

@@ -41,6 +41,9 @@ class Unit:
     """Order within the chunk."""
     subject: str
     """The note's title and heading path ("Jonah", "Kiln log — Hilda › 2026")."""
+    context: str
+    """The subject as the passage was indexed: the title with the names the note goes by ("Rebecca Lyle (Bex)
+    › Contact"), for scoring."""
     date: str | None
     """The date the statement speaks for (ISO), from the text, else the note's date."""
     date_source: str
@@ -135,6 +138,10 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     dated = sentence_dates(text, spans, d.get("carried"), note, d.get("written"), d.get("first"))
     source = explain.get("date_source") or "mtime"
     subject = subject_of(hit)
+    context = subject
+    if explain.get("context") and hit.title:
+        context = subject.replace(hit.title, str(explain["context"]), 1) if subject.startswith(hit.title) \
+            else f"{explain['context']} › {subject}"
     out: list[Unit] = []
     previous = ""
     for pos, ((s, e), form, when) in enumerate(zip(spans, shown, dated, strict=True)):
@@ -144,7 +151,7 @@ def units(hit: Hit, rank: int) -> list[Unit]:
         if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display):
             previous = display or previous
             continue
-        out.append(Unit(quote, display, hit, rank, pos, subject, when,
+        out.append(Unit(quote, display, hit, rank, pos, subject, context, when,
                         "text" if when and when != note else source, previous))
         previous = display
     return out

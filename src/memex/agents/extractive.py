@@ -111,8 +111,8 @@ def _coverage(weights: Mapping[str, float], terms: set[str]) -> float:
 
 
 def in_context(unit: Unit) -> str:
-    """The statement as embedded for scoring: its subject first, when it has one."""
-    return f"{unit.subject}: {unit.text}" if unit.subject else unit.text
+    """The statement as embedded for scoring: its subject (with the note's aliases) first, when it has one."""
+    return f"{unit.context}: {unit.text}" if unit.context else unit.text
 
 
 def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
@@ -125,7 +125,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     subject_terms: dict[str, set[str]] = {}
     for u in units:
         terms = content_terms(u.text)
-        subj = subject_terms.setdefault(u.subject, content_terms(u.subject))
+        subj = subject_terms.setdefault(u.context, content_terms(u.context))
         kind = matches(expect, u.text, question)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
@@ -162,10 +162,8 @@ _HAS_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|we|we're|he|she|they|it|it's|you|
 
 
 def says_subject(unit: Unit) -> bool:
-    """Does the statement read right on its own? It opens with a subject ("We moved the sync..."), names its
-    note's subject, or names someone; "Prefers texts to calls." and "Birthday: 3 March" do not."""
-    from memex.agents.answer_type import names
-
+    """Does the statement read right on its own? It opens with a subject ("We moved the sync...") or names its
+    note's subject; "Prefers texts to calls.", "Birthday: 3 March" and "Sells soy candles" do not."""
     text = unit.text.strip()
     title = unit.subject.split(" › ")[0]
     words = content_terms(title)
@@ -173,7 +171,7 @@ def says_subject(unit: Unit) -> bool:
         return True
     if re.match(r"^[\w ’'-]{1,25}:\s", text):
         return False  # "Birthday: 3 March": a label of the note's subject
-    return bool(_HAS_SUBJECT.match(text)) or bool(names(text))
+    return bool(_HAS_SUBJECT.match(text))
 
 
 def subject_label(unit: Unit) -> str:
@@ -219,7 +217,7 @@ def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
         if n is None:
             n = numbers[c.hit.chunk_id] = len(numbers) + 1
             citations.append(Citation(n=n, path=c.hit.path, chunk_id=c.hit.chunk_id, quote=c.unit.quote[:300],
-                                      location=c.hit.location))
+                                      location=c.hit.location, date=c.unit.date, date_source=c.unit.date_source))
         when = f" ({date_phrase(c.unit)})" if dated and c.unit.date else ""
         parts.append(f"{_sentence(phrase(c.unit))}{when} [{n}]")
     return parts, citations

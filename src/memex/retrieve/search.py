@@ -309,7 +309,8 @@ class Searcher:
             return []
         rows = self.conn.execute(
             "SELECT c.id, c.text, c.heading_path, c.page, c.start_line, c.end_line, c.ordinal, "
-            "d.path, d.title, d.id, d.note_date, d.date_source, c.date_start, c.date_end, c.date_carried, d.mtime_ns "
+            "d.path, d.title, d.id, d.note_date, d.date_source, c.date_start, c.date_end, c.date_carried, d.mtime_ns, "
+            "d.context "
             "FROM chunks c JOIN documents d ON d.id = c.doc_id "
             f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})", chunk_ids).fetchall()
         by_id = {r[0]: r for r in rows}
@@ -329,6 +330,8 @@ class Searcher:
                 explain["date_source"] = r[11] or "mtime"
                 explain["dates"] = {"first": r[12], "last": r[13], "carried": r[14],
                                     "written": _day(r[15])}
+                if r[16] and r[16] != r[8]:
+                    explain["context"] = r[16]  # title with aliases / file name, as the passage was indexed
             hits.append(Hit(path=r[7], chunk_id=str(cid), score=round(scores[cid], 6), text=r[1],
                             location=Location(page=r[3], heading=headings[-1] if headings else None,
                                               start_line=r[4], end_line=r[5]),

@@ -18,7 +18,8 @@ EXIT_WORDS = {"exit", "quit", ":q", "/exit", "/quit"}
 
 def answer_from_event(event: dict[str, Any]) -> Answer:
     """The Answer carried by a stream's final {"type": "answer"} event."""
-    cites = [Citation(c["n"], c["path"], c["chunk_id"], c["quote"], Location(**c["location"]))
+    cites = [Citation(c["n"], c["path"], c["chunk_id"], c["quote"], Location(**c["location"]),
+                      (c.get("date") or {}).get("value"), (c.get("date") or {}).get("source"))
              for c in event["citations"]]
     return Answer(event["answer"], cites, event["abstained"], event.get("steps"))
 
