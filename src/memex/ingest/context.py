@@ -17,7 +17,7 @@ ALIAS_SCAN_CHARS = 1200
 """Nicknames are stated near the top of a note ("Everyone calls her Bex")."""
 _ALIAS = re.compile(
     r"\b(?i:(?:every(?:one|body)|people|we|they|i|most people)\s+calls?\s+(?:her|him|them|me)|"
-    r"(?:known|goes)\s+(?:as|by)|a\.?k\.?a\.?|nick-?named|nickname(?:\s+is)?:?)\s+"
+    r"nick-?named|nickname(?:\s+is)?:?)\s+"
     r"[\"“'‘*_]*(?P<name>[A-Z][\w’'-]{1,20}(?:\s+[A-Z][\w’'-]{1,20})?)")
 _WORDS = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
