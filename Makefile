@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MEMEX := $(VENV)/bin/memex
 DEMO_HOME := .memex-demo
 
-.PHONY: install demo test test-reliability fuzz bench bench-quality lint clean
+.PHONY: install demo test test-reliability fuzz bench bench-quality bench-export lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: install
 
 bench-quality: install
 	$(PY) bench/quality.py
+
+# Export/import round trips on the sample and personal vaults, and 10k-note speed and memory (~15 min).
+bench-export: install
+	nice -n 10 $(PY) bench/export.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

@@ -344,10 +344,13 @@ def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
         schema = schemathesis.openapi.from_url(f"{server.url}/openapi.json", headers=auth)
         failures: list[str] = []
         operations = [op.ok() for op in schema.get_all_operations()]
-        assert len(operations) >= 11
+        assert len(operations) >= 26
         for op in operations:
+            # Each capture writes a note and syncs its source (~0.5 s): fewer examples keep the test fast.
+            examples = 6 if op.method.upper() == "POST" and op.path in ("/notes", "/notes/daily", "/memories") else 25
+
             @given(case=op.as_strategy())
-            @settings(max_examples=25, deadline=None, database=None, phases=[Phase.generate],
+            @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
                       suppress_health_check=list(HealthCheck))
             def run(case) -> None:  # type: ignore[no-untyped-def]
                 try:

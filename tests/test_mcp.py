@@ -18,7 +18,9 @@ from memex.interfaces.api.security import load_or_create_token
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.mcp.server import build_server, clean, http_app
 
-READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes"}
+READ_TOOLS = {"search_notes", "ask", "get_note", "list_recent", "related_notes", "list_threads", "read_thread",
+              "list_memories", "conversation_note"}
+WRITE_TOOLS = {"add_note", "append_daily_note", "remember", "forget_memory", "delete_thread", "save_answer"}
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
@@ -124,7 +126,7 @@ def test_stdio_server_tools_resources_prompts(home: Path) -> None:
     assert {"Home network", "Shakshuka"} <= linked
     assert r["related"]["similar"] and all(n["id"] != r["related"]["note"]["id"] for n in r["related"]["similar"])
     assert "Fritz!Box" in r["resource"].contents[0].text
-    assert [t.uri_template for t in r["templates"]] == ["memex://note/{id}"]
+    assert {t.uri_template for t in r["templates"]} == {"memex://note/{id}", "memex://thread/{id}"}
     assert {p.name for p in r["prompts"]} == {"summarise_topic", "review_recent"}
     prompt_text = r["prompt"].messages[0].content.text
     assert "home network" in prompt_text and "Home network.md" in prompt_text
@@ -140,23 +142,45 @@ def test_write_tools_only_when_enabled(home: Path, tmp_path: Path) -> None:
     async def scenario(s: ClientSession) -> dict[str, Any]:
         tools = {t.name: t for t in (await s.list_tools()).tools}
         added = _structured(await s.call_tool("add_note", {"title": "../Kiwi facts", "content": "Kiwis are nocturnal."}))
+        daily = _structured(await s.call_tool("append_daily_note", {"text": "Saw a kiwi at dusk"}))
         remembered = _structured(await s.call_tool("remember", {"fact": "The spare key is under the blue pot."}))
         found = _structured(await s.call_tool("search_notes", {"query": "spare key blue pot"}))
         kiwi = _structured(await s.call_tool("search_notes", {"query": "kiwis nocturnal"}))
-        return {"tools": tools, "added": added, "remembered": remembered, "found": found, "kiwi": kiwi}
+        memories = _structured(await s.call_tool("list_memories", {}))
+        first = _structured(await s.call_tool("ask", {"question": "Where is the spare key?", "start_thread": True}))
+        follow = _structured(await s.call_tool("ask", {"question": "And the kiwis?", "thread_id": first["thread_id"]}))
+        threads = _structured(await s.call_tool("list_threads", {}))
+        thread = _structured(await s.call_tool("read_thread", {"thread_id": first["thread_id"]}))
+        forgot = _structured(await s.call_tool("forget_memory", {"id": remembered["id"]}))
+        deleted = _structured(await s.call_tool("delete_thread", {"thread_id": first["thread_id"]}))
+        errors = [await s.call_tool("read_thread", {"thread_id": first["thread_id"]}),
+                  await s.call_tool("forget_memory", {"id": remembered["id"]}),
+                  await s.call_tool("ask", {"question": "x", "thread_id": "nope"})]
+        return {"tools": tools, "added": added, "daily": daily, "remembered": remembered, "found": found,
+                "kiwi": kiwi, "memories": memories, "first": first, "follow": follow, "threads": threads,
+                "thread": thread, "forgot": forgot, "deleted": deleted, "errors": errors}
 
     r = anyio.run(_session, write_home, scenario)
-    assert set(r["tools"]) == READ_TOOLS | {"add_note", "remember"}
-    for name in ("add_note", "remember"):
+    assert set(r["tools"]) == READ_TOOLS | WRITE_TOOLS
+    for name in WRITE_TOOLS:
         ann = r["tools"][name].annotations
-        assert ann.read_only_hint is False and ann.destructive_hint is False and ann.open_world_hint is False
+        assert ann.read_only_hint is False and ann.open_world_hint is False
+        assert ann.destructive_hint is (name in ("forget_memory", "delete_thread"))
     stored = Path(r["added"]["stored_as"])
-    assert stored.parent == write_home / "uploads" and stored.name == "Kiwi facts.md"
+    assert stored.parent == write_home / "inbox" and stored.name == "Kiwi facts.md"  # no vault yet: <home>/inbox
     assert r["kiwi"]["hits"][0]["path"] == str(stored)
-    assert r["found"]["hits"][0]["path"].endswith("Remembered.md")
+    assert Path(r["daily"]["stored_as"]).parent == write_home / "inbox" and r["daily"]["indexed"]
+    assert Path(r["found"]["hits"][0]["path"]).parent == write_home / "memories"
+    assert [m["id"] for m in r["memories"]["memories"]] == [r["remembered"]["id"]]
+    assert "blue pot" in r["first"]["answer"] and r["follow"]["thread_id"] == r["first"]["thread_id"]
+    assert r["threads"]["threads"][0]["id"] == r["first"]["thread_id"] and r["threads"]["threads"][0]["turns"] == 2
+    assert [t["question"] for t in r["thread"]["turns"]] == ["Where is the spare key?", "And the kiwis?"]
+    assert r["forgot"]["forgotten"] == r["remembered"]["id"] and r["deleted"]["deleted"] is True
+    for err in r["errors"]:
+        assert err.is_error and "Traceback" not in err.content[0].text
     with Gateway(write_home) as g:
         actions = [e.action for e in g.audit_log()]
-    assert actions.count("upload") == 1 and "remember" in actions
+    assert actions.count("new_note") == 1 and {"remember", "forget", "append_daily", "delete_thread"} <= set(actions)
 
 
 def test_clean_strips_terminal_escapes_and_invisible_characters() -> None:

@@ -1,6 +1,7 @@
 """Web UI: pure rendering helpers, every page through Streamlit's AppTest, and `memex ui` in headless Chromium."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import os
@@ -9,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -18,6 +20,8 @@ from fixture_paths import REPO, SAMPLE_VAULT
 
 from memex.app import Brain
 from memex.interfaces.web import render
+from memex.llm.scripted import ScriptedOpenAIServer
+from memex.store import threads
 
 streamlit_testing = pytest.importorskip("streamlit.testing.v1", reason="the web UI needs streamlit (pip install '.[ui]')")
 AppTest = streamlit_testing.AppTest
@@ -146,12 +150,15 @@ def test_ask_answers_with_citations_that_open_the_passage(indexed, monkeypatch):
     assert "Home" in labels  # linked from
     assert at.button(key="rel-Similar-" + str(_doc_id(indexed, "2024-04-02 Heron kickoff.md")))
 
-    # The conversation is kept: back on Ask, both turns are on screen after a second question.
+    # The conversation is kept (a thread in SQLite, its id in the URL): back on Ask, both turns are on
+    # screen after a second question.
     _go(at, "Ask")
     at.chat_input[0].set_value("What is the airspeed of an unladen swallow?").run()
     texts = [t.value for t in at.text]
     assert QUESTION in texts and "What is the airspeed of an unladen swallow?" in texts
-    assert len(at.session_state["history"]) == 2
+    with Brain.open(indexed["home"]) as b:
+        turns = threads.get_thread(b.conn, _thread_param(at))["turns"]
+    assert [t["question"] for t in turns] == [QUESTION, "What is the airspeed of an unladen swallow?"]
     assert "couldn't find" in " ".join(m.value for m in at.markdown)
     assert at.button(key="near-1-0")  # abstained: the closest passages, each openable
     assert at.button(key="cite-0-1")
@@ -160,6 +167,101 @@ def test_ask_answers_with_citations_that_open_the_passage(indexed, monkeypatch):
 def _doc_id(indexed, name: str) -> int:
     with Brain.open(indexed["home"]) as b:
         return int(b.conn.execute("SELECT id FROM documents WHERE path LIKE ?", (f"%/{name}",)).fetchone()[0])
+
+
+def _thread_param(at: AppTest) -> str:
+    value = at.query_params["thread"]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_thread_survives_a_reload_and_can_be_continued_or_deleted(indexed, monkeypatch):
+    at = _app(indexed["home"], monkeypatch)
+    at.chat_input[0].set_value(QUESTION).run()
+    tid = _thread_param(at)
+    assert at.button(key=f"thread-{tid}")  # listed in the sidebar
+
+    # A reload (a fresh session with the same URL) shows the conversation, read back from SQLite.
+    monkeypatch.setenv("MEMEX_HOME", str(indexed["home"]))
+    again = AppTest.from_file(str(SCRIPT), default_timeout=60)
+    again.query_params["thread"] = tid
+    again.run()
+    assert not again.exception, again.exception
+    assert [t.value for t in again.text] == [QUESTION]
+    assert "Friday at 14:00" in " ".join(m.value for m in again.markdown) and again.button(key="cite-0-1")
+    again.chat_input[0].set_value("Which room is it in?").run()  # a follow-up, read with the history
+    assert not again.exception, again.exception
+    assert any("Kestrel" in b.label or "kickoff" in b.label for b in again.button if b.key.startswith("cite-1-"))
+    with Brain.open(indexed["home"]) as b:
+        assert len(threads.get_thread(b.conn, tid)["turns"]) == 2
+
+    again.button(key="new_thread").click().run()  # a new conversation: empty page, thread kept
+    assert "thread" not in again.query_params and not again.text
+    again.button(key=f"thread-{tid}").click().run()
+    assert [t.value for t in again.text] == [QUESTION, "Which room is it in?"]
+    again.button(key="delete_thread").click().run()
+    with Brain.open(indexed["home"]) as b:
+        assert not threads.thread_exists(b.conn, tid)
+    assert "thread" not in again.query_params and not any(b.key == f"thread-{tid}" for b in again.button)
+
+
+def test_memory_page_adds_lists_and_forgets(tmp_path, monkeypatch):
+    home = _home(tmp_path)
+    at = _go(_app(home, monkeypatch), "Memory")
+    assert at.info[0].value == "Nothing remembered yet."
+    at.text_input(key="memory_fact").set_value("my bike lock code is 4312")
+    at.button[0].click().run()  # the form's Remember button
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Remembered: my bike lock code is 4312"
+    forget = [b for b in at.button if b.key and b.key.startswith("forget-")]
+    assert len(forget) == 1
+    with Brain.open(home) as b:
+        assert "4312" in b.ask("What is my bike lock code?").answer
+    forget[0].click().run()
+    assert at.info[0].value == "Nothing remembered yet." and not list((home / "memories").glob("*.md"))
+
+
+def test_new_note_page_writes_into_the_inbox_and_indexes(indexed, tmp_path, monkeypatch):
+    vault = tmp_path / "vault"
+    shutil.copytree(SAMPLE_VAULT, vault)
+    home = _home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+    at = _go(_app(home, monkeypatch), "New note")
+    assert str(vault / "Inbox") in at.caption[0].value
+    at.button(key="note_save").click().run()
+    assert at.warning[0].value == "Write something first." and not (vault / "Inbox").exists()
+    at.text_input(key="note_title").set_value("Hoopoe")
+    at.text_area(key="note_text").set_value("A hoopoe nests in the old olive tree by the dune path.")
+    at.button(key="note_save").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith(f"Saved to {vault / 'Inbox' / 'Hoopoe.md'} and indexed")
+    at.text_area(key="note_text").set_value("Saw the hoopoe again")
+    at.button(key="note_daily").click().run()
+    daily = vault / "Inbox" / f"{dt.date.today():%Y-%m-%d}.md"
+    assert daily.read_text().endswith(" Saw the hoopoe again\n")
+    _go(at, "Search")
+    at.text_input(key="search_query").set_value("hoopoe olive tree")
+    at.button[0].click().run()
+    assert [m.value for m in at.markdown if m.value.startswith("**")][0] == "**1. Hoopoe**"
+
+
+def test_a_slow_model_streams_into_the_page_and_finishes(indexed, tmp_path, monkeypatch):
+    from test_answer_pipeline import conflict_reply
+
+    home = tmp_path / "home"
+    shutil.copytree(indexed["home"], home)
+    with ScriptedOpenAIServer(conflict_reply, delay_s=2, chunk_delay_s=0.05) as llm:
+        (home / "config.toml").write_text(f'embedder = "hash:384"\nllm = "openai:slow"\n'
+                                          f'openai_base_url = "{llm.base_url}"\nmax_retries = 0\n')
+        at = _app(home, monkeypatch)
+        at.chat_input[0].set_value(QUESTION).run(timeout=120)
+        assert not at.exception, at.exception
+        assert llm.requests and llm.requests[-1].body["stream"] is True  # the model was asked to stream
+    answer = " ".join(m.value for m in at.markdown)
+    assert "Friday at 14:00" in answer and at.button(key="cite-0-1")
+    with Brain.open(home) as b:  # kept in the thread, as the model wrote it (both dates cited)
+        [turn] = threads.get_thread(b.conn, _thread_param(at))["turns"]
+    assert "Friday at 14:00 [" in turn["answer"] and len(turn["citations"]) == 2
 
 
 def test_search_with_filters_and_explain(indexed, monkeypatch):
@@ -265,7 +367,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.timeout(120)
+def _sidebar(driver, page: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    driver.find_element(By.XPATH, f'//section[@data-testid="stSidebar"]//label[.//p[text()="{page}"]]').click()
+
+
+@pytest.mark.timeout(150)
 def test_memex_ui_in_headless_chromium(tmp_path):
     if not (CHROMIUM and CHROMEDRIVER):
         pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
@@ -328,8 +436,26 @@ def test_memex_ui_in_headless_chromium(tmp_path):
         marked = wait.until(ec.presence_of_element_located((By.ID, render.HIGHLIGHT_ID)))
         assert "moved the weekly sync to Friday" in marked.text
 
+        # The conversation is a thread named in the URL: a reload brings it back, read from SQLite.
+        assert "thread=" in driver.current_url
+        driver.refresh()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "moved the weekly sync to Friday"))
+        assert QUESTION in driver.find_element(By.TAG_NAME, "body").text
+
+        # A note written in the UI goes into the vault's inbox, is indexed, and search finds it.
+        _sidebar(driver, "New note")
+        title = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, 'input[aria-label="Title (optional)"]')))
+        title.send_keys("Salt marsh", Keys.TAB)
+        area = driver.find_element(By.CSS_SELECTOR, 'textarea[aria-label="Note"]')
+        area.send_keys("A little egret was fishing in the salt marsh at low tide.", Keys.TAB)
+        time.sleep(0.5)  # let the widgets report their values before the click
+        driver.find_element(By.XPATH, '//button[contains(., "Save as a new note")]').click()
+        wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "and indexed"))
+        with Brain.open(home) as b:
+            assert [h.path for h in b.search("little egret salt marsh", k=1)] == [str(vault / "Inbox" / "Salt marsh.md")]
+
         # Upload a file on the Add page: saved under <home>/uploads with a sanitised name, then indexed.
-        driver.find_element(By.XPATH, '//section[@data-testid="stSidebar"]//label[.//p[text()="Add"]]').click()
+        _sidebar(driver, "Add")
         upload = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, 'input[type="file"]')))
         upload.send_keys(str(note))
         wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "Index uploaded files")]'))).click()
@@ -349,3 +475,84 @@ def test_memex_ui_in_headless_chromium(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(5)
         log.close()
+
+
+@contextlib.contextmanager
+def _browser_on_ui(tmp_path: Path, home: Path):  # type: ignore[no-untyped-def]
+    """`memex ui` on a free port and a headless Chromium pointed at it."""
+    if not (CHROMIUM and CHROMEDRIVER):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
+    log = (tmp_path / "server.log").open("wb")
+    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(home),
+                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    driver = None
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"memex ui did not start:\n{(tmp_path / 'server.log').read_text()}")
+                time.sleep(0.3)
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,860", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+            opts.add_argument(flag)
+        driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
+        driver.get(url)
+        yield driver
+    finally:
+        if driver is not None:
+            driver.quit()
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(5)
+        log.close()
+
+
+@pytest.mark.timeout(150)
+def test_answers_stream_into_the_browser_while_a_slow_model_writes(indexed, tmp_path):
+    """The scripted model holds its stream after the first token (as a CPU model is slow to go on): the page
+    already shows that token, stays connected while it waits, then shows the checked, cited answer."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+    from test_answer_pipeline import conflict_reply
+
+    home = tmp_path / "home"
+    shutil.copytree(indexed["home"], home)
+    release = threading.Event()
+    with ScriptedOpenAIServer(conflict_reply, gate=release) as llm:
+        (home / "config.toml").write_text(f'embedder = "hash:384"\nllm = "openai:slow"\n'
+                                          f'openai_base_url = "{llm.base_url}"\nmax_retries = 0\n')
+        with _browser_on_ui(tmp_path, home) as driver:
+            wait = WebDriverWait(driver, 30)
+            box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInputTextArea"]')))
+            box.send_keys(QUESTION, Keys.ENTER)
+            # The first token is on the page while the model is still "writing".
+            def first_token_shown(d) -> bool:  # type: ignore[no-untyped-def]
+                msgs = d.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')
+                return bool(msgs) and msgs[-1].text.rstrip().endswith("\nAt")
+            wait.until(first_token_shown)
+            time.sleep(6)  # a long pause mid-answer: the page keeps its connection and its partial answer
+            body = driver.find_element(By.TAG_NAME, "body").text
+            assert "moved the weekly sync" not in body and "Writing the answer" in body
+            assert "Connection error" not in body and "Please wait" not in body
+            release.set()
+            wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "] 2024-05-03 Heron retro")]')))
+            body = driver.find_element(By.TAG_NAME, "body").text
+            assert "moved the weekly sync to Friday at 14:00" in body and "Tuesday at 10:00" in body

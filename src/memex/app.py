@@ -5,7 +5,7 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ class Brain:
         settings.home.mkdir(parents=True, exist_ok=True)
         self.conn = connect(settings.db_path)
         self._embedder: Embedder | None = None
+        self._embedder_for = ""
         self._index: VectorIndex | None = None
         self._lock = threading.RLock()
 
@@ -50,9 +51,16 @@ class Brain:
 
     # ---- components, loaded on first use -------------------------------------------------------
     @property
+    def embedder_spec(self) -> str:
+        """The configured embedder, with `auto` resolved for this home (ingest/languages.py)."""
+        from memex.ingest.languages import resolve
+        return resolve(self.conn, self.settings)
+
+    @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = load_embedder(self.settings.embedder)
+        spec = self.embedder_spec
+        if self._embedder is None or self._embedder_for != spec:
+            self._embedder, self._embedder_for = load_embedder(spec), spec
         return self._embedder
 
     # ---- switching embedders without downtime ----------------------------------------------------
@@ -61,15 +69,15 @@ class Brain:
         spec = docs.get_meta(self.conn, "active_embedder")
         if spec is None:
             with write_tx(self.conn):
-                spec = docs.get_meta(self.conn, "active_embedder") or self.settings.embedder
+                spec = docs.get_meta(self.conn, "active_embedder") or self.embedder_spec
                 docs.set_meta(self.conn, "active_embedder", spec)
         return spec
 
     @property
     def migrating(self) -> bool:
         """True while vectors for a newly configured embedder are still being computed."""
-        active = self._active_spec()
-        return active != self.settings.embedder and embedder_id(active) != embedder_id(self.settings.embedder)
+        active, configured = self._active_spec(), self.embedder_spec
+        return active != configured and embedder_id(active) != embedder_id(configured)
 
     @property
     def search_embedder(self) -> Embedder:
@@ -99,7 +107,7 @@ class Brain:
             if progress:
                 progress("file", done=min(done, total), total=total, path="re-embedding")
         with write_tx(self.conn):
-            docs.set_meta(self.conn, "active_embedder", self.settings.embedder)
+            docs.set_meta(self.conn, "active_embedder", self.embedder_spec)
             docs.drop_vectors(self.conn, old_id)
         self._index = None  # next search loads the new model's index
         try:
@@ -151,7 +159,7 @@ class Brain:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def add(self, paths: Sequence[Path | str], progress: Progress | None = None,
-            embed_cache: Any | None = None) -> SyncReport:
+            embed_cache: Any | None = None, confirm: Callable[[str], bool] | None = None) -> SyncReport:
         """Register folders/files as sources and index them."""
         ids = []
         for p in paths:
@@ -165,21 +173,36 @@ class Brain:
                 covering = [sid for sid, sp in docs.list_sources(self.conn)
                             if target == sp or target.startswith(sp.rstrip(os.sep) + os.sep)]
                 ids.append(covering[0] if covering else docs.add_source(self.conn, target))
-        return self._sync_sources(ids, progress, embed_cache)
+        return self._sync_sources(ids, progress, embed_cache, confirm)
 
-    def sync(self, progress: Progress | None = None) -> SyncReport:
+    def sync(self, progress: Progress | None = None, confirm: Callable[[str], bool] | None = None) -> SyncReport:
         """Re-scan every registered source; only changed files are re-processed."""
-        return self._sync_sources([i for i, _ in docs.list_sources(self.conn)], progress)
+        return self._sync_sources([i for i, _ in docs.list_sources(self.conn)], progress, confirm=confirm)
 
     def _sync_sources(self, ids: Sequence[int], progress: Progress | None,
-                      embed_cache: Any | None = None) -> SyncReport:
+                      embed_cache: Any | None = None, confirm: Callable[[str], bool] | None = None) -> SyncReport:
+        from memex.ingest import languages
+
         report = SyncReport()
         sources = dict(docs.list_sources(self.conn))
+        with self.writer():
+            if self.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0:
+                # A fresh home: choose the embedder from a sample of the notes before embedding any.
+                advice = languages.advise(self.conn, self.settings,
+                                          languages.sample_languages([Path(sources[i]) for i in ids]))
+                if advice and languages.decide(self.conn, advice, confirm):
+                    with write_tx(self.conn):
+                        docs.set_meta(self.conn, "active_embedder", advice.spec)
+                    report.notices.append(advice.reason)
         also = (lambda: [self.search_embedder]) if self.migrating else None
         with self.writer(), Indexer(self.conn, self.settings, lambda: self.embedder, progress, embed_cache,
                                     also=also) as ix:
             for sid in ids:
                 report.merge(ix.sync_source(sid, Path(sources[sid])))
+            languages.backfill(self.conn)
+            advice = languages.advise(self.conn, self.settings)
+            if advice and languages.decide(self.conn, advice, confirm):
+                report.notices.append(advice.reason + " (re-embedding; search keeps working meanwhile)")
             if self.migrating:
                 report.chunks_embedded += self.reembed(progress)
             if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
@@ -252,8 +275,10 @@ class Brain:
             "home": str(self.settings.home),
             "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
             "chunks": c.execute("SELECT count(*) FROM chunks").fetchone()[0],
-            "embedder": self.settings.embedder,
+            "embedder": self.embedder_spec,
+            "embedder_setting": self.settings.embedder,
             "search_embedder": self._active_spec(),
+            "languages": docs.languages(c),
             "vectors": emb,
             "llm": self.settings.llm,
             "sources": sources,

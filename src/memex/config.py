@@ -27,8 +27,9 @@ class Settings:
     """Everything configurable; one instance per Brain."""
 
     home: Path = field(default_factory=default_home)
-    embedder: str = "minilm"
-    """Embedder spec, "provider:model" (see memex.embed.load_embedder)."""
+    embedder: str = "auto"
+    """Embedder spec, "provider:model" (see memex.embed.load_embedder), or "auto": MiniLM for a mostly
+    English home, the bundled multilingual model for one mostly in other languages (docs/languages.md)."""
     llm: str = "extractive"
     """Answer model spec: "extractive" (offline default) or "provider:model"."""
     chunk_tokens: int = 256

@@ -156,7 +156,9 @@ def mcp_client(run: Run) -> None:
                         run.error("mcp add_note", str(res.content))
                     else:
                         out = res.structured_content or json.loads(res.content[0].text)
-                        body = f"# mcp {k}\n\n{content}\n".encode()
+                        body = Path(out["stored_as"]).read_bytes()  # front matter + "# title" + the content
+                        if f"# mcp {k}\n\n{content}\n".encode() not in body:
+                            run.error("mcp add_note", f"{out['stored_as']} does not hold the note as sent")
                         run.ack("mcp", {out["stored_as"]: hashlib.sha256(body).hexdigest()})
                     hits = await s.call_tool("search_notes", {"query": "quarry lantern", "k": 5})
                     if hits.is_error:

@@ -24,6 +24,17 @@ def _minilm(args: list[str]) -> tuple[tuple[str, ...], Callable[[], Embedder]]:
     return (minilm.MODEL_NAME,), minilm.MiniLMEmbedder
 
 
+def _multilingual(args: list[str]) -> tuple[tuple[str, ...], Callable[[], Embedder]]:
+    # "multilingual", "multilingual:multilingual-e5-small" or the stored id "...:384".
+    from memex.embed import multilingual
+
+    model = args[0] if args else multilingual.MODEL_NAME
+    if model.lower() != multilingual.MODEL_NAME or args[1:] not in ([], [str(multilingual.DIMENSIONS)]):
+        raise MemexError(f"unknown multilingual model {':'.join(args)!r}: the bundled one is "
+                         f"'multilingual:{multilingual.MODEL_NAME}'")
+    return (multilingual.MODEL_NAME,), multilingual.MultilingualEmbedder
+
+
 def _hash(args: list[str]) -> tuple[tuple[str, ...], Callable[[], Embedder]]:
     if len(args) > 1 or (args and not args[0].isdigit()):
         raise MemexError(f"bad hash embedder spec {'hash:' + ':'.join(args)!r}: use 'hash:<dims>', e.g. hash:384")
@@ -36,6 +47,7 @@ def _hash(args: list[str]) -> tuple[tuple[str, ...], Callable[[], Embedder]]:
 PROVIDERS: dict[str, Callable[[list[str]], tuple[tuple[str, ...], Callable[[], Embedder]]]] = {
     "minilm": _minilm,
     "hash": _hash,
+    "multilingual": _multilingual,
 }
 """provider name -> parser of the rest of the spec, giving a cache key and a loader."""
 
@@ -47,6 +59,8 @@ def load_embedder(spec: str = DEFAULT_SPEC) -> Embedder:
     """Return the embedder named by `spec` ("minilm", "minilm:all-MiniLM-L6-v2", "hash:256", ...)."""
     provider, *args = spec.strip().split(":") if spec and spec.strip() else [""]
     parse = PROVIDERS.get(provider.lower())
+    if provider.lower() == "auto":
+        raise MemexError("embedder 'auto' is chosen per home: open it with Brain, which resolves it")
     if parse is None:
         valid = ", ".join(sorted(PROVIDERS))
         raise MemexError(f"unknown embedder {spec!r}: valid providers are {valid} "
@@ -67,4 +81,9 @@ def embedder_id(spec: str) -> str:
 
         PROVIDERS["minilm"](spec.strip().split(":")[1:])  # validates the spec
         return minilm.MiniLMEmbedder.id
+    if provider == "multilingual":
+        from memex.embed import multilingual
+
+        PROVIDERS["multilingual"](spec.strip().split(":")[1:])
+        return multilingual.MultilingualEmbedder.id
     return load_embedder(spec).id  # model-free providers are cheap to construct

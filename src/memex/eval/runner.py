@@ -178,7 +178,7 @@ def throwaway_brain(dataset: Dataset, config_file: Path | None = None, embed_cac
             report = brain.add([tmp / dataset.name], progress, embed_cache=cache)
             info = {"documents": len(names), "indexed": report.added, "failed": len(report.failed),
                     "chunks_embedded": report.chunks_embedded, "chunks_reused": report.chunks_reused,
-                    "seconds": round(report.seconds, 1), "embedder": brain.settings.embedder}
+                    "seconds": round(report.seconds, 1), "embedder": brain.embedder_spec}
             yield brain, names, info
     finally:
         cache.close()

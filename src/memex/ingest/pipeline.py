@@ -23,6 +23,7 @@ from memex.ingest.context import note_context
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
 from memex.ingest.scan import FileEntry, Skipped, scan
+from memex.language.detect import note_languages
 from memex.store import documents as docs
 from memex.store.db import write_tx
 
@@ -51,6 +52,8 @@ class SyncReport:
     chunks_embedded: int = 0
     chunks_reused: int = 0
     seconds: float = 0.0
+    notices: list[str] = field(default_factory=list)
+    """Things the user should know about this sync (e.g. the embedder was switched, and why)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -58,7 +61,7 @@ class SyncReport:
                 "unchanged": self.unchanged, "chunks_embedded": self.chunks_embedded,
                 "chunks_reused": self.chunks_reused, "seconds": round(self.seconds, 3),
                 "failed": [{"path": p, "reason": r} for p, r in self.failed],
-                "skipped": [{"path": p, "reason": r} for p, r in self.skipped]}
+                "skipped": [{"path": p, "reason": r} for p, r in self.skipped], "notices": self.notices}
 
     def merge(self, other: SyncReport) -> None:
         """Add another report's counts to this one."""
@@ -66,6 +69,7 @@ class SyncReport:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failed += other.failed
         self.skipped += other.skipped
+        self.notices += other.notices
         self.seconds += other.seconds
 
 
@@ -306,13 +310,13 @@ class Indexer:
                                   title=context)
             texts = [f"{embedding_prefix(context, c.heading_path)}\n{c.text}" for c in chunks]
             hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
-            prepared.append((p, title, context, chunks, texts, hashes))
-        all_hashes = {h for *_, hashes in prepared for h in hashes}
+            prepared.append((p, title, context, chunks, texts, hashes, note_languages([c.text for c in chunks])))
+        all_hashes = {h for *_, hashes, _langs in prepared for h in hashes}
         known = docs.vectors_for_hashes(self.conn, self.embedder.id, all_hashes)
         if self.embed_cache is not None:
             known.update(self.embed_cache.get_many(self.embedder.id, all_hashes - known.keys()))
         todo: dict[str, str] = {}
-        for *_, texts, hashes in prepared:
+        for *_, texts, hashes, _langs in prepared:
             for t, h in zip(texts, hashes, strict=True):
                 if h not in known:
                     todo[h] = t
@@ -324,7 +328,7 @@ class Indexer:
                     self.embed_cache.put_many(self.embedder.id, fresh)
                 known.update(fresh)
             others = self._also() if self._also else []
-            other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes in prepared
+            other_known = {e.id: self._vectors_for(e, {h: t for *_, texts, hashes, _langs in prepared
                                                         for t, h in zip(texts, hashes, strict=True)})
                            for e in others}
         except ModelNotFound:
@@ -337,7 +341,7 @@ class Indexer:
             return
         report.chunks_embedded += len(todo)
         self.progress("chunks", embedded=report.chunks_embedded)
-        for p, title, context, chunks, _texts, hashes in prepared:
+        for p, title, context, chunks, _texts, hashes, (lang, chunk_langs) in prepared:
             meta = dict(p.parsed.metadata)
             vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \
                 else np.zeros((0, self.embedder.dimensions), dtype=np.float32)
@@ -346,7 +350,7 @@ class Indexer:
                 path=p.entry.path, content_hash=p.content_hash, size=p.entry.size, mtime_ns=p.entry.mtime_ns,
                 parser=p.parsed.parser, title=title, note_date=when.value,
                 metadata=meta, chunks=chunks, text_hashes=hashes, vectors=vectors, date_source=when.source,
-                chunk_dates=chunk_dates, context=context)
+                chunk_dates=chunk_dates, context=context, lang=lang, chunk_langs=chunk_langs)
             if not chunks:
                 failures[p.entry.path] = "no text found"
                 continue
@@ -357,7 +361,7 @@ class Indexer:
                 report.updated += 1
             else:
                 report.added += 1
-        report.chunks_reused += sum(len(h) for *_, h in prepared) - len(todo)
+        report.chunks_reused += sum(len(h) for *_, h, _langs in prepared) - len(todo)
 
     def _vectors_for(self, embedder: Embedder, texts_by_hash: dict[str, str]) -> dict[str, bytes]:
         """Vectors of `embedder` for the given texts, reusing stored ones."""

@@ -57,13 +57,19 @@ def check_date(value: str | None, what: str) -> str | None:
 
 
 def make_filters(path: str | None = None, tags: list[str] | tuple[str, ...] = (), after: str | None = None,
-                 before: str | None = None) -> Filters:
+                 before: str | None = None, langs: list[str] | tuple[str, ...] = ()) -> Filters:
     """Validated Filters from untrusted input."""
+    from memex.language.detect import clean_langs
+
     if path is not None:
         _no_control(path, "path filter")
     clean_tags = tuple(t.lstrip("#").lower() for t in tags if t.strip())
+    try:
+        codes = clean_langs(langs)
+    except ValueError as e:
+        raise MemexError(f"language filter: {e}") from None
     return Filters(path_glob=path or None, tags=clean_tags, after=check_date(after, "after"),
-                   before=check_date(before, "before"))
+                   before=check_date(before, "before"), langs=codes)
 
 
 def sanitize_filename(name: str) -> str:
@@ -137,6 +143,11 @@ class Gateway:
         """A server option from the config file (Settings.extra), e.g. mcp_write_tools."""
         return self.settings.extra.get(key, default)
 
+    @property
+    def writing_now(self) -> bool:
+        """True while a sync, upload or capture holds this server's writer (the index is being updated)."""
+        return self._write_lock.locked()
+
     @contextmanager
     def reading(self) -> Iterator[Brain]:
         """The reader Brain, for one thread at a time."""
@@ -158,11 +169,11 @@ class Gateway:
             return b.search(query, k, filters, explain)
 
     def ask(self, question: str, filters: Filters | None = None, trace: bool = False,
-            actor: str = "api") -> Answer:
-        """Answer with citations; audited with the documents it cited."""
+            actor: str = "api", **options: Any) -> Answer:
+        """Answer with citations; audited with the documents it cited (options: thread, history, llm)."""
         try:
             with self.reading() as b:
-                answer = b.ask(question, filters, trace=trace)
+                answer = b.ask(question, filters, trace=trace, **options)
                 ids = audit.doc_ids_for_paths(b.conn, [c.path for c in answer.citations])
         except MemexError as e:
             self.log(actor, "ask", audit.fingerprint(question), status="error", detail={"error": str(e)})
@@ -172,11 +183,11 @@ class Gateway:
         return answer
 
     def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,
-                   actor: str = "api") -> Iterator[dict[str, Any]]:
+                   actor: str = "api", **options: Any) -> Iterator[dict[str, Any]]:
         """`ask` as events (steps, draft tokens, then the checked answer); audited like `ask`."""
         try:
             with self.reading() as b:
-                for event in b.ask_stream(question, filters, trace=trace):
+                for event in b.ask_stream(question, filters, trace=trace, **options):
                     if event.get("type") == "answer":
                         ids = audit.doc_ids_for_paths(b.conn, [c["path"] for c in event.get("citations", [])])
                         self.log(actor, "ask", audit.fingerprint(question), doc_ids=ids,

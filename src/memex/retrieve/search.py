@@ -7,7 +7,7 @@ import os
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -15,9 +15,11 @@ import numpy as np
 from memex.config import Settings
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder, embed_queries
+from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
+from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
-from memex.retrieve.query import ParsedQuery, parse_query
+from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store.vectors import VectorIndex
 
@@ -34,9 +36,11 @@ class Filters:
     """ISO date: notes dated on or after."""
     before: str | None = None
     """ISO date: notes dated on or before."""
+    langs: tuple[str, ...] = ()
+    """Only notes written in one of these languages (ISO 639-1 codes, or "und")."""
 
     def active(self) -> bool:
-        return bool(self.path_glob or self.tags or self.after or self.before)
+        return bool(self.path_glob or self.tags or self.after or self.before or self.langs)
 
     def describe(self) -> list[str]:
         """Human-readable list of the filters in force (for --explain)."""
@@ -48,6 +52,8 @@ class Filters:
             out.append(f"date >= {self.after}")
         if self.before:
             out.append(f"date <= {self.before}")
+        if self.langs:
+            out.append(f"language {' or '.join(self.langs)}")
         return out
 
 
@@ -75,6 +81,9 @@ def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
     if f.before:
         clauses.append("coalesce(c.date_start, d.note_date) <= ?")
         args.append(f.before)
+    if f.langs:
+        clauses.append(f"d.lang IN ({','.join('?' * len(f.langs))})")
+        args += list(f.langs)
     return " AND ".join(clauses) or "1", args
 
 
@@ -83,6 +92,14 @@ def _day(mtime_ns: int | None) -> str | None:
     if mtime_ns is None:
         return None
     return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
+
+
+def _describe_cover(cover: DenseCoverage | None, per_item: list[Any] | None, chunk: int) -> dict[str, Any]:
+    """For --explain: the query's language and how much the dense side counted for this chunk."""
+    if cover is None:
+        return {"query": None, "dense_factor": 1.0}
+    factors = per_item[1] if per_item else None
+    return {"query": cover.query_lang, "dense_factor": cover.query_factor * (factors or {}).get(chunk, 1.0)}
 
 
 PRUNE_MIN_CHUNKS = 50_000
@@ -100,12 +117,13 @@ class Searcher:
         self.embedder = embedder
         self.index = index
         self.settings = settings
+        self._langs: set[str] | None = None
         if settings.fusion not in FUSIONS:
             raise MemexError(f"config: fusion must be one of {', '.join(FUSIONS)}, not {settings.fusion!r}")
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
-        parsed = parse_query(query)
+        parsed = with_languages(parse_query(query), query, self.home_languages())
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             parsed = self._prune_common_terms(parsed)
         return self._bm25(parsed.fts(), n, filters)
@@ -114,8 +132,8 @@ class Searcher:
         """The best n chunks for an FTS5 expression, by column-weighted BM25 (higher is better)."""
         if not expr:
             return []
-        # FTS5 column weights: title, headings, text.
-        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0)
+        # FTS5 column weights: title, headings, text, and the stems column (non-English stems, CJK pairs).
+        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, 1.0)
         sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, weights))}) AS s "
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
@@ -129,6 +147,12 @@ class Searcher:
             return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse still gets dense results
+
+    def home_languages(self) -> set[str]:
+        """Languages of this home's notes (read once per Searcher)."""
+        if self._langs is None:
+            self._langs = home_languages(self.conn)
+        return self._langs
 
     def _with_phrase_pairs(self, lex: list[tuple[int, float]], shape: QueryShape, n: int,
                            filters: Filters | None) -> list[tuple[int, float]]:
@@ -229,8 +253,16 @@ class Searcher:
         """Hybrid search; returns the best k chunks (with check_files, only of notes still on disk)."""
         t0 = time.perf_counter()
         st = self.settings
+        wb, wd = fusion_weights(self.embedder.id, st.bm25_weight, st.dense_weight)
+        if (wb, wd) != (st.bm25_weight, st.dense_weight):
+            st = replace(st, bm25_weight=wb, dense_weight=wd)
         n = max(st.candidates, k)
         shape = query_shape(query, st)
+        # How far to trust the dense side: not at all for a query or chunk in a language the embedder
+        # doesn't read (then BM25 alone ranks it). An all-English home with MiniLM skips this entirely.
+        cover = dense_coverage(self.conn, self.embedder.id, query, self.home_languages())
+        if cover is not None and cover.query_factor == 0.0:
+            shape = replace(shape, dense_weight=0.0, clause_weight=0.0, clauses=[])
         # Dense retrieval (query embedding in torch, then a numpy matrix-vector product; both release the
         # GIL) runs on another thread while SQLite does BM25: on two cores the two overlap almost fully.
         dense_job = None
@@ -244,12 +276,13 @@ class Searcher:
         den = dense_job.result() if dense_job is not None else []
         t2 = time.perf_counter()
         weights = [shape.bm25_weight, shape.dense_weight]
+        per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
         if st.fusion == "convex":
-            fused = convex([lex, den], weights)
+            fused = convex([lex, den], weights, per_item)
         elif st.fusion == "zscore":
-            fused = zscore([lex, den], weights)
+            fused = zscore([lex, den], weights, per_item)
         else:
-            fused = rrf([[c for c, _ in lex], [c for c, _ in den]], weights, k=st.rrf_k)
+            fused = rrf([[c for c, _ in lex], [c for c, _ in den]], weights, k=st.rrf_k, item_weights=per_item)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])
         top = ranked[:k]
         details = None
@@ -264,6 +297,7 @@ class Searcher:
                            "fused_score": s,
                            "fts_query": fts_query,
                            "query_shape": shape.describe(),
+                           "language": _describe_cover(cover, per_item, c),
                            "filters": described} for c, s in ranked[:4 * k]}
         hits = self.hits_for([c for c, _ in top], dict(top), details)
         if check_files:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memex.domain import Chunk
+from memex.language.analyzer import fts_row
 from memex.store.db import next_seq
 
 
@@ -45,6 +46,10 @@ class NewDocument:
     """Per chunk: (first, last) date its statements carry, and the dated entry in force where it starts."""
     context: str | None = None
     """What the note's passages are searched and embedded with (title, aliases, file name); None: the title."""
+    lang: str | None = None
+    """Language of the whole note (ISO 639-1 or "und"); None = not detected."""
+    chunk_langs: list[str] | None = None
+    """Language of each chunk, same order as chunks."""
 
 
 def add_source(conn: sqlite3.Connection, path: str) -> int:
@@ -129,10 +134,48 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
         for other, vecs in extra.items():
             conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                          (cid, other, np.asarray(vecs[i], dtype="<f4").tobytes(), seq))
-        conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
-                     (cid, title, " ".join(chunk.heading_path), chunk.text))
+        conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
+                     (cid, *fts_row(title, " ".join(chunk.heading_path), chunk.text,
+                                    doc.chunk_langs[i] if doc.chunk_langs else doc.lang)))
+    if doc.lang is not None:
+        langs = doc.chunk_langs or [doc.lang] * len(doc.chunks)
+        set_languages(conn, doc_id, doc.lang, [(c.ordinal, lang) for c, lang in zip(doc.chunks, langs, strict=True)])
     conn.execute("DELETE FROM failures WHERE path = ?", (doc.path,))
     return doc_id
+
+
+def set_languages(conn: sqlite3.Connection, doc_id: int, lang: str,
+                  chunk_langs: Sequence[tuple[int, str]]) -> None:
+    """Record the language of a note and of its chunks, as (ordinal, lang); call inside write_tx."""
+    conn.execute("UPDATE documents SET lang = ? WHERE id = ?", (lang, doc_id))
+    conn.executemany("UPDATE chunks SET lang = ? WHERE doc_id = ? AND ordinal = ?",
+                     [(chunk_lang, doc_id, ordinal) for ordinal, chunk_lang in chunk_langs])
+
+
+def reindex_fts(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Rewrite a document's FTS rows from its chunks (after its languages changed); call inside write_tx."""
+    rows = conn.execute("SELECT c.id, coalesce(d.context, d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
+                        "JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?", (doc_id,)).fetchall()
+    conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
+                     [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
+
+
+def languages(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """Per language: how many notes and chunks ("und" = undetermined; not-yet-detected ones left out)."""
+    out: dict[str, dict[str, int]] = {}
+    for lang, n in conn.execute("SELECT lang, count(*) FROM documents WHERE lang IS NOT NULL GROUP BY lang"):
+        out.setdefault(lang, {"documents": 0, "chunks": 0})["documents"] = n
+    for lang, n in conn.execute("SELECT lang, count(*) FROM chunks WHERE lang IS NOT NULL GROUP BY lang"):
+        out.setdefault(lang, {"documents": 0, "chunks": 0})["chunks"] = n
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["documents"], kv[0])))
+
+
+def docs_without_language(conn: sqlite3.Connection, limit: int) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Notes indexed before language detection: (doc_id, [(ordinal, chunk text)])."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE lang IS NULL ORDER BY id LIMIT ?", (limit,))]
+    return [(i, [(r[0], r[1]) for r in conn.execute(
+        "SELECT ordinal, text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (i,))]) for i in ids]
 
 
 def move_document(conn: sqlite3.Connection, doc_id: int, new_path: str, source_id: int,

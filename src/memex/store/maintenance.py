@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from memex.errors import MemexError
+from memex.language.analyzer import fts_row
 from memex.store import documents as docs
 from memex.store.db import current_seq, read_tx, write_tx
 from memex.store.vectors import VectorIndex
@@ -247,8 +248,8 @@ def rebuild_fts(conn: sqlite3.Connection) -> int:
             conn.execute(f"DELETE FROM {FTS_TABLE}")  # shadow tables unreadable for DROP: empty it instead
         else:
             conn.execute(ddl[0])
-        rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text FROM chunks c "
+        rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
                             "JOIN documents d ON d.id = c.doc_id ORDER BY c.id").fetchall()
-        conn.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, headings, text) VALUES (?,?,?,?)",
-                         [(r[0], r[1], " ".join(json.loads(r[2])), r[3]) for r in rows])
+        conn.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
+                         [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
     return len(rows)

@@ -145,7 +145,38 @@ def m004_threads(conn: sqlite3.Connection) -> None:
 
 
 @migration
-def m005_content_dates(conn: sqlite3.Connection) -> None:
+def m005_languages(conn: sqlite3.Connection) -> None:
+    # The language each note and chunk is written in (ISO 639-1, or 'und' when it can't be told);
+    # NULL = indexed before languages were detected (sync fills it in). Used by `--lang`, status,
+    # the automatic embedder choice and language-aware fusion.
+    run_script(conn, """
+    ALTER TABLE documents ADD COLUMN lang TEXT;
+    ALTER TABLE chunks ADD COLUMN lang TEXT;
+    CREATE INDEX documents_lang ON documents(lang);
+    """)
+
+
+@migration
+def m006_fts_stems(conn: sqlite3.Connection) -> None:
+    # BM25 for every language (memex/language/analyzer.py): a fourth FTS column, `stems`, holds the Snowball
+    # stems of non-English text and the character pairs of CJK/Thai runs; the other columns are unchanged.
+    # Rebuilt from the chunks table (chunks of an older home have no language yet: sync re-indexes each
+    # note once its language is detected).
+    import json
+
+    from memex.language.analyzer import fts_row
+
+    conn.execute("DROP TABLE chunks_fts")
+    conn.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(title, headings, text, stems, "
+                 "tokenize = 'porter unicode61 remove_diacritics 2')")
+    rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
+                        "JOIN documents d ON d.id = c.doc_id ORDER BY c.id").fetchall()
+    conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
+                     [(r[0], *fts_row(r[1], " ".join(json.loads(r[2])), r[3], r[4])) for r in rows])
+
+
+@migration
+def m007_content_dates(conn: sqlite3.Connection) -> None:
     # Dates from the content (ingest/dates.py): where a note's date came from ("front matter", "file name",
     # "text", ..., "mtime" as the last resort) and, per chunk, the range of dates its statements carry and
     # the dated entry in force where it starts. Rows written before this have NULLs; the next sync re-reads

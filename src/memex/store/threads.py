@@ -11,9 +11,9 @@ from memex.errors import MemexError
 from memex.store.db import write_tx
 
 
-def create_thread(conn: sqlite3.Connection, title: str = "") -> str:
-    """A new, empty thread; returns its id."""
-    tid = secrets.token_hex(4)
+def create_thread(conn: sqlite3.Connection, title: str = "", thread_id: str | None = None) -> str:
+    """A new, empty thread (with a random id unless one is given); returns its id."""
+    tid = thread_id or secrets.token_hex(4)
     now = time.time()
     with write_tx(conn):
         conn.execute("INSERT INTO threads (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
@@ -63,3 +63,20 @@ def delete_thread(conn: sqlite3.Connection, thread_id: str) -> bool:
     """Forget a thread and its turns; False if there was none."""
     with write_tx(conn):
         return conn.execute("DELETE FROM threads WHERE id = ?", (thread_id,)).rowcount > 0
+
+
+def get_thread(conn: sqlite3.Connection, thread_id: str) -> dict[str, Any]:
+    """One thread with every turn (question, answer, citations, time), oldest first."""
+    row = conn.execute("SELECT id, title, created_at, updated_at FROM threads WHERE id = ?", (thread_id,)).fetchone()
+    if row is None:
+        raise MemexError(f"no conversation thread {thread_id!r} (see `memex threads list`)")
+    turns = []
+    for q, a, result, at in conn.execute(
+            "SELECT question, answer, result, at FROM turns WHERE thread_id = ? ORDER BY id", (thread_id,)):
+        try:
+            data = json.loads(result or "{}")
+        except ValueError:
+            data = {}
+        turns.append({"question": q, "answer": a, "citations": data.get("citations", []),
+                      "abstained": bool(data.get("abstained", False)), "at": at})
+    return {"id": row[0], "title": row[1], "created_at": row[2], "updated_at": row[3], "turns": turns}

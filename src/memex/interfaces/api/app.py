@@ -17,7 +17,14 @@ from fastapi.security import HTTPBearer
 from memex import __version__
 from memex.errors import MemexError
 from memex.interfaces.api import schemas as s
-from memex.interfaces.api.security import Guard, GuardConfig, guard_config, load_or_create_token
+from memex.interfaces.api.export_routes import export_router
+from memex.interfaces.api.security import (
+    Guard,
+    GuardConfig,
+    ShapedTooLarge,
+    guard_config,
+    load_or_create_token,
+)
 from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
 
 log = logging.getLogger("memex.api")
@@ -38,7 +45,7 @@ def _filters(f: s.FiltersIn | None):  # type: ignore[no-untyped-def]
     if f is None:
         return None
     return make_filters(f.path, f.tags, f.after.isoformat() if f.after else None,
-                        f.before.isoformat() if f.before else None)
+                        f.before.isoformat() if f.before else None, f.langs)
 
 
 def _actor(request: Request) -> str:
@@ -148,12 +155,31 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         """Recent audited actions (writes and questions), newest first."""
         return [e.to_dict() for e in gateway.audit_log(limit, action)]
 
+    _install_protocols(app, gateway, guard)
+    app.include_router(export_router(gateway))
     app.add_middleware(Guard, config=guard)
     origins = sorted(guard.allowed_origins)
     if origins:  # outside the guard, so a browser's preflight (which carries no token) is answered
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["authorization", "content-type"])
     return app
+
+
+def _install_protocols(app: FastAPI, gateway: Gateway, guard: GuardConfig) -> None:
+    """Threads/memories/notes routes, the OpenAI-compatible /v1 API and the A2A agent (their own modules)."""
+    from memex.interfaces.a2a import routes as a2a_routes
+    from memex.interfaces.api import openai_compat, routes_notebook
+    from memex.interfaces.notebook import Notebook
+
+    notebook = app.state.notebook = Notebook(gateway)
+    routes_notebook.install(app, gateway, notebook)
+    openai_compat.install(app, gateway)
+    a2a_routes.install(app, gateway, notebook)
+    guard.public_paths = guard.public_paths | frozenset(a2a_routes.PUBLIC_PATHS)
+    guard.refusal = lambda path, status, message: (openai_compat.refusal_body(path, status, message)
+                                                   or a2a_routes.refusal_body(path, status, message))
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: ShapedTooLarge(build(), guard.refusal)  # type: ignore[method-assign]
 
 
 def _sse(event: str, data: Any) -> bytes:

@@ -22,6 +22,9 @@ class FiltersIn(BaseModel):
         default_factory=list, max_length=20, description="Notes carrying all these tags.")
     after: dt.date | None = Field(None, description="Notes dated on or after this day.")
     before: dt.date | None = Field(None, description="Notes dated on or before this day.")
+    langs: list[Annotated[str, Field(max_length=10, pattern=r"^[A-Za-z_-]+$")]] = Field(
+        default_factory=list, max_length=10, description="Notes written in any of these languages "
+        "(ISO 639-1 codes such as es, en; 'und' = undetermined).")
 
 
 class SearchIn(BaseModel):

@@ -11,7 +11,7 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,8 @@ class GuardConfig:
     body_types: tuple[str, ...] = ("application/json", "multipart/form-data")
     jsonrpc_errors: bool = False
     """MCP: answer refusals as JSON-RPC error objects."""
+    refusal: Callable[[str, int, str], dict[str, Any] | None] | None = None
+    """Per-path refusal body in a protocol's own shape (OpenAI /v1, A2A); None falls back to {"error": ...}."""
     limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -144,7 +146,7 @@ class Guard:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        await self._refuse(send, status, message, extra_headers)
+        await self._refuse(send, status, message, extra_headers, scope.get("path", ""))
 
     def check(self, scope: dict[str, Any], headers: dict[str, str]) -> tuple[int, str, list[tuple[str, str]]] | None:
         """None to let the request in, else (status, message, headers)."""
@@ -176,9 +178,13 @@ class Guard:
                 return 415, f"content type must be one of {', '.join(cfg.body_types)}", []
         return None
 
-    async def _refuse(self, send: Any, status: int, message: str, extra_headers: list[tuple[str, str]]) -> None:
-        if self.config.jsonrpc_errors:
-            payload: dict[str, Any] = {"jsonrpc": "2.0", "id": None, "error": {"code": -32001, "message": message}}
+    async def _refuse(self, send: Any, status: int, message: str, extra_headers: list[tuple[str, str]],
+                      path: str = "") -> None:
+        shaped = self.config.refusal(path, status, message) if self.config.refusal else None
+        if shaped is not None:
+            payload: dict[str, Any] = shaped
+        elif self.config.jsonrpc_errors:
+            payload = {"jsonrpc": "2.0", "id": None, "error": {"code": -32001, "message": message}}
         else:
             payload = {"error": message}
         body = json.dumps(payload).encode()
@@ -186,6 +192,39 @@ class Guard:
         hdrs += [(k.encode(), v.encode()) for k, v in extra_headers]
         await send({"type": "http.response.start", "status": status, "headers": hdrs})
         await send({"type": "http.response.body", "body": body})
+
+
+class ShapedTooLarge:
+    """ASGI wrapper (outermost): the body-size limiter's plain-text 413 in a protocol's own error shape."""
+
+    def __init__(self, app: Any, refusal: Callable[[str, int, str], dict[str, Any] | None]) -> None:
+        self.app = app
+        self.refusal = refusal
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        shaped = self.refusal(scope.get("path", ""), 413, "request body too large") if scope["type"] == "http" else None
+        await self.app(scope, receive, send if shaped is None else _shaped_413(send, shaped))
+
+
+def _shaped_413(send: Any, payload: dict[str, Any]) -> Any:
+    """A `send` that replaces the body-size limiter's plain-text 413 with a protocol's own error body."""
+    body = json.dumps(payload).encode()
+    replaced = False
+
+    async def wrapped(message: dict[str, Any]) -> None:
+        nonlocal replaced
+        if message["type"] == "http.response.start" and message["status"] == 413:
+            ctype = dict(message.get("headers", [])).get(b"content-type", b"")
+            if not ctype.startswith(b"application/json"):
+                replaced = True
+                await send({"type": "http.response.start", "status": 413, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        if replaced and message["type"] == "http.response.body":
+            return
+        await send(message)
+    return wrapped
 
 
 def _has_body(headers: dict[str, str]) -> bool:

@@ -48,7 +48,7 @@ def stream_answer(brain: Any, question: str, filters: Any = None, **options: Any
     return final
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--thread", "thread_id", help="Continue this conversation thread (see --list).")
 @click.option("--list", "list_threads", is_flag=True, help="List conversation threads and exit.")
 @click.option("--llm", help='Answer model, e.g. "extractive" (default), "ollama:qwen2.5:1.5b".')
@@ -61,6 +61,8 @@ def chat(ctx: click.Context, thread_id: str | None, list_threads: bool, llm: str
 
     Say "remember that ..." to store a fact as a memory note. Type exit (or Ctrl-D) to leave.
     """
+    if ctx.invoked_subcommand is not None:
+        return  # e.g. `memex chat export THREAD`
     from memex.store import threads
 
     overrides = {"llm": llm} if llm else {}

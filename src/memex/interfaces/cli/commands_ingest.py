@@ -1,6 +1,7 @@
 """Commands that change the index: add, sync, watch, remove."""
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -12,11 +13,20 @@ from memex.interfaces.cli.main import cli, handle_errors, home_options, open_bra
 from memex.interfaces.cli.progress import ingest_progress
 
 
+def _confirm(as_json: bool):  # type: ignore[no-untyped-def]
+    """Ask before an automatic embedder switch when a person is at the terminal; else just do it."""
+    if as_json or not sys.stdin.isatty():
+        return None
+    return lambda reason: click.confirm(f"{reason[0].upper()}{reason[1:]}. Go ahead?", default=True, err=True)
+
+
 def _print_report(report: SyncReport, as_json: bool) -> None:
     if as_json:
         print_json(report.to_dict())
         return
     console = Console(stderr=False)
+    for notice in report.notices:
+        console.print(f"[cyan]Note:[/] {notice}", highlight=False)
     console.print(f"[green]{report.added} added[/], {report.updated} updated, {report.moved} moved, "
                   f"{report.removed} removed, {report.unchanged} unchanged; "
                   f"{report.chunks_embedded} chunks embedded ({report.chunks_reused} reused) "
@@ -39,7 +49,7 @@ def add(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, home: Path |
         config_file: Path | None) -> None:
     """Index folders (recursively) or files, and keep them as sources for `sync`."""
     with open_brain(ctx, home, config_file) as brain, ingest_progress(as_json) as progress:
-        report = brain.add(list(paths), progress)
+        report = brain.add(list(paths), progress, confirm=_confirm(as_json))
     _print_report(report, as_json)
 
 
@@ -51,7 +61,7 @@ def add(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, home: Path |
 def sync(ctx: click.Context, as_json: bool, home: Path | None, config_file: Path | None) -> None:
     """Re-scan every source; only new, changed, moved or deleted files are processed."""
     with open_brain(ctx, home, config_file) as brain, ingest_progress(as_json) as progress:
-        report = brain.sync(progress)
+        report = brain.sync(progress, confirm=_confirm(as_json))
     _print_report(report, as_json)
 
 

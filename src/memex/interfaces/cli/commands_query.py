@@ -29,6 +29,8 @@ def _date(value: str | None, name: str) -> str | None:
 
 def filter_options(f):  # type: ignore[no-untyped-def]
     """--path/--tag/--after/--before."""
+    f = click.option("--lang", "langs", multiple=True,
+                     help="Only notes written in this language (ISO 639-1, e.g. es; repeatable).")(f)
     f = click.option("--before", help="Only passages dated on or before this day (YYYY-MM-DD): dates written "
                                       "in the text, else the note's date.")(f)
     f = click.option("--after", help="Only passages dated on or after this day (YYYY-MM-DD): dates written "
@@ -38,10 +40,16 @@ def filter_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-def make_filters(path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None) -> Filters:
+def make_filters(path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
+                 langs: tuple[str, ...] = ()) -> Filters:
     """Validated Filters from CLI options."""
+    from memex.language.detect import clean_langs
+    try:
+        codes = clean_langs(langs)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--lang") from None
     return Filters(path_glob=path_glob, tags=tuple(t.lstrip("#").lower() for t in tags),
-                   after=_date(after, "--after"), before=_date(before, "--before"))
+                   after=_date(after, "--after"), before=_date(before, "--before"), langs=codes)
 
 
 def read_batch(path: Path, key: str) -> list[dict[str, Any]]:
@@ -114,11 +122,11 @@ def _fmt(x: float | None) -> str:
 @handle_errors
 def search(ctx: click.Context, query: str | None, k: int, as_json: bool, batch: Path | None, explain: bool,
            path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
-           home: Path | None, config_file: Path | None) -> None:
+           langs: tuple[str, ...], home: Path | None, config_file: Path | None) -> None:
     """Hybrid (keyword + meaning) search over your notes."""
     if (query is None) == (batch is None):
         raise click.UsageError("give a QUERY or --batch FILE")
-    filters = make_filters(path_glob, tags, after, before)
+    filters = make_filters(path_glob, tags, after, before, langs)
     with open_brain(ctx, home, config_file) as brain:
         if batch is not None:
             for item in read_batch(batch, "query"):
@@ -149,31 +157,44 @@ def _print_answer(a: Answer) -> None:
               help='JSONL file of {"id", "question"}; prints one JSON line per question.')
 @click.option("--llm", help='Answer model, e.g. "extractive" (default), "ollama:qwen2.5:1.5b".')
 @click.option("--trace", is_flag=True, help="Include the pipeline's steps in --json output.")
+@click.option("--save", is_flag=True, help="Keep the answer as a note (in <home>/answers; exported with the vault).")
+@click.option("--save-to", type=click.Path(path_type=Path),
+              help="Also write the answer note to this folder or .md file (implies --save).")
 @filter_options
 @home_options
 @click.pass_context
 @handle_errors
 def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | None, llm: str | None,
-        trace: bool, path_glob: str | None, tags: tuple[str, ...], after: str | None, before: str | None,
-        home: Path | None, config_file: Path | None) -> None:
+        trace: bool, save: bool, save_to: Path | None, path_glob: str | None, tags: tuple[str, ...],
+        after: str | None, before: str | None, langs: tuple[str, ...], home: Path | None,
+        config_file: Path | None) -> None:
     """Answer a question from your notes, citing the passages used."""
+    if save or save_to:
+        from memex.interfaces.cli.commands_export import save_answer_cli
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE")
-    filters = make_filters(path_glob, tags, after, before)
+    filters = make_filters(path_glob, tags, after, before, langs)
     overrides = {"llm": llm} if llm else {}
     with open_brain(ctx, home, config_file, **overrides) as brain:
         if batch is not None:
             for item in read_batch(batch, "question"):
                 a = brain.ask(item["question"], filters, trace=trace)
                 click.echo(json.dumps({"id": item.get("id"), **a.to_dict()}, ensure_ascii=False))
+                if save or save_to:
+                    save_answer_cli(brain, item["question"], a.to_dict(), save_to)
             return
         assert question is not None
         if not as_json and brain.settings.llm.strip().lower() != "extractive":
             # An LLM writes the answer: show it as it is generated, then the checked version.
             from memex.interfaces.cli.commands_chat import print_sources, stream_answer
-            print_sources(stream_answer(brain, question, filters, trace=trace))
+            streamed = stream_answer(brain, question, filters, trace=trace)
+            print_sources(streamed)
+            if save or save_to:
+                save_answer_cli(brain, question, streamed.to_dict(), save_to)
             return
         answer = brain.ask(question, filters, trace=trace)
+        if save or save_to:
+            save_answer_cli(brain, question, answer.to_dict(), save_to)
     if as_json:
         print_json(answer.to_dict())
     else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import threading
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -31,6 +33,16 @@ def _warn_public(host: str, option: str) -> None:
                    f"the token; add the names clients use to `{option}` in the config.", err=True)
 
 
+def _warm(gateway: Any) -> None:
+    """Load the embedding model and the vector index at start, so the first question does not wait for them."""
+    try:
+        with gateway.reading() as b:
+            b.search_embedder.embed_query("warm up")
+            b.index  # noqa: B018 - loads the vector cache
+    except Exception:  # noqa: BLE001 - the first request reports any real problem
+        pass
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
@@ -38,15 +50,20 @@ def _warn_public(host: str, option: str) -> None:
 @click.pass_context
 @handle_errors
 def serve(ctx: click.Context, host: str, port: int, home: Path | None, config_file: Path | None) -> None:
-    """Run the REST API (OpenAPI at /openapi.json; bearer token from `memex token`)."""
+    """Run the REST API (OpenAPI at /openapi.json), the OpenAI-compatible /v1 API and the A2A agent.
+
+    Every route but /health and the A2A agent card needs the bearer token from `memex token`.
+    """
     import uvicorn
 
     from memex.interfaces.api.app import build_app
 
     home, config_file = _home(ctx, home, config_file)
     app, gateway = build_app(home, config_file, host=host)
+    threading.Thread(target=_warm, args=(gateway,), name="memex-warm-up", daemon=True).start()
     _warn_public(host, "api_allowed_hosts")
-    click.echo(f"Memex API on http://{host}:{port}  (token: `memex token`; docs at /docs)", err=True)
+    click.echo(f"Memex API on http://{host}:{port}  (token: `memex token`; docs at /docs; OpenAI-compatible "
+               f"at /v1; A2A agent card at /.well-known/agent-card.json)", err=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False,
                     limit_concurrency=64, timeout_keep_alive=5)

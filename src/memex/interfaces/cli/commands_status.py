@@ -25,8 +25,14 @@ def status(ctx: click.Context, as_json: bool, home: Path | None, config_file: Pa
         return
     console = Console()
     console.print(f"Home: {escape(st['home'])}")
-    console.print(f"{st['documents']} documents, {st['chunks']} chunks; embedder {st['embedder']}; "
+    auto = " (auto)" if st.get("embedder_setting") == "auto" else ""
+    console.print(f"{st['documents']} documents, {st['chunks']} chunks; embedder {st['embedder']}{auto}; "
                   f"answers: {st['llm']}")
+    if st.get("search_embedder") and st["search_embedder"] != st["embedder"]:
+        console.print(f"[yellow]Switching embedders: search uses {st['search_embedder']} until every chunk "
+                      f"has a {st['embedder']} vector (run `memex sync`).[/]")
+    if st.get("languages"):
+        console.print("Languages: " + " · ".join(f"{escape(k)} {v['documents']:,}" for k, v in st["languages"].items()))
     if st["sources"]:
         t = Table("source", "documents", "failures", title="Sources")
         for s in st["sources"]:

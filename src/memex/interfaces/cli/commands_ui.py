@@ -33,7 +33,7 @@ def streamlit_command(port: int, host: str) -> list[str]:
 @click.pass_context
 @handle_errors
 def ui(ctx: click.Context, port: int, host: str, home: Path | None, config_file: Path | None) -> None:
-    """Open the web UI (Ask, Search, Browse, Add, Status) at http://127.0.0.1:PORT."""
+    """Open the web UI (Ask, Search, Browse, New note, Memory, Add, Status) at http://127.0.0.1:PORT."""
     try:
         import streamlit  # noqa: F401
     except ImportError:

@@ -66,4 +66,6 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     from memex.interfaces.cli import commands_eval, commands_ingest, commands_maintenance, commands_query, commands_serve, commands_status, commands_ui  # noqa: F401, I001
     from memex.interfaces.cli import commands_chat  # noqa: F401
+    from memex.interfaces.cli import commands_notebook  # noqa: F401
+    from memex.interfaces.cli import commands_export  # noqa: F401
     cli.main(args=argv, prog_name="memex")

@@ -1,4 +1,4 @@
-"""The Streamlit script behind `memex ui`: Ask, Search, Browse (with related notes), Add and Status.
+"""The Streamlit script behind `memex ui`: Ask, Search, Browse (with related notes), New note, Memory, Add, Status.
 
 A thin layer over the same Brain the CLI uses, reached through the servers' Gateway (one per home, cached
 for the process), so the UI has no search or answering logic of its own. Run with `memex ui`.
@@ -6,6 +6,7 @@ for the process), so the UI has no search or answering logic of its own. Run wit
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,11 @@ import streamlit as st
 from memex.config import default_home
 from memex.errors import MemexError
 from memex.interfaces.gateway import Gateway, make_filters, supported_extensions
-from memex.interfaces.web import render
+from memex.interfaces.web import export_widgets, notebook_pages, render
 from memex.retrieve.search import Filters
 
 ACTOR = "web"
-PAGES = ["Ask", "Search", "Browse", "Add", "Status"]
+PAGES = ["Ask", "Search", "Browse", "New note", "Memory", "Add", "Status", "Export"]
 BROWSE_PAGE_SIZE = 50
 CONFIG_ENV = "MEMEX_UI_CONFIG"  # config file set by `memex ui --config`; MEMEX_HOME carries the home
 # Note: no bare string statements at module level here: Streamlit "magic" would print them on the page.
@@ -58,13 +59,15 @@ def pick_note() -> None:
 
 def filter_inputs(prefix: str) -> Filters:
     """Path glob, tags and date range inputs; validated into Filters."""
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4, c5 = st.columns(5)
     path = c1.text_input("Path glob", key=f"{prefix}_path", placeholder="projects/*")
     tags = c2.text_input("Tags", key=f"{prefix}_tags", placeholder="heron, meeting")
     after = c3.date_input("After", value=None, key=f"{prefix}_after")
     before = c4.date_input("Before", value=None, key=f"{prefix}_before")
+    langs = c5.text_input("Languages", key=f"{prefix}_langs", placeholder="es, en")
     return make_filters(path.strip() or None, render.parse_tags(tags),
-                        after.isoformat() if after else None, before.isoformat() if before else None)
+                        after.isoformat() if after else None, before.isoformat() if before else None,
+                        [x for x in re.split(r"[,\s]+", langs) if x])
 
 
 def title_of(gw: Gateway, path: str) -> str | None:
@@ -73,51 +76,10 @@ def title_of(gw: Gateway, path: str) -> str | None:
     return s.title if s else None
 
 
-# ---- Ask -------------------------------------------------------------------------------------------
-def render_citations(turn_no: int, turn: dict[str, Any]) -> None:
-    """Clickable citations: each opens its note with the passage highlighted."""
-    answer = turn["answer"]
-    for c in answer["citations"]:
-        st.button(render.citation_label(c, turn["titles"].get(c["path"])), key=f"cite-{turn_no}-{c['n']}",
-                  on_click=open_note, args=(c["path"], c["chunk_id"], c["quote"]), icon=":material/description:")
-    closest = (answer.get("steps") or {}).get("closest") or []
-    if answer["abstained"] and closest:
-        st.caption("Closest passages:")
-        for i, h in enumerate(closest[:3]):
-            st.button(f"{render.display_name(h['path'], h.get('title'))} · "
-                      f"{render.location_label(h.get('location'))}", key=f"near-{turn_no}-{i}",
-                      on_click=open_note, args=(h["path"], h["chunk_id"], None))
-
-
+# ---- Ask, Memory, New note (threads, streamed answers, quick capture: notebook_pages.py) -------------
 def page_ask(gw: Gateway) -> None:
-    """Questions answered from the notes, with citations; the session's conversation stays on screen."""
-    st.header("Ask your notes")
-    history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
-    with st.expander("Filters"):
-        filters = filter_inputs("ask")
-    if history and st.button("Clear conversation", key="clear_history"):
-        history.clear()
-    for i, turn in enumerate(history):
-        with st.chat_message("user"):
-            st.text(turn["question"])
-        with st.chat_message("assistant"):
-            st.markdown(render.answer_markdown(turn["answer"]["answer"]))
-            render_citations(i, turn)
-    question = st.chat_input("Ask a question about your notes", key="ask_input")
-    if not question:
-        if not history:
-            st.caption("Answers quote your notes and cite them; click a citation to open the passage.")
-        return
-    with st.chat_message("user"):
-        st.text(question)
-    with st.chat_message("assistant"):
-        with st.spinner("Reading your notes…"):
-            answer = gw.ask(question, filters if filters.active() else None, actor=ACTOR).to_dict()
-        st.write_stream(render.stream_words(render.answer_markdown(answer["answer"])))
-        turn = {"question": question, "answer": answer,
-                "titles": {c["path"]: title_of(gw, c["path"]) for c in answer["citations"]}}
-        render_citations(len(history), turn)
-    history.append(turn)
+    """Questions answered from the notes, with citations, in threads that survive a reload."""
+    notebook_pages.page_ask(gw, filter_inputs, open_note)
 
 
 # ---- Search ----------------------------------------------------------------------------------------
@@ -212,6 +174,7 @@ def render_note(gw: Gateway, open_doc: dict[str, Any]) -> None:
         st.warning("The cited passage has changed since the answer was given; showing the current note.")
     st.html(render.note_html(doc["chunks"], open_doc.get("chunk_id"), open_doc.get("quote")))
     render_related(gw, doc["id"])
+    notebook_pages.forget_document_button(gw, doc, close_note)
 
 
 def render_related(gw: Gateway, doc_id: int) -> None:
@@ -300,11 +263,14 @@ def page_status(gw: Gateway) -> None:
         st.info("No sources yet. Add a folder on the Add page.")
     if s["parsers"]:
         st.caption("By format: " + ", ".join(f"{k} {v}" for k, v in sorted(s["parsers"].items())))
+    if s.get("languages"):
+        st.caption("By language: " + " · ".join(f"{k} {v['documents']:,}" for k, v in s["languages"].items()))
     st.subheader(f"Not indexed ({len(s['failures'])})")
     if s["failures"]:
         st.table([{"file": f["path"], "reason": f["reason"]} for f in s["failures"]])
     else:
         st.caption("Every file was indexed.")
+    notebook_pages.audit_log(gw)
 
 
 # ---- the script ------------------------------------------------------------------------------------
@@ -322,13 +288,11 @@ def main() -> None:
         st.title("Memex")
         st.radio("Go to", PAGES, key="page", label_visibility="collapsed")
         st.caption(f"Home: {gw.settings.home}")
-        history = st.session_state.get("history") or []
-        if history:
-            st.caption("This conversation:")
-            for turn in history[-10:]:
-                st.caption(f"• {render.snippet(turn['question'], 80)}")
-    pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "Add": page_add,
-             "Status": page_status}
+        if st.session_state["page"] == "Ask":
+            notebook_pages.sidebar_threads(gw)
+    pages = {"Ask": page_ask, "Search": page_search, "Browse": page_browse, "New note": notebook_pages.page_new_note,
+             "Memory": notebook_pages.page_memory, "Add": page_add, "Status": page_status,
+             "Export": lambda gw: export_widgets.page_export(gw, filter_inputs, progress_callback, ACTOR)}
     try:
         pages[st.session_state["page"]](gw)
     except MemexError as e:

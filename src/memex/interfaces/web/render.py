@@ -178,3 +178,10 @@ def progress_update(event: str, info: Mapping[str, Any]) -> tuple[float, str] | 
         fraction = min(done / total, 1.0) if total else 1.0
         return fraction, f"{done}/{total} {name}".rstrip()
     return None
+
+
+def when(ts: float) -> str:
+    """A Unix time as local "YYYY-MM-DD HH:MM"."""
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
