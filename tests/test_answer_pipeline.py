@@ -351,7 +351,9 @@ def test_ask_json_trace_and_llm_streaming_in_the_cli(home: Path, tmp_path: Path,
     out = json.loads(r.output)
     assert {"answer", "citations", "abstained", "steps"} <= set(out)
     assert {"plan", "sub_queries", "retrieved", "verification"} <= set(out["steps"])
-    assert set(out["citations"][0]) == {"n", "path", "chunk_id", "quote", "location"}
+    assert set(out["citations"][0]) == {"n", "path", "chunk_id", "quote", "location", "date"}
+    # The passage's date and where it came from (front matter here; "mtime" would say it is a file date).
+    assert out["citations"][0]["date"]["source"] in ("front matter", "text", "file name")
     r = runner.invoke(cli, ["ask", SYNC_Q, "--home", str(home), "--config", str(cfg)])
     assert r.exit_code == 0, r.output
     assert re.search(r"moved the weekly sync to Friday at 14:00 \[\d+\]", r.output)

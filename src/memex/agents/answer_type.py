@@ -108,10 +108,12 @@ _PLACE_WORDS = re.compile(r"\b(?:road|street|st|lane|avenue|ave|park|hill|ben|lo
                           r"station|square|gardens|place|terrace|crescent|market|hospital|clinic|school|church|"
                           r"bridge|beach|pier|harbour|airport|cafe|café|pub|hotel|house|hall|studio|studios|yard)\b",
                           re.I)
-_PLACE_PREP = re.compile(r"\b(?:at|in|on|to|from|near|up|via|by|under|inside|behind|above|below|beside|"
-                         r"next to|opposite)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|his\s+|her\s+|their\s+)?"
-                         r"(?:[A-Z][\w’'-]+|[\w-]+/[\w./-]+|\w+\s+(?:folder|drawer|box|cupboard|shelf|share|drive|"
-                         r"room|office|kitchen|garage|loft|shed|fridge|desk|app|wallet|safe|pocket|car|bag))", re.U)
+_PLACE_PREP = re.compile(
+    r"\b(?:under|inside|behind|beneath|beside|next to|on top of|opposite|above|below|near)\s+\w+|"
+    r"\b(?:in|at|on|from|to|into|by)\s+(?:the|a|an|my|our|his|her|their)\s+(?!(?:morning|evening|afternoon|night|"
+    r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
+    r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
+    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+", re.U)
 
 
 _ANY_YEAR = dt.date(2000, 1, 1)

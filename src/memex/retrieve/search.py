@@ -65,7 +65,9 @@ class SearchResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
+def _doc_filter_sql(f: Filters, per_chunk: bool = False) -> tuple[str, list[Any]]:
+    """SQL over `documents d` for the filters; with `per_chunk` (queries that join `chunks c`) the date bounds
+    apply to each passage's own dates, else a note passes when any of its passages does."""
     clauses, args = [], []
     if f.path_glob:
         glob = f.path_glob if f.path_glob.startswith(("/", "*")) else f"*{f.path_glob}"
@@ -75,12 +77,15 @@ def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
         clauses.append("d.id IN (SELECT doc_id FROM tags WHERE tag = ?)")
         args.append(t.lstrip("#").lower())
     # Dates from the content, per chunk (a log note spans months); the note's date where a chunk has none.
-    if f.after:
-        clauses.append("coalesce(c.date_end, d.note_date) >= ?")
-        args.append(f.after)
-    if f.before:
-        clauses.append("coalesce(c.date_start, d.note_date) <= ?")
-        args.append(f.before)
+    for bound, column, op in ((f.after, "date_end", ">="), (f.before, "date_start", "<=")):
+        if not bound:
+            continue
+        if per_chunk:
+            clauses.append(f"coalesce(c.{column}, d.note_date) {op} ?")
+        else:
+            clauses.append(f"(EXISTS (SELECT 1 FROM chunks x WHERE x.doc_id = d.id AND coalesce(x.{column}, "
+                           f"d.note_date) {op} ?))")
+        args.append(bound)
     if f.langs:
         clauses.append(f"d.lang IN ({','.join('?' * len(f.langs))})")
         args += list(f.langs)
@@ -138,7 +143,7 @@ class Searcher:
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
         if filters and filters.active():
-            where, fargs = _doc_filter_sql(filters)
+            where, fargs = _doc_filter_sql(filters, per_chunk=True)
             sql += (" AND rowid IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
                     f"WHERE {where})")
             args += fargs
@@ -236,7 +241,7 @@ class Searcher:
 
     def allowed_chunks(self, filters: Filters) -> np.ndarray:
         """Chunk ids passing the filters (for dense search)."""
-        where, args = _doc_filter_sql(filters)
+        where, args = _doc_filter_sql(filters, per_chunk=True)
         rows = self.conn.execute(
             f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", args)
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
