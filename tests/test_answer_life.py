@@ -122,3 +122,18 @@ def test_bad_questions_get_an_answer_or_a_clear_refusal(brain: Brain) -> None:
         assert a.answer  # an answer or "I couldn't find this in your notes."
     r = CliRunner().invoke(cli, ["ask", "", "--home", str(brain.settings.home)])
     assert r.exit_code == 1 and "empty question" in r.output
+
+
+def test_a_judge_model_confirms_or_rejects_an_extractive_answer(brain: Brain) -> None:
+    from memex.llm.scripted import ScriptedChatModel
+
+    q = "What is Jonah allergic to?"
+    yes, no = ScriptedChatModel(["YES"] * 3), ScriptedChatModel(["NO"] * 3)
+    kept = brain.ask(q, judge=yes, trace=True)
+    assert not kept.abstained and "walnuts" in kept.answer
+    verify = [s for s in kept.steps["trace"] if s["step"] == "verify"][0]
+    assert verify["sentences"][0]["reason"].startswith("judge: yes")
+    assert brain.ask(q, judge=no).abstained  # the judge found no support: abstain, whatever the score
+    # The judge saw the question, the answer and the cited passage, as data.
+    prompt = no.history[0][-1].content
+    assert "walnuts" in prompt and q in prompt and "<passage>" in prompt
