@@ -34,8 +34,7 @@ from memex.domain import Citation
 from memex.embed.base import Embedder
 from memex.ingest.dates import month_number
 
-TEMPORAL_MARGIN = 0.12
-RECENCY_BONUS = 0.06
+TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
 TEMPORAL_POOL = 6
 AGGREGATE_FLOOR = 0.25
@@ -102,11 +101,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    # Recency is a bonus, not a rule: the newest of the close statements gets RECENCY_BONUS, the oldest none,
-    # so a newer statement wins only when it is about as relevant as the best one.
-    order = sorted({str(c.unit.date) for c in dated})
-    bonus = {d: RECENCY_BONUS * i / (len(order) - 1) for i, d in enumerate(order)}
-    latest = max(dated, key=lambda c: (c.score + bonus[str(c.unit.date)], str(c.unit.date)))
+    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
     older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = [latest]

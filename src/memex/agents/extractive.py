@@ -183,30 +183,9 @@ def subject_label(unit: Unit) -> str:
     return title
 
 
-_ABBREVIATED = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
-                "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
-                "dec": "December"}
-_MONTH_TOKEN = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")\b\.?", re.I)
-
-
-def full_months(text: str) -> str:
-    """Dates with English month abbreviations written out ("Fri 20 Feb 2026" -> "Fri 20 February 2026"), for
-    reading; the citation keeps the note's exact words."""
-    from memex.ingest.dates import find_dates
-
-    out, last = [], 0
-    for m in find_dates(text, dt.date(2000, 1, 1)):
-        span = text[m.start:m.end]
-        out.append(text[last:m.start])
-        out.append(_MONTH_TOKEN.sub(lambda t: _ABBREVIATED[t.group(1).lower()], span))
-        last = m.end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def phrase(unit: Unit) -> str:
-    """The statement as an answer sentence: its subject first when it does not name it, dates written out."""
-    text = full_months(unit.text)
+    """The statement as an answer sentence, in the note's own words: its subject first when it does not name it."""
+    text = unit.text
     if says_subject(unit):
         return text
     return f"{subject_label(unit)}: {text}"
