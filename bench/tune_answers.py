@@ -61,7 +61,7 @@ def collect(home: str, qa: str) -> list[dict]:
     return out
 
 
-def answered(rows: list[dict], w: Weights, limit: int = 3) -> list[bool]:
+def answered(rows: list[dict], w: Weights, limit: int = 3) -> list[bool]:  # noqa: C901
     """Per question: do the statements the answerer would pick hold every gold fact?"""
     res = []
     for r in rows:
@@ -110,9 +110,9 @@ def main() -> None:
     if not args.grid:
         return
     results = []
-    grid = {"semantic": [0.3, 0.45, 0.6], "lexical": [0.0, 0.15, 0.3], "context": [0.0, 0.15, 0.3, 0.45],
-            "kind": [0.0, 0.1, 0.2, 0.3], "kind_unknown": [0.3, 0.5, 0.7], "rank": [0.0, 0.1, 0.2],
-            "margin": [0.0, 0.03, 0.06, 0.1]}
+    grid = {"semantic": [0.3, 0.45, 0.6], "lexical": [0.0, 0.15, 0.3], "context": [0.0, 0.15, 0.25, 0.35],
+            "kind": [0.0, 0.1, 0.2, 0.3], "kind_unknown": [0.5], "rank": [0.0, 0.1, 0.2],
+            "margin": [0.03, 0.06, 0.1, 0.15]}
     keys = list(grid)
     for values in itertools.product(*grid.values()):
         w = replace(WEIGHTS, **dict(zip(keys, values, strict=True)))

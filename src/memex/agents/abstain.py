@@ -10,11 +10,11 @@ An optional judge model (`answer_judge = "provider:model"`) then confirms or rej
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from memex.agents.answer_type import expected, names
-from memex.agents.extractive import Candidate, content_terms  # noqa: F401 - content_terms kept for callers
+from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
@@ -26,24 +26,46 @@ NHS number?" answered by "NHS number: red folder by his phone")."""
 NAME_PENALTY = 0.3
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
+# "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
+_NEGATED = re.compile(r"(?i:\bnot(?: to be confused with)?|\bisn['’]t|\bunlike)\s+(?:\[\[[^\]]*\]\]|[^\s,.;)]+(?:\s+[A-Z][\w'’-]+)?)")
 _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "did", "is", "was", "are", "were",
        "can", "could", "should", "would", "will", "do", "has", "have", "i", "the", "a", "an", "my", "our"}
 
 
-def support_score(question: str, best: float, used: Sequence[Candidate]) -> tuple[float, dict[str, Any]]:
-    """One support score for an answer: the score of its best statement, less what the quoted statements lack
-    (the kind of answer asked for; a name the question gives, which must appear — with its capitals — in a
-    quoted statement, its subject and the names its note goes by, or the passage around it: a journal that
-    mentions someone three entries later does not make a statement about them)."""
+SUPPORT_WEIGHTS = Weights(semantic=0.45, lexical=0.15, context=0.25, kind=0.2, kind_unknown=0.5, rank=0.1)
+"""How the quoted statements' signals add up to support. Not the ranking weights (agents/extractive.WEIGHTS):
+ranking picks the best statement among the retrieved ones, support says whether the best is good enough,
+and on the dev vaults the chunk's rank and the question's words in the statement itself told answerable
+from unanswerable questions better than they ranked statements."""
+
+
+def statement_support(c: Candidate) -> float:
+    """One quoted statement's support, from its signals."""
+    kind = SUPPORT_WEIGHTS.kind_unknown if c.kind is None else c.kind
+    w = SUPPORT_WEIGHTS
+    return (w.semantic * c.semantic + w.lexical * c.lexical + w.context * c.context + w.kind * kind
+            + w.rank / (1 + c.unit.rank))
+
+
+def support_score(question: str, best: float, used: Sequence[Candidate],
+                  note_text: Callable[[int], str] | None = None) -> tuple[float, dict[str, Any]]:
+    """One support score for an answer: the support of its best quoted statement, less what they all lack
+    (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
+    as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
+    goes by, the passage around it, or the rest of its note)."""
     expect = expected(question)
     kind_ok = not expect or any(c.kind == 1.0 for c in used)
     asked = [n for n in names(question) if n.lower() not in _WH and content_terms(n)]
-    blob = "\n".join(f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used)
+    texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
+    if note_text is not None:
+        texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
+    blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
     share = len(missing) / len(asked) if asked else 0.0
-    score = best - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share
-    return score, {"best": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
+    top = max((statement_support(c) for c in used), default=best)
+    score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share
+    return score, {"best": round(top, 3), "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
                    "names": asked, "names_missing": missing}
 
 

@@ -30,6 +30,7 @@ from memex.agents.verify import SentenceCheck, lacks_wanted_number, verify
 from memex.domain import Answer, Hit
 from memex.llm.base import ChatModel
 from memex.retrieve.search import Filters
+from memex.store.documents import note_text
 
 if TYPE_CHECKING:
     from memex.agents.answer import AnswerParts
@@ -56,6 +57,7 @@ class Run:
     emit: Callable[[dict[str, Any]], None] | None = None
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
     _memo: EmbedMemo | None = None
+    _notes: dict[int, str] = field(default_factory=dict)
 
     @property
     def embedder(self) -> EmbedMemo:
@@ -63,6 +65,12 @@ class Run:
         if self._memo is None:
             self._memo = EmbedMemo(self.parts.embedder)
         return self._memo
+
+    def note_text(self, doc_id: int) -> str:
+        """A note's whole text (memoised for this question)."""
+        if doc_id not in self._notes:
+            self._notes[doc_id] = note_text(self.parts.conn, doc_id)
+        return self._notes[doc_id]
 
     def idf(self, question: str) -> dict[str, float]:
         """How rare each word of `question` is in the notes (BM25's idf)."""
@@ -190,7 +198,8 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if run.model is None:
         composed = _compose(state, run)
         if composed.text:
-            composed.support, composed.checks = abstain.support_score(question, composed.support, composed.used)
+            composed.support, composed.checks = abstain.support_score(question, composed.support, composed.used,
+                                                                      run.note_text)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)

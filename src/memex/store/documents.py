@@ -73,6 +73,13 @@ def docs_of_source(conn: sqlite3.Connection, source_id: int) -> dict[str, DocRow
     return {r[1]: DocRow(*r) for r in rows}
 
 
+def note_text(conn: sqlite3.Connection, doc_id: int) -> str:
+    """A note's context (title, aliases, file name) and the text of all its chunks."""
+    row = conn.execute("SELECT coalesce(context, title, '') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    texts = [r[0] for r in conn.execute("SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+    return "\n".join([row[0] if row else "", *texts])
+
+
 def undated_paths(conn: sqlite3.Connection, source_id: int) -> set[str]:
     """Documents stored before content dates existed (no date_source): the next sync re-reads them."""
     return {r[0] for r in conn.execute(
