@@ -57,6 +57,9 @@ class Composed:
     candidates: list[Candidate] = field(default_factory=list)
     used: list[Candidate] = field(default_factory=list)
     """The statements the answer quotes."""
+    primary: list[Candidate] = field(default_factory=list)
+    """The statements the answer stands on (the best one; the latest; each listed match; the bridge and the
+    answer about it): what the support score checks, so a runner-up cannot lend the kind of answer asked."""
     checks: dict[str, Any] = field(default_factory=dict)
     """What the support score took into account (agents/abstain.py)."""
 
@@ -80,7 +83,8 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return _empty("single", cands)
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     parts, citations = cite(picked)
-    return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked)
+    return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
+                    primary=cands[:1])
 
 
 def _dated(c: Candidate) -> bool:
@@ -115,7 +119,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         used.append(was)
         text += f" Before that: {before[0]}"
         notes.append(f"replaced the statement of {was.unit.date}")
-    return Composed(text, citations, best, "temporal", notes, cands, used)
+    return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
 
 
 def _in_window(unit: Unit, window: tuple[str | None, str | None]) -> bool:
@@ -164,7 +168,7 @@ def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     if window != (None, None):
         notes.append(f"dates {window[0] or '…'} to {window[1] or '…'}")
     text = f"{len(chosen)} matching entries in your notes: " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
-    return Composed(text, citations, best, "aggregation", notes, cands, chosen)
+    return Composed(text, citations, best, "aggregation", notes, cands, chosen, chosen)
 
 
 def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,
@@ -177,6 +181,7 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
     supports: list[float] = []
     all_cands: list[Candidate] = []
     used: list[Candidate] = []
+    primary: list[Candidate] = []
     for q in sub_questions:
         cands = score_units(q, units, embedder, idf_for(q))
         picked = [c for c in pick(cands, limit=2) if c.text.lower() not in seen]
@@ -184,6 +189,7 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
             continue
         supports.append(cands[0].score)
         all_cands += cands[:2]
+        primary.append(cands[0])
         for c in picked:
             seen.add(c.text.lower())
         used += picked
@@ -192,7 +198,7 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
     if not sentences:
         return _empty("parts", all_cands)
     return Composed(" ".join(sentences), citations, min(supports), "parts",
-                    [f"{len(sub_questions)} parts"], all_cands, used)
+                    [f"{len(sub_questions)} parts"], all_cands, used, primary)
 
 
 _NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
@@ -253,7 +259,8 @@ def bridged(question: str, description: str, entity: str, via: Candidate, units:
         return _empty("relational", cands)
     texts, citations = cite([via, *picked])
     notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}"]
-    return Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands, [via, *picked])
+    return Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands, [via, *picked],
+                    [via, picked[0]])
 
 
 __all__ = ["Composed", "WEIGHTS", "aggregation", "bridge_entities", "bridged", "parts", "single", "temporal"]

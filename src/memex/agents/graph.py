@@ -198,8 +198,8 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if run.model is None:
         composed = _compose(state, run)
         if composed.text:
-            composed.support, composed.checks = abstain.support_score(question, composed.support, composed.used,
-                                                                      run.note_text)
+            composed.support, composed.checks = abstain.support_score(
+                question, composed.support, composed.primary or composed.used, run.note_text)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
