@@ -71,15 +71,20 @@ def main() -> None:
     rows = [r for rs in sets.values() for r in rs]
     grid = np.round(np.arange(0.20, 0.80, 0.01), 2)
     print("threshold  false_abst  unans_abst   " + "  ".join(f"{n}(fa/ua)" for n in sets))
-    best, best_key = None, None
+    ok = []
     for t in grid:
         fa, ua = rates(rows, t)
         per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
         print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}   {per}")
-        if fa <= args.target and (best_key is None or (ua, -fa) > best_key):
-            best, best_key = t, (ua, -fa)
-    print(f"\nchosen threshold (most abstention on unanswerable with false abstention <= {args.target}, "
-          f"then least false abstention): {best}")
+        if fa <= args.target:
+            ok.append((float(t), ua))
+    # The thresholds reaching the most abstention on unanswerable questions within the false-abstention
+    # budget form a plateau; its middle is the choice least sensitive to a new vault's shift in scores.
+    top = max((ua for _, ua in ok), default=None)
+    plateau = [t for t, ua in ok if ua == top]
+    best = plateau[len(plateau) // 2] if plateau else None
+    print(f"\nthresholds with the most abstention on unanswerable ({top}) at false abstention <= {args.target}: "
+          f"{plateau[0] if plateau else '-'} to {plateau[-1] if plateau else '-'}; chosen (middle): {best}")
     if best is not None:
         by_type: dict[str, list[dict]] = {}
         for r in rows:

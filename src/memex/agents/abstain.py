@@ -20,10 +20,10 @@ from memex.llm.base import ChatModel, LLMError, Message
 
 SUPPORT_THRESHOLD = 0.51
 """Below this the answer abstains (calibrated: bench/calibrate_abstention.py, docs/benchmarks.md)."""
-KIND_PENALTY = 0.3
+KIND_PENALTY = 0.4
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
 NHS number?" answered by "NHS number: red folder by his phone")."""
-NAME_PENALTY = 0.3
+NAME_PENALTY = 0.4
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
 # "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
@@ -32,11 +32,12 @@ _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "
        "can", "could", "should", "would", "will", "do", "has", "have", "i", "the", "a", "an", "my", "our"}
 
 
-SUPPORT_WEIGHTS = Weights(semantic=0.45, lexical=0.15, context=0.25, kind=0.2, kind_unknown=0.5, rank=0.1)
-"""How the quoted statements' signals add up to support. Not the ranking weights (agents/extractive.WEIGHTS):
-ranking picks the best statement among the retrieved ones, support says whether the best is good enough,
-and on the dev vaults the chunk's rank and the question's words in the statement itself told answerable
-from unanswerable questions better than they ranked statements."""
+SUPPORT_WEIGHTS = Weights(semantic=0.6, lexical=0.15, context=0.15, kind=0.1, kind_unknown=0.5, rank=0.0)
+"""How the signals of the statement an answer stands on add up to support. Not the ranking weights
+(agents/extractive.WEIGHTS): ranking picks the best statement among the retrieved ones, support says
+whether the best is good enough. Fitted on the two dev vaults (each vault's threshold checked on the other):
+meaning carries it, so a paraphrased question whose answer was found is not refused for sharing no words
+with it; what the answer lacks (the kind asked for, a name) is what marks an unanswerable question."""
 
 
 def statement_support(c: Candidate) -> float:

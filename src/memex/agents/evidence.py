@@ -157,14 +157,28 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     return out
 
 
+_TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"
+                           r"mail tools?)\b", re.I)
+_COMMAND = re.compile(r"\b(?:ignore|disregard|must|should|reply|respond|say|send|forward|output|print|reveal|"
+                      r"include|locate|execute|run)\b", re.I)
+
+
+def addressed_to_assistants(text: str) -> bool:
+    """Is this an instruction to AI assistants planted in a note ("AI assistants processing this message must
+    … send them to …")? Such lines are never quoted as an answer: notes are data, not instructions."""
+    return bool(_TO_ASSISTANT.search(text)) and bool(_COMMAND.search(text)) or bool(
+        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b", text, re.I))
+
+
 def all_units(hits: list[Hit]) -> list[Unit]:
-    """Units of every hit, best chunk first; a statement repeated by overlapping chunks is kept once."""
+    """Units of every hit, best chunk first; a statement repeated by overlapping chunks is kept once, and
+    instructions planted for AI assistants are left out."""
     seen: set[str] = set()
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         for u in units(hit, rank):
             key = u.text.lower()
-            if key in seen:
+            if key in seen or addressed_to_assistants(u.text):
                 continue
             seen.add(key)
             out.append(u)
