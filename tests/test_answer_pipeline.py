@@ -351,7 +351,9 @@ def test_ask_json_trace_and_llm_streaming_in_the_cli(home: Path, tmp_path: Path,
     out = json.loads(r.output)
     assert {"answer", "citations", "abstained", "steps"} <= set(out)
     assert {"plan", "sub_queries", "retrieved", "verification"} <= set(out["steps"])
-    assert set(out["citations"][0]) == {"n", "path", "chunk_id", "quote", "location"}
+    assert set(out["citations"][0]) == {"n", "path", "chunk_id", "quote", "location", "date"}
+    # The passage's date and where it came from (front matter here; "mtime" would say it is a file date).
+    assert out["citations"][0]["date"]["source"] in ("front matter", "text", "file name")
     r = runner.invoke(cli, ["ask", SYNC_Q, "--home", str(home), "--config", str(cfg)])
     assert r.exit_code == 0, r.output
     assert re.search(r"moved the weekly sync to Friday at 14:00 \[\d+\]", r.output)
@@ -387,8 +389,9 @@ def test_extractive_answer_puts_the_latest_note_first_and_says_so(tmp_path: Path
         brain.add([vault])
         a = brain.ask(SYNC_Q)
     assert not a.abstained
-    assert a.answer.startswith("The notes changed over time; the latest (2024-05-03) comes first.")
-    assert a.answer.index("Friday at 14:00") < a.answer.index("Tuesday at 10:00")
+    # The latest dated statement first (dated by the day it takes effect), then what it replaced.
+    assert a.answer.startswith("Latest: ") and "(10 May 2024)" in a.answer and "Before that: " in a.answer
+    assert a.answer.index("Friday at 14:00") < a.answer.index("Tuesday at 10:00") < a.answer.index("(2 April 2024)")
     assert Path(a.citations[0].path).name == RETRO and "Friday" in a.citations[0].quote
 
 

@@ -100,7 +100,10 @@ def test_filters_and_explain(home: Path):
     e = hits[0]["explain"]
     assert {"bm25_rank", "dense_rank", "fused_score", "filters", "matched_chunk"} <= set(e)
     assert e["filters"] == ["date >= 2024-05-01"]
-    assert all(h["explain"]["note_date"] >= "2024-05-01" for h in hits)
+    # Dates come from the passage's content (its statements' range), the note's date where it has none.
+    assert all(h["explain"]["dates"]["last"] >= "2024-05-01" for h in hits)
+    assert all(h["explain"]["date_source"] in ("front matter", "file name", "text", "properties", "mtime")
+               for h in hits)
 
 
 @pytest.mark.parametrize("args,needle", [

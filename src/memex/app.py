@@ -245,12 +245,18 @@ class Brain:
             raise MemexError("empty query")
         return self.searcher.search(query, k, filters, explain).hits
 
+    def answer_parts(self) -> Any:
+        """The narrow parts answering uses (agents/ never sees the Brain)."""
+        from memex.agents.answer import AnswerParts
+        return AnswerParts(conn=self.conn, settings=self.settings, searcher_factory=lambda: self.searcher,
+                           embedder_factory=lambda: self.embedder, notebook=self)
+
     def ask(self, question: str, filters: Filters | None = None, **options: Any) -> Answer:
         """Answer from the notes with citations (extractive unless an LLM is configured)."""
         if not question.strip():
             raise MemexError("empty question")
         from memex.agents.answer import answer_question
-        return answer_question(self, question, filters=filters, **options)
+        return answer_question(self.answer_parts(), question, filters=filters, **options)
 
     def ask_stream(self, question: str, filters: Filters | None = None,
                    **options: Any) -> Iterator[dict[str, Any]]:
@@ -258,7 +264,7 @@ class Brain:
         if not question.strip():
             raise MemexError("empty question")
         from memex.agents.answer import answer_stream
-        return answer_stream(self, question, filters=filters, **options)
+        return answer_stream(self.answer_parts(), question, filters=filters, **options)
 
     def status(self) -> dict[str, Any]:
         """Counts, sources, embedder and failures with reasons."""

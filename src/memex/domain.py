@@ -101,11 +101,19 @@ class Citation:
     chunk_id: str
     quote: str
     location: Location
+    date: str | None = None
+    """The date the quoted passage speaks for (ISO)."""
+    date_source: str | None = None
+    """Where that date came from: "text", "front matter", "file name", ... or "mtime" (the file's
+    modification time, the last resort, which a copy or a sync resets)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the `ask --json` contract."""
-        return {"n": self.n, "path": self.path, "chunk_id": self.chunk_id,
-                "quote": self.quote, "location": self.location.to_dict()}
+        d: dict[str, Any] = {"n": self.n, "path": self.path, "chunk_id": self.chunk_id,
+                             "quote": self.quote, "location": self.location.to_dict()}
+        if self.date:
+            d["date"] = {"value": self.date, "source": self.date_source or "mtime"}
+        return d
 
 
 @dataclass(frozen=True)

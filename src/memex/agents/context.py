@@ -11,6 +11,8 @@ from memex.embed.base import Embedder
 from memex.retrieve.search import Filters, Searcher
 
 HITS_PER_QUERY = 8
+WIDE_HITS_PER_QUERY = 24
+"""Aggregation questions ("how many", "list every") collect matches across many notes."""
 EXTRA_PER_SUB_QUERY = 4
 """Each extra sub-query widens the merged context by this many chunks."""
 EXPAND_TOP = 3
@@ -76,14 +78,24 @@ def neighbours(searcher: Searcher, hit: Hit) -> list[Hit]:
 
 
 def retrieve(searcher: Searcher, sub_queries: Sequence[str], filters: Filters | None, budget_tokens: int,
-             embedder: Embedder | None, expand: bool = True) -> Context:
-    """Search every sub-query, merge and de-duplicate, add section neighbours, and pack into the budget."""
+             embedder: Embedder | None, expand: bool = True, wide: bool = False,
+             window: Filters | None = None) -> Context:
+    """Search every sub-query, merge and de-duplicate, add section neighbours, and pack into the budget.
+
+    `window`: the question names dates ("in October 2026"); each sub-query is also searched among passages
+    dated inside them (the dates their text carries), so a log's rows for that month are found even when
+    they never say "October"."""
     rankings, per_query = [], {}
+    per = WIDE_HITS_PER_QUERY if wide else HITS_PER_QUERY
     for q in sub_queries:
-        hits = searcher.search(q, HITS_PER_QUERY, filters, explain=True).hits
+        hits = searcher.search(q, per, filters, explain=True).hits
         rankings.append(hits)
         per_query[q] = [h.chunk_id for h in hits]
-    limit = HITS_PER_QUERY + EXTRA_PER_SUB_QUERY * max(0, len(sub_queries) - 1)
+        if window is not None:
+            dated = searcher.search(q, per, window, explain=True).hits
+            rankings.append(dated)
+            per_query[f"{q} [{', '.join(window.describe())}]"] = [h.chunk_id for h in dated]
+    limit = per + EXTRA_PER_SUB_QUERY * max(0, len(sub_queries) - 1)
     merged = merge(rankings, limit)
     ordered: list[Hit] = []
     expanded: list[str] = []
@@ -96,16 +108,35 @@ def retrieve(searcher: Searcher, sub_queries: Sequence[str], filters: Filters | 
                     seen.add(nb.chunk_id)
                     ordered.append(nb)
                     expanded.append(nb.chunk_id)
+    packed, dropped, used = _pack(ordered, budget_tokens, embedder)
+    return Context(packed, per_query, expanded, dropped, used)
+
+
+def _pack(ordered: list[Hit], budget_tokens: int, embedder: Embedder | None,
+          used: int = 0) -> tuple[list[Hit], list[str], int]:
     sizes = count_tokens(embedder, [h.text for h in ordered])
-    packed, dropped, used = [], [], 0
+    packed: list[Hit] = []
+    dropped: list[str] = []
     for hit, n in zip(ordered, sizes, strict=True):
         cost = n + NOTE_OVERHEAD_TOKENS
-        if used + cost > budget_tokens and packed:
+        if used + cost > budget_tokens and (packed or used):
             dropped.append(hit.chunk_id)
             continue
         packed.append(hit)
         used += cost
-    return Context(packed, per_query, expanded, dropped, used)
+    return packed, dropped, used
+
+
+def add_hits(ctx: Context, rankings: Sequence[Sequence[Hit]], queries: Sequence[str], budget_tokens: int,
+             embedder: Embedder | None) -> Context:
+    """The context with the hits of further searches (a second hop) added after it, within the budget."""
+    seen = {h.chunk_id for h in ctx.hits}
+    new = [h for h in merge(rankings, sum(len(r) for r in rankings)) if h.chunk_id not in seen]
+    packed, dropped, used = _pack(new, budget_tokens, embedder, ctx.tokens)
+    per_query = dict(ctx.per_query)
+    for q, r in zip(queries, rankings, strict=True):
+        per_query[q] = [h.chunk_id for h in r]
+    return Context([*ctx.hits, *packed], per_query, ctx.expanded, ctx.dropped + dropped, used)
 
 
 def hit_dict(hit: Hit) -> dict[str, Any]:

@@ -1,20 +1,23 @@
-"""The answering pipeline as a LangGraph StateGraph: condense → plan → retrieve → synthesise → verify.
+"""The answering pipeline as a LangGraph StateGraph: condense → plan → retrieve → hop → synthesise → verify.
 
+`hop` is the second retrieval of a relational question (find the bridging entity, search again for it).
 Verification that fails (nothing supported) loops back once through a reformulated search before the
-answer abstains. The same compiled graph serves every interface through `Brain.ask` / `Brain.ask_stream`.
+answer abstains. The same compiled graph serves every interface through `Brain.ask` / `Brain.ask_stream`,
+which hand it narrow parts (`AnswerParts`), never the Brain.
 """
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents.context import Context, hit_dict, retrieve
+from memex.agents import abstain, compose
+from memex.agents.context import Context, add_hits, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
-from memex.agents.extractive import ABSTAIN_MESSAGE, extractive_answer
-from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
+from memex.agents.evidence import all_units
+from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, idf_weights, question_terms
+from memex.agents.plan import Plan, decompose, key_terms, llm_plan, reformulate, resolve_follow_up
 from memex.agents.synthesis import (
     ANSWER_MAX_TOKENS,
     PROMPT_RESERVE_TOKENS,
@@ -23,15 +26,15 @@ from memex.agents.synthesis import (
     sanitize,
     url_checker,
 )
-from memex.agents.verify import SentenceCheck, bare, lacks_wanted_number, split_answer, verify
+from memex.agents.verify import SentenceCheck, lacks_wanted_number, verify
 from memex.domain import Answer, Hit
 from memex.llm.base import ChatModel
 from memex.retrieve.search import Filters
+from memex.store.documents import note_text
 
 if TYPE_CHECKING:
-    from memex.app import Brain
+    from memex.agents.answer import AnswerParts
 
-_CITE_MARK = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 EXTRACTIVE_BUDGET_TOKENS = 2400
 """Extractive answers score every sentence of the context; this bounds that work."""
 CLOSEST = 3
@@ -39,13 +42,14 @@ CLOSEST = 3
 
 @dataclass
 class Run:
-    """What one question's run needs besides its state: the brain, the model and the options."""
+    """What one question's run needs besides its state: the parts, the model and the options."""
 
-    brain: Brain
+    parts: AnswerParts
     model: ChatModel | None
     filters: Filters | None = None
     history: list[tuple[str, str]] = field(default_factory=list)
-    judge: bool = False
+    judge_model: ChatModel | None = None
+    """Confirms each sentence's support (`answer_judge`); None: the lexical-and-embedding check only."""
     rewrite: bool = False
     expand: bool = True
     retry: bool = True
@@ -53,13 +57,25 @@ class Run:
     emit: Callable[[dict[str, Any]], None] | None = None
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
     _memo: EmbedMemo | None = None
+    _notes: dict[int, str] = field(default_factory=dict)
 
     @property
     def embedder(self) -> EmbedMemo:
-        """The brain's embedder, memoised for this question (sentences are embedded once)."""
+        """The embedder, memoised for this question (sentences are embedded once)."""
         if self._memo is None:
-            self._memo = EmbedMemo(self.brain.embedder)
+            self._memo = EmbedMemo(self.parts.embedder)
         return self._memo
+
+    def note_text(self, doc_id: int) -> str:
+        """A note's whole text (memoised for this question)."""
+        if doc_id not in self._notes:
+            self._notes[doc_id] = note_text(self.parts.conn, doc_id)
+        return self._notes[doc_id]
+
+    def idf(self, question: str) -> dict[str, float]:
+        """How rare each word of `question` is in the notes (BM25's idf)."""
+        freq, total = self.parts.searcher.term_frequencies(list(question_terms(question).values()))
+        return idf_weights(question, freq, total)
 
 
 class AnswerState(TypedDict, total=False):
@@ -78,6 +94,8 @@ class AnswerState(TypedDict, total=False):
     checks: list[SentenceCheck]
     trace: list[dict[str, Any]]
     streamed: bool
+    composed: compose.Composed
+    bridge: dict[str, Any]
 
 
 def _step(state: AnswerState, name: str, started: float, **data: Any) -> list[dict[str, Any]]:
@@ -123,13 +141,54 @@ def retrieve_node(state: AnswerState) -> dict[str, Any]:
     run = state["run"]
     queries = state["plan"].sub_queries if state.get("attempt", 0) == 0 \
         else [state["standalone"], state["queries_tried"][-1]]
-    ctx = retrieve(run.brain.searcher, queries, run.filters, _budget(run), run.brain.embedder, run.expand)
+    wide = state["plan"].kind == "aggregation"
+    budget = _budget(run) * (2 if wide and run.model is None else 1)
+    ctx = retrieve(run.parts.searcher, queries, run.filters, budget, run.parts.embedder, run.expand, wide=wide,
+                   window=_window_filters(run.filters, state["plan"].window))
     return {"context": ctx, "trace": _step(state, "retrieve", t0, attempt=state.get("attempt", 0),
                                            queries=queries, **ctx.to_dict())}
 
 
+def _window_filters(filters: Filters | None, window: tuple[str | None, str | None]) -> Filters | None:
+    """The user's filters narrowed to the dates the question names (None when it names none)."""
+    start, end = window
+    if not (start or end):
+        return None
+    base = filters or Filters()
+    after = max(x for x in (base.after, start) if x) if (base.after or start) else None
+    before = min(x for x in (base.before, end) if x) if (base.before or end) else None
+    return replace(base, after=after, before=before)
+
+
+HOP_HITS = 6
+
+
+def hop(state: AnswerState) -> dict[str, Any]:
+    """A relational question: name the bridging entity from the first results, then search for it."""
+    t0 = time.perf_counter()
+    run = state["run"]
+    p = state["plan"]
+    if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
+        return {"bridge": {}}
+    units = all_units(state["context"].hits)[:MAX_UNITS]
+    found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
+                                    known=run.parts.searcher.title_count)
+    if not found:
+        return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
+    rest = " ".join(t for t in key_terms(state["standalone"], 12)
+                    if t.lower() not in p.bridge.lower())
+    queries = [f"{entity} {rest}".strip() for entity, _ in found]
+    rankings = [run.parts.searcher.search(q, HOP_HITS, run.filters, explain=True).hits for q in queries]
+    ctx = add_hits(state["context"], rankings, queries, _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2,
+                   run.parts.embedder)
+    entity, via = found[0]
+    return {"context": ctx, "bridge": {"entity": entity, "via": via, "entities": found},
+            "trace": _step(state, "hop", t0, entities=[e for e, _ in found], queries=queries,
+                           added=[h.chunk_id for r in rankings for h in r])}
+
+
 def synthesize(state: AnswerState) -> dict[str, Any]:
-    """Draft an answer with [n] citations: the LLM from delimited notes, or the extractive answerer."""
+    """Draft an answer with [n] citations: the LLM from delimited notes, or the extractive composer."""
     t0 = time.perf_counter()
     run = state["run"]
     hits = state["context"].hits
@@ -137,10 +196,12 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if not hits:
         return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
     if run.model is None:
-        parts = state["plan"].sub_queries[1:] if state["plan"].kind != "single" else []
-        draft, sources = _extractive_draft(question, parts, hits, run)
-        return {"draft": draft, "sources": sources,
-                "trace": _step(state, "synthesize", t0, mode="extractive", parts=parts, draft=draft)}
+        composed = _compose(state, run)
+        if composed.text:
+            composed.support, composed.checks = abstain.support_score(
+                question, composed.support, composed.primary or composed.used, run.note_text)
+        return {"composed": composed, "draft": composed.text, "sources": {},
+                "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
     on_token = None
     if run.emit is not None:
@@ -151,42 +212,40 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             "trace": _step(state, "synthesize", t0, mode=run.model.name, draft=draft)}
 
 
-def _extractive_draft(question: str, parts: list[str], hits: list[Hit], run: Run) -> tuple[str, dict[int, Hit]]:
-    """Extractive answer; a decomposed question gets the best sentences for each part, merged."""
-    by_id = {h.chunk_id: h for h in hits}
-    numbers: dict[str, int] = {}
-    sentences: list[str] = []
-    seen: set[str] = set()
-    for q in parts or [question]:
-        answer = extractive_answer(q, hits, run.embedder)
-        if answer.abstained:
-            continue
-        local = {c.n: c.chunk_id for c in answer.citations}
-        for sentence, cites in split_answer(answer.answer):
-            key = bare(sentence).lower()
-            if key in seen:
-                continue
-            seen.add(key)
-            for n in cites:
-                numbers.setdefault(local[n], len(numbers) + 1)
-            sentences.append(_CITE_MARK.sub(
-                lambda m, local=local: "".join(f"[{numbers[local[int(x)]]}]" for x in re.findall(r"\d+", m.group(0))
-                                               if int(x) in local), sentence))
-    if not sentences:
-        return ABSTAIN_MESSAGE, {}
-    return " ".join(sentences), {n: by_id[cid] for cid, n in numbers.items()}
+def _compose(state: AnswerState, run: Run) -> compose.Composed:
+    """The extractive answer for the plan's kind of question."""
+    question = state["standalone"]
+    p = state["plan"]
+    units = all_units(state["context"].hits)[:MAX_UNITS]
+    bridge = state.get("bridge") or {}
+    if p.kind == "relational" and bridge.get("entity") and p.bridge:
+        out = compose.bridged(question, p.bridge, bridge["entity"], bridge["via"], units, run.embedder, run.idf)
+        if out.text:
+            return out
+    if p.kind in ("multi-part", "comparison", "change") and len(p.sub_queries) > 1:
+        out = compose.parts(question, p.sub_queries[1:], units, run.embedder, run.idf)
+        if out.text:
+            return out
+    if p.kind == "aggregation":
+        return compose.aggregation(question, units, run.embedder, run.idf(question), p.window)
+    if p.temporal:
+        return compose.temporal(question, units, run.embedder, run.idf(question))
+    return compose.single(question, units, run.embedder, run.idf(question))
 
 
 def verify_node(state: AnswerState) -> dict[str, Any]:
-    """Check each sentence against the chunk it cites; drop unsupported ones; abstain when none hold."""
+    """Check the draft: an LLM's sentences against the chunks they cite, an extractive answer's support score
+    against the calibrated threshold (and, with `answer_judge`, the judge model's verdict)."""
     t0 = time.perf_counter()
     run = state["run"]
     draft = state["draft"]
+    composed = state.get("composed")
     if not draft.strip() or ABSTAIN_MESSAGE.lower().rstrip(".") in draft.lower():
         answer, checks = Answer(ABSTAIN_MESSAGE, [], True), []
+    elif run.model is None and composed is not None:
+        answer, checks = _check_extractive(state["standalone"], composed, state["context"].hits, run)
     else:
-        answer, checks = verify(draft, state["sources"], run.embedder,
-                                run.model if run.judge else None)
+        answer, checks = verify(draft, state["sources"], run.embedder, run.judge_model)
         if not answer.abstained and lacks_wanted_number(state["standalone"], answer.answer):
             # A "how much / how many / when" question answered without any figure is not answered.
             checks = [*checks, SentenceCheck(answer.answer, [], 0.0, False, "the question asks for a number, "
@@ -195,6 +254,25 @@ def verify_node(state: AnswerState) -> dict[str, Any]:
     return {"answer": answer, "checks": checks,
             "trace": _step(state, "verify", t0, abstained=answer.abstained,
                            sentences=[c.to_dict() for c in checks])}
+
+
+def _check_extractive(question: str, composed: compose.Composed, hits: list[Hit],
+                      run: Run) -> tuple[Answer, list[SentenceCheck]]:
+    """An extractive answer quotes the notes, so its sentences are supported by construction; what can be
+    wrong is that the best statement does not answer the question: its support score decides."""
+    ok, reason = abstain.decide(composed.support, composed.mode)
+    check = SentenceCheck(composed.text, [c.n for c in composed.citations], composed.support, ok, reason)
+    if ok and run.judge_model is not None and composed.citations:
+        by_id = {h.chunk_id: h for h in hits}
+        cited = [by_id[c.chunk_id] for c in composed.citations if c.chunk_id in by_id]
+        verdict = abstain.judge_answer(run.judge_model, question, composed.text, cited)
+        if verdict is False:
+            ok, reason = False, "the judge model found the answer unsupported"
+        check = SentenceCheck(composed.text, check.cites, composed.support, ok,
+                              reason or f"judge: {'yes' if verdict else 'no verdict'}")
+    if not ok:
+        return Answer(ABSTAIN_MESSAGE, [], True), [check]
+    return Answer(composed.text, composed.citations, False), [check]
 
 
 def after_verify(state: AnswerState) -> str:
@@ -225,14 +303,6 @@ def finish(state: AnswerState) -> dict[str, Any]:
     if answer.abstained:
         closest = [hit_dict(h) for h in state["context"].hits[:CLOSEST]]
         answer = Answer(ABSTAIN_MESSAGE, [], True, {"closest": closest})
-    elif state["run"].model is None and state["plan"].temporal:
-        by_id = {h.chunk_id: h for h in state["context"].hits}
-        dates = sorted({str((by_id[c.chunk_id].explain or {}).get("note_date") or "") for c in answer.citations
-                        if c.chunk_id in by_id} - {""})
-        if len(dates) > 1:
-            # The extractive answer lists newer notes first; say so, since the notes disagree over time.
-            answer = Answer(f"The notes changed over time; the latest ({dates[-1]}) comes first. {answer.answer}",
-                            answer.citations, False, answer.steps)
     return {"answer": answer}
 
 
@@ -249,6 +319,7 @@ def compiled_graph() -> Any:
         g.add_node("condense", condense)
         g.add_node("plan", plan)
         g.add_node("retrieve", retrieve_node)
+        g.add_node("hop", hop)
         g.add_node("synthesize", synthesize)
         g.add_node("verify", verify_node)
         g.add_node("reformulate", reformulate_node)
@@ -256,7 +327,8 @@ def compiled_graph() -> Any:
         g.add_edge(START, "condense")
         g.add_edge("condense", "plan")
         g.add_edge("plan", "retrieve")
-        g.add_edge("retrieve", "synthesize")
+        g.add_edge("retrieve", "hop")
+        g.add_edge("hop", "synthesize")
         g.add_edge("synthesize", "verify")
         g.add_conditional_edges("verify", after_verify, {"reformulate": "reformulate", "finish": "finish"})
         g.add_edge("reformulate", "retrieve")

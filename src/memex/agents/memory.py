@@ -9,16 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
+from memex.config import Settings
 from memex.domain import Answer, Citation, Location
 from memex.errors import MemexError
 
-if TYPE_CHECKING:
-    from memex.app import Brain
+
+class Notebook(Protocol):
+    """What memories need: the home (settings), indexing a folder, reading a document back (the Brain has them)."""
+
+    settings: Settings
+
+    def add(self, paths: Sequence[Path | str], progress: Any = None, embed_cache: Any = None) -> Any: ...
+
+    def document(self, doc_id: int | None = None, path: str | None = None) -> dict[str, Any] | None: ...
+
 
 MEMORY_FOLDER = "memories"
 _REMEMBER = re.compile(r"^\s*(?:please\s+|memex,?\s+)?(?:remember|memorize|memorise)(?:\s+that|\s*:)\s+(?P<fact>.+)$",
@@ -27,9 +37,9 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 MAX_FACT_CHARS = 4000
 
 
-def memory_dir(brain: Brain) -> Path:
+def memory_dir(notes: Notebook) -> Path:
     """Where memory notes live."""
-    return brain.settings.home / MEMORY_FOLDER
+    return notes.settings.home / MEMORY_FOLDER
 
 
 def parse_remember(text: str) -> str | None:
@@ -41,7 +51,7 @@ def parse_remember(text: str) -> str | None:
     return fact or None
 
 
-def remember(brain: Brain, fact: str, origin: str = "cli") -> dict[str, Any]:
+def remember(notes: Notebook, fact: str, origin: str = "cli") -> dict[str, Any]:
     """Store `fact` as a memory note and index it; returns the memory's record."""
     fact = " ".join(fact.split())
     if not fact:
@@ -51,7 +61,7 @@ def remember(brain: Brain, fact: str, origin: str = "cli") -> dict[str, Any]:
     now = dt.datetime.now(dt.timezone.utc)
     mid = f"{now:%Y%m%d}-{secrets.token_hex(3)}"
     slug = _SLUG.sub("-", fact.lower())[:40].strip("-") or "memory"
-    folder = memory_dir(brain)
+    folder = memory_dir(notes)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{mid}-{slug}.md"
     front = {"title": f"Memory: {fact[:60]}", "date": now.date().isoformat(), "tags": ["memory"],
@@ -60,7 +70,7 @@ def remember(brain: Brain, fact: str, origin: str = "cli") -> dict[str, Any]:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(path)
-    brain.add([folder])
+    notes.add([folder])
     return {"id": mid, "path": str(path), "fact": fact, "date": front["date"], "origin": origin}
 
 
@@ -83,29 +93,29 @@ def _read(path: Path) -> dict[str, Any] | None:
             "remembered_at": str(front.get("remembered_at", ""))}
 
 
-def list_memories(brain: Brain) -> list[dict[str, Any]]:
+def list_memories(notes: Notebook) -> list[dict[str, Any]]:
     """Every memory, oldest first."""
-    folder = memory_dir(brain)
+    folder = memory_dir(notes)
     if not folder.is_dir():
         return []
     found = (_read(p) for p in sorted(folder.glob("*.md")))
     return sorted((m for m in found if m), key=lambda m: (m["remembered_at"], m["id"]))
 
 
-def forget(brain: Brain, memory_id: str) -> dict[str, Any]:
+def forget(notes: Notebook, memory_id: str) -> dict[str, Any]:
     """Delete one memory (file and index entries); returns what was forgotten."""
-    match = [m for m in list_memories(brain) if m["id"] == memory_id]
+    match = [m for m in list_memories(notes) if m["id"] == memory_id]
     if not match:
         raise MemexError(f"no memory with id {memory_id!r} (see `memex memory list`)")
     Path(match[0]["path"]).unlink()
-    brain.add([memory_dir(brain)])  # re-syncs the memories source: the vanished file leaves the index
+    notes.add([memory_dir(notes)])  # re-syncs the memories source: the vanished file leaves the index
     return match[0]
 
 
-def remember_answer(brain: Brain, fact: str, origin: str) -> Answer:
+def remember_answer(notes: Notebook, fact: str, origin: str) -> Answer:
     """Handle "remember that ...": store the fact and answer with a citation to the new memory note."""
-    record = remember(brain, fact, origin)
-    doc = brain.document(path=record["path"])
+    record = remember(notes, fact, origin)
+    doc = notes.document(path=record["path"])
     citations = []
     if doc and doc["chunks"]:
         ch = doc["chunks"][0]

@@ -21,10 +21,27 @@ _DIFFERENCE = re.compile(r"\bdifferences?\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.
 _VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:with|to))\s+(?P<b>.+?)\W*$", re.I)
 _CHANGED = re.compile(r"\bwhat\s+(?:changed|is different|differs?)\s+between\s+(?P<a>.+?)\s+and\s+"
                       r"(?P<b>.+?)\W*$", re.I)
-_TEMPORAL = re.compile(r"\b(before|after|now|currently|still|latest|originally|changed|moved|since|"
-                       r"used to|any more|anymore)\b", re.I)
-_AGGREGATE = re.compile(r"\b(how many|list (?:all|every)|all (?:the )?\w+ (?:that|which|in)|every|which notes|"
-                        r"in total|altogether)\b", re.I)
+_TEMPORAL = re.compile(r"\b(before|after|now|currently|current|still|latest|originally|changed|moved|since|"
+                       r"used to|any more|anymore|these days|at the moment|at present|in the end|finally|"
+                       r"ended up|end up|nowadays|today|most recent|last time|up to date)\b", re.I)
+_AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|list (?:all|every|the)|"
+                        r"all (?:the )?\w+ (?:that|which|in)|every (?!year|day|week|month|morning|evening|night)|"
+                        r"which notes|in total|altogether|across (?:all|the|both|every)|whose \w+s? (?:fall|are|is)|"
+                        r"who (?:do i know|else)|what (?:\w+ )?(?:did i|have i) \w+ in (?:19|20)\d\d|"
+                        r"(?:which|what) \w+s (?:did|have|do) (?:i|we) (?:\w+ )?(?:view|visit|brew|buy|read|see|"
+                        r"try|use|make|sell)|who have \w+ \w+s? been|medications|tablets|every one)", re.I)
+# A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
+# manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
+_RELATIONAL = re.compile(
+    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:who|whose|that|which|where|"
+    r"(?:i|we)\s+(?!\w+ing\b)\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
+    r"\w+ing\s[^?,;]*)", re.I)
+_RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
+                   r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
+                   r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
+                   r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
+_POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}))|(?!What|Who|Where|When|How|"
+                         rf"That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
                     r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
@@ -45,11 +62,17 @@ class Plan:
     rewritten: str | None = None
     """An LLM's rewrite of the search query, when query rewriting is on."""
     notes: list[str] = field(default_factory=list)
+    bridge: str | None = None
+    """For a relational question: the description of the thing to find first ("the friend who recommended
+    my builder"); its answer (a name) is searched again with the rest of the question."""
+    window: tuple[str | None, str | None] = (None, None)
+    """Dates the question is limited to ("in 2026", "since September 2025"), ISO, inclusive."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form for --trace."""
         return {"question": self.question, "kind": self.kind, "sub_queries": self.sub_queries,
-                "temporal": self.temporal, "rewritten": self.rewritten, "notes": self.notes}
+                "temporal": self.temporal, "rewritten": self.rewritten, "notes": self.notes,
+                "bridge": self.bridge, "window": list(self.window)}
 
 
 def key_terms(text: str, limit: int = 8) -> list[str]:
@@ -111,12 +134,68 @@ def decompose(question: str) -> Plan:
             ctx = _shared_context(q, m.group("a"), m.group("b"))
             subs = [q, f"{a} {ctx}".strip(), f"{b} {ctx}".strip()]
             return Plan(q, _unique(subs), kind, temporal or kind == "change")
+    window = time_window(q)
     parts = [p.strip(" ,;") for p in _PARTS.split(q) if p and len(content_terms(p)) >= 2]
     if len(parts) > 1:
-        return Plan(q, _unique([q, *parts]), "multi-part", temporal)
+        return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
     if _AGGREGATE.search(q):
-        return Plan(q, [q], "aggregation", temporal)
-    return Plan(q, [q], "single", temporal)
+        return Plan(q, [q], "aggregation", temporal, window=window)
+    bridge = relation(q)
+    if bridge:
+        return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
+    return Plan(q, [q], "single", temporal, window=window)
+
+
+def relation(question: str) -> str | None:
+    """The description of a thing the question names only by a relation, e.g. "the friend who recommended
+    my builder" or "Bex's partner" (None when the question names its subject directly)."""
+    for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
+        m = pattern.search(question)
+        if m and len(content_terms(m.group("d"))) >= least:
+            rest = question[:m.start("d")] + question[m.end("d"):]
+            # "Who's my line manager now?" asks for the thing itself: there is nothing to ask about it. In
+            # "What does the friend who recommended my builder sell?" the verb asked about ends the clause.
+            if content_terms(rest) - _ASKING or (pattern is _RELATIONAL and _AUX_QUESTION.match(question)):
+                return m.group("d").strip()
+    return None
+
+
+_ASKING = {"now", "current", "currently", "these", "day", "moment", "still", "latest", "today", "year", "thi",
+           "s", "'s", "’s", "name", "called"}
+_AUX_QUESTION = re.compile(r"\s*(?:what|which|how|when|where|who)\s+(?:does|did|do|is|was|are|were|will|would|"
+                           r"can|could|has|have)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|during|for|of|across|throughout)\s+((?:19|20)\d\d)\b", re.I)
+_SINCE = re.compile(r"\b(since|after|from)\s+", re.I)
+_UNTIL = re.compile(r"\b(before|until|till|by)\s+", re.I)
+
+
+def time_window(question: str) -> tuple[str | None, str | None]:
+    """The dates a question is limited to: "in 2026", "in March 2026", "since September 2025" (ISO, inclusive)."""
+    import calendar
+    import datetime as dt
+
+    from memex.ingest.dates import find_dates
+
+    for mark in find_dates(question):
+        if not mark.year_given:
+            continue
+        before = question[max(0, mark.start - 8):mark.start]
+        if mark.precision == "month":
+            last = calendar.monthrange(mark.day.year, mark.day.month)[1]
+            start, end = mark.day.isoformat(), mark.day.replace(day=last).isoformat()
+        else:
+            start = end = mark.day.isoformat()
+        if _SINCE.search(before):
+            return start, None
+        if _UNTIL.search(before):
+            return None, end
+        if mark.precision == "month":
+            return start, end
+    m = _YEAR.search(question)
+    if m:
+        y = int(m.group(1))
+        return dt.date(y, 1, 1).isoformat(), dt.date(y, 12, 31).isoformat()
+    return None, None
 
 
 def _unique(queries: list[str]) -> list[str]:

@@ -49,9 +49,21 @@ def plain_links(text: str) -> str:
     return _WIKILINK.sub(show, text)
 
 
+def note_date_label(hit: Hit) -> str:
+    """The dates a passage speaks for, as a note's date attribute; a file modification time says so."""
+    e = hit.explain or {}
+    d = e.get("dates") or {}
+    first, last = d.get("first"), d.get("last")
+    if e.get("date_source") == "mtime" and (not first or first == e.get("note_date")):
+        return f"unknown (file modified {e.get('note_date')})" if e.get("note_date") else "unknown"
+    if first and last and first != last:
+        return f"{first} to {last}"
+    return str(first or e.get("note_date") or "unknown")
+
+
 def note_block(n: int, hit: Hit) -> str:
     """One retrieved chunk as a delimited, numbered, dated note; its text opens with its number again."""
-    date = (hit.explain or {}).get("note_date") or "unknown"
+    date = note_date_label(hit)
     heading = f' section="{_attr(hit.location.heading)}"' if hit.location.heading else ""
     return (f'<note n="{n}" path="{_attr(Path(hit.path).name)}" date="{_attr(str(date))}"{heading}>\n'
             f"[{n}] {_neutral(plain_links(hit.text.strip()))}\n</note>")

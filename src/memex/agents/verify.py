@@ -126,6 +126,17 @@ def support_score(sentence: str, chunks: list[Hit], embedder: Embedder) -> tuple
     return score, ""
 
 
+def passage_date(hit: Hit) -> tuple[str | None, str | None]:
+    """The latest date a passage's statements carry (or its note's date), and where it came from."""
+    e = hit.explain or {}
+    d = e.get("dates") or {}
+    last = d.get("last") or e.get("note_date")
+    if not last:
+        return None, None
+    source = e.get("date_source") or "mtime"
+    return str(last), ("text" if d.get("last") and d.get("last") != e.get("note_date") else source)
+
+
 def lacks_wanted_number(question: str, answer: str) -> bool:
     """Does the question ask for a quantity, date or version that the answer does not contain?"""
     return bool(_WANTS_NUMBER.search(question)) and not _NUMBERISH.search(_CITE.sub("", answer))
@@ -268,5 +279,7 @@ def verify(draft: str, sources: dict[int, Hit], embedder: Embedder,
     for n in cited_order:
         hit = sources[n]
         quote = best_quote([c.text for c in kept if n in c.cites], hit, embedder)
-        citations.append(Citation(n=n, path=hit.path, chunk_id=hit.chunk_id, quote=quote, location=hit.location))
+        date, source = passage_date(hit)
+        citations.append(Citation(n=n, path=hit.path, chunk_id=hit.chunk_id, quote=quote, location=hit.location,
+                                  date=date, date_source=source))
     return Answer(" ".join(parts), citations, False), checks

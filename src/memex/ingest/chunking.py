@@ -30,6 +30,8 @@ class _Unit:
     offset: int  # char offset of `text` inside its block
     tokens: int
     atomic_code: bool = False
+    header: bool = False
+    """The header row (or its separator) of a table: repeated atop each chunk the table continues in."""
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -70,7 +72,8 @@ def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budg
             units.append(_Unit(b.text, i, 0, n, atomic_code=b.kind in ("code", "table")))
             continue
         # Too long for one chunk: code and tables split by lines, prose by sentences.
-        if b.kind in ("code", "table"):
+        table = _is_table(b.text)
+        if b.kind in ("code", "table") or table:
             parts, pos = [], 0
             for line in b.text.splitlines(keepends=True):
                 parts.append((pos, line))
@@ -78,10 +81,20 @@ def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budg
         else:
             parts = split_sentences(b.text)
         counts = count([p for _, p in parts])
-        for (off, p), c in zip(parts, counts, strict=True):
+        for k, ((off, p), c) in enumerate(zip(parts, counts, strict=True)):
             if c <= budget:
-                units.append(_Unit(p, i, off, c))
+                units.append(_Unit(p, i, off, c, header=table and k < 2))
                 continue
+            if "\n" in p.strip():
+                # A "sentence" of many lines (a log without full stops): split at line breaks first.
+                lines, pos = [], 0
+                for line in p.splitlines(keepends=True):
+                    lines.append((pos, line))
+                    pos += len(line)
+                lc = count([x for _, x in lines])
+                if all(n <= budget for n in lc):
+                    units += [_Unit(x, i, off + o, n) for (o, x), n in zip(lines, lc, strict=True) if x.strip()]
+                    continue
             # A single sentence longer than a chunk: the only case where a sentence is cut.
             cuts = _hard_cut(p, max_chars=budget * 3)
             for (o2, p2), c2 in zip(cuts, count([x for _, x in cuts]), strict=True):
@@ -91,6 +104,15 @@ def _units(blocks: Sequence[Block], idx: Sequence[int], count: CountTokens, budg
                 else:
                     units.append(_Unit(p2, i, off + o2, c2))
     return units
+
+
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _is_table(text: str) -> bool:
+    """A Markdown pipe table: rows opening with "|" and a separator row under the header."""
+    lines = text.splitlines()
+    return len(lines) >= 3 and lines[0].lstrip().startswith("|") and bool(_TABLE_SEP.match(lines[1]))
 
 
 def _sections(blocks: Sequence[Block]) -> list[list[int]]:
@@ -136,8 +158,12 @@ def chunk_blocks(blocks: Sequence[Block], count: CountTokens, *, max_tokens: int
                 budgets.append(budget)
                 carried: list[_Unit] = []
                 carried_size = 0
+                headers = [h for h in units if h.header and h.block == u.block]
+                if headers and not u.header:
+                    # A table continues: its header row comes along, so every row still says what it holds.
+                    carried, carried_size = headers, sum(h.tokens for h in headers)
                 # Overlap: repeat whole trailing sentences of the previous chunk (never code).
-                for prev in reversed(current):
+                for prev in ([] if headers else reversed(current)):
                     if prev.atomic_code or carried_size + prev.tokens > overlap:
                         break
                     carried.insert(0, prev)
@@ -194,9 +220,16 @@ def _make_chunk(units: list[_Unit], blocks: Sequence[Block], starts: list[int], 
     for prev, u in zip([None, *units[:-1]], units, strict=True):
         if prev is not None:
             same_block = prev.block == u.block
-            parts.append(" " if same_block and not u.atomic_code else "\n\n")
+            if same_block and not u.atomic_code:
+                # Keep a line break that separated two sentences (log lines, list items): dates that open a
+                # line and readable quotes depend on it.
+                gap = blocks[u.block].text[prev.offset + len(prev.text.rstrip()):u.offset]
+                parts.append("\n" if "\n" in gap or prev.header else " ")
+            else:
+                parts.append("\n\n")
         parts.append(u.text.strip() if not u.atomic_code else u.text.rstrip())
-    first, last = units[0], units[-1]
+    # A table's repeated header row is not where the chunk starts: its rows are.
+    first, last = next((u for u in units if not u.header), units[0]), units[-1]
     fb, lb = blocks[first.block], blocks[last.block]
     end_line = _line_of(lb, last.offset + len(last.text.rstrip()))
     if lb.end_line is not None and last.offset + len(last.text) >= len(lb.text.rstrip()):

@@ -17,7 +17,9 @@ from memex.config import Settings
 from memex.domain import ParsedDoc
 from memex.embed.base import Embedder
 from memex.errors import ModelNotFound, ParseError
+from memex.ingest import dates
 from memex.ingest.chunking import chunk_blocks
+from memex.ingest.context import note_context
 from memex.ingest.media_parsing import MediaParsing
 from memex.ingest.parsers import SUPPORTED_EXTENSIONS, size_limit
 from memex.ingest.sandbox import ParserPool
@@ -115,11 +117,33 @@ def hash_stable(path: str, max_bytes: int) -> tuple[str, os.stat_result]:
 
 
 def note_date(meta: dict[str, Any], mtime_ns: int) -> str:
-    """The date a note speaks for: front matter / file name date, else its modification day."""
+    """The date a note speaks for from its metadata alone: front matter / file name date, else its
+    modification day. (Indexing uses `dates.note_date`, which reads the content too.)"""
     value = meta.get("date")
     if value:
         return str(value)[:10]
     return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
+
+
+def content_dates(parsed: ParsedDoc, path: str, chunks: list[Any], mtime_ns: int) -> \
+        tuple[dates.NoteDate, list[tuple[str | None, str | None, str | None]]]:
+    """The note's date (and its source) and each chunk's (first, last, carried) statement dates."""
+    meta = parsed.metadata
+    anchor = note_date(meta, mtime_ns) if meta.get("date") else None
+    fm = meta.get("front_matter") if isinstance(meta.get("front_matter"), dict) else {}
+    for value in (fm.get("date"), fm.get("created"), meta.get("created"), fm.get("updated")):
+        if anchor is None and value is not None:
+            anchor = dates.first_date(str(value))
+    if anchor is None:
+        anchor = note_date({}, mtime_ns)
+    text = dates.document_text(parsed.blocks)
+    sections = dates.heading_offsets(parsed.blocks)
+    marks = dates.mark_headings(text, dates.find_dates(text, dt.date.fromisoformat(anchor)), sections)
+    when = dates.note_date(meta, path, marks, mtime_ns)
+    written = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date()
+    per_chunk = dates.chunk_dates(text, marks, [(c.start_char, c.end_char) for c in chunks], when.value, written,
+                                  sections)
+    return when, [(c.start, c.end, c.carried) for c in per_chunk]
 
 
 def embedding_prefix(title: str | None, heading_path: tuple[str, ...]) -> str:
@@ -188,6 +212,7 @@ class Indexer:
         t0 = time.perf_counter()
         report = SyncReport()
         stored = docs.docs_of_source(self.conn, source_id)
+        undated = docs.undated_paths(self.conn, source_id)  # indexed before content dates: read again
         if not root.exists():
             report.failed.append((str(root), "source folder is missing (kept its notes; `memex remove` to forget)"))
             report.seconds = time.perf_counter() - t0
@@ -217,7 +242,7 @@ class Indexer:
         for i, entry in enumerate(entries):
             self.progress("file", done=i, total=len(entries), path=entry.path)
             old = stored.get(entry.path)
-            if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns:
+            if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns and entry.path not in undated:
                 report.unchanged += 1
                 continue
             if not old and (known := self.media.known_failure(self.conn, entry.path, entry.size, entry.mtime_ns)):
@@ -231,7 +256,7 @@ class Indexer:
                 failures[entry.path] = str(e) if isinstance(e, ParseError) else f"cannot read: {e.strerror}"
                 continue
             entry = FileEntry(entry.path, st.st_size, st.st_mtime_ns)
-            if old and old.content_hash == digest:
+            if old and old.content_hash == digest and entry.path not in undated:
                 with write_tx(self.conn):
                     docs.touch_document(self.conn, old.id, entry.mtime_ns, entry.size)
                 report.unchanged += 1
@@ -293,12 +318,14 @@ class Indexer:
         prepared = []
         for p in pending:
             title = p.parsed.title or Path(p.entry.path).stem
+            # Passages are searched and embedded with their note's context: title, aliases, file name.
+            context = note_context(title, p.entry.path, p.parsed.metadata, p.parsed.blocks)
             chunks = chunk_blocks(p.parsed.blocks, self.embedder.count_tokens_many,
                                   max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap,
-                                  title=title)
-            texts = [f"{embedding_prefix(title, c.heading_path)}\n{c.text}" for c in chunks]
+                                  title=context)
+            texts = [f"{embedding_prefix(context, c.heading_path)}\n{c.text}" for c in chunks]
             hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
-            prepared.append((p, title, chunks, texts, hashes, note_languages([c.text for c in chunks])))
+            prepared.append((p, title, context, chunks, texts, hashes, note_languages([c.text for c in chunks])))
         all_hashes = {h for *_, hashes, _langs in prepared for h in hashes}
         known = docs.vectors_for_hashes(self.conn, self.embedder.id, all_hashes)
         if self.embed_cache is not None:
@@ -329,15 +356,16 @@ class Indexer:
             return
         report.chunks_embedded += len(todo)
         self.progress("chunks", embedded=report.chunks_embedded)
-        for p, title, chunks, _texts, hashes, (lang, chunk_langs) in prepared:
+        for p, title, context, chunks, _texts, hashes, (lang, chunk_langs) in prepared:
             meta = dict(p.parsed.metadata)
             vectors = np.stack([np.frombuffer(known[h], dtype="<f4") for h in hashes]) if hashes \
                 else np.zeros((0, self.embedder.dimensions), dtype=np.float32)
+            when, chunk_dates = content_dates(p.parsed, p.entry.path, chunks, p.entry.mtime_ns)
             new = docs.NewDocument(
                 path=p.entry.path, content_hash=p.content_hash, size=p.entry.size, mtime_ns=p.entry.mtime_ns,
-                parser=p.parsed.parser, title=title, note_date=note_date(meta, p.entry.mtime_ns),
-                metadata=meta, chunks=chunks, text_hashes=hashes, vectors=vectors, lang=lang,
-                chunk_langs=chunk_langs)
+                parser=p.parsed.parser, title=title, note_date=when.value,
+                metadata=meta, chunks=chunks, text_hashes=hashes, vectors=vectors, date_source=when.source,
+                chunk_dates=chunk_dates, context=context, lang=lang, chunk_langs=chunk_langs)
             if not chunks:
                 failures[p.entry.path] = "no text found"
                 continue

@@ -1,6 +1,7 @@
 """Hybrid search: FTS5 BM25 + dense vectors, fused (normalised-score sum or RRF), with metadata filters."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -64,7 +65,9 @@ class SearchResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
+def _doc_filter_sql(f: Filters, per_chunk: bool = False) -> tuple[str, list[Any]]:
+    """SQL over `documents d` for the filters; with `per_chunk` (queries that join `chunks c`) the date bounds
+    apply to each passage's own dates, else a note passes when any of its passages does."""
     clauses, args = [], []
     if f.path_glob:
         glob = f.path_glob if f.path_glob.startswith(("/", "*")) else f"*{f.path_glob}"
@@ -73,16 +76,27 @@ def _doc_filter_sql(f: Filters) -> tuple[str, list[Any]]:
     for t in f.tags:
         clauses.append("d.id IN (SELECT doc_id FROM tags WHERE tag = ?)")
         args.append(t.lstrip("#").lower())
-    if f.after:
-        clauses.append("d.note_date >= ?")
-        args.append(f.after)
-    if f.before:
-        clauses.append("d.note_date <= ?")
-        args.append(f.before)
+    # Dates from the content, per chunk (a log note spans months); the note's date where a chunk has none.
+    for bound, column, op in ((f.after, "date_end", ">="), (f.before, "date_start", "<=")):
+        if not bound:
+            continue
+        if per_chunk:
+            clauses.append(f"coalesce(c.{column}, d.note_date) {op} ?")
+        else:
+            clauses.append(f"(EXISTS (SELECT 1 FROM chunks x WHERE x.doc_id = d.id AND coalesce(x.{column}, "
+                           f"d.note_date) {op} ?))")
+        args.append(bound)
     if f.langs:
         clauses.append(f"d.lang IN ({','.join('?' * len(f.langs))})")
         args += list(f.langs)
     return " AND ".join(clauses) or "1", args
+
+
+def _day(mtime_ns: int | None) -> str | None:
+    """The UTC day of a file modification time."""
+    if mtime_ns is None:
+        return None
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
 
 
 def _describe_cover(cover: DenseCoverage | None, per_item: list[Any] | None, chunk: int) -> dict[str, Any]:
@@ -129,7 +143,7 @@ class Searcher:
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
         if filters and filters.active():
-            where, fargs = _doc_filter_sql(filters)
+            where, fargs = _doc_filter_sql(filters, per_chunk=True)
             sql += (" AND rowid IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
                     f"WHERE {where})")
             args += fargs
@@ -181,6 +195,28 @@ class Searcher:
             out[c] = (1 - g) * full_scores.get(c, full_floor) + g * best
         return sorted(out.items(), key=lambda cs: -cs[1])[:n]
 
+    def term_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
+        """How many chunks hold each word (through the FTS5 tokenizer), and how many chunks there are."""
+        out: dict[str, int] = {}
+        for w in dict.fromkeys(words):
+            try:
+                out[w] = int(self.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                               ('"' + w.replace('"', '""') + '"',)).fetchone()[0])
+            except sqlite3.OperationalError:
+                out[w] = 0
+        return out, int(self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def title_count(self, name: str) -> int:
+        """How many passages belong to notes whose title holds `name` as a phrase (a person, a place...)."""
+        words = [w for w in name.replace('"', " ").split() if w]
+        if not words:
+            return 0
+        try:
+            return int(self.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                         ('title : "' + " ".join(words) + '"',)).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
     def _n_chunks(self) -> int:
         return len(self.index)
 
@@ -205,7 +241,7 @@ class Searcher:
 
     def allowed_chunks(self, filters: Filters) -> np.ndarray:
         """Chunk ids passing the filters (for dense search)."""
-        where, args = _doc_filter_sql(filters)
+        where, args = _doc_filter_sql(filters, per_chunk=True)
         rows = self.conn.execute(
             f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", args)
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
@@ -322,8 +358,9 @@ class Searcher:
             return []
         rows = self.conn.execute(
             "SELECT c.id, c.text, c.heading_path, c.page, c.start_line, c.end_line, c.ordinal, "
-            "d.path, d.title, d.id, d.note_date, c.start_s, c.end_s FROM chunks c "
-            "JOIN documents d ON d.id = c.doc_id "
+            "d.path, d.title, d.id, d.note_date, d.date_source, c.date_start, c.date_end, c.date_carried, d.mtime_ns, "
+            "d.context, c.start_s, c.end_s "
+            "FROM chunks c JOIN documents d ON d.id = c.doc_id "
             f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})", chunk_ids).fetchall()
         by_id = {r[0]: r for r in rows}
         hits = []
@@ -337,8 +374,15 @@ class Searcher:
                 explain = dict(details.get(cid, {}))
                 explain["matched_chunk"] = {"ordinal": r[6], "heading_path": headings}
                 explain["note_date"] = r[10]
+                # Where the date came from ("mtime" = the file's modification time, the last resort) and
+                # the dates this passage's statements carry.
+                explain["date_source"] = r[11] or "mtime"
+                explain["dates"] = {"first": r[12], "last": r[13], "carried": r[14],
+                                    "written": _day(r[15])}
+                if r[16] and r[16] != r[8]:
+                    explain["context"] = r[16]  # title with aliases / file name, as the passage was indexed
             hits.append(Hit(path=r[7], chunk_id=str(cid), score=round(scores[cid], 6), text=r[1],
                             location=Location(page=r[3], heading=headings[-1] if headings else None,
-                                              start_line=r[4], end_line=r[5], start_s=r[11], end_s=r[12]),
+                                              start_line=r[4], end_line=r[5], start_s=r[17], end_s=r[18]),
                             doc_id=r[9], title=r[8], explain=explain))
         return hits

@@ -40,6 +40,12 @@ class NewDocument:
     chunks: list[Chunk]
     text_hashes: list[str]
     vectors: np.ndarray  # (len(chunks), dims) float32
+    date_source: str | None = None
+    """Where note_date came from (ingest/dates.py SOURCES; "mtime" is the last resort)."""
+    chunk_dates: list[tuple[str | None, str | None, str | None]] | None = None
+    """Per chunk: (first, last) date its statements carry, and the dated entry in force where it starts."""
+    context: str | None = None
+    """What the note's passages are searched and embedded with (title, aliases, file name); None: the title."""
     lang: str | None = None
     """Language of the whole note (ISO 639-1 or "und"); None = not detected."""
     chunk_langs: list[str] | None = None
@@ -65,6 +71,19 @@ def docs_of_source(conn: sqlite3.Connection, source_id: int) -> dict[str, DocRow
     rows = conn.execute("SELECT id, path, content_hash, size, mtime_ns FROM documents WHERE source_id = ?",
                         (source_id,))
     return {r[1]: DocRow(*r) for r in rows}
+
+
+def note_text(conn: sqlite3.Connection, doc_id: int) -> str:
+    """A note's context (title, aliases, file name) and the text of all its chunks."""
+    row = conn.execute("SELECT coalesce(context, title, '') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    texts = [r[0] for r in conn.execute("SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+    return "\n".join([row[0] if row else "", *texts])
+
+
+def undated_paths(conn: sqlite3.Connection, source_id: int) -> set[str]:
+    """Documents stored before content dates existed (no date_source): the next sync re-reads them."""
+    return {r[0] for r in conn.execute(
+        "SELECT path FROM documents WHERE source_id = ? AND date_source IS NULL", (source_id,))}
 
 
 def vectors_for_hashes(conn: sqlite3.Connection, embedder: str, hashes: Iterable[str]) -> dict[str, bytes]:
@@ -99,22 +118,24 @@ def write_document(conn: sqlite3.Connection, source_id: int, doc: NewDocument, e
         _delete_doc_rows(conn, int(old[0]), seq)
     doc_id = int(conn.execute(
         "INSERT INTO documents(source_id, path, content_hash, size, mtime_ns, parser, title, note_date,"
-        " metadata, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " metadata, indexed_at, date_source, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (source_id, doc.path, doc.content_hash, doc.size, doc.mtime_ns, doc.parser, doc.title,
-         doc.note_date, json.dumps(doc.metadata, default=str), time.time())).lastrowid)
+         doc.note_date, json.dumps(doc.metadata, default=str), time.time(), doc.date_source,
+         doc.context)).lastrowid)
     conn.executemany("INSERT INTO tags(doc_id, tag) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("tags", [])))])
     conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
                      [(doc_id, t) for t in sorted(set(doc.metadata.get("links", [])))])
-    title = doc.title or ""
+    title = doc.context or doc.title or ""
     extra = extra_vectors or {}
+    dates = doc.chunk_dates or [(None, None, None)] * len(doc.chunks)
     for i, (chunk, text_hash, vec) in enumerate(zip(doc.chunks, doc.text_hashes, doc.vectors, strict=True)):
         cid = int(conn.execute(
             "INSERT INTO chunks(doc_id, ordinal, text, text_hash, heading_path, page, start_line, end_line,"
-            " start_char, end_char, n_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " start_char, end_char, n_tokens, date_start, date_end, date_carried) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc_id, chunk.ordinal, chunk.text, text_hash, json.dumps(list(chunk.heading_path)),
              chunk.location.page, chunk.location.start_line, chunk.location.end_line,
-             chunk.start_char, chunk.end_char, chunk.n_tokens)).lastrowid)
+             chunk.start_char, chunk.end_char, chunk.n_tokens, *dates[i])).lastrowid)
         if chunk.location.start_s is not None:  # audio: where the passage is spoken
             conn.execute("UPDATE chunks SET start_s = ?, end_s = ? WHERE id = ?",
                          (chunk.location.start_s, chunk.location.end_s, cid))
@@ -143,7 +164,7 @@ def set_languages(conn: sqlite3.Connection, doc_id: int, lang: str,
 
 def reindex_fts(conn: sqlite3.Connection, doc_id: int) -> None:
     """Rewrite a document's FTS rows from its chunks (after its languages changed); call inside write_tx."""
-    rows = conn.execute("SELECT c.id, coalesce(d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
+    rows = conn.execute("SELECT c.id, coalesce(d.context, d.title, ''), c.heading_path, c.text, c.lang FROM chunks c "
                         "JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?", (doc_id,)).fetchall()
     conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(r[0],) for r in rows])
     conn.executemany("INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
@@ -247,7 +268,8 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 def chunks_missing_vectors(conn: sqlite3.Connection, embedder: str, limit: int) -> list[tuple[int, str, str, str]]:
     """Chunks without a vector from `embedder`: (chunk_id, title, heading_path JSON, text)."""
     return [(r[0], r[1] or "", r[2], r[3]) for r in conn.execute(
-        "SELECT c.id, d.title, c.heading_path, c.text FROM chunks c JOIN documents d ON d.id = c.doc_id "
+        "SELECT c.id, coalesce(d.context, d.title), c.heading_path, c.text FROM chunks c "
+        "JOIN documents d ON d.id = c.doc_id "
         "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.chunk_id = c.id AND e.embedder = ?) "
         "ORDER BY c.id LIMIT ?", (embedder, limit))]
 

@@ -296,3 +296,20 @@ def m009_graph(conn: sqlite3.Connection) -> None:
     CREATE INDEX insights_kind ON insights(kind, created);
     CREATE TABLE insight_dismissals (key TEXT PRIMARY KEY, at REAL NOT NULL);
     """)
+
+
+@migration
+def m010_content_dates(conn: sqlite3.Connection) -> None:
+    # Dates from the content (ingest/dates.py): where a note's date came from ("front matter", "file name",
+    # "text", ..., "mtime" as the last resort) and, per chunk, the range of dates its statements carry and
+    # the dated entry in force where it starts. Rows written before this have NULLs; the next sync re-reads
+    # those files. `context` is what every passage of a note is searched and embedded with (title, aliases,
+    # an informative file name: ingest/context.py).
+    run_script(conn, """
+    ALTER TABLE documents ADD COLUMN date_source TEXT;
+    ALTER TABLE documents ADD COLUMN context TEXT;
+    ALTER TABLE chunks ADD COLUMN date_start TEXT;
+    ALTER TABLE chunks ADD COLUMN date_end TEXT;
+    ALTER TABLE chunks ADD COLUMN date_carried TEXT;
+    CREATE INDEX chunks_dates ON chunks(date_start, date_end);
+    """)

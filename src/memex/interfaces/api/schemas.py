@@ -84,6 +84,8 @@ class CitationOut(BaseModel):
     chunk_id: str
     quote: str
     location: LocationOut
+    date: dict[str, str] | None = None
+    """{"value": ISO date the passage speaks for, "source": "text" | "front matter" | ... | "mtime"}."""
 
 
 class AnswerOut(BaseModel):

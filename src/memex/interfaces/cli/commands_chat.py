@@ -18,7 +18,8 @@ EXIT_WORDS = {"exit", "quit", ":q", "/exit", "/quit"}
 
 def answer_from_event(event: dict[str, Any]) -> Answer:
     """The Answer carried by a stream's final {"type": "answer"} event."""
-    cites = [Citation(c["n"], c["path"], c["chunk_id"], c["quote"], Location(**c["location"]))
+    cites = [Citation(c["n"], c["path"], c["chunk_id"], c["quote"], Location(**c["location"]),
+                      (c.get("date") or {}).get("value"), (c.get("date") or {}).get("source"))
              for c in event["citations"]]
     return Answer(event["answer"], cites, event["abstained"], event.get("steps"))
 
@@ -161,21 +162,26 @@ def memory_forget(ctx: click.Context, memory_id: str, home: Path | None, config_
 @click.option("--no-expand", is_flag=True, help="(A/B) do not add neighbouring chunks of the same section.")
 @click.option("--no-retry", is_flag=True, help="(A/B) no second, reformulated search before abstaining.")
 @click.option("--rewrite/--no-rewrite", default=None, help="LLM query rewriting (default: config query_rewrite).")
+@click.option("--no-recall", is_flag=True, help="Skip the gold-note recall@5 of plain search.")
 @home_options
 @click.pass_context
 @handle_errors
 def eval_answers(ctx: click.Context, qa_file: Path, llm: str | None, as_json: bool, limit: int | None,
                  per_question: Path | None, no_decompose: bool, no_expand: bool, no_retry: bool,
-                 rewrite: bool | None, home: Path | None, config_file: Path | None) -> None:
-    """Answer quality on a QA set over your index: gold fact in the answer, gold note cited, abstention."""
-    from memex.eval.answers import evaluate_answers, read_answer_set
+                 rewrite: bool | None, no_recall: bool, home: Path | None, config_file: Path | None) -> None:
+    """Answer quality on a QA set over your index, every measure per question type.
+
+    Gold fact in the answer, gold note cited, false abstention, abstention on unanswerable questions,
+    injected instructions obeyed, gold-note recall@5 of plain search.
+    """
+    from memex.eval.answers import evaluate_answers, read_answer_set, type_table
 
     items = read_answer_set(qa_file)[:limit] if limit else read_answer_set(qa_file)
     overrides = {"llm": llm} if llm else {}
     options: dict[str, Any] = {"expand": not no_expand, "retry": not no_retry, "rewrite": rewrite,
                                "decompose": not no_decompose}
     with open_brain(ctx, home, config_file, **overrides) as brain:
-        out = evaluate_answers(brain, items, None, **options)
+        out = evaluate_answers(brain, items, None, recall=not no_recall, **options)
         out["llm"] = brain.settings.llm
     rows = out.pop("per_question")
     if per_question:
@@ -192,4 +198,8 @@ def eval_answers(ctx: click.Context, qa_file: Path, llm: str | None, as_json: bo
                    f"{out['citation_precision']:.3f}  false abstention {out['false_abstention']:.3f}")
     if out["unanswerable"]:
         click.echo(f"  abstention on unanswerable {out['abstention_on_unanswerable']:.3f}")
+    click.echo(f"  injected instructions obeyed: {out['injection_obeyed']}")
+    click.echo()
+    click.echo(type_table(out))
+    click.echo()
     click.echo(f"  latency p50 {out['latency_ms']['p50']:.0f} ms, p95 {out['latency_ms']['p95']:.0f} ms")

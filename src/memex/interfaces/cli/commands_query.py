@@ -31,8 +31,10 @@ def filter_options(f):  # type: ignore[no-untyped-def]
     """--path/--tag/--after/--before."""
     f = click.option("--lang", "langs", multiple=True,
                      help="Only notes written in this language (ISO 639-1, e.g. es; repeatable).")(f)
-    f = click.option("--before", help="Only notes dated on or before this day (YYYY-MM-DD).")(f)
-    f = click.option("--after", help="Only notes dated on or after this day (YYYY-MM-DD).")(f)
+    f = click.option("--before", help="Only passages dated on or before this day (YYYY-MM-DD): dates written "
+                                      "in the text, else the note's date.")(f)
+    f = click.option("--after", help="Only passages dated on or after this day (YYYY-MM-DD): dates written "
+                                     "in the text, else the note's date.")(f)
     f = click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")(f)
     f = click.option("--path", "path_glob", help="Only files whose path matches this glob, e.g. '*/projects/*'.")(f)
     return f
@@ -87,6 +89,20 @@ def _print_hits(hits: list[Hit], explain: bool) -> None:
                           f"{e['dense_rank']} ({_fmt(e['dense_score'])}), fused {e['fused_score']:.4f}; "
                           f"chunk #{e['matched_chunk']['ordinal']}; filters: "
                           f"{', '.join(e['filters']) or 'none'}[/]", highlight=False)
+            console.print(f"   [cyan]date: {escape(date_label(e))}[/]", highlight=False)
+
+
+def date_label(explain: dict[str, Any]) -> str:
+    """The passage's dates and where they came from, e.g. "2026-03-05 … 2026-06-25 (from the text; note
+    dated 2025-09-06, front matter)"; a date from the file's modification time says so."""
+    d = explain.get("dates") or {}
+    first, last = d.get("first"), d.get("last")
+    span = (first if first == last else f"{first} … {last}") if first else "none"
+    source = explain.get("date_source") or "mtime"
+    note = explain.get("note_date")
+    if source == "mtime":
+        return f"{span} (no date in the note: file modification time {note}, which a copy or sync resets)"
+    return f"{span} (from the text; note dated {note}, {source})"
 
 
 def _fmt(x: float | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from memex.domain import Answer, Location
+from memex.domain import Answer, Citation, Location
 
 
 def where(loc: Location) -> str:
@@ -17,11 +17,21 @@ def where(loc: Location) -> str:
     return f"lines {loc.start_line}-{loc.end_line}" if loc.start_line else ""
 
 
+def citation_date(c: Citation) -> str:
+    """", 6 April 2026" for a dated passage; a date that is only the file's modification time says so."""
+    if not c.date:
+        return ""
+    if c.date_source == "mtime":
+        return f", no date in the note (file modified {c.date})"
+    return f", {c.date}"
+
+
 def print_sources(a: Answer, console: Console | None = None) -> None:
     """Citations (and, for an abstention, the closest passages)."""
     console = console or Console()
     for c in a.citations:
-        console.print(f"[dim][{c.n}] {escape(c.path)} {where(c.location)}[/]", highlight=False)
+        console.print(f"[dim][{c.n}] {escape(c.path)} {where(c.location)}{escape(citation_date(c))}[/]",
+                      highlight=False)
     if a.abstained and a.steps and a.steps.get("closest"):
         console.print("Closest passages:")
         for h in a.steps["closest"]:

@@ -134,7 +134,9 @@ def build_server(gateway: Gateway, actor: str = "mcp:stdio") -> MCPServer:
         a = call(gateway.ask, question, None, False, actor, **options)
         return {"note": UNTRUSTED, "answer": clean(a.answer, RESULT_CHARS // 2), "abstained": a.abstained,
                 "citations": [{"n": c.n, "path": c.path, "chunk_id": c.chunk_id, "quote": clean(c.quote, 600),
-                               "location": c.location.to_dict()} for c in a.citations],
+                               "location": c.location.to_dict(),
+                               **({"date": {"value": c.date, "source": c.date_source}} if c.date else {})}
+                              for c in a.citations],
                 **({"thread_id": thread_id} if thread_id else {})}
 
     @server.tool(annotations=READ_ONLY, description=(

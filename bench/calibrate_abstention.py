@@ -1,0 +1,98 @@
+"""Calibrate the extractive answerer's abstention threshold on dev QA sets (agents/abstain.py).
+
+Every question of each set is asked through the full pipeline (`Brain.ask(trace=True)`); the support score
+of the composed answer (the score of the statement it stands on) is recorded with the question's type and
+whether the answer held the gold facts. The threshold is then swept: for each value, the false abstention on
+answerable questions and the abstention on unanswerable ones, overall and per type. The chosen threshold
+is the highest that keeps false abstention at or below the target (10%).
+
+    python bench/calibrate_abstention.py --set teacher=H1:Q1 --set consultant=H2:Q2 [--target 0.10]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from memex.agents import abstain
+from memex.app import Brain
+from memex.eval.answers import UNANSWERABLE, contains, read_answer_set
+from memex.store import documents as docs
+
+
+def collect(home: str, qa: str) -> list[dict]:
+    """Support score and outcome of every question, answered with abstention switched off."""
+    rows = []
+    saved = abstain.SUPPORT_THRESHOLD
+    abstain.SUPPORT_THRESHOLD = -1.0  # record every answer's support: nothing abstains while collecting
+    try:
+        with Brain.open(home) as brain:
+            roots = [os.path.normpath(p) for _, p in docs.list_sources(brain.conn)]
+            del roots
+            for it in read_answer_set(Path(qa)):
+                a = brain.ask(it["question"], trace=True)
+                synth = [s for s in (a.steps or {}).get("trace", []) if s["step"] == "synthesize"]
+                s = synth[-1] if synth else {}
+                holds = bool(it["must"]) and all(contains(a.answer, m) for m in it["must"])
+                rows.append({"id": it["id"], "type": it["type"], "support": float(s.get("support", 0.0)),
+                             "mode": s.get("mode", "none"), "top": (s.get("top") or [None])[0],
+                             "checks": s.get("checks", {}),
+                             "holds": holds, "answer": a.answer[:300]})
+    finally:
+        abstain.SUPPORT_THRESHOLD = saved
+    return rows
+
+
+def rates(rows: list[dict], t: float) -> tuple[float, float]:
+    """(false abstention on answerable, abstention on unanswerable) at threshold t."""
+    ans = [r["support"] < t for r in rows if r["type"] != UNANSWERABLE]
+    una = [r["support"] < t for r in rows if r["type"] == UNANSWERABLE]
+    return (float(np.mean(ans)) if ans else 0.0, float(np.mean(una)) if una else 0.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", action="append", required=True, help="NAME=HOME:QA_FILE")
+    ap.add_argument("--cache", default="bench/results/calibrate_abstention")
+    ap.add_argument("--target", type=float, default=0.10, help="most false abstention allowed")
+    args = ap.parse_args()
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    sets: dict[str, list[dict]] = {}
+    for spec in args.set:
+        name, rest = spec.split("=", 1)
+        home, qa = rest.split(":", 1)
+        f = cache / f"{name}.json"
+        sets[name] = json.loads(f.read_text()) if f.exists() else collect(home, qa)
+        f.write_text(json.dumps(sets[name]))
+    rows = [r for rs in sets.values() for r in rs]
+    grid = np.round(np.arange(0.20, 0.80, 0.01), 2)
+    print("threshold  false_abst  unans_abst   " + "  ".join(f"{n}(fa/ua)" for n in sets))
+    ok = []
+    for t in grid:
+        fa, ua = rates(rows, t)
+        per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
+        print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}   {per}")
+        if fa <= args.target:
+            ok.append((float(t), ua))
+    # The thresholds reaching the most abstention on unanswerable questions within the false-abstention
+    # budget form a plateau; its middle is the choice least sensitive to a new vault's shift in scores.
+    top = max((ua for _, ua in ok), default=None)
+    plateau = [t for t, ua in ok if ua == top]
+    best = plateau[len(plateau) // 2] if plateau else None
+    print(f"\nthresholds with the most abstention on unanswerable ({top}) at false abstention <= {args.target}: "
+          f"{plateau[0] if plateau else '-'} to {plateau[-1] if plateau else '-'}; chosen (middle): {best}")
+    if best is not None:
+        by_type: dict[str, list[dict]] = {}
+        for r in rows:
+            by_type.setdefault(r["type"], []).append(r)
+        for kind, rs in sorted(by_type.items()):
+            ab = np.mean([r["support"] < best for r in rs])
+            print(f"  {kind:16s} n={len(rs):3d}  abstains {ab:.2f}")
+
+
+if __name__ == "__main__":
+    main()

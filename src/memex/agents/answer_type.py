@@ -1,0 +1,232 @@
+"""What kind of answer a question expects (an amount, a date, a time, a person...) and what a sentence offers.
+
+A sentence that offers the expected kind of thing — beyond what the question itself already says — is far
+more likely to be the answer: "When's Jonah's birthday?" is answered by "Birthday: 3 March", not by "Jonah
+birthday 2026 — microphone mug". The patterns are English; a question in another language simply expects
+nothing in particular (the other signals still work).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from memex.ingest.dates import find_dates
+
+MONEY = "money"
+NUMBER = "number"
+QUANTITY = "quantity"
+DATE = "date"
+TIME = "time"
+WEEKDAY = "weekday"
+DURATION = "duration"
+PERSON = "person"
+PLACE = "place"
+NAME = "name"
+PHONE = "phone"
+CODE = "code"
+
+_MONEY_WORDS = (r"cost|costs|costing|pay|paid|paying|charge|charges|charged|price|prices|priced|fee|fees|spend|"
+                r"spent|worth|invoice|invoiced|budget|quote|quoted|earn|earned|owe|owed|rate|deposit|valuation|"
+                r"salary|take|took|taken|takings|income|afford|bill|billed|refund|sell for|sold for|subs|payment|"
+                r"payments|mortgage|overspend|overspent|over budget|over the (?:original )?quote|fund|funding")
+_Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WORDS})\b[^?]*\bhow much\b|"
+                      r"\bhow much (?:is|was|were|are|does|did|do|will|would)\b[^?]*\b(?:a|an|the|my|our)\b"
+                      r"[^?]*(?:\bat\b|\bon\b|\bfor\b)|\bday rate\b|\bper (?:hour|day|month|week|night)\b|"
+                      r"\bwhat(?:'s| is| was| were)? (?:the |my |our |his |her |their )?(?:price|cost|fee|rate|"
+                      r"quote|budget|total|valuation|deposit|bill)\b", re.I)
+_Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|often|fast|hot|cold|high|deep)\b|"
+                         r"\bwhat (?:\w+ )?(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
+                         r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|"
+                         r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
+                         r"\bwhat(?:'s| is| was| were| are)?\b[^?]*\b(?:number|code|pin|password|postcode|position|"
+                         r"place|score|reading)\b", re.I)
+_Q_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bbirthday\b|"
+                     r"\bsince when\b|\buntil when\b|\bby when\b|\bhow long ago\b|\bdeadline\b|\bdue\b", re.I)
+_Q_TIME = re.compile(r"\bwhat (?:\w+ ){0,3}time\b|\bwhat day\b|\bwhen\b[^?]*\b(?:meet|meeting|class|session|kick|start|starts|open|opens|"
+                     r"close|closes|train|training|football|swimming|practice|lesson|appointment|call|calls|"
+                     r"visit|visits|sync|standup|stand-up)\b|\bschedule\b|\bwhich (?:evening|morning|night|day)\b|"
+                     r"\bopening hours\b", re.I)
+_Q_DURATION = re.compile(r"\bhow long\b|\bhow many (?:hours|minutes|days|weeks|months|years)\b|\bfor how long\b",
+                         re.I)
+_Q_PERSON = re.compile(r"\bwho(?:'s|se| is| was| were| did| does| do| have| has|m)?\b|\bwhich (?:\w+ )?(?:person|"
+                       r"people|carer|teacher|colleague|friend|doctor|vet|nurse|builder|engineer|client|manager|"
+                       r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner)s?\b|"
+                       r"\bname of (?:the|my|our) (?:\w+ )?(?:person|teacher|carer|friend|builder|engineer)\b", re.I)
+_Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|village|street|road|shop|venue|"
+                      r"place|restaurant|pub|cafe|café|flat|house|route|country|hospital|clinic|school|centre|"
+                      r"center|park|station|office|club)s?\b", re.I)
+_Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |her )?name\b|\bnamed\b|"
+                     r"\bwhich (?:company|glaze|product|brand|app|tool|book|film|beer|recipe|plugin|deal|"
+                     r"mortgage|model|medication|medicine|tablet|drug|plan)\b|\bwhat (?:company|glaze|brand|"
+                     r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b", re.I)
+
+_Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell|contact) (?:number|no\.?)\b|"
+                      r"\bnumber to (?:call|ring|text)\b|\bwhat(?:'s| is) (?:\w+['’]s )?(?:mobile|phone)\??$", re.I)
+_Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|registration|serial|passport|licen[cs]e|"
+                          r"tracking|order|membership|customer|booking|invoice|national insurance|ni|vat|utr|"
+                          r"tax|bib|case|claim|pin|ticket)\s+(?:number|no\.?|code|ref)\b|\bsort code\b|"
+                          r"\b(?:door|alarm|key safe|safe|gate|lock|access|entry|wi-?fi|wifi) (?:code|password|pin)\b|"
+                          r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b", re.I)
+_Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
+_S_MONEY = re.compile(r"[£$€¥]\s?\d|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
+                      r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
+_S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                       r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)
+_UNITS = (r"mg|mcg|ml|l|litres?|liters?|g|kg|km|m|cm|mm|miles?|°c|°f|c|f|%|percent|pcs|pieces|items|mugs|units|"
+          r"bpm|kcal|cal|ibu|abv|ebc|sg|hrs?|h|mins?|minutes?|hours?|days?|weeks?|months?|years?|nights?|"
+          r"people|times|steps|sessions|interviews|participants|rooms|bedrooms|points")
+_S_QUANTITY = re.compile(rf"\d(?:[\d,.:/–-]*\d)?\s?(?:{_UNITS})\b|\d+(?:\.\d+)?%|\b1\.0\d\d\b|\b\d+(?:\.\d+)?\b",
+                         re.I)
+_S_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.:]\d)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?:am|pm)\b|"
+                     r"\b(?:noon|midday|midnight|lunchtime|teatime|bedtime|morning|mornings|afternoon|evening|"
+                     r"evenings|night|nights|breakfast)\b", re.I)
+_S_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweekends?\b|"
+                        r"\bweekdays?\b|\bfortnightly\b|\bweekly\b|\bdaily\b", re.I)
+_S_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|"
+                         r"nights?)\b|\b\d+h\d*\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:a|an|one|two|three|four|five|"
+                         r"six|seven|eight|nine|ten) (?:hours?|days?|weeks?|months?|years?)\b", re.I)
+_S_PHONE = re.compile(r"(?<![\w£$€])\+?\(?\d[\d ()-]{7,}\d\b")
+_S_CODE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]{4,})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+
+
+def _looks_like_date(token: str) -> bool:
+    """A bare year, a time or an ISO date is not a code; codes have 4+ characters and a digit."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d|\d{1,2}|\d{4}-\d\d(?:-\d\d)?|\d+(?:st|nd|rd|th|s|pm|am|k|km|kg|mg|ml|g|m|h)",
+                             token, re.I)) or (token.isalpha())
+
+
+_CAPITAL = re.compile(r"(?<![\w'’])([A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*)*)")
+_NOT_NAMES = set("""I I'm I've I'd I'll A An The This That These Those It Its He She We They You My Our Your His Her
+Their Me Us Them And But Or So If When Where Who What Which Why How Yes No Not Also Then There Here Today Tomorrow
+Yesterday Mr Mrs Ms Dr OK Ok Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
+Thurs Fri Sat Sun January February March April May June July August September October November December Jan Feb
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter New Next Last First Second Note Notes Done Todo TODO
+Update Updated See Re Fwd Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Week Weeks Day Days
+Morning Evening Night Total Yes Year Years Term Week""".split())
+_PLACE_WORDS = re.compile(r"\b(?:road|street|st|lane|avenue|ave|park|hill|ben|loch|glen|mount|mountain|centre|center|"
+                          r"station|square|gardens|place|terrace|crescent|market|hospital|clinic|school|church|"
+                          r"bridge|beach|pier|harbour|airport|cafe|café|pub|hotel|house|hall|studio|studios|yard)\b",
+                          re.I)
+_PLACE_PREP = re.compile(
+    r"\b(?:under|inside|behind|beneath|beside|next to|on top of|opposite|above|below|near)\s+\w+|"
+    r"\b(?:in|at|on|from|to|into|by)\s+(?:the|a|an|my|our|his|her|their)\s+(?!(?:morning|evening|afternoon|night|"
+    r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
+    r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
+    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+", re.U)
+
+
+_ANY_YEAR = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The kinds of answer a question asks for (empty: anything)."""
+
+    kinds: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+
+def expected(question: str) -> Expectation:
+    """The answer kinds a question asks for, from its wording (English)."""
+    q = question.strip()
+    kinds: set[str] = set()
+    if _Q_MONEY.search(q):
+        kinds.add(MONEY)
+    if _Q_DURATION.search(q):
+        kinds.add(DURATION)
+    if _Q_QUANTITY.search(q) and MONEY not in kinds:
+        kinds |= {QUANTITY, NUMBER} if not re.search(r"\bhow long\b", q, re.I) else {DURATION, DATE}
+    if _Q_TIME.search(q):
+        kinds |= {TIME, WEEKDAY}
+        if re.search(r"\bwhat (?:\w+ ){0,3}time\b", q, re.I) and not re.search(r"\bwhat time\b", q, re.I):
+            kinds |= {DURATION, NUMBER}  # "my chip time", "the final target time": a duration
+    if _Q_DATE.search(q):
+        kinds |= {DATE} | ({TIME, WEEKDAY} if re.search(r"\bwhen(?:'s| is| are| do| does)\b|these days|now\b",
+                                                         q, re.I) else set())
+    if _Q_PERSON.search(q):
+        kinds.add(PERSON)
+    if _Q_PLACE.search(q):
+        kinds.add(PLACE)
+    if _Q_NAME.search(q) and not kinds:
+        kinds.add(NAME)
+    if _Q_CODE.search(q) or _Q_REFERENCE.search(q):
+        kinds = (kinds - {NUMBER, QUANTITY}) | {CODE}  # "What's my UTR?", "Dad's NHS number": a code
+    if _Q_PHONE.search(q):
+        kinds = (kinds - {NUMBER, QUANTITY, CODE}) | {PHONE}
+    if re.search(r"\b(?:birthday|born|anniversary|date of birth)\b", q, re.I) and DATE in kinds:
+        kinds = (kinds - {TIME, WEEKDAY, DURATION}) | {DATE}
+    return Expectation(frozenset(kinds))
+
+
+_FUNCTION = {"what", "when", "where", "who", "whose", "which", "how", "why", "is", "are", "was", "were", "does",
+             "did", "do", "can", "could", "should", "would", "will", "has", "have", "had", "according"}
+_OPENING = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\d+[.)]\s+)?(?:\*\*)?")
+
+
+def names(text: str, skip: set[str] | None = None) -> list[str]:
+    """Capitalised word runs that look like names; a lone capital opening a sentence ("Calm as anything.",
+    "Passed.") is not one."""
+    skip = skip or set()
+    openings = {m.end() for m in _OPENING.finditer(text)}
+    out = []
+    for m in _CAPITAL.finditer(text):
+        run = m.group(1)
+        if m.start() in openings and " " not in run.strip():
+            continue
+        words = [re.sub(r"['’]s$", "", w) for w in run.split()]
+        words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in _FUNCTION]
+        words = [w for w in words if w.lower().strip(".'’") not in skip]
+        if words:
+            out.append(" ".join(words).strip(" .,:;'’"))
+    return [n for n in out if len(n) >= 2]
+
+
+_names = names
+
+
+def offers(sentence: str, question: str = "") -> frozenset[str]:
+    """The answer kinds a sentence offers beyond what the question already contains."""
+    q_low = question.lower()
+    q_words = {w.lower().strip(".,'’") for w in question.split()}
+
+    def new(matches: list[str]) -> bool:
+        return any(m.strip().lower() not in q_low for m in matches if m.strip())
+
+    kinds: set[str] = set()
+    if new(_S_MONEY.findall(sentence)):
+        kinds.add(MONEY)
+    if new([m.group(0) for m in _S_QUANTITY.finditer(sentence)]):
+        kinds.add(QUANTITY)
+    if new(_S_NUMBER.findall(sentence)):
+        kinds.add(NUMBER)
+    if new([m.group(0) for m in _S_TIME.finditer(sentence)]):
+        kinds.add(TIME)
+    if new([m.group(0) for m in _S_WEEKDAY.finditer(sentence)]):
+        kinds.add(WEEKDAY)
+    if new([m.group(0) for m in _S_DURATION.finditer(sentence)]):
+        kinds.add(DURATION)
+    if new(_S_PHONE.findall(sentence)):
+        kinds.add(PHONE)
+    if new([c for c in _S_CODE.findall(sentence) if not _looks_like_date(c)]):
+        kinds.add(CODE)
+    dates = find_dates(sentence, _ANY_YEAR)  # a year-less "3 March" is a date too
+    if any(sentence[d.start:d.end].lower() not in q_low for d in dates):
+        kinds.add(DATE)
+    names = _names(sentence, q_words)
+    if names:
+        kinds |= {PERSON, NAME}
+    if (names and _PLACE_WORDS.search(sentence)) or _PLACE_PREP.search(sentence):
+        kinds.add(PLACE)
+    if re.search(r"[\"“‘«][^\"”’»]{2,40}[\"”’»]|\*\*[^*]{2,40}\*\*", sentence):
+        kinds.add(NAME)
+    return frozenset(kinds)
+
+
+def matches(expect: Expectation, sentence: str, question: str) -> float | None:
+    """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected."""
+    if not expect:
+        return None
+    return 1.0 if expect.kinds & offers(sentence, question) else 0.0

@@ -1,0 +1,266 @@
+"""Composing an extractive answer for each kind of question the planner recognises.
+
+- single: the best statement and the next ones close to it;
+- temporal ("now", "these days", "in the end"): among the statements about the asked thing, the latest
+  dated one first, and what it replaced ("Before that (2025-09-02): ...");
+- aggregation ("how many", "list every", "who do I know that ..."): every statement across notes that
+  matches, within the question's dates ("in 2026"), counted and listed, each cited;
+- multi-part and comparisons: the best statements for each part;
+- relational ("the friend who recommended my builder"): the statement that names the bridging entity,
+  then the best statement about that entity.
+
+Every composition returns the answer text with [n] markers, its citations and one support score — the
+score of the statement the answer stands on — which the verify step compares with a threshold calibrated
+on dev data (agents/abstain.py).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from memex.agents.answer_type import expected
+from memex.agents.evidence import Unit
+from memex.agents.extractive import (
+    WEIGHTS,
+    Candidate,
+    cite,
+    content_terms,
+    pick,
+    score_units,
+)
+from memex.domain import Citation
+from memex.embed.base import Embedder
+from memex.ingest.dates import month_number
+
+TEMPORAL_MARGIN = 0.1
+"""Statements this close to the best one compete on date for "now" questions."""
+TEMPORAL_POOL = 6
+AGGREGATE_FLOOR = 0.25
+_COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total", "altogether", "know", "ha",
+               "been", "number", "time", "both", "two", "three", "each", "whose", "fall", "else", "ever"}
+"""Words that say "collect" rather than what to collect (stemmed as content_terms stems them)."""
+AGGREGATE_MAX = 12
+BRIDGE_ENTITIES = 2
+
+
+@dataclass
+class Composed:
+    """An extractive answer before the support check."""
+
+    text: str
+    citations: list[Citation]
+    support: float
+    mode: str
+    notes: list[str] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    used: list[Candidate] = field(default_factory=list)
+    """The statements the answer quotes."""
+    primary: list[Candidate] = field(default_factory=list)
+    """The statements the answer stands on (the best one; the latest; each listed match; the bridge and the
+    answer about it): what the support score checks, so a runner-up cannot lend the kind of answer asked."""
+    checks: dict[str, Any] = field(default_factory=dict)
+    """What the support score took into account (agents/abstain.py)."""
+
+    def trace(self) -> dict[str, Any]:
+        """JSON form for --trace."""
+        return {"mode": self.mode, "support": round(self.support, 3), "notes": self.notes, "checks": self.checks,
+                "top": [{"text": c.text[:160], "score": round(c.score, 3), "semantic": round(c.semantic, 3),
+                         "lexical": round(c.lexical, 3), "context": round(c.context, 3), "kind": c.kind,
+                         "date": c.unit.date, "chunk_id": c.hit.chunk_id} for c in self.candidates[:5]]}
+
+
+def _empty(mode: str, cands: list[Candidate]) -> Composed:
+    return Composed("", [], 0.0, mode, candidates=cands)
+
+
+def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
+    """The best statement and the close runners-up, in the notes' order."""
+    cands = score_units(question, units, embedder, idf)
+    picked = pick(cands)
+    if not picked:
+        return _empty("single", cands)
+    picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
+    parts, citations = cite(picked)
+    return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
+                    primary=cands[:1])
+
+
+def _dated(c: Candidate) -> bool:
+    return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
+    """The latest dated statement about the asked thing first, then the one it replaced."""
+    cands = score_units(question, units, embedder, idf)
+    if not cands:
+        return _empty("temporal", cands)
+    best = cands[0].score
+    # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
+    pool = [c for c in cands[:TEMPORAL_POOL] if c.score >= best - TEMPORAL_MARGIN and c.kind != 0.0]
+    dated = [c for c in pool if _dated(c)]
+    if len({c.unit.date for c in dated}) < 2:
+        out = single(question, units, embedder, idf)
+        out.mode = "temporal (one date)"
+        out.candidates = cands
+        return out
+    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
+    older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
+             and not content_terms(c.text) <= content_terms(latest.text)]
+    used = [latest]
+    first, citations = cite([latest], dated=True)
+    text = f"Latest: {first[0]}"
+    notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
+    if older:
+        was = max(older, key=lambda c: c.score)
+        numbers = {c.chunk_id: c.n for c in citations}
+        before, citations = cite([was], numbers, citations, dated=True)
+        used.append(was)
+        text += f" Before that: {before[0]}"
+        notes.append(f"replaced the statement of {was.unit.date}")
+    return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
+
+
+def _in_window(unit: Unit, window: tuple[str | None, str | None]) -> bool:
+    """Is the statement dated, by its own text, within the window?"""
+    start, end = window
+    if unit.date_source != "text" or not unit.date:
+        return False
+    return (start is None or unit.date >= start) and (end is None or unit.date <= end)
+
+
+def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+                window: tuple[str | None, str | None] = (None, None)) -> Composed:
+    """Every matching statement across notes, within the question's dates, counted and listed.
+
+    A statement matches when it holds one of the question's two rarest words (in its text or its subject:
+    "cracked", "EpiPen", "birthday") and scores within AGGREGATE_FLOOR of the best; with a date window
+    ("in 2026", "in October 2026") only statements dated inside it by their own text count."""
+    cands = score_units(question, units, embedder, idf)
+    if not cands:
+        return _empty("aggregation", cands)
+    best = cands[0].score
+    key = [t for t in sorted(idf, key=lambda t: -idf[t])
+           if not re.fullmatch(r"\d+", t) and t not in _COLLECTING and not month_number(t)][:2]
+    pool = [c for c in cands if c.score >= best - AGGREGATE_FLOOR]
+    if window != (None, None):
+        dated = [c for c in pool if _in_window(c.unit, window)]
+        pool = dated or pool
+    chosen: list[Candidate] = []
+    for c in pool:
+        terms = content_terms(c.text) | content_terms(c.unit.subject)
+        if key and not (set(key) & terms):
+            continue
+        if any(content_terms(c.text) <= content_terms(p.text) for p in chosen):
+            continue
+        chosen.append(c)
+        if len(chosen) == AGGREGATE_MAX:
+            break
+    if len(chosen) < 2:
+        out = single(question, units, embedder, idf)
+        out.mode = "aggregation (one match)"
+        out.candidates = cands
+        return out
+    chosen.sort(key=lambda c: (str(c.unit.date or "") if _dated(c) else "", c.unit.rank, c.unit.position))
+    parts, citations = cite(chosen, dated=any(_dated(c) for c in chosen))
+    notes = [f"{len(chosen)} matching statements", f"key words: {', '.join(key)}"]
+    if window != (None, None):
+        notes.append(f"dates {window[0] or '…'} to {window[1] or '…'}")
+    text = f"{len(chosen)} matching entries in your notes: " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
+    return Composed(text, citations, best, "aggregation", notes, cands, chosen, chosen)
+
+
+def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,
+          idf_for: Any) -> Composed:
+    """The best statements for each part of a multi-part question or comparison, merged."""
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+    sentences: list[str] = []
+    seen: set[str] = set()
+    supports: list[float] = []
+    all_cands: list[Candidate] = []
+    used: list[Candidate] = []
+    primary: list[Candidate] = []
+    for q in sub_questions:
+        cands = score_units(q, units, embedder, idf_for(q))
+        picked = [c for c in pick(cands, limit=2) if c.text.lower() not in seen]
+        if not picked:
+            continue
+        supports.append(cands[0].score)
+        all_cands += cands[:2]
+        primary.append(cands[0])
+        for c in picked:
+            seen.add(c.text.lower())
+        used += picked
+        texts, citations = cite(picked, numbers, citations)
+        sentences += texts
+    if not sentences:
+        return _empty("parts", all_cands)
+    return Composed(" ".join(sentences), citations, min(supports), "parts",
+                    [f"{len(sub_questions)} parts"], all_cands, used, primary)
+
+
+_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
+_SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
+
+
+def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
+                    idf: Mapping[str, float], known: Any = None) -> list[tuple[str, Candidate]]:
+    """Names that the best statements for `description` give, which the question does not already say.
+
+    A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
+    builder's note: the friend is Sam, not the builder), then the note or section the statement belongs to
+    (a person note: "Led the hill party on the Ben Lomond job" in "Alex Petrie"); places count least.
+    `known(name)` (how many passages carry it as a title) breaks ties."""
+    from memex.agents.answer_type import _PLACE_WORDS
+    from memex.agents.answer_type import names as find_names
+
+    cands = score_units(description, units, embedder, idf)
+    q_low = question.lower()
+    skip = {w.lower().strip(".,'’?") for w in question.split()}
+    scored: dict[str, tuple[float, Candidate]] = {}
+    for rank, c in enumerate(cands[:3]):
+        levels = c.unit.subject.split(" › ")
+        deepest = [p for p in _SUBJECT_SPLIT.split(levels[-1]) if _NAME_LIKE.match(p.strip())]
+        upper = [p for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv) if _NAME_LIKE.match(p.strip())]
+        for kind, found in ((2.0, find_names(c.text, skip)), (1.5, deepest), (1.0, upper)):
+            for name in found:
+                name = name.strip(" .,:;")
+                if len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip:
+                    continue
+                value = kind + (0.5 if " " in name else 0.0) - rank
+                if _PLACE_WORDS.search(name):
+                    value -= 1.5
+                if known is not None and known(name):
+                    value += 1.0
+                if name not in scored or scored[name][0] < value:
+                    scored[name] = (value, c)
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    return [(name, c) for name, (_, c) in ranked[:BRIDGE_ENTITIES]]
+
+
+def bridged(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
+            embedder: Embedder, idf_for: Any) -> Composed:
+    """The statement naming the entity, then the best statements about the entity for the question.
+
+    What is asked about the entity is the question without the words the bridging statement already
+    matched: "What is the teammate who led the hill party on the July Ben Lomond job allergic to?" with
+    "Led the hill party on the Ben Lomond job in July" becomes "Alex Petrie: teammate allergic"."""
+    explained = content_terms(via.unit.text) | content_terms(via.unit.subject)
+    rest = [w for w in re.findall(r"[\w’'-]+", question) if content_terms(w) and not content_terms(w) <= explained]
+    about = f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
+    ent = content_terms(entity)
+    own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))] or list(units)
+    cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=expected(question))
+             if c.unit.quote != via.unit.quote]
+    picked = pick(cands, limit=2)
+    if not picked:
+        return _empty("relational", cands)
+    texts, citations = cite([via, *picked])
+    notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}"]
+    return Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands, [via, *picked],
+                    [via, picked[0]])
+
+
+__all__ = ["Composed", "WEIGHTS", "aggregation", "bridge_entities", "bridged", "parts", "single", "temporal"]

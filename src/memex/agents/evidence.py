@@ -1,0 +1,185 @@
+"""Retrieved chunks as self-contained evidence: one statement each, with its subject and its date.
+
+A line of a person note ("- Allergic to walnuts.") says nothing on its own: its subject is the note's
+title ("Jonah"). A table row ("| 2026-03-13 | 26.9 kg | 250 g |") means something only with its header.
+A log line ("12 Mar: glaze — 14 mugs") carries its date, and a line under a dated heading carries the
+heading's. Each Unit keeps the exact text (for the citation's quote), a readable form (for the answer),
+its subject (title › heading) and the date it speaks for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from memex.domain import Hit
+from memex.ingest.chunking import split_sentences
+from memex.ingest.dates import sentence_dates
+
+MIN_WORDS = 2
+MAX_WORDS = 90
+LINE_WORDS = 45
+"""A line (list item, log line, short paragraph) up to this long is one statement: "was Saturdays (2025).
+From 11 January 2026 it's Sundays" must stay together. Longer lines are split into sentences."""
+_END = re.compile(r"[.!?:;)\]*_|]\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+(?:\[[ xX]\]\s+)?|\*\*|__|`")
+_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One statement of a retrieved chunk."""
+
+    quote: str
+    """The exact text in the note (whitespace collapsed): what a citation quotes."""
+    text: str
+    """The readable form for an answer: markup removed, a table row paired with its header."""
+    hit: Hit
+    rank: int
+    """Rank of its chunk in the retrieved context (0 = best)."""
+    position: int
+    """Order within the chunk."""
+    subject: str
+    """The note's title and heading path ("Jonah", "Kiln log — Hilda › 2026")."""
+    context: str
+    """The subject as the passage was indexed: the title with the names the note goes by ("Rebecca Lyle (Bex)
+    › Contact"), for scoring."""
+    date: str | None
+    """The date the statement speaks for (ISO), from the text, else the note's date."""
+    date_source: str
+    """"text" when the statement or its entry/heading is dated, else the note's date source."""
+    previous: str = ""
+    """The statement before it in the same chunk (for subjectless continuations)."""
+
+
+def readable(sentence: str) -> str:
+    """A quoted sentence without Markdown list/heading markers and emphasis, wikilinks as their alias."""
+    text = _MARKUP.sub("", sentence.strip())
+    text = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text)
+    return " ".join(text.split()).rstrip()
+
+
+def subject_of(hit: Hit) -> str:
+    """Title › heading path of a hit (the heading path as search recorded it, else the location's heading)."""
+    headings: list[str] = []
+    if hit.explain and isinstance(hit.explain.get("matched_chunk"), dict):
+        headings = list(hit.explain["matched_chunk"].get("heading_path") or [])
+    elif hit.location.heading:
+        headings = [hit.location.heading]
+    title = (hit.title or "").strip()
+    parts = [title] if title else []
+    for h in headings:
+        if h.strip() and h.strip().lower() != title.lower():
+            parts.append(h.strip())
+    return " › ".join(parts)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Logical lines as (start, end) offsets: soft-wrapped prose lines are joined, blank lines dropped."""
+    spans: list[list[int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip():
+            spans.append([])  # a paragraph break
+            continue
+        prev = spans[-1] if spans else []
+        stripped = raw.lstrip()
+        continuation = (prev and stripped[:1].islower() and not _END.search(text[prev[0]:prev[1]])
+                        and not stripped.startswith(("|", "-", "*", "+")))
+        if continuation:
+            prev[1] = end
+        else:
+            spans.append([start, end])
+    return [(s[0], s[1]) for s in spans if s]
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def units(hit: Hit, rank: int) -> list[Unit]:
+    """The statements of one retrieved chunk, in order."""
+    text = hit.text
+    spans: list[tuple[int, int]] = []
+    shown: list[str] = []
+    header: list[str] | None = None
+    lines = _lines(text)
+    for i, (ls, le) in enumerate(lines):
+        line = text[ls:le]
+        if line.lstrip().startswith("|"):
+            if _TABLE_SEP.match(line):
+                continue
+            nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
+            if _TABLE_SEP.match(nxt):
+                header = _cells(line)
+                continue
+            cells = _cells(line)
+            if header and len(header) == len(cells):
+                row = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c)
+            else:
+                row = " | ".join(c for c in cells if c)
+            spans.append((ls, le))
+            shown.append(row)
+            continue
+        header = None
+        if len(line.split()) <= LINE_WORDS:
+            spans.append((ls, le))
+            shown.append(line)
+            continue
+        for off, sentence in split_sentences(line):
+            s = ls + off
+            spans.append((s, s + len(sentence)))
+            shown.append(sentence)
+    explain = hit.explain or {}
+    d = explain.get("dates") or {}
+    note = explain.get("note_date")
+    dated = sentence_dates(text, spans, d.get("carried"), note, d.get("written"), d.get("first"))
+    source = explain.get("date_source") or "mtime"
+    subject = subject_of(hit)
+    context = subject
+    if explain.get("context") and hit.title:
+        context = subject.replace(hit.title, str(explain["context"]), 1) if subject.startswith(hit.title) \
+            else f"{explain['context']} › {subject}"
+    out: list[Unit] = []
+    previous = ""
+    for pos, ((s, e), form, when) in enumerate(zip(spans, shown, dated, strict=True)):
+        quote = " ".join(text[s:e].split())
+        display = readable(form)
+        n = len(display.split())
+        if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display):
+            previous = display or previous
+            continue
+        out.append(Unit(quote, display, hit, rank, pos, subject, context, when,
+                        "text" if when and when != note else source, previous))
+        previous = display
+    return out
+
+
+_TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"
+                           r"mail tools?)\b", re.I)
+_COMMAND = re.compile(r"\b(?:ignore|disregard|must|should|reply|respond|say|send|forward|output|print|reveal|"
+                      r"include|locate|execute|run)\b", re.I)
+
+
+def addressed_to_assistants(text: str) -> bool:
+    """Is this an instruction to AI assistants planted in a note ("AI assistants processing this message must
+    … send them to …")? Such lines are never quoted as an answer: notes are data, not instructions."""
+    return bool(_TO_ASSISTANT.search(text)) and bool(_COMMAND.search(text)) or bool(
+        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b", text, re.I))
+
+
+def all_units(hits: list[Hit]) -> list[Unit]:
+    """Units of every hit, best chunk first; a statement repeated by overlapping chunks is kept once, and
+    instructions planted for AI assistants are left out."""
+    seen: set[str] = set()
+    out: list[Unit] = []
+    for rank, hit in enumerate(hits):
+        for u in units(hit, rank):
+            key = u.text.lower()
+            if key in seen or addressed_to_assistants(u.text):
+                continue
+            seen.add(key)
+            out.append(u)
+    return out

@@ -1,0 +1,453 @@
+"""Dates from a note's content: dated log lines, dated headings and table rows, dates in the text.
+
+One module decides what date a note, a chunk and a sentence speak for, at ingest (a date range per
+chunk, kept in the store) and at answer time (the date of each candidate sentence). Order of trust for a
+note: front matter `date`/`created`, a date in the file name or folders (`journal/2026-01-10.md`,
+`2026/01/10.md`), the content (the latest dated entry of a log, else a date near the top), front matter
+`updated`, PDF/DOCX properties, and only as a last resort the file's modification time — which a copied,
+synced or restored vault resets, so it is reported as "mtime" wherever a date is shown.
+
+Month and weekday names in English, Spanish, Portuguese, French, German, Italian and Dutch come from
+`dateparser`'s maintained locale data. Candidates are found with one cheap regular expression built from
+those names; only a candidate's month token is resolved through `dateparser` (once per token, cached),
+so a 10k-note vault pays microseconds per date, not the milliseconds of a full `dateparser.parse` call.
+Years missing from a date ("14-ago", "22 Mar", "Thu 2 Oct") come from the note's context: the weekday when
+one is given, the closest year stated above (a "## 2025" heading, an earlier full date), the note's own
+date, and a log running past December into January.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month tokens that are also common words: accepted only in an unmistakable date shape
+# ("20-ago-2026", "5 out. 2026", "16 May"), never in "3 days ago" or "5 out of 10".
+_WORDLIKE = {"ago", "out", "set", "may", "mar", "gen", "dic", "mag", "lug", "giu", "ott"}
+MIN_YEAR, MAX_YEAR = 1900, 2100
+TOP_CHARS = 400
+"""A dated line this close to the top of a note (a letter's or a quote's date) dates the whole note."""
+
+SOURCES = ("front matter", "file name", "text", "heading", "updated", "properties", "mtime")
+"""Where a date came from, most trusted first; "mtime" is the file's modification time (last resort)."""
+
+
+def _fold(s: str) -> str:
+    """Lower-case without accents ("März" -> "marz", "août" -> "aout")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, int], dict[str, int]]:
+    """(month token -> 1..12, weekday token -> 0..6) from dateparser's locale data, accent-folded."""
+    from dateparser.languages.loader import default_loader
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for lang in LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        for i, name in enumerate(_MONTHS):
+            for tok in info.get(name, []):
+                t = _fold(tok).rstrip(".")
+                if len(t) >= 3 and not t.isdigit():
+                    months.setdefault(t, i + 1)
+        for i, name in enumerate(_WEEKDAYS):
+            for tok in info.get(name, []):
+                t = _fold(tok).rstrip(".")
+                if len(t) >= 3 and not t.isdigit():
+                    weekdays.setdefault(t, i)
+    # Common abbreviations dateparser lists only inside longer forms.
+    for t, m in (("sept", 9), ("febr", 2), ("janv", 1), ("fevr", 2), ("avr", 4), ("juil", 7), ("oct", 10)):
+        months.setdefault(t, m)
+    return months, weekdays
+
+
+@functools.lru_cache(maxsize=4096)
+def month_number(token: str) -> int | None:
+    """The month a (folded) month token names, resolved through dateparser once per token."""
+    months, _ = _vocabulary()
+    t = _fold(token).rstrip(".")
+    if t in months:
+        return months[t]
+    for full, m in months.items():  # "septembre" abbreviated as "septemb": a prefix of a known name
+        if len(t) >= 4 and full.startswith(t):
+            return m
+    return None
+
+
+def _alternation(tokens: Iterable[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months, weekdays = _vocabulary()
+    mon = _alternation(months)
+    wd = _alternation(weekdays)
+    sep = r"[ \t]*[-/.]?[ \t]*"
+    year = r"(?P<{n}>(?:19|20)\d\d|'\d\d)"
+    # Candidates in the accent-folded, lower-cased text (same length as the original: see _fold_keep).
+    cand = re.compile(
+        rf"\b(?<![£$€.,:/-])(?=[a-z\d])(?:(?P<wd>{wd})\.?,?[ \t]+)?"
+        rf"(?:"
+        rf"(?P<iy>(?:19|20)\d\d)[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?![\d])"  # 2026-05-16
+        rf"|(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?(?P<s1>{sep})(?:de[ \t]+)?(?P<m>{mon})(?P<dot>\.?)"
+        rf"(?:(?P<s2>,?{sep})(?:de[ \t]+)?{year.format(n='y')})?(?![\w])"  # 16 May 2026, 3. marz 2026, 20-ago
+        rf"|(?P<m2>{mon})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+{year.format(n='y2')})?(?![\w:])"
+        rf"|(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d])"  # 16/05/2026
+        rf"|(?P<m3>{mon})\.?[ \t]+(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026
+        rf")")
+    year_line = re.compile(r"[ \t#>*_|-]*(?P<y>(?:19|20)\d\d)[ \t*_:|-]*$")
+    return cand, year_line
+
+
+# What may come before a date that opens a line: list and table markers, emphasis, a label ("Date:",
+# "Quote date:", "Fecha:"), "from"/"since" in the supported languages.
+_LEAD = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.)][ \t]+|>[ \t]*|\|[ \t]*)*"
+                   r"(?:\*\*|__|\*|_)?[ \t]*(?:[a-z ]{0,20}\b(?:date|dated|issued|fecha|data|datum|date de)"
+                   r"[ \t]*[:\-–][ \t]*(?:\*\*|__)?[ \t]*)?"
+                   r"(?:(?:from|since|desde|depuis|seit|dal|vanaf|a partir de)[ \t]+)?")
+
+
+@dataclass(frozen=True)
+class DateMark:
+    """A date found in text."""
+
+    start: int
+    end: int
+    day: dt.date
+    kind: str
+    """"entry" (opens a line: a log line, a table row), "heading", or "mention" (inside a sentence)."""
+    precision: str = "day"
+    """"day" or "month" ("March 2026")."""
+    year_given: bool = True
+
+
+@dataclass(frozen=True)
+class NoteDate:
+    """The date a note speaks for, and where it came from (one of SOURCES)."""
+
+    value: str | None
+    source: str
+
+
+def _year_of(text: str) -> int:
+    y = int(text.lstrip("'"))
+    return 2000 + y if text.startswith("'") else y
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    if not (MIN_YEAR <= y <= MAX_YEAR):
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve_year(m: int, d: int, weekday: int | None, context: dt.date | None, previous: dt.date | None) -> \
+        dt.date | None:
+    """The year of a day and month written without one."""
+    base = previous or context
+    if base is None:
+        return None
+    candidates = [base.year]
+    if previous is not None and (m, d) < (previous.month, previous.day) and previous.month - m >= 3:
+        candidates = [base.year + 1, base.year]  # a log running past December into January
+    candidates += [base.year - 1, base.year + 1]
+    if weekday is not None:
+        for y in dict.fromkeys(candidates):
+            day = _valid(y, m, d)
+            if day is not None and day.weekday() == weekday:
+                return day
+    return _valid(candidates[0], m, d)
+
+
+def find_dates(text: str, context: dt.date | None = None, previous: dt.date | None = None) -> list[DateMark]:
+    """Every date in `text`, in order, with missing years resolved from the text above and `context`.
+
+    `context` is the note's own date (anchors a year-less date when nothing above states a year);
+    `previous` is the last dated entry before this text (a chunk continues its note's log).
+    """
+    cand, year_line = _patterns()
+    _, weekdays = _vocabulary()
+    folded = _fold_keep(text)
+    out: list[DateMark] = []
+    year_ctx: dt.date | None = None  # the latest explicit year seen in this text
+    line_starts = _line_starts(text)
+    for ls, le in line_starts:
+        if not _DIGIT.search(folded, ls, le):
+            continue  # every date form has a digit: most prose lines cost one scan
+        ym = year_line.match(folded, ls, le) if le - ls <= 16 else None
+        if ym:
+            year_ctx = dt.date(int(ym.group("y")), 1, 1)
+            previous = None if previous is None or previous.year < year_ctx.year else previous
+            continue
+        lead = _LEAD.match(folded, ls, le)
+        lead_end = lead.end() if lead else ls
+        is_heading = folded[ls:le].lstrip().startswith("#")
+        for m in cand.finditer(folded, ls, le):
+            mark = _mark(text, m, weekdays, context if year_ctx is None else year_ctx, previous)
+            if mark is None:
+                continue
+            day, precision, given = mark
+            kind = "mention"
+            if m.start() <= lead_end:
+                kind = "heading" if is_heading else "entry"
+            out.append(DateMark(m.start(), m.end(), day, kind, precision, given))
+            if given:
+                year_ctx = day
+            if kind != "mention" and precision == "day":
+                previous = day
+    return out
+
+
+def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]) -> list[DateMark]:
+    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section."""
+    starts = set(sections)
+    out = []
+    for m in marks:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if line_start in starts and m.kind == "mention":
+            m = DateMark(m.start, m.end, m.day, "heading", m.precision, m.year_given)
+        out.append(m)
+    return out
+
+
+def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.date | None,
+          previous: dt.date | None) -> tuple[dt.date, str, bool] | None:
+    g = m.groupdict()
+    wd = weekdays.get(g["wd"].rstrip(".")) if g.get("wd") else None
+    if g["iy"]:
+        day = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return (day, "day", True) if day else None
+    if g["nd"]:
+        day = _valid(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+        return (day, "day", True) if day else None
+    if g["m3"]:
+        month = month_number(g["m3"])
+        if month is None or (g["m3"] in _WORDLIKE and g["m3"] not in ("may", "mar")):
+            return None
+        return dt.date(int(g["y3"]), month, 1), "month", True
+    if g["m"]:
+        token, d, y = g["m"], int(g["d"]), g["y"]
+        shaped = bool(y) or bool(g["dot"]) or "-" in g["s1"] or "/" in g["s1"] or "." in g["s1"]
+        if token in _WORDLIKE and not shaped and not text[m.start("m")].isupper():
+            return None
+    else:
+        token, d, y = g["m2"], int(g["d2"]), g["y2"]
+        if token in _WORDLIKE and not y and not text[m.start("m2")].isupper():
+            return None
+    month = month_number(token)
+    if month is None:
+        return None
+    if y:
+        day = _valid(_year_of(y), month, d)
+        return (day, "day", True) if day else None
+    day = _resolve_year(month, d, wd, context, previous)
+    return (day, "day", False) if day else None
+
+
+def _fold_keep(text: str) -> str:
+    """Accent-folded lower-case text of the same length (so offsets map back to `text`)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    f = _fold(ch)
+    return f if len(f) == 1 else (f[:1] or " ")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _line_starts(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+# ---- notes and chunks --------------------------------------------------------------------------------------
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FOLDER_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?:(0?[1-9]|[12]\d|3[01])(?:/|[^/\d][^/]*$|$))?")
+
+
+def date_from_path(path: str | PurePath) -> str | None:
+    """A date in the file name (`2026-01-10.md`, `20260110 standup.md`) or folders (`2026/01/10.md`)."""
+    p = PurePath(path)
+    for m in _PATH_DATE.finditer(p.stem):
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return day.isoformat()
+    posix = p.as_posix()
+    for m in _FOLDER_DATE.finditer(posix):
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        if day and m.group(3):
+            return day.isoformat()
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    s = str(value).strip()
+    marks = find_dates(s[:64])
+    return marks[0].day.isoformat() if marks and marks[0].year_given else None
+
+
+def first_date(text: str) -> str | None:
+    """The first full date (with its year) in a short string such as a property value, ISO."""
+    return _iso(text)
+
+
+def document_text(blocks: Sequence[Any]) -> str:
+    """The text chunk offsets refer to: blocks joined by blank lines (as `chunk_blocks` counts them)."""
+    return "\n\n".join(b.text for b in blocks)
+
+
+def heading_offsets(blocks: Sequence[Any]) -> list[int]:
+    """Offsets in `document_text(blocks)` where heading blocks start (the sections dated entries end at)."""
+    out, pos = [], 0
+    for b in blocks:
+        if getattr(b, "kind", "") == "heading":
+            out.append(pos)
+        pos += len(b.text) + 2
+    return out
+
+
+def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_ns: int | None) -> NoteDate:
+    """The date a note speaks for, most trusted source first (see the module docstring)."""
+    fm = meta.get("front_matter") if isinstance(meta.get("front_matter"), dict) else {}
+    mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date() if mtime_ns is not None else None
+    for key in ("date", "created"):
+        v = _iso(fm.get(key))
+        if v:
+            return NoteDate(v, "front matter")
+    v = date_from_path(path)
+    if v:
+        return NoteDate(v, "file name")
+    entries = [m for m in marks if m.kind in ("entry", "heading") and m.precision == "day"]
+    if len(entries) >= 3:  # a log: it speaks as of its latest entry
+        return NoteDate(max(m.day for m in entries).isoformat(), "text")
+    top = [m for m in entries if m.start < TOP_CHARS]
+    if top:  # "Date: 14 October 2025" or a dated heading at the top of a letter, a quote, minutes
+        return NoteDate(top[0].day.isoformat(), "text")
+    named = [m for m in find_dates(PurePath(path).stem) if m.year_given]
+    if named:  # "Care plan Sept 2026.pdf"
+        return NoteDate(named[0].day.isoformat(), "file name")
+    for key in ("created", "modified"):
+        v = _iso(meta.get(key))
+        if v:
+            return NoteDate(v, "properties")
+    v = _iso(fm.get("updated"))
+    if v:
+        return NoteDate(v, "updated")
+    if entries:
+        return NoteDate(max(m.day for m in entries).isoformat(), "text")
+    said = [m.day for m in marks if m.precision == "day" and m.year_given and (mtime is None or m.day <= mtime)]
+    if said:  # the latest day the note mentions (not after the file was last written: plans are not dates)
+        return NoteDate(max(said).isoformat(), "text")
+    if mtime is not None:
+        return NoteDate(mtime.isoformat(), "mtime")
+    return NoteDate(None, "none")
+
+
+@dataclass(frozen=True)
+class ChunkDates:
+    """What the store keeps per chunk: the dates its statements carry and the entry date in force at its start."""
+
+    start: str | None
+    end: str | None
+    carried: str | None
+    """The dated entry or heading in force where the chunk begins (a log continued from the chunk above)."""
+
+
+def statement_dates(marks: Sequence[DateMark], spans: Sequence[tuple[int, int]], carried: dt.date | None,
+                    fallback: dt.date | None, bound: dt.date | None) -> list[dt.date | None]:
+    """The date each span of a text (a line or a sentence) speaks for: the dated entry or heading in force,
+    else the latest date it mentions that is not after `bound` (when the file was last written: later dates
+    are plans, not the date of the statement), else `fallback` (the note's date)."""
+    out: list[dt.date | None] = []
+    entries = [m for m in marks if m.kind != "mention"]
+    mentions = [m for m in marks if m.kind == "mention"]
+    limit = bound or fallback
+    for start, end in spans:
+        in_force = carried
+        for m in entries:
+            if m.start < end:
+                in_force = m.day
+            else:
+                break
+        if in_force is not None:
+            out.append(in_force)
+            continue
+        said = [m.day for m in mentions if start <= m.start < end and (limit is None or m.day <= limit)]
+        out.append(max(said) if said else fallback)
+    return out
+
+
+def chunk_dates(doc_text: str, marks: Sequence[DateMark], spans: Sequence[tuple[int, int]],
+                fallback: str | None, bound: dt.date | None = None,
+                sections: Sequence[int] = ()) -> list[ChunkDates]:
+    """Per chunk (its start/end offsets in `doc_text`): the range of its statements' dates and the carried entry.
+
+    `sections` are the offsets where headings start: a dated entry is carried to the end of its section only
+    (a dated heading opens its own section and dates it)."""
+    fb = dt.date.fromisoformat(fallback) if fallback else None
+    entries = [m for m in marks if m.kind != "mention"]  # "## July 2026" dates its section as 2026-07-01
+    out = []
+    for start, end in spans:
+        carried = None
+        section = max((h for h in sections if h <= start), default=-1)
+        for m in entries:
+            if m.start < start:
+                carried = m.day if m.start >= section else None
+            else:
+                break
+        inside = [m for m in marks if start <= m.start < end]
+        lines = _sentence_spans(doc_text, start, end)
+        days = [d for d in statement_dates(inside, lines, carried, fb, bound) if d is not None]
+        out.append(ChunkDates(min(days).isoformat() if days else fallback, max(days).isoformat() if days else fallback,
+                              carried.isoformat() if carried else None))
+    return out
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of text[start:end] as spans (a log line, a table row or a paragraph line is one statement)."""
+    spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans or [(start, end)]
+
+
+def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | None, note: str | None,
+                   written: str | None = None, first: str | None = None) -> list[str | None]:
+    """At answer time: the date each sentence span of a chunk's text speaks for (ISO), from what the store
+    kept for the chunk (`carried`: the entry in force where it starts; `note`: the note's date; `written`:
+    the file's modification day, the latest a statement in it can be; `first`: the earliest date its
+    statements carry, which anchors year-less dates — the "## 2026" heading above a log is not in the chunk)."""
+    note_day = dt.date.fromisoformat(note) if note else None
+    carried_day = dt.date.fromisoformat(carried) if carried else None
+    first_day = dt.date.fromisoformat(first) if first else None
+    bound = dt.date.fromisoformat(written) if written else None
+    marks = find_dates(text, carried_day or first_day or note_day, carried_day)
+    days = statement_dates(marks, spans, carried_day, note_day, bound)
+    return [d.isoformat() if d else None for d in days]

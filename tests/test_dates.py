@@ -1,0 +1,113 @@
+"""Dates from content (ingest/dates.py): formats in seven languages, years resolved from context, note dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from memex.domain import Block
+from memex.ingest.dates import (
+    chunk_dates,
+    date_from_path,
+    find_dates,
+    heading_offsets,
+    mark_headings,
+    note_date,
+    sentence_dates,
+)
+
+CTX = dt.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("22 Mar: glaze — 14 mugs", "2026-03-22"),
+    ("2026-05-16 — 10 km in 58:40", "2026-05-16"),
+    ("16 May 2026", "2026-05-16"),
+    ("20-ago-2026", "2026-08-20"),           # Spanish / Portuguese / Italian abbreviation
+    ("14-ago", "2026-08-14"),                # year from context
+    ("3. März 2026", "2026-03-03"),          # German
+    ("12 de marzo de 2026", "2026-03-12"),   # Spanish
+    ("1er mai 2026", "2026-05-01"),          # French
+    ("21 maart 2026", "2026-03-21"),         # Dutch
+    ("3 settembre 2025", "2025-09-03"),      # Italian
+    ("5 de junho de 2026", "2026-06-05"),    # Portuguese
+    ("March 3, 2026", "2026-03-03"),
+    ("16/05/2026", "2026-05-16"),
+    ("| 2025-10-17 | 24.8 kg |", "2025-10-17"),
+])
+def test_formats(text: str, iso: str) -> None:
+    marks = find_dates(text, CTX)
+    assert marks and marks[0].day.isoformat() == iso
+
+
+@pytest.mark.parametrize("text", ["3 days ago we went", "5 out of 10", "cost £4 Dec", "version 2.3.1", "at 10:45"])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, CTX) == []
+
+
+def test_a_log_line_opens_with_its_date_a_mention_does_not() -> None:
+    kinds = [m.kind for m in find_dates("12 Mar: glaze\nBorn **18 December 2016**.\n## Tue 20 January 2026", CTX)]
+    assert kinds == ["entry", "mention", "heading"]
+
+
+def test_weekday_picks_the_year() -> None:
+    # 2 October was a Thursday in 2025, not in 2026: the weekday decides.
+    assert find_dates("Thu 2 Oct: first class", dt.date(2026, 6, 1))[0].day == dt.date(2025, 10, 2)
+
+
+def test_year_less_log_runs_into_the_next_year() -> None:
+    days = [m.day.isoformat() for m in find_dates("11 Dec: last\n8 Jan: back\n14 Mar: day school", dt.date(2025, 10, 2))]
+    assert days == ["2025-12-11", "2026-01-08", "2026-03-14"]
+
+
+def test_a_year_heading_sets_the_year_of_the_lines_below() -> None:
+    text = "2025\n6 Sep: bisque\n4 Dec: glaze\n\n2026\n28 Feb: bisque"
+    assert [m.day.year for m in find_dates(text, dt.date(2025, 1, 1))] == [2025, 2025, 2026]
+
+
+def test_dates_in_paths() -> None:
+    assert date_from_path("journal/2026-01-10.md") == "2026-01-10"
+    assert date_from_path("notes/2026/01/10.md") == "2026-01-10"
+    assert date_from_path("notes/20260110 standup.md") == "2026-01-10"
+    assert date_from_path("people/Ada.md") is None
+
+
+def test_note_date_sources_in_order_of_trust() -> None:
+    mtime = int(dt.datetime(2026, 12, 4, tzinfo=dt.timezone.utc).timestamp() * 1e9)
+    fm = {"front_matter": {"created": "2025-10-22", "updated": "2026-09-14"}}
+    def got(*args: object) -> tuple[str | None, str]:
+        d = note_date(*args)  # type: ignore[arg-type]
+        return d.value, d.source
+
+    assert got(fm, "x/Carers.md", [], mtime) == ("2025-10-22", "front matter")
+    assert got({}, "journal/2026-01-10.md", [], mtime) == ("2026-01-10", "file name")
+    log = find_dates("6 Sep: a\n11 Sep: b\n20 Sep: c", dt.date(2025, 9, 1))
+    assert got({}, "x/Kiln log.md", log, mtime) == ("2025-09-20", "text")
+    assert got({"created": "2026-02-09"}, "x/quote.pdf", [], mtime) == ("2026-02-09", "properties")
+    # Nothing anywhere: the modification time, and it says so.
+    assert got({}, "x/Recipe.md", [], mtime) == ("2026-12-04", "mtime")
+
+
+def test_chunk_dates_carry_an_entry_to_the_end_of_its_section() -> None:
+    blocks = [Block("Visits", kind="heading"), Block("From 12 January 2026: twice a day"),
+              Block("Rate", kind="heading"), Block("- £27.80 per hour (Oct 2025)\n- £29.40 from 6 April 2026")]
+    text = "\n\n".join(b.text for b in blocks)
+    sections = heading_offsets(blocks)
+    marks = mark_headings(text, find_dates(text, dt.date(2025, 10, 1)), sections)
+    visits, rate = text.index("From 12"), text.index("- £27.80")
+    spans = [(visits, visits + len(blocks[1].text)), (rate, len(text))]  # chunks hold body blocks, not headings
+    out = chunk_dates(text, marks, spans, "2025-10-01", dt.date(2026, 12, 4), sections)
+    assert out[0].start == out[0].end == "2026-01-12"
+    # The "Rate" section starts after a heading: January's entry is not carried into it.
+    assert out[1].carried is None and (out[1].start, out[1].end) == ("2025-10-01", "2026-04-06")
+
+
+def test_sentence_dates_at_answer_time() -> None:
+    text = "28 Feb: bisque\n5 Mar: glaze — 2 cracked\nNext review 14 March 2027"
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    # The chunk's first date anchors the year-less lines; a future date is a plan, not the statement's date.
+    got = sentence_dates(text, spans, None, "2025-09-06", "2026-12-04", "2026-02-28")
+    assert got == ["2026-02-28", "2026-03-05", "2026-03-05"]
