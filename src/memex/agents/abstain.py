@@ -18,7 +18,7 @@ from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
-SUPPORT_THRESHOLD = 0.51
+SUPPORT_THRESHOLD = 0.39
 """Below this the answer abstains (calibrated: bench/calibrate_abstention.py, docs/benchmarks.md)."""
 KIND_PENALTY = 0.4
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
