@@ -26,8 +26,9 @@ from memex.store import documents as docs
 def collect(home: str, qa: str) -> list[dict]:
     """Support score and outcome of every question, answered with abstention switched off."""
     rows = []
-    saved = abstain.SUPPORT_THRESHOLD
+    saved = abstain.SUPPORT_THRESHOLD, abstain.threshold_for
     abstain.SUPPORT_THRESHOLD = -1.0  # record every answer's support: nothing abstains while collecting
+    abstain.threshold_for = lambda _embedder_id: -1.0
     try:
         with Brain.open(home) as brain:
             roots = [os.path.normpath(p) for _, p in docs.list_sources(brain.conn)]
@@ -42,7 +43,7 @@ def collect(home: str, qa: str) -> list[dict]:
                              "checks": s.get("checks", {}),
                              "holds": holds, "answer": a.answer[:300]})
     finally:
-        abstain.SUPPORT_THRESHOLD = saved
+        abstain.SUPPORT_THRESHOLD, abstain.threshold_for = saved
     return rows
 
 

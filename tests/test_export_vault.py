@@ -110,6 +110,12 @@ def test_pdf_and_docx_are_converted_with_structure_and_the_original_beside_them(
 
 def _resolve(dest: Path, link: str, anchor: str | None) -> tuple[Path, str]:
     target = dest / (link + ".md")
+    if not target.is_file() and "/" not in link:
+        # Obsidian resolves a bare name to the one note of that name anywhere in the vault (an answer quotes
+        # the note's own [[Priya Raman]] link).
+        named = list(dest.rglob(f"{link}.md"))
+        assert len(named) == 1, (link, named)
+        target = named[0]
     assert target.is_file(), link
     return target, anchor or ""
 

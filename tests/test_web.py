@@ -290,14 +290,17 @@ def test_search_with_filters_and_explain(indexed, monkeypatch):
     paths = [c.value for c in at.caption if " · score " in c.value]
     assert paths and all("/recipes/" in p for p in paths)
 
-    # A date range: every result's note date (from the explain view) lies inside it.
+    # A date range: every result's passage (by the dates written in it, else its note's date, from the
+    # explain view) overlaps it.
     at.text_input(key="search_tags").set_value("")
     at.text_input(key="search_query").set_value("Heron sync beta")
     at.date_input(key="search_after").set_value(dt.date(2024, 4, 1))
     at.date_input(key="search_before").set_value(dt.date(2024, 5, 31))
     at.button[0].click().run()
-    dates = [dict(zip(t.value["signal"], t.value["value"], strict=True))["Note date"] for t in at.table]
-    assert dates and all("2024-04-01" <= d <= "2024-05-31" for d in dates), dates
+    rows = [dict(zip(t.value["signal"], t.value["value"], strict=True)) for t in at.table]
+    spans = [r["Passage dates"].split(" – ") if r["Passage dates"] != "—" else [r["Note date"][:10]] * 2
+             for r in rows]
+    assert spans and all(s[0] <= "2024-05-31" and s[-1] >= "2024-04-01" for s in spans), rows
     assert any("date >= 2024-04-01" in c.value for c in at.caption)
 
     # A hit in a PDF opens on its page, the passage highlighted.

@@ -32,6 +32,9 @@ class Settings:
     English home, the bundled multilingual model for one mostly in other languages (docs/languages.md)."""
     llm: str = "extractive"
     """Answer model spec: "extractive" (offline default) or "provider:model"."""
+    answer_support_threshold: str = "calibrated"
+    """Support below which an offline answer abstains: "calibrated" (per embedder, docs/answers.md) or a
+    number (lower answers more, higher refuses more)."""
     chunk_tokens: int = 256
     """Target chunk size in embedder tokens (MiniLM reads at most 256)."""
     chunk_overlap: int = 32

@@ -18,8 +18,17 @@ from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
-SUPPORT_THRESHOLD = 0.39
-"""Below this the answer abstains (calibrated: bench/calibrate_abstention.py, docs/benchmarks.md)."""
+SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.39, "hash": 0.39}
+"""Below this the answer abstains, per embedder kind: the support score leans on embedding similarity, whose
+scale differs between models (calibrated on the dev vaults per embedder: bench/calibrate_abstention.py,
+docs/benchmarks.md)."""
+SUPPORT_THRESHOLD = SUPPORT_THRESHOLDS["minilm"]
+"""The default embedder's threshold; also used for an embedder kind that was never calibrated."""
+
+
+def threshold_for(embedder_id: str) -> float:
+    """The calibrated abstention threshold for answers ranked with this embedder ("minilm:…", "hash:384")."""
+    return SUPPORT_THRESHOLDS.get(embedder_id.split(":", 1)[0], SUPPORT_THRESHOLD)
 KIND_PENALTY = 0.4
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
 NHS number?" answered by "NHS number: red folder by his phone")."""

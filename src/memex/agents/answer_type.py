@@ -69,7 +69,8 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"\b(?:door|alarm|key safe|safe|gate|lock|access|entry|wi-?fi|wifi) (?:code|password|pin)\b|"
                           r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
-_S_MONEY = re.compile(r"[£$€¥]\s?\d|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
+# A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
+_S_MONEY = re.compile(r"[£$€¥]\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                        r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)
@@ -156,6 +157,8 @@ def expected(question: str) -> Expectation:
         kinds = (kinds - {NUMBER, QUANTITY}) | {CODE}  # "What's my UTR?", "Dad's NHS number": a code
     if _Q_PHONE.search(q):
         kinds = (kinds - {NUMBER, QUANTITY, CODE}) | {PHONE}
+    if re.search(r"\b(?:password|pin|code)\s+(?:hint|reminder|clue)s?\b", q, re.I):
+        kinds -= {CODE, NUMBER, QUANTITY}  # "the admin password hint": words that recall it, not the code
     if re.search(r"\b(?:birthday|born|anniversary|date of birth)\b", q, re.I) and DATE in kinds:
         kinds = (kinds - {TIME, WEEKDAY, DURATION}) | {DATE}
     return Expectation(frozenset(kinds))

@@ -148,12 +148,32 @@ def combine(f: np.ndarray, w: Weights = WEIGHTS) -> np.ndarray:
             + w.rank * f[:, 4])
 
 
+def echoes(question: str, text: str) -> bool:
+    """Does the statement only repeat the question, at most adding a date or a number ("Sprint retro 12 March"
+    for "What was the blocker in the sprint retro?")? It names the occasion, not the answer."""
+    from memex.ingest.dates import find_dates
+
+    spans = find_dates(text, _ANY_DAY)
+    for d in sorted(spans, key=lambda d: -d.start):
+        text = text[:d.start] + " " + text[d.end:]
+    rest = {t for t in content_terms(text) if not t.isdigit()}
+    return bool(rest) and rest <= set(content_terms(question)) or not rest and bool(content_terms(question))
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
+_DATE_KINDS = frozenset({"date", "time", "weekday", "duration", "number", "quantity", "money", "code"})
+
+
 def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
                 weights: Weights = WEIGHTS, expect: Expectation | None = None) -> list[Candidate]:
-    """Every unit scored, best first (`expect`: the answer kinds, when not the question's own)."""
+    """Every unit scored, best first (`expect`: the answer kinds, when not the question's own). A statement
+    that only echoes the question goes last unless the question asks for a date or a number it may add."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
     scores = combine(f, weights)
+    asks = (expected(question) if expect is None else expect).kinds
+    if not asks & _DATE_KINDS:
+        scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
     out = [Candidate(u, float(r[0]), float(r[1]), float(r[2]), None if np.isnan(r[3]) else float(r[3]), float(s))
            for u, r, s in zip(units, f, scores, strict=True)]
     return sorted(out, key=lambda c: -c.score)

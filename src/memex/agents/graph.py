@@ -28,6 +28,7 @@ from memex.agents.synthesis import (
 )
 from memex.agents.verify import SentenceCheck, lacks_wanted_number, verify
 from memex.domain import Answer, Hit
+from memex.errors import MemexError
 from memex.llm.base import ChatModel
 from memex.retrieve.search import Filters
 from memex.store.documents import note_text
@@ -58,6 +59,17 @@ class Run:
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
     _memo: EmbedMemo | None = None
     _notes: dict[int, str] = field(default_factory=dict)
+
+    def threshold(self) -> float:
+        """The support below which an extractive answer abstains: the setting, else the embedder's calibration."""
+        configured = self.parts.settings.answer_support_threshold
+        if configured != "calibrated":
+            try:
+                return float(configured)
+            except ValueError as e:
+                raise MemexError(f'config: answer_support_threshold must be "calibrated" or a number, '
+                                 f"got {configured!r}") from e
+        return abstain.threshold_for(self.parts.embedder.id)
 
     @property
     def embedder(self) -> EmbedMemo:
@@ -260,7 +272,7 @@ def _check_extractive(question: str, composed: compose.Composed, hits: list[Hit]
                       run: Run) -> tuple[Answer, list[SentenceCheck]]:
     """An extractive answer quotes the notes, so its sentences are supported by construction; what can be
     wrong is that the best statement does not answer the question: its support score decides."""
-    ok, reason = abstain.decide(composed.support, composed.mode)
+    ok, reason = abstain.decide(composed.support, composed.mode, run.threshold())
     check = SentenceCheck(composed.text, [c.n for c in composed.citations], composed.support, ok, reason)
     if ok and run.judge_model is not None and composed.citations:
         by_id = {h.chunk_id: h for h in hits}

@@ -168,7 +168,15 @@ def _quote(text: str, limit: int = 300) -> str:
 
 
 def _docs(conn: sqlite3.Connection) -> dict[int, tuple[str, str | None, str | None]]:
-    return {int(r[0]): (r[1], r[2], r[3]) for r in conn.execute("SELECT id, path, title, note_date FROM documents")}
+    # A date that is only the file's modification time says nothing about when a note was written (a copied
+    # or restored vault has them all "today"): such notes count as undated here.
+    return {int(r[0]): (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT id, path, title, CASE WHEN date_source = 'mtime' THEN NULL ELSE note_date END FROM documents")}
+
+
+def _newer(a: str | None, b: str | None) -> bool:
+    """Is date a known to be later than date b?"""
+    return bool(a and b and a > b)
 
 
 def _name(info: tuple[str, str | None, str | None]) -> str:
@@ -214,7 +222,7 @@ def connection_items(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> list[d
     for x in doc_ids:
         if x not in info:
             continue
-        x_date = info[x][2] or ""
+        x_date = info[x][2]
         cands: dict[int, dict[str, Any]] = {}
         # 1. it names another note (title or alias) without linking to it
         for y, display, chunk_id, context in conn.execute(
@@ -223,7 +231,7 @@ def connection_items(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> list[d
                 "JOIN graph_names n ON n.name = e.key OR n.name = (SELECT key FROM graph_entities WHERE id = e.canonical) "
                 "WHERE m.doc_id = ? AND m.strong = 1", (x,)):
             y = int(y)
-            if y == x or y not in info or (info[y][2] or "") > x_date or _linked(conn, x, y) or y in cands:
+            if y == x or y not in info or _newer(info[y][2], x_date) or _linked(conn, x, y) or y in cands:
                 continue
             first = conn.execute("SELECT id, text FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT 1", (y,)).fetchone()
             cands[y] = {"score": 1.0, "why": f"mentions {display} without linking to it",
@@ -235,7 +243,7 @@ def connection_items(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> list[d
                 "UNION ALL SELECT src, pair, dst_chunk, src_chunk FROM graph_semantic WHERE dst = ? AND pair >= ?",
                 (x, SEMANTIC_CONNECTION, x, SEMANTIC_CONNECTION)):
             y = int(y)
-            if y == x or y not in info or y in cands or (info[y][2] or "") > x_date or _linked(conn, x, y):
+            if y == x or y not in info or y in cands or _newer(info[y][2], x_date) or _linked(conn, x, y):
                 continue
             texts = dict(conn.execute("SELECT id, text FROM chunks WHERE id IN (?, ?)", (mine, theirs)).fetchall())
             cands[y] = {"score": float(pair), "why": f"says nearly the same (similarity {pair:.2f})",

@@ -56,6 +56,9 @@ def aliases(meta: dict[str, Any], blocks: Sequence[Any], title: str | None) -> l
 def note_context(title: str, path: str, meta: dict[str, Any], blocks: Sequence[Any]) -> str:
     """"Title (alias, alias) — file name": what every passage of the note is indexed with."""
     names = aliases(meta, blocks, title)
+    opening = str(meta.get("opening_line") or "").strip()
+    if opening and opening.lower() not in title.lower():
+        names = [opening, *names]  # an image's first line of text (parsers/image_file.py)
     text = f"{title} ({', '.join(names)})" if names else title
     stem = informative_stem(path, title)
     return f"{text} — {stem}" if stem else text

@@ -2,7 +2,7 @@
 
 One module decides what date a note, a chunk and a sentence speak for, at ingest (a date range per
 chunk, kept in the store) and at answer time (the date of each candidate sentence). Order of trust for a
-note: front matter `date`/`created`, a date in the file name or folders (`journal/2026-01-10.md`,
+note: front matter `date`/`created`, a photo's EXIF date or a recording's date tag, a date in the file name or folders (`journal/2026-01-10.md`,
 `2026/01/10.md`), the content (the latest dated entry of a log, else a date near the top), front matter
 `updated`, PDF/DOCX properties, and only as a last resort the file's modification time — which a copied,
 synced or restored vault resets, so it is reported as "mtime" wherever a date is shown.
@@ -339,6 +339,9 @@ def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_
         v = _iso(fm.get(key))
         if v:
             return NoteDate(v, "front matter")
+    v = _iso(meta.get("captured"))
+    if v:  # a photo's EXIF date, a recording's date tag: what the file says about itself
+        return NoteDate(v, "properties")
     v = date_from_path(path)
     if v:
         return NoteDate(v, "file name")

@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from memex import __version__
 from memex.errors import MemexError
+from memex.language.analyzer import fts_row
 from memex.portability.answers import restore_answer, saved_answers
 from memex.retrieve.search import Filters, _doc_filter_sql
 from memex.store import documents as docs
@@ -740,7 +741,8 @@ class _Importer:
             for c in rec["chunks"]:
                 if c["text_hash"] not in known:
                     heading = tuple(c.get("heading_path") or ())
-                    todo[c["text_hash"]] = f"{embedding_prefix(rec.get('title'), heading)}\n{c['text']}"
+                    todo[c["text_hash"]] = (f"{embedding_prefix(rec.get('context') or rec.get('title'), heading)}"
+                                            f"\n{c['text']}")
         if todo:
             vecs = emb.embed(list(todo.values()))
             known.update({h: v.astype("<f4").tobytes() for h, v in zip(todo, vecs, strict=True)})
@@ -775,7 +777,9 @@ class _Importer:
                                       [(doc_id, t) for t in dict.fromkeys(rec.get("tags", []))])
                 self.conn.executemany("INSERT INTO links(doc_id, target) VALUES (?, ?)",
                                       [(doc_id, t) for t in dict.fromkeys(rec.get("links", []))])
-                title = rec.get("title") or ""
+                # As ingest indexes it (store/documents.write_document): the note context (title, aliases,
+                # informative file name) and the shadow column of stems in the chunk's language.
+                title = rec.get("context") or rec.get("title") or ""
                 for c in rec["chunks"]:
                     keys = tuple(c)
                     plan = self._chunk_sql.get(keys)
@@ -795,9 +799,10 @@ class _Importer:
                     self.conn.execute("INSERT INTO embeddings(chunk_id, embedder, vector, seq) VALUES (?,?,?,?)",
                                       (cid, emb_id, blob, seq))
                     headings = c.get("heading_path") or []
-                    self.conn.execute("INSERT INTO chunks_fts(rowid, title, headings, text) VALUES (?,?,?,?)",
-                                      (cid, title, " ".join(headings) if isinstance(headings, list) else "",
-                                       c["text"]))
+                    self.conn.execute(
+                        "INSERT INTO chunks_fts(rowid, title, headings, text, stems) VALUES (?,?,?,?,?)",
+                        (cid, *fts_row(title, " ".join(headings) if isinstance(headings, list) else "", c["text"],
+                                       c.get("lang") or rec.get("lang"))))
                     self.chunk_map[str(c["id"])] = str(cid)
                 self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         except (sqlite3.Error, KeyError, TypeError, ValueError) as e:

@@ -41,12 +41,13 @@ def _where(path_glob: str | None, tags: Sequence[str], after: str | None,
     for t in tags:
         clauses.append("d.id IN (SELECT doc_id FROM tags WHERE tag = ?)")
         args.append(t.lstrip("#").lower())
-    if after:
-        clauses.append("d.note_date >= ?")
-        args.append(after)
-    if before:
-        clauses.append("d.note_date <= ?")
-        args.append(before)
+    # Dates as search and export read them (retrieve/search._doc_filter_sql): a note is in a date window when
+    # any of its passages is, by the dates written in it, else by the note's date.
+    for bound, column, op in ((after, "date_end", ">="), (before, "date_start", "<=")):
+        if bound:
+            clauses.append(f"EXISTS (SELECT 1 FROM chunks x WHERE x.doc_id = d.id AND coalesce(x.{column}, "
+                           f"d.note_date) {op} ?)")
+            args.append(bound)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 

@@ -50,8 +50,10 @@ def parse_audio(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
                   "codec": info.codec, "stt": stt.name}
     if language or opts.language:
         meta["language"] = language or opts.language
-    when = (iso_date(info.tags.get("creation_time", "")[:10]) or iso_date(info.tags.get("date", "")[:10])
-            or date_from_name(path))
+    captured = iso_date(info.tags.get("creation_time", "")[:10]) or iso_date(info.tags.get("date", "")[:10])
+    if captured:
+        meta["captured"] = captured  # the recording's own date tag (ingest/dates.note_date)
+    when = captured or date_from_name(path)
     if when:
         meta["date"] = when
     title = " ".join(info.tags.get("title", "").split())[:200] or path.stem

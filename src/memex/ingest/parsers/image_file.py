@@ -1,6 +1,7 @@
 """Images (PNG, JPEG, WebP, TIFF pages, GIF first frame, BMP, HEIC): OCR text, an optional caption, EXIF date."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from memex.domain import Block, ParsedDoc
@@ -20,6 +21,8 @@ def parse_image(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
     with open_image(path) as im:
         meta.update(format=im.format, width=im.size[0], height=im.size[1])
         meta.update(exif_facts(im))
+        if "date" in meta:
+            meta["captured"] = meta["date"]  # the day the photo was taken, from EXIF (ingest/dates.note_date)
         if min(im.size) < MIN_SIDE:
             raise ParseError(f"image too small to hold text ({im.size[0]} x {im.size[1]} pixels)")
         n = getattr(im, "n_frames", 1) if (im.format or "").upper() == "TIFF" else 1
@@ -52,6 +55,11 @@ def parse_image(path: Path, options: MediaOptions | None = None) -> ParsedDoc:
     when = date_from_name(path)
     if when and "date" not in meta:
         meta["date"] = when
+    first = next((b.text.split("\n", 1)[0].strip() for b in blocks if not b.heading_path), "")
+    if 2 <= len(first.split()) <= 10 and re.search(r"[^\W\d_]{3}", first):
+        # What the picture opens with names it (a whiteboard's heading, a window's title, a shop's name):
+        # its passages are indexed with it (ingest/context.py), as a note's passages are with its title.
+        meta["opening_line"] = first
     if not blocks:
         raise ParseError("no text found in image" + ("" if opts.captioner else
                                                      " (set image_captioner to describe photos)"))

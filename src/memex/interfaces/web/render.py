@@ -141,8 +141,17 @@ def explain_rows(explain: Mapping[str, Any] | None) -> list[dict[str, str]]:
             ("FTS query", str(explain.get("fts_query") or "—")),
             ("Filters", "; ".join(explain.get("filters") or []) or "none"),
             ("Matched chunk", f"#{chunk.get('ordinal', '?')} " + " › ".join(chunk.get("heading_path") or [])),
-            ("Note date", str(explain.get("note_date") or "—"))]
+            ("Note date", f"{explain.get('note_date') or '—'} ({explain.get('date_source') or 'mtime'})"),
+            ("Passage dates", _span(explain.get("dates") or {}))]
     return [{"signal": k, "value": v} for k, v in rows]
+
+
+def _span(dates: Mapping[str, Any]) -> str:
+    """The dates a passage's statements carry: "2024-04-02 – 2024-05-10", one day, or "—"."""
+    first, last = dates.get("first"), dates.get("last")
+    if not first and not last:
+        return "—"
+    return first if first == last or not last else f"{first or '…'} – {last}"
 
 
 def coverage(source: Mapping[str, Any]) -> str:
