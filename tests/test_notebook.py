@@ -156,7 +156,9 @@ def test_cli_threads_notes_and_audit(tmp_path: Path) -> None:
     r = _memex(home, "threads", "list")
     assert r.returncode == 0 and tid in r.stdout and "When is the weekly sync?" in r.stdout
     r = _memex(home, "threads", "ask", tid, "Which room is it in?", "--json")
-    assert r.returncode == 0 and "Kestrel" in json.loads(r.stdout)["citations"][0]["quote"]
+    follow = json.loads(r.stdout) if r.returncode == 0 else {}
+    # the follow-up is read in the thread's context: the sync's room, cited
+    assert "Kestrel" in follow.get("answer", "") and any("Kestrel" in c["quote"] for c in follow["citations"])
     shown = json.loads(_memex(home, "threads", "show", tid, "--json").stdout)
     assert len(shown["turns"]) == 2
     assert "Friday at 14:00" in _memex(home, "threads", "show", tid).stdout

@@ -113,9 +113,9 @@ def test_earlier_messages_are_the_conversation(serve) -> None:
         {"role": "user", "content": QUESTION},
         {"role": "assistant", "content": first.choices[0].message.content},
         {"role": "user", "content": "Which room is it in?"}])
-    # "it" is the weekly sync: the first cited passage is the one naming its room
+    # "it" is the weekly sync: the answer cites the passage naming its room
     assert "weekly sync" in follow.model_extra["citations"][0]["quote"]
-    assert "Kestrel" in follow.model_extra["citations"][0]["quote"]
+    assert any("Kestrel" in c["quote"] for c in follow.model_extra["citations"])
     alone = serve.client.chat.completions.create(model="memex", messages=[
         {"role": "user", "content": "Which room is it in?"}])
     assert "weekly sync" not in alone.model_extra["citations"][0]["quote"]  # without the history, "it" is unknown

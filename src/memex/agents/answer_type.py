@@ -54,7 +54,7 @@ _Q_PERSON = re.compile(r"\bwho(?:'s|se| is| was| were| did| does| do| have| has|
                        r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner)s?\b|"
                        r"\bname of (?:the|my|our) (?:\w+ )?(?:person|teacher|carer|friend|builder|engineer)\b", re.I)
 _Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|village|street|road|shop|venue|"
-                      r"place|restaurant|pub|cafe|café|flat|house|route|country|hospital|clinic|school|centre|"
+                      r"place|restaurant|pub|cafe|café|flat|house|route|country|hospital|clinic|school|centre|room|"
                       r"center|park|station|office|club)s?\b", re.I)
 _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |her )?name\b|\bnamed\b|"
                      r"\bwhich (?:company|glaze|product|brand|app|tool|book|film|beer|recipe|plugin|deal|"
