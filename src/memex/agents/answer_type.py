@@ -70,7 +70,7 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
 # A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
-_S_MONEY = re.compile(r"[£$€¥]\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
+_S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                        r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)

@@ -78,7 +78,7 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
     cands = score_units(question, units, embedder, idf)
-    picked = pick(cands)
+    picked = pick(cands, question=question)
     if not picked:
         return _empty("single", cands)
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents.answer_type import Expectation, expected, matches
+from memex.agents.answer_type import Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
 from memex.embed.base import Embedder
@@ -213,11 +213,21 @@ def phrase(unit: Unit) -> str:
     return f"{subject_label(unit)}: {text}"
 
 
-def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float = WEIGHTS.margin) -> list[Candidate]:
-    """The best candidate and the next ones close to it that add something new."""
+def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float = WEIGHTS.margin,
+         question: str = "") -> list[Candidate]:
+    """The best candidate and the next ones close to it that add something new — and, when the question
+    names someone or something the best one is about, are about it too ("What is Priya's badge code?" is
+    not answered with everyone's badge code)."""
     if not cands:
         return []
     best = cands[0].score
+    asked = [n.lower() for n in names(question)] if question else []
+
+    def about(c: Candidate) -> set[str]:
+        blob = f"{c.unit.context}\n{c.unit.text}".lower()
+        return {n for n in asked if all(re.search(rf"(?<!\w){re.escape(w)}", blob) for w in n.split())}
+
+    focus = about(cands[0]) if asked else set()
     picked: list[Candidate] = []
     for c in cands:
         if len(picked) == limit or c.score < best - margin:
@@ -225,6 +235,8 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
         terms = content_terms(c.text)
         if any(terms <= content_terms(p.text) for p in picked):
             continue  # adds nothing new (overlapping chunks, repeated lines)
+        if picked and focus and not about(c) & focus:
+            continue  # about someone else
         picked.append(c)
     return picked
 
