@@ -18,7 +18,7 @@ from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
-SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.39, "hash": 0.39}
+SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.34, "hash": 0.25}
 """Below this the answer abstains, per embedder kind: the support score leans on embedding similarity, whose
 scale differs between models (calibrated on the dev vaults per embedder: bench/calibrate_abstention.py,
 docs/benchmarks.md)."""
