@@ -428,14 +428,15 @@ def test_memex_ui_in_headless_chromium(tmp_path):
         wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "Friday at 14:00"))
         body = driver.find_element(By.TAG_NAME, "body").text
         assert "moved the weekly sync to Friday at 14:00" in body
-        assert "lines 20–23" in cite.text
+        assert "lines 20–23" in driver.find_element(By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]').text
         time.sleep(0.5)  # let the streamed answer settle before the picture
         shot = tmp_path / "screenshot-ask.png"
         driver.save_screenshot(str(shot))
         assert shot.stat().st_size > 10_000
         if os.environ.get("UPDATE_SCREENSHOTS"):
             shutil.copyfile(shot, REPO / "docs" / "screenshot-ask.png")
-        cite.click()
+        # The checked answer replaces the streamed draft, so the button may be drawn anew: find it again.
+        wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]'))).click()
         marked = wait.until(ec.presence_of_element_located((By.ID, render.HIGHLIGHT_ID)))
         assert "moved the weekly sync to Friday" in marked.text
 
