@@ -424,7 +424,7 @@ def test_memex_ui_in_headless_chromium(tmp_path):
         driver.get(url)
         box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInputTextArea"]')))
         box.send_keys(QUESTION, Keys.ENTER)
-        cite = wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]')))
+        wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]')))
         wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "Friday at 14:00"))
         body = driver.find_element(By.TAG_NAME, "body").text
         assert "moved the weekly sync to Friday at 14:00" in body
