@@ -64,6 +64,22 @@ def chunk_texts(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
         "SELECT id, text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
 
 
+def chunk_headings(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
+    """(chunk id, heading) for each distinct heading above a document's chunks, in order (chunk texts
+    leave their headings out)."""
+    out: dict[str, int] = {}
+    for chunk_id, path in conn.execute(
+            "SELECT id, heading_path FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)):
+        try:
+            headings = json.loads(path) if path else []
+        except ValueError:
+            continue
+        for h in headings if isinstance(headings, list) else []:
+            if isinstance(h, str) and h.strip():
+                out.setdefault(h.strip(), int(chunk_id))
+    return [(c, h) for h, c in out.items()]
+
+
 def names_of(conn: sqlite3.Connection, ids: Sequence[int]) -> set[str]:
     """Name keys the given documents answer to (as recorded in the graph)."""
     out: set[str] = set()
