@@ -25,6 +25,7 @@ from memex.graph.entities import _kind as _entity_kind
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
 from memex.graph.statements import dates_in, statements
+from memex.ingest.dates import sentence_dates
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
 
@@ -170,15 +171,26 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
                 entry[3] = max(entry[3], int(m.strong))
     stmts = []
     seen: set[str] = set()
-    when = statement_doc_date(doc, texts)
+    dating = tables.chunk_dating(conn, doc.id)
     for chunk_id, text in chunks:
-        for s in statements(text, when):
+        d = dating.get(chunk_id)
+        found = statements(text, (d.note or d.start) if d else None)
+        when = statement_dates(text, found, d) if d else [s.date for s in found]
+        for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())
             if norm in seen:
                 continue  # chunk overlap repeats sentences
             seen.add(norm)
-            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, s.date, s.cue))
+            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, date, s.cue))
     return links, mentions, stmts
+
+
+def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[str | None]:  # type: ignore[type-arg]
+    """When each statement of a chunk was made, from the content dates ingest keeps (the same dates the
+    answers show): its dated line or heading in force, a date it mentions, else the note's own date; None
+    when only the file time dates it (a file time never makes a statement "newer")."""
+    spans = [(s.start, s.start + len(s.text)) for s in found]
+    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, dating.start)
 
 
 def statement_doc_date(doc: tables.DocInfo, texts: list[str]) -> str | None:
