@@ -24,7 +24,7 @@ from memex.graph.entities import EntityExtractor
 from memex.graph.entities import _kind as _entity_kind
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
-from memex.graph.statements import dates_in, statements
+from memex.graph.statements import statements
 from memex.ingest.dates import sentence_dates
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
@@ -191,19 +191,6 @@ def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[
     when only the file time dates it (a file time never makes a statement "newer")."""
     spans = [(s.start, s.start + len(s.text)) for s in found]
     return sentence_dates(text, spans, dating.carried, dating.note, dating.written, dating.start)
-
-
-def statement_doc_date(doc: tables.DocInfo, texts: list[str]) -> str | None:
-    """The date a note's undated statements speak for: its front-matter/file-name date, else the first
-    full date written near its top (a letter, a quote, a report), else the stored note date (file time)."""
-    meta_date = doc.metadata.get("date")
-    if meta_date:
-        return str(meta_date)[:10]
-    if texts:
-        written = [d for d in dates_in(texts[0][:1500], None) if d <= (doc.date or "9999")]
-        if written:
-            return written[0]
-    return doc.date
 
 
 def _kind(link: Link) -> str:

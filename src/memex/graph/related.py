@@ -14,8 +14,8 @@ from typing import Any
 
 from memex.graph.links import name_key
 
-W_LINK = 1.0
-W_BACKLINK = 1.0
+W_LINK = 1.5
+W_BACKLINK = 1.5
 W_NAME = 1.5
 """A note that mentions another note's title or alias (an unlinked mention, or a link by another name)."""
 W_BRIDGE = 0.15
