@@ -302,6 +302,55 @@ def test_entity_aliases_merge_first_names_and_note_aliases(tmp_path: Path):
         assert any(x["detail"] == "Jonah Clarke" for x in reasons["Journal"])
 
 
+def test_titles_headings_and_person_notes_connect_notes(tmp_path: Path):
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "people").mkdir()
+    (vault / "people" / "Pete Garside.md").write_text("# Pete Garside\n\nCycling mate, retired postman.\n",
+                                                      encoding="utf-8")
+    (vault / "people" / "Graham Pickles.md").write_text("# Graham Pickles\n\nMy manager until January.\n",
+                                                        encoding="utf-8")
+    (vault / "Loft.md").write_text("# Loft\n\nInsulation topped up in January. Pete helped on the Saturday.\n",
+                                   encoding="utf-8")
+    (vault / "Graham 1-1s.md").write_text("# Graham 1-1s\n\n## 14 Oct 2025\n- Pay review is in March.\n",
+                                          encoding="utf-8")
+    (vault / "Gifts.md").write_text("# Gifts\n\n## Graham Pickles (leaving do)\n- A framed signal box diagram.\n",
+                                    encoding="utf-8")
+    home = make_home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+        def named(note: str, other: str) -> list[str]:
+            return [x.detail for r in b.related(_id(b, note), 3) if r.title == other for x in r.reasons
+                    if x.detail.startswith("mentions ")]
+
+        # no note writes "Pete Garside" in its text: the first name stands for the one person note it starts
+        assert any(d.startswith("mentions Pete Garside: Pete helped") for d in named("Loft.md", "Pete Garside"))
+        # the title says who a note is about; a heading names who a section is about
+        assert any(d.startswith("mentions Graham Pickles: Graham 1-1s") for d in named("Graham 1-1s.md", "Graham Pickles"))
+        assert any(d.startswith("mentions Graham Pickles") for d in named("Gifts.md", "Graham Pickles"))
+
+
+def test_a_file_time_never_makes_a_statement_newer(tmp_path: Path):
+    vault = tmp_path / "v"
+    vault.mkdir()
+    old, new = vault / "fees.txt", vault / "fees later.txt"
+    old.write_text("The pitch fee for the Saturday market is £35.\n", encoding="utf-8")
+    new.write_text("The pitch fee for the Saturday market is now £42.\n", encoding="utf-8")
+    os.utime(old, (1_600_000_000, 1_600_000_000))  # different file times, no date in either text
+    home = make_home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+        dates = [r[0] for r in b.conn.execute("SELECT date FROM graph_statements")]
+        assert dates and all(d is None for d in dates)
+        assert not b.insights(refresh=True, kind="contradiction")
+        # with a written date the later statement wins
+        new.write_text("2026-02-01: the pitch fee for the Saturday market is now £42.\n", encoding="utf-8")
+        old.write_text("2025-09-02: the pitch fee for the Saturday market is £35.\n", encoding="utf-8")
+        b.sync()
+        found = b.insights(refresh=True, kind="contradiction")
+        assert found and found[0].evidence[1]["path"].endswith("fees later.txt")
+
+
 # ---- REST and MCP -----------------------------------------------------------------------------------
 def test_rest_related_graph_insights_and_dismiss(vault_home):
     from memex.interfaces.api.app import create_app

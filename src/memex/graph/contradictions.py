@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]]) -> tuple[str, st
         sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (set(va), set(vb))
         if sb <= sa:
             continue
+        if kind != "date" and len(vb) > 1 and vb[-1] in sa:
+            continue  # "from £35 to £42" said after "£42": the later one ends on the older value
         if kind == "date" and len(sa | sb) > 4:
             continue  # lists of dates (schedules) are not one value
         conflicting.append(kind)
@@ -135,6 +138,8 @@ def _score(old: StatementRow, new: StatementRow, idf) -> Contradiction | None:  
     shared = set(old.terms) & set(new.terms)
     if len(shared) < MIN_SHARED:
         return None
+    if old.doc_id == new.doc_id and not new.cue and _entry(old.text) and _entry(new.text):
+        return None  # two rows of one log or table are two events (a firing, a run, a sale), not a change
     ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
@@ -151,6 +156,14 @@ def _score(old: StatementRow, new: StatementRow, idf) -> Contradiction | None:  
         return None
     subject = " ".join(sorted(shared, key=lambda t: -idf(t))[:3])
     return Contradiction(old, new, subject, round(sim * (1.0 if new.cue else 0.8), 4), values)
+
+
+_ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
+
+
+def _entry(text: str) -> bool:
+    """A log line or a table row: it opens with a date or a weekday, or is a table row."""
+    return text.lstrip().startswith("|") or bool(_ENTRY.match(text))
 
 
 def mark_stale(conn: sqlite3.Connection, found: Sequence[Contradiction]) -> None:

@@ -21,9 +21,11 @@ from pathlib import PurePosixPath
 
 from memex.graph import tables
 from memex.graph.entities import EntityExtractor
+from memex.graph.entities import _kind as _entity_kind
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
-from memex.graph.statements import dates_in, statements
+from memex.graph.statements import statements
+from memex.ingest.dates import sentence_dates
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
 
@@ -47,6 +49,10 @@ class GraphUpdate:
 
 _NICKNAME = re.compile(r"(?:\b(?:calls? (?:him|her|them)|known as|a\.?k\.?a\.?|goes by|nicknamed?)[: ]\s*|[\"“])"
                        r"[\"“*]*([A-Z][^\W\d_]{1,20}(?: [A-Z][^\W\d_]{1,20})?)[\"”*]*")
+
+
+_TITLE_SEP = re.compile(r"\s+[-–—|:]\s+|[()\[\]:|,;]")
+"""Where a title or heading splits into separate phrases ("Owen - Easter blockade", "Ruth D (4 April)")."""
 
 
 def nicknames(title: str | None, first_text: str) -> list[str]:
@@ -146,7 +152,12 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
              for lk in note_links(texts, doc.metadata)]
     own = {name_key(n) for n in _names(doc, texts[0] if texts else "")}
     mentions: dict[str, list] = {}
-    for chunk_id, text in chunks:
+    # the title and the headings say what the note is about ("Graham 1-1s", "## Ruth D (4 April)"), and
+    # chunk texts leave headings out: their names count as mentions too (the note's own name does not)
+    first_chunk = chunks[0][0] if chunks else None
+    titled = [(first_chunk, doc.title or PurePosixPath(doc.path).stem)] if first_chunk is not None else []
+    heads = [(c, _TITLE_SEP.sub("\n", h)) for c, h in [*titled, *tables.chunk_headings(conn, doc.id)]]
+    for chunk_id, text in [*heads, *chunks]:
         for m in extractor.extract(text, gazetteer):
             if m.key in own:
                 continue  # a note naming itself is not a connection
@@ -160,28 +171,26 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
                 entry[3] = max(entry[3], int(m.strong))
     stmts = []
     seen: set[str] = set()
-    when = statement_doc_date(doc, texts)
+    dating = tables.chunk_dating(conn, doc.id)
     for chunk_id, text in chunks:
-        for s in statements(text, when):
+        d = dating.get(chunk_id)
+        found = statements(text, (d.note or d.start) if d else None)
+        when = statement_dates(text, found, d) if d else [s.date for s in found]
+        for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())
             if norm in seen:
                 continue  # chunk overlap repeats sentences
             seen.add(norm)
-            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, s.date, s.cue))
+            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, date, s.cue))
     return links, mentions, stmts
 
 
-def statement_doc_date(doc: tables.DocInfo, texts: list[str]) -> str | None:
-    """The date a note's undated statements speak for: its front-matter/file-name date, else the first
-    full date written near its top (a letter, a quote, a report), else the stored note date (file time)."""
-    meta_date = doc.metadata.get("date")
-    if meta_date:
-        return str(meta_date)[:10]
-    if texts:
-        written = [d for d in dates_in(texts[0][:1500], None) if d <= (doc.date or "9999")]
-        if written:
-            return written[0]
-    return doc.date
+def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[str | None]:  # type: ignore[type-arg]
+    """When each statement of a chunk was made, from the content dates ingest keeps (the same dates the
+    answers show): its dated line or heading in force, a date it mentions, else the note's own date; None
+    when only the file time dates it (a file time never makes a statement "newer")."""
+    spans = [(s.start, s.start + len(s.text)) for s in found]
+    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, dating.start)
 
 
 def _kind(link: Link) -> str:
@@ -257,12 +266,22 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
         for n in present:
             if n != head:
                 canonical[by_key[n]] = by_key[head]
-    # 2. a first name that starts exactly one multi-word person-like name
+    # 2. a first name that starts exactly one multi-word person-like name (mentioned, or a note's name:
+    #    "Pete" is the "Pete Garside" of people/Pete Garside.md even when no note writes his full name)
     firsts: dict[str, set[str]] = {}
     for _, key, kind in ents:
         parts = key.split()
         if kind == "person" and 2 <= len(parts) <= 3:
             firsts.setdefault(parts[0], set()).add(key)
+    person_notes = {}
+    for name, display in conn.execute("SELECT name, display FROM graph_names"):
+        words = str(display).split()
+        if name not in by_key and _entity_kind(words) == "person" and name.split()[0] in by_key:
+            person_notes[name] = display
+            firsts.setdefault(name.split()[0], set()).add(name)
+    for name, display in person_notes.items():
+        if len(firsts.get(name.split()[0], ())) == 1:  # only a first name it would stand for needs the row
+            by_key[name] = tables.entity_ids(conn, {name: (display, "person")})[name]
     for first, fulls in firsts.items():
         fid = by_key.get(first)
         if fid is None or fid in canonical or len(fulls) != 1:
@@ -275,7 +294,7 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
         parts = key.split()
         if len(parts) == 2 and len(parts[1].rstrip(".")) == 1 and by_key[key] not in canonical:
             fulls = [f for f in firsts.get(parts[0], ()) if f.split()[1].startswith(parts[1].rstrip("."))]
-            if len(fulls) == 1:
+            if len(fulls) == 1 and fulls[0] in by_key:
                 target = by_key[fulls[0]]
                 canonical[by_key[key]] = canonical.get(target, target)
     conn.execute("UPDATE graph_entities SET canonical = NULL WHERE canonical IS NOT NULL")

@@ -14,9 +14,9 @@ from typing import Any
 
 from memex.graph.links import name_key
 
-W_LINK = 1.0
-W_BACKLINK = 1.0
-W_NAME = 1.0
+W_LINK = 1.5
+W_BACKLINK = 1.5
+W_NAME = 1.5
 """A note that mentions another note's title or alias (an unlinked mention, or a link by another name)."""
 W_BRIDGE = 0.15
 """Two hops: a note strongly tied to one of this note's structural neighbours gets this much of that tie."""
@@ -32,7 +32,7 @@ W_ENTITY = 2.0
 ENTITY_POW = 2.0
 """Rarity counts more than linearly: a name only two notes share is close to a link."""
 W_TAG = 0.2
-W_SEMANTIC = 1.0
+W_SEMANTIC = 1.25
 """Times how far the semantic score is above SEMANTIC_FLOOR."""
 SEMANTIC_FLOOR = 0.2
 ENTITY_CAP = 1.5
@@ -40,6 +40,13 @@ TAG_CAP = 0.4
 MAX_DF_SHARE = 0.2
 """Entities or tags on more than this share of notes (and more than MIN_DF_CAP) connect nothing."""
 MIN_DF_CAP = 25
+ENTITY_TF = 0.0
+"""A shared name counts more the more often each note mentions it (1 + ENTITY_TF·log count, at most x2, per side)."""
+ENTITY_LEN_B = 0.5
+"""Length normalisation of shared names on the other note's side: a note naming many things shares each less."""
+ENTITY_LEN_REF = 20
+NAME_IN_TF = 0.5
+"""A note that names this note many times is about it (like TF_BOOST for the other direction)."""
 MAX_DF = 150
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
 
@@ -143,15 +150,17 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
             ents += [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE canonical IN ({qe})", ents)]
             qe = ",".join("?" * len(ents))
             rows = conn.execute(
-                f"SELECT m.doc_id, e.name, m.context FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
-                f"WHERE m.entity IN ({qe}) AND m.doc_id != ? LIMIT ?", (*ents, doc_id, limit + 1)).fetchall()
+                f"SELECT m.doc_id, e.name, m.context, m.count FROM graph_mentions m JOIN graph_entities e "
+                f"ON e.id = m.entity WHERE m.entity IN ({qe}) AND m.doc_id != ? LIMIT ?",
+                (*ents, doc_id, limit + 1)).fetchall()
             df = len({r[0] for r in rows})
             # a note named by most of the vault: being named by it says little (and would cost a lot)
             if 0 < df <= limit:
                 w = W_NAME * _idf(df, n_docs)
-                for other, display, context in rows:
+                for other, display, context, count in rows:
                     add(int(other), Reason("entity", lambda display=display, context=context:
-                                           f"mentions {display} (this note): {_snip(context, 120)}", w, "name_in"))
+                                           f"mentions {display} (this note): {_snip(context, 120)}",
+                                           w * _tf(count, NAME_IN_TF), "name_in"))
     return found
 
 
@@ -170,22 +179,29 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
     cap = _df_cap(n_docs)
     shared: dict[int, list[Reason]] = {}
     members, group_df = _group_members(conn, list(mine))
+    my_counts = _mention_counts(conn, doc_id) if ENTITY_TF else {}
     for group, (display, strong, _ctx) in mine.items():
         df = group_df.get(group, 0)  # an upper bound: a note naming both an alias and the name counts twice
         if df < 2 or df > cap:
             continue
         ids = members.get(group, [group])
         q = ",".join("?" * len(ids))
-        rows = conn.execute(f"SELECT doc_id, max(strong) FROM graph_mentions WHERE entity IN ({q}) "
+        rows = conn.execute(f"SELECT doc_id, max(strong), sum(count) FROM graph_mentions WHERE entity IN ({q}) "
                             f"GROUP BY doc_id", ids).fetchall()
         if len(rows) < 2:
             continue
-        if not strong and not any(s for _, s in rows) and group not in note_of:
+        if not strong and not any(s for _, s, _c in rows) and group not in note_of:
             continue  # only ever seen at the start of a line: probably not a name
-        w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW
-        for other, _s in rows:
+        w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW * _tf(my_counts.get(group, 1), ENTITY_TF)
+        for other, _s, count in rows:
             if other != doc_id:
-                shared.setdefault(int(other), []).append(Reason("entity", display, w))
+                shared.setdefault(int(other), []).append(Reason("entity", display, w * _tf(count, ENTITY_TF)))
+    if ENTITY_LEN_B and shared:
+        sizes = _entity_sizes(conn, list(shared))
+        for other, reasons in shared.items():
+            norm = 1.0 / ((1 - ENTITY_LEN_B) + ENTITY_LEN_B * sizes.get(other, ENTITY_LEN_REF) / ENTITY_LEN_REF)
+            for r in reasons:
+                r.weight *= norm
     for other, reasons in shared.items():
         total = sum(r.weight for r in reasons)
         scale = min(1.0, ENTITY_CAP / total) if total > 0 else 1.0
@@ -246,6 +262,21 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         if other in info:
             path, title = info[other]
             out.append(Related(other, path, title, score, _merge(found[other])))
+    return out
+
+
+def _tf(count: int | None, boost: float) -> float:
+    return min(2.0, 1.0 + boost * math.log(max(1, int(count or 1))))
+
+
+def _entity_sizes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """note id -> how many distinct things it names."""
+    out: dict[int, int] = {}
+    for i in range(0, len(ids), 400):
+        part = ids[i:i + 400]
+        q = ",".join("?" * len(part))
+        out.update((int(d), int(n)) for d, n in conn.execute(
+            f"SELECT doc_id, count(*) FROM graph_mentions WHERE doc_id IN ({q}) AND strong GROUP BY doc_id", part))
     return out
 
 

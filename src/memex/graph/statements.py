@@ -3,9 +3,9 @@
 Two statements about the same subject whose values differ are candidates for a contradiction
 (graph/contradictions.py). Everything here is pure and linear in the text.
 
-When was something stated? `statement_date` is the one place that decides: a date written in the sentence
-itself, else the nearest dated line or heading above it in the chunk, else the note's date. When the
-per-chunk dates of ingest/dates.py land, only this function has to change.
+When was something stated? The graph stores the content dates of ingest/dates.py (graph.edges.statement_dates);
+`statement_date` below is the fallback for text without stored chunk dates: a date written in the sentence
+itself, else the nearest dated line or heading above it in the chunk, else the note's date.
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def _month(name: str) -> int:
 def statement_date(sentence: str, chunk_text: str, offset: int, note_date: str | None) -> str | None:
     """When a statement was made or took effect: its own date, a dated line above it, else the note's date.
 
-    The one function to switch to ingest/dates.py's per-chunk dates when they land.
+    Used when no stored chunk dates are at hand (graph.edges.statement_dates uses ingest's).
     """
     year = int(note_date[:4]) if note_date and note_date[:4].isdigit() else None
     head = sentence.lstrip("#*-• >|\t[]x")[:40]

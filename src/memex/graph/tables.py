@@ -64,6 +64,50 @@ def chunk_texts(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
         "SELECT id, text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
 
 
+@dataclass(frozen=True)
+class ChunkDating:
+    """What ingest kept about a chunk's dates (ingest/dates.py), and its note's date."""
+
+    start: str | None
+    carried: str | None
+    note: str | None
+    """The note's date, None when it is only the file time (which dates nothing)."""
+    written: str | None
+    """The file's modification day: statements are not dated after it (later dates are plans)."""
+
+
+def chunk_dating(conn: sqlite3.Connection, doc_id: int) -> dict[int, ChunkDating]:
+    """chunk id -> its content dates, for dating the statements in it."""
+    import datetime as dt
+    out: dict[int, ChunkDating] = {}
+    for cid, start, carried, note, source, mtime_ns in conn.execute(
+            "SELECT c.id, c.date_start, c.date_carried, d.note_date, d.date_source, d.mtime_ns FROM chunks c "
+            "JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?", (doc_id,)):
+        real = note if source and source != "mtime" else None
+        written = (dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date().isoformat()
+                   if mtime_ns else None)
+        # a chunk dated only by the file time has no date of its own either
+        first = start if real or (start and start != note) else None
+        out[int(cid)] = ChunkDating(first, carried, real, written)
+    return out
+
+
+def chunk_headings(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
+    """(chunk id, heading) for each distinct heading above a document's chunks, in order (chunk texts
+    leave their headings out)."""
+    out: dict[str, int] = {}
+    for chunk_id, path in conn.execute(
+            "SELECT id, heading_path FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)):
+        try:
+            headings = json.loads(path) if path else []
+        except ValueError:
+            continue
+        for h in headings if isinstance(headings, list) else []:
+            if isinstance(h, str) and h.strip():
+                out.setdefault(h.strip(), int(chunk_id))
+    return [(c, h) for h, c in out.items()]
+
+
 def names_of(conn: sqlite3.Connection, ids: Sequence[int]) -> set[str]:
     """Name keys the given documents answer to (as recorded in the graph)."""
     out: set[str] = set()
