@@ -252,3 +252,13 @@ def test_embed_memo_embeds_each_text_once(embedder: HashEmbedder) -> None:
     assert (a[0] == a[2]).all() and (a[1] == b[0]).all() and a.shape == (3, 384)
     assert memo.embed([]).shape == (0, 384)
     assert (memo.embed(["alpha"])[0] == embedder.embed(["alpha"])[0]).all()
+
+
+def test_a_heading_line_inside_a_chunk_is_the_subject_of_the_lines_under_it() -> None:
+    from memex.agents.evidence import units
+
+    hit = _hit("7", "## Aoife\nSilver hoop earrings, £45.\n\n## Ruth D\nA pottery class voucher.", "2026-11-02")
+    got = {u.text: u.subject for u in units(hit, 0)}
+    assert got["Silver hoop earrings, £45."].endswith("› Aoife")
+    assert got["A pottery class voucher."].endswith("› Ruth D")
+    assert not any(t.startswith("#") or t in ("Aoife", "Ruth D") for t in got)

@@ -102,7 +102,8 @@ def test_tiny_section_joins_the_next_one():
               Block(para(2), heading_path=("List", "Books"), start_line=5, end_line=6)]
     chunks = chunk_blocks(blocks, words, max_tokens=100)
     assert len(chunks) == 1
-    assert chunks[0].text.startswith("#reading\n\nThis is")
+    # the folded section keeps its own heading, as a heading line, under the common path
+    assert chunks[0].text.startswith("#reading\n\n### Books\nThis is")
     assert chunks[0].heading_path == ("List",)
     assert (chunks[0].location.start_line, chunks[0].location.end_line) == (3, 6)
     assert chunks[0].ordinal == 0

@@ -95,6 +95,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [(s[0], s[1]) for s in spans if s]
 
 
+_HEADING_LINE = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -106,8 +109,15 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     shown: list[str] = []
     header: list[str] | None = None
     lines = _lines(text)
+    sub: list[str] = []  # a heading line inside the chunk (small sections folded together): per span
+    current = ""
     for i, (ls, le) in enumerate(lines):
         line = text[ls:le]
+        heading = _HEADING_LINE.match(line)
+        if heading:
+            current = readable(heading.group(1))
+            continue
+        before = len(spans)
         if line.lstrip().startswith("|"):
             if _TABLE_SEP.match(line):
                 continue
@@ -122,16 +132,19 @@ def units(hit: Hit, rank: int) -> list[Unit]:
                 row = " | ".join(c for c in cells if c)
             spans.append((ls, le))
             shown.append(row)
+            sub.append(current)
             continue
         header = None
         if len(line.split()) <= LINE_WORDS:
             spans.append((ls, le))
             shown.append(line)
+            sub.append(current)
             continue
         for off, sentence in split_sentences(line):
             s = ls + off
             spans.append((s, s + len(sentence)))
             shown.append(sentence)
+        sub += [current] * (len(spans) - before)
     explain = hit.explain or {}
     d = explain.get("dates") or {}
     note = explain.get("note_date")
@@ -144,14 +157,15 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             else f"{explain['context']} › {subject}"
     out: list[Unit] = []
     previous = ""
-    for pos, ((s, e), form, when) in enumerate(zip(spans, shown, dated, strict=True)):
+    for pos, ((s, e), form, when, within) in enumerate(zip(spans, shown, dated, sub, strict=True)):
         quote = " ".join(text[s:e].split())
         display = readable(form)
         n = len(display.split())
         if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display):
             previous = display or previous
             continue
-        out.append(Unit(quote, display, hit, rank, pos, subject, context, when,
+        out.append(Unit(quote, display, hit, rank, pos, f"{subject} › {within}" if within else subject,
+                        f"{context} › {within}" if within else context, when,
                         "text" if when and when != note else source, previous))
         previous = display
     return out

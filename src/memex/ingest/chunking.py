@@ -189,7 +189,9 @@ def _merge_small(chunks: list[Chunk], budgets: list[int]) -> list[Chunk]:
         if (nxt is not None and c.n_tokens < MIN_CHUNK_TOKENS and c.location.page == nxt.location.page
                 and c.n_tokens + nxt.n_tokens + 2 <= budgets[i + 1]):
             common = _common_prefix(c.heading_path, nxt.heading_path)
-            c = Chunk(text=f"{c.text}\n\n{nxt.text}", ordinal=0, heading_path=common,
+            # The sections' own headings would be lost with the shorter common path ("## Aoife" and
+            # "## Ruth D" folded into one gift-list chunk): they stay in the text, as heading lines.
+            c = Chunk(text=f"{_labelled(c, common)}\n\n{_labelled(nxt, common)}", ordinal=0, heading_path=common,
                       location=Location(page=c.location.page, heading=nxt.location.heading,
                                         start_line=c.location.start_line, end_line=nxt.location.end_line,
                                         start_s=c.location.start_s, end_s=nxt.location.end_s),
@@ -200,6 +202,14 @@ def _merge_small(chunks: list[Chunk], budgets: list[int]) -> list[Chunk]:
         out.append(Chunk(c.text, len(out), c.heading_path, c.location, c.start_char, c.end_char, c.n_tokens))
         i += 1
     return out
+
+
+def _labelled(c: Chunk, common: tuple[str, ...]) -> str:
+    """The chunk's text under its headings below `common`, as a Markdown heading line."""
+    below = [h for h in c.heading_path[len(common):] if h]
+    if not below:
+        return c.text
+    return f"{'#' * min(6, len(common) + 2)} {' › '.join(below)}\n{c.text}"
 
 
 def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
