@@ -202,9 +202,18 @@ class Gateway:
         self.log(actor, "transcribe", None, detail={"seconds": round(t.duration_s, 1)})
         return t
 
-    def voice_ask(self, data: bytes, filename: str = "question.wav", actor: str = "api", speak: bool = True) -> Any:
-        """A spoken question answered with citations, and the answer spoken (VoiceReply)."""
-        return self.voice.ask(data, lambda q: self.ask(q, None, False, actor),
+    def voice_ask(self, data: bytes, filename: str = "question.wav", actor: str = "api", speak: bool = True,
+                  thread: str | None = None) -> Any:
+        """A spoken question answered with citations, and the answer spoken (VoiceReply); with `thread`, the
+        transcript and answer are that conversation's next turn, as a typed question would be."""
+        from memex.store.threads import thread_exists
+
+        options = {"thread": thread} if thread else {}
+        if thread:
+            with self.reading() as b:  # before the (slow) transcription: an unknown thread fails fast
+                if not thread_exists(b.conn, thread):
+                    raise NotFound(f"no conversation thread {thread!r}")
+        return self.voice.ask(data, lambda q: self.ask(q, None, False, actor, **options),
                               suffix=Path(filename or "q.wav").suffix.lower() or ".wav", speak=speak)
 
     def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,

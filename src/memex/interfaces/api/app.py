@@ -116,12 +116,17 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     @app.post("/voice/ask", response_model=s.VoiceAnswerOut, tags=["voice"], max_body_size=max_upload)
     def voice_ask(file: Annotated[UploadFile, File(description="A spoken question (WAV, MP3, M4A, OGG, WebM).")],
                   request: Request,
-                  speak: Annotated[bool, Query(description="Include the spoken answer (WAV, base64).")] = True
+                  speak: Annotated[bool, Query(description="Include the spoken answer (WAV, base64).")] = True,
+                  thread_id: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9]+$", description=(
+                      "Continue this conversation (POST /threads makes one): the transcript and answer are "
+                      "saved as its next turn, and follow-ups are read in its light."))] = None
                   ) -> dict[str, Any]:
         """A spoken question: its transcript, the answer with citations (as /ask) and the answer spoken."""
-        reply = gateway.voice_ask(_read_upload(file, max_upload), file.filename or "", _actor(request), speak)
+        reply = gateway.voice_ask(_read_upload(file, max_upload), file.filename or "", _actor(request), speak,
+                                  thread=thread_id)
         out = reply.to_dict()
         out["audio_wav_base64"] = base64.b64encode(reply.audio).decode("ascii") if reply.audio else None
+        out["thread_id"] = thread_id
         return out
 
     @app.get("/documents", response_model=s.DocumentPageOut, tags=["documents"])
