@@ -121,8 +121,8 @@ def test_ask_by_voice_in_the_browser_shows_and_speaks_the_cited_answer(tmp_path)
             assert "flower" in messages[1].lower() and "[1]" in messages[1], messages
 
             # The spoken answer plays by itself (the player under the answer; the other plays the memo).
-            players = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"] audio')
-            spoken = next(p for p in players if p.get_attribute("autoplay"))
+            spoken = wait.until(lambda d: next((p for p in d.find_elements(
+                By.CSS_SELECTOR, '[data-testid="stChatMessage"] audio') if p.get_attribute("autoplay")), None))
             wait.until(lambda d: d.execute_script("return arguments[0].currentTime", spoken) > 0.3)
             assert driver.execute_script("return arguments[0].duration", spoken) > 1.0
             with urllib.request.urlopen(spoken.get_attribute("src"), timeout=10) as r:

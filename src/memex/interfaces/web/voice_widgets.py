@@ -8,6 +8,7 @@ reloads the thread from SQLite, and the spoken answer plays under its turn.
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 import streamlit as st
@@ -18,7 +19,11 @@ from memex.interfaces.web import render
 
 ACTOR = "web"
 SPOKEN = "voice_spoken"
-"""session_state: the last spoken answer, {"thread", "turn", "audio", "played"}, replayable under its turn."""
+"""session_state: the last spoken answer, {"thread", "turn", "audio", "at"}, replayable under its turn."""
+AUTOPLAY_S = 60.0
+"""The spoken answer starts by itself on the page runs within this long of answering. Its player is the same
+element on each of those runs (same props), so the browser keeps it and does not play it again; a run that
+interrupts another (likely on a busy machine) cannot rob it of its autoplay either."""
 
 
 def play_clip(path: str, location: dict[str, Any] | None) -> None:
@@ -45,14 +50,13 @@ def ask_by_voice(gw: Gateway, key: str, thread_id: str | None, turns: int, noteb
             notebook.delete_thread(tid, ACTOR)
         st.error(f"Could not answer that recording: {e}")
         return None
-    st.session_state[SPOKEN] = {"thread": tid, "turn": turns, "audio": reply.audio, "played": False}
+    st.session_state[SPOKEN] = {"thread": tid, "turn": turns, "audio": reply.audio, "at": time.monotonic()}
     return tid
 
 
 def spoken_answer(thread_id: str | None, turn: int) -> None:
-    """Under a turn that was asked by voice: the spoken answer (autoplayed once, right after answering)."""
+    """Under a turn that was asked by voice: the spoken answer (playing by itself right after answering)."""
     spoken = st.session_state.get(SPOKEN)
     if not spoken or spoken["thread"] != thread_id or spoken["turn"] != turn or not spoken["audio"]:
         return
-    st.audio(spoken["audio"], format="audio/wav", autoplay=not spoken["played"])
-    spoken["played"] = True
+    st.audio(spoken["audio"], format="audio/wav", autoplay=time.monotonic() - spoken["at"] < AUTOPLAY_S)
