@@ -102,6 +102,58 @@ def bench_ocr(engines: list[str], threads: int, quick: bool) -> dict:
     return out
 
 
+OCR_SIZES = {
+    "RapidOCR's own (det min 736)": {"Det.limit_type": "min", "Det.limit_side_len": 736},
+    "det max 1280": {"Det.limit_type": "max", "Det.limit_side_len": 1280},
+    "det max 1600 (Memex default)": {},
+    "det max 960": {"Det.limit_type": "max", "Det.limit_side_len": 960},
+}
+"""RapidOCR resize settings compared on full-size inputs (RapidOCR first shrinks an image to a long side of
+2000 px, then the detector resizes it: `min 736` upscales small images so their short side is 736 px, `max N` shrinks
+large ones so their long side is N px). Recognition always works on 48 px high line crops."""
+
+
+def ocr_size_inputs(quick: bool) -> list[tuple[str, object, str]]:
+    """(kind, image, text): full A4 pages scanned at 200 dpi, and 12 MP phone photos of a page and a board."""
+    out: list[tuple[str, object, str]] = []
+    for seed in range(1 if quick else 2):
+        page, text = ms.a4_scan(ms.prose(14, seed=seed), dpi=200, seed=seed)
+        out.append(("A4 scan 200 dpi", page, text))
+    small_page, text = ms.a4_scan(ms.prose(6, seed=7), dpi=150, point_size=12, seed=7)
+    out.append(("phone photo of a page (12 MP)", ms.phone_photo(small_page, (3000, 4000), 0.85, seed=7), text))
+    board_lines = ["Sprint 14 retro", "Keep: pairing on the billing bugs", "Drop: Friday deploys",
+                   "Try: one demo per team", "Owner Marta, due 3 June"]
+    out.append(("phone photo of a whiteboard (12 MP)", ms.phone_photo(ms.board(board_lines), (4000, 3000), 0.7,
+                                                                        seed=8), "\n".join(board_lines)))
+    return out
+
+
+def bench_ocr_sizes(threads: int, quick: bool) -> dict:
+    """Word accuracy and seconds per image of each RapidOCR resize setting, on full-size pages and photos,
+    and on the small degraded images of bench_ocr (a setting must not lose those)."""
+    from memex.media.ocr_rapid import RapidOcr
+
+    inputs = ocr_size_inputs(quick)
+    small = [(kind, ms.degrade(ms.text_image(lines), kind, seed=i), "\n".join(lines))
+             for kind in KINDS for i, lines in enumerate(TEXTS[:3] if quick else TEXTS)]
+    out: dict = {}
+    for name, params in OCR_SIZES.items():
+        eng = RapidOcr(threads, params)
+        eng.read(ms.text_image(["warm up"]))
+        for kind, img, text in inputs:
+            t = time.perf_counter()
+            got = "\n".join(paragraphs(eng.read(img)))
+            secs = time.perf_counter() - t
+            out.setdefault((name, kind), []).append((1 - wer(words(text), words(got)), secs))
+        for _kind, img, text in small:
+            t = time.perf_counter()
+            got = "\n".join(paragraphs(eng.read(img)))
+            secs = time.perf_counter() - t
+            out.setdefault((name, "small images (30, 5 degradations)"), []).append(
+                (1 - wer(words(text), words(got)), secs))
+    return {k: (statistics.fmean(a for a, _ in v), median([s for _, s in v])) for k, v in out.items()}
+
+
 def bench_stt(models: list[str], threads: int, quick: bool) -> dict:
     from memex.media.audio import decode_all
     from memex.media.speech import get_stt
@@ -185,7 +237,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
     ap.add_argument("--threads", type=int, default=2, help="CPU threads for OCR and STT (default 2)")
     ap.add_argument("--voice-runs", type=int, default=10)
-    ap.add_argument("--skip", default="", help="comma list of ocr,stt,voice to skip")
+    ap.add_argument("--skip", default="", help="comma list of ocr,ocr-size,stt,voice to skip")
     ap.add_argument("--json", type=Path, help="also write the numbers here")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -204,6 +256,17 @@ def main() -> None:
             cells = [f"{ocr[(spec, k)][0]:.3f}" for k in KINDS]
             print(f"| {spec} | " + " | ".join(cells) + f" | {ocr[(spec, 'clean')][1]:.2f} | {ocr[(spec, 'page')]:.2f} |")
         result["ocr"] = {f"{a}/{b}": v for (a, b), v in ocr.items()}
+        print()
+    if "ocr-size" not in skip:
+        sizes = bench_ocr_sizes(args.threads, args.quick)
+        kinds = list(dict.fromkeys(k for _, k in sizes))
+        print("## RapidOCR resize settings: word accuracy (1 - WER) / median seconds per image\n")
+        print("| setting | " + " | ".join(kinds) + " |")
+        print("|---|" + "---|" * len(kinds))
+        for name in OCR_SIZES:
+            print(f"| {name} | " + " | ".join(f"{sizes[(name, k)][0]:.3f} / {sizes[(name, k)][1]:.2f} s"
+                                             for k in kinds) + " |")
+        result["ocr_sizes"] = {f"{a}/{b}": v for (a, b), v in sizes.items()}
         print()
     if "stt" not in skip:
         stt = bench_stt(["whisper:tiny.en", "whisper:base", "whisper:base@beam5"], args.threads, args.quick)

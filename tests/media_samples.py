@@ -167,7 +167,107 @@ def write_audio(path: Path, samples: np.ndarray, rate: int) -> Path:
     return path
 
 
+def resample(samples: np.ndarray, rate: int, out_rate: int) -> np.ndarray:
+    """int16 mono samples at `out_rate` (PyAV's resampler, band-limited)."""
+    import av
+
+    frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
+    frame.sample_rate = rate
+    frame.time_base = Fraction(1, rate)
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=out_rate)
+    return np.concatenate([f.to_ndarray().reshape(-1) for f in resampler.resample(frame) + resampler.resample(None)])
+
+
 def voice_memo(path: Path, text: str) -> Path:
     """`text` spoken and saved in the format of `path`'s extension."""
     samples, rate = speak(text)
     return write_audio(path, samples, rate)
+
+
+# ---- realistic sizes: a full scanned page, phone photos (bench/media.py's OCR size study) -------------
+def prose(paragraphs: int = 12, seed: int = 0) -> list[str]:
+    """Paragraphs of plain English prose from the sample vault's notes (Markdown marks stripped)."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "sample-vault"
+    sentences: list[str] = []
+    for p in sorted(root.rglob("*.md")):
+        body = p.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        body = re.sub(r"\[\[([^\]|]+\|)?([^\]]+)\]\]", r"\2", body)
+        body = re.sub(r"[*_`#>\[\]]|^\s*[-|].*?(?=\w)", "", body, flags=re.M)
+        body = body.replace("\u2014", "-").replace("\u2013", "-").encode("ascii", "ignore").decode()
+        sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(body.split())) if len(s.split()) >= 5]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(paragraphs):
+        out.append(" ".join(rng.sample(sentences, 4)))
+    return out
+
+
+def a4_scan(paragraphs: list[str], dpi: int = 200, point_size: float = 11, seed: int = 0) -> tuple[Image.Image, str]:
+    """A printed A4 page of body text, scanned at `dpi` (slight skew, paper noise); and the text on it."""
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    margin = int(0.9 * dpi)
+    size = round(point_size * dpi / 72)
+    f = font(size)
+    page = Image.new("L", (w, h), 248)
+    d = ImageDraw.Draw(page)
+    y, drawn = margin, []
+    line_h = int(size * 1.45)
+    for para in paragraphs:
+        line: list[str] = []
+        for word in para.split():
+            if line and d.textlength(" ".join([*line, word]), font=f) > w - 2 * margin:
+                if y + line_h > h - margin:
+                    break
+                d.text((margin, y), " ".join(line), fill=25, font=f)
+                drawn.append(" ".join(line))
+                y += line_h
+                line = []
+            line.append(word)
+        if line and y + line_h <= h - margin:
+            d.text((margin, y), " ".join(line), fill=25, font=f)
+            drawn.append(" ".join(line))
+            y += line_h
+        y += line_h // 2
+        if y + line_h > h - margin:
+            break
+    rng = np.random.default_rng(seed)
+    page = page.rotate(float(rng.uniform(-0.6, 0.6)), fillcolor=248, resample=Image.BICUBIC)
+    arr = np.asarray(page, dtype=np.float32) + rng.normal(0, 5, (h, w)).astype(np.float32)
+    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).convert("RGB"), "\n".join(drawn)
+
+
+def phone_photo(subject: Image.Image, size: tuple[int, int] = (3000, 4000), fill: float = 0.8,
+                seed: int = 0) -> Image.Image:
+    """`subject` (a board, a receipt) photographed with a 12 MP phone: it fills `fill` of the frame's width,
+    on a darker background, slightly rotated and in perspective, with uneven light, noise and JPEG."""
+    rng = np.random.default_rng(seed)
+    W, H = size
+    scale = fill * W / subject.size[0]
+    sub = subject.resize((int(subject.size[0] * scale), int(subject.size[1] * scale)), Image.BICUBIC)
+    canvas = Image.new("RGB", (W, H), (92, 86, 80))
+    canvas.paste(sub, ((W - sub.size[0]) // 2, (H - sub.size[1]) // 2))
+    canvas = canvas.rotate(float(rng.uniform(-3, 3)), resample=Image.BICUBIC, fillcolor=(92, 86, 80))
+    dx, dy = 0.03 * W, 0.03 * H
+    canvas = canvas.transform((W, H), Image.QUAD, (dx, dy * 0.5, 0, H - dy, W, H, W - dx * 0.6, 0),
+                              resample=Image.BICUBIC)
+    arr = np.asarray(canvas, dtype=np.float32)
+    yy, xx = np.ogrid[0:H, 0:W]
+    light = (0.8 + 0.2 * (1 - ((xx / W - 0.35) ** 2 + (yy / H - 0.25) ** 2))).astype(np.float32)
+    arr = arr * light[..., None] + rng.normal(0, 6, arr.shape).astype(np.float32)
+    out = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.0))
+    buf = io.BytesIO()
+    out.save(buf, format="JPEG", quality=85)
+    return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+
+
+def board(lines: list[str], size: int = 44, width: int = 1400) -> Image.Image:
+    """Marker writing on a whiteboard (flat, not yet photographed)."""
+    f = font(size)
+    img = Image.new("RGB", (width, int(120 + size * 2.0 * len(lines))), (236, 240, 242))
+    d = ImageDraw.Draw(img)
+    colors = [(20, 60, 160), (170, 30, 30), (20, 110, 50)]
+    for i, line in enumerate(lines):
+        d.text((70, 60 + i * size * 2.0), line, fill=colors[i % 3], font=f)
+    return img

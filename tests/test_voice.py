@@ -131,3 +131,30 @@ def test_mcp_transcribe_tool(voice_home):
 def test_citation_location_roundtrip():
     c = Citation(1, "/x/memo.wav", "3", "q", Location(start_s=12.5, end_s=40.0))
     assert c.to_dict()["location"]["start_s"] == 12.5
+
+
+def test_voice_questions_are_turns_of_a_thread_from_cli_and_rest(api, voice_home):
+    """A spoken question continues a conversation like a typed one (`memex voice --thread`, thread_id)."""
+    r = subprocess.run([*MEMEX, "voice", "--home", str(voice_home.home), "--file", str(voice_home.question),
+                        "--thread", "new", "--no-speak", "--json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    tid = json.loads(r.stdout)["thread_id"]
+    thread = api.client.get(f"/threads/{tid}").json()
+    assert thread["title"].lower().startswith("where is the spare key")
+    [turn] = thread["turns"]
+    assert "flower" in turn["answer"].lower() and any(c["path"].endswith("key-memo.wav") for c in turn["citations"])
+
+    audio = voice_home.question.read_bytes()
+    r = api.client.post(f"/voice/ask?speak=false&thread_id={tid}", files={"file": ("q.ogg", audio, "audio/ogg")})
+    assert r.status_code == 200, r.text
+    assert r.json()["thread_id"] == tid
+    turns = api.client.get(f"/threads/{tid}").json()["turns"]
+    assert len(turns) == 2 and "spare key" in turns[1]["question"].lower()
+
+    missing = api.client.post("/voice/ask?thread_id=nosuchthread", files={"file": ("q.ogg", audio, "audio/ogg")})
+    assert missing.status_code == 404 and "nosuchthread" in missing.json()["error"]
+    r = subprocess.run([*MEMEX, "voice", "--home", str(voice_home.home), "--file", str(voice_home.question),
+                        "--thread", "nosuchthread", "--no-speak"], capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0 and "nosuchthread" in r.stderr
+    spec = api.client.get("/openapi.json").json()
+    assert any(p["name"] == "thread_id" for p in spec["paths"]["/voice/ask"]["post"]["parameters"])

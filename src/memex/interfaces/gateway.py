@@ -202,9 +202,18 @@ class Gateway:
         self.log(actor, "transcribe", None, detail={"seconds": round(t.duration_s, 1)})
         return t
 
-    def voice_ask(self, data: bytes, filename: str = "question.wav", actor: str = "api", speak: bool = True) -> Any:
-        """A spoken question answered with citations, and the answer spoken (VoiceReply)."""
-        return self.voice.ask(data, lambda q: self.ask(q, None, False, actor),
+    def voice_ask(self, data: bytes, filename: str = "question.wav", actor: str = "api", speak: bool = True,
+                  thread: str | None = None) -> Any:
+        """A spoken question answered with citations, and the answer spoken (VoiceReply); with `thread`, the
+        transcript and answer are that conversation's next turn, as a typed question would be."""
+        from memex.store.threads import thread_exists
+
+        options = {"thread": thread} if thread else {}
+        if thread:
+            with self.reading() as b:  # before the (slow) transcription: an unknown thread fails fast
+                if not thread_exists(b.conn, thread):
+                    raise NotFound(f"no conversation thread {thread!r}")
+        return self.voice.ask(data, lambda q: self.ask(q, None, False, actor, **options),
                               suffix=Path(filename or "q.wav").suffix.lower() or ".wav", speak=speak)
 
     def ask_stream(self, question: str, filters: Filters | None = None, trace: bool = False,
@@ -372,12 +381,12 @@ class Gateway:
             raise MemexError(f"{path} is outside the allowed source roots (api_source_roots in config)")
         return path
 
-    def add_source(self, raw: str, actor: str = "api") -> tuple[Path, SyncReport]:
-        """Register a folder and index it."""
+    def add_source(self, raw: str, actor: str = "api", progress: Any = None) -> tuple[Path, SyncReport]:
+        """Register a folder and index it (`progress` gets the indexer's events, as `Brain.add`)."""
         path = self.check_source_path(raw)
         try:
             with self.writing() as b:
-                report = b.add([path])
+                report = b.add([path], progress)
         except MemexError as e:
             self.log(actor, "add_source", str(path), status="error", detail={"error": str(e)})
             raise
@@ -385,13 +394,14 @@ class Gateway:
         self.refresh_insights_later()
         return path, report
 
-    def upload(self, filename: str, data: BinaryIO, max_bytes: int, actor: str = "api") -> tuple[Path, SyncReport]:
+    def upload(self, filename: str, data: BinaryIO, max_bytes: int, actor: str = "api",
+               progress: Any = None) -> tuple[Path, SyncReport]:
         """Store an uploaded file under <home>/uploads with a sanitised, unique name and index it."""
         name = sanitize_filename(filename)
         target = self.place_file(name, data, max_bytes)
         try:
             with self.writing() as b:
-                report = b.add([self.uploads_dir])
+                report = b.add([self.uploads_dir], progress)
         except MemexError as e:
             self.log(actor, "upload", str(target), status="error", detail={"error": str(e)})
             raise
@@ -436,10 +446,10 @@ class Gateway:
         finally:
             tmp.unlink(missing_ok=True)
 
-    def sync(self, actor: str = "api") -> SyncReport:
-        """Re-scan every source."""
+    def sync(self, actor: str = "api", progress: Any = None) -> SyncReport:
+        """Re-scan every source (`progress` gets the indexer's events, as `Brain.sync`)."""
         with self.writing() as b:
-            report = b.sync()
+            report = b.sync(progress)
         self.log(actor, "sync", None, detail=_counts(report))
         self.refresh_insights_later()
         return report

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 MIN_SCORE = 0.5
 """Recognitions below this confidence are mostly noise (texture read as letters)."""
+DET_RESIZE = {"Det.limit_type": "max", "Det.limit_side_len": 1600}
+"""The text detector sees the image shrunk to a long side of at most 1600 px, never enlarged. RapidOCR's own
+setting (enlarge until the short side is 736 px) made a small screenshot 2-3x slower and a 12 MP phone photo
+~1.6x slower for no accuracy, and read a photographed page worse (docs/benchmarks.md, "RapidOCR resize")."""
 
 
 class RapidOcr:
@@ -22,17 +26,17 @@ class RapidOcr:
 
     name = "rapidocr"
 
-    def __init__(self, threads: int = 0) -> None:
+    def __init__(self, threads: int = 0, params: dict[str, object] | None = None) -> None:
         try:
             from rapidocr import RapidOCR
         except ImportError as e:
             raise OcrUnavailable(f"OCR needs the rapidocr and onnxruntime packages ({e}); "
                                  "`pip install rapidocr onnxruntime`, or set ocr = \"tesseract\"") from None
-        params = {"Global.log_level": "error"}
+        config: dict[str, object] = {"Global.log_level": "error", **DET_RESIZE}
         if threads > 0:
-            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
-            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
-        self._engine = RapidOCR(params=params)
+            config["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+            config["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+        self._engine = RapidOCR(params={**config, **(params or {})})
         # RapidOCR logs each model load at INFO through its own logger; a sync should stay quiet.
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import json
 import logging
 import uuid
@@ -17,6 +18,7 @@ from fastapi.security import HTTPBearer
 
 from memex import __version__
 from memex.errors import MemexError
+from memex.interfaces.api import progress_events
 from memex.interfaces.api import schemas as s
 from memex.interfaces.api.export_routes import export_router
 from memex.interfaces.api.security import (
@@ -26,7 +28,7 @@ from memex.interfaces.api.security import (
     guard_config,
     load_or_create_token,
 )
-from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters
+from memex.interfaces.gateway import Gateway, NotFound, join_chunks, make_filters, sanitize_filename
 
 log = logging.getLogger("memex.api")
 
@@ -116,12 +118,17 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
     @app.post("/voice/ask", response_model=s.VoiceAnswerOut, tags=["voice"], max_body_size=max_upload)
     def voice_ask(file: Annotated[UploadFile, File(description="A spoken question (WAV, MP3, M4A, OGG, WebM).")],
                   request: Request,
-                  speak: Annotated[bool, Query(description="Include the spoken answer (WAV, base64).")] = True
+                  speak: Annotated[bool, Query(description="Include the spoken answer (WAV, base64).")] = True,
+                  thread_id: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9]+$", description=(
+                      "Continue this conversation (POST /threads makes one): the transcript and answer are "
+                      "saved as its next turn, and follow-ups are read in its light."))] = None
                   ) -> dict[str, Any]:
         """A spoken question: its transcript, the answer with citations (as /ask) and the answer spoken."""
-        reply = gateway.voice_ask(_read_upload(file, max_upload), file.filename or "", _actor(request), speak)
+        reply = gateway.voice_ask(_read_upload(file, max_upload), file.filename or "", _actor(request), speak,
+                                  thread=thread_id)
         out = reply.to_dict()
         out["audio_wav_base64"] = base64.b64encode(reply.audio).decode("ascii") if reply.audio else None
+        out["thread_id"] = thread_id
         return out
 
     @app.get("/documents", response_model=s.DocumentPageOut, tags=["documents"])
@@ -143,24 +150,42 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         doc = gateway.document(doc_id)
         return {**doc, "text": join_chunks([c["text"] for c in doc["chunks"]])}
 
-    @app.post("/sources", response_model=s.SourceOut, tags=["write"])
-    def add_source(body: s.SourceIn, request: Request) -> dict[str, Any]:
+    @app.post("/sources", response_model=s.SourceOut, tags=["write"], responses=progress_events.RESPONSES)
+    def add_source(body: s.SourceIn, request: Request, stream: progress_events.STREAM = False) -> Any:
         """Register a folder (absolute path on this machine) and index it."""
-        path, report = gateway.add_source(body.path, _actor(request))
-        return {"path": str(path), "report": report.to_dict()}
+        def work(progress: Any = None) -> dict[str, Any]:
+            path, report = gateway.add_source(body.path, _actor(request), progress)
+            return {"path": str(path), "report": report.to_dict()}
 
-    @app.post("/documents", response_model=s.UploadOut, tags=["write"], max_body_size=max_upload)
+        if stream:
+            gateway.check_source_path(body.path)  # a bad path is a 400 before the stream starts
+            return progress_events.progress_response(work)
+        return work()
+
+    @app.post("/documents", response_model=s.UploadOut, tags=["write"], max_body_size=max_upload,
+              responses=progress_events.RESPONSES)
     def upload(file: Annotated[UploadFile, File(description="A note or document (.md, .txt, .pdf, …).")],
-               request: Request) -> dict[str, Any]:
+               request: Request, stream: progress_events.STREAM = False) -> Any:
         """Upload a file; it is stored under the data home's uploads/ folder and indexed."""
-        target, report = gateway.upload(file.filename or "", file.file, max_upload, _actor(request))
-        doc = gateway.summary_for_path(str(target))
-        return {"stored_as": str(target), "document": doc.to_dict() if doc else None, "report": report.to_dict()}
+        if stream:  # what can be refused is refused before the stream starts (400, not an error event)
+            sanitize_filename(file.filename or "")
+        data = io.BytesIO(_read_upload(file, max_upload)) if stream else file.file  # read before the reply starts
 
-    @app.post("/sync", response_model=s.SyncOut, tags=["write"])
-    def sync(request: Request) -> dict[str, Any]:
+        def work(progress: Any = None) -> dict[str, Any]:
+            target, report = gateway.upload(file.filename or "", data, max_upload, _actor(request), progress)
+            doc = gateway.summary_for_path(str(target))
+            return {"stored_as": str(target), "document": doc.to_dict() if doc else None,
+                    "report": report.to_dict()}
+
+        return progress_events.progress_response(work) if stream else work()
+
+    @app.post("/sync", response_model=s.SyncOut, tags=["write"], responses=progress_events.RESPONSES)
+    def sync(request: Request, stream: progress_events.STREAM = False) -> Any:
         """Re-scan every source; only changed files are re-processed."""
-        return gateway.sync(_actor(request)).to_dict()
+        def work(progress: Any = None) -> dict[str, Any]:
+            return gateway.sync(_actor(request), progress).to_dict()
+
+        return progress_events.progress_response(work) if stream else work()
 
     @app.delete("/documents/{doc_id}", response_model=s.DeletedOut, tags=["write"])
     def delete_document(doc_id: DOC_ID, request: Request) -> dict[str, Any]:

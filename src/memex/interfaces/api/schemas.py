@@ -241,3 +241,4 @@ class VoiceAnswerOut(BaseModel):
     spoken_text: str
     audio_wav_base64: str | None = Field(None, description="The spoken answer as a WAV file, base64-encoded.")
     seconds: dict[str, float] = Field(default_factory=dict, description="Time spent transcribing, answering, speaking.")
+    thread_id: str | None = Field(None, description="The conversation this question was saved to (thread_id given).")

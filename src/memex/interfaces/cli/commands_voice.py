@@ -7,6 +7,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from memex.domain import Answer
 from memex.errors import MemexError
 from memex.interfaces.cli.main import cli, handle_errors, home_options, open_brain, print_json
 from memex.interfaces.cli.output import print_sources
@@ -21,17 +22,31 @@ from memex.interfaces.cli.output import print_sources
 @click.option("--json", "as_json", is_flag=True, help="Print transcript, answer and citations as JSON.")
 @click.option("--llm", help='Answer model, e.g. "extractive" (default), "ollama:qwen2.5:1.5b".')
 @click.option("--stt", help='Speech model, e.g. "whisper:base" (default) or "whisper:tiny.en".')
+@click.option("--thread", "thread_id", metavar="ID|new",
+              help="Save the question and answer to this conversation thread (`new` starts one); follow-ups "
+                   "are read in its light, as in `memex chat --thread`.")
 @home_options
 @click.pass_context
 @handle_errors
 def voice(ctx: click.Context, audio_file: Path | None, out: Path | None, no_speak: bool, as_json: bool,
-          llm: str | None, stt: str | None, home: Path | None, config_file: Path | None) -> None:
+          llm: str | None, stt: str | None, thread_id: str | None, home: Path | None,
+          config_file: Path | None) -> None:
     """Ask your notes by voice: push-to-talk (or --file), see the transcript and answer, hear it spoken."""
     from memex.media.voice import Voice
+    from memex.store import threads
 
     overrides = {k: v for k, v in (("llm", llm), ("stt", stt)) if v}
     console = Console(stderr=as_json)
     with open_brain(ctx, home, config_file, **overrides) as brain:
+        if thread_id and thread_id != "new":
+            threads.require_thread(brain.conn, thread_id)
+
+        def answer(question: str) -> Answer:
+            nonlocal thread_id
+            if thread_id == "new":  # only once a question was heard: no empty thread from a silent recording
+                thread_id = threads.create_thread(brain.conn)
+            return brain.ask(question, origin="voice", **({"thread": thread_id} if thread_id else {}))
+
         v = Voice(brain.settings)
         try:
             if audio_file is None:
@@ -44,18 +59,20 @@ def voice(ctx: click.Context, audio_file: Path | None, out: Path | None, no_spea
             else:
                 audio = audio_file
             with console.status("Listening…"):
-                reply = v.ask(audio, lambda q: brain.ask(q), suffix=audio_file.suffix if audio_file else ".wav",
+                reply = v.ask(audio, answer, suffix=audio_file.suffix if audio_file else ".wav",
                               speak=not no_speak)
         finally:
             v.close()
     if as_json:
-        print_json(reply.to_dict())
+        print_json({**reply.to_dict(), "thread_id": thread_id})
     else:
         console.print(f"[bold]You said:[/] {escape(reply.transcript.text)}", highlight=False)
         console.print(escape(reply.answer.answer), highlight=False)
         if reply.answer.citations:
             console.print()
         print_sources(reply.answer, console)
+        if thread_id:
+            console.print(f"[dim]Saved to thread {thread_id} (memex voice --thread {thread_id} to follow up)[/]")
     if reply.audio is None:
         return
     if out is not None:

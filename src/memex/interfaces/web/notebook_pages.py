@@ -155,6 +155,7 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
         with st.chat_message("assistant"):
             st.markdown(render.answer_markdown(turn["answer"]))
             render_citations(i, turn, _titles(gw, turn), open_note)
+            voice_widgets.spoken_answer(tid, i)
             export_widgets.answer_download(gw, i, {"question": turn["question"], "answer": turn}, gw.settings.llm)
     if thread:
         export_widgets.conversation_download(gw, thread["id"])
@@ -163,8 +164,10 @@ def page_ask(gw: Gateway, filter_inputs: Callable[[str], Filters], open_note: Op
         close_thread()
         st.rerun()
     with st.expander("Ask by voice", icon=":material/mic:"):
-        voice_widgets.ask_by_voice(gw, f"voice_q_{tid}_{len(turns)}",
-                                   lambda a: render_citations(len(turns), a, _titles(gw, a), open_note))
+        spoken_in = voice_widgets.ask_by_voice(gw, f"voice_q_{tid}_{len(turns)}", tid, len(turns), nb)
+    if spoken_in:  # the turn is saved in the thread: show it (and play the answer) from there
+        st.query_params[THREAD_PARAM] = spoken_in
+        st.rerun()
     question = st.chat_input("Ask a question about your notes", key="ask_input")
     if not question:
         if not turns:
