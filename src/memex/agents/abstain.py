@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from memex.agents.answer_type import expected, names
+from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
@@ -58,12 +58,13 @@ def statement_support(c: Candidate) -> float:
 
 
 def support_score(question: str, best: float, used: Sequence[Candidate],
-                  note_text: Callable[[int], str] | None = None) -> tuple[float, dict[str, Any]]:
+                  note_text: Callable[[int], str] | None = None,
+                  expect: Expectation | None = None) -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the support of its best quoted statement, less what they all lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
     goes by, the passage around it, or the rest of its note)."""
-    expect = expected(question)
+    expect = expected(question) if expect is None else expect
     kind_ok = not expect or any(c.kind == 1.0 for c in used)
     asked = [n for n in names(question) if n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]

@@ -8,6 +8,7 @@ nothing in particular (the other signals still work).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,7 +60,8 @@ _Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|vi
 _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |her )?name\b|\bnamed\b|"
                      r"\bwhich (?:company|glaze|product|brand|app|tool|book|film|beer|recipe|plugin|deal|"
                      r"mortgage|model|medication|medicine|tablet|drug|plan)\b|\bwhat (?:company|glaze|brand|"
-                     r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b", re.I)
+                     r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b|\bmake and model\b|"
+                     r"\b(?:what|which) (?:make|model)\b", re.I)
 
 _Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell|contact) (?:number|no\.?)\b|"
                       r"\bnumber to (?:call|ring|text)\b|\bwhat(?:'s| is) (?:\w+['’]s )?(?:mobile|phone)\??$", re.I)
@@ -67,7 +69,9 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"tracking|order|membership|customer|booking|invoice|national insurance|ni|vat|utr|"
                           r"tax|bib|case|claim|pin|ticket)\s+(?:number|no\.?|code|ref)\b|\bsort code\b|"
                           r"\b(?:door|alarm|key safe|safe|gate|lock|access|entry|wi-?fi|wifi) (?:code|password|pin)\b|"
-                          r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b", re.I)
+                          r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b|"
+                          r"\b(?:voucher|booking|order|policy|case|claim|account|customer|application|payment)\s+"
+                          r"(?:reference|ref)\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
 # A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
 _S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
@@ -118,6 +122,7 @@ _PLACE_PREP = re.compile(
 
 
 _ANY_YEAR = dt.date(2000, 1, 1)
+_AFTER_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|around)\s+$")
 
 
 @dataclass(frozen=True)
@@ -219,7 +224,10 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
     if any(sentence[d.start:d.end].lower() not in q_low for d in dates):
         kinds.add(DATE)
     names = _names(sentence, q_words)
-    if names:
+    # "grandchildren in Selby", "lives at Corrib View": a name right after "in"/"at"/"near" is a place, not
+    # the person or the thing a "who"/"called" question asks for.
+    if any(not _AFTER_PLACE_PREP.search(sentence[:m.start()]) for n in names
+           for m in re.finditer(rf"(?<!\w){re.escape(n.split()[0])}", sentence)):
         kinds |= {PERSON, NAME}
     if (names and _PLACE_WORDS.search(sentence)) or _PLACE_PREP.search(sentence):
         kinds.add(PLACE)
@@ -228,8 +236,44 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
     return frozenset(kinds)
 
 
+_CLAUSE = re.compile(r"\s*(?:[,;]|\s[—–-]\s|(?<=[.!?])\s)\s*")
+_KIND_WORDS = {"called", "name", "named", "number", "much", "many", "time", "date", "day"}
+
+
+@functools.lru_cache(maxsize=64)
+def _attribute_terms(question: str) -> frozenset[str]:
+    """What the question asks about its subject: its content words less its names and the words of the kind
+    asked for ("What are Pete's grandchildren called?" -> grandchildren)."""
+    from memex.agents.extractive import content_terms
+
+    named = content_terms(" ".join(names(question)))
+    return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
+
+
+def answer_span(sentence: str, question: str) -> str:
+    """The clauses of a statement that can answer: those holding what the question asks about, each with the
+    clause after it ("Monthly fee, £45"); the whole statement when no clause holds it. "Wife Janet,
+    grandchildren in Selby" offers no name for "What are Pete's grandchildren called?"."""
+    if _RECORD.search(sentence):
+        return sentence  # a table row or a "Key: value; Key: value" record: every field is about its subject
+    parts = [p for p in _CLAUSE.split(sentence) if p]
+    attr = _attribute_terms(question) if len(parts) > 1 else frozenset()
+    if not attr:
+        return sentence
+    from memex.agents.extractive import content_terms
+
+    keep = {j for i, p in enumerate(parts) if content_terms(p) & attr for j in (i, i + 1, i + 2) if j < len(parts)}
+    return ", ".join(parts[i] for i in sorted(keep)) if keep else sentence
+
+
+_RECORD = re.compile(r";\s*[\w /()£$€%-]{1,30}:\s")
+
+
 def matches(expect: Expectation, sentence: str, question: str) -> float | None:
-    """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected."""
+    """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected.
+    A name asked for must be offered in the clauses about what is asked (answer_span)."""
     if not expect:
         return None
+    if expect.kinds <= {PERSON, NAME}:
+        sentence = answer_span(sentence, question)
     return 1.0 if expect.kinds & offers(sentence, question) else 0.0

@@ -15,12 +15,13 @@ on dev data (agents/abstain.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents.answer_type import expected
+from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
@@ -32,7 +33,7 @@ from memex.agents.extractive import (
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
-from memex.ingest.dates import month_number
+from memex.ingest.dates import find_dates, month_number
 
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
@@ -201,8 +202,27 @@ def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], em
                     [f"{len(sub_questions)} parts"], all_cands, used, primary)
 
 
+def asked_of(question: str, description: str) -> Expectation:
+    """The kind of answer asked about the thing a relational question describes: "What is the teammate who led
+    the hill party allergic to?" asks for no person — the "who" belongs to the description."""
+    rest = question.replace(description, "it") if description and description in question else question
+    return expected(rest)
+
+
 _NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
 _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
+
+
+def _leading_name(part: str) -> str | None:
+    """A subject part that is a name ("Alex Petrie"), or the name it opens with ("Tariq mentoring log")."""
+    part = part.strip()
+    if _NAME_LIKE.match(part):
+        return part
+    m = re.match(r"([A-Z][a-z][\w’'-]+)(?:['’]s)?\s+[a-z]", part)
+    return m.group(1) if m else None
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
@@ -219,15 +239,20 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     cands = score_units(description, units, embedder, idf)
     q_low = question.lower()
     skip = {w.lower().strip(".,'’?") for w in question.split()}
+    # The role the description gives ("the engineer who…") is not a name for it ("Design Engineer").
+    roles = {w.lower() for w in re.findall(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b",
+                                           description)}
     scored: dict[str, tuple[float, Candidate]] = {}
     for rank, c in enumerate(cands[:3]):
-        levels = c.unit.subject.split(" › ")
-        deepest = [p for p in _SUBJECT_SPLIT.split(levels[-1]) if _NAME_LIKE.match(p.strip())]
-        upper = [p for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv) if _NAME_LIKE.match(p.strip())]
+        # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
+        levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
+        deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
+        upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
         for kind, found in ((2.0, find_names(c.text, skip)), (1.5, deepest), (1.0, upper)):
             for name in found:
-                name = name.strip(" .,:;")
-                if len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip:
+                name = (name or "").strip(" .,:;")
+                if (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
+                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
                 if _PLACE_WORDS.search(name):
@@ -252,7 +277,7 @@ def bridged(question: str, description: str, entity: str, via: Candidate, units:
     about = f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
     ent = content_terms(entity)
     own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))] or list(units)
-    cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=expected(question))
+    cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=asked_of(question, description))
              if c.unit.quote != via.unit.quote]
     picked = pick(cands, limit=2)
     if not picked:

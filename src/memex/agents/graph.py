@@ -210,8 +210,10 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if run.model is None:
         composed = _compose(state, run)
         if composed.text:
+            p = state["plan"]
+            expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
             composed.support, composed.checks = abstain.support_score(
-                question, composed.support, composed.primary or composed.used, run.note_text)
+                question, composed.support, composed.primary or composed.used, run.note_text, expect)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
