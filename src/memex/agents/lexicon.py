@@ -302,18 +302,19 @@ _PLACE_NOUNS = {
 _PLACE_PREPS = {"es": r"en|a|de|desde|hacia|junto a|cerca de|por", "pt": r"em|no|na|a|de|do|da|para|perto de",
                 "fr": r"a|au|en|de|du|dans|pres de|vers", "de": r"in|im|nach|aus|bei|am|an der|zum|zur",
                 "it": r"a|in|da|di|nel|nella|al|alla|vicino a", "nl": r"in|naar|uit|bij|op|te"}
+# Number words ("dos", "zwei"); the words for "one" are left out: they are also the articles ("un", "una").
 _NUMBER_WORDS = {
-    "es": "un uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta "
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta "
           "cincuenta cien ciento mil medio media docena primer primero primera segundo segunda tercero tercera",
-    "pt": "um uma dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta quarenta cinquenta "
+    "pt": "dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta quarenta cinquenta "
           "cem cento mil meio meia duzia primeiro primeira segundo segunda terceiro terceira",
-    "fr": "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent "
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent "
           "mille demi demie douzaine premier premiere deuxieme second seconde troisieme",
-    "de": "ein eine einen zwei drei vier funf sechs sieben acht neun zehn elf zwolf funfzehn zwanzig dreissig vierzig "
+    "de": "zwei drei vier funf sechs sieben acht neun zehn elf zwolf funfzehn zwanzig dreissig vierzig "
           "funfzig hundert tausend halb halbe dutzend erste ersten zweite zweiten dritte dritten",
-    "it": "un uno una due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti trenta quaranta "
+    "it": "due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti trenta quaranta "
           "cinquanta cento mille mezzo mezza dozzina primo prima secondo seconda terzo terza",
-    "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf vijftien twintig dertig veertig vijftig honderd "
+    "nl": "twee drie vier vijf zes zeven acht negen tien elf twaalf vijftien twintig dertig veertig vijftig honderd "
           "duizend half halve dozijn eerste tweede derde",
 }
 _DAY_PARTS = {"es": "manana mananas tarde tardes noche noches mediodia madrugada", "pt": "manha tarde noite meio-dia "
