@@ -6,7 +6,7 @@ whether the answer held the gold facts. The threshold is then swept: for each va
 answerable questions and the abstention on unanswerable ones, overall and per type. The chosen threshold
 is the highest that keeps false abstention at or below the target (10%).
 
-    python bench/calibrate_abstention.py --set teacher=H1:Q1 --set consultant=H2:Q2 [--target 0.10]
+    python bench/calibrate_abstention.py --set teacher=H1:Q1 --set consultant=H2:Q2 [--target 0.10] [--per-set]
 """
 from __future__ import annotations
 
@@ -59,6 +59,9 @@ def main() -> None:
     ap.add_argument("--set", action="append", required=True, help="NAME=HOME:QA_FILE")
     ap.add_argument("--cache", default="bench/results/calibrate_abstention")
     ap.add_argument("--target", type=float, default=0.10, help="most false abstention allowed")
+    ap.add_argument("--per-set", action="store_true",
+                    help="hold every set, not only the pooled questions, to the false-abstention target (a "
+                         "threshold serves one home at a time: a vault with few questions must not be outvoted)")
     args = ap.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -77,7 +80,7 @@ def main() -> None:
         fa, ua = rates(rows, t)
         per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
         print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}   {per}")
-        if fa <= args.target:
+        if fa <= args.target and (not args.per_set or all(rates(rs, t)[0] <= args.target for rs in sets.values())):
             ok.append((float(t), ua))
     # The thresholds reaching the most abstention on unanswerable questions within the false-abstention
     # budget form a plateau; its middle is the choice least sensitive to a new vault's shift in scores.

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from memex.agents import lexicon
 from memex.ingest.dates import find_dates
 
 MONEY = "money"
@@ -136,8 +137,11 @@ class Expectation:
 
 
 def expected(question: str) -> Expectation:
-    """The answer kinds a question asks for, from its wording (English)."""
+    """The answer kinds a question asks for, from its wording (English; other languages: agents/lexicon.py)."""
     q = question.strip()
+    foreign = lexicon.expected_kinds(q)
+    if foreign is not None:
+        return Expectation(foreign)
     kinds: set[str] = set()
     if _Q_MONEY.search(q):
         kinds.add(MONEY)
@@ -178,7 +182,7 @@ def names(text: str, skip: set[str] | None = None) -> list[str]:
     """Capitalised word runs that look like names; a lone capital opening a sentence ("Calm as anything.",
     "Passed.") is not one."""
     skip = skip or set()
-    openings = {m.end() for m in _OPENING.finditer(text)}
+    openings = {m.end() for m in _OPENING.finditer(text)} | {m.end() for m in re.finditer(r"[¿¡]\s*", text)}
     out = []
     for m in _CAPITAL.finditer(text):
         run = m.group(1)
@@ -186,7 +190,7 @@ def names(text: str, skip: set[str] | None = None) -> list[str]:
             continue
         words = [re.sub(r"['’]s$", "", w) for w in run.split()]
         words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in _FUNCTION]
-        words = [w for w in words if w.lower().strip(".'’") not in skip]
+        words = [w for w in words if w.lower().strip(".'’") not in skip and not lexicon.skips_name(w, text)]
         if words:
             out.append(" ".join(words).strip(" .,:;'’"))
     return [n for n in out if len(n) >= 2]
@@ -233,7 +237,7 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
         kinds.add(PLACE)
     if re.search(r"[\"“‘«][^\"”’»]{2,40}[\"”’»]|\*\*[^*]{2,40}\*\*", sentence):
         kinds.add(NAME)
-    return frozenset(kinds)
+    return frozenset(kinds | lexicon.offers(sentence, question))
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[—–-]\s|(?<=[.!?])\s)\s*")

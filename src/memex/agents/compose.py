@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from memex.agents import lexicon
 from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
@@ -110,15 +111,15 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = [latest]
-    first, citations = cite([latest], dated=True)
-    text = f"Latest: {first[0]}"
+    first, citations = cite([latest], dated=True, question=question)
+    text = f"{lexicon.label('latest', question)} {first[0]}"
     notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
     if older:
         was = max(older, key=lambda c: c.score)
         numbers = {c.chunk_id: c.n for c in citations}
-        before, citations = cite([was], numbers, citations, dated=True)
+        before, citations = cite([was], numbers, citations, dated=True, question=question)
         used.append(was)
-        text += f" Before that: {before[0]}"
+        text += f" {lexicon.label('before', question)} {before[0]}"
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
 
@@ -164,11 +165,11 @@ def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
         out.candidates = cands
         return out
     chosen.sort(key=lambda c: (str(c.unit.date or "") if _dated(c) else "", c.unit.rank, c.unit.position))
-    parts, citations = cite(chosen, dated=any(_dated(c) for c in chosen))
+    parts, citations = cite(chosen, dated=any(_dated(c) for c in chosen), question=question)
     notes = [f"{len(chosen)} matching statements", f"key words: {', '.join(key)}"]
     if window != (None, None):
         notes.append(f"dates {window[0] or '…'} to {window[1] or '…'}")
-    text = f"{len(chosen)} matching entries in your notes: " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
+    text = f"{lexicon.label('entries', question, n=len(chosen))} " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
     return Composed(text, citations, best, "aggregation", notes, cands, chosen, chosen)
 
 

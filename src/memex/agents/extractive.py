@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from memex.agents import lexicon
 from memex.agents.answer_type import Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -65,11 +66,17 @@ def _stem(w: str) -> str:
 
 def content_terms(text: str) -> set[str]:
     """Lower-cased, stemmed, non-stopword words."""
+    foreign = lexicon.content_terms(text)  # another language: its stop words and Snowball stems
+    if foreign is not None:
+        return foreign
     return {_stem(w) for w in (x.lower() for x in WORD.findall(text)) if w not in STOPWORDS}
 
 
 def question_terms(question: str) -> dict[str, str]:
     """Stemmed content term -> one surface word of the question (for document-frequency lookups)."""
+    foreign = lexicon.question_terms(question)
+    if foreign is not None:
+        return foreign
     out: dict[str, str] = {}
     for w in WORD.findall(question):
         lw = w.lower()
@@ -242,8 +249,10 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
 
 
 def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
-         citations: list[Citation] | None = None, dated: bool = False) -> tuple[list[str], list[Citation]]:
-    """Answer sentences with [n] markers, and their citations (one per chunk, quoting the statement)."""
+         citations: list[Citation] | None = None, dated: bool = False,
+         question: str = "") -> tuple[list[str], list[Citation]]:
+    """Answer sentences with [n] markers, and their citations (one per chunk, quoting the statement); dates
+    are written in the question's language."""
     numbers = {} if numbers is None else numbers
     citations = [] if citations is None else citations
     parts = []
@@ -253,7 +262,7 @@ def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
             n = numbers[c.hit.chunk_id] = len(numbers) + 1
             citations.append(Citation(n=n, path=c.hit.path, chunk_id=c.hit.chunk_id, quote=c.unit.quote[:300],
                                       location=c.hit.location, date=c.unit.date, date_source=c.unit.date_source))
-        when = f" ({date_phrase(c.unit)})" if dated and c.unit.date else ""
+        when = f" ({date_phrase(c.unit, question)})" if dated and c.unit.date else ""
         parts.append(f"{_sentence(phrase(c.unit))}{when} [{n}]")
     return parts, citations
 
@@ -267,11 +276,13 @@ def long_date(iso: str) -> str:
     return f"{d.day} {d:%B} {d.year}"
 
 
-def date_phrase(unit: Unit) -> str:
-    """How an answer names a statement's date; one taken from the file's modification time says so."""
+def date_phrase(unit: Unit, question: str = "") -> str:
+    """How an answer names a statement's date (in the question's language); one taken from the file's
+    modification time says so."""
+    day = lexicon.long_date(str(unit.date), question) or long_date(str(unit.date))
     if unit.date_source == "mtime":
-        return f"file modified {long_date(str(unit.date))}, no date in the note"
-    return long_date(str(unit.date))
+        return lexicon.label("modified", question, date=day)
+    return day
 
 
 def _sentence(text: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, compose
+from memex.agents import abstain, compose, lexicon
 from memex.agents.context import Context, add_hits, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -183,8 +183,9 @@ def hop(state: AnswerState) -> dict[str, Any]:
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
         return {"bridge": {}}
     units = all_units(state["context"].hits)[:MAX_UNITS]
-    found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
-                                    known=run.parts.searcher.title_count)
+    with lexicon.asked(state["standalone"]):
+        found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
+                                        known=run.parts.searcher.title_count)
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
     rest = " ".join(t for t in key_terms(state["standalone"], 12)
@@ -208,12 +209,13 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     if not hits:
         return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
     if run.model is None:
-        composed = _compose(state, run)
-        if composed.text:
-            p = state["plan"]
-            expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
-            composed.support, composed.checks = abstain.support_score(
-                question, composed.support, composed.primary or composed.used, run.note_text, expect)
+        with lexicon.asked(question):  # statements too short to tell are read in the question's language
+            composed = _compose(state, run)
+            if composed.text:
+                p = state["plan"]
+                expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
+                composed.support, composed.checks = abstain.support_score(
+                    question, composed.support, composed.primary or composed.used, run.note_text, expect)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
@@ -254,12 +256,14 @@ def verify_node(state: AnswerState) -> dict[str, Any]:
     run = state["run"]
     draft = state["draft"]
     composed = state.get("composed")
-    if not draft.strip() or ABSTAIN_MESSAGE.lower().rstrip(".") in draft.lower():
+    if not draft.strip() or ABSTAIN_MESSAGE.lower().rstrip(".") in draft.lower() \
+            or lexicon.label("abstain", state["standalone"]).lower().rstrip(".") in draft.lower():
         answer, checks = Answer(ABSTAIN_MESSAGE, [], True), []
     elif run.model is None and composed is not None:
         answer, checks = _check_extractive(state["standalone"], composed, state["context"].hits, run)
     else:
-        answer, checks = verify(draft, state["sources"], run.embedder, run.judge_model)
+        with lexicon.asked(state["standalone"]):  # the answer's words are read in the question's language
+            answer, checks = verify(draft, state["sources"], run.embedder, run.judge_model)
         if not answer.abstained and lacks_wanted_number(state["standalone"], answer.answer):
             # A "how much / how many / when" question answered without any figure is not answered.
             checks = [*checks, SentenceCheck(answer.answer, [], 0.0, False, "the question asks for a number, "
@@ -316,7 +320,8 @@ def finish(state: AnswerState) -> dict[str, Any]:
                         answer.steps)
     if answer.abstained:
         closest = [hit_dict(h) for h in state["context"].hits[:CLOSEST]]
-        answer = Answer(ABSTAIN_MESSAGE, [], True, {"closest": closest})
+        # Said in the question's language ("No he encontrado esto en tus notas.").
+        answer = Answer(lexicon.label("abstain", state["question"]), [], True, {"closest": closest})
     return {"answer": answer}
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from memex.agents import lexicon
 from memex.agents.extractive import content_terms
 from memex.llm.base import ChatModel, LLMError, Message
 from memex.retrieve.query import STOPWORDS
@@ -125,7 +126,7 @@ def _shared_context(question: str, a: str, b: str) -> str:
 def decompose(question: str) -> Plan:
     """Deterministic planning: split comparisons, "what changed between", and multi-part questions."""
     q = question.strip()
-    temporal = bool(_TEMPORAL.search(q))
+    temporal = bool(_TEMPORAL.search(q)) or lexicon.is_temporal(q)
     for kind, pattern in (("change", _CHANGED), ("comparison", _COMPARE), ("comparison", _DIFFERENCE),
                           ("comparison", _VERSUS)):
         m = pattern.search(q)
@@ -135,10 +136,11 @@ def decompose(question: str) -> Plan:
             subs = [q, f"{a} {ctx}".strip(), f"{b} {ctx}".strip()]
             return Plan(q, _unique(subs), kind, temporal or kind == "change")
     window = time_window(q)
-    parts = [p.strip(" ,;") for p in _PARTS.split(q) if p and len(content_terms(p)) >= 2]
+    split = lexicon.split_parts(q)  # another language's ", y qué …"
+    parts = [p.strip(" ,;") for p in (_PARTS.split(q) if split is None else split) if p and len(content_terms(p)) >= 2]
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
-    if _AGGREGATE.search(q):
+    if _AGGREGATE.search(q) or lexicon.is_aggregation(q):
         return Plan(q, [q], "aggregation", temporal, window=window)
     bridge = relation(q)
     if bridge:
@@ -149,6 +151,10 @@ def decompose(question: str) -> Plan:
 def relation(question: str) -> str | None:
     """The description of a thing the question names only by a relation, e.g. "the friend who recommended
     my builder" or "Bex's partner" (None when the question names its subject directly)."""
+    span = lexicon.relation(question)  # another language: "el comercial que nos subió el saco"
+    if span is not None:
+        description, rest = question[span[0]:span[1]], question[:span[0]] + question[span[1]:]
+        return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
     for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
         m = pattern.search(question)
         if m and len(content_terms(m.group("d"))) >= least:
@@ -176,22 +182,25 @@ def time_window(question: str) -> tuple[str | None, str | None]:
 
     from memex.ingest.dates import find_dates
 
+    marks = lexicon.time_window_marks(question)  # another language's "desde", "hasta", "en 2026"
+    since, until, year = marks if marks else (_SINCE, _UNTIL, _YEAR)
+    text = lexicon.fold(question) if marks else question
     for mark in find_dates(question):
         if not mark.year_given:
             continue
-        before = question[max(0, mark.start - 8):mark.start]
+        before = text[max(0, mark.start - 12):mark.start] if marks else question[max(0, mark.start - 8):mark.start]
         if mark.precision == "month":
             last = calendar.monthrange(mark.day.year, mark.day.month)[1]
             start, end = mark.day.isoformat(), mark.day.replace(day=last).isoformat()
         else:
             start = end = mark.day.isoformat()
-        if _SINCE.search(before):
+        if since.search(before):
             return start, None
-        if _UNTIL.search(before):
+        if until.search(before):
             return None, end
         if mark.precision == "month":
             return start, end
-    m = _YEAR.search(question)
+    m = year.search(text)
     if m:
         y = int(m.group(1))
         return dt.date(y, 1, 1).isoformat(), dt.date(y, 12, 31).isoformat()

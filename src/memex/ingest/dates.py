@@ -104,7 +104,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<s2>,?{sep})(?:de[ \t]+)?{year.format(n='y')})?(?![\w])"  # 16 May 2026, 3. marz 2026, 20-ago
         rf"|(?P<m2>{mon})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+{year.format(n='y2')})?(?![\w:])"
         rf"|(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d])"  # 16/05/2026
-        rf"|(?P<m3>{mon})\.?[ \t]+(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026
+        rf"|(?P<m3>{mon})\.?[ \t]+(?:del?[ \t]+)?(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026
         rf")")
     year_line = re.compile(r"[ \t#>*_|-]*(?P<y>(?:19|20)\d\d)[ \t*_:|-]*$")
     return cand, year_line

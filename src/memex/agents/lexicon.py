@@ -1,0 +1,739 @@
+"""The words of the answer pipeline in Spanish, Portuguese, French, German, Italian and Dutch.
+
+The answer pipeline's rules (agents/answer_type.py, plan.py, extractive.py, compose.py) are written for
+English. This module holds what they need in the other languages, all in one place, and answers their
+questions through small hooks: what language a question or a statement is in; its stop words (the
+Snowball project's lists, agents/lexicon_stopwords.py) and stems (Snowball, through PyStemmer); what kind
+of answer a question asks for ("¿Cuánto cuesta…?": an amount of money); its shape (temporal: "ahora",
+"actualmente"; aggregation: "¿Cuántas veces…?", "¿Qué restaurantes nos compran…?"; relational: "el
+comercial que nos subió el saco"); and what a statement offers ("19,10 €", "los jueves", "30 minutos").
+
+Weekday, month, unit ("horas", "semanas") and "now"/"today" words come from dateparser's maintained locale
+data, dates are read by ingest/dates.py, dates are written back through Babel's CLDR data ("20 de agosto de
+2026"). The question words and the patterns built on them are written here, per language, over
+accent-folded lower-case text ("cuánto" and "cuanto" alike).
+
+English text never reaches these rules: every hook returns None (or nothing) for it, so the English
+pipeline runs exactly as before. A text is taken as another language only when that language's function
+words clearly outnumber English ones.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+LANGS = ("es", "pt", "fr", "de", "it", "nl")
+"""The languages besides English whose questions the answer pipeline reads."""
+NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
+         "nl": "Dutch"}
+
+# ---- per-language data (patterns match accent-folded, lower-cased text) ------------------------------------
+# Question words and other words that say how to answer, not what about: stop words for scoring, and never
+# names ("¿Cuándo…?", "Qué").
+_QUESTION_WORDS = {
+    "es": "que cual cuales quien quienes cuando donde adonde como cuanto cuanta cuantos cuantas por porque llama "
+          "llaman llamaba llamo nombre "
+          "ahora actualmente todavia aun ultimo ultima ultimos ultimas veces vez todos todas",
+    "pt": "que qual quais quem quando onde aonde como quanto quanta quantos quantas porque chama chamam nome "
+          "agora atualmente "
+          "atual ainda ultimo ultima ultimos ultimas vezes vez todos todas lista total",
+    "fr": "que quoi qui quel quelle quels quelles quand ou comment combien pourquoi appelle appellent nom "
+          "maintenant actuellement "
+          "actuel actuelle toujours encore dernier derniere fois tous toutes liste total",
+    "de": "was wer wen wem wessen wann wo wohin woher wie welche welcher welches welchen welchem warum wieviel "
+          "heisst heissen name "
+          "wieviele viele viel jetzt aktuell derzeit zurzeit momentan noch letzte letzten letzter mal alle liste "
+          "insgesamt",
+    "it": "che cosa chi quale quali quando dove come quanto quanta quanti quante perche chiama chiamano nome "
+          "adesso ora attualmente "
+          "attuale ancora ultimo ultima ultimi ultime volte volta tutti tutte elenco totale",
+    "nl": "wat wie wiens wanneer waar waarheen hoe welke welk hoeveel waarom heet heten naam nu momenteel "
+          "huidige tegenwoordig "
+          "nog laatste keer keren alle lijst totaal",
+}
+
+# What kind of answer a question asks for (the kinds of agents/answer_type.py).
+_KINDS: dict[str, dict[str, str]] = {
+    "es": {
+        "money": r"\bcuant[oa]s?\b.*\b(?:cost\w*|cuest\w+|cobr\w+|pag\w+|precio\w*|vale|valen|valia|sale|salia|"
+                 r"gast\w+|dinero|euros|import\w+|cuota|alquiler|sueldo|salario|factura\w*|presupuest\w+|deb\w+)\b|"
+                 r"\b(?:que|cual|cuanto) (?:es |era |fue )?(?:el |la |nuestr[oa] |mi |su )?(?:precio|importe|cuota|"
+                 r"tarifa|alquiler|sueldo|salario|coste|costo|presupuesto|deuda|senal)\b|\ba cuanto (?:esta|sale)\b",
+        "quantity": r"\bcuant[oa]s?\b|\b(?:que|cual es la|a que) (?:cantidad|numero|porcentaje|temperatura|peso|talla|"
+                    r"hidratacion|dosis|edad|medida|altura|distancia|nota|puntuacion)\b|\bque (?:alto|grande|lejos)\b",
+        "duration": r"\bcuanto tiempo\b|\bcuant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bcuanto (?:dura|"
+                    r"tarda|duro|tardo)\b|\bdurante cuanto\b",
+        "date": r"\bcuando\b|\b(?:que|cual es la) (?:dia|fecha|ano|mes)\b|\ben que (?:ano|mes|fecha)\b|\bcumpleanos\b|"
+                r"\bplazo\b|\bvence\b",
+        "time": r"\bque hora\b|\bhorario\b|\bque dias?\b|\bcuando\b",
+        "person": r"\bquien(?:es)?\b|\b(?:que|cual) (?:persona|comercial|proveedor\w*|medic[oa]|profesor\w*|gestor\w*|"
+                  r"asesor\w*|vecin[oa]|amig[oa]|fisio\w*|dentista|electricista|fontanero|emplead[oa]|contable|"
+                  r"client[ea]|jef[ea]|entrenador\w*)\b",
+        "place": r"\b(?:a|de|en|por)? ?donde\b|\badonde\b|\b(?:en|de|a) que (?:ciudad|pueblo|calle|barrio|sitio|lugar|"
+                 r"parque|tienda|bar|restaurante|hospital|colegio|pais|playa|hotel)\b|\bque (?:ciudad|pueblo|calle|"
+                 r"barrio|direccion|sitio|lugar|restaurantes?|tiendas?|sitios|lugares)\b|\bdireccion\b",
+        "name": r"\bcomo se llama\w*\b|\b(?:que|cual es el) nombre\b|\bllamad[oa]s?\b|\bque (?:marca|empresa|banco|"
+                r"app|libro|receta|modelo|medicamento|harina|pastilla|producto)\b",
+        "phone": r"\b(?:telefono|movil|whatsapp)\b",
+        "code": r"\biban\b|\bnumero de (?:cuenta|pedido|poliza|factura|cliente|socio|serie|expediente|referencia)\b|"
+                r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b",
+    },
+    "pt": {
+        "money": r"\bquant[oa]s?\b.*\b(?:cust\w+|cobr\w+|pag\w+|prec\w+|vale|valia|gast\w+|dinheiro|euros|reais|"
+                 r"mensalidade|aluguel|aluguer|renda|salario|fatura\w*|orcamento)\b|\b(?:qual|quanto) (?:e |era |foi )?"
+                 r"(?:o |a |nosso |nossa |meu |minha )?(?:preco|valor|mensalidade|aluguel|aluguer|renda|salario|custo|"
+                 r"orcamento|divida|sinal)\b",
+        "quantity": r"\bquant[oa]s?\b|\b(?:que|qual a|qual e a) (?:quantidade|numero|percentagem|porcentagem|"
+                    r"temperatura|peso|tamanho|dose|idade|medida|altura|distancia|nota)\b",
+        "duration": r"\bquanto tempo\b|\bquant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bquanto (?:dura|"
+                    r"demora|durou|demorou)\b|\bpor quanto tempo\b",
+        "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b",
+        "time": r"\b(?:que|a que) horas?\b|\bhorario\b|\bque dias?\b|\bquando\b",
+        "person": r"\bquem\b|\b(?:que|qual) (?:pessoa|fornecedor\w*|medic[oa]|professor\w*|contabilista|contador\w*|"
+                  r"vizinh[oa]|amig[oa]|fisio\w*|dentista|eletricista|canalizador|funcionari[oa]|cliente|chefe)\b",
+        "place": r"\bonde\b|\baonde\b|\bde onde\b|\b(?:em|de|para) que (?:cidade|vila|rua|bairro|sitio|lugar|parque|loja|"
+                 r"bar|restaurante|hospital|escola|pais|praia|hotel)\b|\bque (?:cidade|rua|bairro|endereco|morada|lugar|"
+                 r"restaurantes?|lojas?|lugares)\b|\b(?:endereco|morada)\b",
+        "name": r"\bcomo se chama\w*\b|\b(?:que|qual e o) nome\b|\bchamad[oa]s?\b|\bque (?:marca|empresa|banco|app|"
+                r"livro|receita|modelo|medicamento|produto)\b",
+        "phone": r"\b(?:telefone|telemovel|celular|whatsapp)\b",
+        "code": r"\biban\b|\bnumero de (?:conta|pedido|apolice|fatura|cliente|socio|serie|referencia)\b|"
+                r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b",
+    },
+    "fr": {
+        "money": r"\bcombien\b.*\b(?:cout\w*|pay\w*|pai\w+|factur\w+|depens\w+|vaut|valait|euros|gagn\w+|loyer|"
+                 r"salaire|prix|tarif|devis|budget)\b|\b(?:quel|quelle) (?:est |etait |a ete )?(?:le |la |notre |mon |ma )?"
+                 r"(?:prix|cout|tarif|loyer|salaire|montant|budget|devis|cotisation|mensualite|acompte)\b",
+        "quantity": r"\bcombien\b|\b(?:quel|quelle|quels|quelles) (?:est |etait )?(?:le |la )?(?:quantite|nombre|"
+                    r"pourcentage|temperature|poids|taille|dose|age|mesure|hauteur|distance|note)\b",
+        "duration": r"\bcombien de (?:temps|heures|minutes|jours|semaines|mois|ans|annees)\b|\bpendant combien\b|"
+                    r"\bcombien (?:dure|de temps dure)\b",
+        "date": r"\bquand\b|\b(?:quel|quelle) (?:jour|date|annee|mois)\b|\ben quelle (?:annee|date)\b|\banniversaire\b|"
+                r"\bdepuis quand\b|\bjusqu'?a quand\b|\becheance\b",
+        "time": r"\ba quelle heure\b|\bquelle heure\b|\bhoraires?\b|\bquels jours\b|\bquand\b",
+        "person": r"\bqui\b|\b(?:quel|quelle) (?:personne|fournisseur|medecin|professeur|comptable|voisin\w*|ami\w*|kine|"
+                  r"dentiste|electricien|plombier|employe\w*|client\w*|patron\w*)\b",
+        "place": r"\bouu\b|\b(?:dans|de|a|en) quel(?:le)? (?:ville|village|rue|quartier|endroit|lieu|parc|"
+                 r"magasin|boutique|bar|restaurant|hopital|ecole|pays|plage|hotel)\b|\b(?:quelle|quel|quels|quelles) "
+                 r"(?:ville|rue|quartier|adresse|endroit|lieu|restaurants?|magasins?|lieux)\b|\badresse\b",
+        "name": r"\bcomment s'?appelle\w*\b|\b(?:quel est le )?nom\b|\bappele\w*\b|\b(?:quelle|quel) (?:marque|"
+                r"entreprise|societe|banque|appli\w*|livre|recette|modele|medicament|produit)\b",
+        "phone": r"\b(?:telephone|portable|mobile|whatsapp)\b",
+        "code": r"\biban\b|\bnumero de (?:compte|commande|police|facture|client|membre|serie|reference|dossier)\b|"
+                r"\b(?:siret|siren|pin|mot de passe|code|reference)\b",
+    },
+    "de": {
+        "money": r"\bwie ?viel\b.*\b(?:kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
+                 r"gebuhr\w*|rate|lohn)\b|\bwas (?:kost\w+|zahl\w+|verdien\w+)\b|\b(?:welchen|welcher|welche|wie hoch "
+                 r"(?:ist|war)) (?:der |die |das |unser\w* |mein\w* )?(?:preis|miete|gehalt|betrag|beitrag|rate|kosten|"
+                 r"budget|anzahlung)\b",
+        "quantity": r"\bwie ?viele?\b|\bwie (?:hoch|schwer|gross|lang|weit|alt|oft|warm|kalt|tief)\b|\b(?:welche|"
+                    r"welcher|welches) (?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note)\b",
+        "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
+        "date": r"\bwann\b|\b(?:welche[mnrs]?|an welchem) (?:tag|datum|jahr|monat)\b|\bgeburtstag\b|\bseit wann\b|"
+                r"\bbis wann\b|\bfrist\b",
+        "time": r"\bum wie ?viel uhr\b|\bwelche uhrzeit\b|\buhrzeit\b|\boffnungszeiten\b|\ban welchen tagen\b|\bwann\b",
+        "person": r"\bwer\b|\bwem\b|\bwen\b|\bwessen\b|\b(?:welche[mnrs]?) (?:person|lieferant\w*|arzt|arztin|lehrer\w*|"
+                  r"steuerberater\w*|nachbar\w*|freund\w*|physio\w*|zahnarzt|elektriker|mitarbeiter\w*|kund\w*|chef\w*)\b",
+        "place": r"\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|aus|an) welche[mnrs]? (?:stadt|dorf|strasse|viertel|ort|park|"
+                 r"laden|geschaft|bar|restaurant|krankenhaus|schule|land)\b|\bwelche[mnrs]? (?:stadt|strasse|adresse|"
+                 r"ort|restaurants?|laden)\b|\badresse\b",
+        "name": r"\bwie hei(?:ss|ß)t\b|\bwie lautet der name\b|\bname\b|\bgenannt\b|\bwelche[mnrs]? (?:marke|firma|"
+                r"bank|app|buch|rezept|modell|medikament|produkt)\b",
+        "phone": r"\b(?:telefon\w*|handy\w*|mobilnummer|whatsapp)\b",
+        "code": r"\biban\b|\b(?:konto|bestell|kunden|mitglieds|rechnungs|versicherungs|steuer)nummer\b|"
+                r"\b(?:pin|passwort|kennwort|code|aktenzeichen)\b",
+    },
+    "it": {
+        "money": r"\bquant[oaie]\b.*\b(?:cost\w*|pag\w+|spes\w*|spend\w+|vale|valeva|euro|affitto|stipendio|prezz\w+|"
+                 r"tariff\w+|preventiv\w+|fattur\w+|rata)\b|\b(?:qual e|quale era|qual era) (?:il |la |l'|nostr[oa] |"
+                 r"mi[oa] )?(?:prezzo|costo|tariffa|affitto|stipendio|importo|rata|budget|preventivo|acconto)\b",
+        "quantity": r"\bquant[oaie]\b|\b(?:che|quale) (?:quantita|numero|percentuale|temperatura|peso|taglia|dose|eta|"
+                    r"misura|altezza|distanza|voto)\b",
+        "duration": r"\bquanto tempo\b|\bquant[ei] (?:ore|minuti|giorni|settimane|mesi|anni)\b|\bquanto (?:dura|ci "
+                    r"mette|e durato)\b|\bper quanto tempo\b",
+        "date": r"\bquando\b|\b(?:che|quale|in che) (?:giorno|data|anno|mese)\b|\bcompleanno\b|\bda quando\b|"
+                r"\bfino a quando\b|\bscadenza\b",
+        "time": r"\ba che ora\b|\bche ora\b|\borari[oi]\b|\bquali giorni\b|\bquando\b",
+        "person": r"\bchi\b|\b(?:quale|che) (?:persona|fornitore|medico|professore\w*|commercialista|vicin[oa]|amic[oa]|"
+                  r"fisio\w*|dentista|elettricista|idraulico|dipendente|cliente|capo)\b",
+        "place": r"\bdove\b|\bda dove\b|\b(?:in|di|a) (?:quale|che) (?:citta|paese|via|quartiere|posto|luogo|parco|"
+                 r"negozio|bar|ristorante|ospedale|scuola|spiaggia|albergo)\b|\b(?:quale|che|quali) (?:citta|via|"
+                 r"quartiere|indirizzo|posto|luogo|ristoranti?|negozi?|posti|luoghi)\b|\bindirizzo\b",
+        "name": r"\bcome si chiama\w*\b|\b(?:qual e il )?nome\b|\bchiamat[oa]\b|\b(?:quale|che) (?:marca|azienda|ditta|"
+                r"banca|app|libro|ricetta|modello|farmaco|prodotto)\b",
+        "phone": r"\b(?:telefono|cellulare|whatsapp)\b",
+        "code": r"\biban\b|\bnumero di (?:conto|ordine|polizza|fattura|cliente|socio|serie|riferimento|pratica)\b|"
+                r"\b(?:codice fiscale|partita iva|pin|password|codice)\b",
+    },
+    "nl": {
+        "money": r"\bhoeveel\b.*\b(?:kost\w*|betaal\w*|betaald|verdien\w*|uitgegeven|euro|huur|salaris|loon|prijs|"
+                 r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\bwat (?:is|was) (?:de|het|"
+                 r"onze|mijn) (?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
+        "quantity": r"\bhoeveel\b|\bhoe (?:hoog|zwaar|groot|lang|ver|oud|vaak|warm|koud|diep)\b|\b(?:welk|welke|wat is "
+                    r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer)\b",
+        "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
+        "date": r"\bwanneer\b|\b(?:welke|op welke) (?:dag|datum)\b|\b(?:welk|in welk) (?:jaar|maand)\b|\bverjaardag\b|"
+                r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b",
+        "time": r"\bhoe laat\b|\bopeningstijden\b|\bop welke dagen\b|\btijden\b|\bwanneer\b",
+        "person": r"\bwie\b|\bwiens\b|\b(?:welke|welk) (?:persoon|leverancier|arts|dokter|leraar|lerares|boekhouder|buur\w*|"
+                  r"vriend\w*|fysio\w*|tandarts|elektricien|loodgieter|medewerker|klant|baas)\b",
+        "place": r"\bwaar\b|\bwaarheen\b|\bwaarvandaan\b|\b(?:in|uit) welke? (?:stad|dorp|straat|wijk|plaats|park|winkel|"
+                 r"bar|restaurant|ziekenhuis|school|land)\b|\bwelke? (?:stad|straat|adres|plaats|restaurants?|"
+                 r"winkels?)\b|\badres\b",
+        "name": r"\bhoe heet\w*\b|\bwat is de naam\b|\bnaam\b|\bgenoemd\b|\bwelke? (?:merk|bedrijf|bank|app|boek|recept|"
+                r"model|medicijn|product)\b",
+        "phone": r"\b(?:telefoon\w*|mobiel\w*|gsm|whatsapp)\b",
+        "code": r"\biban\b|\b(?:rekening|bestel|klant|lid|factuur|polis|dossier)nummer\b|\b(?:bsn|pin|pincode|"
+                r"wachtwoord|code|referentie)\b",
+    },
+}
+
+# Question shapes (agents/plan.py).
+_TEMPORAL = {
+    "es": r"\b(?:ahora|actual\w*|todavia|aun|sigue|siguen|seguimos|ultim[oa]s?|ultimamente|hoy en dia|al final|"
+          r"finalmente|cambi\w+|antes|despues|desde|ya no|en este momento|a dia de hoy|vigente|de momento|hoy)\b",
+    "pt": r"\b(?:agora|atual\w*|ainda|continua\w*|ultim[oa]s?|ultimamente|hoje em dia|no fim|afinal|finalmente|mud\w+|"
+          r"antes|depois|desde|ja nao|neste momento|de momento|hoje)\b",
+    "fr": r"\b(?:maintenant|actuel\w*|toujours|encore|derni\w+|aujourd'?hui|au final|finalement|a la fin|chang\w+|"
+          r"avant|apres|depuis|ne \w+ plus|en ce moment|desormais|a present)\b",
+    "de": r"\b(?:jetzt|aktuell\w*|derzeit\w*|zurzeit|momentan|inzwischen|mittlerweile|immer noch|noch|letzte\w*|"
+          r"neueste\w*|heute|heutzutage|am ende|schliesslich|ge(?:a|ae)ndert|wechsel\w*|vorher|nachher|seit|"
+          r"nicht mehr|gerade)\b",
+    "it": r"\b(?:adesso|ora|attual\w*|ancora|ultim[oaie]|oggi|oggigiorno|alla fine|infine|cambiat\w*|prima|dopo|"
+          r"da quando|non \w+ piu|in questo momento|al momento)\b",
+    "nl": r"\b(?:nu|tegenwoordig|momenteel|huidige?|actue\w+|nog steeds|nog|laatste|vandaag|uiteindelijk|"
+          r"veranderd|gewijzigd|vroeger|voorheen|daarna|sinds|niet meer|op dit moment)\b",
+}
+_AGGREGATE = {
+    "es": r"\bcuant[oa]s (?!\w+ (?:es|era|son|fue|fueron|esta|estaba) )|\bcuantas veces\b|\btod[oa]s (?:l[oa]s|"
+          r"mis|nuestr[oa]s) \w+ (?:que|de|en)\b|\bcada un[oa]\b|\blista de\b|\benumera\b|\ben total\b|"
+          r"\ben conjunto\b|^(?:que|cuales) (?!\w+mos\b)\w+s (?:\w+ )?\w{2,}[aeo]n\b|^(?:con )?quienes\b|\bcuales son\b",
+    "pt": r"\bquant[oa]s (?!\w+ (?:e|era|sao|foi|foram|esta|estava) )|\bquantas vezes\b|\btod[oa]s (?:[oa]s|"
+          r"meus|minhas|nossos|nossas) \w+ (?:que|de|em)\b|\bcada um\b|\blista de\b|\bno total\b|\bao todo\b|"
+          r"^(?:que|quais) (?!\w+mos\b)\w+s (?:\w+ )?\w{2,}[aeo]m\b|^(?:com )?quem (?:sao|foram)\b|\bquais (?:sao|foram)\b",
+    "fr": r"\bcombien de (?!\w+ (?:est|etait|a) )|\bcombien de fois\b|\b(?:tous|toutes) (?:les|mes|nos) \w+ "
+          r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b",
+    "de": r"\bwie ?viele (?!\w+ (?:ist|war|hat) )|\bwie oft\b|\balle \w+, die\b|\bliste (?:alle|der)\b|\binsgesamt\b|"
+          r"\bzusammen\b|\bwelche \w+ (?:\w+ )?(?:\w+en|sind|waren) (?:wir|ich|uns)\b",
+    "it": r"\bquant[ie] (?!\w+ (?:e|era|sono|erano) )|\bquante volte\b|\btutt[ie] (?:i|gli|le|i miei|le mie|i nostri|"
+          r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b",
+    "nl": r"\bhoeveel (?!(?:kost|kostte|kosten|betaal\w*|verdien\w*|bedraagt|bedroeg|is|was|heeft|had|weegt|"
+          r"woog)\b)(?!\w+ (?:is|was|heeft) )|\bhoe vaak\b|\balle \w+ die\b|\blijst van\b|\bin totaal\b|"
+          r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b",
+}
+# Multi-part questions: ", y qué …", "; ".
+_PARTS = {
+    "es": r"\s*(?:,\s*y\s+(?=(?:que|cuando|donde|quien|como|cuanto|cual|el|la|los|las)\b)|;\s+|\?\s+(?=\S))",
+    "pt": r"\s*(?:,\s*e\s+(?=(?:que|quando|onde|quem|como|quanto|qual|o|a|os|as)\b)|;\s+|\?\s+(?=\S))",
+    "fr": r"\s*(?:,\s*et\s+(?=(?:que|quand|ou|qui|comment|combien|quel|quelle|le|la|les)\b)|;\s+|\?\s+(?=\S))",
+    "de": r"\s*(?:,\s*und\s+(?=(?:was|wann|wo|wer|wie|welche\w*|der|die|das)\b)|;\s+|\?\s+(?=\S))",
+    "it": r"\s*(?:,\s*e\s+(?=(?:che|quando|dove|chi|come|quanto|quale|il|la|i|le)\b)|;\s+|\?\s+(?=\S))",
+    "nl": r"\s*(?:,\s*en\s+(?=(?:wat|wanneer|waar|wie|hoe|hoeveel|welke|de|het)\b)|;\s+|\?\s+(?=\S))",
+}
+# A thing named by what it did ("el comercial que nos subió el saco", "quien encontró el apartamento") or by
+# its relation to someone ("el hermano de Andrés").
+_CLAUSE = r"(?:[^?,;]|(?<=\d)[,.](?=\d))*"
+_NOT_ARTICLE = r"(?:(?!(?:el|la|los|las|o|a|os|as|le|les|il|lo|i|gli|de|het|der|die|das|que|qui|che)\b)[\w-]+\s+)"
+_RELATIONAL = {
+    "es": rf"\b(?P<d>(?:el|la|los|las|mi|mis|nuestr[oa]s?|su|sus|tu|tus)\s+{_NOT_ARTICLE}{{0,3}}?(?:que|quien|quienes|"
+          rf"cuy[oa]s?|donde)\s+(?!(?:en|de|a|el|la|los|las|un|una|es|era)\b){_CLAUSE}|quien(?:es)?\s+\w+{_CLAUSE})",
+    "pt": rf"\b(?P<d>(?:o|a|os|as|meu|minha|meus|minhas|noss[oa]s?|seu|sua)\s+{_NOT_ARTICLE}{{0,3}}?(?:que|quem|cuj[oa]s?|"
+          rf"onde)\s+(?!(?:em|de|a|o|os|as|um|uma|e|era)\b){_CLAUSE}|quem\s+\w+{_CLAUSE})",
+    "fr": rf"\b(?P<d>(?:le|la|les|l'|mon|ma|mes|notre|nos|son|sa|ses)\s*{_NOT_ARTICLE}{{0,3}}?(?:qui|dont|ou)\s+"
+          rf"{_CLAUSE}|celui qui\s{_CLAUSE}|celle qui\s{_CLAUSE})",
+    "de": rf"\b(?P<d>(?:der|die|das|den|dem|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,?\s+"
+          rf"(?:der|die|das|den|dem|dessen|deren|wo)\s+{_CLAUSE})",
+    "it": rf"\b(?P<d>(?:il|lo|la|i|gli|le|l'|mio|mia|miei|mie|nostr[oaie]|suo|sua)\s*{_NOT_ARTICLE}{{0,3}}?(?:che|cui|"
+          rf"dove)\s+(?!(?:in|di|a|il|la|e)\b){_CLAUSE}|chi\s+\w+{_CLAUSE})",
+    "nl": rf"\b(?P<d>(?:de|het|mijn|onze|ons|zijn|haar)\s+{_NOT_ARTICLE}{{0,3}}?(?:die|dat|wie|waar)\s+{_CLAUSE})",
+}
+_RELATION_NOUNS = {
+    "es": "hermano hermana madre padre mama papa mujer marido esposo esposa hijo hija hijos novio novia pareja jefe jefa "
+          "gestor gestora vecino vecina amigo amiga suegro suegra cunado cunada sobrino sobrina primo prima tio tia "
+          "abuelo abuela nieto nieta medico medica profesor profesora companero companera socio socia casero casera "
+          "contable dentista fisio entrenador entrenadora",
+    "pt": "irmao irma mae pai mulher marido esposo esposa filho filha namorado namorada parceiro parceira chefe contador "
+          "contabilista vizinho vizinha amigo amiga sogro sogra cunhado cunhada sobrinho sobrinha primo prima tio tia "
+          "avo neto neta medico medica professor professora colega socio socia senhorio",
+    "fr": "frere soeur mere pere femme mari epoux epouse fils fille copain copine compagnon compagne patron patronne "
+          "comptable voisin voisine ami amie beau-pere belle-mere beau-frere belle-soeur neveu niece cousin cousine "
+          "oncle tante grand-pere grand-mere petit-fils petite-fille medecin professeur collegue associe proprietaire",
+    "de": "bruder schwester mutter vater frau mann ehemann ehefrau sohn tochter freund freundin partner partnerin chef "
+          "chefin steuerberater nachbar nachbarin schwager schwagerin neffe nichte cousin cousine onkel tante opa oma "
+          "grossvater grossmutter enkel enkelin arzt arztin lehrer lehrerin kollege kollegin vermieter",
+    "it": "fratello sorella madre padre mamma papa moglie marito figlio figlia fidanzato fidanzata compagno compagna capo "
+          "commercialista vicino vicina amico amica suocero suocera cognato cognata nipote cugino cugina zio zia nonno "
+          "nonna medico professore professoressa collega socio socia padrone",
+    "nl": "broer zus moeder vader vrouw man echtgenoot echtgenote zoon dochter vriend vriendin partner baas boekhouder "
+          "buurman buurvrouw zwager schoonzus neef nicht oom tante opa oma grootvader grootmoeder kleinzoon kleindochter "
+          "dokter arts leraar lerares collega huisbaas verhuurder",
+}
+_OF = {"es": "de(?:l)?", "pt": "d[oa]s?|de", "fr": "d[eu]|des|de la", "de": "von", "it": "d[ie]|del(?:la|lo)?",
+       "nl": "van"}
+# Words before a date that open or close the window a question names ("desde septiembre de 2025").
+_SINCE = {"es": r"desde|a partir de|despues de", "pt": r"desde|a partir de|depois de", "fr": r"depuis|a partir de|apres",
+          "de": r"seit|ab|nach", "it": r"dal|dalla|dall'|dallo|da|dopo", "nl": r"sinds|vanaf|na"}
+_UNTIL = {"es": r"hasta|antes de", "pt": r"ate|antes de", "fr": r"jusqu'?a|jusqu'?au|avant", "de": r"bis|vor",
+          "it": r"fino a|fino al|prima di|prima del", "nl": r"tot|voor"}
+_IN_YEAR = {"es": r"en|durante|del ano", "pt": r"em|durante|no ano de", "fr": r"en|pendant|durant", "de": r"im|in|wahrend",
+            "it": r"nel|durante", "nl": r"in|tijdens"}
+
+# What a statement offers, besides what the English rules already find.
+_PLACE_NOUNS = {
+    "es": r"calle|c/|avenida|avda|av\.|plaza|paseo|barrio|parque|pueblo|ciudad|hospital|colegio|centro|estacion|"
+          r"mercado|tienda|bar|restaurante|playa|hotel|piso|casa de|camino|carretera|poligono|nave|local",
+    "pt": r"rua|r\.|avenida|av\.|praca|largo|travessa|bairro|parque|vila|cidade|hospital|escola|centro|estacao|mercado|"
+          r"loja|bar|restaurante|praia|hotel|apartamento|casa de|estrada",
+    "fr": r"rue|avenue|av\.|boulevard|bd|place|quartier|parc|village|ville|hopital|ecole|centre|gare|marche|magasin|"
+          r"boutique|bar|restaurant|plage|hotel|appartement|chemin|route",
+    "de": r"strasse|str\.|weg|platz|allee|gasse|viertel|park|dorf|stadt|krankenhaus|klinik|schule|zentrum|bahnhof|markt|"
+          r"laden|geschaft|bar|restaurant|strand|hotel|wohnung",
+    "it": r"via|viale|piazza|corso|vicolo|quartiere|parco|paese|citta|ospedale|scuola|centro|stazione|mercato|negozio|"
+          r"bar|ristorante|spiaggia|albergo|hotel|appartamento|strada",
+    "nl": r"straat|laan|weg|plein|gracht|kade|wijk|park|dorp|stad|ziekenhuis|school|centrum|station|markt|winkel|bar|"
+          r"restaurant|strand|hotel|appartement",
+}
+_PLACE_PREPS = {"es": r"en|a|de|desde|hacia|junto a|cerca de|por", "pt": r"em|no|na|a|de|do|da|para|perto de",
+                "fr": r"a|au|en|de|du|dans|pres de|vers", "de": r"in|im|nach|aus|bei|am|an der|zum|zur",
+                "it": r"a|in|da|di|nel|nella|al|alla|vicino a", "nl": r"in|naar|uit|bij|op|te"}
+# Number words ("dos", "zwei"); the words for "one" are left out: they are also the articles ("un", "una").
+_NUMBER_WORDS = {
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta "
+          "cincuenta cien ciento mil medio media docena primer primero primera segundo segunda tercero tercera",
+    "pt": "dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta quarenta cinquenta "
+          "cem cento mil meio meia duzia primeiro primeira segundo segunda terceiro terceira",
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent "
+          "mille demi demie douzaine premier premiere deuxieme second seconde troisieme",
+    "de": "zwei drei vier funf sechs sieben acht neun zehn elf zwolf funfzehn zwanzig dreissig vierzig "
+          "funfzig hundert tausend halb halbe dutzend erste ersten zweite zweiten dritte dritten",
+    "it": "due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti trenta quaranta "
+          "cinquanta cento mille mezzo mezza dozzina primo prima secondo seconda terzo terza",
+    "nl": "twee drie vier vijf zes zeven acht negen tien elf twaalf vijftien twintig dertig veertig vijftig honderd "
+          "duizend half halve dozijn eerste tweede derde",
+}
+_DAY_PARTS = {"es": "manana mananas tarde tardes noche noches mediodia madrugada", "pt": "manha tarde noite meio-dia "
+              "madrugada", "fr": "matin matins apres-midi soir soirs nuit midi minuit", "de": "morgens vormittags "
+              "mittags nachmittags abends nachts mittag mitternacht", "it": "mattina mattino pomeriggio sera notte "
+              "mezzogiorno mezzanotte", "nl": "ochtend ochtends middag middags avond avonds nacht"}
+_PERIODIC = {"es": r"fin(?:es)? de semana|diario|a diario|semanal|cada semana|entre semana|laborables?",
+             "pt": r"fins? de semana|diario|diariamente|semanal|todas as semanas|dias uteis",
+             "fr": r"week-ends?|quotidien|chaque semaine|hebdomadaire|en semaine",
+             "de": r"wochenende\w*|taglich|wochentlich|werktags|jede woche",
+             "it": r"fine settimana|weekend|ogni giorno|quotidian\w+|settimanal\w+|feriali",
+             "nl": r"weekend\w*|dagelijks|wekelijks|elke week|werkdagen|doordeweeks"}
+_MONEY_TAIL = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|eur\b|euros?\b|r\$|reais\b|chf\b)|(?:€|r\$)\s?\d", re.I)
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:[01]?\d|2[0-3])\s?(?:h|uhr)\b", re.I)
+
+# How an extractive answer frames what it quotes (agents/compose.py, extractive.py).
+LABELS: dict[str, dict[str, str]] = {
+    "en": {"latest": "Latest:", "before": "Before that:", "entries": "{n} matching entries in your notes:",
+           "abstain": "I couldn't find this in your notes.",
+           "modified": "file modified {date}, no date in the note"},
+    "es": {"latest": "Lo último:", "before": "Antes:", "entries": "{n} entradas en tus notas:",
+           "abstain": "No he encontrado esto en tus notas.",
+           "modified": "archivo modificado el {date}, la nota no tiene fecha"},
+    "pt": {"latest": "O mais recente:", "before": "Antes:", "entries": "{n} entradas nas suas notas:",
+           "abstain": "Não encontrei isto nas suas notas.",
+           "modified": "ficheiro modificado em {date}, a nota não tem data"},
+    "fr": {"latest": "Le plus récent :", "before": "Avant :", "entries": "{n} entrées dans vos notes :",
+           "abstain": "Je n'ai pas trouvé cela dans vos notes.",
+           "modified": "fichier modifié le {date}, la note n'a pas de date"},
+    "de": {"latest": "Zuletzt:", "before": "Davor:", "entries": "{n} passende Einträge in deinen Notizen:",
+           "abstain": "Das habe ich in deinen Notizen nicht gefunden.",
+           "modified": "Datei geändert am {date}, die Notiz hat kein Datum"},
+    "it": {"latest": "Il più recente:", "before": "Prima:", "entries": "{n} voci nelle tue note:",
+           "abstain": "Non l'ho trovato nelle tue note.",
+           "modified": "file modificato il {date}, la nota non ha una data"},
+    "nl": {"latest": "Het laatst:", "before": "Daarvoor:", "entries": "{n} passende items in je notities:",
+           "abstain": "Ik heb dit niet in je notities gevonden.",
+           "modified": "bestand gewijzigd op {date}, de notitie heeft geen datum"},
+}
+
+
+# ---- folding, stop words, stems ------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Lower-case without accents ("¿Cuánto?" -> "¿cuanto?", "Straße" -> "strasse")."""
+    text = text.lower().replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=None)
+def _snowball(lang: str) -> frozenset[str]:
+    from memex.agents.lexicon_stopwords import STOPWORDS
+
+    return frozenset(fold(w) for w in STOPWORDS[lang].split())
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """A language's words that say nothing about the topic (Snowball's list and the question words), folded."""
+    return _snowball(lang) | frozenset(_QUESTION_WORDS.get(lang, "").split())
+
+
+# Words that mark a language when a text is too short for its stop words to tell (questions): its question
+# words and "now" words. Each counts fully for every language that lists it.
+_MARKERS = {
+    "es": "que cual cuales quien quienes cuando donde adonde como cuanto cuanta cuantos cuantas ahora todavia "
+          "actualmente",
+    "pt": "que qual quais quem quando onde aonde como quanto quanta quantos quantas agora ainda atualmente",
+    "fr": "quoi quel quelle quels quelles quand ou comment combien pourquoi maintenant actuellement",
+    "de": "wer wann wie warum welche welcher welches welchen welchem wieviel wieviele jetzt derzeit momentan",
+    "it": "cosa quale quali quando dove come quanto quanta quanti quante perche adesso attualmente",
+    "nl": "wie wanneer waar hoe hoeveel welke welk waarom momenteel tegenwoordig",
+}
+_ASKED: contextvars.ContextVar[str] = contextvars.ContextVar("memex_asked_language", default="en")
+
+
+@functools.lru_cache(maxsize=None)
+def _function_words() -> dict[str, dict[str, float]]:
+    """Folded word -> {language: weight}: a stop word shared by k languages counts 1/k for each, a marker 1."""
+    owners: dict[str, set[str]] = {}
+    for lang in ("en", *LANGS):
+        for w in _snowball(lang):
+            owners.setdefault(w, set()).add(lang)
+    table = {w: {lang: 1.0 / len(langs) for lang in langs} for w, langs in owners.items()}
+    for lang, words in _MARKERS.items():
+        for w in words.split():
+            table.setdefault(w, {})[lang] = 1.0
+    return table
+
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=65536)
+def detect(text: str) -> str:
+    """"en"; one of LANGS when two or more of that language's function words (or a "¿" / "¡") weigh 2 or more
+    and twice the English ones; "und" when neither it nor English is clear ("Barra: 1,20 €", "Coche: 4 h")."""
+    scores = dict.fromkeys(("en", *LANGS), 0.0)
+    seen: dict[str, set[str]] = {lang: set() for lang in scores}
+    table = _function_words()
+    for w in set(_TOKEN.findall(fold(text))):
+        if len(w) < 2:
+            continue  # "a", "y", "o", "e", "d": shared by several languages, and initials ("Ruth A")
+        for lang, weight in table.get(w, {}).items():
+            scores[lang] += weight
+            seen[lang].add(w)
+    if "¿" in text or "¡" in text:
+        scores["es"] += 2.0
+        seen["es"].add("¿")
+    first = _TOKEN.search(fold(text))
+    for lang in LANGS:  # a question opening with its question word ("Qual é…", "Wie heet…")
+        if first and first.group(0) in _MARKERS[lang].split():
+            scores[lang] += 1.0
+            seen[lang].add("^")
+    best = max(LANGS, key=lambda lang: scores[lang])
+    enough = 1.5 if text.rstrip().endswith("?") else 2.0  # a question is short: its question words tell
+    if scores[best] >= enough and len(seen[best]) >= 2 and scores[best] > 2 * scores["en"]:
+        return best
+    return "en" if scores["en"] >= max(1.0, scores[best]) else "und"
+
+
+def language(text: str) -> str:
+    """The language a text is read in: its own (`detect`), or for a text that holds no function word, the
+    language of the question being answered (`asked`)."""
+    lang = detect(text)
+    return _ASKED.get() if lang == "und" else lang
+
+
+@contextlib.contextmanager
+def asked(question: str) -> Iterator[None]:
+    """While answering `question`: statements too short to tell ("Barra: 1,20 €") are read in its language."""
+    token = _ASKED.set(detect(question) if detect(question) != "und" else "en")
+    try:
+        yield
+    finally:
+        _ASKED.reset(token)
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer(lang: str) -> Any:
+    from memex.language.analyzer import SNOWBALL
+
+    try:
+        import Stemmer
+    except ImportError:  # a declared dependency; without it words are matched as written
+        return None
+    return Stemmer.Stemmer(SNOWBALL[lang]) if lang in SNOWBALL else None
+
+
+def _stem(word: str, lang: str) -> str:
+    st = _stemmer(lang)
+    return fold(st.stemWord(word) if st is not None else word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _terms(text: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """(stem, word, English-stemmed word) of each content word of a text in `lang`."""
+    stop = stopwords(lang)
+    out = []
+    for w in _WORD.findall(text.lower()):
+        w = w.strip("'’-")
+        fw = fold(w)
+        if not fw or fw in stop or len(fw) < 2:
+            continue
+        en = next((w[: -len(s)] for s in ("ing", "ed", "es", "s") if len(w) > len(s) + 2 and w.endswith(s)), w)
+        out.append((_stem(w, lang), w, en))
+    return tuple(out)
+
+
+def content_terms(text: str) -> set[str] | None:
+    """A statement or question in another language: its content words, each as its Snowball stem, as written and
+    as the English rules stem it (so an English question's "Rubén" still meets the note's "Rubén"). None for
+    English."""
+    lang = language(text)
+    if lang == "en":
+        return None
+    return {t for triple in _terms(text, lang) for t in triple}
+
+
+def question_terms(question: str) -> dict[str, str] | None:
+    """A question in another language: Snowball stem -> the word as written. None for English."""
+    lang = language(question)
+    if lang == "en":
+        return None
+    out: dict[str, str] = {}
+    for stem, word, _ in _terms(question, lang):
+        out.setdefault(stem, word)
+    return out
+
+
+# ---- questions ---------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _compiled(table: str, lang: str) -> re.Pattern[str] | None:
+    source = {"temporal": _TEMPORAL, "aggregate": _AGGREGATE, "parts": _PARTS}[table].get(lang)
+    return re.compile(source) if source else None
+
+
+@functools.lru_cache(maxsize=None)
+def _kind_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(p) for kind, p in _KINDS.get(lang, {}).items()}
+
+
+def _question(q: str) -> str:
+    """A question folded for the patterns, without its opening "¿" / "¡" and surrounding space ("où", where,
+    stays apart from "ou", or, as "ouu")."""
+    return fold(re.sub(r"\b[oO]ù\b", "ouu", q)).strip().lstrip("¿¡ ").strip()
+
+
+def expected_kinds(question: str) -> frozenset[str] | None:
+    """The answer kinds a question in another language asks for (agents/answer_type.py's names); None for
+    English, which the English rules read."""
+    lang = language(question)
+    if lang == "en":
+        return None
+    q = _question(question)
+    p = _kind_patterns(lang)
+    kinds: set[str] = set()
+    if p["money"].search(q):
+        kinds.add("money")
+    if p["duration"].search(q):
+        kinds.add("duration")
+    if p["quantity"].search(q) and "money" not in kinds and "duration" not in kinds:
+        kinds |= {"quantity", "number"}
+    if p["date"].search(q):
+        kinds.add("date")
+    if p["time"].search(q):
+        kinds |= {"time", "weekday"}
+    if p["person"].search(q):
+        kinds.add("person")
+    if p["place"].search(q):
+        kinds.add("place")
+    if p["name"].search(q) and not kinds:
+        kinds.add("name")
+    if p["code"].search(q):
+        kinds = (kinds - {"number", "quantity"}) | {"code"}
+    if p["phone"].search(q):
+        kinds = (kinds - {"number", "quantity", "code"}) | {"phone"}
+    return frozenset(kinds)
+
+
+def is_temporal(question: str) -> bool:
+    """Does a question in another language ask about now or about change ("ahora", "actualmente", "todavía")?"""
+    lang = language(question)
+    if lang == "en":
+        return False
+    pattern = _compiled("temporal", lang)
+    return bool(pattern and pattern.search(_question(question))) or bool(_now_words(lang) & set(
+        _WORD.findall(_question(question))))
+
+
+@functools.lru_cache(maxsize=None)
+def _now_words(lang: str) -> frozenset[str]:
+    """"now" and "today" in a language, from dateparser's locale data."""
+    from dateparser.languages.loader import default_loader
+
+    rel = default_loader.get_locale(lang).info.get("relative-type", {})
+    words = [w for key in ("0 second ago", "0 day ago") for w in rel.get(key, [])]
+    return frozenset(fold(w) for w in words if " " not in w)
+
+
+def is_aggregation(question: str) -> bool:
+    """Does a question in another language collect across notes ("¿Cuántas veces…?", "¿Qué restaurantes nos
+    compran pan?", "combien de", "welche Restaurants kaufen wir")?"""
+    lang = language(question)
+    if lang == "en":
+        return False
+    pattern = _compiled("aggregate", lang)
+    return bool(pattern and pattern.search(_question(question)))
+
+
+def split_parts(question: str) -> list[str] | None:
+    """The parts of a multi-part question in another language (None for English)."""
+    lang = language(question)
+    if lang == "en":
+        return None
+    pattern = _compiled("parts", lang)
+    if pattern is None:
+        return [question]
+    # Split the folded text, then cut the original at the same offsets (folding keeps lengths for these scripts).
+    folded = fold(question)
+    if len(folded) != len(question):
+        return [p for p in pattern.split(question) if p]
+    out, last = [], 0
+    for m in pattern.finditer(folded):
+        out.append(question[last:m.start()])
+        last = m.end()
+    out.append(question[last:])
+    return [p for p in out if p]
+
+
+@functools.lru_cache(maxsize=None)
+def _relation_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(_RELATION_NOUNS[lang].split())
+    possessive = (rf"\b(?P<d>(?:el|la|los|las|o|a|os|as|le|les|l'|der|die|das|il|lo|i|gli|de|het|mi|mis|my|mon|ma|"
+                  rf"mes|meu|minha|mein\w*|mio|mia|mijn|nuestr\w*|noss\w*|notre|nos|unser\w*|nostr\w*|onze|su|sus|"
+                  rf"seu|sua|sein\w*|suo|zijn|haar)\s*(?:{nouns})\s+(?:{_OF[lang]})\s+(?:\w+\s+){{0,3}}?(?-i:[A-Z])\w+)")
+    return re.compile(_RELATIONAL[lang], re.I), re.compile(possessive, re.I)
+
+
+def relation(question: str) -> tuple[int, int] | None:
+    """Where a question in another language names a thing only by what it did or how it relates ("el comercial
+    que nos subió el saco a 18,20 €", "quien encontró el apartamento", "el hermano de Andrés"): the span of that
+    description, or None. Matches the folded question, whose offsets are the question's for these scripts."""
+    lang = language(question)
+    if lang == "en":
+        return None
+    q = fold(question) if len(fold(question)) == len(question) else question.lower()
+    relative, possessive = _relation_patterns(lang)
+    for pattern in (relative, possessive):
+        # The possessive pattern needs the capital of the name it ends on: match the question as written.
+        m = pattern.search(q if pattern is relative else question)
+        if m:
+            return m.start("d"), m.end("d")
+    return None
+
+
+def window_words(lang: str) -> tuple[str, str, str]:
+    """(since, until, in-year) words of a language, as regex alternatives (folded)."""
+    return _SINCE[lang], _UNTIL[lang], _IN_YEAR[lang]
+
+
+def time_window_marks(question: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """For a question in another language: patterns for "since" / "until" before a date and "in <year>" (over the
+    folded question). None for English."""
+    lang = language(question)
+    if lang == "en":
+        return None
+    since, until, in_year = window_words(lang)
+    return (re.compile(rf"\b(?:{since})\s+(?:el\s+|le\s+|o\s+|il\s+|de\s+|den\s+)?$"),
+            re.compile(rf"\b(?:{until})\s+(?:el\s+|le\s+|o\s+|il\s+|de\s+|den\s+)?$"),
+            re.compile(rf"\b(?:{in_year})\s+((?:19|20)\d\d)\b"))
+
+
+# ---- statements ----------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _offer_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(lang).info
+    days = [fold(t) for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+            for t in info.get(d, []) if len(t) >= 4]
+    units = [fold(t) for u in ("minute", "hour", "day", "week", "month", "year") for t in info.get(u, [])
+             if len(t) >= 3]
+    day_alt = "|".join(sorted({re.escape(d) for d in days}, key=len, reverse=True))
+    unit_alt = "|".join(sorted({re.escape(u) for u in units} | {"h", "min", "hrs?"}, key=len, reverse=True))
+    return {
+        "weekday": re.compile(rf"\b(?:{day_alt})s?\b|\b(?:{_PERIODIC[lang]})\b"),
+        "duration": re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:{unit_alt})\b|\b(?:{'|'.join(_NUMBER_WORDS[lang].split())})"
+                               rf"\s(?:{unit_alt})\b"),
+        "time": re.compile(rf"\b(?:{'|'.join(_DAY_PARTS[lang].split())})\b"),
+        "number": re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS[lang].split())})\b"),
+        "place": re.compile(rf"(?:^|\s)(?:{_PLACE_NOUNS[lang]})(?=\s|$)"),
+        "place_name": re.compile(rf"(?i:\b(?:{_PLACE_PREPS[lang]}))\s+(?:(?i:el|la|los|las|le|les|il|lo|o|a|os|as|"
+                                 rf"de|het|der|die|das|den|dem)\s+)?[A-Z][\w'’-]+"),
+    }
+
+
+def offers(sentence: str, question: str) -> frozenset[str]:
+    """The answer kinds a statement offers that the English rules miss, when the statement or the question is
+    in another language: euros written after the amount ("19,10 €"), "21h", weekdays, durations and day
+    parts in words ("los jueves", "30 minutos", "por la tarde"), places ("en Calatayud", "c/ Unceta")."""
+    lang = language(sentence)
+    if lang == "en":
+        lang = language(question)
+        if lang == "en":
+            return frozenset()
+    folded = fold(sentence)
+    q = fold(question)
+
+    def new(found: list[str]) -> bool:
+        return any(f.strip() and f.strip() not in q for f in found)
+
+    p = _offer_patterns(lang)
+    kinds: set[str] = set()
+    if new([fold(m.group(0)) for m in _MONEY_TAIL.finditer(sentence)]):
+        kinds.add("money")
+    if new([m.group(0) for m in _TIME.finditer(folded)]) or new([m.group(0) for m in p["time"].finditer(folded)]):
+        kinds.add("time")
+    if new([m.group(0) for m in p["weekday"].finditer(folded)]):
+        kinds.add("weekday")
+    if new([m.group(0) for m in p["duration"].finditer(folded)]):
+        kinds.add("duration")
+    if new([m.group(0) for m in p["number"].finditer(folded)]):
+        kinds.add("number")
+    if p["place"].search(folded) or p["place_name"].search(sentence):
+        kinds.add("place")
+    return frozenset(kinds)
+
+
+def skips_name(word: str, text: str) -> bool:
+    """Is a capitalised word of a text in another language a function word, not a name ("Qué", "Wann")?"""
+    lang = language(text)
+    return lang != "en" and fold(word).strip(".'’") in stopwords(lang)
+
+
+# ---- answers in the question's language ---------------------------------------------------------------------
+def label(key: str, question: str, **values: Any) -> str:
+    """A framing phrase of an extractive answer ("Latest:", "Lo último:") in the question's language."""
+    lang = language(question) if question else "en"
+    return LABELS.get(lang, LABELS["en"])[key].format(**values)
+
+
+def long_date(iso: str, question: str) -> str | None:
+    """A date as the question's language writes it ("20 de agosto de 2026"), through Babel's CLDR data; None
+    for English (the English rules write it) or when Babel is missing."""
+    import datetime as dt
+
+    lang = language(question) if question else "en"
+    if lang == "en":
+        return None
+    try:
+        from babel.dates import format_date
+        return str(format_date(dt.date.fromisoformat(iso), format="long", locale=lang))
+    except (ImportError, ValueError):
+        return None
+
+
+def answer_language(question: str) -> str:
+    """The name of the language an answer should be written in ("Spanish"), from the question."""
+    return NAMES.get(language(question), "English")
