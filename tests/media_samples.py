@@ -271,32 +271,3 @@ def board(lines: list[str], size: int = 44, width: int = 1400) -> Image.Image:
     for i, line in enumerate(lines):
         d.text((70, 60 + i * size * 2.0), line, fill=colors[i % 3], font=f)
     return img
-
-
-def video_with_speech(path: Path, text: str, fps: int = 10) -> Path:
-    """An .mp4 screen recording: grey video frames (MPEG-4 Part 2) plus `text` spoken on an AAC audio track."""
-    import av
-
-    samples, rate = speak(text)
-    seconds = len(samples) / rate
-    with av.open(str(path), "w", format="mp4") as out:
-        video = out.add_stream("mpeg4", rate=fps)
-        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
-        audio = out.add_stream("aac", rate=44100)
-        audio.layout = "mono"
-        for i in range(int(seconds * fps) + 1):
-            img = np.full((240, 320, 3), 40 + (i * 7) % 180, dtype=np.uint8)
-            for packet in video.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
-                out.mux(packet)
-        for packet in video.encode(None):
-            out.mux(packet)
-        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
-        frame.sample_rate = rate
-        frame.time_base = Fraction(1, rate)
-        resampler = av.AudioResampler(format=audio.codec_context.format.name, layout="mono", rate=44100)
-        for f in resampler.resample(frame) + resampler.resample(None):
-            for packet in audio.encode(f):
-                out.mux(packet)
-        for packet in audio.encode(None):
-            out.mux(packet)
-    return path

@@ -302,16 +302,6 @@ def test_audio_formats_decode(tmp_path: Path):
         assert probe(f).duration_s and np.abs(pcm).max() > 0.05
 
 
-def test_the_audio_track_of_a_video_is_transcribed(tmp_path: Path):
-    from memex.ingest.parsers import parse_file
-
-    video = ms.video_with_speech(tmp_path / "standup.mp4", "The new office door code is four four seven one.")
-    doc = parse_file(video)
-    text = " ".join(b.text for b in doc.blocks).lower()
-    assert doc.metadata["kind"] == "audio" and "door code" in text, text
-    assert doc.blocks and all(b.start_s is not None for b in doc.blocks)  # where in the recording
-
-
 def test_heic_photo_is_read(tmp_path: Path):
     """HEIC (iPhone photos) decodes with pi-heif; the fixture was encoded once with pillow-heif (8 KB)."""
     doc = parse_file(Path(__file__).parent / "fixtures" / "media" / "locker.heic")
