@@ -7,8 +7,11 @@ Whisper than a person (so accuracy here is a lower bound).
 """
 from __future__ import annotations
 
+import functools
 import io
 import random
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -132,10 +135,28 @@ DICTATION_WPM = 130
 """People dictating a memo speak slower than eSpeak's default 175 words a minute."""
 
 
+_SPEAK_FRESH = """
+import sys
+import numpy as np
+from memex.media.tts_espeak import EspeakTts
+samples, rate = EspeakTts(sys.argv[2], int(sys.argv[3])).synthesize(sys.argv[1])
+sys.stdout.buffer.write(int(rate).to_bytes(4, "little") + samples.astype("<i2").tobytes())
+"""
+
+
+@functools.lru_cache(maxsize=64)
+def _spoken(text: str, voice: str, wpm: int) -> tuple[bytes, int]:
+    # eSpeak NG keeps state between sentences in one process (the same text gives other samples after
+    # other speech), so each test sentence is spoken by a fresh process: the same audio whatever ran before.
+    out = subprocess.run([sys.executable, "-c", _SPEAK_FRESH, text, voice, str(wpm)],
+                         capture_output=True, check=True, timeout=120).stdout
+    return out[4:], int.from_bytes(out[:4], "little")
+
+
 def speak(text: str, voice: str = "en-us", wpm: int = DICTATION_WPM) -> tuple[np.ndarray, int]:
     """int16 samples of `text` spoken by eSpeak NG (the engine Memex itself uses for answers)."""
-    from memex.media.tts_espeak import EspeakTts
-    samples, rate = EspeakTts(voice, wpm).synthesize(text)
+    raw, rate = _spoken(text, voice, wpm)
+    samples = np.frombuffer(raw, dtype="<i2").astype(np.int16)
     pause = np.zeros(int(0.4 * rate), dtype=np.int16)
     return np.concatenate([pause, samples, pause]), rate
 
@@ -271,3 +292,32 @@ def board(lines: list[str], size: int = 44, width: int = 1400) -> Image.Image:
     for i, line in enumerate(lines):
         d.text((70, 60 + i * size * 2.0), line, fill=colors[i % 3], font=f)
     return img
+
+
+def video_with_speech(path: Path, text: str, fps: int = 10) -> Path:
+    """An .mp4 screen recording: grey video frames (MPEG-4 Part 2) plus `text` spoken on an AAC audio track."""
+    import av
+
+    samples, rate = speak(text)
+    seconds = len(samples) / rate
+    with av.open(str(path), "w", format="mp4") as out:
+        video = out.add_stream("mpeg4", rate=fps)
+        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
+        audio = out.add_stream("aac", rate=44100)
+        audio.layout = "mono"
+        for i in range(int(seconds * fps) + 1):
+            img = np.full((240, 320, 3), 40 + (i * 7) % 180, dtype=np.uint8)
+            for packet in video.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
+                out.mux(packet)
+        for packet in video.encode(None):
+            out.mux(packet)
+        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
+        frame.sample_rate = rate
+        frame.time_base = Fraction(1, rate)
+        resampler = av.AudioResampler(format=audio.codec_context.format.name, layout="mono", rate=44100)
+        for f in resampler.resample(frame) + resampler.resample(None):
+            for packet in audio.encode(f):
+                out.mux(packet)
+        for packet in audio.encode(None):
+            out.mux(packet)
+    return path

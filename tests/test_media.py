@@ -302,6 +302,23 @@ def test_audio_formats_decode(tmp_path: Path):
         assert probe(f).duration_s and np.abs(pcm).max() > 0.05
 
 
+def test_the_audio_track_of_a_video_is_transcribed(tmp_path: Path):
+    # Indexed as a user would (`memex add` in its own process, the media worker decoding the MP4): the
+    # spoken words of a screen recording are found, with where in the recording they are said.
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    ms.video_with_speech(vault / "standup.mp4", "The new office door code is four four seven one.")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('embedder = "hash:384"\n')
+    r = _memex("add", "--home", str(home), str(vault))
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = _memex("search", "--home", str(home), "office door code", "-k", "1", "--json")
+    hit = json.loads(r.stdout)[0]
+    assert hit["path"].endswith("standup.mp4") and "door code" in hit["text"].lower(), hit
+    assert hit["location"]["start_s"] is not None and hit["location"]["end_s"] > hit["location"]["start_s"]
+
+
 def test_heic_photo_is_read(tmp_path: Path):
     """HEIC (iPhone photos) decodes with pi-heif; the fixture was encoded once with pillow-heif (8 KB)."""
     doc = parse_file(Path(__file__).parent / "fixtures" / "media" / "locker.heic")
