@@ -1,21 +1,16 @@
 """Web UI: pure rendering helpers, every page through Streamlit's AppTest, and `memex ui` in headless Chromium."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser import browser_on_ui, require_browser
 from fixture_paths import REPO, SAMPLE_VAULT
 
 from memex.app import Brain
@@ -360,16 +355,6 @@ def test_add_folder_with_progress_then_status_shows_coverage_and_failures(tmp_pa
 
 
 # ---- end to end: `memex ui` in headless Chromium ----------------------------------------------------
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _sidebar(driver, page: str) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
@@ -378,9 +363,7 @@ def _sidebar(driver, page: str) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.timeout(150)
 def test_memex_ui_in_headless_chromium(tmp_path):
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
+    require_browser()
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
@@ -394,34 +377,8 @@ def test_memex_ui_in_headless_chromium(tmp_path):
         b.add([vault])
     note = tmp_path / "Bird log (May).md"
     note.write_text("# Bird log\n\nSaw a hoopoe on the dune path at dawn.\n", encoding="utf-8")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
-    log = (tmp_path / "server.log").open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(home),
-                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    driver = None
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"memex ui did not start:\n{(tmp_path / 'server.log').read_text()}")
-                time.sleep(0.3)
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,860", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
-            opts.add_argument(flag)
-        driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
+    with browser_on_ui(tmp_path, home) as driver:
         wait = WebDriverWait(driver, 30)
-        driver.get(url)
         box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInputTextArea"]')))
         box.send_keys(QUESTION, Keys.ENTER)
         wait.until(ec.element_to_be_clickable((By.XPATH, '//button[contains(., "[1] 2024-05-03 Heron retro")]')))
@@ -469,62 +426,6 @@ def test_memex_ui_in_headless_chromium(tmp_path):
         assert saved.read_text(encoding="utf-8") == note.read_text(encoding="utf-8")
         with Brain.open(home) as b:
             assert [h.path for h in b.search("hoopoe", k=1)] == [str(saved)]
-    finally:
-        if driver is not None:
-            driver.quit()
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(5)
-        log.close()
-
-
-@contextlib.contextmanager
-def _browser_on_ui(tmp_path: Path, home: Path):  # type: ignore[no-untyped-def]
-    """`memex ui` on a free port and a headless Chromium pointed at it."""
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
-    log = (tmp_path / "server.log").open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(home),
-                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    driver = None
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"memex ui did not start:\n{(tmp_path / 'server.log').read_text()}")
-                time.sleep(0.3)
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,860", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
-            opts.add_argument(flag)
-        driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
-        driver.get(url)
-        yield driver
-    finally:
-        if driver is not None:
-            driver.quit()
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(5)
-        log.close()
 
 
 @pytest.mark.timeout(150)
@@ -543,7 +444,7 @@ def test_answers_stream_into_the_browser_while_a_slow_model_writes(indexed, tmp_
     with ScriptedOpenAIServer(conflict_reply, gate=release) as llm:
         (home / "config.toml").write_text(f'embedder = "hash:384"\nllm = "openai:slow"\n'
                                           f'openai_base_url = "{llm.base_url}"\nmax_retries = 0\n')
-        with _browser_on_ui(tmp_path, home) as driver:
+        with browser_on_ui(tmp_path, home) as driver:
             wait = WebDriverWait(driver, 30)
             box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInputTextArea"]')))
             box.send_keys(QUESTION, Keys.ENTER)

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser import browser_on_ui, require_browser
 from fixture_paths import REPO, SAMPLE_VAULT
 
 from memex.app import Brain
@@ -76,27 +72,6 @@ def test_graph_page_renders_without_errors(indexed, monkeypatch):
 
 
 # ---- the graph view in headless Chromium ---------------------------------------------------------------
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _driver(tmp_path: Path):  # type: ignore[no-untyped-def]
-    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
-        opts.add_argument(flag)
-    return webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
-
-
 def _enter_graph_frame(driver, tmp_path: Path, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
     """Switch into the graph component once it has drawn (Streamlit may replace the iframe while loading)."""
     from selenium.common.exceptions import WebDriverException
@@ -120,35 +95,14 @@ def _enter_graph_frame(driver, tmp_path: Path, timeout: float = 60) -> None:  # 
 
 @pytest.mark.timeout(180)
 def test_graph_view_in_headless_chromium_click_opens_the_note(indexed, tmp_path):
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+    require_browser()
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
-    log = (tmp_path / "server.log").open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(indexed["home"]),
-                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    driver = None
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"memex ui did not start:\n{(tmp_path / 'server.log').read_text()}")
-                time.sleep(0.3)
-        driver = _driver(tmp_path)
+    with browser_on_ui(tmp_path, indexed["home"], size="1400,1000") as driver:
         wait = WebDriverWait(driver, 40)
-        driver.get(url)
         wait.until(ec.element_to_be_clickable(
             (By.XPATH, '//section[@data-testid="stSidebar"]//label[.//p[text()="Graph"]]'))).click()
         _enter_graph_frame(driver, tmp_path)
@@ -179,13 +133,3 @@ def test_graph_view_in_headless_chromium_click_opens_the_note(indexed, tmp_path)
         wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), "Based in Hamburg"))
         assert "Tom Becker" in driver.find_element(By.TAG_NAME, "h2").text  # the Browse page's note view
         assert node is not None
-    finally:
-        if driver is not None:
-            driver.quit()
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(5)
-        log.close()

@@ -3,76 +3,26 @@ that plays an eSpeak NG question, the server transcribes and answers it with cit
 conversation thread, and the browser plays the spoken answer."""
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import media_samples as ms
 import numpy as np
 import pytest
+from browser import chromium, memex_ui, require_browser
 from live_server import copy_vault
 
 from memex.app import Brain
 from memex.media.audio import wav_bytes
 from memex.store import threads
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-NEEDS_BROWSER = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
 KEY_FACT = "The spare key is hidden under the green flowerpot by the back door."
 QUESTION = "Where is the spare key hidden?"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _ui(home: Path, log_path: Path) -> Iterator[str]:
-    """`memex ui` on a free 127.0.0.1 port; yields its URL."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MEMEX_HOME"}
-    with log_path.open("wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "memex.interfaces.cli", "ui", "--home", str(home),
-                                   "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read() == b"ok":
-                            break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"memex ui did not start:\n{log_path.read_text()}")
-                    time.sleep(0.3)
-            yield url
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(5)
-
-
 @pytest.mark.timeout(300)
 def test_ask_by_voice_in_the_browser_shows_and_speaks_the_cited_answer(tmp_path):
-    if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip(NEEDS_BROWSER)
-    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install '.[dev]')")
+    require_browser()
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -93,17 +43,11 @@ def test_ask_by_voice_in_the_browser_shows_and_speaks_the_cited_answer(tmp_path)
     question.write_bytes(wav_bytes(np.concatenate([lead, samples]), rate))
     seconds = (len(samples) + len(lead)) / rate
 
-    with _ui(home, tmp_path / "server.log") as url:
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,900", f"--user-data-dir={tmp_path / 'chromium-profile'}",
-                     "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                     f"--use-file-for-fake-audio-capture={question}%noloop",
-                     "--autoplay-policy=no-user-gesture-required"):
-            opts.add_argument(flag)
-        driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=opts)
+    with memex_ui(home, tmp_path / "server.log") as url, chromium(
+            tmp_path / "chromium-profile", "1280,900",
+            ("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+             f"--use-file-for-fake-audio-capture={question}%noloop",
+             "--autoplay-policy=no-user-gesture-required")) as driver:
         try:
             wait = WebDriverWait(driver, 120)
             driver.get(url)
@@ -139,4 +83,3 @@ def test_ask_by_voice_in_the_browser_shows_and_speaks_the_cited_answer(tmp_path)
             wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), turns[0]["question"]))
         finally:
             driver.save_screenshot(str(tmp_path / "screenshot-voice.png"))  # kept in pytest's tmp dir for a look
-            driver.quit()
