@@ -44,6 +44,18 @@ def make_home(root: Path, **config: Any) -> Path:
     return home
 
 
+def indexed_sample(root: Path) -> dict[str, Path]:
+    """A hash-embedder home with a private copy of the sample vault indexed: {"home", "vault"}."""
+    from memex.app import Brain
+
+    vault = copy_vault(root)
+    home = make_home(root)
+    with Brain.open(home) as b:
+        report = b.add([vault])
+    assert report.added == 17 and not report.failed
+    return {"home": home, "vault": vault}
+
+
 def copy_vault(root: Path) -> Path:
     """A private copy of the sample vault (tests may change it)."""
     dst = root / "vault"

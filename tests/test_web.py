@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from browser import browser_on_ui, require_browser
 from fixture_paths import REPO, SAMPLE_VAULT
+from live_server import indexed_sample, make_home
 
 from memex.app import Brain
 from memex.interfaces.web import render
@@ -84,24 +85,10 @@ def test_small_helpers():
 
 
 # ---- the pages, through AppTest --------------------------------------------------------------------
-def _home(root: Path) -> Path:
-    home = root / "home"
-    home.mkdir(parents=True)
-    (home / "config.toml").write_text('embedder = "hash:384"\n', encoding="utf-8")
-    return home
-
-
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A home with the sample vault indexed (hash embedder: fast, no model)."""
-    root = tmp_path_factory.mktemp("web")
-    vault = root / "vault"
-    shutil.copytree(SAMPLE_VAULT, vault)
-    home = _home(root)
-    with Brain.open(home) as b:
-        report = b.add([vault])
-    assert report.added == 17 and not report.failed
-    return {"home": home, "vault": vault}
+    return indexed_sample(tmp_path_factory.mktemp("web"))
 
 
 def _app(home: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -200,7 +187,7 @@ def test_thread_survives_a_reload_and_can_be_continued_or_deleted(indexed, monke
 
 
 def test_memory_page_adds_lists_and_forgets(tmp_path, monkeypatch):
-    home = _home(tmp_path)
+    home = make_home(tmp_path)
     at = _go(_app(home, monkeypatch), "Memory")
     assert at.info[0].value == "Nothing remembered yet."
     at.text_input(key="memory_fact").set_value("my bike lock code is 4312")
@@ -218,7 +205,7 @@ def test_memory_page_adds_lists_and_forgets(tmp_path, monkeypatch):
 def test_new_note_page_writes_into_the_inbox_and_indexes(indexed, tmp_path, monkeypatch):
     vault = tmp_path / "vault"
     shutil.copytree(SAMPLE_VAULT, vault)
-    home = _home(tmp_path)
+    home = make_home(tmp_path)
     with Brain.open(home) as b:
         b.add([vault])
     at = _go(_app(home, monkeypatch), "New note")
@@ -331,7 +318,7 @@ def test_add_folder_with_progress_then_status_shows_coverage_and_failures(tmp_pa
     vault = tmp_path / "vault"
     shutil.copytree(SAMPLE_VAULT, vault)
     (vault / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    at = _go(_app(_home(tmp_path), monkeypatch), "Add")
+    at = _go(_app(make_home(tmp_path), monkeypatch), "Add")
     at.text_input(key="add_path").set_value(str(vault))
     at.button(key="add_folder").click().run()
     assert not at.exception, at.exception
@@ -372,7 +359,7 @@ def test_memex_ui_in_headless_chromium(tmp_path):
     # Its own home: this test uploads a file, which the AppTest tests must not see.
     vault = tmp_path / "vault"
     shutil.copytree(SAMPLE_VAULT, vault)
-    home = _home(tmp_path)
+    home = make_home(tmp_path)
     with Brain.open(home) as b:
         b.add([vault])
     note = tmp_path / "Bird log (May).md"

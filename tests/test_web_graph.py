@@ -8,31 +8,17 @@ from pathlib import Path
 
 import pytest
 from browser import browser_on_ui, require_browser
-from fixture_paths import REPO, SAMPLE_VAULT
-
-from memex.app import Brain
+from fixture_paths import REPO
+from live_server import indexed_sample
 
 streamlit_testing = pytest.importorskip("streamlit.testing.v1", reason="the web UI needs streamlit (pip install '.[ui]')")
 AppTest = streamlit_testing.AppTest
 SCRIPT = REPO / "src" / "memex" / "interfaces" / "web" / "app.py"
 
 
-def _home(root: Path) -> Path:
-    home = root / "home"
-    home.mkdir(parents=True)
-    (home / "config.toml").write_text('embedder = "hash:384"\n', encoding="utf-8")
-    return home
-
-
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("webgraph")
-    vault = root / "vault"
-    shutil.copytree(SAMPLE_VAULT, vault)
-    home = _home(root)
-    with Brain.open(home) as b:
-        b.add([vault])
-    return {"home": home, "vault": vault}
+    return indexed_sample(tmp_path_factory.mktemp("webgraph"))
 
 
 def _app(home: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> AppTest:
