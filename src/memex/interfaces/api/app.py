@@ -1,7 +1,6 @@
 """The REST API: a FastAPI app over a Gateway, guarded by token, Host/Origin checks and a rate limit."""
 from __future__ import annotations
 
-import asyncio
 import base64
 import io
 import json
@@ -18,6 +17,7 @@ from fastapi.security import HTTPBearer
 
 from memex import __version__
 from memex.errors import MemexError
+from memex.interfaces.aio import threaded
 from memex.interfaces.api import progress_events
 from memex.interfaces.api import schemas as s
 from memex.interfaces.api.export_routes import export_router
@@ -248,23 +248,7 @@ async def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str)
         yield _sse("progress", {"stage": "answering"})
         # The pipeline is synchronous: run it on a worker thread and relay its events as they happen
         # (pipeline steps, the model's draft tokens, then the checked answer).
-        loop = asyncio.get_running_loop()
-        queue: asyncio.Queue[Any] = asyncio.Queue()
-        end = object()
-
-        def produce() -> None:
-            try:
-                for event in gateway.ask_stream(body.question, filters, body.trace, actor):
-                    loop.call_soon_threadsafe(queue.put_nowait, event)
-            except BaseException as e:  # noqa: BLE001 - handed to the consumer, which reports it
-                loop.call_soon_threadsafe(queue.put_nowait, e)
-            finally:
-                loop.call_soon_threadsafe(queue.put_nowait, end)
-
-        producer = loop.run_in_executor(None, produce)
-        while (item := await queue.get()) is not end:
-            if isinstance(item, BaseException):
-                raise item
+        async for item in threaded(lambda: gateway.ask_stream(body.question, filters, body.trace, actor)):
             kind = item.get("type")
             data = {k: v for k, v in item.items() if k not in ("type", "streamed")}
             if kind == "answer":
@@ -273,7 +257,6 @@ async def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str)
                 yield _sse("token", data)
             else:
                 yield _sse("progress", {"stage": data.pop("step", kind), **data})
-        await producer
         yield _sse("done", {})
     except MemexError as e:
         yield _sse("error", {"error": str(e)})
