@@ -154,7 +154,8 @@ def worker(args: argparse.Namespace) -> int:
         cluster.start(replica=False)
         spec = f"pgvector:{cluster.primary.url}"
     for f in (home / "cache").glob("ann-*" if args.store.startswith("ann") else "vectors-*"):
-        f.unlink()  # this store builds from SQLite (other stores' files may be in use by a parallel run)
+        if not args.reuse:
+            f.unlink()  # this store builds from SQLite (other stores' files may be in use by a parallel run)
     queries = json.loads(Path(args.queries_file).read_text())
     truth = queries["truth"]
     try:
@@ -179,6 +180,18 @@ def worker(args: argparse.Namespace) -> int:
                 idx.search(v, 100)
                 dense_lat.append((time.perf_counter() - t) * 1000)
             extra["dense_p50_ms"] = round(statistics.median(dense_lat), 2)
+            lex_lat, emb_lat = [], []
+            for q in queries["text"]:  # the parts that do not depend on the backend
+                t = time.perf_counter()
+                s.lexical(q, 100)
+                lex_lat.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                brain.search_embedder.embed_query(q)
+                emb_lat.append((time.perf_counter() - t) * 1000)
+            extra["bm25_p50_ms"] = round(statistics.median(lex_lat), 2)
+            extra["bm25_p95_ms"] = round(float(np.percentile(lex_lat, 95)), 2)
+            extra["embed_p50_ms"] = round(statistics.median(emb_lat), 2)
+            extra["load_avg"] = os.getloadavg()[0]
             hits = [len(set(c for c, _ in s.dense("", 100, query_vector=v)[:10]) & set(t)) / 10
                     for v, t in zip(qv, truth, strict=True)]
             rss = _rss_mb()
@@ -274,6 +287,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="one JSON object per store per line")
     ap.add_argument("--sync-notes", type=int, default=0,
                     help="instead: time a no-change sync of a vault of this many notes with each store")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep a backend's snapshot from an earlier run (build_s is then its load time)")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--home", help=argparse.SUPPRESS)
@@ -307,7 +322,7 @@ def main() -> int:
     rows = []
     for store in [s.strip() for s in args.stores.split(",") if s.strip()]:
         cmd = [sys.executable, __file__, "--worker", "--store", store, "--home", str(home), "--chunks",
-               str(args.chunks), "--queries-file", str(qfile)]
+               str(args.chunks), "--queries-file", str(qfile)] + (["--reuse"] if args.reuse else [])
         res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         line = next((x for x in res.stdout.splitlines() if x.startswith("{")), None)
         if res.returncode != 0 or line is None:
