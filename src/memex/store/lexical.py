@@ -135,11 +135,7 @@ class LexicalIndex:
         self.seq = 0
         self.struct = 0
         self.base_size = 0
-        self.delta: np.ndarray = np.zeros(0, dtype=np.int64)
-        """Chunks written since the snapshot: scored by FTS5."""
-        self.dead: np.ndarray = np.zeros(0, dtype=bool)
-        """Snapshot chunks removed or rewritten since (their postings are ignored)."""
-        self.n_dead = 0
+        self._view: tuple[np.ndarray, np.ndarray, int] = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), 0)
         self._qt: QueryTokenizer | None = None
         self._lock = threading.Lock()
 
@@ -183,9 +179,7 @@ class LexicalIndex:
         self.snap = Snapshot(terms, offsets, ids.astype(np.int32),
                              tf16 if np.array_equal(tf16.astype(np.float32), tf) else tf, length)
         self.seq, self.struct, self.base_size = seq, struct, size
-        self.delta = np.zeros(0, dtype=np.int64)
-        self.dead = np.zeros(size, dtype=bool)
-        self.n_dead = 0
+        self._view = (np.zeros(0, dtype=np.int64), np.zeros(size, dtype=bool), 0)
 
     def save(self) -> None:
         """Write the snapshot under a new generation, fsynced, then switch bm25.json to it atomically."""
@@ -260,9 +254,7 @@ class LexicalIndex:
             return False
         self.snap = snap
         self.seq, self.struct, self.base_size = int(meta["seq"]), int(meta["struct"]), len(snap.length)
-        self.delta = np.zeros(0, dtype=np.int64)
-        self.dead = np.zeros(self.base_size, dtype=bool)
-        self.n_dead = 0
+        self._view = (np.zeros(0, dtype=np.int64), np.zeros(self.base_size, dtype=bool), 0)
         return True
 
     # ---- keeping current ---------------------------------------------------------------------------
@@ -283,12 +275,25 @@ class LexicalIndex:
             live = np.array([r[0] for r in conn.execute(
                 "SELECT id FROM chunks WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(cand.tolist()),))], dtype=np.int64)
-            old = touched[touched < self.base_size]
-            self.dead[old] = True
-            self.n_dead = int(self.dead.sum())
-            self.delta = np.sort(live)
+            dead = self.dead.copy()  # copy on write: a search running now keeps a consistent view
+            dead[touched[touched < self.base_size]] = True
+            self._view = (np.sort(live), dead, int(dead.sum()))
             self.seq, self.struct = seq, struct
             return True
+
+    @property
+    def delta(self) -> np.ndarray:
+        """Chunks written since the snapshot: scored by FTS5."""
+        return self._view[0]
+
+    @property
+    def dead(self) -> np.ndarray:
+        """Snapshot chunks removed or rewritten since (their postings are ignored)."""
+        return self._view[1]
+
+    @property
+    def n_dead(self) -> int:
+        return self._view[2]
 
     @property
     def changed(self) -> int:
@@ -349,6 +354,7 @@ class LexicalIndex:
         `rest_expr` (phrases, scored by FTS5); chunks written since the snapshot are scored by FTS5."""
         s = self.snap
         assert s is not None
+        delta, dead, n_dead = self._view
         n_rows, n_tokens, _ = fts_state(conn)
         if n_rows <= 0:
             return []
@@ -372,8 +378,8 @@ class LexicalIndex:
             for cid, sc in self._fts(conn, rest_expr, weights_sql, None):
                 if cid < size:
                     scores[cid] += sc
-        if self.n_dead:
-            scores[self.dead] = 0.0
+        if n_dead:
+            scores[dead] = 0.0
         nz = np.flatnonzero(scores)
         if len(nz) > n:  # the n best; among equal scores the lower chunk ids (FTS5's row order)
             vals = scores[nz]
@@ -381,8 +387,8 @@ class LexicalIndex:
             above = nz[vals > nth]
             nz = np.concatenate([above, nz[vals == nth][:n - len(above)]])
         out = [(int(c), float(scores[c])) for c in nz]
-        if len(self.delta):  # chunks written since the snapshot (masked above): their whole score from FTS5
-            out += self._fts(conn, full_expr, weights_sql, json.dumps(self.delta.tolist()))
+        if len(delta):  # chunks written since the snapshot (masked above): their whole score from FTS5
+            out += self._fts(conn, full_expr, weights_sql, json.dumps(delta.tolist()))
         out.sort(key=lambda cs: (-cs[1], cs[0]))
         return out[:n]
 
