@@ -159,7 +159,7 @@ class LexicalIndex:
                 "FROM temp.memex_fts_instances GROUP BY term, doc) GROUP BY term", (tw, hw))
             for term, docs, ws in rows:
                 terms.append(term)
-                ids_parts.append(np.array(docs.split(","), dtype=np.int64))
+                ids_parts.append(np.array(docs.split(","), dtype=np.int32))
                 tf_parts.append(np.array(ws.split(","), dtype=np.float32))
             lengths = conn.execute(f"SELECT id, sz FROM {FTS_TABLE}_docsize").fetchall()
         finally:
@@ -176,7 +176,7 @@ class LexicalIndex:
         for cid, sz in lengths:
             length[cid] = sum(_varints(bytes(sz)))
         tf16 = tf.astype(np.float16)
-        self.snap = Snapshot(terms, offsets, ids.astype(np.int32),
+        self.snap = Snapshot(terms, offsets, ids.astype(np.int32, copy=False),
                              tf16 if np.array_equal(tf16.astype(np.float32), tf) else tf, length)
         self.seq, self.struct, self.base_size = seq, struct, size
         self._view = (np.zeros(0, dtype=np.int64), np.zeros(size, dtype=bool), 0)
