@@ -548,7 +548,10 @@ def search(conn: sqlite3.Connection, folder: Path, title_weight: float, heading_
            prune_df: float) -> list[tuple[int, float]] | None:
     """Any-term BM25 through the home's index; None when the index is not in use (FTS5 answers then)."""
     weights = (float(title_weight), float(heading_weight))
-    idx = for_search(conn, folder, weights, total)
-    if idx is None:
-        return None
-    return idx.query(conn, terms, expr_for, n, total, prune_df, (*weights, 1.0, 1.0))
+    try:
+        idx = for_search(conn, folder, weights, total)
+        if idx is None:
+            return None
+        return idx.query(conn, terms, expr_for, n, total, prune_df, (*weights, 1.0, 1.0))
+    except (sqlite3.Error, OSError, ValueError):
+        return None  # a cache: FTS5 answers whatever went wrong here
