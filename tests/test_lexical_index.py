@@ -98,7 +98,8 @@ def test_multilingual_home_stems_column(home: Path) -> None:
         _index(brain)
         s = brain.searcher
         s._langs = {"en", "es"}  # a home with Spanish notes: the query gets `stems :` shadow phrases
-        for q in ("harina centeno", "vuelos Lisboa", "pan sábados", "bread rye"):
+        for q in ("harina centeno", "vuelos Lisboa", "pan sábados", "bread rye",
+                  "la harina de centeno para hornear el pan de masa madre los sábados"):  # pruned: > 2 terms
             os.environ[lexical.ENV_SWITCH] = "0"
             plain = s.lexical(q, 20)
             os.environ.pop(lexical.ENV_SWITCH)

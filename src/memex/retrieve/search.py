@@ -245,7 +245,8 @@ class Searcher:
         keep = [t for t in parsed.terms if df[t] <= PRUNE_DF * total]
         if len(keep) < 2:
             keep = sorted(parsed.terms, key=lambda t: df[t])[:2]
-        return ParsedQuery(terms=[t for t in parsed.terms if t in keep], phrases=parsed.phrases)
+        # The stems/CJK shadow phrases stay (dropping them lost a multilingual home's stemming past 50k chunks).
+        return replace(parsed, terms=[t for t in parsed.terms if t in keep])
 
     def allowed_chunks(self, filters: Filters) -> np.ndarray:
         """Chunk ids passing the filters (for dense search)."""
