@@ -154,9 +154,12 @@ def worker(args: argparse.Namespace) -> int:
         cluster.start(replica=False)
         spec = f"pgvector:{cluster.primary.url}"
     for f in (home / "cache").glob("ann-*" if args.store.startswith("ann") else "vectors-*"):
-        f.unlink()  # this store builds from SQLite (other stores' files may be in use by a parallel run)
+        if not args.reuse:
+            f.unlink()  # this store builds from SQLite (other stores' files may be in use by a parallel run)
     queries = json.loads(Path(args.queries_file).read_text())
     truth = queries["truth"]
+    if not args.lexical_index:
+        os.environ["MEMEX_LEXICAL_INDEX"] = "0"  # BM25 straight from FTS5, as before the impact index
     try:
         with Brain.open(home, embedder="minilm", vector_store=spec) as brain:
             brain.search_embedder.embed_query("warm up the model")
@@ -164,13 +167,28 @@ def worker(args: argparse.Namespace) -> int:
             idx = brain.index  # builds the backend from SQLite (and saves its snapshot)
             brain._save_index()
             build_s = time.perf_counter() - t0
+            if args.lexical_index:  # the BM25 impact index (memex.store.lexical), built or loaded now
+                from memex.store import lexical
+                if not args.reuse:
+                    for f in (home / "cache").glob("bm25*"):
+                        f.unlink()
+                t0 = time.perf_counter()
+                lx = lexical.for_search(brain.conn, home / "cache", (float(brain.settings.title_weight),
+                                        float(brain.settings.heading_weight)), len(idx), wait=True)
+                extra["lexical_build_s"] = round(time.perf_counter() - t0, 1)
+                extra["lexical_disk_mb"] = round(sum(f.stat().st_size for f in (home / "cache").glob("bm25*"))
+                                                 / 2**20, 1) if lx is not None else 0.0
             for q in queries["text"][:10]:
                 brain.search(q, 10)
-            lat = []
+            lat, cpu = [], []
             for q in queries["text"]:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 brain.search(q, 10)
                 lat.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
+            # CPU time of the whole process per search (all threads): on a loaded machine wall time is
+            # mostly waiting for a core; this is what the search itself costs.
+            extra["cpu_p50_ms"] = round(statistics.median(cpu), 1)
             s = brain.searcher
             qv = np.asarray(queries["vectors"], dtype=np.float32)
             dense_lat = []
@@ -179,6 +197,18 @@ def worker(args: argparse.Namespace) -> int:
                 idx.search(v, 100)
                 dense_lat.append((time.perf_counter() - t) * 1000)
             extra["dense_p50_ms"] = round(statistics.median(dense_lat), 2)
+            lex_lat, emb_lat = [], []
+            for q in queries["text"]:  # the parts that do not depend on the backend
+                t = time.perf_counter()
+                s.lexical(q, 100)
+                lex_lat.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                brain.search_embedder.embed_query(q)
+                emb_lat.append((time.perf_counter() - t) * 1000)
+            extra["bm25_p50_ms"] = round(statistics.median(lex_lat), 2)
+            extra["bm25_p95_ms"] = round(float(np.percentile(lex_lat, 95)), 2)
+            extra["embed_p50_ms"] = round(statistics.median(emb_lat), 2)
+            extra["load_avg"] = os.getloadavg()[0]
             hits = [len(set(c for c, _ in s.dense("", 100, query_vector=v)[:10]) & set(t)) / 10
                     for v, t in zip(qv, truth, strict=True)]
             rss = _rss_mb()
@@ -274,6 +304,10 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="one JSON object per store per line")
     ap.add_argument("--sync-notes", type=int, default=0,
                     help="instead: time a no-change sync of a vault of this many notes with each store")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep a backend's snapshot from an earlier run (build_s is then its load time)")
+    ap.add_argument("--no-lexical-index", dest="lexical_index", action="store_false",
+                    help="BM25 straight from FTS5 (the baseline), not through the impact index")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--home", help=argparse.SUPPRESS)
@@ -305,15 +339,21 @@ def main() -> int:
     qfile = home / f"queries-{os.getpid()}.json"
     qfile.write_text(json.dumps({"text": queries, "vectors": qv.tolist(), "truth": truth}))
     rows = []
-    for store in [s.strip() for s in args.stores.split(",") if s.strip()]:
+    for name in [s.strip() for s in args.stores.split(",") if s.strip()]:
+        # "<store>/fts5": that store with BM25 straight from FTS5 (the baseline for the impact index)
+        store, fts5 = name.removesuffix("/fts5"), name.endswith("/fts5") or not args.lexical_index
         cmd = [sys.executable, __file__, "--worker", "--store", store, "--home", str(home), "--chunks",
-               str(args.chunks), "--queries-file", str(qfile)]
+               str(args.chunks), "--queries-file", str(qfile)] + (["--reuse"] if args.reuse else []) \
+            + (["--no-lexical-index"] if fts5 else [])
         res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         line = next((x for x in res.stdout.splitlines() if x.startswith("{")), None)
         if res.returncode != 0 or line is None:
-            print(f"{store}: failed ({res.returncode})\n{res.stderr[-3000:]}", file=sys.stderr)
+            print(f"{name}: failed ({res.returncode})\n{res.stderr[-3000:]}", file=sys.stderr)
             continue
         row = json.loads(line)
+        if fts5:
+            row["store"] += "/fts5"
+            line = json.dumps(row)
         rows.append(row)
         if args.json:
             print(line, flush=True)

@@ -210,6 +210,9 @@ class Brain:
             if report.chunks_embedded or report.removed or report.added or report.updated or report.moved:
                 self.index  # noqa: B018 - catch up now, so the saved cache is current
                 self._save_index()
+                from memex.store import lexical
+                lexical.refresh(self.conn, self.settings.cache_dir,
+                                (float(self.settings.title_weight), float(self.settings.heading_weight)))
             self.last_graph_update = self.update_graph(progress=progress)
         return report
 
@@ -352,8 +355,10 @@ class Brain:
         if not repair:
             out = check(self.conn, emb.id, emb.dimensions, cache, backend=backend).to_dict()
             state, graph_problems = check_graph(self.conn)
-            return out | {"ok": out["ok"] and not graph_problems, "graph": state,
-                          "problems": out["problems"] + graph_problems}
+            lex_state, lex_bad = self._check_lexical(repair=False)
+            lex_problems = [f"BM25 index: {lex_state}"] if lex_bad else []
+            return out | {"ok": out["ok"] and not graph_problems and not lex_bad, "graph": state,
+                          "lexical_index": lex_state, "problems": out["problems"] + graph_problems + lex_problems}
         with self.writer():
             report = check(self.conn, emb.id, emb.dimensions, cache, repair=True, backend=backend)
             self._index = None  # reload from the rebuilt cache on next use
@@ -363,7 +368,16 @@ class Brain:
                 report.repaired.append(f"rebuilt the note graph from SQLite ({len(done.changed)} notes)")
             state, graph_problems = check_graph(self.conn)
             report.problems += graph_problems
-        return report.to_dict() | {"graph": state}
+            lex_state, _ = self._check_lexical(repair=True)  # after FTS was rebuilt: from the new FTS
+            if lex_state.startswith("rebuilt"):
+                report.repaired.append(f"BM25 index {lex_state}")
+        return report.to_dict() | {"graph": state, "lexical_index": lex_state}
+
+    def _check_lexical(self, repair: bool) -> tuple[str, bool]:
+        """The BM25 impact index (memex.store.lexical): its state, and whether it is broken."""
+        from memex.store import lexical
+        return lexical.check(self.conn, self.settings.cache_dir,
+                             (float(self.settings.title_weight), float(self.settings.heading_weight)), repair)
 
     def _backend_for_check(self) -> VectorIndex | None:
         """The configured backend, not yet synced, unless it is the exact cache (which check reads itself)."""

@@ -21,6 +21,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.shape import QueryShape, query_shape
+from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
 
 FUSIONS = ("rrf", "convex", "zscore")
@@ -130,6 +131,13 @@ class Searcher:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         parsed = with_languages(parse_query(query), query, self.home_languages())
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
+            if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
+                fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
+                                            self.settings.heading_weight, parsed.terms,
+                                            lambda ts: replace(parsed, terms=ts).fts(), n, self._n_chunks(),
+                                            PRUNE_DF)
+                if fast is not None:
+                    return fast
             parsed = self._prune_common_terms(parsed)
         return self._bm25(parsed.fts(), n, filters)
 
@@ -237,7 +245,8 @@ class Searcher:
         keep = [t for t in parsed.terms if df[t] <= PRUNE_DF * total]
         if len(keep) < 2:
             keep = sorted(parsed.terms, key=lambda t: df[t])[:2]
-        return ParsedQuery(terms=[t for t in parsed.terms if t in keep], phrases=parsed.phrases)
+        # The stems/CJK shadow phrases stay (dropping them lost a multilingual home's stemming past 50k chunks).
+        return replace(parsed, terms=[t for t in parsed.terms if t in keep])
 
     def allowed_chunks(self, filters: Filters) -> np.ndarray:
         """Chunk ids passing the filters (for dense search)."""
