@@ -40,6 +40,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "dense (MiniLM)": {**_OLD, "bm25_weight": 0.0},
     "hybrid RRF 1:1, k=60": _OLD,
     "convex, no long-query handling": _NO_LONG,
+    "defaults without the paraphrase lean": {"overlap_bm25_share": 1.0},
     "improved (defaults)": {},
 }
 
@@ -58,14 +59,16 @@ def _describe_defaults() -> str:
             "dates or numbers")
 
 
-def run_dataset(name: str, limit: int | None = None) -> list[dict[str, Any]]:
-    """All configurations on one dataset's test split."""
+def run_dataset(name: str, limit: int | None = None, only: list[str] | None = None) -> list[dict[str, Any]]:
+    """All configurations (or those named in `only`) on one dataset's test split."""
     ds = load_dataset(DATA / name, "test").limited(limit)
     rows = []
     with throwaway_brain(ds, title_fields=TITLE_FIELDS.get(name, ())) as (brain, names, info):
         print(f"{name}: {info}", file=sys.stderr)
         base = brain.settings
         for label, cfg in CONFIGS.items():
+            if only and label not in only:
+                continue
             brain.settings = replace(base, **cfg)
             t0 = time.perf_counter()
             results = run_queries(brain, ds.queries, lambda h: names.get(Path(h.path).name))
@@ -125,13 +128,15 @@ def main() -> None:
     ap.add_argument("--write", type=Path, help="Replace this section in a Markdown file (docs/benchmarks.md).")
     ap.add_argument("--json", type=Path, help="Also save the raw rows as JSON.")
     ap.add_argument("--limit", type=int, help="Only the first N test queries of each dataset (smoke runs).")
+    ap.add_argument("--configs", help="Only these configurations, separated by ';' (labels as in the table).")
     args = ap.parse_args()
+    only = args.configs.split(";") if args.configs else None
     for name in args.datasets.split(","):
         if not (DATA / name).is_dir():
             sys.exit(f"dataset {name} not found under {DATA.resolve()} (needs the shared data folder)")
     rows: list[dict[str, Any]] = []
     for name in args.datasets.split(","):
-        rows += run_dataset(name, args.limit)
+        rows += run_dataset(name, args.limit, only)
     body = table(rows)
     print(body)
     if args.json:

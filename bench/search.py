@@ -5,7 +5,8 @@ store. Their stored vectors come from the model-free hash embedder under MiniLM'
 the same whatever the values are, and embedding 100k chunks with MiniLM would take most of an hour here.
 Baseline in the same run: the same queries with dense search alone and BM25 alone. Long multi-part
 questions (MultiHop-RAG's, 30-60 words) are timed with and without the long-query handling (phrase pairs
-and one vector per clause: retrieve/shape.py).
+and one vector per clause: retrieve/shape.py), and short ones with and without the paraphrase lean
+(retrieve/overlap.py), alternating query by query.
 """
 from __future__ import annotations
 
@@ -111,6 +112,15 @@ def main() -> int:
                     "hybrid, long questions (defaults)": timed(lambda q: brain.search(q, 10), long_queries),
                 }
                 base = brain.settings
+                # The paraphrase lean (retrieve/overlap.py) on and off, query by query, so load hits both alike.
+                lean_off, on, off = replace(base, overlap_bm25_share=1.0), [], []
+                for q in queries:
+                    brain.settings = lean_off
+                    off += timed(lambda q: brain.search(q, 10), [q])
+                    brain.settings = base
+                    on += timed(lambda q: brain.search(q, 10), [q])
+                res["hybrid, paraphrase lean off (interleaved)"] = off
+                res["hybrid, paraphrase lean on (interleaved, default)"] = on
                 brain.settings = replace(base, long_query_words=10**6, long_query_full_words=10**6 + 1)
                 res["hybrid, long questions, long-query handling off"] = timed(lambda q: brain.search(q, 10),
                                                                               long_queries)

@@ -71,6 +71,13 @@ class Settings:
     """Long queries: share of the BM25 score of adjacent query-word pairs added to a chunk's BM25 score."""
     clause_weight: float = 0.5
     """Long queries: share of the best per-clause cosine in a chunk's dense score (0 turns it off)."""
+    overlap_bm25_share: float = 0.3
+    """BM25's share of the fusion weight when the best keyword match holds little of the query (a paraphrase);
+    a value at or above the normal share turns this off (retrieve/overlap.py)."""
+    overlap_low: float = 0.2
+    """Idf-weighted share of the query's words in the top BM25 passage at or below which the lean is full..."""
+    overlap_high: float = 0.5
+    """...and above which there is none (linear in between)."""
     vector_store: str = "auto"
     """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""

@@ -19,6 +19,7 @@ from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
+from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
@@ -300,6 +301,10 @@ class Searcher:
         den = dense_job.result() if dense_job is not None else []
         t2 = time.perf_counter()
         weights = [shape.bm25_weight, shape.dense_weight]
+        overlap = self._overlap(query, lex, shape) if den else None
+        if overlap is not None:
+            total = sum(weights)
+            weights = [total * overlap.bm25_share, total * (1 - overlap.bm25_share)]
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
@@ -321,6 +326,7 @@ class Searcher:
                            "fused_score": s,
                            "fts_query": fts_query,
                            "query_shape": shape.describe(),
+                           "overlap": overlap.describe() if overlap is not None else None,
                            "language": _describe_cover(cover, per_item, c),
                            "filters": described} for c, s in ranked[:4 * k]}
         hits = self.hits_for([c for c, _ in top], dict(top), details)
@@ -329,6 +335,19 @@ class Searcher:
         t3 = time.perf_counter()
         return SearchResult(hits, {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
                                    "fetch": (t3 - t2) * 1e3, "total": (t3 - t0) * 1e3})
+
+    def _overlap(self, query: str, lex: list[tuple[int, float]], shape: QueryShape) -> Overlap | None:
+        """How much of the query the best BM25 passage holds, and the BM25 share that follows (or None: off)."""
+        st = self.settings
+        total = shape.bm25_weight + shape.dense_weight
+        if not lex or total <= 0 or shape.long_share >= 1:
+            return None
+        share = shape.bm25_weight / total
+        if st.overlap_bm25_share >= share:
+            return None
+        cover = coverage(self.conn, parse_query(query).terms, lex[0][0], self._n_chunks())
+        return Overlap(cover, adapted_share(share, cover, st.overlap_low, st.overlap_high,
+                                            st.overlap_bm25_share, shape.long_share))
 
     def _live_hits(self, hits: list[Hit], ranked: list[tuple[int, float]], k: int,
                    details: dict[int, dict[str, Any]] | None) -> list[Hit]:
