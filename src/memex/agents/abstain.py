@@ -37,6 +37,18 @@ NHS number?" answered by "NHS number: red folder by his phone")."""
 NAME_PENALTY = 0.4
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
+PLACE_NAME_WEIGHT = 0.25
+"""A name the question gives as where something happened ("in the Netherlands", "our weekend in Flanders") is
+often written at another scale in the notes ("Utrecht", "Bruges"): missing, it costs a quarter of a name."""
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|from|to)\s+(?:the\s+)?$", re.I)
+
+
+def _placed(question: str, name: str) -> bool:
+    """Does the question give this name as a place ("... in the Netherlands")?"""
+    i = question.find(name)
+    return i > 0 and bool(_PLACE_BEFORE.search(question[:i]))
+
+
 # "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
 _NEGATED = re.compile(r"(?i:\bnot(?: to be confused with)?|\bisn['’]t|\bunlike)\s+(?:\[\[[^\]]*\]\]|[^\s,.;)]+(?:\s+[A-Z][\w'’-]+)?)")
 _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "did", "is", "was", "are", "were",
@@ -75,7 +87,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
-    share = len(missing) / len(asked) if asked else 0.0
+    weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
+    share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c) for c in used), default=best)
     score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share
     return score, {"best": round(top, 3), "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
