@@ -81,3 +81,10 @@ def test_irregular_verbs_meet_their_base_form() -> None:
 
     assert {"pay", "sell", "get"} <= content_terms("Balance paid; sold the car; got a refund")
 
+
+
+def test_a_name_that_opens_an_event_is_not_a_place() -> None:
+    stmt = _candidate("SUB-HOUR 10K. 58:40 on the flat route along the river path.", "2026-05-16")
+    score, checks = support_score("What was my time in the Bristol 10k last year?", 0.5, [stmt])
+    assert checks["names_missing"] == ["Bristol"]
+    assert abs(score - (checks["best"] - 0.4)) < 1e-6
