@@ -88,3 +88,9 @@ def test_a_name_that_opens_an_event_is_not_a_place() -> None:
     score, checks = support_score("What was my time in the Bristol 10k last year?", 0.5, [stmt])
     assert checks["names_missing"] == ["Bristol"]
     assert abs(score - (checks["best"] - 0.4)) < 1e-6
+
+
+def test_a_label_that_shares_the_asked_words_stem_answers_in_spanish_too() -> None:
+    q = "¿Quién preside la asociación de comerciantes de Delicias?"
+    assert matches(expected(q), "Presidenta: Conchita (ferretería Gracia).", q,
+                   "Asociación de Comerciantes de Delicias — reunión del lunes 6 de abril") == 1.0

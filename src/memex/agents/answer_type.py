@@ -268,6 +268,13 @@ def _attribute_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
 
 
+def _holds(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
+    """Does any of the terms meet a wanted one — the same stem, or one a prefix of the other over 5+ letters
+    ("presid" / "presidenta", "commission" / "commissioning")?"""
+    return any(t == w or (min(len(t), len(w)) >= 5 and (t.startswith(w) or w.startswith(t)))
+               for t in terms for w in wanted)
+
+
 def answer_span(sentence: str, question: str, subject: str = "") -> str:
     """The clauses of a statement that can answer: those holding what the question asks about, each with the
     clause after it ("Monthly fee, £45"); the whole statement when no clause holds it. "Wife Janet,
@@ -283,10 +290,12 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
         return sentence
     from memex.agents.extractive import content_terms
 
-    keep = {j for i, p in enumerate(parts) if content_terms(p) & attr for j in (i, i + 1, i + 2) if j < len(parts)}
+    keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) for j in (i, i + 1, i + 2)
+            if j < len(parts)}
     if keep:
         return ", ".join(parts[i] for i in sorted(keep))
-    if subject and not attr <= content_terms(subject) and content_terms(question) & content_terms(
+    subject_terms = content_terms(subject)
+    if subject and not all(_holds(subject_terms, {a}) for a in attr) and content_terms(question) & content_terms(
             f"{subject} {sentence}"):
         return ""  # found through what the question names, silent on what it asks of it
     return sentence
