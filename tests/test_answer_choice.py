@@ -94,3 +94,16 @@ def test_a_label_that_shares_the_asked_words_stem_answers_in_spanish_too() -> No
     q = "¿Quién preside la asociación de comerciantes de Delicias?"
     assert matches(expected(q), "Presidenta: Conchita (ferretería Gracia).", q,
                    "Asociación de Comerciantes de Delicias — reunión del lunes 6 de abril") == 1.0
+
+
+def test_the_notes_saying_the_asked_thing_is_not_known_lower_the_support() -> None:
+    dated = _candidate("Previously at a big bank for 9 years; moved to Edinburgh in 2024.", "Priya Raman")
+    withheld = _candidate("Birthday: not known.", "Priya Raman")
+    plain, checks = support_score("When is Priya Raman's birthday?", 0.5, [dated])
+    assert not checks["withheld"]
+    lower, checks = support_score("When is Priya Raman's birthday?", 0.5, [dated, withheld])
+    assert checks["withheld"] and abs(lower - (plain - 0.4)) < 1e-6
+    # A statement that gives the answer is not undone by another that once did not know it.
+    found = _candidate("Birthday: 9 February (found out at last).", "Priya Raman")
+    kept, checks = support_score("When is Priya Raman's birthday?", 0.5, [found, withheld])
+    assert not checks["withheld"]

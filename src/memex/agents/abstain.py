@@ -96,9 +96,38 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c) for c in used), default=best)
-    score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share
+    withheld = _withheld(question, used, note_text)
+    score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     return score, {"best": round(top, 3), "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
-                   "names": asked, "names_missing": missing}
+                   "names": asked, "names_missing": missing, "withheld": withheld}
+
+
+WITHHELD_PENALTY = 0.4
+"""The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
+the card, not writing it here", "Yvonne booked it and won't tell me what it cost")."""
+_WITHHELD = re.compile(r"(?i)\b(?:not known|unknown|not writing (?:it|them|that) (?:down|here)|not (?:written|"
+                       r"noted|recorded) (?:here|down|anywhere)|won['’]t (?:tell|say)|wouldn['’]t (?:tell|say)|"
+                       r"(?:don['’]t|didn['’]t|do not) know|no idea|never found out)\b|[£$€]\s?\.\.\.|\bTBC\b")
+
+
+def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int], str] | None) -> str:
+    """A line of the quoted notes that holds what the question asks about and says it is not known or not
+    written down — unless the answer's own statement speaks of the asked thing and does not say so."""
+    from memex.agents.answer_type import _attribute_terms
+
+    attr = set(_attribute_terms(question))
+    if not attr or not used:
+        return ""
+    top = used[0]
+    if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
+        return ""
+    texts = [c.unit.text for c in used] + [c.hit.text for c in used]
+    if note_text is not None:
+        texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
+    for line in (ln for t in texts for ln in t.splitlines()):
+        if _WITHHELD.search(line) and content_terms(line) & attr:
+            return line.strip()[:120]
+    return ""
 
 
 def decide(support: float, mode: str, threshold: float | None = None) -> tuple[bool, str]:
