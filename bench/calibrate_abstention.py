@@ -54,6 +54,12 @@ def rates(rows: list[dict], t: float) -> tuple[float, float]:
     return (float(np.mean(ans)) if ans else 0.0, float(np.mean(una)) if una else 0.0)
 
 
+def gold_fact(rows: list[dict], t: float) -> float:
+    """Share of answerable questions answered (support at or above t) with the gold facts in the answer."""
+    ans = [r["holds"] and r["support"] >= t for r in rows if r["type"] != UNANSWERABLE]
+    return float(np.mean(ans)) if ans else 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", required=True, help="NAME=HOME:QA_FILE")
@@ -74,12 +80,12 @@ def main() -> None:
         f.write_text(json.dumps(sets[name]))
     rows = [r for rs in sets.values() for r in rs]
     grid = np.round(np.arange(0.20, 0.80, 0.01), 2)
-    print("threshold  false_abst  unans_abst   " + "  ".join(f"{n}(fa/ua)" for n in sets))
+    print("threshold  false_abst  unans_abst  gold_fact   " + "  ".join(f"{n}(fa/ua)" for n in sets))
     ok = []
     for t in grid:
         fa, ua = rates(rows, t)
         per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
-        print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}   {per}")
+        print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}  {gold_fact(rows, t):9.3f}   {per}")
         if fa <= args.target and (not args.per_set or all(rates(rs, t)[0] <= args.target for rs in sets.values())):
             ok.append((float(t), ua))
     # The thresholds reaching the most abstention on unanswerable questions within the false-abstention
@@ -96,6 +102,17 @@ def main() -> None:
         for kind, rs in sorted(by_type.items()):
             ab = np.mean([r["support"] < best for r in rs])
             print(f"  {kind:16s} n={len(rs):3d}  abstains {ab:.2f}")
+        print(f"\nper set at {best}: type: abstains (gold fact kept)")
+        for name, rs in sets.items():
+            fa, ua = rates(rs, best)
+            print(f"  {name}: false abstention {fa:.3f}, unanswerable abstained {ua:.3f}, "
+                  f"gold fact {gold_fact(rs, best):.3f}")
+            kinds: dict[str, list[dict]] = {}
+            for r in rs:
+                kinds.setdefault(r["type"], []).append(r)
+            print("    " + ", ".join(f"{k} {np.mean([r['support'] < best for r in v]):.2f}"
+                                     + ("" if k == UNANSWERABLE else f" ({gold_fact(v, best):.2f})")
+                                     for k, v in sorted(kinds.items())))
 
 
 if __name__ == "__main__":

@@ -43,9 +43,12 @@ _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|
                          r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
                          r"\bwhat(?:'s| is| was| were| are)?\b[^?]*\b(?:number|code|pin|password|postcode|position|"
                          r"place|score|reading)\b", re.I)
-_Q_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bbirthday\b|"
+# "when" asks for a date where it opens the question (or a part of it: "..., and when?"); mid-sentence it is a
+# conjunction: "Which signal do crews grumble about when it's misty?" asks for a signal, not a date.
+_WHEN = r"(?:^\W*(?:(?:so|and|but|then|ok|okay|remind me)\W+)?|[,;]\s*|\b(?:and|or|since|until|till|by)\s+)when\b"
+_Q_DATE = re.compile(_WHEN + r"|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bbirthday\b|"
                      r"\bsince when\b|\buntil when\b|\bby when\b|\bhow long ago\b|\bdeadline\b|\bdue\b", re.I)
-_Q_TIME = re.compile(r"\bwhat (?:\w+ ){0,3}time\b|\bwhat day\b|\bwhen\b[^?]*\b(?:meet|meeting|class|session|kick|start|starts|open|opens|"
+_Q_TIME = re.compile(r"\bwhat (?:\w+ ){0,3}time\b|\bwhat day\b|" + _WHEN + r"[^?]*\b(?:meet|meeting|class|session|kick|start|starts|open|opens|"
                      r"close|closes|train|training|football|swimming|practice|lesson|appointment|call|calls|"
                      r"visit|visits|sync|standup|stand-up)\b|\bschedule\b|\bwhich (?:evening|morning|night|day)\b|"
                      r"\bopening hours\b", re.I)
@@ -56,7 +59,7 @@ _Q_PERSON = re.compile(r"\bwho(?:'s|se| is| was| were| did| does| do| have| has|
                        r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner)s?\b|"
                        r"\bname of (?:the|my|our) (?:\w+ )?(?:person|teacher|carer|friend|builder|engineer)\b", re.I)
 _Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|village|street|road|shop|venue|"
-                      r"place|restaurant|pub|cafe|café|flat|house|route|country|hospital|clinic|school|centre|room|"
+                      r"place|restaurant|pub|cafe|café|hotel|hostel|guesthouse|campsite|inn|flat|house|route|country|hospital|clinic|school|centre|room|"
                       r"center|park|station|office|club)s?\b", re.I)
 _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |her )?name\b|\bnamed\b|"
                      r"\bwhich (?:company|glaze|product|brand|app|tool|book|film|beer|recipe|plugin|deal|"
@@ -75,7 +78,7 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"(?:reference|ref)\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
 # A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
-_S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
+_S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)(?!\s?(?:hours?|hrs?|h|mins?|minutes?|days?|weeks?|km|kg|g|mg|ml|l|litres?|miles?|mi|m|cm|mm|%|x|°)\b)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                        r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)
@@ -92,6 +95,8 @@ _S_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)
 _S_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|"
                          r"nights?)\b|\b\d+h\d*\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:a|an|one|two|three|four|five|"
                          r"six|seven|eight|nine|ten) (?:hours?|days?|weeks?|months?|years?)\b", re.I)
+_S_YEAR = re.compile(r"\b(?:in|since|from|until|till|by|of|circa|c\.)\s+((?:1[0-9]|20)\d\d)\b(?![.,:/-]\d)", re.I)
+"""A year on its own is a date where a preposition introduces it ("was cast in 1624")."""
 _S_PHONE = re.compile(r"(?<![\w£$€])\+?\(?\d[\d ()-]{7,}\d\b")
 _S_CODE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]{4,})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 
@@ -153,6 +158,8 @@ def expected(question: str) -> Expectation:
         kinds |= {TIME, WEEKDAY}
         if re.search(r"\bwhat (?:\w+ ){0,3}time\b", q, re.I) and not re.search(r"\bwhat time\b", q, re.I):
             kinds |= {DURATION, NUMBER}  # "my chip time", "the final target time": a duration
+            if re.search(r"\bwhat (?:(?:was|is|were|will be) )?(?:my|his|her|their|your|our) (?:\w+ ){0,2}time\b", q, re.I):
+                kinds -= {TIME, WEEKDAY}  # "What was my time in the 10k?": how long it took, not a clock time
     if _Q_DATE.search(q):
         kinds |= {DATE} | ({TIME, WEEKDAY} if re.search(r"\bwhen(?:'s| is| are| do| does)\b|these days|now\b",
                                                          q, re.I) else set())
@@ -202,7 +209,7 @@ _names = names
 def offers(sentence: str, question: str = "") -> frozenset[str]:
     """The answer kinds a sentence offers beyond what the question already contains."""
     q_low = question.lower()
-    q_words = {w.lower().strip(".,'’") for w in question.split()}
+    q_words = {w.lower().strip(".,'’?!;:\"()") for w in question.split()}
 
     def new(matches: list[str]) -> bool:
         return any(m.strip().lower() not in q_low for m in matches if m.strip())
@@ -225,7 +232,7 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
     if new([c for c in _S_CODE.findall(sentence) if not _looks_like_date(c)]):
         kinds.add(CODE)
     dates = find_dates(sentence, _ANY_YEAR)  # a year-less "3 March" is a date too
-    if any(sentence[d.start:d.end].lower() not in q_low for d in dates):
+    if any(sentence[d.start:d.end].lower() not in q_low for d in dates) or new(_S_YEAR.findall(sentence)):
         kinds.add(DATE)
     names = _names(sentence, q_words)
     # "grandchildren in Selby", "lives at Corrib View": a name right after "in"/"at"/"near" is a place, not
@@ -233,7 +240,11 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
     if any(not _AFTER_PLACE_PREP.search(sentence[:m.start()]) for n in names
            for m in re.finditer(rf"(?<!\w){re.escape(n.split()[0])}", sentence)):
         kinds |= {PERSON, NAME}
-    if (names and _PLACE_WORDS.search(sentence)) or _PLACE_PREP.search(sentence):
+    # A place the question already gives ("lives in Whitby" for "Which hotel did we stay in at Whitby?") is not
+    # the place it asks for.
+    places = [m.group(0) for m in _PLACE_PREP.finditer(sentence)]
+    if (names and _PLACE_WORDS.search(sentence)) or any(p.split()[-1].lower().strip(".,'’?!;:") not in q_words
+                                                        for p in places):
         kinds.add(PLACE)
     if re.search(r"[\"“‘«][^\"”’»]{2,40}[\"”’»]|\*\*[^*]{2,40}\*\*", sentence):
         kinds.add(NAME)
@@ -241,7 +252,10 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[—–-]\s|(?<=[.!?])\s)\s*")
-_KIND_WORDS = {"called", "name", "named", "number", "much", "many", "time", "date", "day"}
+_KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
+               # light verbs say nothing of what is asked ("When is OVR going to be commissioned?")
+               "go", "going", "goe", "get", "gett", "got", "do", "doe", "did", "done", "ha", "have", "had", "take",
+               "put", "come", "happen", "end", "up"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -254,30 +268,57 @@ def _attribute_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
 
 
-def answer_span(sentence: str, question: str) -> str:
+def _holds(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
+    """Does any of the terms meet a wanted one — the same stem, or one a prefix of the other over 5+ letters
+    ("presid" / "presidenta", "commission" / "commissioning")?"""
+    return any(t == w or (min(len(t), len(w)) >= 5 and (t.startswith(w) or w.startswith(t)))
+               for t in terms for w in wanted)
+
+
+def answer_span(sentence: str, question: str, subject: str = "") -> str:
     """The clauses of a statement that can answer: those holding what the question asks about, each with the
     clause after it ("Monthly fee, £45"); the whole statement when no clause holds it. "Wife Janet,
-    grandchildren in Selby" offers no name for "What are Pete's grandchildren called?"."""
+    grandchildren in Selby" offers no name for "What are Pete's grandchildren called?". With the statement's
+    subject (its note title and section): nothing, when neither the statement nor its subject holds what is
+    asked ("What's the name of the warden at Corrib View?" is not answered by "Contact now Kirsty Naylor" in
+    a note about the move)."""
     if _RECORD.search(sentence):
         return sentence  # a table row or a "Key: value; Key: value" record: every field is about its subject
     parts = [p for p in _CLAUSE.split(sentence) if p]
-    attr = _attribute_terms(question) if len(parts) > 1 else frozenset()
+    attr = _attribute_terms(question) if len(parts) > 1 or subject else frozenset()
     if not attr:
         return sentence
     from memex.agents.extractive import content_terms
 
-    keep = {j for i, p in enumerate(parts) if content_terms(p) & attr for j in (i, i + 1, i + 2) if j < len(parts)}
-    return ", ".join(parts[i] for i in sorted(keep)) if keep else sentence
+    keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) for j in (i, i + 1, i + 2)
+            if j < len(parts)}
+    if keep:
+        return ", ".join(parts[i] for i in sorted(keep))
+    subject_terms = content_terms(subject)
+    if subject and not all(_holds(subject_terms, {a}) for a in attr) and content_terms(question) & content_terms(
+            f"{subject} {sentence}"):
+        return ""  # found through what the question names, silent on what it asks of it
+    return sentence
 
 
 _RECORD = re.compile(r";\s*[\w /()£$€%-]{1,30}:\s")
 
 
-def matches(expect: Expectation, sentence: str, question: str) -> float | None:
+_LABELLED = re.compile(r"^[\w ’'-]{1,25}:\s+([A-Z][\w’'-]+)")
+"""A short label and a capitalised value: "Cat: Pim" names the cat."""
+
+
+def matches(expect: Expectation, sentence: str, question: str, subject: str = "") -> float | None:
     """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected.
     A name asked for must be offered in the clauses about what is asked (answer_span)."""
     if not expect:
         return None
     if expect.kinds <= {PERSON, NAME}:
-        sentence = answer_span(sentence, question)
-    return 1.0 if expect.kinds & offers(sentence, question) else 0.0
+        sentence = answer_span(sentence, question, subject)
+        label = _LABELLED.match(sentence)
+        if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:
+            return 1.0
+    found = expect.kinds & offers(sentence, question)
+    if found == {NUMBER} and DURATION in expect.kinds:
+        return 0.5  # "What was my time in the Howardian 100?": any number is a weak stand-in for a duration
+    return 1.0 if found else 0.0

@@ -56,8 +56,24 @@ class Weights:
 WEIGHTS = Weights()
 
 
+_IRREGULAR = {"paid": "pay", "sold": "sell", "bought": "buy", "got": "get", "gotten": "get", "met": "meet",
+              "ran": "run", "spent": "spend", "took": "take", "taken": "take", "gave": "give", "given": "give",
+              "went": "go", "gone": "go", "made": "make", "said": "say", "told": "tell", "thought": "think",
+              "brought": "bring", "began": "begin", "begun": "begin", "wrote": "write", "written": "write",
+              "drove": "drive", "driven": "drive", "taught": "teach", "caught": "catch", "found": "find",
+              "lost": "lose", "won": "win", "rang": "ring", "rung": "ring", "sent": "send", "built": "build",
+              "broke": "break", "broken": "break", "chose": "choose", "chosen": "choose", "kept": "keep",
+              "held": "hold", "became": "become", "came": "come", "ate": "eat", "eaten": "eat", "fell": "fall",
+              "grew": "grow", "grown": "grow", "knew": "know", "known": "know", "swam": "swim", "rode": "ride",
+              "ridden": "ride", "flew": "fly", "flown": "fly", "sang": "sing", "sung": "sing", "wore": "wear",
+              "worn": "wear"}
+"""Irregular verb forms meet their base form ("What did I pay" / "Balance paid ...")."""
+
+
 def _stem(w: str) -> str:
-    """A light stemmer: enough to match plurals and -ing/-ed forms for overlap scoring."""
+    """A light stemmer: enough to match plurals, -ing/-ed forms and common irregular verbs for overlap scoring."""
+    if w in _IRREGULAR:
+        return _stem(_IRREGULAR[w])
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             return w[: -len(suffix)]
@@ -135,7 +151,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     for u in units:
         terms = content_terms(u.text)
         subj = subject_terms.setdefault(u.context, content_terms(u.context))
-        kind = matches(expect, u.text, question)
+        kind = matches(expect, u.text, question, u.context)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
     f = np.asarray(rows, dtype=np.float32)

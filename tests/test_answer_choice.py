@@ -1,0 +1,109 @@
+"""Choosing the statement an extractive answer stands on, and the support score that decides abstention."""
+from __future__ import annotations
+
+from memex.agents.abstain import support_score
+from memex.agents.answer_type import DATE, NAME, PERSON, expected, matches, offers
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate
+from memex.domain import Hit, Location
+
+
+def _candidate(text: str, subject: str, semantic: float = 0.6, kind: float | None = 1.0) -> Candidate:
+    hit = Hit(path="n.md", chunk_id="c1", score=1.0, text=text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                date_source="mtime")
+    return Candidate(unit, semantic, 0.2, 0.2, kind, 0.5)
+
+
+def test_when_mid_sentence_is_a_conjunction_not_a_date_question() -> None:
+    assert DATE not in expected("Which signal gets train crews grumbling when it's misty?").kinds
+    assert DATE not in expected("How much did I get when I got rid of my motor?").kinds
+    assert DATE in expected("When is Ruth's birthday?").kinds
+    assert DATE in expected("So when did we meet?").kinds
+    assert DATE in expected("Where and when is the AGM?").kinds
+    assert DATE in expected("Since when has the sync been on Fridays?").kinds
+
+
+def test_a_year_after_a_preposition_is_a_date() -> None:
+    assert DATE in offers("The oldest bell, the 7th, was cast in 1624.", "When was the oldest bell cast?")
+    assert DATE not in offers("Room 1624 is on the left.", "When was the oldest bell cast?")
+
+
+def test_a_labelled_capitalised_value_is_a_name() -> None:
+    q = "What's the name of Yvonne's cat?"
+    assert expected(q).kinds & {NAME, PERSON}
+    assert matches(expected(q), "Cat: Pim, grey, eleven, hates me less every month.", q, "Yvonne Achterberg") == 1.0
+
+
+def test_a_name_found_through_the_question_names_but_silent_on_the_asked_thing_is_not_an_answer() -> None:
+    q = "What's the name of the warden at Corrib View?"
+    wrong = "Later: the move to sheltered housing — Mum's move to Corrib View."
+    assert matches(expected(q), wrong, q, "Mum (Bríd Farrelly)") == 0.0
+    assert matches(expected(q), "She has a warden called Carmel who she's adopted.", q, "2026 › Family") == 1.0
+    # The subject says what is asked: the statement answers for it ("Tower captain" section, a bare name).
+    q = "Who is the tower captain at All Saints?"
+    assert matches(expected(q), "Alan Fisher, since 2019.", q, "All Saints tower › Tower captain") == 1.0
+
+
+def test_a_missing_place_name_costs_less_than_a_missing_person() -> None:
+    stmt = _candidate("The guide let me stand next to the big one, Salvator, 8,000 kg.", "Utrecht, October 2026")
+    placed, checks = support_score("What's the name of the giant bell I stood next to in the Netherlands?", 0.5,
+                                   [stmt])
+    assert checks["names_missing"] == ["Netherlands"]
+    assert abs(placed - (checks["best"] - 0.4 * 0.25)) < 1e-6
+    person = _candidate("Birthday: 4 April.", "Ruth Denholm")
+    other, checks = support_score("When is Ruth Ackroyd's birthday?", 0.5, [person])
+    assert checks["names_missing"] == ["Ruth Ackroyd"]
+    assert abs(other - (checks["best"] - 0.4)) < 1e-6
+
+
+def test_a_place_the_question_already_gives_is_not_the_place_it_asks_for() -> None:
+    q = "Which hotel did we stay in at Whitby?"
+    assert "place" not in offers("Sister lives in Whitby; goes every other weekend.", q)
+    assert "place" in offers("We stayed at the Marine Hotel in Whitby.", q)
+
+
+def test_an_amount_with_a_unit_is_not_money() -> None:
+    q = "What does Brightwell charge per hour now?"
+    assert "money" not in offers("Total commissioned care: 1.75 hours per day, 12.25 hours per week.", q)
+    assert "money" in offers("Rate: 29.40 per hour from 6 April.", q)
+
+
+def test_my_time_in_a_race_asks_for_a_duration_and_a_bare_number_is_a_weak_stand_in() -> None:
+    q = "What was my time in the Howardian 100?"
+    assert expected(q).kinds == {"duration", "number"}
+    assert matches(expected(q), "2026-09-13 — HOWARDIAN 100: 100 km, 4:26:37 chip", q) == 1.0
+    assert matches(expected(q), "Month: Jul–Aug; Long ride (Sunday): 75–92 km", q) == 0.5
+
+
+def test_irregular_verbs_meet_their_base_form() -> None:
+    from memex.agents.extractive import content_terms
+
+    assert {"pay", "sell", "get"} <= content_terms("Balance paid; sold the car; got a refund")
+
+
+
+def test_a_name_that_opens_an_event_is_not_a_place() -> None:
+    stmt = _candidate("SUB-HOUR 10K. 58:40 on the flat route along the river path.", "2026-05-16")
+    score, checks = support_score("What was my time in the Bristol 10k last year?", 0.5, [stmt])
+    assert checks["names_missing"] == ["Bristol"]
+    assert abs(score - (checks["best"] - 0.4)) < 1e-6
+
+
+def test_a_label_that_shares_the_asked_words_stem_answers_in_spanish_too() -> None:
+    q = "¿Quién preside la asociación de comerciantes de Delicias?"
+    assert matches(expected(q), "Presidenta: Conchita (ferretería Gracia).", q,
+                   "Asociación de Comerciantes de Delicias — reunión del lunes 6 de abril") == 1.0
+
+
+def test_the_notes_saying_the_asked_thing_is_not_known_lower_the_support() -> None:
+    dated = _candidate("Previously at a big bank for 9 years; moved to Edinburgh in 2024.", "Priya Raman")
+    withheld = _candidate("Birthday: not known.", "Priya Raman")
+    plain, checks = support_score("When is Priya Raman's birthday?", 0.5, [dated])
+    assert not checks["withheld"]
+    lower, checks = support_score("When is Priya Raman's birthday?", 0.5, [dated, withheld])
+    assert checks["withheld"] and abs(lower - (plain - 0.4)) < 1e-6
+    # A statement that gives the answer is not undone by another that once did not know it.
+    found = _candidate("Birthday: 9 February (found out at last).", "Priya Raman")
+    kept, checks = support_score("When is Priya Raman's birthday?", 0.5, [found, withheld])
+    assert not checks["withheld"]
