@@ -184,6 +184,7 @@ def hop(state: AnswerState) -> dict[str, Any]:
     with lexicon.asked(state["standalone"]):
         found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
                                         known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES)
+        found = multihop.restate(found, p.bridge, units, run.embedder, run.idf(p.bridge))
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
     ctx, hopped = multihop.second_hop(state["standalone"], found, state["context"], run.parts.searcher, run.filters,

@@ -173,13 +173,35 @@ def answer_about(question: str, description: str, entity: str, via: Candidate, u
                             [via, *picked], [via, picked[0]])
 
 
+VIA_POOL = 5
+
+
+def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]) -> Candidate:
+    """The statement that best fits the description and names the entity in its own text: a name found as a
+    note's title ("Aoife", from "Birthday 2 November" in people/Aoife.md) is bridged by the statement that
+    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer."""
+    ent = content_terms(entity)
+    if ent and ent <= content_terms(via.unit.text):
+        return via
+    return next((c for c in described if ent and ent <= content_terms(c.unit.text)), via)
+
+
+def restate(entities: list[tuple[str, Candidate]], description: str, units: Sequence[Unit], embedder: Embedder,
+            idf: Mapping[str, float]) -> list[tuple[str, Candidate]]:
+    """Each bridging candidate with the statement that names it (`naming_statement`)."""
+    described = score_units(description, units, embedder, idf)[:VIA_POOL]
+    return [(entity, naming_statement(entity, via, described)) for entity, via in entities]
+
+
 def best_bridge(question: str, description: str, entities: list[tuple[str, Candidate]], units: Sequence[Unit],
                 embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
     """The bridged answer for each candidate; the best pair wins: the bridging statement's fit to the
     description plus the answer statement's score (a small prior for the candidate ranked higher)."""
     best: compose.Composed | None = None
     best_value = float("-inf")
+    described = score_units(description, units, embedder, idf_for(description))[:VIA_POOL] if description else []
     for rank, (entity, via) in enumerate(entities):
+        via = naming_statement(entity, via, described)
         out = answer_about(question, description, entity, via, units, embedder, idf_for)
         if not out.text:
             continue
@@ -192,4 +214,5 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     return best if best is not None else compose.Composed("", [], 0.0, "relational")
 
 
-__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "second_hop"]
+__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "naming_statement", "restate",
+           "second_hop", "substituted"]

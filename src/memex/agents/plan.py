@@ -140,9 +140,13 @@ def decompose(question: str) -> Plan:
     parts = [p.strip(" ,;") for p in (_PARTS.split(q) if split is None else split) if p and len(content_terms(p)) >= 2]
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
-    if _AGGREGATE.search(q) or lexicon.is_aggregation(q):
-        return Plan(q, [q], "aggregation", temporal, window=window)
     bridge = relation(q)
+    collect = _AGGREGATE.search(q)
+    # "every August" / "before every decision" inside a relational question says how often, not "collect all".
+    habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
+                    and not _AGGREGATE.search(q, collect.end()))
+    if (collect and not habitual) or lexicon.is_aggregation(q):
+        return Plan(q, [q], "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
     return Plan(q, [q], "single", temporal, window=window)
