@@ -174,6 +174,12 @@ def answer_about(question: str, description: str, entity: str, via: Candidate, u
 
 
 VIA_POOL = 5
+SUBJECT_ONLY = 0.15
+
+
+def _names(entity: str, c: Candidate) -> bool:
+    ent = content_terms(entity)
+    return bool(ent) and ent <= content_terms(c.unit.text)
 
 
 def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]) -> Candidate:
@@ -208,6 +214,10 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
         # wrong person): how well its statement fits the description counts as much.
         value = out.support + via.score - PRIOR * rank
+        if not _names(entity, via) and any(_names(other, via) for other, _ in entities if other != entity):
+            # The statement is in this entity's note but names someone else doing what the description says
+            # ("Recommended by Sam from the market" in the builder's note: the friend is Sam, not the builder).
+            value -= SUBJECT_ONLY
         out.notes.append(f"candidate {rank + 1} of {len(entities)}: answer score {out.support:.3f}")
         if value > best_value:
             best, best_value = out, value
