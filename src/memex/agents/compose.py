@@ -227,7 +227,8 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
-                    idf: Mapping[str, float], known: Any = None) -> list[tuple[str, Candidate]]:
+                    idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES
+                    ) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
     A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
@@ -263,7 +264,7 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
-    return [(name, c) for name, (_, c) in ranked[:BRIDGE_ENTITIES]]
+    return [(name, c) for name, (_, c) in ranked[:limit]]
 
 
 def bridged(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],

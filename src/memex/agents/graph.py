@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, compose, lexicon
-from memex.agents.context import Context, add_hits, hit_dict, retrieve
+from memex.agents import abstain, compose, lexicon, multihop
+from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
 from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, idf_weights, question_terms
-from memex.agents.plan import Plan, decompose, key_terms, llm_plan, reformulate, resolve_follow_up
+from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
 from memex.agents.synthesis import (
     ANSWER_MAX_TOKENS,
     PROMPT_RESERVE_TOKENS,
@@ -172,8 +172,6 @@ def _window_filters(filters: Filters | None, window: tuple[str | None, str | Non
     return replace(base, after=after, before=before)
 
 
-HOP_HITS = 6
-
 
 def hop(state: AnswerState) -> dict[str, Any]:
     """A relational question: name the bridging entity from the first results, then search for it."""
@@ -185,19 +183,15 @@ def hop(state: AnswerState) -> dict[str, Any]:
     units = all_units(state["context"].hits)[:MAX_UNITS]
     with lexicon.asked(state["standalone"]):
         found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
-                                        known=run.parts.searcher.title_count)
+                                        known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES)
+        found = multihop.restate(found, p.bridge, units, run.embedder, run.idf(p.bridge))
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
-    rest = " ".join(t for t in key_terms(state["standalone"], 12)
-                    if t.lower() not in p.bridge.lower())
-    queries = [f"{entity} {rest}".strip() for entity, _ in found]
-    rankings = [run.parts.searcher.search(q, HOP_HITS, run.filters, explain=True).hits for q in queries]
-    ctx = add_hits(state["context"], rankings, queries, _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2,
-                   run.parts.embedder)
+    ctx, hopped = multihop.second_hop(state["standalone"], found, state["context"], run.parts.searcher, run.filters,
+                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
     entity, via = found[0]
     return {"context": ctx, "bridge": {"entity": entity, "via": via, "entities": found},
-            "trace": _step(state, "hop", t0, entities=[e for e, _ in found], queries=queries,
-                           added=[h.chunk_id for r in rankings for h in r])}
+            "trace": _step(state, "hop", t0, **hopped.to_dict())}
 
 
 def synthesize(state: AnswerState) -> dict[str, Any]:
@@ -235,7 +229,7 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
     units = all_units(state["context"].hits)[:MAX_UNITS]
     bridge = state.get("bridge") or {}
     if p.kind == "relational" and bridge.get("entity") and p.bridge:
-        out = compose.bridged(question, p.bridge, bridge["entity"], bridge["via"], units, run.embedder, run.idf)
+        out = multihop.best_bridge(question, p.bridge, bridge["entities"], units, run.embedder, run.idf)
         if out.text:
             return out
     if p.kind in ("multi-part", "comparison", "change") and len(p.sub_queries) > 1:

@@ -140,9 +140,13 @@ def decompose(question: str) -> Plan:
     parts = [p.strip(" ,;") for p in (_PARTS.split(q) if split is None else split) if p and len(content_terms(p)) >= 2]
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
-    if _AGGREGATE.search(q) or lexicon.is_aggregation(q):
-        return Plan(q, [q], "aggregation", temporal, window=window)
     bridge = relation(q)
+    collect = _AGGREGATE.search(q)
+    # "every August" / "before every decision" inside a relational question says how often, not "collect all".
+    habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
+                    and not _AGGREGATE.search(q, collect.end()))
+    if (collect and not habitual) or lexicon.is_aggregation(q):
+        return Plan(q, [q], "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
     return Plan(q, [q], "single", temporal, window=window)
@@ -158,12 +162,26 @@ def relation(question: str) -> str | None:
     for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
         m = pattern.search(question)
         if m and len(content_terms(m.group("d"))) >= least:
-            rest = question[:m.start("d")] + question[m.end("d"):]
+            start = m.start("d") + _innermost(m.group("d"))
+            rest = question[:start] + question[m.end("d"):]
             # "Who's my line manager now?" asks for the thing itself: there is nothing to ask about it. In
             # "What does the friend who recommended my builder sell?" the verb asked about ends the clause.
             if content_terms(rest) - _ASKING or (pattern is _RELATIONAL and _AUX_QUESTION.match(question)):
-                return m.group("d").strip()
+                return question[start:m.end("d")].strip()
     return None
+
+
+_OF_THE = re.compile(r"\b(?:of|for|to|with|from|at|in|on)\s+(?=(?:the|my|our|his|her|their)\s)", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b", re.I)
+
+
+def _innermost(description: str) -> int:
+    """Where the described thing starts: "the birthday of the colleague whose baby arrived" describes the
+    colleague (the birthday is what is asked of them)."""
+    rel = _RELATIVE_WORD.search(description, 4)
+    head = description[:rel.start()] if rel else ""
+    found = list(_OF_THE.finditer(head))
+    return found[-1].end() if found else 0
 
 
 _ASKING = {"now", "current", "currently", "these", "day", "moment", "still", "latest", "today", "year", "thi",

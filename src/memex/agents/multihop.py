@@ -1,0 +1,228 @@
+"""Multi-hop answers: find the bridging entity, gather evidence about it, and answer about it.
+
+"What does the sister who does most of Mum's day-to-day care do for a living?" needs two retrievals: the
+first finds the statement that names the sister ("Aoife does most of the day-to-day"); the second looks
+for what the question asks about her ("Aoife: living"). Each hop is one more search, so this runs only
+for questions the planner reads as relational (agents/plan.py).
+
+- **Candidates**: the names the best statements for the description give (compose.bridge_entities), up to
+  `HOP_ENTITIES`, each with the statement that names it.
+- **Evidence**: for each candidate, a search for the candidate with the words the question asks beyond
+  what its bridging statement already matched (not the description: "do for a living" is what is asked,
+  though it ends the clause), plus — following the note graph's names — the note that *is* the entity
+  (`people/Aoife.md`, or `people/Pete Garside.md` for "Pete": graph_names and the graph's merged aliases),
+  whose statements are about it even where they never repeat its name.
+- **Answer**: the bridged answer is composed for every candidate and the one whose answer statement scores
+  best wins (a wrong bridge finds nothing that answers what is asked).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from memex.agents import compose
+from memex.agents.context import Context, add_hits
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate, cite, content_terms, pick, score_units
+from memex.domain import Hit
+from memex.embed.base import Embedder
+from memex.retrieve.search import Filters, Searcher
+
+HOP_ENTITIES = 3
+"""Bridging candidates searched again (each costs one search)."""
+HOP_HITS = 6
+NOTE_CHUNKS = 4
+"""Passages taken from the note that is the entity (the first ones: a person note opens with who they are)."""
+PRIOR = 0.08
+"""How much a better-placed bridging candidate is preferred per rank when their answers score alike."""
+
+
+@dataclass
+class Hop:
+    """What the second hop found."""
+
+    entities: list[tuple[str, Candidate]]
+    queries: list[str] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    """entity -> paths of the notes the graph says are that entity."""
+    added: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form for --trace."""
+        return {"entities": [e for e, _ in self.entities], "queries": self.queries, "entity_notes": self.notes,
+                "added": self.added}
+
+
+_RELATIVE = {"who", "whose", "whom", "which", "that", "where", "someone", "somebody", "person", "people", "man",
+             "woman", "one"}
+_ROLE = re.compile(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b")
+
+
+def asked_terms(question: str, via: Unit, entity: str, limit: int = 8) -> list[str]:
+    """The question's words that the bridging statement does not already explain: what is asked of the entity.
+
+    The role the description gives ("the colleague whose baby…") and relative words describe the entity,
+    not what is asked of it, so they are left out too."""
+    explained = content_terms(via.text) | content_terms(via.subject) | content_terms(entity)
+    roles = {m.lower() for m in _ROLE.findall(question)}
+    out: list[str] = []
+    for w in re.findall(r"[\w’'-]+", question):
+        terms = content_terms(w)
+        low = w.lower()
+        if (terms and not terms <= explained and low not in _RELATIVE and low not in roles
+                and low not in (x.lower() for x in out)):
+            out.append(w)
+    return out[:limit]
+
+
+def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
+    """(doc id, path) of the notes that are `name` by the note graph: a note titled, named or aliased so, or
+    the note of the full name a first name or initial stands for ("Pete" → people/Pete Garside.md)."""
+    from memex.graph.links import name_key
+    from memex.graph.tables import candidates_by_name
+
+    key = name_key(name)
+    try:
+        found = candidates_by_name(conn, [key]).get(key)
+        if not found:
+            # The graph merges a first name with the one full name it stands for (graph/edges.merge_aliases).
+            row = conn.execute("SELECT c.key FROM graph_entities e JOIN graph_entities c ON c.id = e.canonical "
+                               "WHERE e.key = ?", (key,)).fetchone()
+            if row is not None:
+                found = candidates_by_name(conn, [row[0]]).get(row[0])
+    except sqlite3.OperationalError:  # an index made before the graph existed
+        return []
+    return sorted(set(found or []))[:2]
+
+
+def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
+    """The first passages of these notes, as hits (with dates and context, like search results)."""
+    ids: list[int] = []
+    for doc_id in doc_ids:
+        ids += [int(r[0]) for r in searcher.conn.execute(
+            "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT ?", (doc_id, NOTE_CHUNKS))]
+    return searcher.hits_for(ids, dict.fromkeys(ids, 0.0), {i: {"graph": "entity note"} for i in ids})
+
+
+def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Context, searcher: Searcher,
+               filters: Filters | None, budget: int, embedder: Embedder | None) -> tuple[Context, Hop]:
+    """Search again for each bridging candidate and what is asked of it; add the notes that are it."""
+    hop = Hop(entities)
+    rankings: list[list[Hit]] = []
+    for entity, via in entities:
+        query = " ".join([entity, *asked_terms(question, via.unit, entity)])
+        hop.queries.append(query)
+        found = searcher.search(query, HOP_HITS, filters, explain=True).hits
+        notes = entity_notes(searcher.conn, entity)
+        if notes:
+            hop.notes[entity] = [p for _, p in notes]
+            own = _note_hits(searcher, [d for d, _ in notes])
+            found = [*own, *[h for h in found if h.chunk_id not in {o.chunk_id for o in own}]]
+        rankings.append(found)
+    if filters is not None and filters.active():
+        # Notes reached through the graph still have to satisfy the user's filters.
+        allowed = {h.chunk_id for r in rankings for h in r if "graph" not in (h.explain or {})}
+        rankings = [[h for h in r if h.chunk_id in allowed] for r in rankings]
+    out = add_hits(ctx, rankings, hop.queries, budget, embedder)
+    hop.added = [h.chunk_id for h in out.hits[len(ctx.hits):]]
+    return out, hop
+
+
+def substituted(question: str, description: str, via: Unit, entity: str) -> str:
+    """The question asked of the entity itself: the description replaced by its name. The planner's description
+    may run on into what is asked ("the colleague who found the Kelby diagram for Graham's present originally
+    from"), so it ends at its last word the bridging statement explains: "Which city is Lena present
+    originally from?"."""
+    if not description or description not in question:
+        rest = asked_terms(question, via, entity, limit=12)
+        return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
+    explained = content_terms(via.text) | content_terms(via.subject)
+    words = list(re.finditer(r"[\w’'-]+", description))
+    rel = _ROLE_END.search(description)
+    end = rel.end() if rel else 0
+    for w in words:
+        if w.start() >= end and content_terms(w.group()) and content_terms(w.group()) <= explained:
+            end = w.end()
+    start = question.index(description)
+    return f"{question[:start]}{entity}{question[start + end:]}"
+
+
+_ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
+
+
+def answer_about(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
+                 embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+    """The statement naming the entity, then the best statements about the entity for what is asked of it
+    ("Aoife: living" for "What does the sister who does most of Mum's care do for a living?")."""
+    # What is asked, read as the question with the description replaced by the name (averaging in the terse
+    # "name: unexplained words" reading was tried and lost two dev questions).
+    about = substituted(question, description, via.unit, entity)
+    ent = content_terms(entity)
+    own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))] or list(units)
+    cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=compose.asked_of(question, description))
+             if c.unit.quote != via.unit.quote]
+    picked = pick(cands, limit=2)
+    if not picked:
+        return compose.Composed("", [], 0.0, "relational", candidates=cands)
+    texts, citations = cite([via, *picked])
+    notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}"]
+    return compose.Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands,
+                            [via, *picked], [via, picked[0]])
+
+
+VIA_POOL = 5
+SUBJECT_ONLY = 0.15
+
+
+def _names(entity: str, c: Candidate) -> bool:
+    ent = content_terms(entity)
+    return bool(ent) and ent <= content_terms(c.unit.text)
+
+
+def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]) -> Candidate:
+    """The statement that best fits the description and names the entity in its own text: a name found as a
+    note's title ("Aoife", from "Birthday 2 November" in people/Aoife.md) is bridged by the statement that
+    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer."""
+    ent = content_terms(entity)
+    if ent and ent <= content_terms(via.unit.text):
+        return via
+    return next((c for c in described if ent and ent <= content_terms(c.unit.text)), via)
+
+
+def restate(entities: list[tuple[str, Candidate]], description: str, units: Sequence[Unit], embedder: Embedder,
+            idf: Mapping[str, float]) -> list[tuple[str, Candidate]]:
+    """Each bridging candidate with the statement that names it (`naming_statement`)."""
+    described = score_units(description, units, embedder, idf)[:VIA_POOL]
+    return [(entity, naming_statement(entity, via, described)) for entity, via in entities]
+
+
+def best_bridge(question: str, description: str, entities: list[tuple[str, Candidate]], units: Sequence[Unit],
+                embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+    """The bridged answer for each candidate; the best pair wins: the bridging statement's fit to the
+    description plus the answer statement's score (a small prior for the candidate ranked higher)."""
+    best: compose.Composed | None = None
+    best_value = float("-inf")
+    described = score_units(description, units, embedder, idf_for(description))[:VIA_POOL] if description else []
+    for rank, (entity, via) in enumerate(entities):
+        via = naming_statement(entity, via, described)
+        out = answer_about(question, description, entity, via, units, embedder, idf_for)
+        if not out.text:
+            continue
+        # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
+        # wrong person): how well its statement fits the description counts as much.
+        value = out.support + via.score - PRIOR * rank
+        if not _names(entity, via) and any(_names(other, via) for other, _ in entities if other != entity):
+            # The statement is in this entity's note but names someone else doing what the description says
+            # ("Recommended by Sam from the market" in the builder's note: the friend is Sam, not the builder).
+            value -= SUBJECT_ONLY
+        out.notes.append(f"candidate {rank + 1} of {len(entities)}: answer score {out.support:.3f}")
+        if value > best_value:
+            best, best_value = out, value
+    return best if best is not None else compose.Composed("", [], 0.0, "relational")
+
+
+__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "naming_statement", "restate",
+           "second_hop", "substituted"]
