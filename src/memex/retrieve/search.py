@@ -20,6 +20,7 @@ from memex.errors import MemexError
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
+from memex.retrieve.query_language import cross_item_weights, query_language
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store.backends import VectorFilter, VectorIndex
 
@@ -292,6 +293,7 @@ class Searcher:
         t2 = time.perf_counter()
         weights = [shape.bm25_weight, shape.dense_weight]
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
+        per_item = cross_item_weights(self.conn, query_language(query, self.home_languages()), lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
         elif st.fusion == "zscore":
