@@ -108,8 +108,9 @@ def main() -> None:
     results = []
     if args.panadera:
         results += panadera(args.homes, cache)
-    print("| questions over notes | " + " | ".join(configs) + " |")
-    print("|---|" + "---:|" * len(configs))
+    if runs:
+        print("| questions over notes | " + " | ".join(configs) + " |")
+        print("|---|" + "---:|" * len(configs))
     for lang, qset in runs:
         items = read_qa(questions(qset))
         cells = []
