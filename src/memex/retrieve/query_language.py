@@ -3,7 +3,7 @@
 An English question over Spanish notes shares few words with them: BM25 matches names, numbers and
 accidents ("a", "me", "son"), while the multilingual embedder reads both languages. So, once the query's
 language is known, a chunk written in another (known) language gets its BM25 score times CROSS_BM25 and
-its dense score times CROSS_DENSE (0.5 and 1.5: the same total weight at e5's 0.5 : 0.5, moved to the dense
+its dense score times CROSS_DENSE (0.75 and 1.25: the same total weight at e5's 0.5 : 0.5, a quarter moved to the dense
 side). These multiply the coverage factors (retrieve/coverage.py), so a dense side that doesn't read the
 chunk's language stays at 0. Measured on the translated Obsidian-help questions and the Spanish personal
 vault (docs/languages.md). A home of English notes never gets here: no detection, the same fusion as before.
@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from memex.language.detect import UNDETERMINED, detect_query
 
 ENGLISH = "en"
-CROSS_BM25 = 0.5
+CROSS_BM25 = 0.75
 """BM25's weight on a chunk whose language differs from the query's (dev sets: docs/languages.md)."""
-CROSS_DENSE = 1.5
+CROSS_DENSE = 1.25
 """The dense side's weight on such a chunk (times its coverage: 0 where the embedder doesn't read it)."""
 
 
