@@ -9,6 +9,7 @@ searched through Brain.search: gold-note Recall@5 / Recall@10 / MRR@10 (memex.ev
 
     python bench/i18n_retrieval.py                       # every language, minilm / multilingual / auto
     python bench/i18n_retrieval.py --langs es --configs bm25,minilm,multilingual
+    python bench/i18n_retrieval.py --langs "" --cross "" --panadera    # the Spanish personal dev vault only
 """
 from __future__ import annotations
 
@@ -53,6 +54,31 @@ def home_for(root: Path, embedder: str, lang: str, cache: object) -> Path:
     return home
 
 
+def panadera(root: Path, cache: object) -> list[dict]:
+    """Recall@5 / MRR@10 on the Spanish personal vault, indexed with the default `auto` embedder."""
+    from memex.app import Brain
+    from memex.eval.runner import evaluate_qa
+
+    vault = DATA / "panadera-vault-es"
+    rows = [json.loads(line) for line in (vault / "questions.jsonl").open(encoding="utf-8")]
+    items = [{"id": r["id"], "question": r["question"], "gold_paths": r["gold_notes"], "lang": r.get("lang")}
+             for r in rows if r.get("gold_notes")]
+    home = root / "auto" / "panadera"
+    out = []
+    with Brain.open(home) as b:
+        if not (home / ".complete").exists():
+            b.add([vault / "notes"], embed_cache=cache)
+            (home / ".complete").write_text(b.status()["embedder"])
+        print("| panadera questions | n | Recall@5 / MRR@10 |\n|---|---:|---:|")
+        for name, sub in (("all", items), ("Spanish", [i for i in items if i["lang"] == "es"]),
+                          ("English", [i for i in items if i["lang"] == "en"])):
+            r = evaluate_qa(b, sub)
+            out.append({"notes": "panadera", "questions": name, "config": "auto",
+                        **{k: r[k] for k in ("Recall@5", "Recall@10", "MRR@10")}})
+            print(f"| {name} | {r['queries']} | {r['Recall@5']:.3f} / {r['MRR@10']:.3f} |", flush=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--langs", default="en,es,de,fr,it,pt-br,nl")
@@ -61,6 +87,9 @@ def main() -> None:
     ap.add_argument("--homes", type=Path, default=Path("/tmp/memex-i18n-homes"))
     ap.add_argument("--warm", action="store_true", help="only build the homes")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--panadera", action="store_true",
+                    help="also the Spanish personal vault (bench/data/panadera-vault-es) under `auto`: "
+                         "all questions with gold notes, the Spanish ones and the English ones")
     args = ap.parse_args()
 
     from memex.app import Brain
@@ -69,7 +98,7 @@ def main() -> None:
 
     cache = EmbeddingCache(default_embed_cache())
     configs = args.configs.split(",")
-    runs = [(lang, lang) for lang in args.langs.split(",")]
+    runs = [(lang, lang) for lang in args.langs.split(",") if lang]
     runs += [(lang, f"en-over-{lang}") for lang in args.cross.split(",") if lang]
     for embedder in dict.fromkeys(CONFIGS[c][0] for c in configs):
         for lang in dict.fromkeys(v for v, _ in runs):
@@ -77,8 +106,11 @@ def main() -> None:
     if args.warm:
         return
     results = []
-    print("| questions over notes | " + " | ".join(configs) + " |")
-    print("|---|" + "---:|" * len(configs))
+    if args.panadera:
+        results += panadera(args.homes, cache)
+    if runs:
+        print("| questions over notes | " + " | ".join(configs) + " |")
+        print("|---|" + "---:|" * len(configs))
     for lang, qset in runs:
         items = read_qa(questions(qset))
         cells = []

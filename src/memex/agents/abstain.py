@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from memex.agents import lexicon
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms
 from memex.domain import Hit
@@ -86,7 +87,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     goes by, the passage around it, or the rest of its note)."""
     expect = expected(question) if expect is None else expect
     kind_ok = not expect or any(c.kind == 1.0 for c in used)
-    asked = [n for n in names(question) if n.lower() not in _WH and content_terms(n)]
+    asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
+             if n and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]

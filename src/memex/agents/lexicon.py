@@ -60,8 +60,9 @@ _QUESTION_WORDS = {
 # What kind of answer a question asks for (the kinds of agents/answer_type.py).
 _KINDS: dict[str, dict[str, str]] = {
     "es": {
-        "money": r"\bcuant[oa]s?\b.*\b(?:cost\w*|cuest\w+|cobr\w+|pag\w+|precio\w*|vale|valen|valia|sale|salia|"
-                 r"gast\w+|dinero|euros|import\w+|cuota|alquiler|sueldo|salario|factura\w*|presupuest\w+|deb\w+)\b|"
+        "money": r"\bcuant[oa]s?\b.*\b(?:cost\w*|cuest\w+|cobr\w+|pag(?:[oa]s?|ue\w*|ar\w*|an|amos|ad[oa]s?|aste|aron|aba\w*)|precio\w*|vale|valen|valia|sale|salia|"
+                 r"gast\w+|dinero|euros|import\w+|cuota|alquiler|sueldo|salario|factura\w*|presupuest\w+)\b|"
+                 r"\bcuanto (?:le |les |te |me |nos |os )?deb\w+\b|"
                  r"\b(?:que|cual|cuanto) (?:es |era |fue )?(?:el |la |nuestr[oa] |mi |su )?(?:precio|importe|cuota|"
                  r"tarifa|alquiler|sueldo|salario|coste|costo|presupuesto|deuda|senal)\b|\ba cuanto (?:esta|sale)\b",
         "quantity": r"\bcuant[oa]s?\b|\b(?:que|cual es la|a que) (?:cantidad|numero|porcentaje|temperatura|peso|talla|"
@@ -84,7 +85,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b",
     },
     "pt": {
-        "money": r"\bquant[oa]s?\b.*\b(?:cust\w+|cobr\w+|pag\w+|prec\w+|vale|valia|gast\w+|dinheiro|euros|reais|"
+        "money": r"\bquant[oa]s?\b.*\b(?:cust\w+|cobr\w+|pag(?:[oa]s?|ou|uei|ar\w*|am|amos|aram|ava\w*)|prec\w+|vale|valia|gast\w+|dinheiro|euros|reais|"
                  r"mensalidade|aluguel|aluguer|renda|salario|fatura\w*|orcamento)\b|\b(?:qual|quanto) (?:e |era |foi )?"
                  r"(?:o |a |nosso |nossa |meu |minha )?(?:preco|valor|mensalidade|aluguel|aluguer|renda|salario|custo|"
                  r"orcamento|divida|sinal)\b",
@@ -106,7 +107,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b",
     },
     "fr": {
-        "money": r"\bcombien\b.*\b(?:cout\w*|pay\w*|pai\w+|factur\w+|depens\w+|vaut|valait|euros|gagn\w+|loyer|"
+        "money": r"\bcombien\b.*\b(?:cout\w*|pay\w*|pai(?:e\w*|ement\w*)|factur\w+|depens\w+|vaut|valait|euros|gagn\w+|loyer|"
                  r"salaire|prix|tarif|devis|budget)\b|\b(?:quel|quelle) (?:est |etait |a ete )?(?:le |la |notre |mon |ma )?"
                  r"(?:prix|cout|tarif|loyer|salaire|montant|budget|devis|cotisation|mensualite|acompte)\b",
         "quantity": r"\bcombien\b|\b(?:quel|quelle|quels|quelles) (?:est |etait )?(?:le |la )?(?:quantite|nombre|"
@@ -150,7 +151,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"\b(?:pin|passwort|kennwort|code|aktenzeichen)\b",
     },
     "it": {
-        "money": r"\bquant[oaie]\b.*\b(?:cost\w*|pag\w+|spes\w*|spend\w+|vale|valeva|euro|affitto|stipendio|prezz\w+|"
+        "money": r"\bquant[oaie]\b.*\b(?:cost\w*|pag(?:[oa]|hi\w*|are|at[oaie]|av\w+|ano|amo|ai)|spes\w*|spend\w+|vale|valeva|euro|affitto|stipendio|prezz\w+|"
                  r"tariff\w+|preventiv\w+|fattur\w+|rata)\b|\b(?:qual e|quale era|qual era) (?:il |la |l'|nostr[oa] |"
                  r"mi[oa] )?(?:prezzo|costo|tariffa|affitto|stipendio|importo|rata|budget|preventivo|acconto)\b",
         "quantity": r"\bquant[oaie]\b|\b(?:che|quale) (?:quantita|numero|percentuale|temperatura|peso|taglia|dose|eta|"
@@ -525,13 +526,34 @@ def _question(q: str) -> str:
     return fold(re.sub(r"\b[oO]ù\b", "ouu", q)).strip().lstrip("¿¡ ").strip()
 
 
+_WHEN = {"es": "cuando", "pt": "quando", "fr": "quand", "it": "quando", "nl": "wanneer"}
+"""The word for "when" where it is also the conjunction ("el destino CNAME cuando apunto mi dominio")."""
+_WHEN_OPENS = {"es": "desde|hasta|para|de|y", "pt": "desde|ate|até|para|de|e", "fr": "depuis|jusqu'à|jusqu'a|pour|et",
+               "it": "da|fino a|per|di|e", "nl": "sinds|tot|vanaf|en"}
+"""Words that may stand before a "when" that asks ("¿desde cuándo…?", "jusqu'à quand…?", "¿y cuándo…?")."""
+
+
+def _conjunction_when(question: str, lang: str) -> str:
+    """The question without "when" where it is a conjunction: "when" asks for a time where it opens a sentence
+    (after "¿", ".", "?", or "desde", "depuis"... there), and in Spanish wherever it has its accent ("cuándo")."""
+    word = _WHEN.get(lang)
+    if word is None:
+        return question
+    opens = re.compile(rf"(?:^|[¿¡.?!;:])\s*(?:(?:{_WHEN_OPENS[lang]})\s+)?$", re.IGNORECASE)
+
+    def keep(m: re.Match[str]) -> str:
+        asks = m.group().lower() != word or opens.search(question[:m.start()]) is not None
+        return m.group() if asks else "…"
+    return re.sub(rf"(?i)\b{word.replace('a', '[aá]', 1) if lang == 'es' else word}\b", keep, question)
+
+
 def expected_kinds(question: str) -> frozenset[str] | None:
     """The answer kinds a question in another language asks for (agents/answer_type.py's names); None for
     English, which the English rules read."""
     lang = language(question)
     if lang == "en":
         return None
-    q = _question(question)
+    q = _question(_conjunction_when(question, lang))
     p = _kind_patterns(lang)
     kinds: set[str] = set()
     if p["money"].search(q):
@@ -710,6 +732,19 @@ def skips_name(word: str, text: str) -> bool:
     """Is a capitalised word of a text in another language a function word, not a name ("Qué", "Wann")?"""
     lang = language(text)
     return lang != "en" and fold(word).strip(".'’") in stopwords(lang)
+
+
+_NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
+"""A German common noun (or a part of a hyphenated one) as written: "Datei", "Konfliktdatei", "Website"."""
+
+
+def name_words(name: str, question: str) -> str:
+    """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
+    "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"); elsewhere the name as found."""
+    if language(question) != "de":
+        return name
+    return " ".join(p for w in name.split() for p in w.split("-") if p and not _NOUN_SHAPE.fullmatch(p))
 
 
 # ---- answers in the question's language ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
+from memex.retrieve.query_language import cross_item_weights, query_language
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -306,6 +307,7 @@ class Searcher:
             total = sum(weights)
             weights = [total * overlap.bm25_share, total * (1 - overlap.bm25_share)]
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
+        per_item = cross_item_weights(self.conn, query_language(query, self.home_languages()), lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
         elif st.fusion == "zscore":

@@ -1,0 +1,64 @@
+"""Across languages, the dense side carries the ranking: fusion weights by the query's and the chunk's language.
+
+An English question over Spanish notes shares few words with them: BM25 matches names, numbers and
+accidents ("a", "me", "son"), while the multilingual embedder reads both languages. So, once the query's
+language is known, a chunk written in another (known) language gets its BM25 score times CROSS_BM25 and
+its dense score times CROSS_DENSE (0.75 and 1.25: the same total weight at e5's 0.5 : 0.5, a quarter moved to the dense
+side). These multiply the coverage factors (retrieve/coverage.py), so a dense side that doesn't read the
+chunk's language stays at 0. Measured on the translated Obsidian-help questions and the Spanish personal
+vault (docs/languages.md). A home of English notes never gets here: no detection, the same fusion as before.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from memex.language.detect import UNDETERMINED, detect_query
+
+ENGLISH = "en"
+CROSS_BM25 = 0.75
+"""BM25's weight on a chunk whose language differs from the query's (dev sets: docs/languages.md)."""
+CROSS_DENSE = 1.25
+"""The dense side's weight on such a chunk (times its coverage: 0 where the embedder doesn't read it)."""
+
+
+def query_language(query: str, langs: set[str]) -> str | None:
+    """The query's language among the home's (plus English); None for a home of English notes only."""
+    if not langs - {ENGLISH}:
+        return None
+    return detect_query(query, langs | {ENGLISH}).lang
+
+
+def cross_factors(conn: sqlite3.Connection, lang: str | None, ids: Sequence[int],
+                  factor: float) -> dict[int, float] | None:
+    """`factor` for each chunk among `ids` written in another (known) language than the query's."""
+    if not lang or lang == UNDETERMINED or factor == 1.0 or not ids:
+        return None
+    out: dict[int, float] = {}
+    for i in range(0, len(ids), 500):
+        part = list(ids[i:i + 500])
+        for cid, chunk_lang in conn.execute(
+                f"SELECT id, lang FROM chunks WHERE id IN ({','.join('?' * len(part))})", part):
+            if chunk_lang and chunk_lang not in (UNDETERMINED, lang):
+                out[cid] = factor
+    return out or None
+
+
+ItemWeights = list[dict[int, float] | None]
+
+
+def cross_item_weights(conn: sqlite3.Connection, lang: str | None, lex: Sequence[tuple[int, float]],
+                       den: Sequence[tuple[int, float]], per_item: ItemWeights | None) -> ItemWeights | None:
+    """Fusion's per-item weights ([BM25, dense]) with the cross-language factors folded in."""
+    if lang is None:
+        return per_item  # a home of English notes: unchanged
+    b = cross_factors(conn, lang, [c for c, _ in lex], CROSS_BM25)
+    d = cross_factors(conn, lang, [c for c, _ in den], CROSS_DENSE)
+    if b is None and d is None:
+        return per_item
+    out: ItemWeights = list(per_item) if per_item is not None else [None, None]
+    for i, extra in ((0, b), (1, d)):
+        if extra:
+            base = out[i] or {}
+            out[i] = {**base, **{c: base.get(c, 1.0) * f for c, f in extra.items()}}
+    return out

@@ -1,0 +1,61 @@
+"""Across languages the dense side carries more of the ranking (retrieve/query_language.py); English homes
+are untouched."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from memex.app import Brain
+from memex.retrieve import query_language as ql
+
+NOTES = {
+    "reunion.md": "# Reunión semanal\n\nLa reunión del equipo se movió al viernes a las diez. Hablamos del "
+                  "presupuesto del proyecto Garza y de las vacaciones de agosto.\n",
+    "boveda.md": "# Cambiar el nombre de una bóveda\n\nPara cambiar el nombre de una bóveda, abre el selector de "
+                 "bóvedas y elige Cambiar nombre en el menú de la bóveda.\n",
+    "router.md": "# Router\n\nThe router firmware was updated to version 2.3.1 last week; the old one kept "
+                 "dropping the connection every evening.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("ql")
+    vault = root / "vault"
+    vault.mkdir()
+    for name, text in NOTES.items():
+        (vault / name).write_text(text, encoding="utf-8")
+    with Brain.open(root / "home", embedder="hash:128") as b:
+        b.add([vault])
+    return root / "home"
+
+
+def test_an_english_home_is_searched_as_before() -> None:
+    assert ql.query_language("How do I rename a vault in the quick switcher?", {"en"}) is None
+    assert ql.cross_item_weights(None, None, [(1, 2.0)], [(1, 0.5)], None) is None  # type: ignore[arg-type]
+
+
+def test_the_query_language_is_read_among_the_homes() -> None:
+    assert ql.query_language("¿Cómo le cambio el nombre a una bóveda?", {"es"}) == "es"
+    assert ql.query_language("How do I rename a vault?", {"es"}) == "en"
+
+
+def test_chunks_in_another_language_lean_on_the_dense_side(home: Path) -> None:
+    with Brain.open(home, embedder="hash:128") as b:
+        rows = dict(b.conn.execute("SELECT d.title, c.id FROM chunks c JOIN documents d ON d.id = c.doc_id"))
+        es, en = rows["Reunión semanal"], rows["Router"]
+        lex, den = [(es, 3.0), (en, 2.0)], [(en, 0.9), (es, 0.8)]
+        weights = ql.cross_item_weights(b.conn, "en", lex, den, None)
+        assert weights == [{es: ql.CROSS_BM25}, {es: ql.CROSS_DENSE}]
+        # Folded into what coverage already set (a dense side that doesn't read Spanish stays at 0).
+        assert ql.cross_item_weights(b.conn, "en", lex, den, [None, {es: 0.0}]) == [{es: ql.CROSS_BM25}, {es: 0.0}]
+        # A Spanish query over Spanish chunks: nothing changes.
+        assert ql.cross_item_weights(b.conn, "es", [(es, 3.0)], [(es, 0.8)], None) is None
+
+
+def test_search_finds_notes_in_either_language(home: Path) -> None:
+    with Brain.open(home, embedder="hash:128") as b:
+        assert b.search("¿Cómo le cambio el nombre a una bóveda?", 1)[0].title == "Cambiar el nombre de una bóveda"
+        assert b.search("router firmware", 1)[0].title == "Router"
+        assert b.search("presupuesto Garza", 1)[0].title == "Reunión semanal"
