@@ -302,12 +302,16 @@ class Searcher:
         den = dense_job.result() if dense_job is not None else []
         t2 = time.perf_counter()
         weights = [shape.bm25_weight, shape.dense_weight]
-        overlap = self._overlap(query, lex, shape) if den else None
+        # The paraphrase lean measures keyword coverage on the English-tokenised columns and was fitted on
+        # English homes: a question in another language (matched through its stems) keeps the plain weights.
+        q_lang = query_language(query, self.home_languages())
+        lean = bool(den) and q_lang in (None, "en")
+        overlap = self._overlap(query, lex, shape) if lean else None
         if overlap is not None:
             total = sum(weights)
             weights = [total * overlap.bm25_share, total * (1 - overlap.bm25_share)]
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
-        per_item = cross_item_weights(self.conn, query_language(query, self.home_languages()), lex, den, per_item)
+        per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
         elif st.fusion == "zscore":
