@@ -272,11 +272,12 @@ def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = N
     return Contradiction(old, new, e.subject, round(score, 4), e.values)
 
 
-_ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
+_ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|day \d+\b)", re.I)
 
 
 def _entry(text: str) -> bool:
-    """A log line or a table row: it opens with a date or a weekday, or is a table row."""
+    """A log line, a table row or an itinerary day: it opens with a date, a weekday or "Day N", or is a
+    table row."""
     return text.lstrip().startswith("|") or bool(_ENTRY.match(text))
 
 

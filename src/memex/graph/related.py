@@ -290,7 +290,7 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
     if not mine or not top:
         return
     theirs = _vectors(conn, [o for _, o in top])
-    for emb, (my_ids, my_mat) in mine.items():
+    for emb, (_, my_ids, my_mat) in mine.items():
         if emb not in theirs:
             continue
         docs, ids, mat = theirs[emb]
@@ -325,10 +325,7 @@ def _vectors(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[str, Any]:
     for emb, items in by.items():
         mat = np.frombuffer(b"".join(v for _, _, v in items), dtype="<f4").reshape(len(items), -1)
         mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
-        if len(doc_ids) == 1:
-            out[emb] = (np.array([c for _, c, _ in items]), mat)
-        else:
-            out[emb] = ([d for d, _, _ in items], [c for _, c, _ in items], mat)
+        out[emb] = ([d for d, _, _ in items], [c for _, c, _ in items], mat)
     return out
 
 
