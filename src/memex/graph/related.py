@@ -303,14 +303,17 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
         for j, d in enumerate(docs):
             if d not in per_doc or col_best[j] > per_doc[d][0]:
                 per_doc[d] = (float(col_best[j]), int(my_ids[best_mine[j]]), int(ids[j]))
-        texts = _chunk_texts(conn, {c for v in per_doc.values() for c in v[1:]})
         for d, (cos, a, b) in per_doc.items():
             w = W_PASSAGE * max(0.0, cos - PASSAGE_FLOOR)
-            if w > 0:
-                found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos, texts=texts:
-                                       f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” "
-                                       f"(similarity {cos:.2f})", w, "semantic"))
+            if w > 0:  # the passages' text is read only for notes that make the list
+                found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos: _pair_detail(conn, a, b, cos), w,
+                                       "semantic"))
         return
+
+
+def _pair_detail(conn: sqlite3.Connection, a: int, b: int, cos: float) -> str:
+    texts = _chunk_texts(conn, {a, b})
+    return f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” (similarity {cos:.2f})"
 
 
 def _vectors(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[str, Any]:
