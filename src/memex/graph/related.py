@@ -58,6 +58,8 @@ W_PASSAGE = 1.25
 PASSAGE_FLOOR = 0.35
 RERANK = 30
 """How many of the best candidates get the passage-pair check (it reads their stored vectors)."""
+PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
+"""At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
 
@@ -286,10 +288,10 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
     reason: a short person note and the one line of a long journal that is about that person are close even
     when the two notes as a whole are not."""
     top = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()), reverse=True)[:RERANK]
-    mine = _vectors(conn, [doc_id])
+    mine = _vectors(conn, [doc_id], PASSAGE_MAX_OWN)
     if not mine or not top:
         return
-    theirs = _vectors(conn, [o for _, o in top])
+    theirs = _vectors(conn, [o for _, o in top], PASSAGE_MAX_CHUNKS)
     for emb, (_, my_ids, my_mat) in mine.items():
         if emb not in theirs:
             continue
@@ -316,11 +318,12 @@ def _pair_detail(conn: sqlite3.Connection, a: int, b: int, cos: float) -> str:
     return f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” (similarity {cos:.2f})"
 
 
-def _vectors(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[str, Any]:
-    """embedder -> (doc id per chunk, chunk ids, unit vectors) of these notes' stored chunk vectors."""
+def _vectors(conn: sqlite3.Connection, doc_ids: list[int], limit: int) -> dict[str, Any]:
+    """embedder -> (doc id per chunk, chunk ids, unit vectors) of these notes' stored chunk vectors (at most
+    `limit` rows: a few book-length PDFs among the candidates must not make `related` slow)."""
     q = ",".join("?" * len(doc_ids))
     rows = conn.execute(f"SELECT c.doc_id, c.id, e.embedder, e.vector FROM chunks c JOIN embeddings e "
-                        f"ON e.chunk_id = c.id WHERE c.doc_id IN ({q})", doc_ids).fetchall()
+                        f"ON e.chunk_id = c.id WHERE c.doc_id IN ({q}) LIMIT ?", (*doc_ids, limit)).fetchall()
     by: dict[str, list[tuple[int, int, bytes]]] = {}
     for d, c, emb, v in rows:
         by.setdefault(emb, []).append((int(d), int(c), v))
