@@ -365,7 +365,12 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
 def _merge(reasons: list[Reason]) -> list[Reason]:
     seen: set[tuple[str, str]] = set()
     out = []
+    semantic = False
     for r in sorted(reasons, key=lambda r: -r.weight)[:12]:
+        if r.role == "semantic":
+            if semantic:
+                continue  # the stored neighbour and the passage check: show the closer pair only
+            semantic = True
         if (r.kind, r.detail) not in seen:
             seen.add((r.kind, r.detail))
             out.append(r)
