@@ -44,6 +44,8 @@ NUMBER_ONLY = 0.5
 """Only bare numbers differ (no unit, day, time, amount): often a count, a page, a version."""
 TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
 """Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
+TOPIC_EMBEDDERS = frozenset({"minilm"})
+"""Embedder kinds whose cosines the topic factor was calibrated on (else the factor is left out)."""
 _STRONG_CUE = re.compile(
     r"\b(?:mov(?:ed|es|ing)|(?:has |have )?changed?|changes|changing|now|no longer|not any ?more|instead|"
     r"increased|decreased|reduced|raised|lowered|cut|went (?:up|down)|goes (?:up|down)|gone (?:up|down)|"
@@ -252,6 +254,8 @@ class _Topics:
             return 1.0
         va, vb = self._vectors(a), self._vectors(b)
         for emb in va.keys() & vb.keys():
+            if emb.split(":", 1)[0] not in TOPIC_EMBEDDERS:
+                continue  # the factor's scale was set on MiniLM cosines; other models' scales differ
             x, y = va[emb], vb[emb]
             if len(x) == len(y):
                 return float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))

@@ -56,6 +56,9 @@ ENTITY_SAT = True
 W_PASSAGE = 1.25
 """The closest pair of passages of two candidate notes, times how far its cosine is above PASSAGE_FLOOR."""
 PASSAGE_FLOOR = 0.35
+PASSAGE_FLOORS = {"minilm": PASSAGE_FLOOR, "hash": PASSAGE_FLOOR}
+"""Per embedder kind (cosine scales differ between models): MiniLM set on the dev vaults; the hashing
+embedder (tests, benchmarks) uses the same; others (e5) get no passage check until calibrated."""
 RERANK = 30
 """How many of the best candidates get the passage-pair check (it reads their stored vectors)."""
 PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
@@ -293,8 +296,9 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
         return
     theirs = _vectors(conn, [o for _, o in top], PASSAGE_MAX_CHUNKS)
     for emb, (_, my_ids, my_mat) in mine.items():
-        if emb not in theirs:
-            continue
+        floor = PASSAGE_FLOORS.get(emb.split(":", 1)[0])
+        if emb not in theirs or floor is None:
+            continue  # an embedder whose cosine scale was never calibrated here: no passage check
         docs, ids, mat = theirs[emb]
         if mat.shape[1] != my_mat.shape[1]:
             continue
@@ -306,7 +310,7 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
             if d not in per_doc or col_best[j] > per_doc[d][0]:
                 per_doc[d] = (float(col_best[j]), int(my_ids[best_mine[j]]), int(ids[j]))
         for d, (cos, a, b) in per_doc.items():
-            w = W_PASSAGE * max(0.0, cos - PASSAGE_FLOOR)
+            w = W_PASSAGE * max(0.0, cos - floor)
             if w > 0:  # the passages' text is read only for notes that make the list
                 found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos: _pair_detail(conn, a, b, cos), w,
                                        "semantic"))
