@@ -6,7 +6,8 @@ contradictions and entities.
   `search` query, top 10 distinct notes.
 - link prediction: 20% of the linked note pairs (seeded) have every link from one to the other turned
   into plain text (the words stay: an unlinked mention); how many does `related` recover in its top 10?
-- contradictions: precision / recall of the `contradiction` insights against contradictions.jsonl.
+- contradictions: precision / recall of the `contradiction` insights against contradictions.jsonl (strict:
+  both statements match a labelled pair; lenient precision: the newer statement is a labelled change).
 - entities: precision / recall of the extractor on bench/data/graph/entities_labelled.jsonl.
 Usage: python bench/graph_quality.py [--vaults teacher,consultant,engineer-vault] [--entities rules,spacy] [--json]
 (a vault is a name under ../shared/data/personal-vaults or under bench/data)
@@ -167,10 +168,19 @@ def contradictions(brain: Brain, vault: Path) -> dict[str, Any]:
         new_ok = rel_path(brain, notes, ev[1]["path"]) == g["new"]["path"] and _overlap(ev[1]["quote"], g["new"]["quote"])
         return old_ok and new_ok
 
+    def real_change(ins: Any) -> bool:
+        """Lenient: the newer statement is a labelled change (its older partner may be another statement
+        of the same chain, e.g. a repeat in a review)."""
+        ev = ins.evidence
+        return len(ev) >= 2 and any(rel_path(brain, notes, ev[1]["path"]) == g["new"]["path"]
+                                    and _overlap(ev[1]["quote"], g["new"]["quote"]) for g in gold)
+
     tp_found = sum(any(match(i, g) for g in gold) for i in found)
     tp_gold = sum(any(match(i, g) for i in found) for g in gold)
+    changes = sum(real_change(i) for i in found)
     return {"gold": len(gold), "found": len(found), "precision": tp_found / len(found) if found else None,
             "recall": tp_gold / len(gold),
+            "precision_lenient": changes / len(found) if found else None,
             "missed": [f"{g['subject']} / {g['attribute']}" for g in gold if not any(match(i, g) for i in found)],
             "false": [i.title for i in found if not any(match(i, g) for g in gold)][:40]}
 
@@ -261,7 +271,8 @@ def main() -> None:
         if "contradictions" in res:
             c = res["contradictions"]
             print(f"{name}: contradictions: precision {c['precision']}, recall {c['recall']:.3f} "
-                  f"({c['found']} found, {c['gold']} gold)")
+                  f"({c['found']} found, {c['gold']} gold); lenient precision (newer statement is a labelled "
+                  f"change) {c['precision_lenient']}")
             for m in c["missed"]:
                 print(f"   missed: {m}")
             for f in c["false"]:

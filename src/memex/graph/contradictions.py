@@ -13,18 +13,47 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from memex.graph.statements import stem
 
 VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
-MIN_OVERLAP = 0.3
+MIN_OVERLAP = 0.2
 """Weighted share of subject words the two statements must have in common (with a change cue)."""
-MIN_OVERLAP_NO_CUE = 0.8
+MIN_OVERLAP_NO_CUE = 0.3
 MIN_SHARED = 1
 RARE_TERMS = 4
 """Candidate partners are found through each statement's rarest subject words."""
 MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 30
+MIN_SCORE = 0.2
+"""A pair is reported when subject similarity x change-cue factor x evidence factors reaches this."""
+CUE_STRONG, CUE_WEAK, CUE_NONE = 1.0, 0.8, 0.55
+"""How much a change cue in the later statement counts: "moved to", "now", "increased from … to" (strong);
+"was", "since", "new" (weak); none."""
+ONE_TERM = 0.5
+"""Only one subject word in common: weaker evidence that both statements are about the same thing."""
+EVENT = 0.7
+"""A log line or table row (or two lines of one note: an itinerary, a plan) without a strong cue is an
+event (a run, a sale, a day), rarely a changed fact."""
+NUMBER_ONLY = 0.5
+"""Only bare numbers differ (no unit, day, time, amount): often a count, a page, a version."""
+TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
+"""Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
+TOPIC_EMBEDDERS = frozenset({"minilm"})
+"""Embedder kinds whose cosines the topic factor was calibrated on (else the factor is left out)."""
+_STRONG_CUE = re.compile(
+    r"\b(?:mov(?:ed|es|ing)|(?:has |have )?changed?|changes|changing|now|no longer|not any ?more|instead|"
+    r"increased|decreased|reduced|raised|lowered|cut|went (?:up|down)|goes (?:up|down)|gone (?:up|down)|"
+    r"(?:up|down) (?:to|from)|dropped|slip(?:s|ped)|revised|replaced|replaces|switched|updated|rescheduled|"
+    r"postponed|brought forward|took over|takes over|extended|new (?:\w+ )?(?:date|time|slot|price|rate|fee|"
+    r"deadline|address|manager|mentor|total|figure|plan)|from .{1,40}? to|previously|used to|"
+    r"(?:from|as of|with effect from|effective|starting) (?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec|next|this|today|tomorrow))\b|→", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,7 +124,7 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]]) -> tuple[str, st
 def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list[Contradiction]:
     """Contradictions involving statements of `doc_ids` (every statement when None)."""
     n_docs = max(2, int(conn.execute("SELECT count(*) FROM documents").fetchone()[0]))
-    all_rows = _rows(conn)
+    all_rows = [_restem(r) for r in _rows(conn)]
     if not all_rows:
         return []
     by_id = {r.id: r for r in all_rows}
@@ -111,6 +140,7 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
 
     focus = all_rows if doc_ids is None else [r for r in all_rows if r.doc_id in set(doc_ids)]
     best: dict[int, Contradiction] = {}
+    topics = _Topics(conn)
     for s in focus:
         rare = sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap), key=lambda t: doc_freq[t])[:RARE_TERMS]
         seen: dict[int, int] = {}
@@ -123,7 +153,7 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
             if not s.date or not o.date or s.date == o.date:
                 continue
             old, new = (o, s) if o.date < s.date else (s, o)
-            c = _score(old, new, idf)
+            c = _score(old, new, idf, topics)
             if c is not None and (new.id not in best or c.score > best[new.id].score):
                 best[new.id] = c
     # one earlier statement is replaced once: keep its strongest successor
@@ -134,35 +164,124 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
     return sorted(by_old.values(), key=lambda c: (c.new.date or "", c.score), reverse=True)
 
 
-def _score(old: StatementRow, new: StatementRow, idf) -> Contradiction | None:  # type: ignore[no-untyped-def]
+def _restem(r: StatementRow) -> StatementRow:
+    """Stored subject words, stemmed further (rows stored before the stemmer grew compare the same)."""
+    terms = tuple(dict.fromkeys(t if t[:1] == "#" else stem(t) for t in r.terms))
+    return r if terms == r.terms else StatementRow(r.id, r.doc_id, r.chunk_id, r.text, terms, r.slots, r.date, r.cue)
+
+
+def cue_level(text: str, stored_cue: bool) -> float:
+    """How clearly a statement says something changed: CUE_STRONG, CUE_WEAK or CUE_NONE."""
+    if _STRONG_CUE.search(text):
+        return CUE_STRONG
+    return CUE_WEAK if stored_cue else CUE_NONE
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """What a candidate pair has going for it (before weighting)."""
+
+    sim: float
+    """Weighted share of subject words in common (0..1)."""
+    cue: float
+    shared: int
+    event: bool
+    number_only: bool
+    values: tuple[str, str]
+    subject: str
+    topic: float | None = None
+    """Cosine of the two passages' stored vectors (same topic?), when both have one."""
+
+
+def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None:  # type: ignore[no-untyped-def]
+    """Same subject (weighted shared words), same kind of value with a different value; None when the pair
+    cannot be a contradiction at all."""
     shared = set(old.terms) & set(new.terms)
     if len(shared) < MIN_SHARED:
         return None
-    if old.doc_id == new.doc_id and not new.cue and _entry(old.text) and _entry(new.text):
+    cue = cue_level(new.text, new.cue)
+    if old.doc_id == new.doc_id and cue < CUE_STRONG and _entry(old.text) and _entry(new.text):
         return None  # two rows of one log or table are two events (a firing, a run, a sale), not a change
     ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
+    values = _conflict(old.slots, new.slots)
+    if values is None:
+        return None
     union = set(old.terms) | set(new.terms)
     overlap = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in union))
     # the smaller statement's words matter most: "the weekly sync is on Tuesday" vs a long retro line
     small = min((old.terms, new.terms), key=len)
     cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in set(small)))
-    sim = 0.5 * overlap + 0.5 * cover
-    if sim < (MIN_OVERLAP if new.cue else MIN_OVERLAP_NO_CUE):
-        return None
-    values = _conflict(old.slots, new.slots)
-    if values is None:
-        return None
-    subject = " ".join(sorted(shared, key=lambda t: -idf(t))[:3])
-    return Contradiction(old, new, subject, round(sim * (1.0 if new.cue else 0.8), 4), values)
+    return PairEvidence(
+        sim=0.5 * overlap + 0.5 * cover, cue=cue, shared=len(shared),
+        event=cue < CUE_STRONG and (_entry(old.text) or _entry(new.text) or old.doc_id == new.doc_id),
+        number_only=not any(old.slots.get(k) and new.slots.get(k) for k in VALUE_TYPES), values=values,
+        subject=" ".join(sorted(shared, key=lambda t: -idf(t))[:3]))
 
 
-_ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
+def weigh(e: PairEvidence) -> float:
+    """The pair's score: similarity x change cue x penalties for weak evidence."""
+    if e.sim < (MIN_OVERLAP if e.cue > CUE_NONE else MIN_OVERLAP_NO_CUE):
+        return 0.0
+    score = e.sim * e.cue
+    if e.shared < 2:
+        score *= ONE_TERM
+    if e.event:
+        score *= EVENT
+    if e.number_only:
+        score *= NUMBER_ONLY
+    if e.topic is not None:
+        score *= max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
+    return score
+
+
+class _Topics:
+    """Cosines between the stored vectors of two passages, read from SQLite on demand."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.cache: dict[int, dict[str, Any]] = {}
+
+    def _vectors(self, chunk: int) -> dict[str, Any]:
+        if chunk not in self.cache:
+            self.cache[chunk] = {e: np.frombuffer(v, dtype="<f4") for e, v in self.conn.execute(
+                "SELECT embedder, vector FROM embeddings WHERE chunk_id = ?", (chunk,))}
+        return self.cache[chunk]
+
+    def cosine(self, a: int, b: int) -> float | None:
+        if a == b:
+            return 1.0
+        va, vb = self._vectors(a), self._vectors(b)
+        for emb in va.keys() & vb.keys():
+            if emb.split(":", 1)[0] not in TOPIC_EMBEDDERS:
+                continue  # the factor's scale was set on MiniLM cosines; other models' scales differ
+            x, y = va[emb], vb[emb]
+            if len(x) == len(y):
+                return float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))
+        return None
+
+
+def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = None  # type: ignore[no-untyped-def]
+           ) -> Contradiction | None:
+    """A scored contradiction, or None below MIN_SCORE."""
+    e = evidence(old, new, idf)
+    if e is None:
+        return None
+    if topics is not None and weigh(e) >= MIN_SCORE:  # only pairs that could make it pay for the vectors
+        e = replace(e, topic=topics.cosine(old.chunk_id, new.chunk_id))
+    score = weigh(e)
+    if score < MIN_SCORE or score <= 0:
+        return None
+    return Contradiction(old, new, e.subject, round(score, 4), e.values)
+
+
+_ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|day \d+\b)", re.I)
 
 
 def _entry(text: str) -> bool:
-    """A log line or a table row: it opens with a date or a weekday, or is a table row."""
+    """A log line, a table row or an itinerary day: it opens with a date, a weekday or "Day N", or is a
+    table row."""
     return text.lstrip().startswith("|") or bool(_ENTRY.match(text))
 
 

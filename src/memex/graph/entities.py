@@ -90,6 +90,10 @@ booked send sent get got go went pay paid buy bought sell sold make made need ne
 tried use used start started finish finished keep kept take took give gave put set add added move moved
 note noted agreed decided plan planned bring brought collect collected order ordered drop dropped
 """.split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+thurs fri sat sun january february march april june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""".split())
+"""Day and month names end a run of capitalised words (a name is not followed by its date); "May" stays."""
 _PRONOUNS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"})
 _CONNECTORS = frozenset({"of", "the", "de", "del", "der", "van", "von", "da", "di", "du", "le", "la",
                          "bin", "al", "&", "y"})
@@ -158,6 +162,8 @@ class RuleExtractor:
                 if t in _BOUNDARY or j in starts or IDENTIFIER.fullmatch(t) or t.casefold() in _PRONOUNS:
                     break
                 if _is_cap(t):
+                    if t.casefold().rstrip(".") in _CALENDAR:
+                        break  # "back Wednesday", "Manchester September": a date follows the name
                     j += 1
                     continue
                 if t.casefold() in _CONNECTORS and j + 1 < n and _is_cap(tokens[j + 1][0]) and j + 1 not in starts:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from memex.graph.links import name_key
 
 W_LINK = 1.5
@@ -47,6 +49,20 @@ ENTITY_LEN_B = 0.5
 ENTITY_LEN_REF = 20
 NAME_IN_TF = 0.5
 """A note that names this note many times is about it (like TF_BOOST for the other direction)."""
+NAME_IN_DF_SHARE = 1.0
+"""How much the weight of being named by another note depends on how many notes name this one."""
+ENTITY_SAT = True
+"""Shared names add up with diminishing returns (ENTITY_CAP·(1 − e^(−sum/ENTITY_CAP))) instead of a capped sum."""
+W_PASSAGE = 1.25
+"""The closest pair of passages of two candidate notes, times how far its cosine is above PASSAGE_FLOOR."""
+PASSAGE_FLOOR = 0.35
+PASSAGE_FLOORS = {"minilm": PASSAGE_FLOOR, "hash": PASSAGE_FLOOR}
+"""Per embedder kind (cosine scales differ between models): MiniLM set on the dev vaults; the hashing
+embedder (tests, benchmarks) uses the same; others (e5) get no passage check until calibrated."""
+RERANK = 30
+"""How many of the best candidates get the passage-pair check (it reads their stored vectors)."""
+PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
+"""At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
 
@@ -156,7 +172,7 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
             df = len({r[0] for r in rows})
             # a note named by most of the vault: being named by it says little (and would cost a lot)
             if 0 < df <= limit:
-                w = W_NAME * _idf(df, n_docs)
+                w = W_NAME * (1 - NAME_IN_DF_SHARE + NAME_IN_DF_SHARE * _idf(df, n_docs))
                 for other, display, context, count in rows:
                     add(int(other), Reason("entity", lambda display=display, context=context:
                                            f"mentions {display} (this note): {_snip(context, 120)}",
@@ -204,7 +220,10 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
                 r.weight *= norm
     for other, reasons in shared.items():
         total = sum(r.weight for r in reasons)
-        scale = min(1.0, ENTITY_CAP / total) if total > 0 else 1.0
+        if ENTITY_SAT:  # many small shared names add up to less than one rare one: 1 - e^-x, not a sum
+            scale = ENTITY_CAP * (1 - math.exp(-total / ENTITY_CAP)) / total if total > 0 else 1.0
+        else:
+            scale = min(1.0, ENTITY_CAP / total) if total > 0 else 1.0
         for r in reasons:
             add(other, Reason(r.kind, r.detail, r.weight * scale))
 
@@ -255,6 +274,8 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
                 add(other, Reason("link" if all(r.kind in ("link", "backlink") for r in rs) else "entity",
                                   f"via {name}", W_BRIDGE * min(1.0, s1 / 2) * w2, "via"))
 
+    if W_PASSAGE > 0 and found:
+        _passage_rerank(conn, doc_id, found)
     ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
     info = _doc_rows(conn, [o for _, o in ranked])
     out = []
@@ -262,6 +283,59 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         if other in info:
             path, title = info[other]
             out.append(Related(other, path, title, score, _merge(found[other])))
+    return out
+
+
+def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason]]) -> None:
+    """For the best RERANK candidates, the closest pair of passages (stored chunk vectors) adds a semantic
+    reason: a short person note and the one line of a long journal that is about that person are close even
+    when the two notes as a whole are not."""
+    top = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()), reverse=True)[:RERANK]
+    mine = _vectors(conn, [doc_id], PASSAGE_MAX_OWN)
+    if not mine or not top:
+        return
+    theirs = _vectors(conn, [o for _, o in top], PASSAGE_MAX_CHUNKS)
+    for emb, (_, my_ids, my_mat) in mine.items():
+        floor = PASSAGE_FLOORS.get(emb.split(":", 1)[0])
+        if emb not in theirs or floor is None:
+            continue  # an embedder whose cosine scale was never calibrated here: no passage check
+        docs, ids, mat = theirs[emb]
+        if mat.shape[1] != my_mat.shape[1]:
+            continue
+        sims = my_mat @ mat.T                                   # (my chunks, their chunks)
+        best_mine = sims.argmax(axis=0)
+        col_best = sims[best_mine, np.arange(sims.shape[1])]
+        per_doc: dict[int, tuple[float, int, int]] = {}
+        for j, d in enumerate(docs):
+            if d not in per_doc or col_best[j] > per_doc[d][0]:
+                per_doc[d] = (float(col_best[j]), int(my_ids[best_mine[j]]), int(ids[j]))
+        for d, (cos, a, b) in per_doc.items():
+            w = W_PASSAGE * max(0.0, cos - floor)
+            if w > 0:  # the passages' text is read only for notes that make the list
+                found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos: _pair_detail(conn, a, b, cos), w,
+                                       "semantic"))
+        return
+
+
+def _pair_detail(conn: sqlite3.Connection, a: int, b: int, cos: float) -> str:
+    texts = _chunk_texts(conn, {a, b})
+    return f"“{_snip(texts.get(a), 100)}” ~ “{_snip(texts.get(b), 140)}” (similarity {cos:.2f})"
+
+
+def _vectors(conn: sqlite3.Connection, doc_ids: list[int], limit: int) -> dict[str, Any]:
+    """embedder -> (doc id per chunk, chunk ids, unit vectors) of these notes' stored chunk vectors (at most
+    `limit` rows: a few book-length PDFs among the candidates must not make `related` slow)."""
+    q = ",".join("?" * len(doc_ids))
+    rows = conn.execute(f"SELECT c.doc_id, c.id, e.embedder, e.vector FROM chunks c JOIN embeddings e "
+                        f"ON e.chunk_id = c.id WHERE c.doc_id IN ({q}) LIMIT ?", (*doc_ids, limit)).fetchall()
+    by: dict[str, list[tuple[int, int, bytes]]] = {}
+    for d, c, emb, v in rows:
+        by.setdefault(emb, []).append((int(d), int(c), v))
+    out: dict[str, Any] = {}
+    for emb, items in by.items():
+        mat = np.frombuffer(b"".join(v for _, _, v in items), dtype="<f4").reshape(len(items), -1)
+        mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
+        out[emb] = ([d for d, _, _ in items], [c for _, c, _ in items], mat)
     return out
 
 
@@ -295,7 +369,12 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
 def _merge(reasons: list[Reason]) -> list[Reason]:
     seen: set[tuple[str, str]] = set()
     out = []
+    semantic = False
     for r in sorted(reasons, key=lambda r: -r.weight)[:12]:
+        if r.role == "semantic":
+            if semantic:
+                continue  # the stored neighbour and the passage check: show the closer pair only
+            semantic = True
         if (r.kind, r.detail) not in seen:
             seen.add((r.kind, r.detail))
             out.append(r)

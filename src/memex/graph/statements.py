@@ -195,6 +195,22 @@ def _stem(word: str) -> str:
     return w
 
 
+_SUFFIXES = (("ations", 4), ("ation", 4), ("ions", 4), ("ion", 4), ("ings", 4), ("ing", 4), ("ed", 3))
+
+
+def stem(word: str) -> str:
+    """A light stem that maps "installation", "installed", "install" and "moves", "moved", "move" together;
+    idempotent, so stored terms can be stemmed again."""
+    w = _stem(word)
+    for suffix, keep in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            w = w[: -len(suffix)]
+            break
+    if len(w) >= 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
 def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
     """Content words outside the value spans, stemmed lightly, in order, without duplicates."""
     masked = list(text)
@@ -206,8 +222,8 @@ def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
             out["#" + m.group(0).lower()] = None  # a record's identifier: one term, marked as such
             continue
         for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
-            w = _stem(part)
-            if len(w) >= 3 and w not in _STOP and w not in _EXTRA_STOP and not w.isdigit():
+            light, w = _stem(part), stem(part)
+            if len(w) >= 3 and light not in _STOP and light not in _EXTRA_STOP and not w.isdigit():
                 out[w] = None
     return tuple(out)
 
