@@ -107,3 +107,32 @@ def test_the_notes_saying_the_asked_thing_is_not_known_lower_the_support() -> No
     found = _candidate("Birthday: 9 February (found out at last).", "Priya Raman")
     kept, checks = support_score("When is Priya Raman's birthday?", 0.5, [found, withheld])
     assert not checks["withheld"]
+
+
+def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) -> None:
+    # "When is the weekly sync?" names no time cue, yet the kickoff (2 April) and the retro that moved it
+    # (from 10 May) both answer it: the answer says which holds now and what it replaced, each dated.
+    from live_server import copy_vault, make_home
+
+    from memex.agents.compose import _changed_over_time
+    from memex.app import Brain
+
+    with Brain.open(make_home(tmp_path)) as brain:
+        brain.add([copy_vault(tmp_path)])
+        a = brain.ask("When is the weekly sync?")
+    assert a.answer.startswith("Latest: We moved the weekly sync to Friday at 14:00"), a.answer
+    assert a.answer.index("(10 May 2024)") < a.answer.index("Before that:") < a.answer.index("Tuesday at 10:00")
+    assert "(2 April 2024)" in a.answer and not a.abstained
+    # A question about the past, statements of one date, or statements about different things: plain answer.
+    def dated(text: str, date: str) -> Candidate:
+        hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
+        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
+                    date=date, date_source="text")
+        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
+
+    old, new = dated("The weekly sync is on Tuesday.", "2024-04-02"), dated("The weekly sync moved to Friday.", "2024-05-10")
+    assert _changed_over_time("When is the weekly sync?", [old, new], [old, new]).used == [new, old]
+    assert _changed_over_time("When was the weekly sync?", [old, new], [old, new]) is None
+    assert _changed_over_time("When is the weekly sync?", [old, dated("Friday too.", "2024-04-02")], [old]) is None
+    other = dated("Standup is at nine.", "2024-05-10")
+    assert _changed_over_time("When is the weekly sync?", [old, other], [old, other]) is None

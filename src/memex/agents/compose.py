@@ -84,9 +84,38 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     if not picked:
         return _empty("single", cands)
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
+    changed = _changed_over_time(question, picked, cands)
+    if changed is not None:
+        return changed
     parts, citations = cite(picked)
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
+
+
+_PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", re.I)
+_PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b", re.I)
+
+
+def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate]) -> Composed | None:
+    """Statements of different dates answering a present-tense question about one thing ("When is the weekly
+    sync?" from a kickoff and a later retro) read as a change: the latest first, then what it replaced."""
+    if len(picked) < 2 or not all(_dated(c) for c in picked) or len({c.unit.date for c in picked}) < 2:
+        return None
+    if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question):
+        return None
+    asked = content_terms(question)
+    shared = asked.intersection(*(content_terms(c.text) | content_terms(c.unit.subject) for c in picked))
+    if not shared:  # not visibly about the same thing: keep the plain answer
+        return None
+    order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
+    first, citations = cite(order[:1], dated=True, question=question)
+    numbers = {c.chunk_id: c.n for c in citations}
+    rest, citations = cite(order[1:], numbers, citations, dated=True, question=question)
+    text = f"{lexicon.label('latest', question)} {first[0]} {lexicon.label('before', question)} {' '.join(rest)}"
+    # Support stands on the best statement, as for any single answer: only the order and framing change.
+    return Composed(text, citations, cands[0].score, "single (changed over time)",
+                    [f"{len(order)} statements of {len({c.unit.date for c in order})} dates; latest {order[0].unit.date}"],
+                    cands, order, cands[:1])
 
 
 def _dated(c: Candidate) -> bool:
