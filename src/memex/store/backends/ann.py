@@ -152,6 +152,8 @@ class AnnIndex:
     def catch_up(self, conn: sqlite3.Connection) -> int:
         self._conn = conn
         self.rebuilt = False
+        if current_seq(conn) == self.seq:  # nothing written since: skip read_delta's count of every vector
+            return 0
         delta = read_delta(conn, self.embedder, self.dims, self.seq)
         if delta.seq == self.seq:
             return 0
