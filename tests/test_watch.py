@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from memex.app import Brain
 from memex.ingest.watch import watch
 
@@ -79,7 +81,8 @@ def test_watch_cli_runs_and_stops_on_interrupt(tmp_path: Path):
     vault = tmp_path / "v"
     vault.mkdir()
     (vault / "a.md").write_text("# A\n\nHello there.\n", encoding="utf-8")
-    env = dict(os.environ, MEMEX_EMBEDDER="hash:256", MEMEX_HOME=str(tmp_path / "home"))
+    # PYTHONFAULTHANDLER: if watch ever fails to stop, SIGABRT makes it print every thread's stack (below).
+    env = dict(os.environ, MEMEX_EMBEDDER="hash:256", MEMEX_HOME=str(tmp_path / "home"), PYTHONFAULTHANDLER="1")
     cmd = [sys.executable, "-m", "memex.interfaces.cli"]
     subprocess.run([*cmd, "add", str(vault), "--json"], check=True, env=env, capture_output=True, timeout=120)
     p = subprocess.Popen([*cmd, "watch", "--debounce", "0.2"], env=env, stdout=subprocess.PIPE,
@@ -94,6 +97,11 @@ def test_watch_cli_runs_and_stops_on_interrupt(tmp_path: Path):
         assert _wait(found, timeout=30)
     finally:
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=20)
+        try:
+            out, err = p.communicate(timeout=40)
+        except subprocess.TimeoutExpired:
+            p.send_signal(signal.SIGABRT)
+            out, err = p.communicate(timeout=20)
+            pytest.fail(f"memex watch did not stop within 40 s of Ctrl-C; its threads:\n{err}")
     assert p.returncode in (0, 130), err
     assert "Watching 1 source" in err
