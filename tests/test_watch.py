@@ -85,8 +85,11 @@ def test_watch_cli_runs_and_stops_on_interrupt(tmp_path: Path):
     env = dict(os.environ, MEMEX_EMBEDDER="hash:256", MEMEX_HOME=str(tmp_path / "home"), PYTHONFAULTHANDLER="1")
     cmd = [sys.executable, "-m", "memex.interfaces.cli"]
     subprocess.run([*cmd, "add", str(vault), "--json"], check=True, env=env, capture_output=True, timeout=120)
+    # Ctrl-C as a terminal delivers it: a test run started as a background job of a non-interactive shell
+    # (`cmd &`, as CI scripts do) inherits SIGINT *ignored*, and Python then never raises KeyboardInterrupt.
     p = subprocess.Popen([*cmd, "watch", "--debounce", "0.2"], env=env, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+                         stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         time.sleep(3)
         (vault / "new.md").write_text("# New\n\nWatched words about otters.\n", encoding="utf-8")
