@@ -326,6 +326,8 @@ def test_memex_serve_binds_loopback_by_default(tmp_path: Path) -> None:
 
 
 # ---- schema fuzzing -------------------------------------------------------------------------------
+# How long it takes is not asserted (it depends on the machine's load); the timeout only stops a hang.
+@pytest.mark.timeout(600)
 def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
     schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in the [dev] extra")
     from hypothesis import HealthCheck, Phase, given, settings
@@ -339,7 +341,6 @@ def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
     token = load_or_create_token(home)
     server = LiveServer(create_app(gateway, guard_config(token, gateway.settings.extra)))
     auth = {"Authorization": f"Bearer {token}"}
-    started = time.monotonic()
     try:
         schema = schemathesis.openapi.from_url(f"{server.url}/openapi.json", headers=auth)
         failures: list[str] = []
@@ -370,7 +371,6 @@ def test_schemathesis_finds_no_server_errors(tmp_path: Path) -> None:
     finally:
         server.stop()
         gateway.close()
-    assert time.monotonic() - started < 60
 
 
 def test_document_text_drops_the_overlap_between_chunks() -> None:
