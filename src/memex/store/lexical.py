@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import logging
 import math
 import os
 import sqlite3
@@ -32,6 +33,9 @@ from typing import Any, Callable
 import numpy as np
 
 from memex.store.db import current_seq, read_tx
+from memex.store.vectors import file_crc32
+
+log = logging.getLogger(__name__)
 
 MIN_CHUNKS = 50_000
 """Homes with fewer chunks search FTS5 directly (a few ms at that size)."""
@@ -200,7 +204,7 @@ class LexicalIndex:
                     np.save(f, value, allow_pickle=False)
                 f.flush()
                 os.fsync(f.fileno())
-            files[name] = {"file": path.name, "size": path.stat().st_size, "crc32": _crc(path)}
+            files[name] = {"file": path.name, "size": path.stat().st_size, "crc32": file_crc32(path)}
         meta = {"version": VERSION, "generation": gen, "seq": self.seq, "struct": self.struct,
                 "weights": list(self.weights), "tokenizer": self.tokenizer, "terms": len(s.terms),
                 "postings": int(len(s.ids)), "files": files}
@@ -232,7 +236,7 @@ class LexicalIndex:
             path = self.folder / str((info or {}).get("file", ""))
             if not info or not path.is_file():
                 return f"file {name} missing"
-            if path.stat().st_size != info["size"] or _crc(path) != info["crc32"]:
+            if path.stat().st_size != info["size"] or file_crc32(path) != info["crc32"]:
                 return f"file {path.name} is corrupt (size or checksum)"
         return "ok"
 
@@ -412,14 +416,6 @@ class LexicalIndex:
             return []
 
 
-def _crc(path: Path) -> int:
-    crc = 0
-    with open(path, "rb") as f:
-        while block := f.read(1 << 22):
-            crc = zlib.crc32(block, crc)
-    return crc
-
-
 # ---- one index per home, built in the background -----------------------------------------------------
 _indexes: dict[str, LexicalIndex] = {}
 _building: dict[str, threading.Thread] = {}
@@ -509,8 +505,8 @@ def refresh(conn: sqlite3.Connection, folder: Path, weights: tuple[float, float]
     n = int(conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
     try:
         for_search(conn, folder, weights, n, wait=True)
-    except (sqlite3.Error, OSError):
-        pass  # a cache: FTS5 still answers every query
+    except (sqlite3.Error, OSError) as e:  # a cache: FTS5 still answers every query, so say so and go on
+        log.warning("BM25 impact index not refreshed (%s); searches use FTS5 until the next sync", e)
 
 
 def forget(conn: sqlite3.Connection) -> None:

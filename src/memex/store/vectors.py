@@ -20,6 +20,15 @@ from memex.store.db import current_seq, read_tx
 MAGIC = b"MXVEC1\n"
 
 
+def file_crc32(path: Path) -> int:
+    """CRC32 of a whole file, read in 4 MiB blocks (the checksums cache snapshots record)."""
+    crc = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 22):
+            crc = zlib.crc32(block, crc)
+    return crc
+
+
 def cache_file(cache_dir: Path, embedder: str) -> Path:
     """Cache path for one embedder id."""
     return cache_dir / f"vectors-{hashlib.sha1(embedder.encode()).hexdigest()[:12]}.bin"

@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from memex.store.backends.base import (
     topk,
 )
 from memex.store.db import current_seq
+from memex.store.vectors import file_crc32
 
 DTYPES = ("bf16", "f16", "i8", "f32")
 DEFAULT_DTYPE = "i8"
@@ -231,7 +231,7 @@ class AnnIndex:
         path = self._file(gen)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         self.index.save(str(tmp))
-        crc = _crc_file(tmp)
+        crc = file_crc32(tmp)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -255,7 +255,7 @@ class AnnIndex:
             path = self._file(int(meta["generation"]))
             if (meta.get("format") != 1 or meta["embedder"] != self.embedder or meta["dims"] != self.dims
                     or meta["dtype"] != self.dtype or path.stat().st_size != meta["bytes"]
-                    or _crc_file(path) != meta["crc32"]):
+                    or file_crc32(path) != meta["crc32"]):
                 return False
             index = self._new()
             index.load(str(path))
@@ -307,14 +307,6 @@ class AnnIndex:
 
     def close(self) -> None:
         self._conn = None
-
-
-def _crc_file(path: Path) -> int:
-    crc = 0
-    with open(path, "rb") as f:
-        while block := f.read(1 << 22):
-            crc = zlib.crc32(block, crc)
-    return crc
 
 
 def _fsync_dir(folder: Path) -> None:
