@@ -176,16 +176,23 @@ def write_audio(path: Path, samples: np.ndarray, rate: int) -> Path:
     with av.open(str(path), "w", format=fmt) as out:
         stream = out.add_stream(codec, rate=out_rate)
         stream.layout = "mono"
-        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
-        frame.sample_rate = rate
-        frame.time_base = Fraction(1, rate)
-        resampler = av.AudioResampler(format=stream.codec_context.format.name, layout="mono", rate=out_rate)
-        for f in resampler.resample(frame) + resampler.resample(None):
-            for packet in stream.encode(f):
-                out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
+        _mux_audio(out, stream, samples, rate, out_rate)
     return path
+
+
+def _mux_audio(out, stream, samples: np.ndarray, rate: int, out_rate: int) -> None:  # type: ignore[no-untyped-def]
+    """Resample int16 mono `samples` to a mono stream's format and rate, encode and mux them, then flush."""
+    import av
+
+    frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
+    frame.sample_rate = rate
+    frame.time_base = Fraction(1, rate)
+    resampler = av.AudioResampler(format=stream.codec_context.format.name, layout="mono", rate=out_rate)
+    for f in resampler.resample(frame) + resampler.resample(None):
+        for packet in stream.encode(f):
+            out.mux(packet)
+    for packet in stream.encode(None):
+        out.mux(packet)
 
 
 def resample(samples: np.ndarray, rate: int, out_rate: int) -> np.ndarray:
@@ -304,20 +311,12 @@ def video_with_speech(path: Path, text: str, fps: int = 10) -> Path:
         video = out.add_stream("mpeg4", rate=fps)
         video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
         audio = out.add_stream("aac", rate=44100)
-        audio.layout = "mono"
+        audio.layout = "mono"  # before any codec opens
         for i in range(int(seconds * fps) + 1):
             img = np.full((240, 320, 3), 40 + (i * 7) % 180, dtype=np.uint8)
             for packet in video.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
                 out.mux(packet)
         for packet in video.encode(None):
             out.mux(packet)
-        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1).astype(np.int16), format="s16", layout="mono")
-        frame.sample_rate = rate
-        frame.time_base = Fraction(1, rate)
-        resampler = av.AudioResampler(format=audio.codec_context.format.name, layout="mono", rate=44100)
-        for f in resampler.resample(frame) + resampler.resample(None):
-            for packet in audio.encode(f):
-                out.mux(packet)
-        for packet in audio.encode(None):
-            out.mux(packet)
+        _mux_audio(out, audio, samples, rate, 44100)
     return path
