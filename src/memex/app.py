@@ -307,6 +307,12 @@ class Brain:
             self._extractor = load_extractor(self.settings.graph_entities)
         return update_graph(self.conn, lambda: self.index, self._extractor, rebuild=rebuild, progress=progress)
 
+    def rebuild_graph(self, progress: Progress | None = None) -> Any:
+        """Recompute the whole note graph from the stored notes (e.g. after an extractor change); progress
+        gets `graph` events {done, total}. Returns graph.edges.GraphUpdate."""
+        with self.writer():
+            return self.update_graph(rebuild=True, progress=progress)
+
     def related(self, note: str | int, k: int = 10) -> list[Any]:
         """Notes related to NOTE (an id, a path or a title), best first, with reasons (graph.related.Related)."""
         from memex.graph.service import related

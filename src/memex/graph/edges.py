@@ -31,7 +31,13 @@ from memex.store.vectors import VectorIndex
 
 BATCH = 200
 """Documents per write transaction."""
+PROGRESS_EVERY = 25
+"""Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
+GRAPH_VERSION = "2"
+"""What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
+built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
+reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
 
 
 @dataclass
@@ -41,10 +47,26 @@ class GraphUpdate:
     changed: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
     seconds: float = 0.0
+    rebuilt: bool = False
+    """Every note was recomputed (asked for, or the stored graph came from another GRAPH_VERSION)."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON form."""
-        return {"changed": len(self.changed), "removed": len(self.removed), "seconds": round(self.seconds, 3)}
+        return {"changed": len(self.changed), "removed": len(self.removed), "seconds": round(self.seconds, 3),
+                "rebuilt": self.rebuilt}
+
+
+def stored_version(conn: sqlite3.Connection) -> str | None:
+    """The GRAPH_VERSION the stored graph rows were computed with (None: never recorded)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()
+    return str(row[0]) if row else None
+
+
+def outdated(conn: sqlite3.Connection) -> bool:
+    """True when graph rows exist that another GRAPH_VERSION computed (the next update rebuilds them)."""
+    if stored_version(conn) == GRAPH_VERSION:
+        return False
+    return conn.execute("SELECT 1 FROM graph_state LIMIT 1").fetchone() is not None
 
 
 _NICKNAME = re.compile(r"(?:\b(?:calls? (?:him|her|them)|known as|a\.?k\.?a\.?|goes by|nicknamed?)[: ]\s*|[\"“])"
@@ -89,13 +111,19 @@ def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | N
                  progress: Callable[..., None] | None = None) -> GraphUpdate:
     """Recompute graph rows of new/changed/moved notes, drop those of deleted ones; returns what changed."""
     t0 = time.perf_counter()
+    rebuild = rebuild or outdated(conn)
     if rebuild:
         with write_tx(conn):
             tables.clear_graph(conn)
     changed, gone = tables.stale_documents(conn)
-    result = GraphUpdate(changed=changed, removed=gone)
+    result = GraphUpdate(changed=changed, removed=gone, rebuilt=rebuild)
+    if stored_version(conn) != GRAPH_VERSION:
+        with write_tx(conn):
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_version', ?)", (GRAPH_VERSION,))
     if not changed and not gone:
         return result
+    if progress:
+        progress("graph", done=0, total=len(changed))
     with write_tx(conn):
         affected = tables.names_of(conn, changed + gone)
         touched = tables.forget(conn, changed + gone)
@@ -111,7 +139,11 @@ def update_graph(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex | N
     space = SemanticSpace(conn, index) if index is not None and len(index) else None
     for i in range(0, len(infos), BATCH):
         batch = infos[i:i + BATCH]
-        prepared = [_prepare(conn, d, extractor, gazetteer) for d in batch]
+        prepared = []
+        for j, d in enumerate(batch, start=i + 1):
+            prepared.append(_prepare(conn, d, extractor, gazetteer))
+            if progress and j % PROGRESS_EVERY == 0 and j < len(infos):
+                progress("graph", done=j, total=len(infos))
         semantic = space.neighbours([d.id for d in batch], NEIGHBOURS) if space is not None else []
         with write_tx(conn):
             for d, (links, mentions, stmts) in zip(batch, prepared, strict=True):

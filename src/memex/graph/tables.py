@@ -265,9 +265,12 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 def check(conn: sqlite3.Connection) -> tuple[str, list[str]]:
     """(state, problems) of the graph against the store. Notes not yet in the graph are not a problem (the
     next sync or `memex check --repair` brings them in); rows pointing at nothing are."""
+    from memex.graph.edges import outdated  # edges builds on this module
     changed, gone = stale_documents(conn)
     state = "ok" if not (changed or gone) else (
         f"{len(changed)} note(s) to add or update, {len(gone)} to drop (done by the next sync)")
+    if outdated(conn):
+        state = "computed by an older version of Memex: the next sync or `memex graph --rebuild` recomputes it"
     problems = []
     dangling = int(conn.execute(
         "SELECT (SELECT count(*) FROM graph_links WHERE dst IS NOT NULL AND dst NOT IN (SELECT id FROM documents))"

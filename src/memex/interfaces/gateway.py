@@ -327,6 +327,14 @@ class Gateway:
                 raise NotFound(f"no insight with id {insight_id}")
         self.log(actor, "dismiss_insight", str(insight_id))
 
+    def rebuild_graph(self, actor: str = "api", progress: Any = None) -> dict[str, Any]:
+        """Recompute the whole note graph (Brain.rebuild_graph); {changed, removed, seconds, rebuilt}."""
+        with self.writing() as w:
+            done = w.rebuild_graph(progress).to_dict()
+        self.log(actor, "rebuild_graph", None, detail=done)
+        self.refresh_insights_later()
+        return done
+
     def refresh_insights_later(self) -> None:
         """Compute insights for what the last write changed on a background thread (never blocks the caller)."""
         def run() -> None:

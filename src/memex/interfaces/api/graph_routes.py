@@ -8,6 +8,7 @@ from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
+from memex.interfaces.api import progress_events
 from memex.interfaces.gateway import Gateway
 
 NOTE = Query(min_length=1, max_length=4096, pattern=r"^[^\x00-\x1f\x7f]*$",
@@ -73,6 +74,15 @@ class InsightsOut(BaseModel):
     insights: list[InsightOut]
 
 
+class RebuiltOut(BaseModel):
+    """What a full graph rebuild did."""
+
+    changed: int = Field(description="Notes whose graph rows were recomputed.")
+    removed: int
+    seconds: float
+    rebuilt: bool
+
+
 class DismissedOut(BaseModel):
     """An insight that will not come back."""
 
@@ -109,6 +119,17 @@ def add_graph_routes(app: FastAPI, gateway: Gateway) -> None:
         if format == "html":
             return HTMLResponse(ng.to_html())
         return ng.to_json()
+
+    @app.post("/graph/rebuild", response_model=RebuiltOut, tags=["graph"], responses=progress_events.RESPONSES)
+    def rebuild(request: Request, stream: progress_events.STREAM = False) -> Any:
+        """Recompute every note's links, names, neighbours and statements from the stored notes (after an
+        upgrade changed how they are found); with `stream=true`, `graph` progress events {done, total}."""
+        actor = f"api:{request.client.host if request.client else '?'}"
+
+        def work(progress: Any = None) -> dict[str, Any]:
+            return gateway.rebuild_graph(actor, progress)
+
+        return progress_events.progress_response(work) if stream else work()
 
     @app.get("/insights", response_model=InsightsOut, tags=["graph"])
     def insights(since: Annotated[dt.date | None, Query(description="Found on or after (YYYY-MM-DD).")] = None,

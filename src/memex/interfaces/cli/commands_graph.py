@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from memex.interfaces.cli.main import cli, handle_errors, home_options, open_brain, print_json
 
@@ -46,11 +50,14 @@ def related(ctx: click.Context, note: str, k: int, as_json: bool, home: Path | N
               help="Output format (default: a summary; json when -o ends in .json, etc.).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--rebuild", is_flag=True,
+              help="First recompute every note's links, names, neighbours and statements from the stored notes "
+                   "(after an upgrade changed how they are found); shows progress.")
 @home_options
 @click.pass_context
 @handle_errors
 def graph(ctx: click.Context, around: str | None, depth: int, fmt: str | None, output: Path | None, as_json: bool,
-          home: Path | None, config_file: Path | None) -> None:
+          rebuild: bool, home: Path | None, config_file: Path | None) -> None:
     """The note graph: hubs, orphans, and exports (JSON, GraphML, or an interactive HTML page that works offline)."""
     from memex.graph.network import with_clusters
     if as_json:
@@ -60,6 +67,10 @@ def graph(ctx: click.Context, around: str | None, depth: int, fmt: str | None, o
         if fmt is None:
             raise click.UsageError("give --format json|graphml|html for this output file")
     with open_brain(ctx, home, config_file) as brain:
+        if rebuild:
+            with _graph_progress(quiet=fmt is not None and output is None) as progress:
+                done = brain.rebuild_graph(progress)
+            click.echo(f"Rebuilt the note graph: {len(done.changed)} notes in {done.seconds:.1f} s.", err=True)
         ng = with_clusters(brain.conn, brain.note_graph(around, depth))
         title = "Memex note graph"
         if ng.around is not None:
@@ -93,6 +104,21 @@ def graph(ctx: click.Context, around: str | None, depth: int, fmt: str | None, o
         for p in stats["orphans"][:20]:
             console.print(f"  [dim]{escape(p)}[/]")
     console.print("[dim]memex graph --format html -o graph.html for the interactive view[/]")
+
+
+@contextmanager
+def _graph_progress(quiet: bool) -> Iterator[Callable[..., None]]:
+    """A rich progress bar (on stderr) for a graph rebuild's `graph` events."""
+    bar = Progress(TextColumn("[bold]Linking notes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), disable=quiet, transient=False)
+    task = bar.add_task("graph", total=None)
+
+    def update(event: str, **info: Any) -> None:
+        if event == "graph":
+            bar.update(task, total=info["total"], completed=info["done"])
+
+    with bar:
+        yield update
 
 
 def _since(value: str | None) -> str | None:
