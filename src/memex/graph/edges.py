@@ -329,6 +329,49 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
             if len(fulls) == 1 and fulls[0] in by_key:
                 target = by_key[fulls[0]]
                 canonical[by_key[key]] = canonical.get(target, target)
+    # 4. the same surname with a first name that starts the other ("Pete Garside" / "Peter Garside",
+    #    "Chris Dale" / "Christopher Dale"): one person when no third first name fits both
+    note_people = {name: display for name, display in conn.execute("SELECT name, display FROM graph_names")
+                   if _entity_kind(str(display).split()) == "person"}
+    people = {k for k, name in conn.execute("SELECT key, name FROM graph_entities")
+              if len(k.split()) == 2 and _entity_kind(str(name).split()) == "person"}
+    for short_key, long_key in _short_forms(people | set(note_people)):
+        if short_key not in by_key and long_key not in by_key:
+            continue  # neither form is ever written: nothing to merge
+        for key in (short_key, long_key):
+            if key not in by_key:
+                by_key[key] = tables.entity_ids(conn, {key: (note_people.get(key) or key.title(), "person")})[key]
+        # the name a note carries stands for both; else the longer (formal) one
+        notes = {n for (n,) in conn.execute("SELECT name FROM graph_names WHERE name IN (?, ?)", (short_key, long_key))}
+        head, other = (short_key, long_key) if short_key in notes and long_key not in notes else (long_key, short_key)
+        hid, oid = by_key[head], by_key[other]
+        if oid in canonical or hid in canonical and canonical[hid] == oid:
+            continue
+        canonical[oid] = canonical.get(hid, hid)
+        for e, c in list(canonical.items()):  # "Pete" -> "Pete Garside" follows on to the head
+            if c == oid:
+                canonical[e] = canonical[oid]
     conn.execute("UPDATE graph_entities SET canonical = NULL WHERE canonical IS NOT NULL")
     conn.executemany("UPDATE graph_entities SET canonical = ? WHERE id = ?",
                      [(c, e) for e, c in canonical.items() if c != e])
+
+
+def _short_forms(names: set[str]) -> list[tuple[str, str]]:
+    """(short, long) pairs of two-word person names with the same surname whose first names are a prefix
+    of one another (3+ letters: "pete garside" / "peter garside"), when exactly one long form fits."""
+    by_surname: dict[str, list[str]] = {}
+    for n in names:
+        parts = n.split()
+        if len(parts) == 2 and len(parts[0]) >= 3:
+            by_surname.setdefault(parts[1], []).append(n)
+    out = []
+    for group in by_surname.values():
+        if len(group) < 2:
+            continue
+        for short in group:
+            first = short.split()[0]
+            longer = [g for g in group if g != short and g.split()[0].startswith(first)]
+            if len(longer) == 1 and not any(g != short and g != longer[0] and longer[0].split()[0].startswith(
+                    g.split()[0]) for g in group):
+                out.append((short, longer[0]))
+    return out

@@ -59,6 +59,8 @@ PASSAGE_FLOOR = 0.35
 PASSAGE_FLOORS = {"minilm": PASSAGE_FLOOR, "hash": PASSAGE_FLOOR}
 """Per embedder kind (cosine scales differ between models): MiniLM set on the dev vaults; the hashing
 embedder (tests, benchmarks) uses the same; others (e5) get no passage check until calibrated."""
+NESTED_ONCE = True
+"""Shared names nested in one another ("Irish stew", "Irish") count once, at the strongest of their weights."""
 RERANK = 30
 """How many of the best candidates get the passage-pair check (it reads their stored vectors)."""
 PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
@@ -212,6 +214,9 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         for other, _s, count in rows:
             if other != doc_id:
                 shared.setdefault(int(other), []).append(Reason("entity", display, w * _tf(count, ENTITY_TF)))
+    if NESTED_ONCE:
+        for other, reasons in shared.items():
+            shared[other] = _nested_once(reasons)
     if ENTITY_LEN_B and shared:
         sizes = _entity_sizes(conn, list(shared))
         for other, reasons in shared.items():
@@ -337,6 +342,26 @@ def _vectors(conn: sqlite3.Connection, doc_ids: list[int], limit: int) -> dict[s
         mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
         out[emb] = ([d for d, _, _ in items], [c for _, c, _ in items], mat)
     return out
+
+
+def _nested_once(reasons: list[Reason]) -> list[Reason]:
+    """Shared names nested in one another ("Irish stew" and "Irish", "Pryce & Son Building Ltd" and "Pryce &
+    Son") are one thing said at two lengths: the strongest of them counts, once."""
+    if len(reasons) < 2:
+        return reasons
+    keyed = sorted(((tuple(name_key(r.detail).split()), r) for r in reasons), key=lambda x: -len(x[0]))
+    kept: list[Reason] = []
+    inside: dict[tuple[str, ...], Reason] = {}  # every run of words of a kept name -> that name's reason
+    for words, r in keyed:
+        home = inside.get(words)
+        if home is None:
+            kept.append(r)
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + 6) + 1):
+                    inside.setdefault(words[i:j], r)
+        elif r.weight > home.weight:
+            home.weight = r.weight
+    return kept
 
 
 def _tf(count: int | None, boost: float) -> float:
