@@ -42,6 +42,11 @@ EVENT = 0.7
 event (a run, a sale, a day), rarely a changed fact."""
 NUMBER_ONLY = 0.5
 """Only bare numbers differ (no unit, day, time, amount): often a count, a page, a version."""
+UPCOMING = 0.5
+"""Both statements give the next date of a recurring event, with no change cue: the series moving on."""
+SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
+"""Value kinds where, without a strong cue, one value in common means the statements agree."""
+_NEXT = re.compile(r"\bnext\b", re.I)
 TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
 """Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
 TOPIC_EMBEDDERS = frozenset({"minilm"})
@@ -52,8 +57,8 @@ _STRONG_CUE = re.compile(
     r"(?:up|down) (?:to|from)|dropped|slip(?:s|ped)|revised|replaced|replaces|switched|updated|rescheduled|"
     r"postponed|brought forward|took over|takes over|extended|new (?:\w+ )?(?:date|time|slot|price|rate|fee|"
     r"deadline|address|manager|mentor|total|figure|plan)|from .{1,40}? to|previously|used to|"
-    r"(?:from|as of|with effect from|effective|starting) (?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|oct|nov|dec|next|this|today|tomorrow))\b|→", re.I)
+    r"(?:from|as of|with effect from|effective|starting)[\s*_]+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec)[a-z]*|next|this|today|tomorrow))\b|→", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,17 +101,49 @@ def _dates(values: list[str], other: list[str]) -> set[str]:
     return set(values)
 
 
-def _conflict(a: dict[str, list[str]], b: dict[str, list[str]]) -> tuple[str, str] | None:
-    """Value types both state with different values: (old values, new values) as text, or None."""
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s].*)?$")
+_UNITS = {"mm": ("m", 0.001), "cm": ("m", 0.01), "m": ("m", 1.0), "km": ("m", 1000.0),
+          "mi": ("mi", 1.0), "mile": ("mi", 1.0), "miles": ("mi", 1.0),
+          "mcg": ("g", 1e-6), "µg": ("g", 1e-6), "mg": ("g", 0.001), "g": ("g", 1.0), "kg": ("g", 1000.0),
+          "ml": ("l", 0.001), "l": ("l", 1.0), "min": ("s", 60.0), "mins": ("s", 60.0), "minute": ("s", 60.0),
+          "minutes": ("s", 60.0), "h": ("s", 3600.0), "hr": ("s", 3600.0), "hrs": ("s", 3600.0),
+          "hour": ("s", 3600.0), "hours": ("s", 3600.0), "percent": ("%", 1.0), "per cent": ("%", 1.0),
+          "day": ("d", 1.0), "days": ("d", 1.0), "week": ("d", 7.0), "weeks": ("d", 7.0)}
+
+
+def _same_value(kind: str, value: str) -> str:
+    """A value as compared (not as shown): "9am", "9:00" and "09.00" are one time (on a 12-hour clock: a
+    range "5:00–5:45pm" writes its am/pm once); "60 cm" and "0.6 m", "50 min" and "50 minutes" one amount."""
+    v = value.strip().lower()
+    if kind == "time":
+        m = _CLOCK.match(v.replace(".", ":"))
+        if m:
+            return f"{int(m.group(1)) % 12}:{m.group(2) or '00'}"
+    elif kind == "quantity":
+        m = _AMOUNT.match(v.replace(",", "."))
+        if m and m.group(2) and m.group(2).strip() in _UNITS:
+            base, factor = _UNITS[m.group(2).strip()]
+            return f"{float(m.group(1)) * factor:.6g}{base}"
+    return v
+
+
+def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG) -> tuple[str, str] | None:
+    """Value types both state with different values: (old values, new values) as text, or None. Without a
+    strong change cue in the later statement, a shared value is agreement: one statement gives more (a
+    range, both prices) of what the other says."""
     conflicting = []
     for kind in VALUE_TYPES:
         va, vb = a.get(kind), b.get(kind)
         if not (va and vb):
             continue
-        sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (set(va), set(vb))
+        sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (
+            {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb})
         if sb <= sa:
             continue
-        if kind != "date" and len(vb) > 1 and vb[-1] in sa:
+        if cue < CUE_STRONG and kind in SHARED_AGREES and sa & sb:
+            continue
+        if kind != "date" and len(vb) > 1 and _same_value(kind, vb[-1]) in sa:
             continue  # "from £35 to £42" said after "£42": the later one ends on the older value
         if kind == "date" and len(sa | sb) > 4:
             continue  # lists of dates (schedules) are not one value
@@ -191,6 +228,8 @@ class PairEvidence:
     subject: str
     topic: float | None = None
     """Cosine of the two passages' stored vectors (same topic?), when both have one."""
+    upcoming: bool = False
+    """Both say when the *next* one is ("Next review: Thursday 14 May"): a recurring event moving on."""
 
 
 def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None:  # type: ignore[no-untyped-def]
@@ -205,7 +244,7 @@ def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None: 
     ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
-    values = _conflict(old.slots, new.slots)
+    values = _conflict(old.slots, new.slots, cue)
     if values is None:
         return None
     union = set(old.terms) | set(new.terms)
@@ -214,6 +253,7 @@ def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None: 
     small = min((old.terms, new.terms), key=len)
     cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in set(small)))
     return PairEvidence(
+        upcoming=bool(_NEXT.search(old.text) and _NEXT.search(new.text)),
         sim=0.5 * overlap + 0.5 * cover, cue=cue, shared=len(shared),
         event=cue < CUE_STRONG and (_entry(old.text) or _entry(new.text) or old.doc_id == new.doc_id),
         number_only=not any(old.slots.get(k) and new.slots.get(k) for k in VALUE_TYPES), values=values,
@@ -231,6 +271,8 @@ def weigh(e: PairEvidence) -> float:
         score *= EVENT
     if e.number_only:
         score *= NUMBER_ONLY
+    if e.upcoming and e.cue < CUE_STRONG:
+        score *= UPCOMING
     if e.topic is not None:
         score *= max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
     return score
