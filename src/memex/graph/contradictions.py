@@ -57,8 +57,9 @@ _STRONG_CUE = re.compile(
     r"(?:up|down) (?:to|from)|dropped|slip(?:s|ped)|revised|replaced|replaces|switched|updated|rescheduled|"
     r"postponed|brought forward|took over|takes over|extended|new (?:\w+ )?(?:date|time|slot|price|rate|fee|"
     r"deadline|address|manager|mentor|total|figure|plan)|from .{1,40}? to|previously|used to|"
-    r"(?:from|as of|with effect from|effective|starting)[\s*_]+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|oct|nov|dec)[a-z]*|next|this|today|tomorrow))\b|→", re.I)
+    r"(?:from|as of|with effect from|effective|starting)[\s*_]+(?:\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|next|this|today|tomorrow))\b|→", re.I)
 
 
 @dataclass(frozen=True)
