@@ -17,7 +17,7 @@ from memex.graph import edges
 MEMEX = [sys.executable, "-c", "from memex.interfaces.cli.main import main; main()"]
 
 
-def _age_the_graph(home: Path) -> dict[str, int]:
+def _age_the_graph(home: Path, version: str = "1") -> dict[str, int]:
     """Make the stored graph look like an older extractor's: entity rows renamed, aliases unmerged, the
     version from before; returns what the current extractor stores (entity count, merged aliases)."""
     with Brain.open(home) as b:
@@ -26,7 +26,7 @@ def _age_the_graph(home: Path) -> dict[str, int]:
                 .fetchone()[0]}
         with b.writer():
             b.conn.execute("UPDATE graph_entities SET key = 'old ' || key, name = 'Old ' || name, canonical = NULL")
-            b.conn.execute("UPDATE meta SET value = '1' WHERE key = 'graph_version'")
+            b.conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
     assert want["entities"] > 10 and want["merged"] > 0
     return want
 
@@ -108,4 +108,22 @@ def test_rest_graph_rebuild_streams_progress_then_the_report(tmp_path: Path):
     finally:
         server.stop()
         gateway.close()
+    assert _entity_state(home) == want
+
+
+def test_web_graph_page_rebuild_button(tmp_path: Path, monkeypatch):
+    import pytest
+    testing = pytest.importorskip("streamlit.testing.v1", reason="the web UI needs streamlit (pip install '.[ui]')")
+    from fixture_paths import REPO
+    vault, home = copy_vault(tmp_path), make_home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+    want = _age_the_graph(home, edges.GRAPH_VERSION)  # only the button can bring the rows back
+    monkeypatch.setenv("MEMEX_HOME", str(home))
+    at = testing.AppTest.from_file(str(REPO / "src" / "memex" / "interfaces" / "web" / "app.py"),
+                                   default_timeout=120).run()
+    at.sidebar.radio[0].set_value("Graph").run()
+    at.button(key="graph_rebuild").click().run()
+    assert not at.exception, at.exception
+    assert any("17 notes" in c.value for c in at.caption)
     assert _entity_state(home) == want

@@ -40,6 +40,17 @@ def page_graph(gw: Gateway, open_note: Callable[..., None]) -> None:
     around = c1.text_input("Around a note (title, path or id; empty = the whole vault)", key="graph_around")
     depth = int(c2.number_input("Depth", min_value=1, max_value=5, value=2, key="graph_depth"))
     c3.caption("Click a note for its related list; double-click or “Open note” to read it.")
+    if st.button("Rebuild graph", key="graph_rebuild",
+                 help="Recompute every note's links, names, neighbours and statements from the stored notes"):
+        bar = st.progress(0.0, text="Linking notes…")
+
+        def progress(event: str, **info: Any) -> None:
+            if event == "graph" and info.get("total"):
+                bar.progress(min(1.0, info["done"] / info["total"]),
+                             text=f"Linking notes {info['done']}/{info['total']}")
+
+        done = gw.rebuild_graph("web", progress)
+        bar.progress(1.0, text=f"Rebuilt the note graph: {done['changed']} notes in {done['seconds']:.1f} s")
     ng = gw.note_graph(around.strip() or None, depth)
     total = ng.graph.number_of_nodes()
     if total > MAX_VIEW_NODES:  # beyond this a browser struggles: the best-connected notes, and say so
@@ -53,17 +64,6 @@ def page_graph(gw: Gateway, open_note: Callable[..., None]) -> None:
                f"target(s) · {len(stats['orphans'])} orphan(s)")
     graph_component()(data=data, height=650, key="graph_view", default=None,
                       on_change=lambda: _picked(open_note))
-    if st.button("Rebuild graph", key="graph_rebuild",
-                 help="Recompute every note's links, names, neighbours and statements from the stored notes"):
-        bar = st.progress(0.0, text="Linking notes…")
-
-        def progress(event: str, **info: Any) -> None:
-            if event == "graph" and info.get("total"):
-                bar.progress(min(1.0, info["done"] / info["total"]),
-                             text=f"Linking notes {info['done']}/{info['total']}")
-
-        done = gw.rebuild_graph("web", progress)
-        bar.progress(1.0, text=f"Rebuilt the note graph: {done['changed']} notes in {done['seconds']:.1f} s")
     with st.expander(f"Hubs and orphans ({len(stats['hubs'])} hubs, {len(stats['orphans'])} orphans)"):
         if stats["hubs"]:
             st.table([{"note": h["title"], "edges": h["degree"], "path": h["path"]} for h in stats["hubs"]])
