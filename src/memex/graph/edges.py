@@ -281,12 +281,13 @@ def pick_target(candidates: list[tuple[int, str]], target: str, kind: str, src_p
 def merge_aliases(conn: sqlite3.Connection) -> None:
     """Merge entity aliases: a note's aliases and title stand for the note; a first name stands for the one
     full name it starts (when exactly one multi-word person name in the vault starts with it)."""
-    ents = conn.execute("SELECT id, key, kind FROM graph_entities").fetchall()
-    by_key = {k: int(i) for i, k, _ in ents}
+    ents = conn.execute("SELECT id, key, kind, name FROM graph_entities").fetchall()
+    by_key = {k: int(i) for i, k, _, _ in ents}
+    note_names = conn.execute("SELECT doc_id, name, display FROM graph_names").fetchall()
     canonical: dict[int, int] = {}
     # 1. names of the same note: all aliases point at the note's title (or its stem)
     groups: dict[int, list[str]] = {}
-    for doc_id, name in conn.execute("SELECT doc_id, name FROM graph_names"):
+    for doc_id, name, _ in note_names:
         groups.setdefault(int(doc_id), []).append(name)
     titles = dict(conn.execute("SELECT id, title FROM documents").fetchall())
     for doc_id, names in groups.items():
@@ -301,12 +302,12 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
     # 2. a first name that starts exactly one multi-word person-like name (mentioned, or a note's name:
     #    "Pete" is the "Pete Garside" of people/Pete Garside.md even when no note writes his full name)
     firsts: dict[str, set[str]] = {}
-    for _, key, kind in ents:
+    for _, key, kind, _ in ents:
         parts = key.split()
         if kind == "person" and 2 <= len(parts) <= 3:
             firsts.setdefault(parts[0], set()).add(key)
     person_notes = {}
-    for name, display in conn.execute("SELECT name, display FROM graph_names"):
+    for _, name, display in note_names:
         words = str(display).split()
         if name not in by_key and _entity_kind(words) == "person" and name.split()[0] in by_key:
             person_notes[name] = display
@@ -322,7 +323,7 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
         target = by_key[full]
         canonical[fid] = canonical.get(target, target)
     # 3. "Chris D" stands for the one "Chris D…" full name
-    for _, key, _kind in ents:
+    for _, key, _kind, _ in ents:
         parts = key.split()
         if len(parts) == 2 and len(parts[1].rstrip(".")) == 1 and by_key[key] not in canonical:
             fulls = [f for f in firsts.get(parts[0], ()) if f.split()[1].startswith(parts[1].rstrip("."))]
@@ -331,26 +332,30 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
                 canonical[by_key[key]] = canonical.get(target, target)
     # 4. the same surname with a first name that starts the other ("Pete Garside" / "Peter Garside",
     #    "Chris Dale" / "Christopher Dale"): one person when no third first name fits both
-    note_people = {name: display for name, display in conn.execute("SELECT name, display FROM graph_names")
-                   if _entity_kind(str(display).split()) == "person"}
-    people = {k for k, name in conn.execute("SELECT key, name FROM graph_entities")
-              if len(k.split()) == 2 and _entity_kind(str(name).split()) == "person"}
-    for short_key, long_key in _short_forms(people | set(note_people)):
+    note_people = {name: display for _, name, display in note_names
+                   if name.count(" ") == 1 and _entity_kind(str(display).split()) == "person"}
+    people = {k for _, k, _, name in ents if k.count(" ") == 1 and _entity_kind(str(name).split()) == "person"}
+    pairs = _short_forms(people | set(note_people))
+    moved: dict[int, int] = {}
+    forms = {k for pair in pairs for k in pair}
+    carried = {n for _, n, _ in note_names if n in forms}
+    for short_key, long_key in pairs:
         if short_key not in by_key and long_key not in by_key:
             continue  # neither form is ever written: nothing to merge
         for key in (short_key, long_key):
             if key not in by_key:
                 by_key[key] = tables.entity_ids(conn, {key: (note_people.get(key) or key.title(), "person")})[key]
         # the name a note carries stands for both; else the longer (formal) one
-        notes = {n for (n,) in conn.execute("SELECT name FROM graph_names WHERE name IN (?, ?)", (short_key, long_key))}
-        head, other = (short_key, long_key) if short_key in notes and long_key not in notes else (long_key, short_key)
+        head, other = ((short_key, long_key) if short_key in carried and long_key not in carried
+                       else (long_key, short_key))
         hid, oid = by_key[head], by_key[other]
         if oid in canonical or hid in canonical and canonical[hid] == oid:
             continue
         canonical[oid] = canonical.get(hid, hid)
-        for e, c in list(canonical.items()):  # "Pete" -> "Pete Garside" follows on to the head
-            if c == oid:
-                canonical[e] = canonical[oid]
+        moved[oid] = canonical[oid]
+    if moved:  # "Pete" -> "Pete Garside" follows on to the head its full name merged into
+        for e, c in canonical.items():
+            canonical[e] = moved.get(c, c)
     conn.execute("UPDATE graph_entities SET canonical = NULL WHERE canonical IS NOT NULL")
     conn.executemany("UPDATE graph_entities SET canonical = ? WHERE id = ?",
                      [(c, e) for e, c in canonical.items() if c != e])
