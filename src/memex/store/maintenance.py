@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from memex.errors import MemexError
 from memex.language.analyzer import fts_row
 from memex.store import documents as docs
-from memex.store.db import current_seq, read_tx, write_tx
-from memex.store.vectors import VectorIndex
+from memex.store.db import read_tx, write_tx
+from memex.store.vectors import VectorIndex, cache_state
 
 FTS_TABLE = "chunks_fts"
 
@@ -158,30 +156,6 @@ def _consistency(conn: sqlite3.Connection, embedder: str) -> tuple[list[str], li
     return problems, incomplete
 
 
-def _cache_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path) -> tuple[str, bool]:
-    """Describe the on-disk vector cache against SQLite; (description, needs_rebuild)."""
-    if not cache.exists():
-        return "missing (rebuilt from SQLite on next use)", False
-    idx = VectorIndex(embedder, dims)
-    if not idx.load(cache):
-        return "torn or corrupt (checksum/size mismatch)", True
-    seq = current_seq(conn)
-    if idx.seq > seq:
-        return f"ahead of the database (seq {idx.seq} > {seq}): not from this store", True
-    behind = seq - idx.seq
-    idx.catch_up(conn)
-    if idx.rebuilt:
-        return "disagreed with SQLite after catch-up", True
-    truth = {int(r[0]): r[1] for r in conn.execute(
-        "SELECT chunk_id, vector FROM embeddings WHERE embedder = ?", (embedder,))}
-    if sorted(truth) != sorted(idx.ids.tolist()):
-        return "ids differ from SQLite", True
-    for cid, row in zip(idx.ids.tolist(), idx.matrix, strict=True):
-        if not np.array_equal(np.frombuffer(truth[cid], dtype="<f4"), row):
-            return f"vector of chunk {cid} differs from SQLite", True
-    return ("ok" if not behind else f"ok ({behind} change(s) behind; caught up on load)"), False
-
-
 def check(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, *,
           repair: bool = False, backend: Any = None) -> CheckReport:
     """Check the database, the FTS index and the vector cache; with repair, rebuild what is derived.
@@ -217,7 +191,7 @@ def check(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path, *,
 def _vector_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path,
                   backend: Any) -> tuple[str, bool]:
     if backend is None:
-        return _cache_state(conn, embedder, dims, cache)
+        return cache_state(conn, embedder, dims, cache)
     try:
         return backend.check(conn)
     except MemexError as e:

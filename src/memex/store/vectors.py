@@ -209,3 +209,27 @@ class VectorIndex:
             self._bf16_of = self.matrix
         with torch.inference_mode():
             return torch.mv(self._bf16, torch.from_numpy(q).to(torch.bfloat16)).float().numpy()
+
+
+def cache_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path) -> tuple[str, bool]:
+    """Describe the on-disk vector cache against SQLite; (description, needs_rebuild)."""
+    if not cache.exists():
+        return "missing (rebuilt from SQLite on next use)", False
+    idx = VectorIndex(embedder, dims)
+    if not idx.load(cache):
+        return "torn or corrupt (checksum/size mismatch)", True
+    seq = current_seq(conn)
+    if idx.seq > seq:
+        return f"ahead of the database (seq {idx.seq} > {seq}): not from this store", True
+    behind = seq - idx.seq
+    idx.catch_up(conn)
+    if idx.rebuilt:
+        return "disagreed with SQLite after catch-up", True
+    truth = {int(r[0]): r[1] for r in conn.execute(
+        "SELECT chunk_id, vector FROM embeddings WHERE embedder = ?", (embedder,))}
+    if sorted(truth) != sorted(idx.ids.tolist()):
+        return "ids differ from SQLite", True
+    for cid, row in zip(idx.ids.tolist(), idx.matrix, strict=True):
+        if not np.array_equal(np.frombuffer(truth[cid], dtype="<f4"), row):
+            return f"vector of chunk {cid} differs from SQLite", True
+    return ("ok" if not behind else f"ok ({behind} change(s) behind; caught up on load)"), False

@@ -11,9 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from memex.store.backends.base import VectorFilter, allowed_chunk_ids
-from memex.store.db import current_seq
 from memex.store.vectors import VectorIndex as _Matrix
-from memex.store.vectors import cache_file
+from memex.store.vectors import cache_file, cache_state
 
 
 class ExactIndex(_Matrix):
@@ -55,27 +54,3 @@ class ExactIndex(_Matrix):
 
     def close(self) -> None:
         self._conn = None
-
-
-def cache_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path) -> tuple[str, bool]:
-    """Describe the on-disk vector cache against SQLite; (description, needs_rebuild)."""
-    if not cache.exists():
-        return "missing (rebuilt from SQLite on next use)", False
-    idx = _Matrix(embedder, dims)
-    if not idx.load(cache):
-        return "torn or corrupt (checksum/size mismatch)", True
-    seq = current_seq(conn)
-    if idx.seq > seq:
-        return f"ahead of the database (seq {idx.seq} > {seq}): not from this store", True
-    behind = seq - idx.seq
-    idx.catch_up(conn)
-    if idx.rebuilt:
-        return "disagreed with SQLite after catch-up", True
-    truth = {int(r[0]): r[1] for r in conn.execute(
-        "SELECT chunk_id, vector FROM embeddings WHERE embedder = ?", (embedder,))}
-    if sorted(truth) != sorted(idx.ids.tolist()):
-        return "ids differ from SQLite", True
-    for cid, row in zip(idx.ids.tolist(), idx.matrix, strict=True):
-        if not np.array_equal(np.frombuffer(truth[cid], dtype="<f4"), row):
-            return f"vector of chunk {cid} differs from SQLite", True
-    return ("ok" if not behind else f"ok ({behind} change(s) behind; caught up on load)"), False
