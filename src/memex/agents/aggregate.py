@@ -64,8 +64,9 @@ _SHAPES = re.compile(
     r"(?:were|are|have been|got|went|came)\b)"
     rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     rf"|who (?:have|has) (?:been )?(?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
-    r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:[A-Z]\w+|"
-    r"(?:19|20)\d\d|(?:first|last|two|three|four|six|twelve) \w+)"
+    r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d\d|(?:this|last|that) (?:year|month|"
+    r"week|summer|winter|spring|autumn)|(?:first|last|past) (?:two|three|four|six|twelve) \w+)"
     r"|(?:what|how much) did (?:the |my |our )?[\w ]{1,30}? (?:take|make|earn|cost|spend|sell) (?:across|in total|"
     r"altogether)\b)", re.I)
 _SUM_Q = re.compile(r"\b(how much|in total|altogether|total|sum|take|took|earn|spend|spent|claim|invoice|bill|"
@@ -388,9 +389,13 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         pool += rescore(fresh) if fresh else []
         kept = [x for x in pool if satisfies(x.unit, c)]
         must = _distinguishing([x.unit for x in kept], key[:3])
-        if must:
-            kept = [x for x in kept if set(must[:1]) & content_terms(x.text)]
-            notes.append(f"rows must say: {must[0]}")
+        # A name the question gives must be there whole ("Northwind Labs", not "Northwind Trust"); otherwise
+        # the rarest word that tells rows apart ("cracked").
+        named_terms = _name_terms(question)
+        required = [t for t in must if t in named_terms] or must[:1]
+        if required:
+            kept = [x for x in kept if set(required) <= content_terms(x.text)]
+            notes.append(f"rows must say: {', '.join(required)}")
         if len(kept) >= 2 or kept and c.operation == "list" and c.thresholds:
             items = _unique(kept)
             used_docs = {x.hit.path for x in items}
@@ -409,6 +414,12 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
     return Collected(items, notes, total, lead)
+
+
+def _name_terms(question: str) -> set[str]:
+    """The words of the names the question gives (capitalised, not its first word)."""
+    words = re.findall(r"[\w'’-]+", question)[1:]
+    return content_terms(" ".join(w for w in words if w[:1].isupper()))
 
 
 def _unechoed(x: Candidate) -> float:
@@ -502,6 +513,7 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         texts, citations = cite(picked)
         return Composed(" ".join(texts), citations, cands[0].score, "aggregation (one match)", found.notes,
                         cands, picked, picked[:1] if found.items else cands[:1])
+    found.items = _credit_subjects(question, found.items)
     text, citations = compose_items(question, found)
     notes = [f"{len(found.items)} matching statements", *found.notes]
     if found.total is not None:
@@ -519,6 +531,26 @@ def _focus(units: Sequence[Unit], idf: Mapping[str, float]) -> list[Unit]:
     hold = [u for u in units if key & (content_terms(u.text) | content_terms(u.subject))]
     rest = [u for u in units if not key & (content_terms(u.text) | content_terms(u.subject))]
     return (hold + rest)[:MAX_UNITS]
+
+
+def _credit_subjects(question: str, items: list[Candidate]) -> list[Candidate]:
+    """"Whose birthdays…?", "Who do I know that…?": a listed statement from a person's note answers with that
+    note's name, which the answer shows as its subject ("Tomas Reid: Birthday: 3 February")."""
+    from dataclasses import replace
+
+    from memex.agents.answer_type import expected
+    from memex.agents.compose import _leading_name
+    from memex.agents.extractive import says_subject
+
+    if "person" not in expected(question).kinds:
+        return items
+    out = []
+    for x in items:
+        title = x.unit.subject.split(" › ")[0]
+        if x.kind != 1.0 and not says_subject(x.unit) and _leading_name(title) == title and " " in title:
+            x = replace(x, kind=1.0)
+        out.append(x)
+    return out
 
 
 def scorer(question: str, embedder: Embedder, idf: Mapping[str, float]) -> Callable[[list[Unit]], list[Candidate]]:
