@@ -354,6 +354,8 @@ class Collected:
     total: tuple[float, str] | None = None
     lead: list[Candidate] = field(default_factory=list)
     """The best-scoring row that led to a table or log: the answer's support stands on it too."""
+    from_records: bool = False
+    """The items are the rows of a table or log (else statements gathered across notes)."""
 
 
 def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float], c: Constraints,
@@ -379,6 +381,7 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
                     and x not in anchors]
     items: list[Candidate] = []
     lead: list[Candidate] = []
+    from_records = False
     if anchors and more_records is not None and rescore is not None:
         rows = more_records(anchors)
         known = {(x.hit.path, x.unit.text) for x in cands}
@@ -401,6 +404,7 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
             used_docs = {x.hit.path for x in items}
             lead = [a for a in anchors if a.hit.path in used_docs][:1]
             notes.append(f"records of {len(used_docs)} note(s): {len(pool)} rows read")
+            from_records = True
     if not items:
         # With dates, months or amounts to meet, the constraints do the narrowing: reach further down.
         pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
@@ -413,7 +417,7 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         notes.append(f"key words: {', '.join(two)}")
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
-    return Collected(items, notes, total, lead)
+    return Collected(items, notes, total, lead, from_records)
 
 
 def _name_terms(question: str) -> set[str]:
@@ -489,7 +493,7 @@ def compose_items(question: str, picked: Collected) -> tuple[str, list[Any]]:
     """The answer text and its citations for the collected items."""
     items = picked.items[:MAX_ITEMS]
     parts, citations = cite(items, dated=any(_dated(x) for x in items), question=question)
-    return answer_text(question, Collected(picked.items, picked.notes, picked.total), parts), citations
+    return answer_text(question, picked, parts), citations
 
 
 def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
@@ -506,13 +510,17 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     c = constraints(question, window)
     more = (lambda anchors: records(searcher, anchors, filters)) if searcher is not None else None
     found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
-    if len(found.items) < 2:
+    # "How much…?" wants a figure: a loose list of statements none of which adds up is no better than the
+    # best statements themselves (the note may state the total: "Clay: £312.40").
+    unsummed = c.operation == "sum" and found.total is None and not found.from_records
+    if len(found.items) < 2 or unsummed:
         # One match: the plain best statements (never the "Latest: … Before that:" change-over-time form).
-        picked = found.items or pick(cands, question=question)
+        picked = [] if unsummed else found.items
+        picked = picked or pick(cands, question=question)
         picked.sort(key=lambda x: (x.unit.rank, x.unit.position))
         texts, citations = cite(picked)
         return Composed(" ".join(texts), citations, cands[0].score, "aggregation (one match)", found.notes,
-                        cands, picked, picked[:1] if found.items else cands[:1])
+                        cands, picked, picked[:1] if found.items and not unsummed else cands[:1])
     found.items = _credit_subjects(question, found.items)
     text, citations = compose_items(question, found)
     notes = [f"{len(found.items)} matching statements", *found.notes]
