@@ -354,8 +354,6 @@ class Collected:
     total: tuple[float, str] | None = None
     lead: list[Candidate] = field(default_factory=list)
     """The best-scoring row that led to a table or log: the answer's support stands on it too."""
-    from_records: bool = False
-    """The items are the rows of a table or log (else statements gathered across notes)."""
 
 
 def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float], c: Constraints,
@@ -381,7 +379,6 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
                     and x not in anchors]
     items: list[Candidate] = []
     lead: list[Candidate] = []
-    from_records = False
     if anchors and more_records is not None and rescore is not None:
         rows = more_records(anchors)
         known = {(x.hit.path, x.unit.text) for x in cands}
@@ -404,7 +401,6 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
             used_docs = {x.hit.path for x in items}
             lead = [a for a in anchors if a.hit.path in used_docs][:1]
             notes.append(f"records of {len(used_docs)} note(s): {len(pool)} rows read")
-            from_records = True
     if not items:
         # With dates, months or amounts to meet, the constraints do the narrowing: reach further down.
         pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
@@ -417,7 +413,7 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         notes.append(f"key words: {', '.join(two)}")
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
-    return Collected(items, notes, total, lead, from_records)
+    return Collected(items, notes, total, lead)
 
 
 def _name_terms(question: str) -> set[str]:
@@ -510,17 +506,13 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     c = constraints(question, window)
     more = (lambda anchors: records(searcher, anchors, filters)) if searcher is not None else None
     found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
-    # "How much…?" wants a figure: a loose list of statements none of which adds up is no better than the
-    # best statements themselves (the note may state the total: "Clay: £312.40").
-    unsummed = c.operation == "sum" and found.total is None and not found.from_records
-    if len(found.items) < 2 or unsummed:
+    if len(found.items) < 2:
         # One match: the plain best statements (never the "Latest: … Before that:" change-over-time form).
-        picked = [] if unsummed else found.items
-        picked = picked or pick(cands, question=question)
+        picked = found.items or pick(cands, question=question)
         picked.sort(key=lambda x: (x.unit.rank, x.unit.position))
         texts, citations = cite(picked)
         return Composed(" ".join(texts), citations, cands[0].score, "aggregation (one match)", found.notes,
-                        cands, picked, picked[:1] if found.items and not unsummed else cands[:1])
+                        cands, picked, picked[:1] if found.items else cands[:1])
     found.items = _credit_subjects(question, found.items)
     text, citations = compose_items(question, found)
     notes = [f"{len(found.items)} matching statements", *found.notes]
