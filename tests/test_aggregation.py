@@ -51,6 +51,8 @@ def test_constraints_read_thresholds_months_and_the_operation() -> None:
     assert c.thresholds == [aggregate.Threshold("gt", 80.0, "km")]
     c = aggregate.constraints("Which invoices were at least £1,000?")
     assert c.thresholds == [aggregate.Threshold("ge", 1000.0, "£")]
+    c = aggregate.constraints("Which invoices were £1,000 or more?")
+    assert c.thresholds == [aggregate.Threshold("ge", 1000.0, "£")]
     c = aggregate.constraints("Whose birthdays fall in December or February?")
     assert c.months == {12, 2} and c.operation == "list"
     # A month used as a label is not a constraint.

@@ -80,7 +80,7 @@ _MEASURE_UNITS = {"day": "days?", "days": "days?", "hour": "hours?|hrs?|h", "hou
 """A "how many <unit>" question sums that quantity ("How many days did I bill?") instead of counting items."""
 _NUM = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _THRESHOLD = [
-    (re.compile(rf"(?:£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?\s+or (?P<op>more|over|above|longer|higher|greater|less|"
+    (re.compile(rf"(?P<cur>£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?\s+or (?P<op>more|over|above|longer|higher|greater|less|"
                 r"fewer|under|below|shorter|lower)\b", re.I), None),
     (re.compile(rf"\b(?P<op>over|more than|above|at least|longer than|greater than|higher than|under|less than|"
                 rf"fewer than|below|shorter than|at most|lower than)\s+(?P<cur>£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?",
