@@ -3,8 +3,7 @@
 - single: the best statement and the next ones close to it;
 - temporal ("now", "these days", "in the end"): among the statements about the asked thing, the latest
   dated one first, and what it replaced ("Before that (2025-09-02): ...");
-- aggregation ("how many", "list every", "who do I know that ..."): every statement across notes that
-  matches, within the question's dates ("in 2026"), counted and listed, each cited;
+- aggregation ("how many", "list every", "who do I know that ..."): agents/aggregate.py;
 - multi-part and comparisons: the best statements for each part;
 - relational ("the friend who recommended my builder"): the statement that names the bridging entity,
   then the best statement about that entity.
@@ -39,11 +38,6 @@ from memex.ingest.dates import find_dates, month_number
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
 TEMPORAL_POOL = 6
-AGGREGATE_FLOOR = 0.25
-_COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total", "altogether", "know", "ha",
-               "been", "number", "time", "both", "two", "three", "each", "whose", "fall", "else", "ever"}
-"""Words that say "collect" rather than what to collect (stemmed as content_terms stems them)."""
-AGGREGATE_MAX = 12
 BRIDGE_ENTITIES = 2
 
 
@@ -151,55 +145,6 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         text += f" {lexicon.label('before', question)} {before[0]}"
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
-
-
-def _in_window(unit: Unit, window: tuple[str | None, str | None]) -> bool:
-    """Is the statement dated, by its own text, within the window?"""
-    start, end = window
-    if unit.date_source != "text" or not unit.date:
-        return False
-    return (start is None or unit.date >= start) and (end is None or unit.date <= end)
-
-
-def aggregation(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
-                window: tuple[str | None, str | None] = (None, None)) -> Composed:
-    """Every matching statement across notes, within the question's dates, counted and listed.
-
-    A statement matches when it holds one of the question's two rarest words (in its text or its subject:
-    "cracked", "EpiPen", "birthday") and scores within AGGREGATE_FLOOR of the best; with a date window
-    ("in 2026", "in October 2026") only statements dated inside it by their own text count."""
-    cands = score_units(question, units, embedder, idf)
-    if not cands:
-        return _empty("aggregation", cands)
-    best = cands[0].score
-    key = [t for t in sorted(idf, key=lambda t: -idf[t])
-           if not re.fullmatch(r"\d+", t) and t not in _COLLECTING and not month_number(t)][:2]
-    pool = [c for c in cands if c.score >= best - AGGREGATE_FLOOR]
-    if window != (None, None):
-        dated = [c for c in pool if _in_window(c.unit, window)]
-        pool = dated or pool
-    chosen: list[Candidate] = []
-    for c in pool:
-        terms = content_terms(c.text) | content_terms(c.unit.subject)
-        if key and not (set(key) & terms):
-            continue
-        if any(content_terms(c.text) <= content_terms(p.text) for p in chosen):
-            continue
-        chosen.append(c)
-        if len(chosen) == AGGREGATE_MAX:
-            break
-    if len(chosen) < 2:
-        out = single(question, units, embedder, idf)
-        out.mode = "aggregation (one match)"
-        out.candidates = cands
-        return out
-    chosen.sort(key=lambda c: (str(c.unit.date or "") if _dated(c) else "", c.unit.rank, c.unit.position))
-    parts, citations = cite(chosen, dated=any(_dated(c) for c in chosen), question=question)
-    notes = [f"{len(chosen)} matching statements", f"key words: {', '.join(key)}"]
-    if window != (None, None):
-        notes.append(f"dates {window[0] or '…'} to {window[1] or '…'}")
-    text = f"{lexicon.label('entries', question, n=len(chosen))} " + " ".join(f"({i}) {p}" for i, p in enumerate(parts, 1))
-    return Composed(text, citations, best, "aggregation", notes, cands, chosen, chosen)
 
 
 def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,
@@ -319,4 +264,4 @@ def bridged(question: str, description: str, entity: str, via: Candidate, units:
                     [via, picked[0]])
 
 
-__all__ = ["Composed", "WEIGHTS", "aggregation", "bridge_entities", "bridged", "parts", "single", "temporal"]
+__all__ = ["Composed", "WEIGHTS", "bridge_entities", "bridged", "parts", "single", "temporal"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, compose, lexicon, multihop
+from memex.agents import abstain, aggregate, compose, lexicon, multihop
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -237,7 +237,8 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
         if out.text:
             return out
     if p.kind == "aggregation":
-        return compose.aggregation(question, units, run.embedder, run.idf(question), p.window)
+        return aggregate.answer(question, all_units(state["context"].hits), run.embedder, run.idf(question), p.window,
+                                run.parts.searcher, run.filters)
     if p.temporal:
         return compose.temporal(question, units, run.embedder, run.idf(question))
     return compose.single(question, units, run.embedder, run.idf(question))

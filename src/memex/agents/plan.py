@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon
+from memex.agents import aggregate, lexicon
 from memex.agents.extractive import content_terms
 from memex.llm.base import ChatModel, LLMError, Message
 from memex.retrieve.query import STOPWORDS
@@ -145,8 +145,8 @@ def decompose(question: str) -> Plan:
     # "every August" / "before every decision" inside a relational question says how often, not "collect all".
     habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
                     and not _AGGREGATE.search(q, collect.end()))
-    if (collect and not habitual) or lexicon.is_aggregation(q):
-        return Plan(q, [q], "aggregation", temporal, window=window)
+    if (collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q):
+        return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
     return Plan(q, [q], "single", temporal, window=window)

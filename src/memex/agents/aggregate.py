@@ -1,0 +1,562 @@
+"""Aggregation questions: collect every matching statement across notes, apply the question's constraints,
+then count, sum or list them, each cited.
+
+"How many long runs of 18 km or more did I do?", "What did the stall take across the two October 2026
+markets?", "How much did I claim in expenses for March 2026?", "Which radiators were replaced?":
+
+1. **Shape** (`collecting`): which questions collect rather than ask for one fact — "how many times",
+   "which/what <plural noun> did/were …", "which of my …", "who have my <role>s been", "how much did I … in
+   <a period>" — on top of the planner's own list (agents/plan.py).
+2. **Constraints** (`constraints`): the dates the question names (the planner's window, matched against the
+   date each statement carries in its own text), months named without a year ("in December or February"),
+   and numeric thresholds ("18 km or more", "over 80 km", "at least £50", "under 2 hours").
+3. **Records**: a table row or a line that opens with its own date (a log) among the best matches stands for
+   its whole table or log: the rest of that note is read from the store (`records`), so every row is
+   considered, not only those retrieval happened to return. Rows are kept when they satisfy the constraints
+   and, among those left, hold the question's words that tell rows apart ("cracked", "Hearthstone").
+4. **Result**: counted ("3 matching entries"), summed when the question asks "how much" or "how many <unit>"
+   and each item carries that quantity ("Total: £49.00"), and listed in date order, each item cited.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from memex.agents import lexicon
+from memex.agents.evidence import Unit
+from memex.agents.evidence import units as units_of
+from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, score_units
+from memex.domain import Hit
+from memex.embed.base import Embedder
+from memex.ingest.dates import find_dates, month_number
+
+_ANY_DAY = dt.date(2000, 1, 1)
+ECHO = 1.0
+"""extractive.score_units sinks a statement that only repeats the question plus a date ("Birthday: 9 February"
+for "Whose birthdays fall in February?"); for a list that date is the item, so the penalty is taken back."""
+FLOOR = 0.25
+"""A statement within this of the best one may join the list."""
+MAX_ITEMS = 25
+"""Items listed (all of them are counted and summed)."""
+LOOSE_MAX = 12
+"""Items kept when no table or log leads: statements close to the best that hold its words (noisier)."""
+RECORD_DOCS = 2
+"""Notes whose whole table or log is read when one of its rows is among the best matches."""
+RECORD_CHUNKS = 40
+"""At most this many chunks of one note are read for its records."""
+ANCHOR_TOP = 4
+"""A record among this many best statements makes its table or log the source of the answer."""
+_COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total", "altogether", "know", "ha",
+               "been", "number", "time", "both", "two", "three", "four", "each", "whose", "fall", "else", "ever",
+               "which", "what", "who", "did", "do", "have", "more", "les", "over", "under", "least", "abov",
+               "above", "below", "fewer", "than", "or", "and"}
+"""Words that say "collect" or how, rather than what to collect (stemmed as content_terms stems them)."""
+
+# Question shapes that collect, beyond the planner's own list (English; other languages: agents/lexicon.py).
+_PLURAL = r"(?:[a-z][\w-]*[^su\W]s|[a-z][\w-]*ies|people|children|men|women)"
+_SHAPES = re.compile(
+    r"^\s*(?:how many times\b"
+    rf"|(?:which|what) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
+    r"(?:were|are|have been|got|went|came)\b)"
+    rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
+    rf"|who (?:have|has) (?:been )?(?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
+    r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d\d|(?:this|last|that) (?:year|month|"
+    r"week|summer|winter|spring|autumn)|(?:first|last|past) (?:two|three|four|six|twelve) \w+)"
+    r"|(?:what|how much) did (?:the |my |our )?[\w ]{1,30}? (?:take|make|earn|cost|spend|sell) (?:across|in total|"
+    r"altogether)\b)", re.I)
+_SUM_Q = re.compile(r"\b(how much|in total|altogether|total|sum|take|took|earn|spend|spent|claim|invoice|bill|"
+                    r"cost|pay|paid)\b", re.I)
+_HOW_MANY_UNIT = re.compile(r"\bhow many (?P<unit>[a-z]+)\b", re.I)
+_MEASURE_UNITS = {"day": "days?", "days": "days?", "hour": "hours?|hrs?|h", "hours": "hours?|hrs?|h",
+                  "night": "nights?", "nights": "nights?", "km": "km", "kilometres": "km|kilometres?",
+                  "kilometers": "km|kilometers?", "miles": "mi|miles?", "mile": "mi|miles?",
+                  "minutes": "min|mins|minutes?", "weeks": "weeks?", "pages": "pages?|pp", "kg": "kg",
+                  "litres": "l|litres?", "liters": "l|liters?", "steps": "steps?", "points": "points?|pts?"}
+"""A "how many <unit>" question sums that quantity ("How many days did I bill?") instead of counting items."""
+_NUM = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_THRESHOLD = [
+    (re.compile(rf"(?P<cur>£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?\s+or (?P<op>more|over|above|longer|higher|greater|less|"
+                r"fewer|under|below|shorter|lower)\b", re.I), None),
+    (re.compile(rf"\b(?P<op>over|more than|above|at least|longer than|greater than|higher than|under|less than|"
+                rf"fewer than|below|shorter than|at most|lower than)\s+(?P<cur>£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?",
+                re.I), None),
+    (re.compile(rf"(?P<cur>£|\$|€)?{_NUM}\s*(?P<u>[a-z%]+)?\+", re.I), "ge"),
+]
+_OPS = {"more": "ge", "over": "gt", "above": "gt", "longer": "ge", "higher": "ge", "greater": "ge",
+        "less": "le", "fewer": "le", "under": "lt", "below": "lt", "shorter": "le", "lower": "le",
+        "more than": "gt", "at least": "ge", "longer than": "gt", "greater than": "gt", "higher than": "gt",
+        "less than": "lt", "fewer than": "lt", "shorter than": "lt", "at most": "le", "lower than": "lt"}
+_MONEY = re.compile(r"(?P<cur>£|\$|€)\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                    r"|(?P<n2>\d{1,3}(?:[.,]\d{3})*(?:,\d{2})?)\s?€")
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_IN_MONTHS = re.compile(rf"\b(?:in|during|throughout)\s+({_MONTH_WORD}(?:\s*(?:,|or|and)\s*{_MONTH_WORD})*)\b(?!\s*\d)")
+_FIELD = re.compile(r"(?:^|;\s)(?P<label>[^:;]{1,40}):\s(?P<value>[^;]*)")
+
+
+def collecting(question: str) -> bool:
+    """Does the question ask to collect several matches (beyond the planner's own shapes)?"""
+    return lexicon.language(question) == "en" and bool(_SHAPES.search(question))
+
+
+def sub_queries(question: str) -> list[str]:
+    """Extra searches for a question that names alternatives ("in December or February"): one per month with
+    the question's own words, so each alternative's notes are retrieved, not only the likeliest one's."""
+    if lexicon.language(question) != "en":
+        return []
+    found = [w for m in _IN_MONTHS.finditer(question) for w in re.findall(r"[A-Z][a-z]+", m.group(1))]
+    if len(found) < 2:
+        return []
+    rest = _IN_MONTHS.sub(" ", question)
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if content_terms(w) - _COLLECTING]
+    return [" ".join([*words, month]) for month in found[:3]]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A numeric constraint: "18 km or more" is Threshold("ge", 18.0, "km")."""
+
+    op: str
+    value: float
+    unit: str | None
+    """"km", "£", ...; None when the question gives none."""
+
+    def holds(self, text: str) -> bool:
+        """Does some amount of this unit in the text satisfy the threshold?"""
+        values = amounts(text, self.unit)
+        return any(_compare(v, self.op, self.value) for v in values)
+
+    def describe(self) -> str:
+        return f"{self.op} {self.value:g}{' ' + self.unit if self.unit else ''}"
+
+
+@dataclass
+class Constraints:
+    """What the question limits its matches to."""
+
+    window: tuple[str | None, str | None] = (None, None)
+    months: set[int] = field(default_factory=set)
+    thresholds: list[Threshold] = field(default_factory=list)
+    operation: str = "list"
+    """"count", "sum" or "list"."""
+    measure: str | None = None
+    """What a sum adds up: "money", or a unit pattern ("days?")."""
+
+    def describe(self) -> list[str]:
+        out = [f"operation: {self.operation}" + (f" of {self.measure}" if self.measure else "")]
+        if self.window != (None, None):
+            out.append(f"dates {self.window[0] or '…'} to {self.window[1] or '…'}")
+        if self.months:
+            out.append(f"months {sorted(self.months)}")
+        out += [f"threshold {t.describe()}" for t in self.thresholds]
+        return out
+
+
+def constraints(question: str, window: tuple[str | None, str | None] = (None, None)) -> Constraints:
+    """The question's dates, months, thresholds, and whether it counts, sums or lists."""
+    c = Constraints(window=window)
+    if lexicon.language(question) != "en":
+        return c  # thresholds and sums are read from English wording only; other languages list
+    if window == (None, None):
+        # Months named after "in"/"during" ("fall in December or February"), not as a label ("the
+        # February revised quote").
+        for m in _IN_MONTHS.finditer(question):
+            for word in re.findall(r"[A-Z][a-z]+", m.group(1)):
+                c.months.add(month_number(word.lower()) or 0)
+        c.months.discard(0)
+    for pattern, fixed in _THRESHOLD:
+        for m in pattern.finditer(question):
+            if _is_date_number(question, m.start("n"), m.end("n")):
+                continue
+            op = fixed or _OPS.get(" ".join(m.group("op").lower().split()), "ge")
+            unit = (m.groupdict().get("cur") or m.group("u") or "").lower() or None
+            if unit in {"or", "and", "did", "in", "of", "the"}:
+                unit = None
+            if unit is None and not m.groupdict().get("cur"):
+                continue  # "over 3" without a unit: too easily a date or a count of something else
+            c.thresholds.append(Threshold(op, _number(m.group("n")), unit))
+        if c.thresholds:
+            break
+    how_many = _HOW_MANY_UNIT.search(question)
+    if how_many and how_many.group("unit").lower() in _MEASURE_UNITS:
+        c.operation, c.measure = "sum", _MEASURE_UNITS[how_many.group("unit").lower()]
+    elif how_many:
+        c.operation = "count"
+    elif _SUM_Q.search(question):
+        c.operation, c.measure = "sum", "money"
+    return c
+
+
+def _is_date_number(text: str, start: int, end: int) -> bool:
+    return any(m.start <= start and end <= m.end for m in find_dates(text))
+
+
+def _number(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _compare(v: float, op: str, x: float) -> bool:
+    return {"ge": v >= x, "gt": v > x, "le": v <= x, "lt": v < x}[op]
+
+
+def amounts(text: str, unit: str | None) -> list[float]:
+    """The amounts of `unit` in a text: "£14.60" for "£", "18 km" / "18–21 km" for "km"."""
+    if unit in {"£", "$", "€"}:
+        return [v for v, cur in money(text) if cur == unit]
+    if not unit:
+        return []
+    u = _MEASURE_UNITS.get(unit, re.escape(unit) + "s?" if len(unit) > 2 else re.escape(unit))
+    out: list[float] = []
+    for m in re.finditer(rf"(?<![\w.,:])(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?\s*(?:{u})\b", text, re.I):
+        out.append(float(m.group(2) or m.group(1)))
+    return out
+
+
+def money(text: str) -> list[tuple[float, str]]:
+    """Amounts of money in a text with their currency: "£2,438.60", "19,10 €"."""
+    out = []
+    for m in _MONEY.finditer(text):
+        if m.group("n"):
+            out.append((_number(m.group("n")), m.group("cur")))
+        else:
+            out.append((float(m.group("n2").replace(".", "").replace(",", ".")), "€"))
+    return out
+
+
+def is_record(unit: Unit) -> bool:
+    """A table row, or a line that opens with its own date (a log line): one of a note's many like it."""
+    if unit.quote.lstrip().startswith("|"):
+        return True
+    marks = find_dates(unit.quote[:40])
+    return bool(marks) and marks[0].start <= 3
+
+
+def _shape(unit: Unit) -> str:
+    """What records of one table or log share: a table's first column label, "log" for dated lines."""
+    if unit.quote.lstrip().startswith("|"):
+        m = _FIELD.match(unit.text)
+        return f"table:{m.group('label').strip().lower()}" if m else "table"
+    return "log"
+
+
+def records(searcher: Any, anchors: Sequence[Candidate], filters: Any = None) -> list[Unit]:
+    """Every record of the notes the anchors come from (the whole table or log), read from the store."""
+    conn: sqlite3.Connection = searcher.conn
+    out: list[Unit] = []
+    seen_docs: list[str] = []
+    for a in anchors:
+        if a.hit.path in seen_docs or len(seen_docs) >= RECORD_DOCS:
+            continue
+        seen_docs.append(a.hit.path)
+        row = conn.execute("SELECT doc_id FROM chunks WHERE id = ?", (int(a.hit.chunk_id),)).fetchone()
+        if row is None:
+            continue
+        ids = [int(r[0]) for r in conn.execute(
+            "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT ?", (row[0], RECORD_CHUNKS))]
+        hits: list[Hit] = searcher.hits_for(ids, dict.fromkeys(ids, 0.0), {i: {} for i in ids})
+        shape = _shape(a.unit)
+        for hit in hits:
+            if not _within_filters(hit, filters):
+                continue
+            for u in units_of(hit, a.unit.rank):
+                if is_record(u) and _shape(u) == shape:
+                    out.append(u)
+    return out
+
+
+def _within_filters(hit: Hit, filters: Any) -> bool:
+    """A chunk read for its records still honours the user's --after/--before (the note's other filters hold)."""
+    after, before = getattr(filters, "after", None), getattr(filters, "before", None)
+    if not (after or before):
+        return True
+    dates = (hit.explain or {}).get("dates") or {}
+    first, last = dates.get("first"), dates.get("last")
+    if not first and not last:
+        return True
+    return not ((before and first and first > before) or (after and last and last < after))
+
+
+def _dated_in(unit: Unit, window: tuple[str | None, str | None]) -> bool:
+    start, end = window
+    if unit.date_source != "text" or not unit.date:
+        return False
+    return (start is None or unit.date >= start) and (end is None or unit.date <= end)
+
+
+def _in_months(unit: Unit, months: set[int]) -> bool:
+    found = {m.day.month for m in find_dates(unit.text, _ANY_DAY)}
+    if unit.date_source == "text" and unit.date and not found:
+        found = {int(unit.date[5:7])}
+    return bool(found & months)
+
+
+def satisfies(unit: Unit, c: Constraints) -> bool:
+    """Does the statement meet the question's dates, months and thresholds?"""
+    if c.window != (None, None) and not _dated_in(unit, c.window):
+        return False
+    if c.months and not _in_months(unit, c.months):
+        return False
+    return all(t.holds(unit.text) for t in c.thresholds)
+
+
+def key_terms(idf: Mapping[str, float]) -> list[str]:
+    """The question's words that say what to collect, rarest first (no numbers, months or collecting words)."""
+    return [t for t in sorted(idf, key=lambda t: -idf[t])
+            if not re.fullmatch(r"[\d.,]+", t) and t not in _COLLECTING and not month_number(t)]
+
+
+def _distinguishing(items: Sequence[Unit], terms: Sequence[str]) -> list[str]:
+    """The question's words that some rows hold in their own text and others do not ("cracked")."""
+    out = []
+    for t in terms:
+        n = sum(1 for u in items if t in content_terms(u.text))
+        if 0 < n < len(items):
+            out.append(t)
+    return out
+
+
+def quantity(unit: Unit, c: Constraints, question: str) -> float | None:
+    """The amount a sum adds for this item: the money (or unit) field the question asks about, when it has one."""
+    fields = [(m.group("label").strip(), m.group("value")) for m in _FIELD.finditer(unit.text)]
+    asked = content_terms(question)
+    if c.measure == "money":
+        values = money(unit.text)
+        if len(values) == 1:
+            return values[0][0]
+        labelled = [(lab, money(v)) for lab, v in fields if money(v)]
+        for lab, vs in labelled:
+            if any(_related(t, a) for t in content_terms(lab) for a in asked):
+                return vs[0][0]
+        for lab, vs in labelled:
+            if lab.lower() in {"amount", "total", "cost", "price", "paid", "sum"}:
+                return vs[0][0]
+        return None
+    if c.measure:
+        for lab, v in fields:
+            if re.fullmatch(rf"(?:{c.measure})", lab.strip().lower()):
+                m = re.search(_NUM, v)
+                return _number(m.group("n")) if m else None
+        vals = [float(m.group(1)) for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*(?:{c.measure})\b", unit.text, re.I)]
+        return vals[0] if len(vals) == 1 else None
+    return None
+
+
+@dataclass
+class Collected:
+    """The items an aggregation answer lists, and how they were found."""
+
+    items: list[Candidate]
+    notes: list[str]
+    total: tuple[float, str] | None = None
+    lead: list[Candidate] = field(default_factory=list)
+    """The best-scoring row that led to a table or log: the answer's support stands on it too."""
+
+
+def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float], c: Constraints,
+            more_records: Callable[[Sequence[Candidate]], list[Unit]] | None = None,
+            rescore: Callable[[list[Unit]], list[Candidate]] | None = None) -> Collected:
+    """Every matching statement: the whole table or log of the best records when one leads, else the
+    statements close to the best that hold the question's rarest words; then the question's constraints."""
+    notes = c.describe()
+    if not cands:
+        return Collected([], notes)
+    best = cands[0].score
+    key = key_terms(idf)
+    constrained_q = c.window != (None, None) or bool(c.months) or bool(c.thresholds)
+    # A table row among the best statements stands for its table; a dated log line only when the question
+    # limits dates or amounts (otherwise a log's lines are one source among the notes, not the answer).
+    named = set(key[:3])
+    anchors = [x for x in cands[:ANCHOR_TOP] if is_record(x.unit) and (constrained_q or _shape(x.unit) != "log")
+               and named & (content_terms(x.text) | content_terms(x.unit.subject))]
+    if c.thresholds:
+        # A row that meets the question's threshold leads to its table or log, even when its own
+        # words score lower ("2026-07-26 — 18 km, 1:46:10" for "long runs of 18 km or more").
+        anchors += [x for x in cands if x.score >= best - FLOOR and is_record(x.unit) and satisfies(x.unit, c)
+                    and x not in anchors]
+    items: list[Candidate] = []
+    lead: list[Candidate] = []
+    if anchors and more_records is not None and rescore is not None:
+        rows = more_records(anchors)
+        known = {(x.hit.path, x.unit.text) for x in cands}
+        shaped = {_shape(a.unit) for a in anchors}
+        pool = [x for x in cands if is_record(x.unit) and x.hit.path in {a.hit.path for a in anchors}
+                and _shape(x.unit) in shaped]
+        fresh = [u for u in rows if (u.hit.path, u.text) not in known]
+        pool += rescore(fresh) if fresh else []
+        kept = [x for x in pool if satisfies(x.unit, c)]
+        must = _distinguishing([x.unit for x in kept], key[:3])
+        # A name the question gives must be there whole ("Northwind Labs", not "Northwind Trust"); otherwise
+        # the rarest word that tells rows apart ("cracked").
+        named_terms = _name_terms(question)
+        required = [t for t in must if t in named_terms] or must[:1]
+        if required:
+            kept = [x for x in kept if set(required) <= content_terms(x.text)]
+            notes.append(f"rows must say: {', '.join(required)}")
+        if len(kept) >= 2 or kept and c.operation == "list" and c.thresholds:
+            items = _unique(kept)
+            used_docs = {x.hit.path for x in items}
+            lead = [a for a in anchors if a.hit.path in used_docs][:1]
+            notes.append(f"records of {len(used_docs)} note(s): {len(pool)} rows read")
+    if not items:
+        # With dates, months or amounts to meet, the constraints do the narrowing: reach further down.
+        pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
+        two = key[:2]
+        matched = [x for x in pool if not two or set(two) & (content_terms(x.text) | content_terms(x.unit.subject))]
+        constrained = [x for x in matched if satisfies(x.unit, c)]
+        if c.window != (None, None) or c.months or c.thresholds:
+            notes.append(f"{len(constrained)} of {len(matched)} matches meet the constraints")
+        items = _unique(constrained or matched)[:LOOSE_MAX]
+        notes.append(f"key words: {', '.join(two)}")
+    items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
+    total = _total(items, c, question)
+    return Collected(items, notes, total, lead)
+
+
+def _name_terms(question: str) -> set[str]:
+    """The words of the names the question gives (capitalised, not its first word)."""
+    words = re.findall(r"[\w'’-]+", question)[1:]
+    return content_terms(" ".join(w for w in words if w[:1].isupper()))
+
+
+def _unechoed(x: Candidate) -> float:
+    return x.score + ECHO if x.score < -ECHO / 2 else x.score
+
+
+def _dated(x: Candidate) -> bool:
+    return bool(x.unit.date) and x.unit.date_source != "mtime"
+
+
+def _unique(cands: Sequence[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for x in cands:
+        terms = content_terms(x.text)
+        if any(terms <= content_terms(p.text) and x.text.lower() in p.text.lower() or x.text == p.text
+               for p in out):
+            continue
+        out.append(x)
+    return out
+
+
+def _related(a: str, b: str) -> bool:
+    """Two word stems of one root ("taking" / "take", "invoiced" / "invoice")."""
+    n = min(4, min(len(a), len(b)) - 1)
+    return n >= 3 and a[:n] == b[:n]
+
+
+def _total(items: Sequence[Candidate], c: Constraints, question: str) -> tuple[float, str] | None:
+    """The sum of the asked quantity over the items, when each one carries it."""
+    if c.operation != "sum" or len(items) < 2:
+        return None
+    values = [quantity(x.unit, c, question) for x in items]
+    if any(v is None for v in values):
+        return None
+    unit = ""
+    if c.measure == "money":
+        currencies = {cur for x in items for _, cur in money(x.unit.text)}
+        if len(currencies) != 1:
+            return None
+        unit = currencies.pop()
+    else:
+        unit = (c.measure or "").split("|")[0].replace("?", "")
+    return float(sum(v for v in values if v is not None)), unit
+
+
+def _format_total(total: tuple[float, str]) -> str:
+    value, unit = total
+    if unit in {"£", "$"}:
+        return f"{unit}{value:,.2f}"
+    if unit == "€":
+        return f"{value:,.2f} €"
+    shown = f"{value:g}" if value != int(value) else f"{int(value)}"
+    return f"{shown} {unit}".strip()
+
+
+def answer_text(question: str, picked: Collected, parts: list[str]) -> str:
+    """"3 matching entries in your notes (total £49.00): (1) … [1] (2) …" in the question's language."""
+    head = lexicon.label("entries", question, n=len(picked.items))
+    if picked.total is not None and lexicon.language(question) == "en":
+        head = head.rstrip(":") + f" — total {_format_total(picked.total)}:"
+    shown = parts[:MAX_ITEMS]
+    more = f" (+{len(parts) - MAX_ITEMS} more)" if len(parts) > MAX_ITEMS else ""
+    return f"{head} " + " ".join(f"({i}) {p}" for i, p in enumerate(shown, 1)) + more
+
+
+def compose_items(question: str, picked: Collected) -> tuple[str, list[Any]]:
+    """The answer text and its citations for the collected items."""
+    items = picked.items[:MAX_ITEMS]
+    parts, citations = cite(items, dated=any(_dated(x) for x in items), question=question)
+    return answer_text(question, picked, parts), citations
+
+
+def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+           window: tuple[str | None, str | None] = (None, None), searcher: Any = None,
+           filters: Any = None) -> Any:
+    """The extractive answer to an aggregation question: every match, constrained, counted or summed, listed."""
+    from memex.agents.compose import Composed
+    from memex.agents.extractive import pick
+
+    units = _focus(units, idf)
+    cands = score_units(question, units, embedder, idf)
+    if not cands:
+        return Composed("", [], 0.0, "aggregation", candidates=cands)
+    c = constraints(question, window)
+    more = (lambda anchors: records(searcher, anchors, filters)) if searcher is not None else None
+    found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
+    if len(found.items) < 2:
+        # One match: the plain best statements (never the "Latest: … Before that:" change-over-time form).
+        picked = found.items or pick(cands, question=question)
+        picked.sort(key=lambda x: (x.unit.rank, x.unit.position))
+        texts, citations = cite(picked)
+        return Composed(" ".join(texts), citations, cands[0].score, "aggregation (one match)", found.notes,
+                        cands, picked, picked[:1] if found.items else cands[:1])
+    found.items = _credit_subjects(question, found.items)
+    text, citations = compose_items(question, found)
+    notes = [f"{len(found.items)} matching statements", *found.notes]
+    if found.total is not None:
+        notes.append(f"total {_format_total(found.total)}")
+    shown = found.items[:MAX_ITEMS]
+    return Composed(text, citations, cands[0].score, "aggregation", notes, cands, shown, [*found.lead, *shown])
+
+
+def _focus(units: Sequence[Unit], idf: Mapping[str, float]) -> list[Unit]:
+    """At most MAX_UNITS statements, those holding the question's rarest words first (a wide retrieval holds
+    more statements than are scored; the matches must not be the ones cut)."""
+    key = set(key_terms(idf)[:2])
+    if len(units) <= MAX_UNITS or not key:
+        return list(units)[:MAX_UNITS]
+    hold = [u for u in units if key & (content_terms(u.text) | content_terms(u.subject))]
+    rest = [u for u in units if not key & (content_terms(u.text) | content_terms(u.subject))]
+    return (hold + rest)[:MAX_UNITS]
+
+
+def _credit_subjects(question: str, items: list[Candidate]) -> list[Candidate]:
+    """"Whose birthdays…?", "Who do I know that…?": a listed statement from a person's note answers with that
+    note's name, which the answer shows as its subject ("Tomas Reid: Birthday: 3 February")."""
+    from dataclasses import replace
+
+    from memex.agents.answer_type import expected
+    from memex.agents.compose import _leading_name
+    from memex.agents.extractive import says_subject
+
+    if "person" not in expected(question).kinds:
+        return items
+    out = []
+    for x in items:
+        title = x.unit.subject.split(" › ")[0]
+        if x.kind != 1.0 and not says_subject(x.unit) and _leading_name(title) == title and " " in title:
+            x = replace(x, kind=1.0)
+        out.append(x)
+    return out
+
+
+def scorer(question: str, embedder: Embedder, idf: Mapping[str, float]) -> Callable[[list[Unit]], list[Candidate]]:
+    """Scores further statements (rows read from the store) on the same scale as the retrieved ones."""
+    return lambda us: score_units(question, us, embedder, idf)
+
+
+__all__ = ["Collected", "answer", "Constraints", "Threshold", "amounts", "collect", "collecting", "compose_items",
+           "constraints", "is_record", "money", "quantity", "records", "satisfies", "scorer"]
