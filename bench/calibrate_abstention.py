@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -20,30 +19,44 @@ import numpy as np
 from memex.agents import abstain
 from memex.app import Brain
 from memex.eval.answers import UNANSWERABLE, contains, read_answer_set
-from memex.store import documents as docs
 
 
 def collect(home: str, qa: str) -> list[dict]:
-    """Support score and outcome of every question, answered with abstention switched off."""
+    """Support score, support signals and outcome of every question, answered with abstention switched off.
+
+    Also where a miss comes from: whether any retrieved statement held the gold facts (`gold_retrieved`) and
+    the rank of the first one that did among the scored statements (`gold_rank`), so a wrong answer can be
+    told apart as retrieval (not retrieved), statement choice (retrieved, not chosen) or abstention."""
     rows = []
-    saved = abstain.SUPPORT_THRESHOLD, abstain.threshold_for
+    saved = abstain.SUPPORT_THRESHOLD, abstain.threshold_for, abstain.support_score
+    seen: dict[str, list] = {}
+
+    def spy(*args, **kw):  # the statements the composer scored, for the gold-rank diagnosis
+        seen["candidates"] = list(kw.get("candidates") or (args[5] if len(args) > 5 else []))
+        return saved[2](*args, **kw)
+
     abstain.SUPPORT_THRESHOLD = -1.0  # record every answer's support: nothing abstains while collecting
     abstain.threshold_for = lambda _embedder_id: -1.0
+    abstain.support_score = spy
     try:
         with Brain.open(home) as brain:
-            roots = [os.path.normpath(p) for _, p in docs.list_sources(brain.conn)]
-            del roots
             for it in read_answer_set(Path(qa)):
+                seen.clear()
                 a = brain.ask(it["question"], trace=True)
                 synth = [s for s in (a.steps or {}).get("trace", []) if s["step"] == "synthesize"]
                 s = synth[-1] if synth else {}
                 holds = bool(it["must"]) and all(contains(a.answer, m) for m in it["must"])
+                cands = seen.get("candidates", [])
+                rank = next((i for i, c in enumerate(cands)
+                             if it["must"] and all(contains(f"{c.unit.context}: {c.unit.text}", m) for m in it["must"])),
+                            None)
                 rows.append({"id": it["id"], "type": it["type"], "support": float(s.get("support", 0.0)),
                              "mode": s.get("mode", "none"), "top": (s.get("top") or [None])[0],
-                             "checks": s.get("checks", {}),
-                             "holds": holds, "answer": a.answer[:300]})
+                             "checks": s.get("checks", {}), "features": (s.get("checks") or {}).get("features", {}),
+                             "gold_retrieved": rank is not None, "gold_rank": rank,
+                             "holds": holds, "answer": a.answer[:300], "question": it["question"]})
     finally:
-        abstain.SUPPORT_THRESHOLD, abstain.threshold_for = saved
+        abstain.SUPPORT_THRESHOLD, abstain.threshold_for, abstain.support_score = saved
     return rows
 
 
