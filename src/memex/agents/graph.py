@@ -208,7 +208,7 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             if composed.text:
                 p = state["plan"]
                 expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
-                unseen = abstain.unseen_share(question, abstain.fts_in_notes(run.parts.conn), run.idf(question))
+                unseen = abstain.unseen_credit(question, run.parts.embedder.id, run.parts.conn, run.idf)
                 composed.support, composed.checks = abstain.support_score(
                     question, composed.support, composed.primary or composed.used, run.note_text, expect,
                     composed.candidates, unseen)
