@@ -4,9 +4,11 @@ Every question of each set is asked through the full pipeline (`Brain.ask(trace=
 of the composed answer (the score of the statement it stands on) is recorded with the question's type and
 whether the answer held the gold facts. The threshold is then swept: for each value, the false abstention on
 answerable questions and the abstention on unanswerable ones, overall and per type. The chosen threshold
-is the highest that keeps false abstention at or below the target (10%).
+is the middle of those reaching the most abstention on unanswerable questions while false abstention stays at
+or below the target (10%) there and `--margin` (0.02) above.
 
     python bench/calibrate_abstention.py --set teacher=H1:Q1 --set consultant=H2:Q2 [--target 0.10] [--per-set]
+        [--margin 0.02]
 """
 from __future__ import annotations
 
@@ -78,6 +80,9 @@ def main() -> None:
     ap.add_argument("--set", action="append", required=True, help="NAME=HOME:QA_FILE")
     ap.add_argument("--cache", default="bench/results/calibrate_abstention")
     ap.add_argument("--target", type=float, default=0.10, help="most false abstention allowed")
+    ap.add_argument("--margin", type=float, default=0.02,
+                    help="a threshold qualifies only if the false-abstention target also holds this far above it "
+                         "(a new vault whose scores run a little lower is not pushed over the target)")
     ap.add_argument("--per-set", action="store_true",
                     help="hold every set, not only the pooled questions, to the false-abstention target (a "
                          "threshold serves one home at a time: a vault with few questions must not be outvoted)")
@@ -99,7 +104,9 @@ def main() -> None:
         fa, ua = rates(rows, t)
         per = "  ".join("%.2f/%.2f" % rates(rs, t) for rs in sets.values())
         print(f"{t:9.2f}  {fa:10.3f}  {ua:10.3f}  {gold_fact(rows, t):9.3f}   {per}")
-        if fa <= args.target and (not args.per_set or all(rates(rs, t)[0] <= args.target for rs in sets.values())):
+        if all(rates(rows, u)[0] <= args.target and (not args.per_set or all(rates(rs, u)[0] <= args.target
+                                                                           for rs in sets.values()))
+               for u in (t, t + args.margin)):
             ok.append((float(t), ua))
     # The thresholds reaching the most abstention on unanswerable questions within the false-abstention
     # budget form a plateau; its middle is the choice least sensitive to a new vault's shift in scores.

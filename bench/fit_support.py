@@ -85,15 +85,20 @@ def rates(rows: list[dict], s: np.ndarray, t: float) -> tuple[float, float, floa
     return fa, ua, gf
 
 
-def choose(sets: dict[str, list[dict]], scores: dict[str, np.ndarray], target: float) -> float:
-    """The threshold with the most abstention on unanswerable questions (pooled) while every set keeps false
-    abstention at or below the target; the middle of that plateau."""
-    grid = np.unique(np.round(np.concatenate(list(scores.values())), 3))
-    grid = np.concatenate([[grid.min() - 1], (grid[:-1] + grid[1:]) / 2, [grid.max() + 1]])
+MARGIN = 0.02
+
+
+def choose(sets: dict[str, list[dict]], scores: dict[str, np.ndarray], target: float,
+           step: float = 0.01) -> float:
+    """The threshold (on a `step` grid) with the most abstention on unanswerable questions (pooled) while every
+    set keeps false abstention at or below the target there and MARGIN above; the middle of that plateau (the
+    rule of bench/calibrate_abstention.py --per-set)."""
+    lo, hi = np.concatenate(list(scores.values())).min(), np.concatenate(list(scores.values())).max()
+    grid = np.round(np.arange(np.floor(lo / step) * step, hi + 2 * step, step), 4)
     rows = [r for rs in sets.values() for r in rs]
     pooled = np.concatenate([scores[n] for n in sets])
     ok = [(float(t), rates(rows, pooled, t)[1]) for t in grid
-          if all(rates(sets[n], scores[n], t)[0] <= target for n in sets)]
+          if all(rates(sets[n], scores[n], u)[0] <= target for n in sets for u in (t, t + MARGIN))]
     if not ok:
         return float(grid.min())
     top = max(ua for _, ua in ok)
