@@ -29,8 +29,8 @@ docs/benchmarks.md). minilm: 0.39, calibrated with `--per-set --margin 0.02` on 
 engineer vaults with the credit for unseen words (`UNSEEN_CREDIT`): the middle of the thresholds with the most
 abstention on unanswerable questions (0.81 pooled) that keep every vault at <= 10% false abstention there and
 0.02 above (a lone 0.43 reaches 0.84 but puts engineer's 0.096 one step from 0.13). Fitted on any two vaults
-the same rule gives 0.39 too; each vault's rates at the threshold fitted on the other two are in docs/benchmarks.md. multilingual: 0.35,
-calibrated with `--per-set` (at most 10% false abstention on each vault) on multilingual homes of the three
+the same rule gives 0.39 too; each vault's rates at the threshold fitted on the other two are in
+docs/benchmarks.md. multilingual: 0.35, calibrated with `--per-set` (at most 10% false abstention on each vault) on multilingual homes of the three
 English dev vaults, the Spanish personal vault (panadera) and the Spanish Obsidian-help QA set; the pooled rule
 (0.62) would refuse 18-23% of the Spanish answerable questions."""
 SUPPORT_THRESHOLD = SUPPORT_THRESHOLDS["minilm"]
@@ -55,6 +55,8 @@ def unseen_credit(question: str, embedder_id: str, conn: sqlite3.Connection,
     """The credit for words no note uses that this embedder's calibration gives (0 without a lookup)."""
     weight = UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"])
     return weight * unseen_share(question, fts_in_notes(conn), idf(question)) if weight else 0.0
+
+
 KIND_PENALTY = 0.4
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
 NHS number?" answered by "NHS number: red folder by his phone")."""
@@ -163,13 +165,16 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
     if feats:
         feats["unseen"] = unseen
-    return score, {"features": feats, "unseen": round(unseen, 3), "best": round(top, 3), "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
+    return score, {"features": feats, "unseen": round(unseen, 3), "best": round(top, 3),
+                   "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
                    "names": asked, "names_missing": missing, "withheld": withheld}
 
 
 def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candidate], kind_ok: bool,
             name_share: float, withheld: bool, expects: bool) -> dict[str, float]:
-    """The answer's support signals, each on a scale that does not depend on the embedder."""
+    """The signals of the statement an answer stands on and how it compares with the other retrieved statements
+    (its meaning against theirs: `sem_z`, `sem_gap`), reported in the trace for calibration
+    (bench/calibrate_abstention.py, bench/fit_support.py)."""
     from memex.agents.answer_type import _attribute_terms, _holds
 
     if not used:
@@ -251,3 +256,5 @@ def judge_answer(model: ChatModel, question: str, answer: str, passages: list[Hi
 
 
 SUPPORT_FEATURES = ("semantic", "lexical", "context", "kind_ok", "name_share", "withheld", "sem_z")
+"""The signals bench/fit_support.py fits a logistic support model on by default (it did not beat the score above
+on a held-out vault: docs/benchmarks.md)."""
