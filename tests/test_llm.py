@@ -258,7 +258,7 @@ def test_registry_errors_list_the_valid_providers() -> None:
         get_chat_model("ollama")
     with pytest.raises(MemexError, match="context_window must be a int"):
         get_chat_model("scripted:echo", {"context_window": "lots"})
-    with pytest.raises(LLMError, match="valid names are echo, idk, obedient"):
+    with pytest.raises(LLMError, match="valid names are echo, idk, no, obedient, yes"):
         get_chat_model("scripted:nope")
 
 

@@ -208,8 +208,10 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             if composed.text:
                 p = state["plan"]
                 expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
+                unseen = abstain.unseen_credit(question, run.parts.embedder.id, run.parts.conn, run.idf)
                 composed.support, composed.checks = abstain.support_score(
-                    question, composed.support, composed.primary or composed.used, run.note_text, expect)
+                    question, composed.support, composed.primary or composed.used, run.note_text, expect,
+                    composed.candidates, unseen)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)

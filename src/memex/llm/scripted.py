@@ -166,6 +166,8 @@ SCRIPTS: dict[str, Callable[[], ReplyFn]] = {
     "echo": lambda: echo,
     "obedient": obedient,
     "idk": lambda: (lambda messages: "I don't know."),
+    "yes": lambda: (lambda messages: "YES"),
+    "no": lambda: (lambda messages: "NO"),
 }
 """Named scripts for the "scripted:<name>" spec (CLI and config use; tests usually build their own)."""
 

@@ -163,12 +163,15 @@ def memory_forget(ctx: click.Context, memory_id: str, home: Path | None, config_
 @click.option("--no-retry", is_flag=True, help="(A/B) no second, reformulated search before abstaining.")
 @click.option("--rewrite/--no-rewrite", default=None, help="LLM query rewriting (default: config query_rewrite).")
 @click.option("--no-recall", is_flag=True, help="Skip the gold-note recall@5 of plain search.")
+@click.option("--judge", "judge", default=None,
+              help='A model that confirms each answer ("provider:model"; default: config answer_judge).')
 @home_options
 @click.pass_context
 @handle_errors
 def eval_answers(ctx: click.Context, qa_file: Path, llm: str | None, as_json: bool, limit: int | None,
                  per_question: Path | None, no_decompose: bool, no_expand: bool, no_retry: bool,
-                 rewrite: bool | None, no_recall: bool, home: Path | None, config_file: Path | None) -> None:
+                 rewrite: bool | None, no_recall: bool, judge: str | None, home: Path | None,
+                 config_file: Path | None) -> None:
     """Answer quality on a QA set over your index, every measure per question type.
 
     Gold fact in the answer, gold note cited, false abstention, abstention on unanswerable questions,
@@ -180,9 +183,13 @@ def eval_answers(ctx: click.Context, qa_file: Path, llm: str | None, as_json: bo
     overrides = {"llm": llm} if llm else {}
     options: dict[str, Any] = {"expand": not no_expand, "retry": not no_retry, "rewrite": rewrite,
                                "decompose": not no_decompose}
+    if judge:
+        options["judge"] = judge
     with open_brain(ctx, home, config_file, **overrides) as brain:
         out = evaluate_answers(brain, items, None, recall=not no_recall, **options)
         out["llm"] = brain.settings.llm
+        if judge:
+            out["judge"] = judge
     rows = out.pop("per_question")
     if per_question:
         with open(per_question, "w", encoding="utf-8") as f:

@@ -1,0 +1,109 @@
+"""The answer support score's signals and the abstention it decides (agents/abstain.py), end to end through
+`memex eval-answers`, which reports false abstention and abstention per question type."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from memex.agents.abstain import fts_in_notes, statement_support, support_score, unseen_share
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate
+from memex.app import Brain
+from memex.domain import Hit, Location
+from memex.interfaces.cli import commands_chat  # noqa: F401 - registers the command
+from memex.interfaces.cli.main import cli
+
+NOTES = {
+    "Kelby signal box.md": "# Kelby signal box\n\nThe Down distant is the one drivers moan about in fog.\n"
+                           "Lever frame: 35 levers, 7 of them spare.\n",
+    "Costes.md": "# Costes del obrador\n\nLa harina costó 18,20 € el saco en septiembre.\n",
+}
+
+
+def _candidate(text: str, subject: str, semantic: float, lexical: float, context: float) -> Candidate:
+    hit = Hit(path="n.md", chunk_id="c1", score=1.0, text=text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                date_source="mtime")
+    return Candidate(unit, semantic, lexical, context, None, 0.5)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("abstain")
+    vault = root / "vault"
+    vault.mkdir()
+    for name, text in NOTES.items():
+        (vault / name).write_text(text, encoding="utf-8")
+    with Brain.open(root / "home", embedder="hash:384") as brain:
+        assert brain.add([vault]).added == len(NOTES)
+    return root / "home"
+
+
+def test_a_word_is_in_the_notes_in_any_form_through_the_fts_index(home: Path) -> None:
+    conn = sqlite3.connect(home / "memex.db")
+    try:
+        in_notes = fts_in_notes(conn)
+        assert in_notes("drivers", "driver") and in_notes("moaning", "moan")  # the index's own stemming
+        assert in_notes("costaba", "cost")  # a Spanish form found through its stem ("costó")
+        assert not in_notes("grumbling", "grumbl") and not in_notes("misty", "misty")
+        assert in_notes('a "quoted" (word', 'a "quoted" (word') in (True, False)  # never an FTS syntax error
+    finally:
+        conn.close()
+
+
+def test_the_share_of_a_question_the_notes_never_word_that_way_leaves_names_to_the_name_check() -> None:
+    notes = {"signal", "train", "distant", "priya"}
+    in_notes = lambda word, stem: stem in notes  # noqa: E731
+    q = "Which signal gets train crews grumbling when it's misty?"
+    share = unseen_share(q, in_notes, {"signal": 2.0, "train": 2.0, "crew": 3.0, "grumbl": 4.0, "misty": 4.0})
+    assert abs(share - 12 / 16) < 1e-9  # crews, grumbling, misty and "gets" (weight 1), weighed by rarity
+    assert unseen_share("Which signal is the distant?", in_notes, {}) == 0.0
+    # A name the notes never mention is not paraphrase: it stays out of the share (the name check costs it).
+    assert unseen_share("When is Priya Raman's birthday?", in_notes, {}) == 1.0  # only "birthday" counts
+    assert unseen_share("When is Priya Raman's birthday?", lambda w, s: s == "birthday", {}) == 0.0
+
+
+def test_words_no_note_holds_count_as_held_by_the_answer_statement() -> None:
+    paraphrased = _candidate("The Down distant is the one drivers moan about in fog.", "Kelby signal box", 0.47,
+                             0.0, 0.08)
+    plain = statement_support(paraphrased)
+    credited = statement_support(paraphrased, 0.7)
+    assert abs((credited - plain) - (0.15 * 0.7 + 0.15 * 0.7)) < 1e-9
+    assert statement_support(_candidate("x", "y", 0.5, 0.9, 0.95), 0.7) == pytest.approx(0.6 * 0.5 + 0.15 + 0.15
+                                                                                          + 0.1 * 0.5)
+    q = "Which signal gets train crews grumbling when it's misty?"
+    score, checks = support_score(q, 0.4, [paraphrased], unseen=0.7)
+    assert checks["unseen"] == 0.7 and checks["features"]["unseen"] == 0.7
+    assert score == pytest.approx(credited)
+    # The signals the score is made of are reported for calibration (bench/calibrate_abstention.py).
+    assert {"semantic", "lexical", "context", "kind_ok", "name_share", "withheld", "sem_z"} <= set(checks["features"])
+
+
+def test_eval_answers_reports_abstention_per_type_and_measures_a_judge(home: Path, tmp_path: Path) -> None:
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "1", "question": "How many levers are spare in the Kelby lever frame?", "must_include": ["7"],
+         "gold_notes": ["Kelby signal box.md"], "type": "single"},
+        {"id": "2", "question": "What is the exchange rate of the Zimbabwean dollar?", "must_include": [],
+         "gold_notes": [], "type": "unanswerable"}]) + "\n", encoding="utf-8")
+    env = {"MEMEX_EMBEDDER": "hash:384"}
+    args = ["eval-answers", str(qa), "--json", "--no-recall", "--home", str(home)]
+    r = CliRunner().invoke(cli, args, env=env)
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["by_type"]["single"]["false_abstention"] == 0.0 and out["by_type"]["single"]["contains_gold_fact"]
+    assert out["by_type"]["unanswerable"]["abstention_on_unanswerable"] == 1.0
+    # A judge model that finds no answer supported: every answer abstains, and the report says so per type.
+    r = CliRunner().invoke(cli, [*args, "--judge", "scripted:no"], env=env)
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["judge"] == "scripted:no" and out["by_type"]["single"]["false_abstention"] == 1.0
+    r = CliRunner().invoke(cli, [*args, "--judge", "scripted:yes"], env=env)
+    assert json.loads(r.output)["by_type"]["single"]["false_abstention"] == 0.0
+    # The plain-text report has the same columns.
+    r = CliRunner().invoke(cli, ["eval-answers", str(qa), "--no-recall", "--home", str(home)], env=env)
+    assert r.exit_code == 0 and "false abstention" in r.output and "abstains (unanswerable)" in r.output
