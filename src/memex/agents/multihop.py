@@ -289,6 +289,25 @@ _ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3
                         re.I)
 
 
+NAMED_INSIDE = 0.3
+"""Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
+not Owen)."""
+_CLAUSE = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b", re.I)
+
+
+def named_inside(entity: str, description: str) -> bool:
+    """Does the description's clause (after its relative word) name the candidate, capitalised as a name?"""
+    m = _CLAUSE.search(description)
+    if not m:
+        return False
+    names = {_bare(w) for w in re.findall(r"\b[A-Z][\w’'-]+", description[m.end():])}
+    return bool(names & {_bare(w) for w in entity.split()})
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()
+
+
 def role_terms(description: str) -> set[str]:
     """The role the description gives the thing it describes: "steeple keeper" in "the steeple keeper who
     conducted my first surprise quarter"; nothing for "the person who…"."""
@@ -352,6 +371,8 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units):
             value += ROLE
+        if named_inside(entity, description):
+            value -= NAMED_INSIDE
         if not _names(entity, via) and any(_names(other, via) for other, _ in entities if other != entity):
             # The statement is in this entity's note but names someone else doing what the description says
             # ("Recommended by Sam from the market" in the builder's note: the friend is Sam, not the builder).

@@ -34,8 +34,8 @@ _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|l
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
-    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
+    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
     r"\w+ing\s[^?,;]*)", re.I)
 _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
                    r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
@@ -149,7 +149,17 @@ def decompose(question: str) -> Plan:
         return Plan(q, [q], "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
+    chained = _CHAINED.match(q)
+    if chained and len(content_terms(chained.group("first"))) >= 2:
+        # "Which carer was with Dad when the nurse came, and which visit does she do?": the second part asks
+        # about the answer to the first, so the first part is the description of the thing to find.
+        first = chained.group("first").strip()
+        return Plan(q, _unique([q, first]), "relational", temporal, bridge=first, window=window)
     return Plan(q, [q], "single", temporal, window=window)
+
+
+_CHAINED = re.compile(r"^\s*(?P<first>(?:who|which|what)\b[^,;?]*?)\s*,\s*and\s+(?:(?:to|for|at|in|on|from)\s+)?"
+                      r"(?:what|which|when|where|how|who)\b[^?]*\b(?:she|he|they|her|his|their|them)\b", re.I)
 
 
 def relation(question: str) -> str | None:
