@@ -43,6 +43,7 @@ _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husba
                    r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}))|(?!What|Who|Where|When|How|"
                          rf"That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
+_NAMED_ATTRIBUTE = re.compile(r"[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?:profession|job|employer)\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
                     r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
@@ -171,6 +172,8 @@ def relation(question: str) -> str | None:
         return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
     for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
         m = pattern.search(question)
+        if m and pattern is _POSSESSIVE and _NAMED_ATTRIBUTE.match(m.group("d")):
+            continue  # "Tariq's job title": the person is named and the job is asked of him; nothing to find first
         if m and len(content_terms(m.group("d"))) >= least:
             start = m.start("d") + _innermost(m.group("d"))
             rest = question[:start] + question[m.end("d"):]
