@@ -268,6 +268,11 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     reordered = [replace(pool[i], score=pool[i].score + extra[i]) for i in order]
     chosen = pick(reordered, limit=2)
     picked = [pool[order[reordered.index(c)]] for c in chosen]
+    if picked and pool[0] is not picked[0]:
+        # The statement the ordinary score puts first is kept after them: the attribute reading decides what
+        # leads, but a reading that misjudges it (an English question over Spanish notes) does not lose the
+        # statement that answered before.
+        picked = [*picked, pool[0]]
     if not picked:
         return compose.Composed("", [], 0.0, "relational", candidates=cands), float("-inf")
     texts, citations = cite([via, *picked])
