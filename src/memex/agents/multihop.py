@@ -20,13 +20,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+import numpy as np
 
 from memex.agents import compose
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
-from memex.agents.extractive import Candidate, cite, content_terms, pick, score_units
+from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
 from memex.domain import Hit
 from memex.embed.base import Embedder
 from memex.retrieve.search import Filters, Searcher
@@ -139,24 +141,103 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
     if not description or description not in question:
         rest = asked_terms(question, via, entity, limit=12)
         return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
-    explained = content_terms(via.text) | content_terms(via.subject)
-    words = list(re.finditer(r"[\w’'-]+", description))
-    rel = _ROLE_END.search(description)
-    end = rel.end() if rel else 0
-    for w in words:
-        if w.start() >= end and content_terms(w.group()) and content_terms(w.group()) <= explained:
-            end = w.end()
+    end, _ = _extent(description, via)
     start = question.index(description)
     return f"{question[:start]}{entity}{question[start + end:]}"
 
 
+def described_part(description: str, via: Unit) -> str:
+    """The description without what is asked that it ran on into: "the agent who sold us the flat" of "the agent
+    who sold us the flat prefer to be contacted"."""
+    return description[:_extent(description, via)[1]].strip()
+
+
+def _extent(description: str, via: Unit) -> tuple[int, int]:
+    """Where the description ends: after its last word the bridging statement explains, and where the first run
+    of words it does not explain begins (the end of the description at the latest)."""
+    explained = content_terms(via.text) | content_terms(via.subject)
+    rel = _ROLE_END.search(description)
+    end = rel.end() if rel else 0
+    gap = 0
+    cut = len(description)
+    for w in re.finditer(r"[\w’'-]+", description):
+        terms = content_terms(w.group())
+        if w.start() < end or not terms:
+            continue
+        if terms <= explained:
+            end, gap = w.end(), 0
+        else:
+            gap += 1
+            if gap >= RUN_ON_GAP:
+                # Two words the bridging statement does not explain: what follows is what is asked ("the
+                # steeple keeper who conducted my first surprise quarter been ringing at All Saints").
+                cut = w.start()
+                break
+    return end, max(cut, end)
+
+
+RUN_ON_GAP = 2
+"""Unexplained words in a row that end the description inside the question."""
 _ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
+
+
+def attribute_question(question: str, description: str, via: Unit) -> str:
+    """What is asked of the bridging entity, without the entity: "When is the birthday of it?" for "When is the
+    birthday of the man who signed my casualty care certificate?"."""
+    return substituted(question, description, via, "it")
+
+
+def attribute_scores(attributes: Sequence[str], entity: str, cands: Sequence[Candidate], embedder: Embedder,
+                     idf: Mapping[str, float], described: str = "") -> list[float]:
+    """How well each statement says what is asked of the entity, read without the entity: the meaning of the
+    statement's own text against the attribute question ("Carries an EpiPen — wasp and bee stings" for "What
+    is it allergic to?") and the share of the attribute's words it or its section holds ("Birthday: 11
+    November", "Winter Porter › Hops"). Scored on the text alone because a person note's every line reads
+    "Alex Petrie: …", which makes them all look alike to the embedding."""
+    if not cands:
+        return []
+    ent = content_terms(entity)
+    weights = {t: w for t, w in idf.items() if t not in ent}
+    total = sum(weights.values())
+    vecs = embedder.embed([c.unit.text for c in cands])
+    # Each reading of what is asked (the description may run on into it): the best one counts.
+    sims = np.max(np.stack([vecs @ embedder.embed_query(a) for a in attributes]), axis=0)
+    if described:
+        # A statement that restates the description ("Was the selling agent for Lorne Street" for "the agent who
+        # sold us the flat") bridges; it does not say what is asked of the entity.
+        sims = sims - ATTR_DESCRIBED * (vecs @ embedder.embed_query(described))
+    out = []
+    for c, sim in zip(cands, sims, strict=True):
+        terms = content_terms(c.unit.text) | (content_terms(c.unit.subject) - ent)
+        lex = sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
+        out.append(ATTR_SEMANTIC * float(sim) + ATTR_LEXICAL * lex)
+    return out
+
+
+ATTR_POOL = 24
+"""Statements about the entity re-read for the attribute asked (the best by the ordinary score)."""
+ATTR_SEMANTIC = 0.3
+ATTR_LEXICAL = 0.2
+ATTR_DESCRIBED = 0.5
+"""Share of a statement's likeness to the description taken off its likeness to what is asked."""
+OWN_NOTE = 0.1
+"""A statement of the note that is the entity is about it for certain; one that names it elsewhere may not be."""
 
 
 def answer_about(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
                  embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
     """The statement naming the entity, then the best statements about the entity for what is asked of it
     ("Aoife: living" for "What does the sister who does most of Mum's care do for a living?")."""
+    return _answer_about(question, description, entity, via, units, embedder, idf_for)[0]
+
+
+def _answer_about(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
+                  embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> tuple[compose.Composed, float]:
+    """`answer_about`, and how well its answer statement fits what is asked (its score plus `attribute_scores`).
+
+    The answer must say the attribute asked (birthday, drink, town, material…) of the entity, so each
+    statement about it is ranked by its ordinary score plus how well its own text answers the attribute
+    question; the bridging statement comes first, as the second supporting statement."""
     # What is asked, read as the question with the description replaced by the name (averaging in the terse
     # "name: unexplained words" reading was tried and lost two dev questions).
     about = substituted(question, description, via.unit, entity)
@@ -164,17 +245,95 @@ def answer_about(question: str, description: str, entity: str, via: Candidate, u
     own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))] or list(units)
     cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=compose.asked_of(question, description))
              if c.unit.quote != via.unit.quote]
-    picked = pick(cands, limit=2)
+    if not cands:
+        return compose.Composed("", [], 0.0, "relational", candidates=cands), float("-inf")
+    attribute = attribute_question(question, description, via.unit)
+    # The planner's description can swallow what is asked ("the steeple keeper who conducted my first quarter
+    # been ringing at All Saints"): the question's words the bridging statement leaves unexplained are a
+    # second reading of it.
+    unexplained = " ".join(asked_terms(question, via.unit, entity, limit=12))
+    readings = [attribute, f"it: {unexplained}"] if unexplained else [attribute]
+    # The statements of the entity's own note ("Phone 9–10am only" in Morven Clarke's note) are about it even
+    # where they share no word with the question, so they are always re-read, every one embedded.
+    note = [u for u in own if ent and ent <= content_terms(u.subject.split(" › ")[0])]
+    pool_units = list({u.quote: u for u in [*(c.unit for c in cands[:ATTR_POOL]), *note]}.values())[:EMBED_UNITS]
+    pool = [c for c in score_units(about, pool_units, embedder, idf_for(about),
+                                   expect=compose.asked_of(question, description)) if c.unit.quote != via.unit.quote]
+    extra = attribute_scores(readings, entity, pool, embedder, idf_for(" ".join(readings)),
+                             described_part(description, via.unit) if description else "")
+    mine = {u.quote for u in note}
+    extra = [x + (OWN_NOTE if c.unit.quote in mine else 0.0) for c, x in zip(pool, extra, strict=True)]
+    # The ordinary score stays the support (abstention is calibrated on it); the attribute only reorders.
+    order = sorted(range(len(pool)), key=lambda i: -(pool[i].score + extra[i]))
+    reordered = [replace(pool[i], score=pool[i].score + extra[i]) for i in order]
+    chosen = pick(reordered, limit=2)
+    picked = [pool[order[reordered.index(c)]] for c in chosen]
+    if picked and pool[0] is not picked[0]:
+        # The statement the ordinary score puts first is kept after them: the attribute reading decides what
+        # leads, but a reading that misjudges it (an English question over Spanish notes) does not lose the
+        # statement that answered before.
+        picked = [*picked, pool[0]]
     if not picked:
-        return compose.Composed("", [], 0.0, "relational", candidates=cands)
+        return compose.Composed("", [], 0.0, "relational", candidates=cands), float("-inf")
     texts, citations = cite([via, *picked])
-    notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}"]
-    return compose.Composed(" ".join(texts), citations, cands[0].score, "relational", notes, cands,
-                            [via, *picked], [via, picked[0]])
+    notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}", f"attribute: {attribute}",
+             *(f"about it {c.score:.3f}: {c.text[:80]}" for c in reordered[:3])]
+    rest = [c for c in cands if c is not picked[0]]
+    out = compose.Composed(" ".join(texts), citations, picked[0].score, "relational", notes, [picked[0], *rest],
+                           [via, *picked], [via, picked[0]])
+    return out, chosen[0].score
 
 
 VIA_POOL = 5
 SUBJECT_ONLY = 0.15
+ROLE = 0.1
+"""Bonus for a candidate the notes give the description's role ("steeple keeper Bernard Ogilvie", "Steeple
+keeper at All Saints" in his note) when the description names one."""
+_GENERIC_ROLES = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day", "time"}
+_ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3}?)(?:who|whose|that|which|where)\b",
+                        re.I)
+
+
+NAMED_INSIDE = 0.3
+"""Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
+not Owen)."""
+_CLAUSE = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b", re.I)
+
+
+def named_inside(entity: str, description: str) -> bool:
+    """Does the description's clause (after its relative word) name the candidate, capitalised as a name?"""
+    m = _CLAUSE.search(description)
+    if not m:
+        return False
+    names = {_bare(w) for w in re.findall(r"\b[A-Z][\w’'-]+", description[m.end():])}
+    return bool(names & {_bare(w) for w in entity.split()})
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()
+
+
+def role_terms(description: str) -> set[str]:
+    """The role the description gives the thing it describes: "steeple keeper" in "the steeple keeper who
+    conducted my first surprise quarter"; nothing for "the person who…"."""
+    m = _ROLE_HEAD.match(description.strip())
+    return content_terms(m.group(1)) - _GENERIC_ROLES if m else set()
+
+
+def has_role(entity: str, role: set[str], via: Unit, units: Sequence[Unit]) -> bool:
+    """Do the notes give the entity this role: a statement of its own note holds the role's words, or the
+    bridging statement puts them right before or after its name ("steeple keeper Bernard Ogilvie")?"""
+    if not role:
+        return False
+    ent = content_terms(entity)
+    if any(role <= content_terms(u.text) for u in units if ent and ent <= content_terms(u.subject.split(" › ")[0])):
+        return True
+    text = via.text
+    at = text.find(entity)
+    if at < 0:
+        return False
+    window = text[max(0, at - 40):at + len(entity) + 40]
+    return role <= content_terms(window)
 
 
 def _names(entity: str, c: Candidate) -> bool:
@@ -206,19 +365,24 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     best: compose.Composed | None = None
     best_value = float("-inf")
     described = score_units(description, units, embedder, idf_for(description))[:VIA_POOL] if description else []
+    role = role_terms(description)
     for rank, (entity, via) in enumerate(entities):
         via = naming_statement(entity, via, described)
-        out = answer_about(question, description, entity, via, units, embedder, idf_for)
+        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for)
         if not out.text:
             continue
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
         # wrong person): how well its statement fits the description counts as much.
-        value = out.support + via.score - PRIOR * rank
+        value = fit + via.score - PRIOR * rank
+        if has_role(entity, role, via.unit, units):
+            value += ROLE
+        if named_inside(entity, description):
+            value -= NAMED_INSIDE
         if not _names(entity, via) and any(_names(other, via) for other, _ in entities if other != entity):
             # The statement is in this entity's note but names someone else doing what the description says
             # ("Recommended by Sam from the market" in the builder's note: the friend is Sam, not the builder).
             value -= SUBJECT_ONLY
-        out.notes.append(f"candidate {rank + 1} of {len(entities)}: answer score {out.support:.3f}")
+        out.notes.append(f"candidate {rank + 1} of {len(entities)}: answer score {out.support:.3f}, fit {fit:.3f}")
         if value > best_value:
             best, best_value = out, value
     return best if best is not None else compose.Composed("", [], 0.0, "relational")

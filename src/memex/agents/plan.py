@@ -34,8 +34,8 @@ _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|l
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
-    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
+    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
     r"\w+ing\s[^?,;]*)", re.I)
 _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
                    r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
@@ -43,6 +43,7 @@ _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husba
                    r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}))|(?!What|Who|Where|When|How|"
                          rf"That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
+_NAMED_ATTRIBUTE = re.compile(r"[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?:profession|job|employer)\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
                     r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
@@ -149,7 +150,17 @@ def decompose(question: str) -> Plan:
         return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
+    chained = _CHAINED.match(q)
+    if chained and len(content_terms(chained.group("first"))) >= 2:
+        # "Which carer was with Dad when the nurse came, and which visit does she do?": the second part asks
+        # about the answer to the first, so the first part is the description of the thing to find.
+        first = chained.group("first").strip()
+        return Plan(q, _unique([q, first]), "relational", temporal, bridge=first, window=window)
     return Plan(q, [q], "single", temporal, window=window)
+
+
+_CHAINED = re.compile(r"^\s*(?P<first>(?:who|which|what)\b[^,;?]*?)\s*,\s*and\s+(?:(?:to|for|at|in|on|from)\s+)?"
+                      r"(?:what|which|when|where|how|who)\b[^?]*\b(?:she|he|they|her|his|their|them)\b", re.I)
 
 
 def relation(question: str) -> str | None:
@@ -161,6 +172,8 @@ def relation(question: str) -> str | None:
         return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
     for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
         m = pattern.search(question)
+        if m and pattern is _POSSESSIVE and _NAMED_ATTRIBUTE.match(m.group("d")):
+            continue  # "Tariq's job title": the person is named and the job is asked of him; nothing to find first
         if m and len(content_terms(m.group("d"))) >= least:
             start = m.start("d") + _innermost(m.group("d"))
             rest = question[:start] + question[m.end("d"):]
