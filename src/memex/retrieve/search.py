@@ -21,7 +21,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
-from memex.retrieve.query_language import cross_item_weights, query_language
+from memex.retrieve.query_language import cross_item_weights, native_terms, query_language
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -131,7 +131,8 @@ class Searcher:
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
-        parsed = with_languages(parse_query(query), query, self.home_languages())
+        langs = self.home_languages()
+        parsed = with_languages(native_terms(parse_query(query), query, query_language(query, langs)), query, langs)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
@@ -322,7 +323,8 @@ class Searcher:
         top = ranked[:k]
         details = None
         if explain:
-            fts_query, described = parse_query(query).fts(), (filters.describe() if filters else [])
+            fts_query = native_terms(parse_query(query), query, q_lang).fts()
+            described = filters.describe() if filters else []
             lex_rank = {c: (i + 1, s) for i, (c, s) in enumerate(lex)}
             den_rank = {c: (i + 1, s) for i, (c, s) in enumerate(den)}
             details = {c: {"bm25_rank": lex_rank.get(c, (None, None))[0],
