@@ -31,6 +31,9 @@ from memex.llm.scripted import ScriptedChatModel
     ("Qual è la finestra di contesto predefinita di Ollama con il Web Clipper?", "it"),
     ("Quando verrà rilasciato Obsidian 2.0?", "it"),
     ("Como abro a nota diária de hoje?", "pt"),
+    # A short question with few function words, some of them English too: the n-gram detector, when sure.
+    ("Was kostet die VIP-Stufe der Catalyst-Lizenz?", "de"),
+    ("Was the VIP tier of the Catalyst license expensive?", "en"),
     ("What's Jonno's actual name?", "en"),
     ("Mon: chocolate for Aoife, Mum, Orla, Lena, Ruth A, Ruth D.", "en"),
     ("Tue 24 Nov: HF nurse, all stable.", "en"),
