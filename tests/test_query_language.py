@@ -99,3 +99,18 @@ def test_a_french_question_is_searched_without_its_clitics(tmp_path: Path) -> No
         assert hits[0].title == "Coffre bac à sable"
         fts = hits[0].explain["fts_query"]
         assert '"qu"' not in fts and '"est ce"' not in fts and '"sable"' in fts
+
+
+def test_stems_weigh_more_for_a_question_in_a_stemmed_language(home: Path) -> None:
+    assert ql.stems_weight("es") == ql.STEMS_WEIGHT > 1.0
+    assert ql.stems_weight("en") == ql.stems_weight(None) == ql.stems_weight("und") == 1.0
+    assert ql.stems_weight("ja") == 1.0  # no Snowball stemmer: CJK pairs keep their weight
+    with Brain.open(home, embedder="hash:128") as b:
+        lang, stems = b.conn.execute("SELECT d.lang, f.stems FROM chunks_fts f JOIN chunks c ON c.id = f.rowid "
+                                     "JOIN documents d ON d.id = c.doc_id WHERE d.title = 'Reunión semanal'").fetchone()
+        assert lang == "es" and "presupuest" in stems
+        # A stems-column match counts three times as much for a Spanish question as it did.
+        expr = 'stems : "presupuest"'
+        three, one = b.searcher._bm25(expr, 3, None, 3.0), b.searcher._bm25(expr, 3, None, 1.0)
+        assert three[0][0] == one[0][0] and three[0][1] > one[0][1]
+        assert b.search("¿Cómo cambio el nombre de mis bóvedas?", 1)[0].title == "Cambiar el nombre de una bóveda"

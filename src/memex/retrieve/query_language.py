@@ -25,6 +25,11 @@ CROSS_BM25 = 0.75
 """BM25's weight on a chunk whose language differs from the query's (dev sets: docs/languages.md)."""
 CROSS_DENSE = 1.25
 """The dense side's weight on such a chunk (times its coverage: 0 where the embedder doesn't read it)."""
+STEMS_WEIGHT = 3.0
+"""BM25 weight of the `stems` column for a question in a language Snowball stems (the other columns: 1.0).
+Its words' stems are what matches across forms ("recupero" / "recuperar"); fitted on the dev half of the
+translated Obsidian-help questions (docs/languages.md). An English question keeps 1.0: its words' Spanish stems
+in a Spanish home are accidents."""
 
 
 def query_language(query: str, langs: set[str]) -> str | None:
@@ -106,3 +111,10 @@ def native_terms(parsed: ParsedQuery, query: str, lang: str | None) -> ParsedQue
     if terms == parsed.terms and phrases == parsed.phrases:
         return parsed
     return replace(parsed, terms=terms or parsed.terms, phrases=phrases)
+
+
+def stems_weight(lang: str | None) -> float:
+    """The `stems` column's BM25 weight for a question in `lang` (1.0 unless Snowball stems that language)."""
+    from memex.language.analyzer import SNOWBALL
+
+    return STEMS_WEIGHT if lang is not None and lang != ENGLISH and lang in SNOWBALL else 1.0

@@ -21,7 +21,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
-from memex.retrieve.query_language import cross_item_weights, native_terms, query_language
+from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -132,7 +132,8 @@ class Searcher:
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         langs = self.home_languages()
-        parsed = with_languages(native_terms(parse_query(query), query, query_language(query, langs)), query, langs)
+        q_lang = query_language(query, langs)
+        parsed = with_languages(native_terms(parse_query(query), query, q_lang), query, langs)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
@@ -142,14 +143,15 @@ class Searcher:
                 if fast is not None:
                     return fast
             parsed = self._prune_common_terms(parsed)
-        return self._bm25(parsed.fts(), n, filters)
+        return self._bm25(parsed.fts(), n, filters, stems_weight(q_lang))
 
-    def _bm25(self, expr: str | None, n: int, filters: Filters | None) -> list[tuple[int, float]]:
+    def _bm25(self, expr: str | None, n: int, filters: Filters | None,
+              stems: float = 1.0) -> list[tuple[int, float]]:
         """The best n chunks for an FTS5 expression, by column-weighted BM25 (higher is better)."""
         if not expr:
             return []
         # FTS5 column weights: title, headings, text, and the stems column (non-English stems, CJK pairs).
-        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, 1.0)
+        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, float(stems))
         sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, weights))}) AS s "
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
