@@ -143,7 +143,10 @@ class Searcher:
                 if fast is not None:
                     return fast
             parsed = self._prune_common_terms(parsed)
-        return self._bm25(parsed.fts(), n, filters, stems_weight(q_lang))
+        # Large homes keep the stems column at weight 1: the BM25 impact index (store/lexical.py) scores single
+        # terms from arrays built with it, and both paths must give the same scores.
+        large = self._n_chunks() >= PRUNE_MIN_CHUNKS
+        return self._bm25(parsed.fts(), n, filters, 1.0 if large else stems_weight(q_lang))
 
     def _bm25(self, expr: str | None, n: int, filters: Filters | None,
               stems: float = 1.0) -> list[tuple[int, float]]:
