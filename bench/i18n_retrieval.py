@@ -10,6 +10,7 @@ searched through Brain.search: gold-note Recall@5 / Recall@10 / MRR@10 (memex.ev
     python bench/i18n_retrieval.py                       # every language, minilm / multilingual / auto
     python bench/i18n_retrieval.py --langs es --configs bm25,minilm,multilingual
     python bench/i18n_retrieval.py --langs "" --cross "" --panadera    # the Spanish personal dev vault only
+    python bench/i18n_retrieval.py --langs en,es,fr --cross "" --configs minilm,multilingual --halves
 """
 from __future__ import annotations
 
@@ -37,6 +38,13 @@ CONFIGS = {
 def questions(set_name: str) -> Path:
     return DATA / "obsidian_help_retrieval.jsonl" if set_name == "en" else \
         DATA / "i18n" / f"obsidian_help_retrieval.{set_name}.jsonl"
+
+
+def halves(per_query: list[dict]) -> tuple[float, float]:
+    """Recall@5 on the dev half (odd question numbers, the ones tuned on) and the test half (even ones)."""
+    odd = [q["Recall@5"] for q in per_query if int(q["query_id"].rsplit("-", 1)[1]) % 2 == 1]
+    even = [q["Recall@5"] for q in per_query if int(q["query_id"].rsplit("-", 1)[1]) % 2 == 0]
+    return (round(sum(odd) / max(1, len(odd)), 4), round(sum(even) / max(1, len(even)), 4))
 
 
 def home_for(root: Path, embedder: str, lang: str, cache: object) -> Path:
@@ -87,6 +95,8 @@ def main() -> None:
     ap.add_argument("--homes", type=Path, default=Path("/tmp/memex-i18n-homes"))
     ap.add_argument("--warm", action="store_true", help="only build the homes")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--halves", action="store_true",
+                    help="also Recall@5 on the dev half (odd question numbers: tune on these) and the test half")
     ap.add_argument("--panadera", action="store_true",
                     help="also the Spanish personal vault (bench/data/panadera-vault-es) under `auto`: "
                          "all questions with gold notes, the Spanish ones and the English ones")
@@ -118,9 +128,11 @@ def main() -> None:
             embedder, overrides = CONFIGS[name]
             with Brain.open(home_for(args.homes, embedder, lang, cache), embedder=embedder, **overrides) as b:
                 r = evaluate_qa(b, items)
-            results.append({"notes": lang, "questions": qset, "config": name,
-                            **{k: r[k] for k in ("Recall@5", "Recall@10", "MRR@10")}})
-            cells.append(f"{r['Recall@5']:.3f} / {r['MRR@10']:.3f}")
+            dev, test = halves(r["per_query"])
+            results.append({"notes": lang, "questions": qset, "config": name, "Recall@5 dev": dev,
+                            "Recall@5 test": test, **{k: r[k] for k in ("Recall@5", "Recall@10", "MRR@10")}})
+            cells.append(f"{r['Recall@5']:.3f} / {r['MRR@10']:.3f}"
+                         + (f" (dev {dev:.3f}, test {test:.3f})" if args.halves else ""))
         label = qset if qset != lang else f"{lang} over {lang}"
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
     if args.json:

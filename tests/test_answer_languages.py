@@ -26,6 +26,14 @@ from memex.llm.scripted import ScriptedChatModel
     ("Quanto costa adesso il sacco di farina?", "it"),
     ("Hoeveel kost de zak meel nu?", "nl"),
     ("How much does a bag of flour cost now?", "en"),
+    # Close calls between Romance languages (Italian "Qual è" reads like Portuguese "qual é"; Portuguese "Como"
+    # opens Spanish questions too): the character n-gram detector decides between them.
+    ("Qual è la finestra di contesto predefinita di Ollama con il Web Clipper?", "it"),
+    ("Quando verrà rilasciato Obsidian 2.0?", "it"),
+    ("Como abro a nota diária de hoje?", "pt"),
+    # A short question with few function words, some of them English too: the n-gram detector, when sure.
+    ("Was kostet die VIP-Stufe der Catalyst-Lizenz?", "de"),
+    ("Was the VIP tier of the Catalyst license expensive?", "en"),
     ("What's Jonno's actual name?", "en"),
     ("Mon: chocolate for Aoife, Mum, Orla, Lena, Ruth A, Ruth D.", "en"),
     ("Tue 24 Nov: HF nurse, all stable.", "en"),

@@ -59,3 +59,58 @@ def test_search_finds_notes_in_either_language(home: Path) -> None:
         assert b.search("¿Cómo le cambio el nombre a una bóveda?", 1)[0].title == "Cambiar el nombre de una bóveda"
         assert b.search("router firmware", 1)[0].title == "Router"
         assert b.search("presupuesto Garza", 1)[0].title == "Reunión semanal"
+
+
+def test_elided_clitics_and_inverted_questions_are_not_search_terms() -> None:
+    from memex.retrieve.query import parse_query
+
+    def terms(q: str, lang: str | None) -> tuple[list[str], list[list[str]]]:
+        p = ql.native_terms(parse_query(q), q, lang)
+        return p.terms, p.phrases
+
+    # French: "qu'", "l'", "d'" and "est-ce" / "peut-il" say nothing about the topic.
+    assert terms("Qu'est-ce que le coffre bac à sable ?", "fr") == (
+        ["est", "ce", "que", "le", "coffre", "bac", "à", "sable"], [])
+    assert terms("Quels types de fichiers Obsidian peut-il ouvrir ?", "fr")[1] == []
+    assert "l" not in terms("Comment passer d'une mise en page à l'autre ?", "fr")[0]
+    # Italian articulated prepositions: "dell'", "all'".
+    assert terms("parametri dell'URI e all'avvio", "it")[0] == ["parametri", "uri", "e", "avvio"]
+    # Codes stay phrases; English and undetermined queries come back unchanged.
+    assert terms("factura INV-2024-0042", "es")[1] == [["inv", "2024", "0042"]]
+    assert terms("What's the vault's name?", "en") == (["s", "vault", "name"], [])
+    assert terms("Qu'est-ce", "und") == (["qu", "est", "ce"], [["est", "ce"]])
+    # A query of nothing but clitics keeps them rather than searching for nothing.
+    assert terms("l'l", "fr")[0] == ["l"]
+
+
+def test_a_french_question_is_searched_without_its_clitics(tmp_path: Path) -> None:
+    vault = tmp_path / "coffre"
+    vault.mkdir()
+    (vault / "sable.md").write_text("# Coffre bac à sable\n\nLe coffre bac à sable sert à essayer des modules "
+                                    "sans toucher à vos notes.\n", encoding="utf-8")
+    (vault / "faq.md").write_text("# Questions\n\nQu'est-ce qu'un lien ? Qu'est-ce qu'une balise ? Est-ce que "
+                                  "l'application est gratuite ? Qu'est-ce que l'on peut faire d'autre ?\n",
+                                  encoding="utf-8")
+    (vault / "lien.md").write_text("# Liens internes\n\nUn lien interne relie deux notes de votre coffre ; "
+                                   "la note liée s'ouvre d'un clic.\n", encoding="utf-8")
+    with Brain.open(tmp_path / "home", embedder="hash:128") as b:
+        b.add([vault])
+        hits = b.search("Qu'est-ce que le coffre bac à sable ?", 3, explain=True)
+        assert hits[0].title == "Coffre bac à sable"
+        fts = hits[0].explain["fts_query"]
+        assert '"qu"' not in fts and '"est ce"' not in fts and '"sable"' in fts
+
+
+def test_stems_weigh_more_for_a_question_in_a_stemmed_language(home: Path) -> None:
+    assert ql.stems_weight("es") == ql.STEMS_WEIGHT > 1.0
+    assert ql.stems_weight("en") == ql.stems_weight(None) == ql.stems_weight("und") == 1.0
+    assert ql.stems_weight("ja") == 1.0  # no Snowball stemmer: CJK pairs keep their weight
+    with Brain.open(home, embedder="hash:128") as b:
+        lang, stems = b.conn.execute("SELECT d.lang, f.stems FROM chunks_fts f JOIN chunks c ON c.id = f.rowid "
+                                     "JOIN documents d ON d.id = c.doc_id WHERE d.title = 'Reunión semanal'").fetchone()
+        assert lang == "es" and "presupuest" in stems
+        # A stems-column match counts three times as much for a Spanish question as it did.
+        expr = 'stems : "presupuest"'
+        three, one = b.searcher._bm25(expr, 3, None, 3.0), b.searcher._bm25(expr, 3, None, 1.0)
+        assert three[0][0] == one[0][0] and three[0][1] > one[0][1]
+        assert b.search("¿Cómo cambio el nombre de mis bóvedas?", 1)[0].title == "Cambiar el nombre de una bóveda"

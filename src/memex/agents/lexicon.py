@@ -433,10 +433,37 @@ def detect(text: str) -> str:
             scores[lang] += 1.0
             seen[lang].add("^")
     best = max(LANGS, key=lambda lang: scores[lang])
+    best = _closest_call(text, best, scores)
     enough = 1.5 if text.rstrip().endswith("?") else 2.0  # a question is short: its question words tell
     if scores[best] >= enough and len(seen[best]) >= 2 and scores[best] > 2 * scores["en"]:
         return best
-    return "en" if scores["en"] >= max(1.0, scores[best]) else "und"
+    if scores["en"] >= max(1.0, scores[best]):
+        return "en"
+    return _short_question(text, best, scores)
+
+
+def _short_question(text: str, best: str, scores: dict[str, float]) -> str:
+    """A question too short for its function words to tell, led by one language's ("Was kostet die VIP-Stufe
+    der Catalyst-Lizenz?": "die", "der" are German or Dutch, "was" English too), in that language when the
+    character n-gram detector is sure of it against English; else "und"."""
+    if not text.rstrip().endswith("?") or scores[best] < 1.0 or scores[best] <= scores["en"]:
+        return "und"
+    from memex.language.detect import detect_query
+
+    got = detect_query(text, {"en", best})
+    return best if got.lang == best and got.confidence >= 0.95 else "und"
+
+
+def _closest_call(text: str, best: str, scores: dict[str, float]) -> str:
+    """Between two languages whose function words nearly tie (Italian "Qual è…" reads as Portuguese: "qual",
+    and "è" folds to "e"), the one the character n-gram detector prefers (memex.language.detect)."""
+    rivals = [lang for lang in LANGS if lang != best and scores[lang] > 0 and scores[best] <= 2 * scores[lang]]
+    if not rivals:
+        return best
+    from memex.language.detect import detect_query
+
+    picked = detect_query(text, {best, *rivals}).lang
+    return picked if picked in rivals else best
 
 
 def language(text: str) -> str:

@@ -10,16 +10,26 @@ vault (docs/languages.md). A home of English notes never gets here: no detection
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from memex.language.detect import UNDETERMINED, detect_query
+from memex.retrieve.query import ParsedQuery
 
 ENGLISH = "en"
 CROSS_BM25 = 0.75
 """BM25's weight on a chunk whose language differs from the query's (dev sets: docs/languages.md)."""
 CROSS_DENSE = 1.25
 """The dense side's weight on such a chunk (times its coverage: 0 where the embedder doesn't read it)."""
+STEMS_WEIGHT = 3.0
+"""BM25 weight of the `stems` column for a question in a language Snowball stems (the other columns: 1.0).
+Its words' stems are what matches across forms ("recupero" / "recuperar"); fitted on the dev half of the
+translated Obsidian-help questions (docs/languages.md). An English question keeps 1.0: its words' Spanish stems
+in a Spanish home are accidents."""
 
 
 def query_language(query: str, langs: set[str]) -> str | None:
@@ -62,3 +72,49 @@ def cross_item_weights(conn: sqlite3.Connection, lang: str | None, lex: Sequence
             base = out[i] or {}
             out[i] = {**base, **{c: base.get(c, 1.0) * f for c, f in extra.items()}}
     return out
+
+
+# ---- the query's own words, read in its language -------------------------------------------------------------
+# French, Italian and Catalan elide articles, prepositions and pronouns before a vowel: "qu'est-ce", "d'une",
+# "l'autre", "dell'archivio". Split at the apostrophe, the clitic becomes a BM25 term of its own ("qu", "d",
+# "l", "dell") that matches nearly every passage; and inverted questions ("est-ce", "peut-il", "a-t-il") were
+# read as codes that must match as phrases. Neither says anything about the topic.
+_ELIDED = re.compile(r"(?<![\w'’])(\w{1,4}|\w*qu)['’](?=\w)", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    text = text.lower().replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """The Snowball stop words of `lang`, case and accents folded (empty for a language without a list)."""
+    from memex.agents.lexicon_stopwords import STOPWORDS  # generated data (Snowball's lists), no imports
+
+    return frozenset(_fold(w) for w in STOPWORDS.get(lang, "").split())
+
+
+def native_terms(parsed: ParsedQuery, query: str, lang: str | None) -> ParsedQuery:
+    """The query's BM25 terms without elided clitics, and without inverted-question "codes" (non-English only).
+
+    An English query (or one of undetermined language) comes back unchanged. Other stop words stay: dropping
+    the Snowball lists' words from BM25 cost Spanish and German questions (docs/languages.md).
+    """
+    if lang is None or lang in (ENGLISH, UNDETERMINED):
+        return parsed
+    elided = {_fold(m) for m in _ELIDED.findall(query)}
+    stop = stopwords(lang)
+    terms = [t for t in parsed.terms if _fold(t) not in elided]
+    phrases = [p for p in parsed.phrases
+               if not (all(w.isalpha() for w in p) and any(_fold(w) in stop or _fold(w) in elided for w in p))]
+    if terms == parsed.terms and phrases == parsed.phrases:
+        return parsed
+    return replace(parsed, terms=terms or parsed.terms, phrases=phrases)
+
+
+def stems_weight(lang: str | None) -> float:
+    """The `stems` column's BM25 weight for a question in `lang` (1.0 unless Snowball stems that language)."""
+    from memex.language.analyzer import SNOWBALL
+
+    return STEMS_WEIGHT if lang is not None and lang != ENGLISH and lang in SNOWBALL else 1.0

@@ -21,7 +21,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
-from memex.retrieve.query_language import cross_item_weights, query_language
+from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -131,7 +131,9 @@ class Searcher:
 
     def lexical(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
-        parsed = with_languages(parse_query(query), query, self.home_languages())
+        langs = self.home_languages()
+        q_lang = query_language(query, langs)
+        parsed = with_languages(native_terms(parse_query(query), query, q_lang), query, langs)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
@@ -141,14 +143,18 @@ class Searcher:
                 if fast is not None:
                     return fast
             parsed = self._prune_common_terms(parsed)
-        return self._bm25(parsed.fts(), n, filters)
+        # Large homes keep the stems column at weight 1: the BM25 impact index (store/lexical.py) scores single
+        # terms from arrays built with it, and both paths must give the same scores.
+        large = self._n_chunks() >= PRUNE_MIN_CHUNKS
+        return self._bm25(parsed.fts(), n, filters, 1.0 if large else stems_weight(q_lang))
 
-    def _bm25(self, expr: str | None, n: int, filters: Filters | None) -> list[tuple[int, float]]:
+    def _bm25(self, expr: str | None, n: int, filters: Filters | None,
+              stems: float = 1.0) -> list[tuple[int, float]]:
         """The best n chunks for an FTS5 expression, by column-weighted BM25 (higher is better)."""
         if not expr:
             return []
         # FTS5 column weights: title, headings, text, and the stems column (non-English stems, CJK pairs).
-        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, 1.0)
+        weights = (float(self.settings.title_weight), float(self.settings.heading_weight), 1.0, float(stems))
         sql = (f"SELECT rowid, -bm25(chunks_fts, {', '.join(map(str, weights))}) AS s "
                "FROM chunks_fts WHERE chunks_fts MATCH ?")
         args: list[Any] = [expr]
@@ -322,7 +328,8 @@ class Searcher:
         top = ranked[:k]
         details = None
         if explain:
-            fts_query, described = parse_query(query).fts(), (filters.describe() if filters else [])
+            fts_query = native_terms(parse_query(query), query, q_lang).fts()
+            described = filters.describe() if filters else []
             lex_rank = {c: (i + 1, s) for i, (c, s) in enumerate(lex)}
             den_rank = {c: (i + 1, s) for i, (c, s) in enumerate(den)}
             details = {c: {"bm25_rank": lex_rank.get(c, (None, None))[0],
