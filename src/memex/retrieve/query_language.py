@@ -90,7 +90,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=None)
 def stopwords(lang: str) -> frozenset[str]:
     """The Snowball stop words of `lang`, case and accents folded (empty for a language without a list)."""
-    from memex.agents.lexicon_stopwords import STOPWORDS  # generated data (Snowball's lists), no imports
+    from memex.language.stopwords import STOPWORDS  # generated data (Snowball's lists), no imports
 
     return frozenset(_fold(w) for w in STOPWORDS.get(lang, "").split())
 
