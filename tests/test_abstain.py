@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from small_vault import indexed_home
 
 from memex.agents.abstain import fts_in_notes, statement_support, support_score, unseen_share
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
-from memex.app import Brain
 from memex.domain import Hit, Location
 from memex.interfaces.cli import commands_chat  # noqa: F401 - registers the command
 from memex.interfaces.cli.main import cli
@@ -33,14 +33,7 @@ def _candidate(text: str, subject: str, semantic: float, lexical: float, context
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("abstain")
-    vault = root / "vault"
-    vault.mkdir()
-    for name, text in NOTES.items():
-        (vault / name).write_text(text, encoding="utf-8")
-    with Brain.open(root / "home", embedder="hash:384") as brain:
-        assert brain.add([vault]).added == len(NOTES)
-    return root / "home"
+    return indexed_home(tmp_path_factory.mktemp("abstain"), NOTES, "hash:384")
 
 
 def test_a_word_is_in_the_notes_in_any_form_through_the_fts_index(home: Path) -> None:

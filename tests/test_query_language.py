@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_vault import indexed_home
 
 from memex.app import Brain
 from memex.retrieve import query_language as ql
@@ -21,14 +22,7 @@ NOTES = {
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("ql")
-    vault = root / "vault"
-    vault.mkdir()
-    for name, text in NOTES.items():
-        (vault / name).write_text(text, encoding="utf-8")
-    with Brain.open(root / "home", embedder="hash:128") as b:
-        b.add([vault])
-    return root / "home"
+    return indexed_home(tmp_path_factory.mktemp("ql"), NOTES, "hash:128")
 
 
 def test_an_english_home_is_searched_as_before() -> None:

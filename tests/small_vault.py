@@ -1,0 +1,17 @@
+"""A home indexed from a few notes given as {file name: text}: the fixture many unit tests start from."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from memex.app import Brain
+
+
+def indexed_home(root: Path, notes: dict[str, str], embedder: str = "hash:384") -> Path:
+    """Write `notes` into root/vault, index them into root/home with `embedder`, and return the home."""
+    vault = root / "vault"
+    vault.mkdir()
+    for name, text in notes.items():
+        (vault / name).write_text(text, encoding="utf-8")
+    with Brain.open(root / "home", embedder=embedder) as brain:
+        assert brain.add([vault]).added == len(notes)
+    return root / "home"
