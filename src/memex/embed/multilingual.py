@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from memex.embed.minilm import cpu_has_fast_bf16, free_cores
+from memex.embed.torch_encoder import TorchEncoder
 from memex.errors import ModelNotFound
 
 MODEL_NAME = "multilingual-e5-small"
@@ -58,7 +57,7 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-class MultilingualEmbedder:
+class MultilingualEmbedder(TorchEncoder):
     """multilingual-e5-small: mean pooling over the attention mask, then L2 normalisation."""
 
     id = f"multilingual:{MODEL_NAME}:{DIMENSIONS}"
@@ -74,8 +73,6 @@ class MultilingualEmbedder:
 
         from memex.embed import e5_weights
 
-        if precision not in ("auto", "fp32", "bf16"):
-            raise ValueError(f"precision must be auto, fp32 or bf16, not {precision!r}")
         path = path or weights_path()
         if verify and path.name == WEIGHTS_FILE and (digest := sha256_of(path)) != WEIGHTS_SHA256:
             raise ModelNotFound(f"{path} has sha256 {digest[:12]}…, not the pinned {WEIGHTS_SHA256[:12]}… "
@@ -83,13 +80,8 @@ class MultilingualEmbedder:
         w = e5_weights.read(path)
         self.weights = w
         self.path = path
-        self.threads = threads
-        self.last_threads = 0
-        self._free, self._checked_at = 1, -1e9
-        self.query_threads = max(1, query_threads)
-        self.batch_size = max(1, batch_size)
-        self.bf16 = precision == "bf16" or (precision == "auto" and cpu_has_fast_bf16())
-        self.precision = "bf16" if self.bf16 else "fp32"
+        self._setup_run(torch, threads=threads, query_threads=query_threads, batch_size=batch_size,
+                        precision=precision)
         # The package normalises per codepoint (its map of the SentencePiece NFKC rules) and runs
         # Viterbi over the whole string; a Unigram model without pre-tokenizer does the same.
         self._table = {cp: out for cp, out in w.normalization.items()}
@@ -110,8 +102,6 @@ class MultilingualEmbedder:
         model.embeddings.register_buffer("token_type_ids", torch.zeros(1, w.max_positions, dtype=torch.long),
                                          persistent=False)
         self.model = model.eval()
-        self._torch = torch
-        self._lock = threading.Lock()
 
     @staticmethod
     def _state_dict(w, torch):  # type: ignore[no-untyped-def]
@@ -169,15 +159,7 @@ class MultilingualEmbedder:
         """Embed passages ("passage: " prefix); returns an (n, 384) float32 array of unit vectors."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        ids = self._inputs(texts, PASSAGE_PREFIX)
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
-        out = np.empty((len(ids), DIMENSIONS), dtype=np.float32)
-        with self._lock:
-            self._use_threads(self.threads or self._free_cores())
-            for start in range(0, len(order), self.batch_size):
-                batch = order[start:start + self.batch_size]
-                out[batch] = self._forward([ids[i] for i in batch])
-        return out
+        return self._embed_ids(self._inputs(texts, PASSAGE_PREFIX))
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one query ("query: " prefix); returns a (384,) unit vector (one thread, fp32)."""
@@ -187,40 +169,16 @@ class MultilingualEmbedder:
         """Embed a few queries in one forward pass."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        ids = self._inputs(texts, QUERY_PREFIX)
-        with self._lock:
-            self._use_threads(self.query_threads)
-            return self._forward(ids, bf16=False)
+        return self._query_ids(self._inputs(texts, QUERY_PREFIX))
 
     def _forward(self, batch: list[list[int]], bf16: bool | None = None) -> np.ndarray:
         """Run the encoder on token-id lists; returns their normalised mean-pooled vectors."""
         torch = self._torch
-        width = max(len(x) for x in batch)
-        input_ids = np.full((len(batch), width), self.weights.pad, dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, seq in enumerate(batch):
-            input_ids[row, :len(seq)] = seq
-            mask[row, :len(seq)] = 1
+        input_ids, mask = self._pad(batch, self.weights.pad)
         embeds = torch.from_numpy(self.weights.word_rows(input_ids))
         mask_t = torch.from_numpy(mask)
         use_bf16 = self.bf16 if bf16 is None else bf16
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
             hidden = self.model(inputs_embeds=embeds, attention_mask=mask_t,
                                 token_type_ids=torch.zeros_like(mask_t)).last_hidden_state
-        hidden = hidden.float()
-        weights = mask_t.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-        return pooled.numpy().astype(np.float32, copy=False)
-
-    def _use_threads(self, n: int) -> None:
-        if self._torch.get_num_threads() != n:
-            self._torch.set_num_threads(n)
-        self.last_threads = n
-
-    def _free_cores(self) -> int:
-        import time
-        now = time.monotonic()
-        if now - self._checked_at > 2.0:
-            self._free, self._checked_at = free_cores(), now
-        return self._free
+        return self._pool(hidden, mask_t)
