@@ -3,21 +3,19 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Path, Query, Request, Security, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
 
 from memex import __version__
 from memex.errors import MemexError
-from memex.interfaces.aio import threaded
 from memex.interfaces.api import progress_events
 from memex.interfaces.api import schemas as s
 from memex.interfaces.api.export_routes import export_router
@@ -106,8 +104,7 @@ def create_app(gateway: Gateway, guard: GuardConfig, *, max_body_bytes: int | No
         if not body.stream:
             answer = await run_in_threadpool(gateway.ask, body.question, filters, body.trace, actor)
             return answer.to_dict()
-        return StreamingResponse(_ask_events(gateway, body, filters, actor), media_type="text/event-stream",
-                                 headers={"cache-control": "no-store", "x-accel-buffering": "no"})
+        return progress_events.event_stream(_ask_events(gateway, body, filters, actor))
 
     @app.post("/transcribe", response_model=s.TranscriptOut, tags=["voice"], max_body_size=max_upload)
     def transcribe(file: Annotated[UploadFile, File(description="A recording (WAV, MP3, M4A, OGG, FLAC, WebM).")],
@@ -235,35 +232,17 @@ def _install_protocols(app: FastAPI, gateway: Gateway, guard: GuardConfig) -> No
     app.build_middleware_stack = lambda: ShapedTooLarge(build(), guard.refusal)  # type: ignore[method-assign]
 
 
-def _sse(event: str, data: Any) -> bytes:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str) -> AsyncIterator[bytes]:
+    """progress (retrieving, retrieved, answering) → the pipeline's own events → answer → done; or error."""
+    def stream() -> Iterator[dict[str, Any]]:
+        yield {"type": "progress", "step": "retrieving"}
+        hits = gateway.search(body.question, 8, filters)
+        yield {"type": "progress", "step": "retrieved", "sources": list(dict.fromkeys(h.path for h in hits))}
+        yield {"type": "progress", "step": "answering"}
+        # One pipeline run, relayed as it goes: its steps, the model's draft tokens, the checked answer.
+        yield from gateway.ask_stream(body.question, filters, body.trace, actor)
 
-
-async def _ask_events(gateway: Gateway, body: s.AskIn, filters: Any, actor: str) -> AsyncIterator[bytes]:
-    """progress (retrieving, retrieved, answering) → answer → done; or error."""
-    try:
-        yield _sse("progress", {"stage": "retrieving"})
-        hits = await run_in_threadpool(gateway.search, body.question, 8, filters)
-        yield _sse("progress", {"stage": "retrieved", "sources": list(dict.fromkeys(h.path for h in hits))})
-        yield _sse("progress", {"stage": "answering"})
-        # The pipeline is synchronous: run it on a worker thread and relay its events as they happen
-        # (pipeline steps, the model's draft tokens, then the checked answer).
-        async for item in threaded(lambda: gateway.ask_stream(body.question, filters, body.trace, actor)):
-            kind = item.get("type")
-            data = {k: v for k, v in item.items() if k not in ("type", "streamed")}
-            if kind == "answer":
-                yield _sse("answer", data)
-            elif kind == "token":
-                yield _sse("token", data)
-            else:
-                yield _sse("progress", {"stage": data.pop("step", kind), **data})
-        yield _sse("done", {})
-    except MemexError as e:
-        yield _sse("error", {"error": str(e)})
-    except Exception:
-        err_id = uuid.uuid4().hex[:12]
-        log.exception("ask stream failed (error id %s)", err_id)
-        yield _sse("error", {"error": "internal error", "id": err_id})
+    return progress_events.answer_events(stream, "ask")
 
 
 def build_app(home: Any = None, config_file: Any = None, host: str = "127.0.0.1",

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import asyncio
 import io
-import json
 import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from memex.app import Brain
 from memex.errors import MemexError
+from memex.interfaces.api import progress_events
 from memex.interfaces.api import schemas as s
 from memex.interfaces.gateway import Gateway, NotFound, make_filters
 
@@ -212,8 +212,7 @@ def export_router(gateway: Gateway, max_import_bytes: int | None = None) -> APIR
 
         if not stream:
             return await asyncio.to_thread(run)
-        return StreamingResponse(_progress_events(run), media_type="text/event-stream",
-                                 headers={"cache-control": "no-store", "x-accel-buffering": "no"})
+        return progress_events.progress_response(run)
 
     @router.post("/answers", tags=["export"])
     def save_answer(body: SaveAnswerIn, request: Request) -> dict[str, Any]:
@@ -331,31 +330,3 @@ def _import(gateway: Gateway, brain: Brain, arch: Path, vec: Path | None, pairs:
                           check_source=check_source).to_dict()
 
 
-async def _progress_events(run: Any) -> AsyncIterator[bytes]:
-    """progress {done, total} events while `run(progress)` works on a thread, then report (or error)."""
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[Any] = asyncio.Queue()
-
-    def progress(event: str, **info: Any) -> None:
-        if event in ("scan", "file", "chunks"):
-            loop.call_soon_threadsafe(queue.put_nowait, ("progress", {"event": event, **{
-                k: v for k, v in info.items() if k in ("done", "total", "embedded")}}))
-
-    def work() -> None:
-        try:
-            loop.call_soon_threadsafe(queue.put_nowait, ("report", run(progress)))
-        except MemexError as e:
-            loop.call_soon_threadsafe(queue.put_nowait, ("error", {"error": str(e)}))
-        except Exception:  # noqa: BLE001 - reported as an event; the details are in the server log
-            import logging
-            logging.getLogger("memex.api").exception("import failed")
-            loop.call_soon_threadsafe(queue.put_nowait, ("error", {"error": "internal error"}))
-        finally:
-            loop.call_soon_threadsafe(queue.put_nowait, None)
-
-    worker = loop.run_in_executor(None, work)
-    while (item := await queue.get()) is not None:
-        event, data = item
-        yield f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
-    await worker
-    yield b"event: done\ndata: {}\n\n"

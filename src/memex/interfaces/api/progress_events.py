@@ -12,7 +12,7 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -45,10 +45,38 @@ def sse(event: str, data: Any) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
 
 
+HEADERS = {"cache-control": "no-store", "x-accel-buffering": "no"}
+
+
+def event_stream(events: AsyncIterator[bytes]) -> StreamingResponse:
+    """A `text/event-stream` reply that proxies neither cache nor buffer."""
+    return StreamingResponse(events, media_type="text/event-stream", headers=HEADERS)
+
+
 def progress_response(work: Callable[[Progress], dict[str, Any]]) -> StreamingResponse:
     """Run `work(progress)` on a thread; stream its progress, then its result as the `report` event."""
-    return StreamingResponse(_events(work), media_type="text/event-stream",
-                             headers={"cache-control": "no-store", "x-accel-buffering": "no"})
+    return event_stream(_events(work))
+
+
+async def answer_events(stream: Callable[[], Iterator[dict[str, Any]]], what: str = "ask") -> AsyncIterator[bytes]:
+    """Relay an answer stream (the gateway's ask_stream): progress per pipeline step, tokens, the answer, done."""
+    from memex.interfaces.aio import threaded
+
+    try:
+        async for item in threaded(stream):
+            kind = item.get("type")
+            data = {k: v for k, v in item.items() if k not in ("type", "streamed")}
+            if kind in ("answer", "token"):
+                yield sse(kind, data)
+            else:
+                yield sse("progress", {"stage": data.pop("step", kind), **data})
+        yield sse("done", {})
+    except MemexError as e:
+        yield sse("error", {"error": str(e)})
+    except Exception:  # noqa: BLE001 - reported as an event; the details are in the server log
+        err_id = uuid.uuid4().hex[:12]
+        log.exception("%s stream failed (error id %s)", what, err_id)
+        yield sse("error", {"error": "internal error", "id": err_id})
 
 
 async def _events(work: Callable[[Progress], dict[str, Any]]) -> AsyncIterator[bytes]:

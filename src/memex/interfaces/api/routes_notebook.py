@@ -1,25 +1,18 @@
 """REST routes for conversation threads, remembered facts and quick capture (see interfaces/notebook.py)."""
 from __future__ import annotations
 
-import json
-import logging
-import uuid
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Path, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from memex.errors import MemexError
 from memex.ingest.capture import MAX_TEXT_CHARS, MAX_TITLE_CHARS
-from memex.interfaces.aio import threaded
+from memex.interfaces.api import progress_events
 from memex.interfaces.api.schemas import TEXT, AnswerOut, CitationOut, DocumentSummaryOut
 from memex.interfaces.gateway import Gateway
 from memex.interfaces.notebook import Notebook
 
-log = logging.getLogger("memex.api")
 THREAD_ID = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9]+$",
                                 description="Thread id (see GET /threads).")]
 MEMORY_ID = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$",
@@ -144,28 +137,6 @@ def _actor(request: Request) -> str:
     return f"api:{request.client.host if request.client else '?'}"
 
 
-def _sse(event: str, data: Any) -> bytes:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
-
-
-async def _thread_events(gateway: Gateway, question: str, thread_id: str, actor: str) -> AsyncIterator[bytes]:
-    try:
-        async for item in threaded(lambda: gateway.ask_stream(question, None, False, actor, thread=thread_id)):
-            kind = item.get("type")
-            data = {k: v for k, v in item.items() if k not in ("type", "streamed")}
-            if kind in ("answer", "token"):
-                yield _sse(kind, data)
-            else:
-                yield _sse("progress", {"stage": data.pop("step", kind), **data})
-        yield _sse("done", {})
-    except MemexError as e:
-        yield _sse("error", {"error": str(e)})
-    except Exception:
-        err_id = uuid.uuid4().hex[:12]
-        log.exception("thread ask stream failed (error id %s)", err_id)
-        yield _sse("error", {"error": "internal error", "id": err_id})
-
-
 def install(app: FastAPI, gateway: Gateway, notebook: Notebook) -> None:
     """Add /threads, /memories and /notes to the API app."""
     threads = APIRouter(prefix="/threads", tags=["threads"])
@@ -194,9 +165,8 @@ def install(app: FastAPI, gateway: Gateway, notebook: Notebook) -> None:
         notebook.require_thread(thread_id)
         actor = _actor(request)
         if body.stream:
-            return StreamingResponse(_thread_events(gateway, body.question, thread_id, actor),
-                                     media_type="text/event-stream",
-                                     headers={"cache-control": "no-store", "x-accel-buffering": "no"})
+            return progress_events.event_stream(progress_events.answer_events(
+                lambda: gateway.ask_stream(body.question, None, False, actor, thread=thread_id), "thread ask"))
         answer = await run_in_threadpool(gateway.ask, body.question, None, False, actor, thread=thread_id)
         return answer.to_dict()
 
