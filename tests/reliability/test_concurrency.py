@@ -285,6 +285,11 @@ def test_writers_and_readers_on_one_home(tmp_path: Path):
     for t in threads:
         t.start()
     time.sleep(SECONDS)
+    # On a loaded machine (CI neighbours) a CLI sync can take seconds to start: give the writers and
+    # readers up to 3x longer to reach the minimum workload asserted below, rather than fail on speed.
+    deadline = time.monotonic() + 2 * SECONDS
+    while (run.counts["writer_ops"] < 8 or run.counts["reader_checks"] < 50) and time.monotonic() < deadline:
+        time.sleep(0.5)
     run.stop.set()
     for t in threads:
         t.join(timeout=180)
