@@ -34,7 +34,7 @@ BATCH = 200
 PROGRESS_EVERY = 25
 """Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
-GRAPH_VERSION = "2"
+GRAPH_VERSION = "3"
 """What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
 built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
 reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
@@ -204,9 +204,10 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     stmts = []
     seen: set[str] = set()
     dating = tables.chunk_dating(conn, doc.id)
+    heading_of = tables.chunk_heading(conn, doc.id)
     for chunk_id, text in chunks:
         d = dating.get(chunk_id)
-        found = statements(text, (d.note or d.start) if d else None)
+        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id))
         when = statement_dates(text, found, d) if d else [s.date for s in found]
         for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())

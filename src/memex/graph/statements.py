@@ -248,23 +248,36 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def statements(chunk_text: str, note_date: str | None) -> list[Statement]:
-    """Sentences, list items and table rows of a chunk that state at least one value."""
+BORROW_BELOW = 1
+"""A statement with fewer subject words than this borrows those of the label line above it or of its
+heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
+
+
+def statements(chunk_text: str, note_date: str | None, heading: str | None = None) -> list[Statement]:
+    """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
+    innermost heading above the chunk (chunk texts leave headings out)."""
     out: list[Statement] = []
     pos = 0
+    label: tuple[str, ...] = subject_terms(clean_text(heading), []) if heading else ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
+            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), []):
+                label = subject_terms(clean_text(raw), [])
             continue
         raw = raw[:MAX_STATEMENT_CHARS]
         prose = clean_text(raw)
         slots, spans = _slots(prose)
         informative = {k: v for k, v in slots.items() if k != "number"}
         if not informative and "number" not in slots:
+            if len(raw) <= 80 and not raw.startswith("|"):
+                label = subject_terms(prose, [])  # a label line ("Kit's football:") names what follows
             continue
         terms = subject_terms(prose, spans)
+        if len(terms) < BORROW_BELOW and label:
+            terms = tuple(dict.fromkeys((*terms, *label)))
         if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))

@@ -1,0 +1,50 @@
+"""Contradiction subjects that sit above the statement (its heading or a label line), and amounts of different
+things that never compare (5 hours vs 75 km) — pure parts, and one small vault through real SQLite."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from live_server import make_home
+
+from memex.app import Brain
+from memex.graph import contradictions, statements
+
+
+def test_a_statement_without_subject_words_borrows_its_heading():
+    found = statements.statements("From Sunday 11 January 2026 it's Sundays 10:00–11:00am.", "2026-01-05",
+                                  heading="Kit's football")
+    assert found and {"kit", "football"} <= set(found[0].terms), found
+    # a statement that names its own subject keeps its own words only
+    own = statements.statements("The weekly sync is on Tuesday at 10:00.", "2024-04-01", heading="Kit's football")
+    assert "football" not in own[0].terms
+
+
+def test_a_label_line_names_what_the_next_lines_state():
+    text = "**Energy**\n- DD £165/month.\n\nBroadband:\n- £32 a month, 24 months."
+    found = statements.statements(text, "2025-10-01")
+    terms = {s.text: set(s.terms) for s in found}
+    assert "energy" in terms["- DD £165/month."], terms
+    assert "broadband" in terms["- £32 a month, 24 months."], terms
+
+
+def test_amounts_of_different_things_do_not_disagree():
+    assert contradictions._conflict({"quantity": ["5hours"]}, {"quantity": ["75km", "820m"]}) is None
+    assert contradictions._conflict({"quantity": ["100mm"]}, {"quantity": ["270mm"]}) is not None
+    # the shared unit still compares when the later one gives other amounts too
+    assert contradictions._conflict({"quantity": ["5mg"]}, {"quantity": ["10mg", "3days"]}) is not None
+
+
+def test_a_changed_direct_debit_under_its_heading_is_a_contradiction(tmp_path: Path):
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "Energy 2025.md").write_text(
+        "---\ndate: 2025-10-01\n---\n# Energy 2025\n\n## Direct debit\n\n- DD £165/month.\n", encoding="utf-8")
+    (vault / "Energy 2026.md").write_text(
+        "---\ndate: 2026-05-01\n---\n# Energy 2026\n\n## Direct debit\n\n- DD down to **£120/month**.\n",
+        encoding="utf-8")
+    (vault / "Other.md").write_text("# Other\n\nNothing about money here.\n", encoding="utf-8")
+    with Brain.open(make_home(tmp_path)) as b:
+        b.add([vault])
+        found = contradictions.find(b.conn)
+        pairs = [(c.old.text, c.new.text) for c in found]
+        assert ("- DD £165/month.", "- DD down to **£120/month**.") in pairs, pairs
