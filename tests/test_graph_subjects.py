@@ -48,3 +48,16 @@ def test_a_changed_direct_debit_under_its_heading_is_a_contradiction(tmp_path: P
         found = contradictions.find(b.conn)
         pairs = [(c.old.text, c.new.text) for c in found]
         assert ("- DD £165/month.", "- DD down to **£120/month**.") in pairs, pairs
+
+
+def test_a_number_before_to_takes_the_unit_of_the_one_after():
+    slots = statements._slots("Brought the max flow down from 50 to 46 °C the same day.")[0]
+    assert set(slots["quantity"]) == {"50°c", "46°c"} and "number" not in slots
+    assert statements._slots("Bisoprolol from 2.5 to 5 mg once daily")[0]["quantity"] == ("2.5mg", "5mg")
+    assert "quantity" not in statements._slots("from 2 to 3 people")[0]
+    # amps: "Main fuse 60 A" vs "the 100 A fuse"; a lower-case "a" is an article
+    assert statements._slots("Main fuse 60 A.")[0]["quantity"] == ("60a",)
+    assert "quantity" not in statements._slots("about 5 a day")[0]
+    old = statements.statements("- Main fuse is 60 A.", "2025-10-05")[0]
+    new = statements.statements("- Main fuse now 100 A (8 Apr 2026).", "2026-04-08")[0]
+    assert contradictions._conflict(dict(old.slots), dict(new.slots)) is not None
