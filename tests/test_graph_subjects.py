@@ -61,3 +61,28 @@ def test_a_number_before_to_takes_the_unit_of_the_one_after():
     old = statements.statements("- Main fuse is 60 A.", "2025-10-05")[0]
     new = statements.statements("- Main fuse now 100 A (8 Apr 2026).", "2026-04-08")[0]
     assert contradictions._conflict(dict(old.slots), dict(new.slots)) is not None
+
+
+def test_year_less_dates_are_read_around_the_notes_own_date():
+    from memex.graph.edges import statement_dates
+    from memex.graph.tables import ChunkDating
+    # a journal of 19 Oct 2025 whose chunk's first stated date is a plan (8 May 2026): "Tuesday (14 Oct)" is
+    # 14 Oct 2025, and the statement was made then, not in October 2026
+    text = "Dougie's quote came on Tuesday (14 Oct): £46,800 including VAT, start 2 March, done by 8 May."
+    found = statements.statements(text, "2025-10-19")
+    dating = ChunkDating(start="2026-05-08", carried=None, note="2025-10-19", written="2026-12-01")
+    assert statement_dates(text, found, dating) == ["2025-10-14"]
+
+
+def test_a_target_date_does_not_date_the_statement():
+    from memex.graph.edges import statement_dates
+    from memex.graph.tables import ChunkDating
+    text = "Completion: by Friday 8 May 2026, weather permitting."
+    found = statements.statements(text, "2025-10-14")
+    dating = ChunkDating(start="2025-10-14", carried=None, note="2025-10-14", written="2026-12-01")
+    assert statement_dates(text, found, dating) == ["2025-10-14"]
+    # a date the statement reports (not a deadline) still dates it
+    text = "Moved into the Fallowfield house on Wednesday (1 July 2026)."
+    found = statements.statements(text, "2026-06-01")
+    dating = ChunkDating(start="2026-06-01", carried=None, note="2026-06-01", written="2026-12-01")
+    assert statement_dates(text, found, dating) == ["2026-07-01"]

@@ -223,7 +223,22 @@ def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[
     answers show): its dated line or heading in force, a date it mentions, else the note's own date; None
     when only the file time dates it (a file time never makes a statement "newer")."""
     spans = [(s.start, s.start + len(s.text)) for s in found]
-    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, dating.start)
+    # a note with a date of its own and no dated entry in force: its year-less dates ("Tuesday (14 Oct)")
+    # are read around that date, not around the first date the chunk mentions (often a plan: "done by 8 May")
+    first = None if NOTE_ANCHOR and dating.note and not dating.carried else dating.start
+    if TARGETS_DATE_NOTHING:
+        text = _TARGET.sub(lambda m: m.group(1) + _DIGITS.sub(" ", m.group(2)), text)
+    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, first)
+
+
+NOTE_ANCHOR = True
+"""Year-less dates of a dated note with no dated entry in force are read around the note's date."""
+TARGETS_DATE_NOTHING = True
+_TARGET = re.compile(r"(\b(?:by|until|till|due(?: on| by)?|deadline:?|expires?(?: on)?|ends?(?: on)?|before)[\s*_(]+)"
+                     r"((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?"
+                     r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})", re.I)
+"""A date after "by", "until", "due", "expires"… is a target, not when the statement was made."""
+_DIGITS = re.compile(r"\d")
 
 
 def _kind(link: Link) -> str:
