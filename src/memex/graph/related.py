@@ -33,7 +33,6 @@ W_ENTITY = 2.0
 """Per shared entity, times its rarity (idf / log N)."""
 ENTITY_POW = 2.0
 """Rarity counts more than linearly: a name only two notes share is close to a link."""
-EXCLUSIVE = 1.0
 W_TAG = 0.2
 W_SEMANTIC = 1.25
 """Times how far the semantic score is above SEMANTIC_FLOOR."""
@@ -212,8 +211,6 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         if not strong and not any(s for _, s, _c in rows) and group not in note_of:
             continue  # only ever seen at the start of a line: probably not a name
         w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW * _tf(my_counts.get(group, 1), ENTITY_TF)
-        if len(rows) == 2:
-            w *= EXCLUSIVE
         for other, _s, count in rows:
             if other != doc_id:
                 shared.setdefault(int(other), []).append(Reason("entity", display, w * _tf(count, ENTITY_TF)))
