@@ -7,7 +7,8 @@ contradictions and entities.
 - link prediction: 20% of the linked note pairs (seeded) have every link from one to the other turned
   into plain text (the words stay: an unlinked mention); how many does `related` recover in its top 10?
 - contradictions: precision / recall of the `contradiction` insights against contradictions.jsonl (strict:
-  both statements match a labelled pair; lenient precision: the newer statement is a labelled change).
+  both statements match a labelled pair; lenient precision: the newer statement is a labelled change), and
+  how many labelled statements were extracted at all and dated as labelled (when each was said).
 - entities: precision / recall of the extractor on bench/data/graph/entities_labelled.jsonl.
 Usage: python bench/graph_quality.py [--vaults teacher,consultant,engineer-vault] [--entities rules,spacy] [--json]
 (a vault is a name under ../shared/data/personal-vaults or under bench/data)
@@ -175,12 +176,22 @@ def contradictions(brain: Brain, vault: Path) -> dict[str, Any]:
         return len(ev) >= 2 and any(rel_path(brain, notes, ev[1]["path"]) == g["new"]["path"]
                                     and _overlap(ev[1]["quote"], g["new"]["quote"]) for g in gold)
 
+    # how the labelled statements were read: extracted as statements at all, and dated as labelled
+    rows = brain.conn.execute("SELECT d.path, s.text, s.date FROM graph_statements s JOIN documents d "
+                              "ON d.id = s.doc_id").fetchall()
+    labelled = {(g[side]["path"], g[side]["quote"]): g[side]["date"] for g in gold for side in ("old", "new")}
+    extracted = dated = 0
+    for (path, quote), date in labelled.items():
+        hit = [r for r in rows if rel_path(brain, notes, r[0]) == path and _overlap(r[1], quote)]
+        extracted += bool(hit)
+        dated += bool(hit) and (hit[0][2] or "")[:10] == date
     tp_found = sum(any(match(i, g) for g in gold) for i in found)
     tp_gold = sum(any(match(i, g) for i in found) for g in gold)
     changes = sum(real_change(i) for i in found)
     return {"gold": len(gold), "found": len(found), "precision": tp_found / len(found) if found else None,
             "recall": tp_gold / len(gold),
             "precision_lenient": changes / len(found) if found else None,
+            "statements_labelled": len(labelled), "statements_extracted": extracted, "statements_dated": dated,
             "missed": [f"{g['subject']} / {g['attribute']}" for g in gold if not any(match(i, g) for i in found)],
             "false": [i.title for i in found if not any(match(i, g) for g in gold)][:40]}
 
@@ -272,7 +283,8 @@ def main() -> None:
             c = res["contradictions"]
             print(f"{name}: contradictions: precision {c['precision']}, recall {c['recall']:.3f} "
                   f"({c['found']} found, {c['gold']} gold); lenient precision (newer statement is a labelled "
-                  f"change) {c['precision_lenient']}")
+                  f"change) {c['precision_lenient']}; labelled statements extracted {c['statements_extracted']}/"
+                  f"{c['statements_labelled']}, dated as labelled {c['statements_dated']}")
             for m in c["missed"]:
                 print(f"   missed: {m}")
             for f in c["false"]:

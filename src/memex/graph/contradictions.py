@@ -129,6 +129,11 @@ def _same_value(kind: str, value: str) -> str:
     return v
 
 
+def _unit(value: str) -> str:
+    """The unit a compared quantity is in ("18000s" -> "s"), "" for a bare number."""
+    return value.lstrip("0123456789.,-+ e")
+
+
 def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
@@ -140,6 +145,12 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
             continue
         sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (
             {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb})
+        if kind == "quantity":
+            # amounts of different things (5 hours, 75 km) do not compare: only units both sides use
+            units = {_unit(v) for v in sa} & {_unit(v) for v in sb}
+            sa, sb = {v for v in sa if _unit(v) in units}, {v for v in sb if _unit(v) in units}
+            if not sb:
+                continue
         if sb <= sa:
             continue
         if cue < CUE_STRONG and kind in SHARED_AGREES and sa & sb:

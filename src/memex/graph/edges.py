@@ -34,7 +34,7 @@ BATCH = 200
 PROGRESS_EVERY = 25
 """Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
-GRAPH_VERSION = "2"
+GRAPH_VERSION = "3"
 """What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
 built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
 reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
@@ -204,9 +204,10 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     stmts = []
     seen: set[str] = set()
     dating = tables.chunk_dating(conn, doc.id)
+    heading_of = tables.chunk_heading(conn, doc.id)
     for chunk_id, text in chunks:
         d = dating.get(chunk_id)
-        found = statements(text, (d.note or d.start) if d else None)
+        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id))
         when = statement_dates(text, found, d) if d else [s.date for s in found]
         for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())
@@ -222,7 +223,22 @@ def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[
     answers show): its dated line or heading in force, a date it mentions, else the note's own date; None
     when only the file time dates it (a file time never makes a statement "newer")."""
     spans = [(s.start, s.start + len(s.text)) for s in found]
-    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, dating.start)
+    # a note with a date of its own and no dated entry in force: its year-less dates ("Tuesday (14 Oct)")
+    # are read around that date, not around the first date the chunk mentions (often a plan: "done by 8 May")
+    first = None if NOTE_ANCHOR and dating.note and not dating.carried else dating.start
+    if TARGETS_DATE_NOTHING:
+        text = _TARGET.sub(lambda m: m.group(1) + _DIGITS.sub(" ", m.group(2)), text)
+    return sentence_dates(text, spans, dating.carried, dating.note, dating.written, first)
+
+
+NOTE_ANCHOR = True
+"""Year-less dates of a dated note with no dated entry in force are read around the note's date."""
+TARGETS_DATE_NOTHING = True
+_TARGET = re.compile(r"(\b(?:by|until|till|due(?: on| by)?|deadline:?|expires?(?: on)?|ends?(?: on)?|before)[\s*_(]+)"
+                     r"((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?"
+                     r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})", re.I)
+"""A date after "by", "until", "due", "expires"… is a target, not when the statement was made."""
+_DIGITS = re.compile(r"\d")
 
 
 def _kind(link: Link) -> str:

@@ -35,7 +35,7 @@ SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
     "time": re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
     "weekday": re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.I),
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
-    "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|%|per ?cent|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times)\b", re.I),
+    "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|%|per ?cent|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times|(?-i:A))\b", re.I),
     "frequency": re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|every (?:day|week|other week|two weeks|month)|once a \w+|twice a \w+|(?:three|four) (?:times|calls) a \w+)\b", re.I),
     "duration": re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})\b|\bsub-?\d:\d{2}\b"),
     "number": re.compile(r"(?<![\w.:/-])\d+(?:[.,]\d+)?(?![\w.:/-])"),
@@ -153,12 +153,25 @@ def statement_date(sentence: str, chunk_text: str, offset: int, note_date: str |
     return note_date
 
 
+_CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→)\s*(?=\d)")
+"""A number followed by "to" / a dash and a second number: "from 50 to 46 °C", "100–270 mm"."""
+
+
 def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]]:
     slots: dict[str, tuple[str, ...]] = {}
     spans: list[tuple[int, int]] = []
     taken = bytearray(len(text))
+    carried: dict[str, list[str]] = {}
+    for m in _CARRY.finditer(text):
+        # "from 50 to 46 °C", "100–270 mm": the first number is in the second one's unit
+        tail = SLOT_PATTERNS["quantity"].match(text, m.end())
+        if tail:
+            unit = re.sub(r"^[\d.,\s]+", "", tail.group(0))
+            carried.setdefault("quantity", []).append(_norm_value("quantity", m.group(1) + unit))
+            taken[m.start(1):m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+            spans.append((m.start(1), m.end(1)))
     for kind, pattern in SLOT_PATTERNS.items():
-        values = []
+        values = list(carried.get(kind, ()))
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -248,23 +261,36 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def statements(chunk_text: str, note_date: str | None) -> list[Statement]:
-    """Sentences, list items and table rows of a chunk that state at least one value."""
+BORROW_BELOW = 1
+"""A statement with fewer subject words than this borrows those of the label line above it or of its
+heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
+
+
+def statements(chunk_text: str, note_date: str | None, heading: str | None = None) -> list[Statement]:
+    """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
+    innermost heading above the chunk (chunk texts leave headings out)."""
     out: list[Statement] = []
     pos = 0
+    label: tuple[str, ...] = subject_terms(clean_text(heading), []) if heading else ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
+            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), []):
+                label = subject_terms(clean_text(raw), [])
             continue
         raw = raw[:MAX_STATEMENT_CHARS]
         prose = clean_text(raw)
         slots, spans = _slots(prose)
         informative = {k: v for k, v in slots.items() if k != "number"}
         if not informative and "number" not in slots:
+            if len(raw) <= 80 and not raw.startswith("|"):
+                label = subject_terms(prose, [])  # a label line ("Kit's football:") names what follows
             continue
         terms = subject_terms(prose, spans)
+        if len(terms) < BORROW_BELOW and label:
+            terms = tuple(dict.fromkeys((*terms, *label)))
         if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))

@@ -92,6 +92,19 @@ def chunk_dating(conn: sqlite3.Connection, doc_id: int) -> dict[int, ChunkDating
     return out
 
 
+def chunk_heading(conn: sqlite3.Connection, doc_id: int) -> dict[int, str]:
+    """chunk id -> the innermost heading above it, for chunks that have one."""
+    out: dict[int, str] = {}
+    for chunk_id, path in conn.execute("SELECT id, heading_path FROM chunks WHERE doc_id = ?", (doc_id,)):
+        try:
+            headings = json.loads(path) if path else []
+        except ValueError:
+            continue
+        if isinstance(headings, list) and headings and isinstance(headings[-1], str) and headings[-1].strip():
+            out[int(chunk_id)] = headings[-1].strip()
+    return out
+
+
 def chunk_headings(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
     """(chunk id, heading) for each distinct heading above a document's chunks, in order (chunk texts
     leave their headings out)."""
