@@ -19,6 +19,7 @@ from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
+from memex.retrieve.naming import named_notes, with_named_bonus
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
@@ -320,6 +321,10 @@ class Searcher:
         per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
+            if st.title_match_bonus > 0:
+                # A note the question names by its title or alias (retrieve/naming.py); on the convex scale.
+                fused = with_named_bonus(self.conn, fused, named_notes(self.conn, query), st.title_match_bonus,
+                                         retrieved_only=bool(filters and filters.active()))
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
