@@ -6,8 +6,9 @@ and embeddings can miss such a note: its one long passage dilutes the name among
 and a small embedding model knows nothing about "Bex". A person or project note is what a personal vault
 has instead of a knowledge graph's entity, so a question that names one gets that note's best passage a
 small bonus in fusion (`title_match_bonus`). A title counts only when all its content words are in the
-question (numbers and dates left aside) and one of them is rare among titles (`TITLE_DF_CAP`), so common
-title words ("review", "notes") name nothing; when many notes are named at once, none is singled out.
+question (numbers and dates left aside) and one of them is written there with a capital, as names are
+("Bex", "OVR"; not "the mortgage"), and rare among titles (`TITLE_DF_CAP`), so common title words
+("Review", "Notes") name nothing; when many notes are named at once, none is singled out.
 Fitted on the dev vaults: docs/benchmarks.md ("Notes the question names").
 """
 from __future__ import annotations
@@ -63,8 +64,10 @@ def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
 def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
     """Ids of the notes the query names (at most MAX_NAMED; none when more are named)."""
     words = set(content_words(query))
+    # A name is written with a capital ("Bex", "OVR"); the query's first word has one anyway.
+    capitals = {w.lower() for w in WORD.findall(query.replace("’", "'"))[1:] if w[:1].isupper()} & words
     candidates: set[int] = set()
-    for w in words:
+    for w in capitals:
         docs = _title_docs(conn, w)
         if docs:
             candidates |= docs
@@ -76,7 +79,7 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
     for doc_id, title, context in rows:
         for name in note_names(title or "", context):
             need = content_words(name)
-            if need and all(w in words for w in need):
+            if need and all(w in words for w in need) and capitals.intersection(need):
                 named.append(int(doc_id))
                 break
     return sorted(named) if len(named) <= MAX_NAMED else []
