@@ -58,6 +58,10 @@ def test_question_naming_an_alias_finds_the_person_note(tmp_path: Path) -> None:
     assert on["Rebecca Lyle.md"] > on["quiz.md"]
     assert on["Rebecca Lyle.md"] - off["Rebecca Lyle.md"] == pytest.approx(Settings().title_match_bonus, abs=1e-5)
     assert on["quiz.md"] == off["quiz.md"]
+    with Brain.open(home) as brain:  # --explain says which passage got the bonus
+        explained = {h.path.rsplit("/", 1)[-1]: h.explain["title_bonus"] for h in brain.search(question, 6,
+                                                                                                explain=True)}
+    assert explained["Rebecca Lyle.md"] == Settings().title_match_bonus and explained["quiz.md"] == 0.0
 
 
 def test_many_named_notes_single_out_none(tmp_path: Path) -> None:

@@ -86,12 +86,13 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
 
 
 def with_named_bonus(conn: sqlite3.Connection, fused: dict[int, float], named: Iterable[int],
-                     bonus: float, retrieved_only: bool = False) -> dict[int, float]:
+                     bonus: float, retrieved_only: bool = False) -> tuple[dict[int, float], set[int]]:
     """Add `bonus` to the best-scoring passage of each named note (its first passage if none was retrieved;
-    with `retrieved_only`, as under filters, a note none of whose passages was retrieved gets nothing)."""
+    with `retrieved_only`, as under filters, a note none of whose passages was retrieved gets nothing).
+    Returns the new scores and the passages that got the bonus."""
     named = list(named)
     if not named or bonus <= 0:
-        return fused
+        return fused, set()
     marks = ",".join("?" * len(named))
     rows = conn.execute(f"SELECT id, doc_id, ordinal FROM chunks WHERE doc_id IN ({marks}) ORDER BY ordinal",
                         named).fetchall()
@@ -99,9 +100,10 @@ def with_named_bonus(conn: sqlite3.Connection, fused: dict[int, float], named: I
     for chunk, doc, _ordinal in rows:
         if doc not in best or fused.get(chunk, -1.0) > fused.get(best[doc], -1.0):
             best[doc] = chunk
-    out = dict(fused)
+    out, boosted = dict(fused), set()
     for chunk in best.values():
         if retrieved_only and chunk not in fused:
             continue
         out[chunk] = out.get(chunk, 0.0) + bonus
-    return out
+        boosted.add(chunk)
+    return out, boosted

@@ -317,14 +317,15 @@ class Searcher:
         if overlap is not None:
             total = sum(weights)
             weights = [total * overlap.bm25_share, total * (1 - overlap.bm25_share)]
+        named: set[int] = set()
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
         per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
             if st.title_match_bonus > 0:
                 # A note the question names by its title or alias (retrieve/naming.py); on the convex scale.
-                fused = with_named_bonus(self.conn, fused, named_notes(self.conn, query), st.title_match_bonus,
-                                         retrieved_only=bool(filters and filters.active()))
+                fused, named = with_named_bonus(self.conn, fused, named_notes(self.conn, query),
+                                                st.title_match_bonus, retrieved_only=bool(filters and filters.active()))
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
@@ -342,6 +343,7 @@ class Searcher:
                            "dense_rank": den_rank.get(c, (None, None))[0],
                            "dense_score": den_rank.get(c, (None, None))[1],
                            "fused_score": s,
+                           "title_bonus": st.title_match_bonus if c in named else 0.0,
                            "fts_query": fts_query,
                            "query_shape": shape.describe(),
                            "overlap": overlap.describe() if overlap is not None else None,
