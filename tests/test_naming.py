@@ -77,3 +77,20 @@ def test_named_note_outside_the_filters_is_not_added(tmp_path: Path) -> None:
     with Brain.open(home) as brain:
         hits = brain.search("How does Bex like to be contacted?", 5, Filters(path_glob="*2026-03-*"))
     assert hits and all("2026-03-" in h.path for h in hits)
+
+
+def test_person_note_is_named_by_its_first_name(tmp_path: Path) -> None:
+    notes = {"Ruth Denholm.md": "# Ruth Denholm\n\nTower captain since 2019.\n",
+             "Ruth Ackroyd.md": "# Ruth Ackroyd\n\nJoined the signalling team in October.\n",
+             "Graham's leaving do.md": "# Graham's leaving do\n\nAt the Fox, Friday 30 January.\n",
+             "Graham Pickles.md": "# Graham Pickles\n\nMy old boss.\n"}
+    home = indexed_home(tmp_path, notes)
+    with Brain.open(home) as brain:
+        ids = dict(brain.conn.execute("SELECT title, id FROM documents"))
+        assert named_notes(brain.conn, "How does the Ruth who conducted my quarter like to be contacted?") == sorted(
+            [ids["Ruth Denholm"], ids["Ruth Ackroyd"]])
+        # A title that is not a person's name needs all its words; a first name written small names nobody.
+        assert named_notes(brain.conn, "Where did Graham retire to?") == [ids["Graham Pickles"]]
+        assert named_notes(brain.conn, "Where was Graham's leaving do?") == sorted(
+            [ids["Graham Pickles"], ids["Graham's leaving do"]])
+        assert named_notes(brain.conn, "where did graham retire to?") == []

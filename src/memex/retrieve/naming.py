@@ -8,7 +8,9 @@ has instead of a knowledge graph's entity, so a question that names one gets tha
 small bonus in fusion (`title_match_bonus`). A title counts only when all its content words are in the
 question (numbers and dates left aside) and one of them is written there with a capital, as names are
 ("Bex", "OVR"; not "the mortgage"), and rare among titles (`TITLE_DF_CAP`), so common title words
-("Review", "Notes") name nothing; when many notes are named at once, none is singled out.
+("Review", "Notes") name nothing; when many notes are named at once, none is singled out. A note whose
+title reads like a person's name ("Ruth Denholm": two or three capitalised words) is also named by its first
+word alone ("the Ruth who conducted my quarter"), as people are mostly called by first name in one's notes.
 Fitted on the dev vaults: docs/benchmarks.md ("Notes the question names").
 """
 from __future__ import annotations
@@ -48,6 +50,12 @@ def note_names(title: str, context: str | None) -> list[str]:
     return names
 
 
+def _person_like(name: str) -> bool:
+    """A title that reads like a person's name: two or three capitalised words of letters ("Pete Garside")."""
+    parts = WORD.findall(name)
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p.isalpha() for p in parts)
+
+
 def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
     """Notes whose title column holds the word, or None when too many passages do (a common title word)."""
     try:
@@ -80,6 +88,9 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
         for name in note_names(title or "", context):
             need = content_words(name)
             if need and all(w in words for w in need) and capitals.intersection(need):
+                named.append(int(doc_id))
+                break
+            if _person_like(name) and need[0] in capitals:  # "Ruth" for the note "Ruth Denholm"
                 named.append(int(doc_id))
                 break
     return sorted(named) if len(named) <= MAX_NAMED else []
