@@ -10,7 +10,8 @@ question (numbers and dates left aside) and one of them is written there with a 
 ("Bex", "OVR"; not "the mortgage"), and rare among titles (`TITLE_DF_CAP`), so common title words
 ("Review", "Notes") name nothing; when many notes are named at once, none is singled out. A note whose
 title reads like a person's name ("Ruth Denholm": two or three capitalised words) is also named by its first
-word alone ("the Ruth who conducted my quarter"), as people are mostly called by first name in one's notes.
+word standing alone ("the Ruth who conducted my quarter", not "Chemical Abstracts" for "Chemical Information
+Systems"), as people are mostly called by their first name in one's notes.
 Fitted on the dev vaults: docs/benchmarks.md ("Notes the question names").
 """
 from __future__ import annotations
@@ -38,6 +39,31 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+def _capital_runs(text: str) -> list[list[str]]:
+    """Runs of adjacent words written with a capital where a sentence does not start ("Ruth", "Chemical
+    Abstracts", "OVR"), lowercased; a possessive ("Bex's") ends a run."""
+    runs: list[list[str]] = []
+    prev_end = -1
+    text = text.replace("’", "'")
+    for m in WORD.finditer(text):
+        word = m.group()
+        before = text[:m.start()].rstrip()
+        if word[:1].isupper() and before and before[-1] not in ".!?:;\"'“‘(-*#>":
+            if runs and prev_end >= 0 and text[prev_end:m.start()].strip() == "":
+                runs[-1].append(word.lower())
+            else:
+                runs.append([word.lower()])
+            prev_end = m.end()
+        else:
+            prev_end = -1
+    return runs
+
+
+def capitalised(text: str) -> set[str]:
+    """Words written with a capital where a sentence does not start ("Bex", "OVR"), lowercased."""
+    return {w for run in _capital_runs(text) for w in run}
+
+
 def note_names(title: str, context: str | None) -> list[str]:
     """The names a note goes by: its title, its aliases and its informative file name (ingest/context.py)."""
     names = [title]
@@ -53,7 +79,8 @@ def note_names(title: str, context: str | None) -> list[str]:
 def _person_like(name: str) -> bool:
     """A title that reads like a person's name: two or three capitalised words of letters ("Pete Garside")."""
     parts = WORD.findall(name)
-    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p.isalpha() for p in parts)
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p.isalpha() and p.lower() not in STOPWORDS
+                                        for p in parts)
 
 
 def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
@@ -72,8 +99,9 @@ def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
 def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
     """Ids of the notes the query names (at most MAX_NAMED; none when more are named)."""
     words = set(content_words(query))
-    # A name is written with a capital ("Bex", "OVR"); the query's first word has one anyway.
-    capitals = {w.lower() for w in WORD.findall(query.replace("’", "'"))[1:] if w[:1].isupper()} & words
+    runs = _capital_runs(query)
+    capitals = {w for run in runs for w in run} & words
+    alone = {run[0] for run in runs if len(run) == 1}
     candidates: set[int] = set()
     for w in capitals:
         docs = _title_docs(conn, w)
@@ -90,7 +118,7 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
             if need and all(w in words for w in need) and capitals.intersection(need):
                 named.append(int(doc_id))
                 break
-            if _person_like(name) and need[0] in capitals:  # "Ruth" for the note "Ruth Denholm"
+            if _person_like(name) and need[0] in alone:  # "the Ruth who..." for the note "Ruth Denholm"
                 named.append(int(doc_id))
                 break
     return sorted(named) if len(named) <= MAX_NAMED else []
