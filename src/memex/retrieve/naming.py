@@ -59,11 +59,6 @@ def _capital_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def capitalised(text: str) -> set[str]:
-    """Words written with a capital where a sentence does not start ("Bex", "OVR"), lowercased."""
-    return {w for run in _capital_runs(text) for w in run}
-
-
 def note_names(title: str, context: str | None) -> list[str]:
     """The names a note goes by: its title, its aliases and its informative file name (ingest/context.py)."""
     names = [title]
@@ -118,7 +113,7 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
             if need and all(w in words for w in need) and capitals.intersection(need):
                 named.append(int(doc_id))
                 break
-            if _person_like(name) and need[0] in alone:  # "the Ruth who..." for the note "Ruth Denholm"
+            if need and _person_like(name) and need[0] in alone:  # "the Ruth who..." for the note "Ruth Denholm"
                 named.append(int(doc_id))
                 break
     return sorted(named) if len(named) <= MAX_NAMED else []
