@@ -41,6 +41,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "hybrid RRF 1:1, k=60": _OLD,
     "convex, no long-query handling": _NO_LONG,
     "defaults without the paraphrase lean": {"overlap_bm25_share": 1.0},
+    "defaults without the title bonus": {"title_match_bonus": 0.0},
     "improved (defaults)": {},
 }
 

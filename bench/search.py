@@ -6,7 +6,8 @@ the same whatever the values are, and embedding 100k chunks with MiniLM would ta
 Baseline in the same run: the same queries with dense search alone and BM25 alone. Long multi-part
 questions (MultiHop-RAG's, 30-60 words) are timed with and without the long-query handling (phrase pairs
 and one vector per clause: retrieve/shape.py), and short ones with and without the paraphrase lean
-(retrieve/overlap.py), alternating query by query.
+(retrieve/overlap.py), alternating query by query; both with and without the bonus for notes the question
+names (retrieve/naming.py), alternating too.
 """
 from __future__ import annotations
 
@@ -119,6 +120,16 @@ def main() -> int:
                     off += timed(lambda q: brain.search(q, 10), [q])
                     brain.settings = base
                     on += timed(lambda q: brain.search(q, 10), [q])
+                # Notes the question names (retrieve/naming.py): bonus off and on, query by query, short and long.
+                for label, qs in (("short", queries), ("long", long_queries)):
+                    named_off, b_on, b_off = replace(base, title_match_bonus=0.0), [], []
+                    for q in qs:
+                        brain.settings = named_off
+                        b_off += timed(lambda q: brain.search(q, 10), [q])
+                        brain.settings = base
+                        b_on += timed(lambda q: brain.search(q, 10), [q])
+                    res[f"hybrid, {label} questions, title bonus off (interleaved)"] = b_off
+                    res[f"hybrid, {label} questions, title bonus on (interleaved, default)"] = b_on
                 res["hybrid, paraphrase lean off (interleaved)"] = off
                 res["hybrid, paraphrase lean on (interleaved, default)"] = on
                 brain.settings = replace(base, long_query_words=10**6, long_query_full_words=10**6 + 1)

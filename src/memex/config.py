@@ -78,6 +78,9 @@ class Settings:
     """Idf-weighted share of the query's words in the top BM25 passage at or below which the lean is full..."""
     overlap_high: float = 0.5
     """...and above which there is none (linear in between)."""
+    title_match_bonus: float = 0.3
+    """Convex fusion: added to the best passage of a note the question names by its title or an alias
+    (retrieve/naming.py); 0 turns it off."""
     vector_store: str = "auto"
     """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""

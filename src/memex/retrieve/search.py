@@ -19,6 +19,7 @@ from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
+from memex.retrieve.naming import named_notes, with_named_bonus
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
@@ -316,10 +317,15 @@ class Searcher:
         if overlap is not None:
             total = sum(weights)
             weights = [total * overlap.bm25_share, total * (1 - overlap.bm25_share)]
+        named: set[int] = set()
         per_item = [None, cover.chunk_factors(den)] if cover is not None and den else None
         per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
+            if st.title_match_bonus > 0:
+                # A note the question names by its title or alias (retrieve/naming.py); on the convex scale.
+                fused, named = with_named_bonus(self.conn, fused, named_notes(self.conn, query),
+                                                st.title_match_bonus, retrieved_only=bool(filters and filters.active()))
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
@@ -337,6 +343,7 @@ class Searcher:
                            "dense_rank": den_rank.get(c, (None, None))[0],
                            "dense_score": den_rank.get(c, (None, None))[1],
                            "fused_score": s,
+                           "title_bonus": st.title_match_bonus if c in named else 0.0,
                            "fts_query": fts_query,
                            "query_shape": shape.describe(),
                            "overlap": overlap.describe() if overlap is not None else None,
