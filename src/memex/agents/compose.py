@@ -116,14 +116,71 @@ def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
 
 
-def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
-    """The latest dated statement about the asked thing first, then the one it replaced."""
+SUBJECT_ATTRIBUTE = 0.3
+"""Weight of how well a statement's own text answers what is asked of a named subject, in temporal questions."""
+
+
+def _about_subject(question: str, cands: Sequence[Candidate], embedder: Embedder, idf: Mapping[str, float],
+                   subject_docs: frozenset[int] = frozenset()) -> list[tuple[Candidate, float]]:
+    """Candidates with the value they compete on: their score, plus — when the question names its subject ("Where
+    does Elin work now?") — how well their own text, read without the subject, answers what is asked of it
+    ("Where does it work now?"). A diary line that only mentions Elin ("Moss spent the day at home with Elin")
+    then no longer outranks her note's "From Mon 5 Oct 2026: Seafield Veterinary Hospital" on the date alone. A
+    statement of the note that *is* the subject (people/elin.md) counts `SUBJECT_NOTE` more: that note is where
+    its current state is kept, while other notes mention it in passing."""
+    from memex.agents.answer_type import names
+
+    found = [n for n in names(question) if len(n) > 2]
+    if not found or len(cands) < 2:
+        return [(c, c.score) for c in cands]
+    attribute = question
+    for n in sorted(found, key=len, reverse=True):
+        attribute = re.sub(rf"\b{re.escape(n)}(?:['’]s)?", "it", attribute)
+    head = list(cands[:EMBED_POOL])
+    vecs = embedder.embed([c.unit.text for c in head])
+    sims = vecs @ embedder.embed_query(attribute)
+    own = [SUBJECT_NOTE if c.unit.hit.doc_id in subject_docs else 0.0 for c in cands]
+    out = [(c, c.score + SUBJECT_ATTRIBUTE * float(s) + o) for c, s, o in zip(head, sims, own, strict=False)]
+    out += [(c, c.score + o) for c, o in zip(cands[EMBED_POOL:], own[EMBED_POOL:], strict=True)]
+    return sorted(out, key=lambda cv: -cv[1])
+
+
+EMBED_POOL = 24
+SUBJECT_NOTE = 0.1
+"""Statements re-read for what is asked of the subject (the best by the ordinary score)."""
+_FIELDS = re.compile(r"(?:^|;\s)([^:;]{1,40}):\s")
+
+
+def _shape(c: Candidate) -> tuple[str, tuple[str, ...]] | None:
+    """A table row's note section and column names ("Date", "Weight", …), or None for other statements."""
+    keys = tuple(k.strip().lower() for k in _FIELDS.findall(c.unit.text))
+    return (c.unit.subject, keys) if len(keys) >= 2 else None
+
+
+def _with_rows(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The pool with every other row of the tables its rows come from: the rows of a log are the same fact at
+    different dates ("Date: 2026-12-11; Weight: 25.1 kg"), so the latest row competes though the rows look alike
+    and only the first few made the pool."""
+    shapes = {s for s in map(_shape, pool) if s is not None}
+    if not shapes:
+        return pool
+    seen = {c.unit.quote for c in pool}
+    return [*pool, *(c for c in cands if c.unit.quote not in seen and c.kind != 0.0 and _shape(c) in shapes)]
+
+
+def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+             subject_docs: frozenset[int] = frozenset()) -> Composed:
+    """The latest dated statement about the asked thing first, then the one it replaced (`subject_docs`: the notes
+    that are the thing the question names, by the note graph)."""
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return _empty("temporal", cands)
     best = cands[0].score
+    ranked = _about_subject(question, cands, embedder, idf, subject_docs)
+    top = ranked[0][1]
     # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
-    pool = [c for c in cands[:TEMPORAL_POOL] if c.score >= best - TEMPORAL_MARGIN and c.kind != 0.0]
+    pool = [c for c, v in ranked[:TEMPORAL_POOL] if v >= top - TEMPORAL_MARGIN and c.kind != 0.0]
+    pool = _with_rows(pool, cands)
     dated = [c for c in pool if _dated(c)]
     if len({c.unit.date for c in dated}) < 2:
         out = single(question, units, embedder, idf)

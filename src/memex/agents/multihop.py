@@ -390,3 +390,65 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
 
 __all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "naming_statement", "restate",
            "second_hop", "substituted"]
+
+
+SUBJECT_HITS = 2
+"""Passages taken from the notes about a temporal question's subject."""
+SUBJECT_LINKED = 6
+"""Notes the subject's own note links to that are searched with it ("Moss" → moss/weight-and-food.md)."""
+
+
+def subject_notes(conn: sqlite3.Connection, question: str) -> dict[str, tuple[list[int], list[int]]]:
+    """The notes about each thing a question names, by the note graph: the note that *is* it (`entity_notes`:
+    people/elin.md for "Elin") and the notes that note links to (moss/about-moss.md links [[weight-and-food]]),
+    where the later facts about it are often kept: name -> (own notes, linked notes)."""
+    from memex.agents.answer_type import names
+
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for name in names(question):
+        own = [d for d, _ in entity_notes(conn, name)]
+        if not own:
+            continue
+        linked: list[int] = []
+        for doc in own:
+            try:
+                linked += [int(r[0]) for r in conn.execute(
+                    "SELECT DISTINCT dst FROM graph_links WHERE src = ? AND dst IS NOT NULL AND dst != src", (doc,))]
+            except sqlite3.OperationalError:
+                break
+        out[name] = (own, [d for d in dict.fromkeys(linked) if d not in own][:SUBJECT_LINKED])
+    return out
+
+
+def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filters | None, budget: int,
+                embedder: Embedder | None) -> tuple[Context, dict[str, Any]]:
+    """A question about a named thing's latest state ("Where does Elin work now?"): the passages that best answer
+    it among the notes about that thing are added, so the note that is kept current (the person note's update,
+    the weight log) competes though the words of the question missed it ("heavy" for a "Weight" column)."""
+    found = subject_notes(searcher.conn, question)
+    if not found:
+        return ctx, {}
+    rankings: list[list[Hit]] = []
+    queries: list[str] = []
+    own = [d for ds, _ in found.values() for d in ds]
+    docs = list(dict.fromkeys([*own, *(d for _, ds in found.values() for d in ds)]))[:SUBJECT_NOTES]
+    paths = dict(searcher.conn.execute(
+        f"SELECT id, path FROM documents WHERE id IN ({','.join('?' * len(docs))})", docs).fetchall())
+    for doc in docs:
+        if doc not in paths or re.search(r"[*?\[]", paths[doc]):
+            continue  # a path that is itself a glob pattern would match other notes
+        # The question searched inside this one note: its passages that best answer it, whatever their rank overall.
+        only = replace(filters or Filters(), path_glob=paths[doc])
+        hits = [h for h in searcher.search(question, SUBJECT_HITS, only, explain=True).hits if h.doc_id == doc]
+        if hits:
+            rankings.append(hits)
+            queries.append(f"{question} [in {paths[doc]}]")
+    if not rankings:
+        return ctx, {"own": own}
+    out = add_hits(ctx, rankings, queries, budget, embedder)
+    return out, {"subjects": {n: len(a) + len(b) for n, (a, b) in found.items()}, "own": own, "queries": queries,
+                 "added": [h.chunk_id for h in out.hits[len(ctx.hits):]]}
+
+
+SUBJECT_NOTES = 5
+"""Notes about the subject searched (its own first, then those it links to); each costs one search."""
