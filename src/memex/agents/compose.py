@@ -258,14 +258,18 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
-                    idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES
-                    ) -> list[tuple[str, Candidate]]:
+                    idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES,
+                    is_name: Any = None) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
     A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
     builder's note: the friend is Sam, not the builder), then the note or section the statement belongs to
     (a person note: "Led the hill party on the Ben Lomond job" in "Alex Petrie"); places count least.
-    `known(name)` (how many passages carry it as a title) breaks ties."""
+    `known(name)` (how many passages carry it as a title) breaks ties. `is_name(word)` says whether a capitalised
+    word opening a sentence or a "Key: value" is a name all the same (the note graph knows a note that is it):
+    "Nadia taking notes on all in-person sessions", "Who went with him: Blessing was there". A description
+    headed by a name ("the Ruth who conducted my Easter quarter") takes the fuller names that start with it
+    ("Ruth D", "Ruth Denholm")."""
     from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
@@ -275,16 +279,23 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     # The role the description gives ("the engineer who…") is not a name for it ("Design Engineer").
     roles = {w.lower() for w in re.findall(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b",
                                            description)}
+    head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
+    if head:
+        skip.discard(head.group(1).lower())
     scored: dict[str, tuple[float, Candidate]] = {}
-    for rank, c in enumerate(cands[:3]):
+    for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
         levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
         deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
         upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
-        for kind, found in ((2.0, find_names(c.text, skip)), (1.5, deepest), (1.0, upper)):
+        in_text = find_names(c.text, skip)
+        if is_name is not None:
+            in_text += [w for w in opening_words(c.text) if w not in in_text and w.lower() not in skip and is_name(w)]
+        for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = (name or "").strip(" .,:;")
-                if (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
+                fuller = bool(head and name and name.split()[0] == head.group(1) and len(name.split()) > 1)
+                if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
                         or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
@@ -292,10 +303,24 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                     value -= 1.5
                 if known is not None and known(name):
                     value += 1.0
+                if is_name is not None and is_name(name):
+                    value += NOTE_NAME  # a note is this name (people/pete-garside.md): the usual bridge
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
     return [(name, c) for name, (_, c) in ranked[:limit]]
+
+
+BRIDGE_STATEMENTS = 5
+"""Statements best fitting the description whose names are bridging candidates."""
+NOTE_NAME = 1.0
+"""Preference for a candidate the note graph knows a note for (a person note), over title words and places."""
+_OPENING_WORD = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\*\*)?([A-Z][a-z][\w-]*)(?:['’]s)?\b")
+
+
+def opening_words(text: str) -> list[str]:
+    """Capitalised words where any word is capitalised (a sentence's or a value's start): names only if known."""
+    return list(dict.fromkeys(m.group(1) for m in _OPENING_WORD.finditer(text)))
 
 
 def bridged(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],

@@ -100,6 +100,17 @@ def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
     return sorted(set(found or []))[:2]
 
 
+def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
+    """Whether a capitalised word is a name the note graph knows a note for ("Nadia" → people/nadia-haddad.md)."""
+    cache: dict[str, bool] = {}
+
+    def known(word: str) -> bool:
+        if word not in cache:
+            cache[word] = bool(entity_notes(conn, word))
+        return cache[word]
+    return known
+
+
 def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
     """The first passages of these notes, as hits (with dates and context, like search results)."""
     ids: list[int] = []
