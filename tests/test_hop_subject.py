@@ -86,3 +86,12 @@ def test_a_bridge_named_where_a_sentence_opens(brain: Brain) -> None:
     a = brain.ask("What day rate does the person taking notes in the Hearthstone sessions charge?", trace=True)
     assert not a.abstained and "£350" in a.answer
     assert "Nadia Haddad.md" in {Path(c.path).name for c in a.citations}
+
+
+def test_the_users_path_filter_still_holds_for_the_subject_notes() -> None:
+    from memex.agents.multihop import _allowed
+    from memex.retrieve.search import Filters
+
+    assert _allowed("/v/people/Elin.md", None)
+    assert _allowed("/v/people/Elin.md", Filters(path_glob="people/*"))
+    assert not _allowed("/v/moss/Moss weight and food.md", Filters(path_glob="people/*"))

@@ -14,6 +14,9 @@ for questions the planner reads as relational (agents/plan.py).
   whose statements are about it even where they never repeat its name.
 - **Answer**: the bridged answer is composed for every candidate and the one whose answer statement scores
   best wins (a wrong bridge finds nothing that answers what is asked).
+- **Subject notes** (`subject_hop`): a temporal question that names its subject ("Where does Elin work now?") is
+  searched again inside the notes about it (its own note and the notes that note links to), where its current
+  state is kept.
 """
 from __future__ import annotations
 
@@ -399,14 +402,14 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     return best if best is not None else compose.Composed("", [], 0.0, "relational")
 
 
-__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "naming_statement", "restate",
-           "second_hop", "substituted"]
 
 
 SUBJECT_HITS = 2
 """Passages taken from the notes about a temporal question's subject."""
 SUBJECT_LINKED = 6
 """Notes the subject's own note links to that are searched with it ("Moss" → moss/weight-and-food.md)."""
+SUBJECT_NOTES = 5
+"""Notes about the subject searched (its own first, then those it links to); each costs one search."""
 
 
 def subject_notes(conn: sqlite3.Connection, question: str) -> dict[str, tuple[list[int], list[int]]]:
@@ -431,6 +434,16 @@ def subject_notes(conn: sqlite3.Connection, question: str) -> dict[str, tuple[li
     return out
 
 
+def _allowed(path: str, filters: Filters | None) -> bool:
+    """Does the user's path filter (if any) let this note through? (The note's own path replaces it below.)"""
+    import fnmatch
+
+    glob = filters.path_glob if filters else None
+    if not glob:
+        return True
+    return fnmatch.fnmatchcase(path, glob if glob.startswith(("/", "*")) else f"*{glob}")
+
+
 def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filters | None, budget: int,
                 embedder: Embedder | None) -> tuple[Context, dict[str, Any]]:
     """A question about a named thing's latest state ("Where does Elin work now?"): the passages that best answer
@@ -446,7 +459,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
     paths = dict(searcher.conn.execute(
         f"SELECT id, path FROM documents WHERE id IN ({','.join('?' * len(docs))})", docs).fetchall())
     for doc in docs:
-        if doc not in paths or re.search(r"[*?\[]", paths[doc]):
+        if doc not in paths or re.search(r"[*?\[]", paths[doc]) or not _allowed(paths[doc], filters):
             continue  # a path that is itself a glob pattern would match other notes
         # The question searched inside this one note: its passages that best answer it, whatever their rank overall.
         only = replace(filters or Filters(), path_glob=paths[doc])
@@ -461,5 +474,5 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
                  "added": [h.chunk_id for h in out.hits[len(ctx.hits):]]}
 
 
-SUBJECT_NOTES = 5
-"""Notes about the subject searched (its own first, then those it links to); each costs one search."""
+__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "known_name", "naming_statement",
+           "restate", "second_hop", "subject_hop", "subject_notes", "substituted"]
