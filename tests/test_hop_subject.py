@@ -95,3 +95,12 @@ def test_the_users_path_filter_still_holds_for_the_subject_notes() -> None:
     assert _allowed("/v/people/Elin.md", None)
     assert _allowed("/v/people/Elin.md", Filters(path_glob="people/*"))
     assert not _allowed("/v/moss/Moss weight and food.md", Filters(path_glob="people/*"))
+
+
+def test_a_word_of_the_descriptions_role_is_no_bridge() -> None:
+    from memex.agents.compose import _before_role
+
+    # "the engineer who passed…": "Design" of "Design Engineer" is the role, Tariq is the engineer.
+    text = "14 Jul 2026 — He passed. And the promotion to Design Engineer (from 1 July) was confirmed."
+    assert _before_role("Design", {"engineer"}, text)
+    assert not _before_role("Tariq", {"engineer"}, text)

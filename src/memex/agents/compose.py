@@ -131,7 +131,9 @@ def _about_subject(question: str, cands: Sequence[Candidate], embedder: Embedder
     from memex.agents.answer_type import names
 
     found = [n for n in names(question) if len(n) > 2]
-    if not found or len(cands) < 2:
+    if not found or not subject_docs or len(cands) < 2:
+        # Only a subject the note graph knows a note for is read out of the question ("OVR" in "the independent
+        # checking of our OVR designs" names no subject).
         return [(c, c.score) for c in cands]
     attribute = question
     for n in sorted(found, key=len, reverse=True):
@@ -296,25 +298,28 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                 name = (name or "").strip(" .,:;")
                 fuller = bool(head and name and name.split()[0] == head.group(1) and len(name.split()) > 1)
                 if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
-                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())):
+                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())
+                        or _before_role(name, roles, c.text)):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
                 if _PLACE_WORDS.search(name):
                     value -= 1.5
                 if known is not None and known(name):
                     value += 1.0
-                if is_name is not None and is_name(name):
-                    value += NOTE_NAME  # a note is this name (people/pete-garside.md): the usual bridge
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
     return [(name, c) for name, (_, c) in ranked[:limit]]
 
 
+def _before_role(name: str, roles: set[str], text: str) -> bool:
+    """Is the name the first part of the description's role in the statement ("Design" of "Design Engineer" for
+    "the engineer who passed…")?"""
+    return any(re.search(rf"\b{re.escape(name)}\s+{re.escape(r)}\b", text, re.I) for r in roles)
+
+
 BRIDGE_STATEMENTS = 5
 """Statements best fitting the description whose names are bridging candidates."""
-NOTE_NAME = 1.0
-"""Preference for a candidate the note graph knows a note for (a person note), over title words and places."""
 _OPENING_WORD = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\*\*)?([A-Z][a-z][\w-]*)(?:['’]s)?\b")
 
 
