@@ -104,3 +104,12 @@ def test_a_word_of_the_descriptions_role_is_no_bridge() -> None:
     text = "14 Jul 2026 — He passed. And the promotion to Design Engineer (from 1 July) was confirmed."
     assert _before_role("Design", {"engineer"}, text)
     assert not _before_role("Tariq", {"engineer"}, text)
+
+
+def test_a_statement_about_someone_then_a_question_about_her_is_relational() -> None:
+    from memex.agents.plan import decompose
+
+    p = decompose("I lent The Overstory to someone in March — how long has she been tower captain?")
+    assert (p.kind, p.bridge) == ("relational", "I lent The Overstory to someone in March")
+    # Naming the person leaves nothing to find first.
+    assert decompose("What did I lend to Ruth in March?").kind == "single"
