@@ -182,6 +182,8 @@ def hop(state: AnswerState) -> dict[str, Any]:
         # "Where does Elin work now?": the notes about Elin are searched too (agents/multihop.subject_hop).
         ctx, found = multihop.subject_hop(state["standalone"], state["context"], run.parts.searcher, run.filters,
                                           _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+        if not found:  # the question names nothing the note graph has a note for: no step was taken
+            return {"bridge": {}}
         return {"context": ctx, "bridge": {"subject_docs": found.get("own", [])},
                 "trace": _step(state, "hop", t0, **found)}
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
