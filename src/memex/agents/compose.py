@@ -292,7 +292,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
         upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
         in_text = find_names(c.text, skip)
         if is_name is not None:
-            in_text += [w for w in opening_words(c.text) if w not in in_text and w.lower() not in skip and is_name(w)]
+            # A word opening a sentence is a name only when the graph knows it: "Nadia taking notes…" is, while
+            # "Things" of "Things I'd tell someone…" (kept as a name because "I" follows it) is not.
+            opening = opening_words(c.text)
+            in_text = [n for n in in_text if n not in opening or is_name(n)]
+            in_text += [w for w in opening if w not in in_text and w.lower() not in skip and is_name(w)]
         for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = (name or "").strip(" .,:;")
