@@ -116,14 +116,73 @@ def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
 
 
-def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
-    """The latest dated statement about the asked thing first, then the one it replaced."""
+SUBJECT_ATTRIBUTE = 0.3
+"""Weight of how well a statement's own text answers what is asked of a named subject, in temporal questions."""
+
+
+def _about_subject(question: str, cands: Sequence[Candidate], embedder: Embedder, idf: Mapping[str, float],
+                   subject_docs: frozenset[int] = frozenset()) -> list[tuple[Candidate, float]]:
+    """Candidates with the value they compete on: their score, plus — when the question names its subject ("Where
+    does Elin work now?") — how well their own text, read without the subject, answers what is asked of it
+    ("Where does it work now?"). A diary line that only mentions Elin ("Moss spent the day at home with Elin")
+    then no longer outranks her note's "From Mon 5 Oct 2026: Seafield Veterinary Hospital" on the date alone. A
+    statement of the note that *is* the subject (people/elin.md) counts `SUBJECT_NOTE` more: that note is where
+    its current state is kept, while other notes mention it in passing."""
+    from memex.agents.answer_type import names
+
+    found = [n for n in names(question) if len(n) > 2]
+    if not found or not subject_docs or len(cands) < 2:
+        # Only a subject the note graph knows a note for is read out of the question ("OVR" in "the independent
+        # checking of our OVR designs" names no subject).
+        return [(c, c.score) for c in cands]
+    attribute = question
+    for n in sorted(found, key=len, reverse=True):
+        attribute = re.sub(rf"\b{re.escape(n)}(?:['’]s)?", "it", attribute)
+    head = list(cands[:EMBED_POOL])
+    vecs = embedder.embed([c.unit.text for c in head])
+    sims = vecs @ embedder.embed_query(attribute)
+    own = [SUBJECT_NOTE if c.unit.hit.doc_id in subject_docs else 0.0 for c in cands]
+    out = [(c, c.score + SUBJECT_ATTRIBUTE * float(s) + o) for c, s, o in zip(head, sims, own, strict=False)]
+    out += [(c, c.score + o) for c, o in zip(cands[EMBED_POOL:], own[EMBED_POOL:], strict=True)]
+    return sorted(out, key=lambda cv: -cv[1])
+
+
+EMBED_POOL = 24
+SUBJECT_NOTE = 0.1
+"""Statements re-read for what is asked of the subject (the best by the ordinary score)."""
+_FIELDS = re.compile(r"(?:^|;\s)([^:;]{1,40}):\s")
+
+
+def _shape(c: Candidate) -> tuple[str, tuple[str, ...]] | None:
+    """A table row's note section and column names ("Date", "Weight", …), or None for other statements."""
+    keys = tuple(k.strip().lower() for k in _FIELDS.findall(c.unit.text))
+    return (c.unit.subject, keys) if len(keys) >= 2 else None
+
+
+def _with_rows(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The pool with every other row of the tables its rows come from: the rows of a log are the same fact at
+    different dates ("Date: 2026-12-11; Weight: 25.1 kg"), so the latest row competes though the rows look alike
+    and only the first few made the pool."""
+    shapes = {s for s in map(_shape, pool) if s is not None}
+    if not shapes:
+        return pool
+    seen = {c.unit.quote for c in pool}
+    return [*pool, *(c for c in cands if c.unit.quote not in seen and c.kind != 0.0 and _shape(c) in shapes)]
+
+
+def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+             subject_docs: frozenset[int] = frozenset()) -> Composed:
+    """The latest dated statement about the asked thing first, then the one it replaced (`subject_docs`: the notes
+    that are the thing the question names, by the note graph)."""
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return _empty("temporal", cands)
     best = cands[0].score
+    ranked = _about_subject(question, cands, embedder, idf, subject_docs)
+    top = ranked[0][1]
     # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
-    pool = [c for c in cands[:TEMPORAL_POOL] if c.score >= best - TEMPORAL_MARGIN and c.kind != 0.0]
+    pool = [c for c, v in ranked[:TEMPORAL_POOL] if v >= top - TEMPORAL_MARGIN and c.kind != 0.0]
+    pool = _with_rows(pool, cands)
     dated = [c for c in pool if _dated(c)]
     if len({c.unit.date for c in dated}) < 2:
         out = single(question, units, embedder, idf)
@@ -201,14 +260,18 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
-                    idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES
-                    ) -> list[tuple[str, Candidate]]:
+                    idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES,
+                    is_name: Any = None) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
     A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
     builder's note: the friend is Sam, not the builder), then the note or section the statement belongs to
     (a person note: "Led the hill party on the Ben Lomond job" in "Alex Petrie"); places count least.
-    `known(name)` (how many passages carry it as a title) breaks ties."""
+    `known(name)` (how many passages carry it as a title) breaks ties. `is_name(word)` says whether a capitalised
+    word opening a sentence or a "Key: value" is a name all the same (the note graph knows a note that is it):
+    "Nadia taking notes on all in-person sessions", "Who went with him: Blessing was there". A description
+    headed by a name ("the Ruth who conducted my Easter quarter") takes the fuller names that start with it
+    ("Ruth D", "Ruth Denholm")."""
     from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
@@ -218,17 +281,29 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     # The role the description gives ("the engineer who…") is not a name for it ("Design Engineer").
     roles = {w.lower() for w in re.findall(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b",
                                            description)}
+    head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
+    if head:
+        skip.discard(head.group(1).lower())
     scored: dict[str, tuple[float, Candidate]] = {}
-    for rank, c in enumerate(cands[:3]):
+    for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
         levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
         deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
         upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
-        for kind, found in ((2.0, find_names(c.text, skip)), (1.5, deepest), (1.0, upper)):
+        in_text = find_names(c.text, skip)
+        if is_name is not None:
+            # A word opening a sentence is a name only when the graph knows it: "Nadia taking notes…" is, while
+            # "Things" of "Things I'd tell someone…" (kept as a name because "I" follows it) is not.
+            opening = opening_words(c.text)
+            in_text = [n for n in in_text if n not in opening or is_name(n)]
+            in_text += [w for w in opening if w not in in_text and w.lower() not in skip and is_name(w)]
+        for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = (name or "").strip(" .,:;")
-                if (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
-                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())):
+                fuller = bool(head and name and name.split()[0] == head.group(1) and len(name.split()) > 1)
+                if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
+                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())
+                        or _before_role(name, roles, c.text)):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
                 if _PLACE_WORDS.search(name):
@@ -239,6 +314,22 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
     return [(name, c) for name, (_, c) in ranked[:limit]]
+
+
+def _before_role(name: str, roles: set[str], text: str) -> bool:
+    """Is the name the first part of the description's role in the statement ("Design" of "Design Engineer" for
+    "the engineer who passed…")?"""
+    return any(re.search(rf"\b{re.escape(name)}\s+{re.escape(r)}\b", text, re.I) for r in roles)
+
+
+BRIDGE_STATEMENTS = 5
+"""Statements best fitting the description whose names are bridging candidates."""
+_OPENING_WORD = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\*\*)?([A-Z][a-z][\w-]*)(?:['’]s)?\b")
+
+
+def opening_words(text: str) -> list[str]:
+    """Capitalised words where any word is capitalised (a sentence's or a value's start): names only if known."""
+    return list(dict.fromkeys(m.group(1) for m in _OPENING_WORD.finditer(text)))
 
 
 def bridged(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],

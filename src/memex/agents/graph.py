@@ -178,12 +178,21 @@ def hop(state: AnswerState) -> dict[str, Any]:
     t0 = time.perf_counter()
     run = state["run"]
     p = state["plan"]
+    if p.temporal and p.kind == "single" and state["context"].hits and not state.get("attempt", 0):
+        # "Where does Elin work now?": the notes about Elin are searched too (agents/multihop.subject_hop).
+        ctx, found = multihop.subject_hop(state["standalone"], state["context"], run.parts.searcher, run.filters,
+                                          _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+        if not found:  # the question names nothing the note graph has a note for: no step was taken
+            return {"bridge": {}}
+        return {"context": ctx, "bridge": {"subject_docs": found.get("own", [])},
+                "trace": _step(state, "hop", t0, **found)}
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
         return {"bridge": {}}
     units = all_units(state["context"].hits)[:MAX_UNITS]
     with lexicon.asked(state["standalone"]):
         found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
-                                        known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES)
+                                        known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES,
+                                        is_name=multihop.known_name(run.parts.conn))
         found = multihop.restate(found, p.bridge, units, run.embedder, run.idf(p.bridge))
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
@@ -242,7 +251,8 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
         return aggregate.answer(question, all_units(state["context"].hits), run.embedder, run.idf(question), p.window,
                                 run.parts.searcher, run.filters)
     if p.temporal:
-        return compose.temporal(question, units, run.embedder, run.idf(question))
+        return compose.temporal(question, units, run.embedder, run.idf(question),
+                                frozenset(bridge.get("subject_docs") or ()))
     return compose.single(question, units, run.embedder, run.idf(question))
 
 

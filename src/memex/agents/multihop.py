@@ -14,6 +14,9 @@ for questions the planner reads as relational (agents/plan.py).
   whose statements are about it even where they never repeat its name.
 - **Answer**: the bridged answer is composed for every candidate and the one whose answer statement scores
   best wins (a wrong bridge finds nothing that answers what is asked).
+- **Subject notes** (`subject_hop`): a temporal question that names its subject ("Where does Elin work now?") is
+  searched again inside the notes about it (its own note and the notes that note links to), where its current
+  state is kept.
 """
 from __future__ import annotations
 
@@ -98,6 +101,17 @@ def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
     except sqlite3.OperationalError:  # an index made before the graph existed
         return []
     return sorted(set(found or []))[:2]
+
+
+def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
+    """Whether a capitalised word is a name the note graph knows a note for ("Nadia" → people/nadia-haddad.md)."""
+    cache: dict[str, bool] = {}
+
+    def known(word: str) -> bool:
+        if word not in cache:
+            cache[word] = bool(entity_notes(conn, word))
+        return cache[word]
+    return known
 
 
 def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
@@ -388,5 +402,77 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     return best if best is not None else compose.Composed("", [], 0.0, "relational")
 
 
-__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "naming_statement", "restate",
-           "second_hop", "substituted"]
+
+
+SUBJECT_HITS = 2
+"""Passages taken from the notes about a temporal question's subject."""
+SUBJECT_LINKED = 6
+"""Notes the subject's own note links to that are searched with it ("Moss" → moss/weight-and-food.md)."""
+SUBJECT_NOTES = 5
+"""Notes about the subject searched (its own first, then those it links to); each costs one search."""
+
+
+def subject_notes(conn: sqlite3.Connection, question: str) -> dict[str, tuple[list[int], list[int]]]:
+    """The notes about each thing a question names, by the note graph: the note that *is* it (`entity_notes`:
+    people/elin.md for "Elin") and the notes that note links to (moss/about-moss.md links [[weight-and-food]]),
+    where the later facts about it are often kept: name -> (own notes, linked notes)."""
+    from memex.agents.answer_type import names
+
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for name in names(question):
+        own = [d for d, _ in entity_notes(conn, name)]
+        if not own:
+            continue
+        linked: list[int] = []
+        for doc in own:
+            try:
+                linked += [int(r[0]) for r in conn.execute(
+                    "SELECT DISTINCT dst FROM graph_links WHERE src = ? AND dst IS NOT NULL AND dst != src", (doc,))]
+            except sqlite3.OperationalError:
+                break
+        out[name] = (own, [d for d in dict.fromkeys(linked) if d not in own][:SUBJECT_LINKED])
+    return out
+
+
+def _allowed(path: str, filters: Filters | None) -> bool:
+    """Does the user's path filter (if any) let this note through? (The note's own path replaces it below.)"""
+    import fnmatch
+
+    glob = filters.path_glob if filters else None
+    if not glob:
+        return True
+    return fnmatch.fnmatchcase(path, glob if glob.startswith(("/", "*")) else f"*{glob}")
+
+
+def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filters | None, budget: int,
+                embedder: Embedder | None) -> tuple[Context, dict[str, Any]]:
+    """A question about a named thing's latest state ("Where does Elin work now?"): the passages that best answer
+    it among the notes about that thing are added, so the note that is kept current (the person note's update,
+    the weight log) competes though the words of the question missed it ("heavy" for a "Weight" column)."""
+    found = subject_notes(searcher.conn, question)
+    if not found:
+        return ctx, {}
+    rankings: list[list[Hit]] = []
+    queries: list[str] = []
+    own = [d for ds, _ in found.values() for d in ds]
+    docs = list(dict.fromkeys([*own, *(d for _, ds in found.values() for d in ds)]))[:SUBJECT_NOTES]
+    paths = dict(searcher.conn.execute(
+        f"SELECT id, path FROM documents WHERE id IN ({','.join('?' * len(docs))})", docs).fetchall())
+    for doc in docs:
+        if doc not in paths or re.search(r"[*?\[]", paths[doc]) or not _allowed(paths[doc], filters):
+            continue  # a path that is itself a glob pattern would match other notes
+        # The question searched inside this one note: its passages that best answer it, whatever their rank overall.
+        only = replace(filters or Filters(), path_glob=paths[doc])
+        hits = [h for h in searcher.search(question, SUBJECT_HITS, only, explain=True).hits if h.doc_id == doc]
+        if hits:
+            rankings.append(hits)
+            queries.append(f"{question} [in {paths[doc]}]")
+    if not rankings:
+        return ctx, {"own": own}
+    out = add_hits(ctx, rankings, queries, budget, embedder)
+    return out, {"subjects": {n: len(a) + len(b) for n, (a, b) in found.items()}, "own": own, "queries": queries,
+                 "added": [h.chunk_id for h in out.hits[len(ctx.hits):]]}
+
+
+__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "known_name", "naming_statement",
+           "restate", "second_hop", "subject_hop", "subject_notes", "substituted"]

@@ -150,7 +150,7 @@ def decompose(question: str) -> Plan:
         return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
-    chained = _CHAINED.match(q)
+    chained = _CHAINED.match(q) or _TOLD_THEN_ASKED.match(q)
     if chained and len(content_terms(chained.group("first"))) >= 2:
         # "Which carer was with Dad when the nurse came, and which visit does she do?": the second part asks
         # about the answer to the first, so the first part is the description of the thing to find.
@@ -161,6 +161,13 @@ def decompose(question: str) -> Plan:
 
 _CHAINED = re.compile(r"^\s*(?P<first>(?:who|which|what)\b[^,;?]*?)\s*,\s*and\s+(?:(?:to|for|at|in|on|from)\s+)?"
                       r"(?:what|which|when|where|how|who)\b[^?]*\b(?:she|he|they|her|his|their|them)\b", re.I)
+
+
+_TOLD_THEN_ASKED = re.compile(r"^\s*(?P<first>[^?—–]*\b(?:someone|somebody|a friend|a colleague|a neighbour)\b[^?—–]*?)"
+                              r"\s*[—–]\s*(?:what|which|when|where|how|who)\b[^?]*\b(?:she|he|they|her|his|their|them)\b",
+                              re.I)
+"""A statement about someone, then a question about them: "I lent The Overstory to someone in March — how long has
+she been tower captain?" (the statement is the description of the person to find)."""
 
 
 def relation(question: str) -> str | None:
