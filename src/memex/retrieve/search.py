@@ -21,7 +21,13 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
-from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
+from memex.retrieve.query_language import (
+    accent_terms,
+    cross_item_weights,
+    native_terms,
+    query_language,
+    stems_weight,
+)
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -133,7 +139,7 @@ class Searcher:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         langs = self.home_languages()
         q_lang = query_language(query, langs)
-        parsed = with_languages(native_terms(parse_query(query), query, q_lang), query, langs)
+        parsed = accent_terms(with_languages(native_terms(parse_query(query), query, q_lang), query, langs), q_lang)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
