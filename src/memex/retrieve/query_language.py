@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -157,11 +157,21 @@ def accent_stem(word: str, lang: str) -> str | None:
     return best if best != plain else None
 
 
-def accent_terms(parsed: ParsedQuery, lang: str | None) -> ParsedQuery:
-    """Add the stems of the query's words with their missing accents restored (non-English, stemmed languages)."""
+def accent_terms(parsed: ParsedQuery, lang: str | None, indexed: Callable[[str], bool]) -> ParsedQuery:
+    """Add the stems of the query's words with their missing accents restored (non-English, stemmed languages).
+
+    Only for a word whose own stem is nowhere in the index (`indexed`: does the stems column hold it?) and whose
+    restored stem is: a word written as the notes write it ("recupero", "tastiera") keeps its own stem alone.
+    """
     if lang is None or lang in (ENGLISH, UNDETERMINED):
         return parsed
-    extra = [[s] for t in parsed.terms if (s := accent_stem(t, lang))]
+    from memex.language.analyzer import stems
+
     known = {tuple(x) for x in parsed.shadow}
-    extra = [x for x in extra if tuple(x) not in known]
+    extra: list[list[str]] = []
+    for t in parsed.terms:
+        s = accent_stem(t, lang)
+        if s and (s,) not in known and indexed(s) and not indexed(_fold(next(iter(stems(t, (lang,))), t))):
+            extra.append([s])
+            known.add((s,))
     return replace(parsed, shadow=[*parsed.shadow, *extra]) if extra else parsed
