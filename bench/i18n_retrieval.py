@@ -11,6 +11,7 @@ searched through Brain.search: gold-note Recall@5 / Recall@10 / MRR@10 (memex.ev
     python bench/i18n_retrieval.py --langs es --configs bm25,minilm,multilingual
     python bench/i18n_retrieval.py --langs "" --cross "" --panadera    # the Spanish personal dev vault only
     python bench/i18n_retrieval.py --langs en,es,fr --cross "" --configs minilm,multilingual --halves
+    python bench/i18n_retrieval.py --langs es,pt-br,fr --cross "" --configs multilingual --fold-accents
 """
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ def halves(per_query: list[dict]) -> tuple[float, float]:
     odd = [q["Recall@5"] for q in per_query if int(q["query_id"].rsplit("-", 1)[1]) % 2 == 1]
     even = [q["Recall@5"] for q in per_query if int(q["query_id"].rsplit("-", 1)[1]) % 2 == 0]
     return (round(sum(odd) / max(1, len(odd)), 4), round(sum(even) / max(1, len(even)), 4))
+
+
+def fold_accents(text: str) -> str:
+    """The question as typed without accents or inverted marks ("¿Cómo sincronizo?" -> "Como sincronizo?")."""
+    import unicodedata
+
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.replace("¿", "").replace("¡", "")
 
 
 def home_for(root: Path, embedder: str, lang: str, cache: object) -> Path:
@@ -100,6 +109,8 @@ def main() -> None:
     ap.add_argument("--panadera", action="store_true",
                     help="also the Spanish personal vault (bench/data/panadera-vault-es) under `auto`: "
                          "all questions with gold notes, the Spanish ones and the English ones")
+    ap.add_argument("--fold-accents", action="store_true",
+                    help="search each question as typed without accents (a robustness check)")
     args = ap.parse_args()
 
     from memex.app import Brain
@@ -123,6 +134,8 @@ def main() -> None:
         print("|---|" + "---:|" * len(configs))
     for lang, qset in runs:
         items = read_qa(questions(qset))
+        if args.fold_accents:
+            items = [{**it, "question": fold_accents(it["question"])} for it in items]
         cells = []
         for name in configs:
             embedder, overrides = CONFIGS[name]

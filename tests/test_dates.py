@@ -40,7 +40,31 @@ def test_formats(text: str, iso: str) -> None:
     assert marks and marks[0].day.isoformat() == iso
 
 
-@pytest.mark.parametrize("text", ["3 days ago we went", "5 out of 10", "cost £4 Dec", "version 2.3.1", "at 10:45"])
+@pytest.mark.parametrize("text,iso,year_given", [
+    # Abbreviated month names of dateparser's locale data, in the shapes people type them.
+    ("entrega el 20-AGO-2026", "2026-08-20", True),     # es, upper case
+    ("pagado 14-ago-26", "2026-08-14", True),           # es, two-digit year between matching separators
+    ("vence el 14 de ago", "2026-08-14", False),        # es, "de" makes "ago" a month
+    ("cobro: ene-2026", "2026-01-01", True),            # es, month and year (month precision)
+    ("1 dic. 2025", "2025-12-01", True),                # es
+    ("14 févr. 2026", "2026-02-14", True),              # fr
+    ("7 juil. 2026", "2026-07-07", True),               # fr
+    ("3. Okt. 2026", "2026-10-03", True),               # de
+    ("14. Mrz. 2026", "2026-03-14", True),              # de
+    ("3 mrt 2026", "2026-03-03", True),                 # nl
+    ("17 mei", "2026-05-17", False),                    # nl, year from context
+    ("3 gen 2026", "2026-01-03", True),                 # it
+    ("4 ott. 2025", "2025-10-04", True),                # it
+    ("5 out. 2026", "2026-10-05", True),                # pt
+    ("14 fev 2026", "2026-02-14", True),                # pt
+])
+def test_abbreviated_months_in_six_languages(text: str, iso: str, year_given: bool) -> None:
+    marks = find_dates(text, CTX)
+    assert [(m.day.isoformat(), m.year_given) for m in marks] == [(iso, year_given)]
+
+
+@pytest.mark.parametrize("text", ["3 days ago we went", "5 out of 10", "cost £4 Dec", "version 2.3.1", "at 10:45",
+                                  "3 years ago 2026 was", "10 out-of-band", "5 set-up costs"])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, CTX) == []
 

@@ -100,11 +100,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?<![£$€.,:/-])(?=[a-z\d])(?:(?P<wd>{wd})\.?,?[ \t]+)?"
         rf"(?:"
         rf"(?P<iy>(?:19|20)\d\d)[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?![\d])"  # 2026-05-16
-        rf"|(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?(?P<s1>{sep})(?:de[ \t]+)?(?P<m>{mon})(?P<dot>\.?)"
-        rf"(?:(?P<s2>,?{sep})(?:de[ \t]+)?{year.format(n='y')})?(?![\w])"  # 16 May 2026, 3. marz 2026, 20-ago
+        rf"|(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?(?P<s1>{sep})(?P<de>de[ \t]+)?(?P<m>{mon})(?P<dot>\.?)"
+        rf"(?:(?P<s2>,?{sep})(?:de[ \t]+)?{year.format(n='y')}"  # 16 May 2026, 3. marz 2026, 20-ago
+        rf"|(?P<s3>[-/])(?P<yy>\d\d)(?![\d:]))?(?![\w])"  # 20-ago-26, 14/Aug/26
         rf"|(?P<m2>{mon})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+{year.format(n='y2')})?(?![\w:])"
         rf"|(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d])"  # 16/05/2026
-        rf"|(?P<m3>{mon})\.?[ \t]+(?:del?[ \t]+)?(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026
+        rf"|(?P<m3>{mon})\.?(?:[ \t]+(?P<de3>del?[ \t]+)?|(?P<s4>[ \t]*[-/][ \t]*))"
+        rf"(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026, ago-2026
         rf")")
     year_line = re.compile(r"[ \t#>*_|-]*(?P<y>(?:19|20)\d\d)[ \t*_:|-]*$")
     return cand, year_line
@@ -235,12 +237,15 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
         return (day, "day", True) if day else None
     if g["m3"]:
         month = month_number(g["m3"])
-        if month is None or (g["m3"] in _WORDLIKE and g["m3"] not in ("may", "mar")):
+        if month is None or (g["m3"] in _WORDLIKE and g["m3"] not in ("may", "mar")
+                             and not (g["s4"] or g["de3"])):  # "ago-2026", "dic de 2025"; never "3 years ago 2026"
             return None
         return dt.date(int(g["y3"]), month, 1), "month", True
     if g["m"]:
         token, d, y = g["m"], int(g["d"]), g["y"]
-        shaped = bool(y) or bool(g["dot"]) or "-" in g["s1"] or "/" in g["s1"] or "." in g["s1"]
+        if g["yy"] and g["s3"] in g["s1"]:  # "20-ago-26": a two-digit year only between matching separators
+            y = "'" + g["yy"]
+        shaped = bool(y) or bool(g["dot"]) or bool(g["de"]) or any(c in g["s1"] for c in "-/.")
         if token in _WORDLIKE and not shaped and not text[m.start("m")].isupper():
             return None
     else:

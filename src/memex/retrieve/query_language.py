@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -118,3 +118,60 @@ def stems_weight(lang: str | None) -> float:
     from memex.language.analyzer import SNOWBALL
 
     return STEMS_WEIGHT if lang is not None and lang != ENGLISH and lang in SNOWBALL else 1.0
+
+
+# ---- words typed without their accents ----------------------------------------------------------------------
+# People often type queries without accents ("configuracoes", "informacao", "pestanas"). FTS5 folds accents, so
+# most words still match; but a Snowball stemmer recognises a suffix only with its accents: Portuguese
+# "informação" -> "inform", "informacao" -> "informaca", so the stems column never matches. For a bare-ASCII word
+# of the query's language, try the accents that language writes on the word's last letters; when one of them lets
+# the stemmer strip a longer suffix, that shorter stem is searched too.
+_ACCENTS = {"a": "áàâã", "e": "éèêë", "i": "íîï", "o": "óôõ", "u": "úûü", "c": "ç", "n": "ñ"}
+TAIL = 6
+"""How many final letters may carry a missing accent (suffixes: -ção, -ções, -ción, -ència...)."""
+
+
+@lru_cache(maxsize=4096)
+def accent_stem(word: str, lang: str) -> str | None:
+    """The stem of `word` with one or two missing accents restored in its tail, where that strips more; else None."""
+    from memex.language.analyzer import SNOWBALL, stems
+
+    if lang not in SNOWBALL or not word.isascii() or not word.isalpha() or len(word) < 5:
+        return None
+    plain = next(iter(stems(word, (lang,))), word)
+    head, tail = word[:-TAIL], word[-TAIL:]
+    spots = [i for i, ch in enumerate(tail) if ch in _ACCENTS]
+    variants: set[str] = set()
+    for a, i in enumerate(spots):
+        for ai in _ACCENTS[tail[i]]:
+            one = tail[:i] + ai + tail[i + 1:]
+            variants.add(one)
+            for j in spots[a + 1:]:
+                for aj in _ACCENTS[tail[j]]:
+                    variants.add(one[:j] + aj + one[j + 1:])
+    best = plain
+    for v in sorted(variants):
+        s = _fold(next(iter(stems(head + v, (lang,))), ""))
+        if s and len(s) < len(best) - 1 and _fold(plain).startswith(s):
+            best = s
+    return best if best != plain else None
+
+
+def accent_terms(parsed: ParsedQuery, lang: str | None, indexed: Callable[[str], bool]) -> ParsedQuery:
+    """Add the stems of the query's words with their missing accents restored (non-English, stemmed languages).
+
+    Only for a word whose own stem is nowhere in the index (`indexed`: does the stems column hold it?) and whose
+    restored stem is: a word written as the notes write it ("recupero", "tastiera") keeps its own stem alone.
+    """
+    if lang is None or lang in (ENGLISH, UNDETERMINED):
+        return parsed
+    from memex.language.analyzer import stems
+
+    known = {tuple(x) for x in parsed.shadow}
+    extra: list[list[str]] = []
+    for t in parsed.terms:
+        s = accent_stem(t, lang)
+        if s and (s,) not in known and indexed(s) and not indexed(_fold(next(iter(stems(t, (lang,))), t))):
+            extra.append([s])
+            known.add((s,))
+    return replace(parsed, shadow=[*parsed.shadow, *extra]) if extra else parsed

@@ -22,7 +22,13 @@ from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.naming import named_notes, with_named_bonus
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
-from memex.retrieve.query_language import cross_item_weights, native_terms, query_language, stems_weight
+from memex.retrieve.query_language import (
+    accent_terms,
+    cross_item_weights,
+    native_terms,
+    query_language,
+    stems_weight,
+)
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -134,7 +140,8 @@ class Searcher:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         langs = self.home_languages()
         q_lang = query_language(query, langs)
-        parsed = with_languages(native_terms(parse_query(query), query, q_lang), query, langs)
+        parsed = accent_terms(with_languages(native_terms(parse_query(query), query, q_lang), query, langs), q_lang,
+                              self._stem_indexed)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
@@ -169,6 +176,14 @@ class Searcher:
             return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (*args, n))]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse still gets dense results
+
+    def _stem_indexed(self, stem: str) -> bool:
+        """Whether any chunk's `stems` column holds this stem."""
+        try:
+            return self.conn.execute("SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1",
+                                     ('stems : "' + stem.replace('"', '""') + '"',)).fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
 
     def home_languages(self) -> set[str]:
         """Languages of this home's notes (read once per Searcher)."""
