@@ -22,6 +22,7 @@ from memex.domain import Hit, Location
     ("What is Rubén's monthly salary?", ["monthly", "salary"]),
     ("How many levers are in the Kelby lever frame?", ["levers"]),
     ("Which hospital does Yvonne work at?", ["hospital"]),
+    ("What was my 10 km split in the race?", []),
     ("¿Cuál es el IBAN de Harinas del Ebro?", ["IBAN"]),
     ("¿Qué nota sacó Hugo en matemáticas?", ["nota"]),
     ("¿Cuál es la cuota mensual del préstamo del horno?", ["cuota"]),

@@ -60,6 +60,8 @@ def focal_words(question: str) -> list[str]:
             continue
         if low in stop or low in skip:
             break
+        if any(ch.isdigit() for ch in w):
+            break  # "What was my 10 km split": a figure of the question, not the thing asked for
         if w[:1].isupper() and not w.isupper():
             break  # a name: who or what it is about ("Qué nota sacó Hugo")
         out.append(w)
