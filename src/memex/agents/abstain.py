@@ -161,7 +161,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c, unseen) for c in used), default=best)
-    withheld = _withheld(question, used, note_text)
+    withheld = _withheld(question, used, note_text, candidates)
     # The thing asked for (agents/focal.py), reported for calibration: as a penalty it did not separate
     # unanswerable questions from answered ones on a held-out dev vault (bench/fit_support.py --penalise).
     asks = focal.focal_terms(question)
@@ -221,9 +221,18 @@ _WITHHELD = re.compile(r"(?i)\b(?:not known|unknown|not writing (?:it|them|that)
                        r"(?:don['’]t|didn['’]t|do not) know|no idea|never found out)\b|[£$€]\s?\.\.\.|\bTBC\b")
 
 
-def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int], str] | None) -> str:
-    """A line of the quoted notes that holds what the question asks about and says it is not known or not
-    written down — unless the answer's own statement speaks of the asked thing and does not say so."""
+WITHHELD_CANDIDATES = 3
+"""How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
+second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
+at the bottom of every page" for "What's our buildings insurance policy number?") while the note that says
+"I haven't copied anything about it here" still ranks among the best."""
+
+
+def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int], str] | None,
+              candidates: Sequence[Candidate] = ()) -> str:
+    """A line of the quoted notes, or of the best retrieved statements, that holds what the question asks about
+    and says it is not known or not written down — unless the answer's own statement speaks of the asked thing
+    and does not say so."""
     from memex.agents.answer_type import _attribute_terms
 
     attr = set(_attribute_terms(question))
@@ -233,6 +242,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
         return ""
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
+    texts += [c.unit.text for c in sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):
