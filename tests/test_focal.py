@@ -99,3 +99,20 @@ def test_a_note_that_says_it_did_not_keep_the_thing_withholds_it() -> None:
                             "here.")
     assert _WITHHELD.search("Policy number: didn't write it down.")
     assert not _WITHHELD.search("I haven't copied the recipe yet, it is in the blue book.")
+
+
+def test_a_withheld_line_among_the_best_retrieved_statements_counts_when_the_answer_is_about_something_else(
+        ) -> None:
+    q = "What's our buildings insurance policy number?"
+    elsewhere = _candidate("P2 (council tenant, phone) — Went straight to the phone number, never read the site.",
+                           "Interviews")
+    kept_none = _candidate("Buildings insurance: bought via comparison site, policy documents in the insurer's app. "
+                           "I haven't copied anything about it here.", "Mortgage")
+    alone, checks = support_score(q, 0.5, [elsewhere], candidates=[elsewhere])
+    assert checks["withheld"] == ""
+    score, checks = support_score(q, 0.5, [elsewhere], candidates=[elsewhere, kept_none])
+    assert checks["withheld"].startswith("Buildings insurance")
+    assert score == pytest.approx(alone - abstain.WITHHELD_PENALTY)
+    # An answer whose own statement speaks of the asked thing, without saying it is not kept, stands.
+    said = _candidate("Buildings insurance policy number: HX-20931-B, with Lomond Mutual.", "Mortgage")
+    assert support_score(q, 0.5, [said], candidates=[said, kept_none])[1]["withheld"] == ""
