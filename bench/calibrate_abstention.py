@@ -35,6 +35,7 @@ def collect(home: str, qa: str) -> list[dict]:
 
     def spy(*args, **kw):  # the statements the composer scored, for the gold-rank diagnosis
         seen["candidates"] = list(kw.get("candidates") or (args[5] if len(args) > 5 else []))
+        seen["used"] = [f"{c.unit.context}\n{c.unit.text}" for c in (args[2] if len(args) > 2 else kw.get("used", []))]
         return saved[2](*args, **kw)
 
     abstain.SUPPORT_THRESHOLD = -1.0  # record every answer's support: nothing abstains while collecting
@@ -56,7 +57,7 @@ def collect(home: str, qa: str) -> list[dict]:
                              "mode": s.get("mode", "none"), "top": (s.get("top") or [None])[0],
                              "checks": s.get("checks", {}), "features": (s.get("checks") or {}).get("features", {}),
                              "gold_retrieved": rank is not None, "gold_rank": rank,
-                             "holds": holds, "answer": a.answer[:300], "question": it["question"]})
+                             "holds": holds, "used": seen.get("used", []), "answer": a.answer[:300], "question": it["question"]})
     finally:
         abstain.SUPPORT_THRESHOLD, abstain.threshold_for, abstain.support_score = saved
     return rows

@@ -12,6 +12,7 @@ questions with at most `--target` false abstention on each training vault, the m
 fitted on the others and the held-out vault's rates are reported, per question type.
 
     python bench/fit_support.py --cache bench/results/calibrate_abstention [--features a,b,c] [--l2 1.0]
+        [--penalise focal_missing --folds engineer,teacher,consultant]
 """
 from __future__ import annotations
 
@@ -122,6 +123,40 @@ def per_type(rows: list[dict], s: np.ndarray, t: float) -> str:
     return "; ".join(out)
 
 
+def penalised(rows: list[dict], feature: str, w: float) -> np.ndarray:
+    """Today's support less w times one signal (a question with no answer statement keeps its support)."""
+    return np.array([r["support"] - w * float((r["features"] or {}).get(feature, 0.0)) for r in rows])
+
+
+def penalty_report(sets: dict[str, list[dict]], feature: str, weights: list[float], target: float,
+                   folds: list[str]) -> None:
+    """Fit the weight of one penalty on today's support and the threshold with it, leaving one vault out: on the
+    training vaults, the weight whose chosen threshold (`choose`) abstains on the most unanswerable questions
+    (ties: the smallest weight); then the held-out vault's rates. Then the trade-off curve at each weight."""
+    print(f"\npenalty on {feature}: support - w x {feature}, w and threshold fitted on the other vaults")
+    print(f"{'held out':12s} {'w':>5s} {'threshold':>9s} {'false_abst':>10s} {'unans_abst':>10s} {'gold_fact':>9s}")
+    for held in folds:
+        others = [n for n in folds if n != held]
+        best = None
+        for w in weights:
+            sc = {n: penalised(sets[n], feature, w) for n in others}
+            t = choose({n: sets[n] for n in others}, sc, target)
+            pooled = [r for n in others for r in sets[n]]
+            ua = rates(pooled, np.concatenate([sc[n] for n in others]), t)[1]
+            if best is None or ua > best[0] + 1e-9:
+                best = (ua, w, t)
+        _, w, t = best
+        s = penalised(sets[held], feature, w)
+        fa, ua, gf = rates(sets[held], s, t)
+        print(f"{held:12s} {w:5.2f} {t:9.3f} {fa:10.3f} {ua:10.3f} {gf:9.3f}   {per_type(sets[held], s, t)}")
+    print("\ntrade-off curve (every vault): w, threshold -> false_abst/unans_abst per vault")
+    for w in weights:
+        for t in np.round(np.arange(0.30, 0.50, 0.01), 2):
+            per = "  ".join("%s %.3f/%.3f" % ((n,) + rates(sets[n], penalised(sets[n], feature, w), t)[:2])
+                            for n in sets)
+            print(f"  w {w:4.2f} t {t:4.2f}  {per}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", default="bench/results/calibrate_abstention")
@@ -131,6 +166,10 @@ def main() -> None:
     ap.add_argument("--unanswerable-weight", type=float, default=3.0)
     ap.add_argument("--target", type=float, default=0.10)
     ap.add_argument("--label", choices=("right", "answerable"), default="right")
+    ap.add_argument("--penalise", default="", help="a signal to fit a penalty weight on, leaving one vault out")
+    ap.add_argument("--weights", default="0,0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4")
+    ap.add_argument("--folds", default="engineer,teacher,consultant",
+                    help="the vaults of one embedder, for the penalty's leave-one-vault-out fit")
     args = ap.parse_args()
     global LABEL
     LABEL = args.label
@@ -168,6 +207,9 @@ def main() -> None:
         fa, ua, gf = rates(sets[held], s, t)
         print(f"{held:12s} {t:9.3f} {fa:10.3f} {ua:10.3f} {gf:9.3f}   {per_type(sets[held], s, t)}")
     beta = train(list(sets))
+    if args.penalise:
+        penalty_report(sets, args.penalise, [float(w) for w in args.weights.split(",")], args.target,
+                       [n for n in args.folds.split(",") if n in sets])
     scores = {n: score(beta, matrix(sets[n], names)) for n in sets}
     t = choose(sets, scores, args.target)
     print("\nfitted on all: intercept %.3f, " % beta[0]

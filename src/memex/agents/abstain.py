@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import lexicon
+from memex.agents import focal, lexicon
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
 from memex.domain import Hit
@@ -142,7 +142,8 @@ def fts_in_notes(conn: sqlite3.Connection) -> Callable[[str, str], bool]:
 def support_score(question: str, best: float, used: Sequence[Candidate],
                   note_text: Callable[[int], str] | None = None,
                   expect: Expectation | None = None,
-                  candidates: Sequence[Candidate] = (), unseen: float = 0.0) -> tuple[float, dict[str, Any]]:
+                  candidates: Sequence[Candidate] = (), unseen: float = 0.0,
+                  in_notes: Callable[[str, str], bool] | None = None) -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the support of its best quoted statement, less what they all lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
@@ -160,14 +161,22 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c, unseen) for c in used), default=best)
-    withheld = _withheld(question, used, note_text)
+    withheld = _withheld(question, used, note_text, candidates)
+    # The thing asked for (agents/focal.py), reported for calibration: as a penalty it did not separate
+    # unanswerable questions from answered ones on a held-out dev vault (bench/fit_support.py --penalise).
+    asks = focal.focal_terms(question)
+    unsaid = focal.missing(question, [f"{c.unit.context}\n{c.unit.text}" for c in used], in_notes) if used else []
+    focal_share = len(unsaid) / len(asks) if asks else 0.0
     score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
     if feats:
         feats["unseen"] = unseen
+        feats["focal_missing"] = focal_share
+        feats["focal_any"] = float(bool(unsaid))
     return score, {"features": feats, "unseen": round(unseen, 3), "best": round(top, 3),
                    "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
-                   "names": asked, "names_missing": missing, "withheld": withheld}
+                   "names": asked, "names_missing": missing, "withheld": withheld,
+                   "focal": sorted(asks.values()), "focal_missing": unsaid}
 
 
 def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candidate], kind_ok: bool,
@@ -205,13 +214,25 @@ WITHHELD_PENALTY = 0.4
 """The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
 the card, not writing it here", "Yvonne booked it and won't tell me what it cost")."""
 _WITHHELD = re.compile(r"(?i)\b(?:not known|unknown|not writing (?:it|them|that) (?:down|here)|not (?:written|"
-                       r"noted|recorded) (?:here|down|anywhere)|won['’]t (?:tell|say)|wouldn['’]t (?:tell|say)|"
+                       r"noted|recorded) (?:here|down|anywhere)|(?:(?:haven['’]t|have not|hasn['’]t) (?:copied|written|noted|"
+                       r"recorded|kept|put)|(?:didn['’]t|did not) (?:copy|write|note|record|keep|put)) "
+                       r"(?:anything|it|them|that|a thing)(?: (?:about|of) (?:it|them|that))? "
+                       r"(?:here|down)|won['’]t (?:tell|say)|wouldn['’]t (?:tell|say)|"
                        r"(?:don['’]t|didn['’]t|do not) know|no idea|never found out)\b|[£$€]\s?\.\.\.|\bTBC\b")
 
 
-def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int], str] | None) -> str:
-    """A line of the quoted notes that holds what the question asks about and says it is not known or not
-    written down — unless the answer's own statement speaks of the asked thing and does not say so."""
+WITHHELD_CANDIDATES = 3
+"""How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
+second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
+at the bottom of every page" for "What's our buildings insurance policy number?") while the note that says
+"I haven't copied anything about it here" still ranks among the best."""
+
+
+def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int], str] | None,
+              candidates: Sequence[Candidate] = ()) -> str:
+    """A line of the quoted notes, or of the best retrieved statements, that holds what the question asks about
+    and says it is not known or not written down — unless the answer's own statement speaks of the asked thing
+    and does not say so."""
     from memex.agents.answer_type import _attribute_terms
 
     attr = set(_attribute_terms(question))
@@ -221,6 +242,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
         return ""
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
+    texts += [c.unit.text for c in sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):

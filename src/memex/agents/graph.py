@@ -220,7 +220,7 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 unseen = abstain.unseen_credit(question, run.parts.embedder.id, run.parts.conn, run.idf)
                 composed.support, composed.checks = abstain.support_score(
                     question, composed.support, composed.primary or composed.used, run.note_text, expect,
-                    composed.candidates, unseen)
+                    composed.candidates, unseen, abstain.fts_in_notes(run.parts.conn))
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
