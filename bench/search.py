@@ -81,6 +81,20 @@ def pct(xs: list[float], p: float) -> float:
     return float(np.percentile(xs, p))
 
 
+def interleaved(brain, off_settings, queries):  # type: ignore[no-untyped-def]
+    """Search each query with a feature off, then with the brain's own settings, so load hits both alike."""
+    base, on, off = brain.settings, [], []
+    try:
+        for q in queries:
+            brain.settings = off_settings
+            off += timed(lambda q: brain.search(q, 10), [q])
+            brain.settings = base
+            on += timed(lambda q: brain.search(q, 10), [q])
+    finally:
+        brain.settings = base
+    return off, on
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,100000")
@@ -113,23 +127,13 @@ def main() -> int:
                     "hybrid, long questions (defaults)": timed(lambda q: brain.search(q, 10), long_queries),
                 }
                 base = brain.settings
-                # The paraphrase lean (retrieve/overlap.py) on and off, query by query, so load hits both alike.
-                lean_off, on, off = replace(base, overlap_bm25_share=1.0), [], []
-                for q in queries:
-                    brain.settings = lean_off
-                    off += timed(lambda q: brain.search(q, 10), [q])
-                    brain.settings = base
-                    on += timed(lambda q: brain.search(q, 10), [q])
-                # Notes the question names (retrieve/naming.py): bonus off and on, query by query, short and long.
+                # Notes the question names (retrieve/naming.py): bonus off and on, short and long questions.
                 for label, qs in (("short", queries), ("long", long_queries)):
-                    named_off, b_on, b_off = replace(base, title_match_bonus=0.0), [], []
-                    for q in qs:
-                        brain.settings = named_off
-                        b_off += timed(lambda q: brain.search(q, 10), [q])
-                        brain.settings = base
-                        b_on += timed(lambda q: brain.search(q, 10), [q])
+                    b_off, b_on = interleaved(brain, replace(base, title_match_bonus=0.0), qs)
                     res[f"hybrid, {label} questions, title bonus off (interleaved)"] = b_off
                     res[f"hybrid, {label} questions, title bonus on (interleaved, default)"] = b_on
+                # The paraphrase lean (retrieve/overlap.py) on and off.
+                off, on = interleaved(brain, replace(base, overlap_bm25_share=1.0), queries)
                 res["hybrid, paraphrase lean off (interleaved)"] = off
                 res["hybrid, paraphrase lean on (interleaved, default)"] = on
                 brain.settings = replace(base, long_query_words=10**6, long_query_full_words=10**6 + 1)

@@ -1,6 +1,7 @@
 """A home indexed from a few notes given as {file name: text}: the fixture many unit tests start from."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from memex.app import Brain
@@ -15,3 +16,10 @@ def indexed_home(root: Path, notes: dict[str, str], embedder: str = "hash:384") 
     with Brain.open(root / "home", embedder=embedder) as brain:
         assert brain.add([vault]).added == len(notes)
     return root / "home"
+
+
+def vault_brain(root: Path, vault: Path) -> Iterator[Brain]:
+    """A Brain on a fresh home under `root` with `vault` indexed by the default embedder; closed after use."""
+    with Brain.open(root / "home") as brain:
+        brain.add([vault])
+        yield brain

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_vault import vault_brain
 
 from memex.agents.compose import _shape, _with_rows, opening_words
 from memex.agents.evidence import Unit
@@ -46,10 +47,7 @@ def test_capitalised_words_that_open_a_sentence_or_a_value() -> None:
 
 @pytest.fixture(scope="module")
 def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
-    b = Brain.open(tmp_path_factory.mktemp("subject") / "home")
-    b.add([VAULT])
-    yield b
-    b.close()
+    yield from vault_brain(tmp_path_factory.mktemp("subject"), VAULT)
 
 
 @pytest.mark.slow

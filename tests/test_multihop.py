@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_vault import vault_brain
 
 from memex.agents.evidence import Unit
 from memex.agents.multihop import asked_terms, entity_notes, substituted
@@ -52,10 +53,7 @@ def test_what_is_asked_of_the_entity_leaves_out_what_the_bridge_explained() -> N
 
 @pytest.fixture(scope="module")
 def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
-    b = Brain.open(tmp_path_factory.mktemp("multihop") / "home")
-    b.add([VAULT])
-    yield b
-    b.close()
+    yield from vault_brain(tmp_path_factory.mktemp("multihop"), VAULT)
 
 
 @pytest.mark.slow

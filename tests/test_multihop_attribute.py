@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_vault import vault_brain
 
 from memex.agents.evidence import Unit
 from memex.agents.multihop import described_part, named_inside, role_terms, substituted
@@ -69,10 +70,7 @@ def test_the_role_and_the_names_inside_a_description() -> None:
 
 @pytest.fixture(scope="module")
 def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
-    b = Brain.open(tmp_path_factory.mktemp("multihop_attr") / "home")
-    b.add([VAULT])
-    yield b
-    b.close()
+    yield from vault_brain(tmp_path_factory.mktemp("multihop_attr"), VAULT)
 
 
 def _cited(a) -> set[str]:  # noqa: ANN001
