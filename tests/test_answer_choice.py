@@ -136,35 +136,3 @@ def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) 
     assert _changed_over_time("When is the weekly sync?", [old, dated("Friday too.", "2024-04-02")], [old]) is None
     other = dated("Standup is at nine.", "2024-05-10")
     assert _changed_over_time("When is the weekly sync?", [old, other], [old, other]) is None
-
-
-def test_a_statement_is_ranked_by_its_own_meaning_when_a_long_subject_drowns_it() -> None:
-    """The statement is embedded with its subject and alone; the better reading ranks it, so a long title and
-    heading path ("Sourdough loaves coming out flat, dense, gummy… › Testing") cannot bury the line that
-    answers, while the support score keeps the reading with its subject."""
-    import numpy as np
-
-    from memex.agents.extractive import WEIGHTS, combine, features, in_context, question_terms, score_units
-    from memex.embed import load_embedder
-
-    def unit(text: str, subject: str, rank: int) -> Unit:
-        hit = Hit(path=f"n{rank}.md", chunk_id=f"c{rank}", score=1.0, text=text, location=Location())
-        return Unit(quote=text, text=text, hit=hit, rank=rank, position=0, subject=subject, context=subject,
-                    date=None, date_source="mtime")
-
-    article = ("The Bread Bench newsletter: sourdough loaves coming out flat, dense, gummy, pale or sour, and seven "
-               "other problems with proving, shaping, scoring, steaming, cooling and slicing › Testing")
-    answer = unit("To check that a starter fix worked, bake a small loaf.", article, 1)
-    other = unit("Starter fix worked, said Jo.", "Baking diary", 0)
-    q = "How do I check that a starter fix worked?"
-    emb = load_embedder("hash")
-    idf = dict.fromkeys(question_terms(q), 1.0)
-    f = features(q, [answer, other], emb, idf)
-    query = emb.embed_query(q)
-    alone, with_subject = float(emb.embed([answer.text])[0] @ query), float(emb.embed([in_context(answer)])[0] @ query)
-    assert alone > with_subject + 0.1  # the long subject dilutes it
-    assert abs(f[0, 5] - alone) < 1e-5 and abs(f[0, 0] - with_subject) < 1e-5
-    base = combine(np.delete(f, 5, axis=1))  # scored on the reading with the subject only
-    assert np.allclose(combine(f) - base, WEIGHTS.semantic * (np.fmax(f[:, 0], f[:, 5]) - f[:, 0]), atol=1e-6)
-    best = score_units(q, [answer, other], emb, idf)[0]
-    assert best.unit is answer and abs(best.semantic - with_subject) < 1e-5  # support reads it with its subject

@@ -142,10 +142,9 @@ def in_context(unit: Unit) -> str:
 
 def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
              expect: Expectation | None = None) -> np.ndarray:
-    """(n, 6) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior, and the
-    semantic similarity of the statement read alone, without its subject (nan: it has none)."""
+    """(n, 5) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior."""
     if not units:
-        return np.zeros((0, 6), dtype=np.float32)
+        return np.zeros((0, 5), dtype=np.float32)
     expect = expected(question) if expect is None else expect
     rows = []
     subject_terms: dict[str, set[str]] = {}
@@ -154,17 +153,12 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         subj = subject_terms.setdefault(u.context, content_terms(u.context))
         kind = matches(expect, u.text, question, u.context)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
-                     np.nan if kind is None else kind, 1.0 / (1 + u.rank), np.nan))
+                     np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
     f = np.asarray(rows, dtype=np.float32)
     cheap = 0.5 * f[:, 2] + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3]) + 0.3 * f[:, 4]
     keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
-    query = embedder.embed_query(question)
-    f[keep, 0] = embedder.embed([in_context(units[i]) for i in keep]) @ query
-    # Read alone as well: a long title and heading path ("Crazing: why your glaze cracks like a dry riverbed
-    # (and five ways to stop it) | The Kiln Shed › Five ways to fix it") can drown the statement that answers.
-    alone = [int(i) for i in keep if units[i].context]
-    if alone:
-        f[alone, 5] = embedder.embed([units[i].text for i in alone]) @ query
+    vecs = embedder.embed([in_context(units[i]) for i in keep])
+    f[keep, 0] = vecs @ embedder.embed_query(question)
     return f
 
 
@@ -173,16 +167,8 @@ def combine(f: np.ndarray, w: Weights = WEIGHTS) -> np.ndarray:
     if not len(f):
         return np.zeros(0, dtype=np.float32)
     kind = np.where(np.isnan(f[:, 3]), w.kind_unknown, f[:, 3])
-    return (w.semantic * meaning(f) + w.lexical * f[:, 1] + w.context * f[:, 2] + w.kind * kind
+    return (w.semantic * f[:, 0] + w.lexical * f[:, 1] + w.context * f[:, 2] + w.kind * kind
             + w.rank * f[:, 4])
-
-
-def meaning(f: np.ndarray) -> np.ndarray:
-    """The semantic signal that ranks statements: the better of the statement read with its subject and read
-    alone (the subject's words still count through the `context` coverage)."""
-    if f.shape[1] < 6:
-        return f[:, 0]
-    return np.fmax(f[:, 0], f[:, 5])
 
 
 def echoes(question: str, text: str) -> bool:
