@@ -148,8 +148,9 @@ def _about_subject(question: str, cands: Sequence[Candidate], embedder: Embedder
 
 
 EMBED_POOL = 24
-SUBJECT_NOTE = 0.1
 """Statements re-read for what is asked of the subject (the best by the ordinary score)."""
+SUBJECT_NOTE = 0.1
+"""Added to a statement of the note that is the question's subject (its current state is kept there)."""
 _FIELDS = re.compile(r"(?:^|;\s)([^:;]{1,40}):\s")
 
 

@@ -402,8 +402,6 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     return best if best is not None else compose.Composed("", [], 0.0, "relational")
 
 
-
-
 SUBJECT_HITS = 2
 """Passages taken from the notes about a temporal question's subject."""
 SUBJECT_LINKED = 6
