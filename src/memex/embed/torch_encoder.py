@@ -5,6 +5,7 @@ import os
 import statistics
 import threading
 import time
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def free_cores() -> int:
     return max(1, min(cores, cores - round(busy)))
 
 
-class TorchEncoder:
+class TorchEncoder(ABC):
     """Base of the bundled torch embedders; a subclass sets `dimensions` and writes `_forward`."""
 
     dimensions: int
@@ -87,8 +88,9 @@ class TorchEncoder:
         # torch's thread count is process-global; the lock keeps concurrent callers from fighting over it.
         self._lock = threading.Lock()
 
+    @abstractmethod
     def _forward(self, batch: list[list[int]], bf16: bool | None = None) -> np.ndarray:
-        raise NotImplementedError
+        """The model's normalised mean-pooled vectors for token-id lists (bf16 None: the embedder's precision)."""
 
     def _embed_ids(self, ids: list[list[int]]) -> np.ndarray:
         """Passage vectors for token-id lists, in input order, on the cores left free."""

@@ -211,20 +211,29 @@ class VectorIndex:
             return torch.mv(self._bf16, torch.from_numpy(q).to(torch.bfloat16)).float().numpy()
 
 
+def snapshot_problem(snapshot: Any, loaded: bool, conn: sqlite3.Connection) -> tuple[str | None, int]:
+    """Why an on-disk vector snapshot (exact or ANN) cannot be trusted against SQLite, None if it can, and
+    how many changes behind it was; a trusted one is caught up in place."""
+    if not loaded:
+        return "torn or corrupt (checksum/size mismatch)", 0
+    seq = current_seq(conn)
+    if snapshot.seq > seq:
+        return f"ahead of the database (seq {snapshot.seq} > {seq}): not from this store", 0
+    behind = seq - snapshot.seq
+    snapshot.catch_up(conn)
+    if snapshot.rebuilt:
+        return "disagreed with SQLite after catch-up", behind
+    return None, behind
+
+
 def cache_state(conn: sqlite3.Connection, embedder: str, dims: int, cache: Path) -> tuple[str, bool]:
     """Describe the on-disk vector cache against SQLite; (description, needs_rebuild)."""
     if not cache.exists():
         return "missing (rebuilt from SQLite on next use)", False
     idx = VectorIndex(embedder, dims)
-    if not idx.load(cache):
-        return "torn or corrupt (checksum/size mismatch)", True
-    seq = current_seq(conn)
-    if idx.seq > seq:
-        return f"ahead of the database (seq {idx.seq} > {seq}): not from this store", True
-    behind = seq - idx.seq
-    idx.catch_up(conn)
-    if idx.rebuilt:
-        return "disagreed with SQLite after catch-up", True
+    problem, behind = snapshot_problem(idx, idx.load(cache), conn)
+    if problem:
+        return problem, True
     truth = {int(r[0]): r[1] for r in conn.execute(
         "SELECT chunk_id, vector FROM embeddings WHERE embedder = ?", (embedder,))}
     if sorted(truth) != sorted(idx.ids.tolist()):

@@ -36,7 +36,7 @@ from memex.store.backends.base import (
     topk,
 )
 from memex.store.db import current_seq
-from memex.store.vectors import file_crc32
+from memex.store.vectors import file_crc32, snapshot_problem
 
 DTYPES = ("bf16", "f16", "i8", "f32")
 DEFAULT_DTYPE = "i8"
@@ -283,15 +283,9 @@ class AnnIndex:
         if not self.meta_path.exists():
             return "missing (rebuilt from SQLite on next use)", False
         probe = AnnIndex(self.embedder, self.dims, self.cache_dir, dtype=self.dtype, threads=self.threads)
-        if not probe.load():
-            return "ANN snapshot torn or corrupt (checksum/size mismatch)", True
-        seq = current_seq(conn)
-        if probe.seq > seq:
-            return f"ANN snapshot ahead of the database (seq {probe.seq} > {seq}): not from this store", True
-        behind = seq - probe.seq
-        probe.catch_up(conn)
-        if probe.rebuilt:
-            return "ANN snapshot disagreed with SQLite after catch-up", True
+        problem, behind = snapshot_problem(probe, probe.load(), conn)
+        if problem:
+            return f"ANN snapshot {problem}", True
         truth = {int(r[0]) for r in conn.execute("SELECT chunk_id FROM embeddings WHERE embedder = ?",
                                                  (self.embedder,))}
         if truth != set(probe.ids.tolist()):
