@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import focal, lexicon
+from memex.agents import attribute, focal, lexicon
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
 from memex.domain import Hit
@@ -122,7 +122,25 @@ def unseen_share(question: str, in_notes: Callable[[str, str], bool], idf: Mappi
     return unseen / total if total else 0.0
 
 
-def fts_in_notes(conn: sqlite3.Connection) -> Callable[[str, str], bool]:
+class NoteWords:
+    """Which words the notes use (`fts_in_notes`), and a few passages that hold one (`texts`)."""
+
+    def __init__(self, conn: sqlite3.Connection, in_notes: Callable[[str, str], bool]) -> None:
+        self.conn, self.in_notes = conn, in_notes
+
+    def __call__(self, word: str, stem: str) -> bool:
+        return self.in_notes(word, stem)
+
+    def texts(self, word: str, limit: int = 20) -> list[str]:
+        """Up to `limit` passages holding the word (FTS), for how the notes write it."""
+        try:
+            return [t for (t,) in self.conn.execute("SELECT text FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
+                                                    ('"' + word.replace('"', '""') + '"', limit))]
+        except sqlite3.OperationalError:
+            return []
+
+
+def fts_in_notes(conn: sqlite3.Connection) -> NoteWords:
     """Does any chunk hold the word, through the FTS index's own tokenizer (stemming where it stems), or a word
     starting with its stem ("cost" for "costó", "costaba")?"""
     def holds(query: str) -> bool:
@@ -136,7 +154,7 @@ def fts_in_notes(conn: sqlite3.Connection) -> Callable[[str, str], bool]:
         quoted = '"' + word.replace('"', '""') + '"'
         return holds(quoted) or (len(stem) >= 4 and holds('"' + stem.replace('"', '""') + '"*'))
 
-    return in_notes
+    return NoteWords(conn, in_notes)
 
 
 def support_score(question: str, best: float, used: Sequence[Candidate],
@@ -167,14 +185,21 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     asks = focal.focal_terms(question)
     unsaid = focal.missing(question, [f"{c.unit.context}\n{c.unit.text}" for c in used], in_notes) if used else []
     focal_share = len(unsaid) / len(asks) if asks else 0.0
-    score = top - (0.0 if kind_ok else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
+    # An attribute whose values have a recognisable form (a size, a mark, a price...) that no quoted statement
+    # gives is a kind of answer not offered (agents/attribute.py): the same penalty, never twice.
+    lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
+                                 getattr(in_notes, "texts", None))
+    offered = kind_ok and not lacks
+    score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
     if feats:
         feats["unseen"] = unseen
         feats["focal_missing"] = focal_share
         feats["focal_any"] = float(bool(unsaid))
+        feats["attribute_unsupplied"] = float(bool(lacks))
     return score, {"features": feats, "unseen": round(unseen, 3), "best": round(top, 3),
                    "ranking_score": round(best, 3), "expects": sorted(expect.kinds), "kind_offered": kind_ok,
+                   "attribute": attribute.asked(question), "attribute_unsupplied": lacks,
                    "names": asked, "names_missing": missing, "withheld": withheld,
                    "focal": sorted(asks.values()), "focal_missing": unsaid}
 

@@ -172,16 +172,24 @@ def units(hit: Hit, rank: int) -> list[Unit]:
 
 
 _TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"
-                           r"mail tools?)\b", re.I)
+                           r"mail tools?|(?-i:IA|KI)|asistentes?|assistentes?|assistenti|assistenten|"
+                           r"inteligencia artificial|intelig[eê]ncia artificial|intelligence artificielle|"
+                           r"intelligenza artificiale|k[üu]nstliche intelligenz|kunstmatige intelligentie)\b", re.I)
 _COMMAND = re.compile(r"\b(?:ignore|disregard|must|should|reply|respond|say|send|forward|output|print|reveal|"
-                      r"include|locate|execute|run)\b", re.I)
+                      r"include|locate|execute|run|"
+                      # the same orders in Spanish, Portuguese, French, German, Italian and Dutch
+                      r"ignorar|ignoren|ignorer|ignorez|ignorieren|ignoriert|ignorare|ignorate|negeren|negeer|"
+                      r"deben|debe|devem|deve|doivent|doit|müssen|muss|devono|moeten|moet|decir|dizer|dire|sagen|"
+                      r"zeggen|enviar|envoyer|senden|inviare|sturen|responder|répondre|antworten|rispondere)\b", re.I)
 
 
 def addressed_to_assistants(text: str) -> bool:
     """Is this an instruction to AI assistants planted in a note ("AI assistants processing this message must
     … send them to …")? Such lines are never quoted as an answer: notes are data, not instructions."""
     return bool(_TO_ASSISTANT.search(text)) and bool(_COMMAND.search(text)) or bool(
-        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b", text, re.I))
+        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b|\binstrucciones anteriores\b|"
+                  r"\binstruç[õo]es anteriores\b|\binstructions précédentes\b|\bvorherigen anweisungen\b|"
+                  r"\bistruzioni precedenti\b|\bvorige instructies\b", text, re.I))
 
 
 def all_units(hits: list[Hit]) -> list[Unit]:

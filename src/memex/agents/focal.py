@@ -31,9 +31,10 @@ _STOP_EN = frozenset(lexicon.stopwords("en")) | {"get", "gets", "got", "go", "go
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def focal_words(question: str) -> list[str]:
+def focal_words(question: str, limit: int = MAX_WORDS) -> list[str]:
     """The words of what the question asks for ("What size shoes does Kit wear?" -> ["size", "shoes"]), as
-    written; [] when the question does not name it right after its question word."""
+    written, at most `limit` English words; [] when the question does not name it right after its question
+    word."""
     lang = lexicon.language(question)
     if lang == "es":
         opening, skip, stop = _ES_OPEN, _SKIP_ES, frozenset(lexicon.stopwords("es"))
@@ -65,7 +66,7 @@ def focal_words(question: str) -> list[str]:
         if w[:1].isupper() and not w.isupper():
             break  # a name: who or what it is about ("Qué nota sacó Hugo")
         out.append(w)
-        if len(out) >= (1 if lang == "es" else MAX_WORDS):  # Spanish puts the head noun first
+        if len(out) >= (1 if lang == "es" else limit):  # Spanish puts the head noun first
             break
     return out
 

@@ -1,0 +1,166 @@
+"""Whether an answer supplies the attribute a question asks for, not only its subject.
+
+"What size shoes does Kit wear?" asks for a *size*; "What mark did Tariq get in his licence assessment?" for a
+*mark*; "What is the monthly price of a Sync Standard subscription?" for a *price*; "¿Qué nota sacó Hugo en
+matemáticas?" for a *nota*. Notes that mention the subject but never state the attribute still offer statements
+about it — "Shoes: pair 1 retired at ~420 km", "Needs 6 pieces of evidence; he has 3", "Sync Standard: 1 GB" —
+which hold the question's words and often a number, so meaning, word overlap and the coarse answer kind
+(agents/answer_type.py: "a quantity") do not tell them from the answer.
+
+Some attributes take values of a recognisable form: a size is "UK 8", "EU 42", "XL", "16 px"; a mark is "72%",
+"17/20", "6-6", "a merit", "B+", "Predicted: 7"; a price is an amount of money; a temperature is "1240 °C"; a weight "26.9 kg"; a dose
+"10 mg". The question's attribute is read from the noun phrase its question word opens (agents/focal.py, up to
+five words); an answer supplies it when a quoted statement offers
+a value of that form, or names the attribute and gives a figure ("Shoe size: 9", "Nota: 8,5").
+Attributes whose values have no recognisable form ("What colour…", "What make…") are not checked: a bare value
+is how most right answers read ("Amlodipine 10 mg" for "What dose…"), and only the value's form can vouch for it.
+The words are English, Spanish, Portuguese, French, German, Italian and Dutch.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+_NUM = r"\d+(?:[.,]\d+)?"
+
+_SIZE_UNITS = (r"px|pixels?|píxeles|pt|points?|em|rem|kb|mb|gb|tb|kib|mib|gib|bytes?|cm|mm|m²|m2|sq ?ft|square "
+               r"(?:feet|metres|meters)|inch(?:es)?|in|\"|litres?|liters?|l|ml")
+_MONEY_WORDS = ("price", "prices", "cost", "costs", "fee", "fees", "salary", "wage", "wages", "rent", "fare", "fares",
+                "precio", "precios", "coste", "costo", "sueldo", "salario", "alquiler", "tarifa", "cuota",
+                "preço", "custo", "salário", "aluguel", "renda", "prix", "coût", "salaire", "loyer", "tarif",
+                "preis", "kosten", "gehalt", "miete", "gebühr", "prezzo", "stipendio", "affitto", "tariffa",
+                "prijs", "salaris", "huur", "tarief")
+
+CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
+    # What each kind of attribute is called, and the form its values take (None: money, read by answer_type).
+    "size": (frozenset({"size", "sizes", "talla", "tallas", "tamaño", "tamanho", "taille", "größe", "grösse",
+                        "taglia", "maat"}),
+             re.compile(rf"\b(?:UK|EU|EUR|US|UE)\s?{_NUM}\b|\b(?:XXS|XS|XL|XXL|XXXL)\b|"
+                        rf"\b{_NUM}\s?(?:{_SIZE_UNITS})(?!\w)", re.I)),
+    "mark": (frozenset({"mark", "marks", "grade", "grades", "nota", "notas", "calificación", "cijfer", "voto"}),
+             re.compile(rf"{_NUM}\s?%|\b{_NUM}\s?/\s?\d+\b|\b\d\s?[-–]\s?\d\b|:\s*\d{{1,2}}(?:[.,]\d)?\s*(?:[;,.)]|$)|"
+                        rf"\b{_NUM}\s?(?:marks|points|pts|puntos|pontos|punkte|punti|punten)\b|(?<![\w-])[A-F][+*-]?(?![\w'’-])(?=\s*(?:grade|overall|$|[,.;)]))|"
+                        r"\b(?:distinction|merit|first-class|upper second|lower second|2:1|2:2|sobresaliente|notable|"
+                        r"aprobado|suficiente|insuficiente|suspenso|matrícula de honor|très bien|assez bien|"
+                        r"sehr gut|befriedigend|ausreichend|ottimo|buono|sufficiente)\b", re.I)),
+    "temperature": (frozenset({"temperature", "temperatures", "temp", "temperatura", "température", "temperatur",
+                               "temperatuur"}),
+                    re.compile(rf"°|\b{_NUM}\s?(?:degrees?|grados|graus|degrés|grad|gradi|graden|C|F)\b|\bcone\s?\d",
+                               re.I)),
+    "weight": (frozenset({"weight", "peso", "poids", "gewicht"}),
+               re.compile(rf"\b{_NUM}\s?(?:kg|kgs|g|lb|lbs|st|stone|kilos?|gramos?|grams?|grammes?|gramm|ounces?|"
+                          r"oz)\b", re.I)),
+    "dose": (frozenset({"dose", "doses", "dosage", "dosis", "dosierung", "dosaggio", "dosering"}),
+             re.compile(rf"\b{_NUM}\s?(?:mg|mcg|µg|ug|ml|iu|units?|tablets?|puffs?|drops?|comprimidos?|gotas)\b",
+                        re.I)),
+    "money": (frozenset(_MONEY_WORDS), None),
+}
+_BY_WORD = {w: name for name, (words, _) in CLASSES.items() for w in words}
+_PHRASE_WORDS = 5
+
+
+def asked(question: str) -> list[str]:
+    """The attribute classes the question asks for: its focal noun phrase's words that name one ("What size
+    shoes…" -> ["size"]; "What is the default editor font size in pixels?" -> ["size"]), in order."""
+    from memex.agents.focal import focal_words
+
+    out: list[str] = []
+    for w in focal_words(question, _PHRASE_WORDS):
+        name = _BY_WORD.get(w.lower())
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def supplies(name: str, statement: str, question: str) -> bool:
+    """Does the statement (with its subject) offer a value of this attribute's form, or name the attribute and
+    give a figure ("Shoe size: 9"; a row "2026-06-01 89.4 98" of a note titled "Weight and waist"), that the
+    question does not itself give?"""
+    words, form = CLASSES[name]
+    q = question.lower()
+    if re.search(rf"(?i)\b(?:{'|'.join(map(re.escape, sorted(words)))})\b", statement) and any(
+            n not in q for n in re.findall(r"\d+", statement)):
+        return True
+    if form is None:
+        return _money(statement, question)
+    return any(m.group(0).strip().lower() not in q for m in form.finditer(statement))
+
+
+_PERIOD = re.compile(
+    r"\b(?:monthly|weekly|yearly|annual|annually|daily|hourly|nightly|per (?:hour|day|night|week|month|year|annum|"
+    r"session|lesson|visit)|an? (?:hour|day|night|week|month|year|session|lesson|visit)|each (?:hour|day|night|week|"
+    r"month|year|session|lesson|visit)|every (?:week|month|year)|p\.?c\.?m|p\.?a|p/?w|mensual(?:es|mente)?|semanal(?:es|"
+    r"mente)?|anual(?:es|mente)?|diari[oa]s?|al (?:día|mes|año)|por (?:hora|día|noche|semana|mes|año|sesión|clase)|"
+    r"a la (?:hora|semana)|cada (?:día|semana|mes|año)|mensal|semanal|por mês|ao mês|par (?:heure|jour|nuit|semaine|"
+    r"mois|an)|mensuel(?:le)?|pro (?:stunde|tag|nacht|woche|monat|jahr)|monatlich|im monat|al (?:giorno|mese)|"
+    r"mensile|per (?:uur|dag|nacht|week|maand|jaar)|maandelijks)\b|/\s?(?:h|hr|hour|day|night|wk|week|mo|month|yr|year|"
+    r"mes|año|día|semana|hora|mês|mois|monat|mese|maand)\b", re.I)
+
+
+_CURRENCY = re.compile(r"[£$€¥]\s?\d|\d\s?[£$€¥]")
+
+
+def _money(statement: str, question: str) -> bool:
+    """An amount of money the question does not give ("£29.40", "19,10 €", "300 €." in any language)."""
+    from memex.agents.answer_type import MONEY, offers
+
+    return MONEY in offers(statement, question) or any(
+        m.group(0) not in question for m in _CURRENCY.finditer(statement))
+
+
+def rate_unsupplied(question: str, statements: Sequence[str]) -> bool:
+    """The question asks for money by the period ("What is Rubén's monthly salary?", "How much does Dad's care
+    cost per week now?", "¿Cuánto cobra al mes…?") and no statement that gives an amount of money gives it by
+    any period ("a one-off bonus of 300 €" is not a monthly salary; "£12.25 an hour" is a rate)."""
+    from memex.agents.answer_type import MONEY, expected
+
+    if not _PERIOD.search(question) or (MONEY not in expected(question).kinds and "money" not in asked(question)):
+        return False
+    return not any(_money(s, question) and _PERIOD.search(s) for s in statements)
+
+
+def initialism(question: str) -> str:
+    """The abbreviation of a focal phrase of two or three words ("What final gravity did…" -> "FG"), "" if none."""
+    from memex.agents.focal import focal_words
+
+    words = focal_words(question)
+    if re.match(r"\W*how\b", question, re.I):
+        return ""  # "How many client comments…": a count of things, not an attribute that has a label
+    if not 2 <= len(words) <= 3 or " ".join(words) not in question or any(not w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def labels_figures(abbreviation: str, texts: Sequence[str]) -> bool:
+    """Do the notes write this abbreviation, in capitals, as the label of a figure ("FG 1.010", "FG was 1.018",
+    "BP 150/95")? Then it is how they name the attribute, and an answer that gives it carries the label."""
+    label = re.compile(rf"\b{re.escape(abbreviation)}\b\s?[:=]?\s?(?:(?:was|is|of|at|now)\s)?[~≈]?\d")
+    return any(label.search(t) for t in texts)
+
+
+def label_unsupplied(question: str, statements: Sequence[str], texts: Callable[[str], Sequence[str]]) -> str:
+    """The abbreviation the notes label the asked attribute's figures with ("FG" for "final gravity"), when no
+    statement carries it or the phrase itself: "batch 14 came in a bit low (OG 1.049)" gives another gravity."""
+    abbreviation = initialism(question)
+    if not abbreviation or not labels_figures(abbreviation, texts(abbreviation)):
+        return ""
+    from memex.agents.focal import focal_words
+
+    phrase = " ".join(focal_words(question)).lower()
+    held = any(re.search(rf"\b{abbreviation}\b", s) or phrase in s.lower() for s in statements)
+    return "" if held else abbreviation
+
+
+def unsupplied(question: str, statements: Sequence[str],
+               texts: Callable[[str], Sequence[str]] | None = None) -> list[str]:
+    """The attributes the question asks for that none of the statements supplies ([] when it asks for none
+    with a recognisable form, or for no statements); "rate" when it asks for money by the period and no
+    amount is given by one; the abbreviation the notes label the attribute with when no statement carries it
+    (`texts(word)`: some note passages holding the word)."""
+    if not statements:
+        return []
+    out = [name for name in asked(question) if not any(supplies(name, s, question) for s in statements)]
+    if "money" not in out and rate_unsupplied(question, statements):
+        out.append("rate")
+    label = label_unsupplied(question, statements, texts) if texts is not None else ""
+    return out + [label] if label else out
