@@ -172,3 +172,16 @@ def test_an_answer_must_carry_the_label_the_notes_give_the_asked_attribute(brew_
         assert unsupplied(q, [other.unit.text]) == []
     finally:
         conn.close()
+
+
+def test_an_iban_has_a_form_of_its_own() -> None:
+    q = "¿Cuál es el IBAN de Harinas del Ebro?"
+    assert asked(q) == ["iban"]
+    assert unsupplied(q, ["Pedidos harina\nA partir del 15-sep-2026 el saco de 25 kg pasa a 19,10 €."]) == ["iban"]
+    assert unsupplied(q, ["Harinas del Ebro\nPago por transferencia: ES91 2100 0418 4502 0005 1332."]) == []
+
+
+def test_a_figure_that_runs_on_is_not_a_labelled_mark() -> None:
+    q = "¿Qué nota sacó Hugo en matemáticas?"
+    assert unsupplied(q, ["Diario\nSemana normal: 4.750 de caja.", "Gastos casa\nConcepto: Judo Hugo; €: 32 (subió)"]) \
+        == ["mark"]

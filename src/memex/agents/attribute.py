@@ -7,14 +7,23 @@ about it — "Shoes: pair 1 retired at ~420 km", "Needs 6 pieces of evidence; he
 which hold the question's words and often a number, so meaning, word overlap and the coarse answer kind
 (agents/answer_type.py: "a quantity") do not tell them from the answer.
 
-Some attributes take values of a recognisable form: a size is "UK 8", "EU 42", "XL", "16 px"; a mark is "72%",
-"17/20", "6-6", "a merit", "B+", "Predicted: 7"; a price is an amount of money; a temperature is "1240 °C"; a weight "26.9 kg"; a dose
-"10 mg". The question's attribute is read from the noun phrase its question word opens (agents/focal.py, up to
-five words); an answer supplies it when a quoted statement offers
-a value of that form, or names the attribute and gives a figure ("Shoe size: 9", "Nota: 8,5").
-Attributes whose values have no recognisable form ("What colour…", "What make…") are not checked: a bare value
-is how most right answers read ("Amlodipine 10 mg" for "What dose…"), and only the value's form can vouch for it.
-The words are English, Spanish, Portuguese, French, German, Italian and Dutch.
+Three checks, each on what the quoted statements (with their subjects) give:
+
+- **The value's form.** Some attributes take values of a recognisable form: a size is "UK 8", "EU 42", "XL",
+  "16 px"; a mark is "72%", "17/20", "6-6", "a merit", "B+", "Predicted: 7"; a price an amount of money; a
+  temperature "1240 °C"; a weight "26.9 kg"; a dose "10 mg"; an IBAN "ES91 2100 0418 4502 0005 1332". The
+  attribute is read from the noun phrase the question word opens (agents/focal.py, up to five words); a
+  statement supplies it with a value of that form, or by naming the attribute and giving a figure ("Shoe size:
+  9"). Attributes whose values have no such form ("What colour…", "What make…") are not checked: a bare value
+  is how most right answers read ("Amlodipine 10 mg" for "What dose…"), and only the value's form vouches for it.
+- **A rate by the period.** Money asked by the period ("monthly salary", "per week", "al mes") is supplied by an
+  amount given by some period ("£12.25 an hour", "110 €/mes"), not by a one-off sum ("una paga extra de 300 €").
+- **The label the notes give it.** Where the notes write the focal phrase's abbreviation as the label of figures
+  ("FG 1.010" for "final gravity"), an answer that gives it carries the label or the phrase: "batch 14 came in a
+  bit low (OG 1.049)" gives another gravity.
+
+The words are English, Spanish, Portuguese, French, German, Italian and Dutch (the focal phrase: English and
+Spanish, agents/focal.py).
 """
 from __future__ import annotations
 
@@ -38,7 +47,7 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
              re.compile(rf"\b(?:UK|EU|EUR|US|UE)\s?{_NUM}\b|\b(?:XXS|XS|XL|XXL|XXXL)\b|"
                         rf"\b{_NUM}\s?(?:{_SIZE_UNITS})(?!\w)", re.I)),
     "mark": (frozenset({"mark", "marks", "grade", "grades", "nota", "notas", "calificación", "cijfer", "voto"}),
-             re.compile(rf"{_NUM}\s?%|\b{_NUM}\s?/\s?\d+\b|\b\d\s?[-–]\s?\d\b|:\s*\d{{1,2}}(?:[.,]\d)?\s*(?:[;,.)]|$)|"
+             re.compile(rf"{_NUM}\s?%|\b{_NUM}\s?/\s?\d+\b|\b\d\s?[-–]\s?\d\b|:\s*\d{{1,2}}(?:[.,]\d)?(?!\d)(?![.,]\d)\s*(?:[;,.)]|$)|"
                         rf"\b{_NUM}\s?(?:marks|points|pts|puntos|pontos|punkte|punti|punten)\b|(?<![\w-])[A-F][+*-]?(?![\w'’-])(?=\s*(?:grade|overall|$|[,.;)]))|"
                         r"\b(?:distinction|merit|first-class|upper second|lower second|2:1|2:2|sobresaliente|notable|"
                         r"aprobado|suficiente|insuficiente|suspenso|matrícula de honor|très bien|assez bien|"
@@ -53,6 +62,7 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
     "dose": (frozenset({"dose", "doses", "dosage", "dosis", "dosierung", "dosaggio", "dosering"}),
              re.compile(rf"\b{_NUM}\s?(?:mg|mcg|µg|ug|ml|iu|units?|tablets?|puffs?|drops?|comprimidos?|gotas)\b",
                         re.I)),
+    "iban": (frozenset({"iban"}), re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}")),
     "money": (frozenset(_MONEY_WORDS), None),
 }
 _BY_WORD = {w: name for name, (words, _) in CLASSES.items() for w in words}
