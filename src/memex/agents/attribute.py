@@ -11,7 +11,8 @@ Three checks, each on what the quoted statements (with their subjects) give:
 
 - **The value's form.** Some attributes take values of a recognisable form: a size is "UK 8", "EU 42", "XL",
   "16 px"; a mark is "72%", "17/20", "6-6", "a merit", "B+", "Predicted: 7"; a price an amount of money; a
-  temperature "1240 °C"; a weight "26.9 kg"; a dose "10 mg"; an IBAN "ES91 2100 0418 4502 0005 1332". The
+  temperature "1240 °C"; a weight "26.9 kg"; a dose "10 mg"; a distance or height "18 km", "5'10";
+  a speed "23.9 km/h"; a pressure "150/95", "1.5 bar"; an IBAN "ES91 2100 0418 4502 0005 1332". The
   attribute is read from the noun phrase the question word opens (agents/focal.py, up to five words); a
   statement supplies it with a value of that form, or by naming the attribute and giving a figure ("Shoe size:
   9"). Attributes whose values have no such form ("What colour…", "What make…") are not checked: a bare value
@@ -62,6 +63,17 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
     "dose": (frozenset({"dose", "doses", "dosage", "dosis", "dosierung", "dosaggio", "dosering"}),
              re.compile(rf"\b{_NUM}\s?(?:mg|mcg|µg|ug|ml|iu|units?|tablets?|puffs?|drops?|comprimidos?|gotas)\b",
                         re.I)),
+    "distance": (frozenset({"distance", "height", "length", "width", "depth", "distancia", "altura", "longitud",
+                            "anchura", "profundidad", "distância", "comprimento", "largura", "hauteur", "longueur",
+                            "largeur", "entfernung", "höhe", "länge", "breite", "distanza", "altezza", "lunghezza",
+                            "afstand", "hoogte", "lengte", "breedte"}),
+                 re.compile(rf"\b{_NUM}\s?(?:km|kms|k|m|cm|mm|mi|miles?|metres?|meters?|kilometres?|kilometers?|"
+                            r"ft|feet|foot|in|inch(?:es)?|yards?|yds?|metros?|kilómetros?|quilómetros?|mètres?)\b|"
+                            r"\b\d+\s?['’]\s?\d+(?:\s?(?:\"|”|''))?", re.I)),
+    "speed": (frozenset({"speed", "velocidad", "velocidade", "vitesse", "geschwindigkeit", "velocità", "snelheid"}),
+              re.compile(rf"\b{_NUM}\s?(?:km/h|kph|mph|m/s|knots?|kt|km/u)\b", re.I)),
+    "pressure": (frozenset({"pressure", "presión", "pressão", "pression", "druck", "pressione", "druk"}),
+                 re.compile(rf"\b\d{{2,3}}\s?/\s?\d{{2,3}}\b|\b{_NUM}\s?(?:bar|psi|mmhg|hpa|mbar)\b", re.I)),
     "iban": (frozenset({"iban"}), re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}")),
     "money": (frozenset(_MONEY_WORDS), None),
 }
