@@ -185,3 +185,11 @@ def test_a_figure_that_runs_on_is_not_a_labelled_mark() -> None:
     q = "¿Qué nota sacó Hugo en matemáticas?"
     assert unsupplied(q, ["Diario\nSemana normal: 4.750 de caja.", "Gastos casa\nConcepto: Judo Hugo; €: 32 (subió)"]) \
         == ["mark"]
+
+
+def test_a_mark_or_a_dose_said_in_words() -> None:
+    assert unsupplied("What mark did Orla get in her statistics exam?", ["Orla — uni\nShe got 68, a high 2:1."]) == []
+    assert unsupplied("¿Qué nota sacó Hugo en el examen?", ["Hugo\nSacó un 8 en el examen de lengua."]) == []
+    assert unsupplied("What dose of melatonin does Kit take?", ["Kit\nMelatonin: half a tablet at bedtime."]) == []
+    assert unsupplied("What dose of melatonin does Kit take?", ["Kit\nMelatonin from the pharmacy on Leigh Road."]) \
+        == ["dose"]

@@ -49,7 +49,8 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
                         rf"\b{_NUM}\s?(?:{_SIZE_UNITS})(?!\w)", re.I)),
     "mark": (frozenset({"mark", "marks", "grade", "grades", "nota", "notas", "calificación", "cijfer", "voto"}),
              re.compile(rf"{_NUM}\s?%|\b{_NUM}\s?/\s?\d+\b|\b\d\s?[-–]\s?\d\b|:\s*\d{{1,2}}(?:[.,]\d)?(?!\d)(?![.,]\d)\s*(?:[;,.)]|$)|"
-                        rf"\b{_NUM}\s?(?:marks|points|pts|puntos|pontos|punkte|punti|punten)\b|(?<![\w-])[A-F][+*-]?(?![\w'’-])(?=\s*(?:grade|overall|$|[,.;)]))|"
+                        rf"\b{_NUM}\s?(?:marks|points|pts|puntos|pontos|punkte|punti|punten)\b|"
+                        rf"\b(?:got|gets|scored|achieved|sacó|saqué|sacaste|obtuvo|un|una)\s+(?:an?\s+)?{_NUM}(?![\d%])|(?<![\w-])[A-F][+*-]?(?![\w'’-])(?=\s*(?:grade|overall|$|[,.;)]))|"
                         r"\b(?:distinction|merit|first-class|upper second|lower second|2:1|2:2|sobresaliente|notable|"
                         r"aprobado|suficiente|insuficiente|suspenso|matrícula de honor|très bien|assez bien|"
                         r"sehr gut|befriedigend|ausreichend|ottimo|buono|sufficiente)\b", re.I)),
@@ -61,8 +62,9 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
                re.compile(rf"\b{_NUM}\s?(?:kg|kgs|g|lb|lbs|st|stone|kilos?|gramos?|grams?|grammes?|gramm|ounces?|"
                           r"oz)\b", re.I)),
     "dose": (frozenset({"dose", "doses", "dosage", "dosis", "dosierung", "dosaggio", "dosering"}),
-             re.compile(rf"\b{_NUM}\s?(?:mg|mcg|µg|ug|ml|iu|units?|tablets?|puffs?|drops?|comprimidos?|gotas)\b",
-                        re.I)),
+             re.compile(rf"\b{_NUM}\s?(?:mg|mcg|µg|ug|ml|iu|units?|tablets?|puffs?|drops?|comprimidos?|gotas)\b|"
+                        r"\b(?:half|one|two|three|medio|media|un|una|dos|tres)\s+(?:a\s+)?(?:tablets?|pills?|puffs?|"
+                        r"drops?|comprimidos?|pastillas?|gotas?)\b", re.I)),
     "distance": (frozenset({"distance", "height", "length", "width", "depth", "distancia", "altura", "longitud",
                             "anchura", "profundidad", "distância", "comprimento", "largura", "hauteur", "longueur",
                             "largeur", "entfernung", "höhe", "länge", "breite", "distanza", "altezza", "lunghezza",
