@@ -193,3 +193,14 @@ def test_a_mark_or_a_dose_said_in_words() -> None:
     assert unsupplied("What dose of melatonin does Kit take?", ["Kit\nMelatonin: half a tablet at bedtime."]) == []
     assert unsupplied("What dose of melatonin does Kit take?", ["Kit\nMelatonin from the pharmacy on Leigh Road."]) \
         == ["dose"]
+
+
+def test_a_model_is_a_brand_and_a_name_or_a_code() -> None:
+    q = "What make and model is the heat pump?"
+    assert asked(q) == ["model"]
+    assert unsupplied(q, ["Without the hot air\nWhat I took from it: the heat pump only makes sense with lower flow "
+                          "temperatures → bigger radiators where needed → Calder's revised quote made sense."]) \
+        == ["model"]
+    assert unsupplied(q, ["Heat pump\nVaillant aroTHERM plus 7 kW, fitted April."]) == []
+    assert unsupplied(q, ["Heat pump\nOutdoor unit PUZ-WM85 on the back wall."]) == []
+    assert unsupplied("What model is my bike?", ["Bike\nA 1998 Dawes Galaxy, steel."]) == []

@@ -12,7 +12,8 @@ Three checks, each on what the quoted statements (with their subjects) give:
 - **The value's form.** Some attributes take values of a recognisable form: a size is "UK 8", "EU 42", "XL",
   "16 px"; a mark is "72%", "17/20", "6-6", "a merit", "B+", "Predicted: 7"; a price an amount of money; a
   temperature "1240 °C"; a weight "26.9 kg"; a dose "10 mg"; a distance or height "18 km", "5'10";
-  a speed "23.9 km/h"; a pressure "150/95", "1.5 bar"; an IBAN "ES91 2100 0418 4502 0005 1332". The
+  a speed "23.9 km/h"; a pressure "150/95", "1.5 bar"; a model a brand and a name or code ("Vaillant aroTHERM",
+  "PUZ-WM85"); an IBAN "ES91 2100 0418 4502 0005 1332". The
   attribute is read from the noun phrase the question word opens (agents/focal.py, up to five words); a
   statement supplies it with a value of that form, or by naming the attribute and giving a figure ("Shoe size:
   9"). Attributes whose values have no such form ("What colour…", "What make…") are not checked: a bare value
@@ -76,6 +77,10 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
               re.compile(rf"\b{_NUM}\s?(?:km/h|kph|mph|m/s|knots?|kt|km/u)\b", re.I)),
     "pressure": (frozenset({"pressure", "presión", "pressão", "pression", "druck", "pressione", "druk"}),
                  re.compile(rf"\b\d{{2,3}}\s?/\s?\d{{2,3}}\b|\b{_NUM}\s?(?:bar|psi|mmhg|hpa|mbar)\b", re.I)),
+    "model": (frozenset({"model", "modelo", "modèle", "modell", "modello"}),
+              re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|My|Our|His|Her|Their|Your|What|When|Where|Who|Which|"
+                         r"It|I|We|He|She|They|And|But|So|If|El|La|Los|Las|Un|Una|Le|Les|Der|Die|Das|Il|De|Het)\b)"
+                         r"[A-Z][\w-]+[ \t]+(?:[A-Za-z]*\d[\w-]*|[A-Z][A-Za-z-]+|[a-z]+[A-Z][\w-]*)|\b[A-Z]{1,5}-?\d{2,}[A-Z\d-]*\b")),
     "iban": (frozenset({"iban"}), re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}")),
     "money": (frozenset(_MONEY_WORDS), None),
 }
