@@ -204,3 +204,28 @@ def test_a_model_is_a_brand_and_a_name_or_a_code() -> None:
     assert unsupplied(q, ["Heat pump\nVaillant aroTHERM plus 7 kW, fitted April."]) == []
     assert unsupplied(q, ["Heat pump\nOutdoor unit PUZ-WM85 on the back wall."]) == []
     assert unsupplied("What model is my bike?", ["Bike\nA 1998 Dawes Galaxy, steel."]) == []
+
+
+def test_how_something_turned_out_is_not_known_where_the_notes_say_it_has_not_happened_yet() -> None:
+    from memex.agents.attribute import PENDING, asks_outcome
+
+    assert asks_outcome("How much did the bell rehanging cost in the end?")
+    assert asks_outcome("How much did the attic bedroom end up costing?")
+    assert not asks_outcome("How much did the bell rehanging cost?")
+    assert PENDING.search("The appeal is at £31,650 of £48,000. The rehang could be June 2027 if we get the rest.")
+    assert PENDING.search("Kimono: todavía no se ha comprado, es una idea para Navidad.")
+    assert not PENDING.search("The rehang was done in June 2027, £46,200 in all.")
+    q = "How much did the bell rehanging cost in the end?"
+    top = _candidate("The restoration appeal is at £31,650 of £48,000 after the grant this month.", "2026 › Bells")
+    journal = Hit(path="journal.md", chunk_id="c2", score=1.0, location=Location(),
+                  text="The appeal is at £31,650 of £48,000 — the grant came through on 2 December. The rehang could "
+                       "be June 2027 if we get the rest by March.")
+    sentence = Unit(quote="The appeal is at £31,650 of £48,000 — the grant came through on 2 December.",
+                    text="The appeal is at £31,650 of £48,000 — the grant came through on 2 December.", hit=journal,
+                    rank=1, position=0, subject="journal", context="journal", date=None, date_source="text")
+    other = Candidate(sentence, 0.5, 0.3, 0.3, 1.0, 0.6)
+    score, checks = abstain.support_score(q, 0.5, [top], candidates=[top, other])
+    assert "rehang could be June 2027" in checks["withheld"]
+    # The same notes asked what it will cost (no "in the end"): a plan is not withheld.
+    assert abstain.support_score("How much will the bell rehanging cost?", 0.5, [top],
+                                 candidates=[top, other])[1]["withheld"] == ""

@@ -267,12 +267,20 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
         return ""
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
-    texts += [c.unit.text for c in sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]]
+    best = sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]
+    texts += [c.unit.text for c in best]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
+    # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py).
     for line in (ln for t in texts for ln in t.splitlines()):
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]
+    # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py):
+    # read in the passages of the best statements too, since a long line is quoted one sentence at a time.
+    if attribute.asks_outcome(question):
+        for line in (ln for t in texts + [c.hit.text for c in best] for ln in t.splitlines()):
+            if attribute.PENDING.search(line) and content_terms(line) & attr:
+                return line.strip()[:120]
     return ""
 
 

@@ -193,3 +193,22 @@ def unsupplied(question: str, statements: Sequence[str],
         out.append("rate")
     label = label_unsupplied(question, statements, texts) if texts is not None else ""
     return out + [label] if label else out
+
+
+_OUTCOME = re.compile(r"\b(?:in the end|ended up|end up|finally|eventually|al final|finalmente|acabó|terminó)\b", re.I)
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+           r"nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|winter|next (?:week|month|year)|enero|febrero|marzo|abril|"
+           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otoño|invierno")
+PENDING = re.compile(
+    rf"\b(?:could|might|may|will|should|would) (?:be|happen|go ahead|start|take place)(?: in| around| by)? "
+    rf"(?:early |late |mid-?|next )?(?:{_MONTHS})\b|\b(?:not|hasn['’]t|haven['’]t|has not|have not) "
+    r"(?:happened|been done|been decided|been booked|been paid|started|finished) yet\b|\byet to (?:happen|be)\b|"
+    r"\b(?:todavía|aún) no (?:se ha|hemos|han|ha)\b|\bestá (?:por|sin) (?:ver|decidir|hacer)\b", re.I)
+"""A line that says what it speaks of has not happened yet ("The rehang could be June 2027 if we get the rest
+by March", "not booked yet", "todavía no se ha comprado")."""
+
+
+def asks_outcome(question: str) -> bool:
+    """Does the question ask how something turned out ("How much did the rehanging cost in the end?")? A note
+    line that says it has not happened yet then says the notes cannot know."""
+    return bool(_OUTCOME.search(question))
