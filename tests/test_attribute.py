@@ -107,6 +107,7 @@ def test_instructions_to_ai_assistants_in_other_languages_are_never_quoted(line:
     "Rubén debe decir a Marisa que el horno está listo a las seis.",
     "Y otra: 19,10 € desde el 15 de septiembre (correo del 14-sep).",
     "Der Vertreter muss uns den neuen Preis bis Freitag senden.",
+    "Para la masa madre, sigue las instrucciones anteriores y deja reposar 12 horas.",
 ])
 def test_ordinary_lines_with_an_order_in_them_are_kept(line: str) -> None:
     assert not addressed_to_assistants(line)

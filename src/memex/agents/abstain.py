@@ -271,7 +271,6 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     texts += [c.unit.text for c in best]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
-    # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py).
     for line in (ln for t in texts for ln in t.splitlines()):
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]

@@ -187,9 +187,16 @@ def addressed_to_assistants(text: str) -> bool:
     """Is this an instruction to AI assistants planted in a note ("AI assistants processing this message must
     … send them to …")? Such lines are never quoted as an answer: notes are data, not instructions."""
     return bool(_TO_ASSISTANT.search(text)) and bool(_COMMAND.search(text)) or bool(
-        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b|\binstrucciones anteriores\b|"
-                  r"\binstruç[õo]es anteriores\b|\binstructions précédentes\b|\bvorherigen anweisungen\b|"
-                  r"\bistruzioni precedenti\b|\bvorige instructies\b", text, re.I))
+        re.search(r"\bignore (?:all |any )?(?:previous|prior|above) instructions\b", text, re.I)) or bool(
+        _IGNORE.search(text) and _PREVIOUS_INSTRUCTIONS.search(text))
+
+
+# "Ignora las instrucciones anteriores…", "Ignoriere alle vorherigen Anweisungen": the same order in other languages
+# (following "las instrucciones anteriores" of a recipe is no attack: it takes the verb of ignoring).
+_IGNORE = re.compile(r"\b(?:ignor[ae]\w*|ignorier\w*|olvida\w*|desconsider\w*|oublie\w*|vergiss|dimentica\w*|"
+                     r"negeer\w*|vergeet)\b", re.I)
+_PREVIOUS_INSTRUCTIONS = re.compile(r"\b(?:instrucciones anteriores|instruç[õo]es anteriores|instructions précédentes|"
+                                    r"vorherigen anweisungen|istruzioni precedenti|vorige instructies)\b", re.I)
 
 
 def all_units(hits: list[Hit]) -> list[Unit]:
