@@ -12,6 +12,7 @@ from memex.agents import abstain
 from memex.agents.attribute import asked, initialism, labels_figures, supplies, unsupplied
 from memex.agents.evidence import Unit, addressed_to_assistants
 from memex.agents.extractive import Candidate
+from memex.app import Brain
 from memex.domain import Hit, Location
 
 
@@ -145,6 +146,8 @@ def test_the_abbreviation_of_a_focal_phrase() -> None:
 BREW = {
     "Brew log.md": "# Brew log\n\n## Batch 12 — Saison\n\nSun 26 Jul: OG 1.055, pitched at 22C.\n"
                    "Sun 9 Aug: FG 1.004. Dry as a bone.\n",
+    "Kit.md": "# Kit\n\nMy niece. Runs with the club on Sundays.\n\n## Training log\n\n"
+              "- Shoes: pair 1 retired at ~420 km.\n- Pair 2 bought 6 June, race shoes, ~380 km on them by race day.\n",
     "Annual review.md": "# 2026 — annual review\n\n## Brewing\n\nWorst: none really, though batch 14 came in a "
                         "bit low (OG 1.049) in the new kitchen.\n",
 }
@@ -230,3 +233,22 @@ def test_how_something_turned_out_is_not_known_where_the_notes_say_it_has_not_ha
     # The same notes asked what it will cost (no "in the end"): a plan is not withheld.
     assert abstain.support_score("How much will the bell rehanging cost?", 0.5, [top],
                                  candidates=[top, other])[1]["withheld"] == ""
+
+
+def _ask(home: Path, question: str) -> tuple[bool, dict]:
+    with Brain.open(home) as brain:
+        answer = brain.ask(question, trace=True)
+    synth = [s for s in answer.steps["trace"] if s["step"] == "synthesize"][-1]
+    return answer.abstained, synth.get("checks") or {}
+
+
+def test_ask_refuses_a_statement_about_the_subject_that_does_not_give_the_attribute_asked(brew_home: Path) -> None:
+    abstained, checks = _ask(brew_home, "What size shoes does Kit wear?")
+    assert abstained and checks["attribute_unsupplied"] == ["size"]
+    abstained, checks = _ask(brew_home, "What final gravity did batch 14 finish at?")
+    assert abstained and checks["attribute_unsupplied"] == ["FG"]
+    # The same notes answer what they do say.
+    abstained, checks = _ask(brew_home, "How far did Kit run in her first pair of shoes?")
+    assert not abstained and checks["attribute_unsupplied"] == []
+    abstained, checks = _ask(brew_home, "What final gravity did the saison finish at?")
+    assert not abstained and checks["attribute_unsupplied"] == []
