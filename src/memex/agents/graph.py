@@ -189,6 +189,15 @@ def hop(state: AnswerState) -> dict[str, Any]:
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
         return {"bridge": {}}
     units = all_units(state["context"].hits)[:MAX_UNITS]
+    if multihop.is_time_description(p.bridge):
+        # "the morning I finished 212th": the bridge is a day; what is asked is searched among its passages.
+        day = multihop.date_bridge(p.bridge, units, run.embedder, run.idf(p.bridge))
+        if day is not None:
+            ctx, found_day = multihop.date_hop(state["standalone"], day[0], day[1], state["context"],
+                                               run.parts.searcher, run.filters,
+                                               _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+            return {"context": ctx, "bridge": {"dates": day[0], "via": day[1]},
+                    "trace": _step(state, "hop", t0, **found_day)}
     with lexicon.asked(state["standalone"]):
         found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
                                         known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES,
@@ -199,7 +208,7 @@ def hop(state: AnswerState) -> dict[str, Any]:
     ctx, hopped = multihop.second_hop(state["standalone"], found, state["context"], run.parts.searcher, run.filters,
                                       _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
     entity, via = found[0]
-    return {"context": ctx, "bridge": {"entity": entity, "via": via, "entities": found},
+    return {"context": ctx, "bridge": {"entity": entity, "via": via, "entities": found, "docs": hopped.docs},
             "trace": _step(state, "hop", t0, **hopped.to_dict())}
 
 
@@ -239,8 +248,13 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
     p = state["plan"]
     units = all_units(state["context"].hits)[:MAX_UNITS]
     bridge = state.get("bridge") or {}
+    if p.kind == "relational" and bridge.get("dates") and p.bridge:
+        out = multihop.answer_on_date(question, p.bridge, bridge["dates"], bridge["via"], units, run.embedder, run.idf)
+        if out.text:
+            return out
     if p.kind == "relational" and bridge.get("entity") and p.bridge:
-        out = multihop.best_bridge(question, p.bridge, bridge["entities"], units, run.embedder, run.idf)
+        out = multihop.best_bridge(question, p.bridge, bridge["entities"], units, run.embedder, run.idf,
+                                   bridge.get("docs"))
         if out.text:
             return out
     if p.kind in ("multi-part", "comparison", "change") and len(p.sub_queries) > 1:

@@ -53,6 +53,8 @@ class Hop:
     queries: list[str] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)
     """entity -> paths of the notes the graph says are that entity."""
+    docs: dict[str, list[int]] = field(default_factory=dict)
+    """entity -> doc ids of those notes (their statements are about it though they never say its name)."""
     added: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,9 +100,53 @@ def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
                                "WHERE e.key = ?", (key,)).fetchone()
             if row is not None:
                 found = candidates_by_name(conn, [row[0]]).get(row[0])
+        if not found:
+            found = short_form_notes(conn, key)
     except sqlite3.OperationalError:  # an index made before the graph existed
         return []
     return sorted(set(found or []))[:2]
+
+
+SHORT_FORM_MIN = 3
+"""Shortest nickname read as the start of a note's name ("Con" for "Conor"; never "Al" or "Jo")."""
+
+
+def short_form_notes(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]]:
+    """The one note a short form of a name stands for, where the graph merged none: a first name and a surname's
+    initial ("Kate S" → people/kate-sinclair.md, when one note's name is "Kate S…"), or a nickname that starts
+    exactly one note's name and that the note itself uses ("Con" → people/Conor.md, whose text says "Con. Older
+    brother"). Two notes that fit ("Kate S" with a Kate Sinclair and a Kate Smith) resolve to neither."""
+    parts = key.split()
+    if len(parts) == 2 and len(parts[1]) == 1 and len(parts[0]) >= SHORT_FORM_MIN:
+        pattern, words = f"{parts[0]} {parts[1]}%", 2
+    elif len(parts) == 1 and len(parts[0]) >= SHORT_FORM_MIN and parts[0].isalpha():
+        pattern, words = f"{parts[0]}%", 0
+    else:
+        return []
+    from memex.graph.entities import _kind
+
+    rows = conn.execute("SELECT DISTINCT n.doc_id, d.path, n.name, n.display FROM graph_names n JOIN documents d "
+                        "ON d.id = n.doc_id WHERE n.name LIKE ? ESCAPE '\\'",
+                        (pattern.replace("_", "\\_"),)).fetchall()
+    hits: dict[int, str] = {}
+    for doc, path, name, display in rows:
+        ws, shown = str(name).split(), str(display).split()
+        if words and (len(ws) != words or ws[0] != parts[0]):
+            continue
+        # Only a note named like a person ("Conor", "Kate Sinclair"), not "Gift ideas" or "Con Edison Ltd".
+        if not (1 <= len(shown) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in shown)
+                and _kind(shown) not in ("org", "place")):
+            continue
+        hits[int(doc)] = str(path)
+    if len(hits) != 1:
+        return []
+    doc, path = next(iter(hits.items()))
+    if not words:
+        # A nickname counts only where the note itself calls the entity so ("Con. Older brother…").
+        row = conn.execute("SELECT group_concat(text, ' ') FROM chunks WHERE doc_id = ?", (doc,)).fetchone()
+        if not row or not row[0] or not re.search(rf"(?<![\w'’]){re.escape(parts[0].capitalize())}(?![\w'’])", row[0]):
+            return []
+    return [(doc, path)]
 
 
 def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
@@ -135,6 +181,7 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
         notes = entity_notes(searcher.conn, entity)
         if notes:
             hop.notes[entity] = [p for _, p in notes]
+            hop.docs[entity] = [d for d, _ in notes]
             own = _note_hits(searcher, [d for d, _ in notes])
             found = [*own, *[h for h in found if h.chunk_id not in {o.chunk_id for o in own}]]
         rankings.append(found)
@@ -155,8 +202,8 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
     if not description or description not in question:
         rest = asked_terms(question, via, entity, limit=12)
         return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
-    end, _ = _extent(description, via)
     start = question.index(description)
+    end = _extent(description, via)[0] if runs_on(question, description) else len(description)
     return f"{question[:start]}{entity}{question[start + end:]}"
 
 
@@ -164,6 +211,20 @@ def described_part(description: str, via: Unit) -> str:
     """The description without what is asked that it ran on into: "the agent who sold us the flat" of "the agent
     who sold us the flat prefer to be contacted"."""
     return description[:_extent(description, via)[1]].strip()
+
+
+_OBJECT_OF = re.compile(r"\b(?:of|for|to|from|with|about|at|in|on|by|into|onto|than)\s*$", re.I)
+
+
+def runs_on(question: str, description: str) -> bool:
+    """Can the planner's description have swallowed what is asked? Only where it stands where the question's own
+    verb may follow it ("What does *the sister who does most of Mum's care* do for a living?"); a description
+    after a preposition is the question's last phrase ("What's the name of the wife of *the sibling who sent
+    shed-sized flowers for Mum's move*?"): it is a description to its end."""
+    at = question.find(description)
+    if at < 0:
+        return True
+    return not _OBJECT_OF.search(question[:at])
 
 
 def _extent(description: str, via: Unit) -> tuple[int, int]:
@@ -239,14 +300,16 @@ OWN_NOTE = 0.1
 
 
 def answer_about(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
-                 embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+                 embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]],
+                 docs: Sequence[int] = ()) -> compose.Composed:
     """The statement naming the entity, then the best statements about the entity for what is asked of it
     ("Aoife: living" for "What does the sister who does most of Mum's care do for a living?")."""
-    return _answer_about(question, description, entity, via, units, embedder, idf_for)[0]
+    return _answer_about(question, description, entity, via, units, embedder, idf_for, docs)[0]
 
 
 def _answer_about(question: str, description: str, entity: str, via: Candidate, units: Sequence[Unit],
-                  embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> tuple[compose.Composed, float]:
+                  embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]],
+                  docs: Sequence[int] = ()) -> tuple[compose.Composed, float]:
     """`answer_about`, and how well its answer statement fits what is asked (its score plus `attribute_scores`).
 
     The answer must say the attribute asked (birthday, drink, town, material…) of the entity, so each
@@ -256,7 +319,10 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     # "name: unexplained words" reading was tried and lost two dev questions).
     about = substituted(question, description, via.unit, entity)
     ent = content_terms(entity)
-    own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))] or list(units)
+    # `docs`: the notes the graph says are the entity, whatever they call it ("Con" is people/Conor.md).
+    mine_docs = set(docs)
+    own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))
+           or u.hit.doc_id in mine_docs] or list(units)
     cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=compose.asked_of(question, description))
              if c.unit.quote != via.unit.quote]
     if not cands:
@@ -269,7 +335,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     readings = [attribute, f"it: {unexplained}"] if unexplained else [attribute]
     # The statements of the entity's own note ("Phone 9–10am only" in Morven Clarke's note) are about it even
     # where they share no word with the question, so they are always re-read, every one embedded.
-    note = [u for u in own if ent and ent <= content_terms(u.subject.split(" › ")[0])]
+    note = [u for u in own if (ent and ent <= content_terms(u.subject.split(" › ")[0])) or u.hit.doc_id in mine_docs]
     pool_units = list({u.quote: u for u in [*(c.unit for c in cands[:ATTR_POOL]), *note]}.values())[:EMBED_UNITS]
     pool = [c for c in score_units(about, pool_units, embedder, idf_for(about),
                                    expect=compose.asked_of(question, description)) if c.unit.quote != via.unit.quote]
@@ -362,7 +428,34 @@ def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]
     ent = content_terms(entity)
     if ent and ent <= content_terms(via.unit.text):
         return via
-    return next((c for c in described if ent and ent <= content_terms(c.unit.text)), via)
+    full = next((c for c in described if ent and ent <= content_terms(c.unit.text)), None)
+    if full is not None:
+        return full
+    if _names_part(entity, via.unit):
+        return via
+    # A statement that names the entity only by its first name, in its text or its note's title ("Says the one
+    # thing to tell her: 'Owen decides fast'" in "Graham 1-1s" for Graham Pickles) bridges better than a line
+    # of the entity's own note that fits the description less ("Mobile still in my phone for questions"); the
+    # line of its own note that fits best stays ("Led the hill party on the Ben Lomond job in July").
+    for c in described:
+        if c.unit.quote == via.unit.quote:
+            return via
+        if _names_part(entity, c.unit):
+            return c
+    return via
+
+
+def _names_part(entity: str, unit: Unit) -> bool:
+    """Does the statement's text or its note's title name the entity by its first word ("Graham" of "Graham
+    Pickles"), other than in the entity's own note (whose every line is about it)?"""
+    words = entity.split()
+    if len(words) < 2:
+        return False
+    first = content_terms(words[0])
+    title = unit.subject.split(" › ")[0]
+    if not first or content_terms(entity) <= content_terms(title):
+        return False
+    return first <= content_terms(unit.text) or first <= content_terms(title)
 
 
 def restate(entities: list[tuple[str, Candidate]], description: str, units: Sequence[Unit], embedder: Embedder,
@@ -373,7 +466,8 @@ def restate(entities: list[tuple[str, Candidate]], description: str, units: Sequ
 
 
 def best_bridge(question: str, description: str, entities: list[tuple[str, Candidate]], units: Sequence[Unit],
-                embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+                embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]],
+                entity_docs: Mapping[str, Sequence[int]] | None = None) -> compose.Composed:
     """The bridged answer for each candidate; the best pair wins: the bridging statement's fit to the
     description plus the answer statement's score (a small prior for the candidate ranked higher)."""
     best: compose.Composed | None = None
@@ -382,7 +476,8 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     role = role_terms(description)
     for rank, (entity, via) in enumerate(entities):
         via = naming_statement(entity, via, described)
-        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for)
+        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for,
+                                 (entity_docs or {}).get(entity, ()))
         if not out.text:
             continue
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
@@ -472,5 +567,78 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
                  "added": [h.chunk_id for h in out.hits[len(ctx.hits):]]}
 
 
-__all__ = ["Hop", "answer_about", "asked_terms", "best_bridge", "entity_notes", "known_name", "naming_statement",
-           "restate", "second_hop", "subject_hop", "subject_notes", "substituted"]
+__all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
+           "entity_notes", "is_time_description", "known_name", "naming_statement", "runs_on",
+           "restate", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
+
+
+# Bridges that are a day: "What was my blood pressure on the morning I finished 212th?" — the description names
+# no one; the statement that fits it ("The Howardian 100 on 13 September: 4:26:37, 212th of 540") gives a date,
+# and what is asked is looked for among the statements of that day ("13 Sep: 133/82 — race morning").
+_TIME_HEAD = re.compile(r"^(?:the|that)\s+(?:[\w'’-]+\s+){0,2}?(?:morning|afternoon|evening|night|day|weekend|date)\b"
+                        r"(?!\s+(?:of|before|after)\b)", re.I)
+DATE_HITS = 6
+"""Passages of the bridging day searched for what is asked."""
+
+
+def is_time_description(description: str) -> bool:
+    """Does the description name a day by what happened on it ("the morning I finished 212th", "the day Pim
+    went missing")?"""
+    return bool(_TIME_HEAD.match(description.strip()))
+
+
+def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
+                idf: Mapping[str, float]) -> tuple[list[str], Candidate] | None:
+    """The day the description names: the date its best-fitting statement is dated by its own text (a dated
+    line, heading or "on 13 September"), with that statement. A day written without its year ("on 13 September"
+    in a year's review) may have been given the wrong one, so the next year's same day is kept as well."""
+    for c in score_units(description, units, embedder, idf)[:VIA_POOL]:
+        day = (c.unit.date or "")[:10]
+        if c.unit.date_source == "text" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            days = [day]
+            if not re.search(r"\b(?:19|20)\d{2}\b", c.unit.text):
+                days.append(f"{int(day[:4]) + 1}{day[4:]}")
+            return days, c
+    return None
+
+
+def date_hop(question: str, days: Sequence[str], via: Candidate, ctx: Context, searcher: Searcher,
+             filters: Filters | None, budget: int, embedder: Embedder | None) -> tuple[Context, dict[str, Any]]:
+    """Search what is asked (the question's words the bridging statement leaves unexplained) among the passages
+    of the bridging day."""
+    query = " ".join(asked_terms(question, via.unit, "", limit=12)) or question
+    rankings: list[list[Hit]] = []
+    queries: list[str] = []
+    for day in days:
+        after = max(day, (filters.after if filters else None) or day)
+        before = min(day, (filters.before if filters else None) or day)
+        if after > before:
+            continue  # outside the user's own date filter
+        hits = searcher.search(query, DATE_HITS, replace(filters or Filters(), after=after, before=before),
+                               explain=True).hits
+        if hits:
+            rankings.append(hits)
+            queries.append(f"{query} [on {day}]")
+    if not rankings:
+        return ctx, {"dates": list(days), "queries": queries, "added": []}
+    out = add_hits(ctx, rankings, queries, budget, embedder)
+    return out, {"dates": list(days), "queries": queries, "added": [h.chunk_id for h in out.hits[len(ctx.hits):]]}
+
+
+def answer_on_date(question: str, description: str, days: Sequence[str], via: Candidate, units: Sequence[Unit],
+                   embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+    """The bridging statement, then the statement of that day that best answers what is asked of it ("What was my
+    blood pressure on it?"); nothing when no other statement is dated that day."""
+    same_day = [u for u in units if (u.date or "")[:10] in days and u.quote != via.unit.quote]
+    if not same_day:
+        return compose.Composed("", [], 0.0, "relational")
+    about = substituted(question, description, via.unit, "it")
+    cands = score_units(about, same_day, embedder, idf_for(about), expect=compose.asked_of(question, description))
+    if not cands:
+        return compose.Composed("", [], 0.0, "relational")
+    best = cands[0]
+    texts, citations = cite([via, best])
+    notes = [f"bridge: {description!r} -> {' or '.join(days)}", f"asked: {about}",
+             *(f"that day {c.score:.3f}: {c.text[:80]}" for c in cands[:3])]
+    return compose.Composed(" ".join(texts), citations, best.score, "relational", notes, cands, [via, best],
+                            [via, best])

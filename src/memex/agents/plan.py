@@ -41,8 +41,10 @@ _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husba
                    r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
                    r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
                    r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
-_POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}))|(?!What|Who|Where|When|How|"
-                         rf"That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
+# "my acting deputy role", "my mentor job": the relation names a role of mine, not a person to find first.
+_ROLE_OF_MINE = r"(?!\s+(?:role|job|post|position|title|contract|allowance)\b)"
+_POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}){_ROLE_OF_MINE})|(?!What|Who|Where|"
+                         rf"When|How|That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
 _NAMED_ATTRIBUTE = re.compile(r"[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?:profession|job|employer)\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
