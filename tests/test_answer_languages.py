@@ -146,9 +146,21 @@ def test_dates_a_question_names_limit_the_search() -> None:
     ("Der Kurs dauert zwei Stunden", "Wie lange dauert der Kurs?", "duration"),
     ("La lezione costa 32 € al mese", "Quanto costa la lezione?", "money"),
     ("De les is op dinsdag en vrijdag", "Op welke dagen is de les?", "weekday"),
+    # a year introduced by "in" / "since" is a date, as "in 1624" is in English
+    ("La empezó papá en 2003 con harina de centeno", "¿En qué año empezó papá la masa madre?", "date"),
+    ("Wir wohnen hier seit 2019", "Seit wann wohnt ihr hier?", "date"),
 ])
 def test_what_a_statement_offers(sentence: str, question: str, kind: str) -> None:
     assert kind in offers(sentence, question)
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("Vivimos en la calle 2003 de Zaragoza", "¿Dónde vivimos?"),  # no "en" right before the number
+    ("Desde 2003 hacemos pan", "¿Desde 2003 qué hacéis?"),  # the question already gives the year
+    ("El saco cuesta 2003,50 €", "¿Cuánto cuesta el saco?"),
+])
+def test_a_number_is_not_a_year_date(sentence: str, question: str) -> None:
+    assert "date" not in offers(sentence, question)
 
 
 def test_question_words_are_not_names_and_stems_match_across_forms() -> None:

@@ -720,6 +720,9 @@ def _offer_patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "place": re.compile(rf"(?:^|\s)(?:{_PLACE_NOUNS[lang]})(?=\s|$)"),
         "place_name": re.compile(rf"(?i:\b(?:{_PLACE_PREPS[lang]}))\s+(?:(?i:el|la|los|las|le|les|il|lo|o|a|os|as|"
                                  rf"de|het|der|die|das|den|dem)\s+)?[A-Z][\w'’-]+"),
+        # A year on its own is a date where "in" / "since" / "until" introduces it ("la empezó papá en 2003",
+        # "seit 2019"), as the English rule reads "in 1624".
+        "year": re.compile(rf"\b(?:{_IN_YEAR[lang]}|{_SINCE[lang]}|{_UNTIL[lang]})\s+((?:1[0-9]|20)\d\d)\b(?![.,:/-]\d)"),
     }
 
 
@@ -752,6 +755,8 @@ def offers(sentence: str, question: str) -> frozenset[str]:
         kinds.add("number")
     if p["place"].search(folded) or p["place_name"].search(sentence):
         kinds.add("place")
+    if new(p["year"].findall(folded)):
+        kinds.add("date")
     return frozenset(kinds)
 
 
