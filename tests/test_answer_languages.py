@@ -72,6 +72,13 @@ def test_a_statement_too_short_to_tell_is_read_in_the_question_language() -> Non
     ("Wie is onze boekhouder?", {"person"}),
     ("Wanneer komt de vereniging bijeen?", {"date", "time", "weekday"}),
     ("Hoeveel zakken meel hebben we besteld?", {"quantity", "number"}),
+    # "which version" asks for a number, as in English
+    ("¿Qué versión de Node.js necesita la aplicación?", {"quantity", "number"}),
+    ("A partir de qual versão posso criar um arquivo?", {"quantity", "number"}),
+    ("Seit welcher Obsidian-Version gibt es das?", {"quantity", "number"}),
+    ("Depuis quelle version puis-je le faire ?", {"quantity", "number"}),
+    ("Da quale versione posso farlo?", {"quantity", "number"}),
+    ("Vanaf welke versie kan dat?", {"quantity", "number"}),
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kinds: set[str]) -> None:
     assert set(expected(question).kinds) == kinds
