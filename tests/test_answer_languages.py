@@ -79,6 +79,18 @@ def test_a_statement_too_short_to_tell_is_read_in_the_question_language() -> Non
     ("Depuis quelle version puis-je le faire ?", {"quantity", "number"}),
     ("Da quale versione posso farlo?", {"quantity", "number"}),
     ("Vanaf welke versie kan dat?", {"quantity", "number"}),
+    # a phone number is asked for where the question asks for the phone, not wherever it mentions one
+    ("¿Cuál es el móvil de Rubén?", {"phone"}),
+    ("¿Cuál es el número de teléfono de la gestoría?", {"phone"}),
+    ("Mi teléfono Android borra los adjuntos que llegan por Sync. ¿Qué debo hacer?", set()),
+    ("Wie lautet die Telefonnummer von Sergio?", {"phone"}),
+    ("Mein Android-Telefon löscht Anhänge, die über Sync ankommen. Was soll ich tun?", set()),
+    ("Quel est le numéro de téléphone du plombier ?", {"phone"}),
+    ("Qual é o celular do Rubén?", {"phone"}),
+    ("Meu celular Android apaga os anexos que chegam pelo Sync. O que devo fazer?", set()),
+    ("Qual è il numero di telefono di Marco?", {"phone"}),
+    ("Wat is het telefoonnummer van de loodgieter?", {"phone"}),
+    ("Mijn Android-telefoon verwijdert bijlagen. Wat moet ik doen?", set()),
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kinds: set[str]) -> None:
     assert set(expected(question).kinds) == kinds

@@ -601,9 +601,31 @@ def expected_kinds(question: str) -> frozenset[str] | None:
         kinds.add("name")
     if p["code"].search(q):
         kinds = (kinds - {"number", "quantity"}) | {"code"}
-    if p["phone"].search(q):
+    if p["phone"].search(q) and _asks_phone(q, lang):
         kinds = (kinds - {"number", "quantity", "code"}) | {"phone"}
     return frozenset(kinds)
+
+
+_PHONE_ASK = {"es": (r"numero", r"cual es (?:el|su|tu)|que", r"de|del"),
+              "pt": (r"numero", r"qual (?:e )?(?:o|seu|teu)|qual", r"de|do|da"),
+              "fr": (r"numero", r"quel est (?:le|son|ton)|quel", r"de|du"),
+              "de": (r"nummer", r"welche|wie lautet|wie ist", r"von|vom"),
+              "it": (r"numero", r"qual e (?:il|il suo|il tuo)|quale", r"di|del|della"),
+              "nl": (r"nummer", r"wat is|welk|welke", r"van")}
+"""(number words, "which / what is", "of") per language: a question names a phone to ask for its number ("¿cuál es
+el móvil de Rubén?", "número de teléfono", "Telefonnummer"), not whenever it mentions one ("Mi teléfono Android
+borra los adjuntos…")."""
+
+
+def _asks_phone(q: str, lang: str) -> bool:
+    """Does the (folded) question ask for a phone number, as English's "phone number" / "what's his mobile?"."""
+    phone = _KINDS[lang]["phone"]
+    number, which, of = _PHONE_ASK.get(lang, ("", "", ""))
+    if not number:
+        return True
+    return bool(re.search(rf"\b(?:{number})\b\W+(?:(?:de|di|van|do|da)\W+)?(?:{phone})|(?:{phone})\w*{number}|"
+                          rf"\b(?:{which})\W+(?:\w+\W+){{0,2}}?(?:{phone})|(?:{phone})\W+(?:{of})\W+\w|"
+                          rf"(?:{phone})\W*$", q))
 
 
 def is_temporal(question: str) -> bool:
