@@ -72,6 +72,25 @@ def test_a_statement_too_short_to_tell_is_read_in_the_question_language() -> Non
     ("Wie is onze boekhouder?", {"person"}),
     ("Wanneer komt de vereniging bijeen?", {"date", "time", "weekday"}),
     ("Hoeveel zakken meel hebben we besteld?", {"quantity", "number"}),
+    # "which version" asks for a number, as in English
+    ("¿Qué versión de Node.js necesita la aplicación?", {"quantity", "number"}),
+    ("A partir de qual versão posso criar um arquivo?", {"quantity", "number"}),
+    ("Seit welcher Obsidian-Version gibt es das?", {"quantity", "number"}),
+    ("Depuis quelle version puis-je le faire ?", {"quantity", "number"}),
+    ("Da quale versione posso farlo?", {"quantity", "number"}),
+    ("Vanaf welke versie kan dat?", {"quantity", "number"}),
+    # a phone number is asked for where the question asks for the phone, not wherever it mentions one
+    ("¿Cuál es el móvil de Rubén?", {"phone"}),
+    ("¿Cuál es el número de teléfono de la gestoría?", {"phone"}),
+    ("Mi teléfono Android borra los adjuntos que llegan por Sync. ¿Qué debo hacer?", set()),
+    ("Wie lautet die Telefonnummer von Sergio?", {"phone"}),
+    ("Mein Android-Telefon löscht Anhänge, die über Sync ankommen. Was soll ich tun?", set()),
+    ("Quel est le numéro de téléphone du plombier ?", {"phone"}),
+    ("Qual é o celular do Rubén?", {"phone"}),
+    ("Meu celular Android apaga os anexos que chegam pelo Sync. O que devo fazer?", set()),
+    ("Qual è il numero di telefono di Marco?", {"phone"}),
+    ("Wat is het telefoonnummer van de loodgieter?", {"phone"}),
+    ("Mijn Android-telefoon verwijdert bijlagen. Wat moet ik doen?", set()),
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kinds: set[str]) -> None:
     assert set(expected(question).kinds) == kinds
@@ -146,9 +165,21 @@ def test_dates_a_question_names_limit_the_search() -> None:
     ("Der Kurs dauert zwei Stunden", "Wie lange dauert der Kurs?", "duration"),
     ("La lezione costa 32 € al mese", "Quanto costa la lezione?", "money"),
     ("De les is op dinsdag en vrijdag", "Op welke dagen is de les?", "weekday"),
+    # a year introduced by "in" / "since" is a date, as "in 1624" is in English
+    ("La empezó papá en 2003 con harina de centeno", "¿En qué año empezó papá la masa madre?", "date"),
+    ("Wir wohnen hier seit 2019", "Seit wann wohnt ihr hier?", "date"),
 ])
 def test_what_a_statement_offers(sentence: str, question: str, kind: str) -> None:
     assert kind in offers(sentence, question)
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("Vivimos en la calle 2003 de Zaragoza", "¿Dónde vivimos?"),  # no "en" right before the number
+    ("Desde 2003 hacemos pan", "¿Desde 2003 qué hacéis?"),  # the question already gives the year
+    ("El saco cuesta 2003,50 €", "¿Cuánto cuesta el saco?"),
+])
+def test_a_number_is_not_a_year_date(sentence: str, question: str) -> None:
+    assert "date" not in offers(sentence, question)
 
 
 def test_question_words_are_not_names_and_stems_match_across_forms() -> None:

@@ -66,7 +66,7 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"\b(?:que|cual|cuanto) (?:es |era |fue )?(?:el |la |nuestr[oa] |mi |su )?(?:precio|importe|cuota|"
                  r"tarifa|alquiler|sueldo|salario|coste|costo|presupuesto|deuda|senal)\b|\ba cuanto (?:esta|sale)\b",
         "quantity": r"\bcuant[oa]s?\b|\b(?:que|cual es la|a que) (?:cantidad|numero|porcentaje|temperatura|peso|talla|"
-                    r"hidratacion|dosis|edad|medida|altura|distancia|nota|puntuacion)\b|\bque (?:alto|grande|lejos)\b",
+                    r"hidratacion|dosis|edad|medida|altura|distancia|nota|puntuacion|version)\b|\bque (?:alto|grande|lejos)\b",
         "duration": r"\bcuanto tiempo\b|\bcuant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bcuanto (?:dura|"
                     r"tarda|duro|tardo)\b|\bdurante cuanto\b",
         "date": r"\bcuando\b|\b(?:que|cual es la) (?:dia|fecha|ano|mes)\b|\ben que (?:ano|mes|fecha)\b|\bcumpleanos\b|"
@@ -89,8 +89,8 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"mensalidade|aluguel|aluguer|renda|salario|fatura\w*|orcamento)\b|\b(?:qual|quanto) (?:e |era |foi )?"
                  r"(?:o |a |nosso |nossa |meu |minha )?(?:preco|valor|mensalidade|aluguel|aluguer|renda|salario|custo|"
                  r"orcamento|divida|sinal)\b",
-        "quantity": r"\bquant[oa]s?\b|\b(?:que|qual a|qual e a) (?:quantidade|numero|percentagem|porcentagem|"
-                    r"temperatura|peso|tamanho|dose|idade|medida|altura|distancia|nota)\b",
+        "quantity": r"\bquant[oa]s?\b|\b(?:que|qual|qual a|qual e a) (?:quantidade|numero|percentagem|porcentagem|"
+                    r"temperatura|peso|tamanho|dose|idade|medida|altura|distancia|nota|versao)\b",
         "duration": r"\bquanto tempo\b|\bquant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bquanto (?:dura|"
                     r"demora|durou|demorou)\b|\bpor quanto tempo\b",
         "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b",
@@ -111,7 +111,7 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"salaire|prix|tarif|devis|budget)\b|\b(?:quel|quelle) (?:est |etait |a ete )?(?:le |la |notre |mon |ma )?"
                  r"(?:prix|cout|tarif|loyer|salaire|montant|budget|devis|cotisation|mensualite|acompte)\b",
         "quantity": r"\bcombien\b|\b(?:quel|quelle|quels|quelles) (?:est |etait )?(?:le |la )?(?:quantite|nombre|"
-                    r"pourcentage|temperature|poids|taille|dose|age|mesure|hauteur|distance|note)\b",
+                    r"pourcentage|temperature|poids|taille|dose|age|mesure|hauteur|distance|note|version)\b",
         "duration": r"\bcombien de (?:temps|heures|minutes|jours|semaines|mois|ans|annees)\b|\bpendant combien\b|"
                     r"\bcombien (?:dure|de temps dure)\b",
         "date": r"\bquand\b|\b(?:quel|quelle) (?:jour|date|annee|mois)\b|\ben quelle (?:annee|date)\b|\banniversaire\b|"
@@ -134,7 +134,7 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"(?:ist|war)) (?:der |die |das |unser\w* |mein\w* )?(?:preis|miete|gehalt|betrag|beitrag|rate|kosten|"
                  r"budget|anzahlung)\b",
         "quantity": r"\bwie ?viele?\b|\bwie (?:hoch|schwer|gross|lang|weit|alt|oft|warm|kalt|tief)\b|\b(?:welche|"
-                    r"welcher|welches) (?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note)\b",
+                    r"welcher|welches) (?:\w+-)?(?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note|version)\b",
         "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
         "date": r"\bwann\b|\b(?:welche[mnrs]?|an welchem) (?:tag|datum|jahr|monat)\b|\bgeburtstag\b|\bseit wann\b|"
                 r"\bbis wann\b|\bfrist\b",
@@ -155,7 +155,7 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"tariff\w+|preventiv\w+|fattur\w+|rata)\b|\b(?:qual e|quale era|qual era) (?:il |la |l'|nostr[oa] |"
                  r"mi[oa] )?(?:prezzo|costo|tariffa|affitto|stipendio|importo|rata|budget|preventivo|acconto)\b",
         "quantity": r"\bquant[oaie]\b|\b(?:che|quale) (?:quantita|numero|percentuale|temperatura|peso|taglia|dose|eta|"
-                    r"misura|altezza|distanza|voto)\b",
+                    r"misura|altezza|distanza|voto|versione)\b",
         "duration": r"\bquanto tempo\b|\bquant[ei] (?:ore|minuti|giorni|settimane|mesi|anni)\b|\bquanto (?:dura|ci "
                     r"mette|e durato)\b|\bper quanto tempo\b",
         "date": r"\bquando\b|\b(?:che|quale|in che) (?:giorno|data|anno|mese)\b|\bcompleanno\b|\bda quando\b|"
@@ -177,7 +177,7 @@ _KINDS: dict[str, dict[str, str]] = {
                  r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\bwat (?:is|was) (?:de|het|"
                  r"onze|mijn) (?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
         "quantity": r"\bhoeveel\b|\bhoe (?:hoog|zwaar|groot|lang|ver|oud|vaak|warm|koud|diep)\b|\b(?:welk|welke|wat is "
-                    r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer)\b",
+                    r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer|versie)\b",
         "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
         "date": r"\bwanneer\b|\b(?:welke|op welke) (?:dag|datum)\b|\b(?:welk|in welk) (?:jaar|maand)\b|\bverjaardag\b|"
                 r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b",
@@ -601,9 +601,31 @@ def expected_kinds(question: str) -> frozenset[str] | None:
         kinds.add("name")
     if p["code"].search(q):
         kinds = (kinds - {"number", "quantity"}) | {"code"}
-    if p["phone"].search(q):
+    if p["phone"].search(q) and _asks_phone(q, lang):
         kinds = (kinds - {"number", "quantity", "code"}) | {"phone"}
     return frozenset(kinds)
+
+
+_PHONE_ASK = {"es": (r"numero", r"cual es (?:el|su|tu)|que", r"de|del"),
+              "pt": (r"numero", r"qual (?:e )?(?:o|seu|teu)|qual", r"de|do|da"),
+              "fr": (r"numero", r"quel est (?:le|son|ton)|quel", r"de|du"),
+              "de": (r"nummer", r"welche|wie lautet|wie ist", r"von|vom"),
+              "it": (r"numero", r"qual e (?:il|il suo|il tuo)|quale", r"di|del|della"),
+              "nl": (r"nummer", r"wat is|welk|welke", r"van")}
+"""(number words, "which / what is", "of") per language: a question names a phone to ask for its number ("¿cuál es
+el móvil de Rubén?", "número de teléfono", "Telefonnummer"), not whenever it mentions one ("Mi teléfono Android
+borra los adjuntos…")."""
+
+
+def _asks_phone(q: str, lang: str) -> bool:
+    """Does the (folded) question ask for a phone number, as English's "phone number" / "what's his mobile?"."""
+    phone = _KINDS[lang]["phone"]
+    number, which, of = _PHONE_ASK.get(lang, ("", "", ""))
+    if not number:
+        return True
+    return bool(re.search(rf"\b(?:{number})\b\W+(?:(?:de|di|van|do|da)\W+)?(?:{phone})|(?:{phone})\w*{number}|"
+                          rf"\b(?:{which})\W+(?:\w+\W+){{0,2}}?(?:{phone})|(?:{phone})\W+(?:{of})\W+\w|"
+                          rf"(?:{phone})\W*$", q))
 
 
 def is_temporal(question: str) -> bool:
@@ -720,6 +742,9 @@ def _offer_patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "place": re.compile(rf"(?:^|\s)(?:{_PLACE_NOUNS[lang]})(?=\s|$)"),
         "place_name": re.compile(rf"(?i:\b(?:{_PLACE_PREPS[lang]}))\s+(?:(?i:el|la|los|las|le|les|il|lo|o|a|os|as|"
                                  rf"de|het|der|die|das|den|dem)\s+)?[A-Z][\w'’-]+"),
+        # A year on its own is a date where "in" / "since" / "until" introduces it ("la empezó papá en 2003",
+        # "seit 2019"), as the English rule reads "in 1624".
+        "year": re.compile(rf"\b(?:{_IN_YEAR[lang]}|{_SINCE[lang]}|{_UNTIL[lang]})\s+((?:1[0-9]|20)\d\d)\b(?![.,:/-]\d)"),
     }
 
 
@@ -752,6 +777,8 @@ def offers(sentence: str, question: str) -> frozenset[str]:
         kinds.add("number")
     if p["place"].search(folded) or p["place_name"].search(sentence):
         kinds.add("place")
+    if new(p["year"].findall(folded)):
+        kinds.add("date")
     return frozenset(kinds)
 
 
