@@ -66,6 +66,9 @@ RERANK = 30
 PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
 """At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
+NAME_IN_LEN_B = 0.0
+"""Length normalisation of being named: a note naming this one among few other things is more about it."""
+NAME_IN_LEN_REF = 20
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
 
 
@@ -188,6 +191,14 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
     mine = _entity_groups(conn, doc_id)
     note_of = _notes_named(conn, list(mine))
     found = _direct(conn, doc_id, n_docs, mine)
+    if NAME_IN_LEN_B:
+        named_by = [o for o, rs in found.items() if any(r.role == "name_in" for r in rs)]
+        sizes_in = _entity_sizes(conn, named_by)
+        for o in named_by:
+            norm = 1.0 / ((1 - NAME_IN_LEN_B) + NAME_IN_LEN_B * sizes_in.get(o, NAME_IN_LEN_REF) / NAME_IN_LEN_REF)
+            for r in found[o]:
+                if r.role == "name_in":
+                    r.weight *= norm
 
     def add(other: int, reason: Reason) -> None:
         if other != doc_id and reason.weight > 0:
