@@ -70,3 +70,16 @@ def test_two_subjects_in_one_context_count_less_without_a_strong_cue():
                 "2026-10-01")
     ev2 = contradictions.evidence(old, same, idf)
     assert ev2 is not None and not ev2.apart
+
+
+def test_frequencies_said_in_different_words_agree():
+    assert contradictions._same_value("frequency", "twice a day") == contradictions._same_value(
+        "frequency", "twice daily")
+    assert contradictions._same_value("frequency", "fortnightly") == contradictions._same_value(
+        "frequency", "every two weeks")
+    assert contradictions._same_value("frequency", "weekly") != contradictions._same_value("frequency", "monthly")
+    old = _row(1, 1, "Moss gets his ear drops once a day for a week.", "2026-10-09")
+    same = _row(2, 2, "Moss gets his ear drops daily for a week.", "2026-12-11")
+    assert contradictions.evidence(old, same, _idf) is None
+    changed = _row(3, 3, "Moss now gets his ear drops twice a day for a week.", "2026-12-11")
+    assert contradictions._score(old, changed, _idf) is not None

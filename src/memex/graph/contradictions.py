@@ -122,6 +122,14 @@ _UNITS = {"mm": ("m", 0.001), "cm": ("m", 0.01), "m": ("m", 1.0), "km": ("m", 10
           "day": ("d", 1.0), "days": ("d", 1.0), "week": ("d", 7.0), "weeks": ("d", 7.0)}
 
 
+_FREQUENCY = {"daily": "1/d", "once a day": "1/d", "every day": "1/d", "twice daily": "2/d", "twice a day": "2/d",
+              "weekly": "1/w", "once a week": "1/w", "every week": "1/w", "twice a week": "2/w",
+              "fortnightly": "1/2w", "every two weeks": "1/2w", "every other week": "1/2w",
+              "monthly": "1/m", "once a month": "1/m", "every month": "1/m", "twice a month": "2/m",
+              "yearly": "1/y", "annually": "1/y", "once a year": "1/y"}
+"""Frequencies said in different words: "twice daily" is "twice a day", "fortnightly" "every two weeks"."""
+
+
 def _same_value(kind: str, value: str) -> str:
     """A value as compared (not as shown): "9am", "9:00" and "09.00" are one time (on a 12-hour clock: a
     range "5:00–5:45pm" writes its am/pm once); "60 cm" and "0.6 m", "50 min" and "50 minutes" one amount."""
@@ -130,6 +138,8 @@ def _same_value(kind: str, value: str) -> str:
         m = _CLOCK.match(v.replace(".", ":"))
         if m:
             return f"{int(m.group(1)) % 12}:{m.group(2) or '00'}"
+    elif kind == "frequency":
+        return _FREQUENCY.get(" ".join(v.split()), v)
     elif kind == "quantity":
         m = _AMOUNT.match(v.replace(",", "."))
         if m and m.group(2) and m.group(2).strip() in _UNITS:
