@@ -7,6 +7,7 @@ or the vector index. Weights were set on the dev vaults (bench/graph_quality.py;
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,9 +67,10 @@ RERANK = 30
 PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
 """At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
-NAME_IN_LEN_B = 0.0
-"""Length normalisation of being named: a note naming this one among few other things is more about it."""
-NAME_IN_LEN_REF = 20
+COMMON_WORDS = True
+"""A one-word shared name that the vault also writes in lower case counts nothing (see _common_word)."""
+COMMON_MIN = 2
+COMMON_SAMPLE = 20
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
 
 
@@ -191,14 +193,6 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
     mine = _entity_groups(conn, doc_id)
     note_of = _notes_named(conn, list(mine))
     found = _direct(conn, doc_id, n_docs, mine)
-    if NAME_IN_LEN_B:
-        named_by = [o for o, rs in found.items() if any(r.role == "name_in" for r in rs)]
-        sizes_in = _entity_sizes(conn, named_by)
-        for o in named_by:
-            norm = 1.0 / ((1 - NAME_IN_LEN_B) + NAME_IN_LEN_B * sizes_in.get(o, NAME_IN_LEN_REF) / NAME_IN_LEN_REF)
-            for r in found[o]:
-                if r.role == "name_in":
-                    r.weight *= norm
 
     def add(other: int, reason: Reason) -> None:
         if other != doc_id and reason.weight > 0:
@@ -219,6 +213,8 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
                             f"GROUP BY doc_id", ids).fetchall()
         if len(rows) < 2:
             continue
+        if COMMON_WORDS and group not in note_of and _common_word(conn, display):
+            continue  # "Ride", "Back", "Home": a word the vault mostly writes as a word, not a name
         if not strong and not any(s for _, s, _c in rows) and group not in note_of:
             continue  # only ever seen at the start of a line: probably not a name
         w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW * _tf(my_counts.get(group, 1), ENTITY_TF)
@@ -353,6 +349,27 @@ def _vectors(conn: sqlite3.Connection, doc_ids: list[int], limit: int) -> dict[s
         mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
         out[emb] = ([d for d, _, _ in items], [c for _, c, _ in items], mat)
     return out
+
+
+def _common_word(conn: sqlite3.Connection, display: str) -> bool:
+    """A one-word name that the vault also writes in lower case ("Ride bars, banana" at a line start, "a long
+    ride" elsewhere; "Back", "Home", "Fine"): an ordinary word, not a name. Reads at most COMMON_SAMPLE
+    passages holding the word (search index), so a very common word costs no more than a rare one."""
+    word = name_key(display)
+    if " " in word or not word.isalpha() or not word.islower():
+        return False
+    try:
+        rows = conn.execute("SELECT c.text FROM chunks c WHERE c.id IN (SELECT rowid FROM chunks_fts "
+                            "WHERE chunks_fts MATCH ? LIMIT ?)", (f'"{word}"', COMMON_SAMPLE)).fetchall()
+    except sqlite3.Error:
+        return False  # no search index here (or a word FTS cannot parse): keep the name
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    seen = 0
+    for (text,) in rows:
+        seen += len(pattern.findall(text or ""))
+        if seen >= COMMON_MIN:
+            return True
+    return False
 
 
 def _nested_once(reasons: list[Reason]) -> list[Reason]:
