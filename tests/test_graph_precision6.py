@@ -83,3 +83,31 @@ def test_frequencies_said_in_different_words_agree():
     assert contradictions.evidence(old, same, _idf) is None
     changed = _row(3, 3, "Moss now gets his ear drops twice a day for a week.", "2026-12-11")
     assert contradictions._score(old, changed, _idf) is not None
+
+
+def test_related_skips_a_shared_name_the_vault_also_writes_as_a_word(tmp_path):
+    from live_server import make_home
+
+    from memex.app import Brain
+    from memex.graph import related
+
+    vault = tmp_path / "v"
+    vault.mkdir()
+    # "Back" and "Lena" are both written with a capital in the middle of a line in two notes; only "back"
+    # is also an ordinary word elsewhere in the vault
+    (vault / "Monday.md").write_text("# Monday\n\nThen we went Back to the office. Lunch with Lena.\n",
+                                     encoding="utf-8")
+    (vault / "Tuesday.md").write_text("# Tuesday\n\nAfter that, straight Back home. Coffee with Lena.\n",
+                                      encoding="utf-8")
+    (vault / "Wednesday.md").write_text("# Wednesday\n\nThen we went Back to the station.\n", encoding="utf-8")
+    (vault / "Errands.md").write_text("# Errands\n\nCame back late; put the bike back in the shed.\n",
+                                      encoding="utf-8")
+    home = make_home(tmp_path)
+    with Brain.open(home) as b:
+        b.add([vault])
+        assert related._common_word(b.conn, "Back")
+        assert not related._common_word(b.conn, "Lena")
+        monday = b.conn.execute("SELECT id FROM documents WHERE path LIKE '%Monday.md'").fetchone()[0]
+        got = {r.title: [x.detail for x in r.reasons if x.kind == "entity"] for r in b.related(monday, 5)}
+        assert "Lena" in got.get("Tuesday", []), got
+        assert not any("Back" in d for ds in got.values() for d in ds), got
