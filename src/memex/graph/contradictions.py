@@ -262,9 +262,9 @@ class PairEvidence:
     topic: float | None = None
     """Cosine of the two passages' stored vectors (same topic?), when both have one."""
     upcoming: bool = False
+    """Both say when the *next* one is ("Next review: Thursday 14 May"): a recurring event moving on."""
     apart: bool = False
     """Each statement has a subject word rarer than every word they share, which the other lacks."""
-    """Both say when the *next* one is ("Next review: Thursday 14 May"): a recurring event moving on."""
 
 
 def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None:  # type: ignore[no-untyped-def]

@@ -67,11 +67,13 @@ RERANK = 30
 PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
 """At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
+"""...and a name in more than this many notes never does (it also bounds the work per call)."""
 COMMON_WORDS = True
 """A one-word shared name that the vault also writes in lower case counts nothing (see _common_word)."""
 COMMON_MIN = 2
+"""...that is, seen in lower case at least this often..."""
 COMMON_SAMPLE = 20
-"""...and a name in more than this many notes never does (it also bounds the work per call)."""
+"""...in at most this many of the passages holding it (bounds the work per name)."""
 
 
 class Reason:
