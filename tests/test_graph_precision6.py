@@ -111,3 +111,12 @@ def test_related_skips_a_shared_name_the_vault_also_writes_as_a_word(tmp_path):
         got = {r.title: [x.detail for x in r.reasons if x.kind == "entity"] for r in b.related(monday, 5)}
         assert "Lena" in got.get("Tuesday", []), got
         assert not any("Back" in d for ds in got.values() for d in ds), got
+
+
+def test_resolve_note_takes_only_ascii_digits_as_an_id(tmp_path):
+    from memex.graph.related import resolve_note
+    from memex.store.db import connect
+
+    conn = connect(tmp_path / "memex.db")
+    assert resolve_note(conn, "³") is None  # a superscript digit: no crash, no note
+    assert resolve_note(conn, "٣") is None

@@ -508,7 +508,8 @@ def resolve_note(conn: sqlite3.Connection, note: str, roots: list[str] | None = 
     """A note id from what a user typed: an id, an absolute or indexed path, a path relative to a source,
     or a note's title / file name."""
     s = note.strip()
-    if s.isdigit() and conn.execute("SELECT 1 FROM documents WHERE id = ?", (int(s),)).fetchone():
+    # "³" and "٣" are digits to str.isdigit() but not to int(): only ASCII digits are an id
+    if s.isascii() and s.isdigit() and conn.execute("SELECT 1 FROM documents WHERE id = ?", (int(s),)).fetchone():
         return int(s)
     row = conn.execute("SELECT id FROM documents WHERE path = ?", (s,)).fetchone()
     if row:
