@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date as _date
 from typing import Any
 
 import numpy as np
@@ -44,6 +45,14 @@ NUMBER_ONLY = 0.5
 """Only bare numbers differ (no unit, day, time, amount): often a count, a page, a version."""
 UPCOMING = 0.5
 """Both statements give the next date of a recurring event, with no change cue: the series moving on."""
+APART = 0.5
+"""Each statement's rarest subject word is its own: probably two things in one context (two tablets, two rooms)."""
+MAX_VALUES = 4
+"""A statement giving more values of one kind than this lists things; it does not state one value."""
+ONE_DAY = True
+"""A weekday that names one day ("last Friday", "Monday 2 March") is not a recurring day to compare."""
+SELF_DATED = True
+"""Two statements whose only differing values are dates, each the day it was said, are two events."""
 SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 """Value kinds where, without a strong cue, one value in common means the statements agree."""
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -113,6 +122,14 @@ _UNITS = {"mm": ("m", 0.001), "cm": ("m", 0.01), "m": ("m", 1.0), "km": ("m", 10
           "day": ("d", 1.0), "days": ("d", 1.0), "week": ("d", 7.0), "weeks": ("d", 7.0)}
 
 
+_FREQUENCY = {"daily": "1/d", "once a day": "1/d", "every day": "1/d", "twice daily": "2/d", "twice a day": "2/d",
+              "weekly": "1/w", "once a week": "1/w", "every week": "1/w", "twice a week": "2/w",
+              "fortnightly": "1/2w", "every two weeks": "1/2w", "every other week": "1/2w",
+              "monthly": "1/m", "once a month": "1/m", "every month": "1/m", "twice a month": "2/m",
+              "yearly": "1/y", "annually": "1/y", "once a year": "1/y"}
+"""Frequencies said in different words: "twice daily" is "twice a day", "fortnightly" "every two weeks"."""
+
+
 def _same_value(kind: str, value: str) -> str:
     """A value as compared (not as shown): "9am", "9:00" and "09.00" are one time (on a 12-hour clock: a
     range "5:00–5:45pm" writes its am/pm once); "60 cm" and "0.6 m", "50 min" and "50 minutes" one amount."""
@@ -121,6 +138,8 @@ def _same_value(kind: str, value: str) -> str:
         m = _CLOCK.match(v.replace(".", ":"))
         if m:
             return f"{int(m.group(1)) % 12}:{m.group(2) or '00'}"
+    elif kind == "frequency":
+        return _FREQUENCY.get(" ".join(v.split()), v)
     elif kind == "quantity":
         m = _AMOUNT.match(v.replace(",", "."))
         if m and m.group(2) and m.group(2).strip() in _UNITS:
@@ -159,6 +178,8 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
             continue  # "from £35 to £42" said after "£42": the later one ends on the older value
         if kind == "date" and len(sa | sb) > 4:
             continue  # lists of dates (schedules) are not one value
+        if kind != "date" and max(len(sa), len(sb)) > MAX_VALUES:
+            continue  # a budget line, a price list, a year's summary: many values, none of them the one stated
         conflicting.append(kind)
     if conflicting:
         shown = [k for k in VALUE_TYPES if a.get(k) and b.get(k)]
@@ -242,6 +263,8 @@ class PairEvidence:
     """Cosine of the two passages' stored vectors (same topic?), when both have one."""
     upcoming: bool = False
     """Both say when the *next* one is ("Next review: Thursday 14 May"): a recurring event moving on."""
+    apart: bool = False
+    """Each statement has a subject word rarer than every word they share, which the other lacks."""
 
 
 def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None:  # type: ignore[no-untyped-def]
@@ -256,15 +279,28 @@ def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None: 
     ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
-    values = _conflict(old.slots, new.slots, cue)
+    old_slots, new_slots = _recurring_days(old), _recurring_days(new)
+    values = _conflict(old_slots, new_slots, cue)
     if values is None:
         return None
+    if SELF_DATED and _self_dated(old) and _self_dated(new) and _conflict(
+            {k: v for k, v in old_slots.items() if k not in ("date", "number")},
+            {k: v for k, v in new_slots.items() if k not in ("date", "number")},
+            cue) is None:
+        return None  # "signed 30 July" then "signed 28 September": each dates itself, two events, not a change
     union = set(old.terms) | set(new.terms)
     overlap = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in union))
     # the smaller statement's words matter most: "the weekly sync is on Tuesday" vs a long retro line
     small = min((old.terms, new.terms), key=len)
     cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in set(small)))
+    # each names its own rarer thing ("Atorvastatin 40 mg … at teatime" / "Donepezil 10 mg … at teatime"):
+    # two subjects that share a context, not one subject said twice
+    top_shared = max(idf(t) for t in shared)
+    own_old = max((idf(t) for t in set(old.terms) - shared), default=0.0)
+    own_new = max((idf(t) for t in set(new.terms) - shared), default=0.0)
+    apart = cue < CUE_STRONG and own_old > top_shared and own_new > top_shared
     return PairEvidence(
+        apart=apart,
         upcoming=bool(_NEXT.search(old.text) and _NEXT.search(new.text)),
         sim=0.5 * overlap + 0.5 * cover, cue=cue, shared=len(shared),
         event=cue < CUE_STRONG and (_entry(old.text) or _entry(new.text) or old.doc_id == new.doc_id),
@@ -285,6 +321,8 @@ def weigh(e: PairEvidence) -> float:
         score *= NUMBER_ONLY
     if e.upcoming and e.cue < CUE_STRONG:
         score *= UPCOMING
+    if e.apart:
+        score *= APART
     if e.topic is not None:
         score *= max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
     return score
@@ -331,6 +369,51 @@ def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = N
 
 
 _ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|day \d+\b)", re.I)
+
+
+_DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_ONE_DAY = re.compile(rf"\b(?:last|next|this|yesterday|tomorrow|tonight|today)\W+{_DAY_NAME}\b"
+                      rf"|\b{_DAY_NAME}\b[\s,*_]*\(?\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)
+_ANY_DAY = re.compile(rf"\b{_DAY_NAME}s?\b", re.I)
+
+
+def _recurring_days(r: StatementRow) -> dict[str, list[str]]:
+    """The statement's values without the weekdays that only name one day ("last Friday", "next Saturday
+    (19th)", "Monday 2 March"): those date an event; a changed schedule says "Tuesdays", "on Friday at 14:00"."""
+    days = r.slots.get("weekday")
+    if not ONE_DAY or not days:
+        return r.slots
+    one = {m.group(0).lower() for m in _ONE_DAY.finditer(r.text)}
+    if not one:
+        return r.slots
+    every = [m for m in _ANY_DAY.finditer(r.text)]
+    spans = [m.span() for m in _ONE_DAY.finditer(r.text)]
+    free = {m.group(0).lower()[:3] for m in every if not any(a <= m.start() < b for a, b in spans)}
+    kept = [d for d in days if d in free]
+    out = {k: v for k, v in r.slots.items() if k != "weekday"}
+    if kept:
+        out["weekday"] = kept
+    return out
+
+
+def _self_dated(r: StatementRow) -> bool:
+    """Every date the statement gives is the day it was said (give or take one): it reports when something
+    happened (signed, issued, moved in), it does not state a date something is due on."""
+    dates = r.slots.get("date")
+    if not dates or not r.date:
+        return False
+    try:
+        own = _date.fromisoformat(r.date[:10])
+    except ValueError:
+        return False
+    for v in dates:
+        try:
+            d = _date.fromisoformat(f"{own.year}{v[1:]}" if v.startswith("--") else v[:10])
+        except ValueError:
+            return False
+        if abs((d - own).days) > 1:
+            return False
+    return True
 
 
 def _entry(text: str) -> bool:

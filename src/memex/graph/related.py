@@ -7,6 +7,7 @@ or the vector index. Weights were set on the dev vaults (bench/graph_quality.py;
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,6 +68,12 @@ PASSAGE_MAX_OWN, PASSAGE_MAX_CHUNKS = 400, 3000
 """At most this many passages of the note itself / of the candidates are compared."""
 MAX_DF = 150
 """...and a name in more than this many notes never does (it also bounds the work per call)."""
+COMMON_WORDS = True
+"""A one-word shared name that the vault also writes in lower case counts nothing (see _common_word)."""
+COMMON_MIN = 2
+"""...that is, seen in lower case at least this often..."""
+COMMON_SAMPLE = 20
+"""...in at most this many of the passages holding it (bounds the work per name)."""
 
 
 class Reason:
@@ -208,6 +215,8 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
                             f"GROUP BY doc_id", ids).fetchall()
         if len(rows) < 2:
             continue
+        if COMMON_WORDS and group not in note_of and _common_word(conn, display):
+            continue  # "Ride", "Back", "Home": a word the vault mostly writes as a word, not a name
         if not strong and not any(s for _, s, _c in rows) and group not in note_of:
             continue  # only ever seen at the start of a line: probably not a name
         w = W_ENTITY * _idf(len(rows), n_docs) ** ENTITY_POW * _tf(my_counts.get(group, 1), ENTITY_TF)
@@ -344,6 +353,27 @@ def _vectors(conn: sqlite3.Connection, doc_ids: list[int], limit: int) -> dict[s
     return out
 
 
+def _common_word(conn: sqlite3.Connection, display: str) -> bool:
+    """A one-word name that the vault also writes in lower case ("Ride bars, banana" at a line start, "a long
+    ride" elsewhere; "Back", "Home", "Fine"): an ordinary word, not a name. Reads at most COMMON_SAMPLE
+    passages holding the word (search index), so a very common word costs no more than a rare one."""
+    word = name_key(display)
+    if " " in word or not word.isalpha() or not word.islower():
+        return False
+    try:
+        rows = conn.execute("SELECT c.text FROM chunks c WHERE c.id IN (SELECT rowid FROM chunks_fts "
+                            "WHERE chunks_fts MATCH ? LIMIT ?)", (f'"{word}"', COMMON_SAMPLE)).fetchall()
+    except sqlite3.Error:
+        return False  # no search index here (or a word FTS cannot parse): keep the name
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    seen = 0
+    for (text,) in rows:
+        seen += len(pattern.findall(text or ""))
+        if seen >= COMMON_MIN:
+            return True
+    return False
+
+
 def _nested_once(reasons: list[Reason]) -> list[Reason]:
     """Shared names nested in one another ("Irish stew" and "Irish", "Pryce & Son Building Ltd" and "Pryce &
     Son") are one thing said at two lengths: the strongest of them counts, once."""
@@ -478,7 +508,8 @@ def resolve_note(conn: sqlite3.Connection, note: str, roots: list[str] | None = 
     """A note id from what a user typed: an id, an absolute or indexed path, a path relative to a source,
     or a note's title / file name."""
     s = note.strip()
-    if s.isdigit() and conn.execute("SELECT 1 FROM documents WHERE id = ?", (int(s),)).fetchone():
+    # "³" and "٣" are digits to str.isdigit() but not to int(): only ASCII digits are an id
+    if s.isascii() and s.isdigit() and conn.execute("SELECT 1 FROM documents WHERE id = ?", (int(s),)).fetchone():
         return int(s)
     row = conn.execute("SELECT id FROM documents WHERE path = ?", (s,)).fetchone()
     if row:
