@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon
+from memex.agents import lexicon, quantity
 from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
@@ -73,14 +73,22 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
-    cands = score_units(question, units, embedder, idf)
+    cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
     picked = pick(cands, question=question)
     if not picked:
         return _empty("single", cands)
+    extreme = quantity.extreme_row(question, cands)
+    if extreme is not None:  # "the highest reading in my log": the log line with the extreme figure
+        parts, citations = cite([extreme])
+        return Composed(" ".join(parts), citations, cands[0].score, "single (extreme row)", candidates=cands,
+                        used=[extreme], primary=cands[:1])
+    also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)
     if changed is not None:
         return changed
+    if also is not None:
+        picked.append(also)
     parts, citations = cite(picked)
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
