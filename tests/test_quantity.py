@@ -142,3 +142,15 @@ def test_a_company_is_named_by_its_legal_form_where_the_word_company_is_not_writ
     stmt = "Builder — director of Pryce & Son Building Ltd (Feeder Yard). Everyone calls him Dougie."
     assert matches(expected(q), stmt, q, "Douglas Pryce") == 1.0
     assert matches(expected(q), "Tea: strong, two sugars, builder's (obviously).", q, "Douglas Pryce") == 0.0
+
+
+def test_the_longest_ride_before_an_event_is_compared_in_km_among_the_rows_before_it() -> None:
+    rows = [_cand("2026-09-13 — HOWARDIAN 100: 100 km, 4:26:37 chip", 0.52, date="2026-09-13"),
+            _cand("2026-08-23 — 92 km, 3:49, 24.1, 1,150 m. Full Howardian route minus a loop", 0.52,
+                  date="2026-08-23"),
+            _cand("2026-08-09 — 88 km, 3:40, 24.0, 1,080 m", 0.44, date="2026-08-09"),
+            _cand("2026-09-27 — 130 m climbing, 30 km, coffee ride", 0.43, date="2026-09-27")]
+    q = "What was my average speed on my longest ride before the Howardian?"
+    assert quantity.row_value(rows[3].text, "longest") == 30
+    assert quantity.extreme_row(q, rows).text.startswith("2026-08-23")
+    assert quantity.extreme_row("What was my longest ride?", rows).text.startswith("2026-09-13")

@@ -77,11 +77,9 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     picked = pick(cands, question=question)
     if not picked:
         return _empty("single", cands)
-    extreme = quantity.extreme_row(question, cands)
-    if extreme is not None:  # "the highest reading in my log": the log line with the extreme figure
-        parts, citations = cite([extreme])
-        return Composed(" ".join(parts), citations, cands[0].score, "single (extreme row)", candidates=cands,
-                        used=[extreme], primary=cands[:1])
+    extreme = _extreme(question, cands)
+    if extreme is not None:
+        return extreme
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)
@@ -92,6 +90,17 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     parts, citations = cite(picked)
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
+
+
+def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
+    """"The highest reading in my log", "my longest ride before the Howardian": the log line with the extreme
+    figure (agents/quantity.py); the support score stays the best statement's."""
+    row = quantity.extreme_row(question, cands)
+    if row is None:
+        return None
+    parts, citations = cite([row])
+    return Composed(" ".join(parts), citations, cands[0].score, "single (extreme row)", candidates=cands,
+                    used=[row], primary=cands[:1])
 
 
 _PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", re.I)
@@ -186,6 +195,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return _empty("temporal", cands)
+    extreme = _extreme(question, cands)  # "my longest ride before the Howardian" compares rows, not dates
+    if extreme is not None:
+        return extreme
     best = cands[0].score
     ranked = _about_subject(question, cands, embedder, idf, subject_docs)
     top = ranked[0][1]

@@ -58,19 +58,50 @@ def superlative(question: str) -> int:
     return _SUPERLATIVE[m.group(1).lower()] if m else 0
 
 
-def row_value(text: str) -> float | None:
-    """The first figure of a dated log line after its date ("28 Dec: 156/98 — Galway" -> 156), or None when the
+_MEASURE_UNITS = {
+    "longest": r"km|kilometres?|miles?|mi", "furthest": r"km|kilometres?|miles?|mi",
+    "farthest": r"km|kilometres?|miles?|mi", "shortest": r"km|kilometres?|miles?|mi",
+    "heaviest": r"kg|g|lbs?|st", "lightest": r"kg|g|lbs?|st",
+}
+"""The unit a superlative measures in, when the line gives several figures ("92 km, 3:49, 24.1, 1,150 m")."""
+
+
+def row_value(text: str, word: str = "") -> float | None:
+    """The figure of a dated log line that a superlative compares: after its date, the first one in the unit the
+    word measures ("longest": km or miles), else the first one ("28 Dec: 156/98 — Galway" -> 156); None when the
     line is not a dated entry holding a figure."""
     m = _ROW_DATE.match(text)
     if not m:
         return None
-    v = _VALUE.search(text, m.end())
+    unit = _MEASURE_UNITS.get(word.lower())
+    v = re.compile(rf"{_VALUE.pattern}(?=\s?(?:{unit})\b)", re.I).search(text, m.end()) if unit else None
+    v = v or _VALUE.search(text, m.end())
     if not v:
         return None
     try:
         return float(v.group(0).replace(",", ""))
     except ValueError:
         return None
+
+
+_EVENT_BOUND = re.compile(r"\b(before|after|since|until)\s+(?:the\s+|my\s+|our\s+)?([A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)")
+
+
+def _within_event(question: str, rows: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """Rows before (or after) the event the question names by a line of the same log ("my longest ride before
+    the Howardian": the rows dated before the Howardian's own row)."""
+    m = _EVENT_BOUND.search(question)
+    if not m:
+        return rows
+    name = m.group(2).lower()
+    days = sorted(str(c.unit.date) for c, _ in rows if c.unit.date and name in c.text.lower())
+    if not days:
+        return rows
+    # The event's own row is its last mention for "before" (earlier rows prepare for it: "Full Howardian route
+    # minus the last loop") and its first for "after".
+    if m.group(1).lower() in ("before", "until"):
+        return [(c, v) for c, v in rows if c.unit.date and str(c.unit.date) < days[-1]]
+    return [(c, v) for c, v in rows if c.unit.date and str(c.unit.date) > days[0]]
 
 
 def extreme_row(question: str, cands: Sequence[Candidate], margin: float = 0.1) -> Candidate | None:
@@ -81,14 +112,18 @@ def extreme_row(question: str, cands: Sequence[Candidate], margin: float = 0.1) 
     sign = superlative(question)
     if not sign or not cands:
         return None
+    word = _SUPER_Q.search(question).group(1)
     best = cands[0].score
     lead = next((c for c in cands if c.score >= best - margin and row_value(c.text) is not None), None)
     if lead is None:
         return None
-    rows = [(c, row_value(c.text)) for c in cands
+    rows = [(c, row_value(c.text, word)) for c in cands
             if c.unit.hit.doc_id == lead.unit.hit.doc_id and c.kind != 0.0]
     rows = [(c, v) for c, v in rows if v is not None]
     if len(rows) < 3:
+        return None
+    rows = _within_event(question, rows)
+    if not rows:
         return None
     return max(rows, key=lambda cv: (sign * cv[1], cv[0].score))[0]
 
