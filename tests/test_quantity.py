@@ -154,3 +154,36 @@ def test_the_longest_ride_before_an_event_is_compared_in_km_among_the_rows_befor
     assert quantity.row_value(rows[3].text, "longest") == 30
     assert quantity.extreme_row(q, rows).text.startswith("2026-08-23")
     assert quantity.extreme_row("What was my longest ride?", rows).text.startswith("2026-09-13")
+
+
+def _hit(text: str) -> Hit:
+    return Hit(path="minutes.pdf", chunk_id="m1", score=1.0, text=text, location=Location(), doc_id=7,
+               title="Design review minutes")
+
+
+def test_a_hard_wrapped_list_that_ends_a_line_on_a_comma_is_one_statement() -> None:
+    from memex.agents.evidence import units
+
+    text = ("Chair: Farida Rahman    Minutes: Hamza Qureshi\n"
+            "Present: Owen Leathley (client sponsor), Farida Rahman, Ruth Ackroyd,\n"
+            "Tariq Bhatti, Lena Kowalczyk\n"
+            "1. Design freeze\n")
+    texts = [u.text for u in units(_hit(text), 0)]
+    assert "Present: Owen Leathley (client sponsor), Farida Rahman, Ruth Ackroyd, Tariq Bhatti, Lena Kowalczyk" \
+        in texts
+
+
+def test_a_statement_that_opens_a_list_brings_its_items() -> None:
+    from memex.agents import listed
+    from memex.agents.evidence import units
+
+    text = ("The client accepts the Stage 2 design with four conditions:\n"
+            "(a) obstacle detection evidence for Carr Lane before the Stage 3 submission;\n"
+            "(b) a decision on retaining the Wressle Moor lever frame by 30\n"
+            "June 2026.\n"
+            "(c) the axle counter reset procedure for the Skelbrooke end.\n"
+            "The chair declared the Stage 2 design frozen from Friday 8 May 2026.\n")
+    us = units(_hit(text), 0)
+    items = listed.items_after(us[0], us)
+    assert [u.quote[:3] for u in items] == ["(a)", "(b)", "(c)"]
+    assert listed.items_after(us[1], us) == []  # not a list's opening line

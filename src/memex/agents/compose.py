@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon, quantity
+from memex.agents import lexicon, listed, quantity
 from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
@@ -80,6 +80,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     extreme = _extreme(question, cands)
     if extreme is not None:
         return extreme
+    items = listed.items_after(picked[0].unit, units)
+    if items:  # "… with four conditions:" answers with the conditions that follow it
+        by_unit = {id(c.unit): c for c in cands}
+        picked = [picked[0], *(by_unit[id(u)] for u in items if id(u) in by_unit)]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)
