@@ -83,7 +83,8 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     items = listed.items_after(picked[0].unit, units)
     if items:  # "… with four conditions:" answers with the conditions that follow it
         by_unit = {id(c.unit): c for c in cands}
-        picked = [picked[0], *(by_unit[id(u)] for u in items if id(u) in by_unit)]
+        listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]
+        picked = [picked[0], *listed_items, *(c for c in picked[1:] if c not in listed_items)]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)
