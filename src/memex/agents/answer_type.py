@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from memex.agents import lexicon
+from memex.agents import lexicon, quantity
 from memex.ingest.dates import find_dates
 
 MONEY = "money"
@@ -36,9 +36,12 @@ _Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WO
                       r"\bhow much (?:is|was|were|are|does|did|do|will|would)\b[^?]*\b(?:a|an|the|my|our)\b"
                       r"[^?]*(?:\bat\b|\bon\b|\bfor\b)|\bday rate\b|\bper (?:hour|day|month|week|night)\b|"
                       r"\bwhat(?:'s| is| was| were)? (?:the |my |our |his |her |their )?(?:price|cost|fee|rate|"
-                      r"quote|budget|total|valuation|deposit|bill)\b", re.I)
+                      r"quote|budget|total|valuation|deposit|bill|balance)\b|"
+                      # "What did the heat pump cost me…?", "What balance did I pay…?": the verb asks for money
+                      r"\bwhat (?:\w+ )?(?:did|does|do|will|would)\b[^?,]*\b(?:cost|costs|charge|charged|pay|paid)\b",
+                      re.I)
 _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|often|fast|hot|cold|high|deep)\b|"
-                         r"\bwhat (?:\w+ )?(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
+                         r"\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:my|the|our|his|her|their|your) )?(?:[\w-]+ ){0,2}(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
                          r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|"
                          r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
                          r"\bwhat(?:'s| is| was| were| are)?\b[^?]*\b(?:number|code|pin|password|postcode|position|"
@@ -83,7 +86,7 @@ _S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                        r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)
 _UNITS = (r"mg|mcg|ml|l|litres?|liters?|g|kg|km|m|cm|mm|miles?|°c|°f|c|f|%|percent|pcs|pieces|items|mugs|units|"
-          r"bpm|kcal|cal|ibu|abv|ebc|sg|hrs?|h|mins?|minutes?|hours?|days?|weeks?|months?|years?|nights?|"
+          r"bpm|kcal|cal|ibu|abv|ebc|sg|hrs?|h|mins?|minutes?|secs?|seconds?|hours?|days?|weeks?|months?|years?|nights?|"
           r"people|times|steps|sessions|interviews|participants|rooms|bedrooms|points")
 _S_QUANTITY = re.compile(rf"\d(?:[\d,.:/–-]*\d)?\s?(?:{_UNITS})\b|\d+(?:\.\d+)?%|\b1\.0\d\d\b|\b\d+(?:\.\d+)?\b",
                          re.I)
@@ -92,7 +95,7 @@ _S_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.:]\d)|\b(?:1[0-2]|0
                      r"evenings|night|nights|breakfast)\b", re.I)
 _S_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweekends?\b|"
                         r"\bweekdays?\b|\bfortnightly\b|\bweekly\b|\bdaily\b", re.I)
-_S_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|"
+_S_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|days?|weeks?|months?|years?|"
                          r"nights?)\b|\b\d+h\d*\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:a|an|one|two|three|four|five|"
                          r"six|seven|eight|nine|ten) (?:hours?|days?|weeks?|months?|years?)\b", re.I)
 _S_YEAR = re.compile(r"\b(?:in|since|from|until|till|by|of|circa|c\.)\s+((?:1[0-9]|20)\d\d)\b(?![.,:/-]\d)", re.I)
@@ -290,8 +293,9 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
         return sentence
     from memex.agents.extractive import content_terms
 
-    keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) for j in (i, i + 1, i + 2)
-            if j < len(parts)}
+    signs = [sign for word, sign in _SIGNS.items() if word in attr]
+    keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) or any(s.search(p) for s in signs)
+            for j in (i, i + 1, i + 2) if j < len(parts)}
     if keep:
         return ", ".join(parts[i] for i in sorted(keep))
     subject_terms = content_terms(subject)
@@ -301,6 +305,10 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
     return sentence
 
 
+_MEASURED = frozenset({MONEY, NUMBER, QUANTITY, DURATION})
+_ORGANISATION = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|S\.?L\.?|& Sons?|& Co|Co\.)(?!\w)")
+_SIGNS = {"company": _ORGANISATION, "firm": _ORGANISATION, "business": _ORGANISATION, "employer": _ORGANISATION}
+"""What a clause shows instead of saying the word: "director of Pryce & Son Building Ltd" names a company."""
 _RECORD = re.compile(r";\s*[\w /()£$€%-]{1,30}:\s")
 
 
@@ -318,7 +326,16 @@ def matches(expect: Expectation, sentence: str, question: str, subject: str = ""
         label = _LABELLED.match(sentence)
         if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:
             return 1.0
-    found = expect.kinds & offers(sentence, question)
+    value = _offered(expect, expect.kinds & offers(sentence, question))
+    if value and expect.kinds & _MEASURED and not quantity.asks_bound(question):
+        # "finish under 5 hours" is a goal, not "my time": a value offered only as a bound counts half
+        unbound = quantity.without_bounds(sentence)
+        if unbound != sentence and _offered(expect, expect.kinds & offers(unbound, question)) < value:
+            return 0.5
+    return value
+
+
+def _offered(expect: Expectation, found: frozenset[str]) -> float:
     if found == {NUMBER} and DURATION in expect.kinds:
         return 0.5  # "What was my time in the Howardian 100?": any number is a weak stand-in for a duration
     return 1.0 if found else 0.0

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon
+from memex.agents import lexicon, listed, quantity
 from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
@@ -73,17 +73,39 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
-    cands = score_units(question, units, embedder, idf)
+    cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
     picked = pick(cands, question=question)
     if not picked:
         return _empty("single", cands)
+    extreme = _extreme(question, cands)
+    if extreme is not None:
+        return extreme
+    items = listed.items_after(picked[0].unit, units)
+    if items:  # "… with four conditions:" answers with the conditions that follow it
+        by_unit = {id(c.unit): c for c in cands}
+        listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]
+        picked = [picked[0], *listed_items, *(c for c in picked[1:] if c not in listed_items)]
+    also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)
     if changed is not None:
         return changed
+    if also is not None:
+        picked.append(also)
     parts, citations = cite(picked)
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
+
+
+def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
+    """"The highest reading in my log", "my longest ride before the Howardian": the log line with the extreme
+    figure (agents/quantity.py); the support score stays the best statement's."""
+    row = quantity.extreme_row(question, cands)
+    if row is None:
+        return None
+    parts, citations = cite([row])
+    return Composed(" ".join(parts), citations, cands[0].score, "single (extreme row)", candidates=cands,
+                    used=[row], primary=cands[:1])
 
 
 _PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", re.I)
@@ -178,6 +200,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return _empty("temporal", cands)
+    extreme = _extreme(question, cands)  # "my longest ride before the Howardian" compares rows, not dates
+    if extreme is not None:
+        return extreme
     best = cands[0].score
     ranked = _about_subject(question, cands, embedder, idf, subject_docs)
     top = ranked[0][1]

@@ -86,8 +86,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
             continue
         prev = spans[-1] if spans else []
         stripped = raw.lstrip()
-        continuation = (prev and stripped[:1].islower() and not _END.search(text[prev[0]:prev[1]])
-                        and not stripped.startswith(("|", "-", "*", "+")))
+        # A line after one that ends on a comma runs on too: a PDF's hard-wrapped list ("Present: Owen
+        # Leathley, …, Hamza Qureshi," / "Tariq Bhatti, Lena Kowalczyk") is one statement.
+        continuation = (prev and (stripped[:1].islower() and not _END.search(text[prev[0]:prev[1]])
+                                  or text[prev[0]:prev[1]].rstrip().endswith(","))
+                        and not stripped.startswith(("|", "-", "*", "+", "#")))
         if continuation:
             prev[1] = end
         else:

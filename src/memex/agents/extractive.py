@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import lexicon
+from memex.agents import initials, lexicon
 from memex.agents.answer_type import Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -148,16 +148,17 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     expect = expected(question) if expect is None else expect
     rows = []
     subject_terms: dict[str, set[str]] = {}
+    spelled = initials.spelled_out(question)  # "BP" in a note is the question's "blood pressure"
     for u in units:
-        terms = content_terms(u.text)
-        subj = subject_terms.setdefault(u.context, content_terms(u.context))
+        terms = content_terms(initials.expand(u.text, spelled))
+        subj = subject_terms.setdefault(u.context, content_terms(initials.expand(u.context, spelled)))
         kind = matches(expect, u.text, question, u.context)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
     f = np.asarray(rows, dtype=np.float32)
     cheap = 0.5 * f[:, 2] + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3]) + 0.3 * f[:, 4]
     keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
-    vecs = embedder.embed([in_context(units[i]) for i in keep])
+    vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)
     return f
 

@@ -1,0 +1,44 @@
+"""Initialisms a question spells out: "BP" in a note is the "blood pressure" of the question.
+
+People abbreviate in their own notes what they write out when they ask ("Next: BP review in May 2027" for
+"When is my next blood pressure review?", "Lennox MRT trains at the base in Drymen" for "Where is the mountain
+rescue team's base?"). Neither the word overlap nor a small embedding model sees that the two are the same
+thing, so the statement that answers scores below lines that repeat the question's words. When a statement
+holds an all-capitals token whose letters are the initials of consecutive words of the question, the
+statement is read with the words spelled out beside it ("BP (blood pressure)") for scoring; the answer still
+quotes the note's own text.
+"""
+from __future__ import annotations
+
+import re
+
+from memex.retrieve.query import STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = re.compile(r"(?<![\w-])([A-Z]{2,5})(?:['’]?s)?(?![\w-])")
+MAX_WORDS = 5
+_NOT_INITIALISMS = frozenset({"NB", "OK", "PS", "AKA", "FYI", "TBC", "TBD", "ASAP", "RSVP", "ETA"})
+"""Capitals that abbreviate no words a question would spell out ("NB:" is not "next blood")."""
+
+
+def spelled_out(question: str) -> dict[str, str]:
+    """Initialisms of runs of 2-5 consecutive content words of the question ("BP" -> "blood pressure"); a word
+    the question itself writes in capitals is no spelled-out run."""
+    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(question)]
+    out: dict[str, str] = {}
+    for i in range(len(words)):
+        for n in range(2, MAX_WORDS + 1):
+            run = words[i:i + n]
+            if len(run) < n or any(w.lower() in STOPWORDS or w.isupper() for w in run):
+                break
+            out.setdefault("".join(w[0] for w in run).upper(), " ".join(w.lower() for w in run))
+    return out
+
+
+def expand(text: str, spelled: dict[str, str]) -> str:
+    """The statement with each initialism the question spells out followed by its words: "Next: BP (blood
+    pressure) review"; unchanged when it holds none."""
+    if not spelled or not _TOKEN.search(text):
+        return text
+    return _TOKEN.sub(lambda m: f"{m.group(0)} ({spelled[m.group(1)]})" if m.group(1) in spelled and m.group(1) not in _NOT_INITIALISMS else m.group(0),
+                      text)

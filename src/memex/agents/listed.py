@@ -1,0 +1,42 @@
+"""A statement that opens a list ("The client accepts the Stage 2 design with four conditions:") answers with
+the items that follow it in the note ("(a) obstacle detection type-approval evidence…; (b) …"): on its own it
+only says that there is a list."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from memex.agents.evidence import Unit
+
+MAX_ITEMS = 8
+_OPENS = re.compile(r":\s*$")
+
+
+def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
+    """The statements right after `head` in its chunk when `head` ends with a colon (up to MAX_ITEMS, until a
+    statement that itself opens another list); empty otherwise."""
+    if not _OPENS.search(head.text):
+        return []
+    same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
+                  key=lambda u: u.position)
+    out: list[Unit] = []
+    expect = head.position + 1
+    marked = False
+    for u in same:
+        if u.position > expect + 1 or len(out) == MAX_ITEMS:  # one too-short line may sit between items
+            break
+        if not out:
+            marked = bool(_MARKER.match(u.quote))
+        elif marked and not _MARKER.match(u.quote):
+            if len(u.text.split()) <= 4:  # the wrapped tail of the item before ("June 2026.")
+                expect = u.position + 1
+                continue
+            break  # "(a) … (d) …" then the minutes go on: the list has ended
+        out.append(u)
+        expect = u.position + 1
+        if _OPENS.search(u.text):
+            break
+    return out
+
+
+_MARKER = re.compile(r"^\s*(?:[-*+•]\s|\(?[a-z0-9]{1,2}[.)]\s|\[[ xX]\]\s)", re.I)
