@@ -192,7 +192,34 @@ def unsupplied(question: str, statements: Sequence[str],
     if "money" not in out and rate_unsupplied(question, statements):
         out.append("rate")
     label = label_unsupplied(question, statements, texts) if texts is not None else ""
-    return out + [label] if label else out
+    other = other_instance(question, statements)
+    return out + [label] * bool(label) + [other] * bool(other)
+
+
+_NUMBERED = re.compile(r"\b([A-Za-zÀ-ÿ]{3,})[ #.-]?(\d{1,4}[a-z]?)\b")
+
+
+def other_instance(question: str, statements: Sequence[str]) -> str:
+    """A numbered thing the question names ("batch 14", "room 3", "week 12") where every quoted statement, with
+    its subject, names the same thing with another number and never the question's: "Batch 12 — Saison: FG
+    1.004" gives batch 12's gravity, not batch 14's. Returns what the statements name instead ("batch 12")."""
+    for word, number in _NUMBERED.findall(question):
+        if word.lower() in _NOT_THINGS:
+            continue
+        same = re.compile(rf"(?i)\b{re.escape(word)}[ #.-]?(\d{{1,4}}[a-z]?)\b")
+        seen = [[m.group(1).lower() for m in same.finditer(s)] for s in statements]
+        if all(found and number.lower() not in found for found in seen):
+            return f"{word.lower()} {seen[0][0]}"
+    return ""
+
+
+# Words a number follows that count or date rather than name a thing ("at 14", "in 2026", "under 5").
+_NOT_THINGS = frozenset({"the", "and", "for", "from", "with", "about", "than", "under", "over", "after", "before",
+                         "since", "until", "into", "onto", "what", "which", "when", "were", "was", "are", "did",
+                         "does", "had", "has", "have", "get", "got", "per", "top", "last", "next", "first",
+                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec", "del", "los", "las", "una", "con", "por", "para", "desde"})
 
 
 _OUTCOME = re.compile(r"\b(?:in the end|ended up|end up|finally|eventually|al final|finalmente|acabó|terminó)\b", re.I)
