@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from memex.app import Brain
+from memex.domain import Answer
 
 
 def indexed_home(root: Path, notes: dict[str, str], embedder: str = "hash:384") -> Path:
@@ -23,3 +24,8 @@ def vault_brain(root: Path, vault: Path) -> Iterator[Brain]:
     with Brain.open(root / "home") as brain:
         brain.add([vault])
         yield brain
+
+
+def cited_names(answer: Answer) -> set[str]:
+    """The file names an answer cites."""
+    return {Path(c.path).name for c in answer.citations}

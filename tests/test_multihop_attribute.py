@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from small_vault import vault_brain
+from small_vault import cited_names, vault_brain
 
 from memex.agents.evidence import Unit
 from memex.agents.multihop import described_part, named_inside, role_terms, substituted
@@ -73,18 +73,14 @@ def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
     yield from vault_brain(tmp_path_factory.mktemp("multihop_attr"), VAULT)
 
 
-def _cited(a) -> set[str]:  # noqa: ANN001
-    return {Path(c.path).name for c in a.citations}
-
-
 @pytest.mark.slow
 def test_the_answer_is_the_attribute_asked_not_another_date(brain: Brain) -> None:
     a = brain.ask("When is the birthday of the man who signed my casualty care certificate?", trace=True)
     assert not a.abstained
     assert "11 November" in a.answer  # Dougie's birthday, not the certificate's date of issue
-    assert "Dougie Baird.md" in _cited(a)  # cited to the note of the bridging person
+    assert "Dougie Baird.md" in cited_names(a)  # cited to the note of the bridging person
     # The statement naming him is kept as the second supporting statement.
-    assert _cited(a) & {"Casualty care course.md", "Casualty Care Course — Certificate.md"}
+    assert cited_names(a) & {"Casualty care course.md", "Casualty Care Course — Certificate.md"}
     hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
     assert any(e.startswith("Dougie") for e in hop["entities"])
 
@@ -94,12 +90,12 @@ def test_an_attribute_the_question_words_differently_is_found_in_the_person_note
     # "allergic" is not in the note: "Carries an EpiPen — wasp and bee stings" says it.
     a = brain.ask("What is the teammate who led the hill party on the July Ben Lomond job allergic to?")
     assert not a.abstained and "wasp" in a.answer
-    assert "Alex Petrie.md" in _cited(a)
+    assert "Alex Petrie.md" in cited_names(a)
 
 
 @pytest.mark.slow
 def test_someone_the_description_names_is_not_the_bridge(brain: Brain) -> None:
     a = brain.ask("What does the man who warned me that Owen decides fast say before every decision?", trace=True)
     assert not a.abstained and "Right then" in a.answer
-    assert "Graham Pickles.md" in _cited(a)
+    assert "Graham Pickles.md" in cited_names(a)
     assert "Leeds United" not in a.answer and "risk register" not in a.answer

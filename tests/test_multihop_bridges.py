@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from small_vault import vault_brain
+from small_vault import cited_names, vault_brain
 
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
@@ -82,10 +82,6 @@ def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
     yield from vault_brain(tmp_path_factory.mktemp("multihop_bridges"), VAULT)
 
 
-def _cited(a) -> set[str]:  # noqa: ANN001
-    return {Path(c.path).name for c in a.citations}
-
-
 @pytest.mark.slow
 def test_short_forms_of_a_name_find_the_one_note_they_stand_for(brain: Brain) -> None:
     conn = brain.conn
@@ -101,7 +97,7 @@ def test_a_nickname_bridges_to_the_note_it_stands_for(brain: Brain) -> None:
     a = brain.ask("What's the name of the wife of the sibling who sent flowers the size of a shed for Mum's move?",
                   trace=True)
     assert not a.abstained and "Dana" in a.answer
-    assert "Conor.md" in _cited(a)
+    assert "Conor.md" in cited_names(a)
     hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
     assert "Con" in hop["entities"]
 
@@ -111,7 +107,7 @@ def test_a_day_bridges_to_what_happened_that_day(brain: Brain) -> None:
     a = brain.ask("What was my blood pressure on the morning I finished 212th?", trace=True)
     assert not a.abstained and "133/82" in a.answer
     assert "128/80" not in a.answer and "125/79" not in a.answer  # not another day's reading
-    assert _cited(a) == {"Blood pressure log.md", "2026 - the year.md"}
+    assert cited_names(a) == {"Blood pressure log.md", "2026 - the year.md"}
     hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
     assert any(d.endswith("-09-13") for d in hop["dates"])
 
@@ -120,4 +116,4 @@ def test_a_day_bridges_to_what_happened_that_day(brain: Brain) -> None:
 def test_the_first_name_in_a_note_title_bridges(brain: Brain) -> None:
     a = brain.ask("What does the man who warned me that Owen decides fast say before every decision?")
     assert not a.abstained and "Right then" in a.answer
-    assert _cited(a) >= {"Graham Pickles.md", "Graham 1-1s.md"}
+    assert cited_names(a) >= {"Graham Pickles.md", "Graham 1-1s.md"}
