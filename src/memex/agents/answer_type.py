@@ -124,7 +124,9 @@ _PLACE_PREP = re.compile(
     r"\b(?:in|at|on|from|to|into|by)\s+(?:the|a|an|my|our|his|her|their)\s+(?!(?:morning|evening|afternoon|night|"
     r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
     r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
-    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+", re.U)
+    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+|"
+    # "put it where the old coal store was": a "where" clause names a place
+    r"(?<!^)(?<![.!?:;]\s)\bwhere\s+(?:the|a|an|my|our|his|her|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+", re.U)
 
 
 _ANY_YEAR = dt.date(2000, 1, 1)

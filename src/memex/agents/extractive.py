@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import lexicon
+from memex.agents import lexicon, paraphrase
 from memex.agents.answer_type import Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -149,8 +149,11 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     rows = []
     subject_terms: dict[str, set[str]] = {}
     for u in units:
-        terms = content_terms(u.text)
-        subj = subject_terms.setdefault(u.context, content_terms(u.context))
+        terms = content_terms(u.text) | paraphrase.held_terms(question, u.text, _stem)
+        subj = subject_terms.get(u.context)
+        if subj is None:
+            subj = subject_terms[u.context] = content_terms(u.context) | paraphrase.held_terms(question, u.context,
+                                                                                                _stem)
         kind = matches(expect, u.text, question, u.context)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
