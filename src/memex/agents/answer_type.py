@@ -254,6 +254,23 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[—–-]\s|(?<=[.!?])\s)\s*")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence split at its clause breaks, except inside brackets: "Three participants (P1, P5, P7)
+    screenshot their ticket" keeps its list with the people it names."""
+    parts, start, depth = [], 0, 0
+    for m in re.finditer(r"[()\[\]]|" + _CLAUSE.pattern, sentence):
+        c = m.group(0)
+        if c in "([":
+            depth += ")]"["([".index(c)] in sentence[m.end():]  # an unclosed bracket does not hold the rest
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(sentence[start:m.start()])
+            start = m.end()
+    parts.append(sentence[start:])
+    return parts
 _KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
                # light verbs say nothing of what is asked ("When is OVR going to be commissioned?")
                "go", "going", "goe", "get", "gett", "got", "do", "doe", "did", "done", "ha", "have", "had", "take",
@@ -286,7 +303,7 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
     a note about the move)."""
     if _RECORD.search(sentence):
         return sentence  # a table row or a "Key: value; Key: value" record: every field is about its subject
-    parts = [p for p in _CLAUSE.split(sentence) if p]
+    parts = [p for p in _clauses(sentence) if p]
     attr = _attribute_terms(question) if len(parts) > 1 or subject else frozenset()
     if not attr:
         return sentence

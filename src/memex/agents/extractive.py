@@ -149,11 +149,12 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     rows = []
     subject_terms: dict[str, set[str]] = {}
     for u in units:
-        terms = content_terms(u.text) | paraphrase.held_terms(question, u.text, _stem)
+        terms = content_terms(u.text)
+        terms |= paraphrase.held_terms(question, u.text, _stem, idf, terms)
         subj = subject_terms.get(u.context)
         if subj is None:
-            subj = subject_terms[u.context] = content_terms(u.context) | paraphrase.held_terms(question, u.context,
-                                                                                                _stem)
+            subj = content_terms(u.context)
+            subj = subject_terms[u.context] = subj | paraphrase.held_terms(question, u.context, _stem, idf, subj)
         kind = matches(expect, u.text, question, u.context)
         rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))

@@ -5,13 +5,16 @@
   upper-case acronym whose letters are the initials of consecutive words of the question counts as holding
   those words (and a question's acronym spelled out in a statement counts as the acronym), in the word
   coverage that ranks statements and that the support score reads (agents/extractive.features).
+- **Derived words.** "the surveyor" and "Single Survey", "a plant pot" and "Planter": a word of 5+ letters
+  that starts another (or the other way round) counts as it, as the answer-kind check already reads them
+  (agents/answer_type._holds).
 - **Numbers as words or digits.** "By the fifth week" meets "By week 5": a number word, an ordinal ("fifth",
   "5th") and a figure of the same value count as one word.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from memex.retrieve.query import STOPWORDS, WORD
 
@@ -96,7 +99,27 @@ def number_terms(question: str, text: str, stem: Callable[[str], str]) -> set[st
     return out
 
 
-def held_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
-    """The question's terms a statement holds in another form: through an acronym or a number written
-    otherwise. Added to the statement's own terms in the word-coverage signals."""
-    return acronym_terms(question, text, stem) | number_terms(question, text, stem)
+DERIVED_MIN = 5
+"""Shortest word read as the start of a longer one ("plant" / "planter"; not "pot" / "pottery")."""
+
+
+def derived_terms(question_terms: Iterable[str], terms: set[str]) -> set[str]:
+    """The question's terms a statement holds as a longer or shorter form of the same word."""
+    out = set()
+    for t in question_terms:
+        if len(t) < DERIVED_MIN or t in terms:
+            continue
+        if any(len(s) >= DERIVED_MIN and (s.startswith(t) or t.startswith(s)) for s in terms):
+            out.add(t)
+    return out
+
+
+def held_terms(question: str, text: str, stem: Callable[[str], str], question_terms: Iterable[str] = (),
+               terms: set[str] | None = None) -> set[str]:
+    """The question's terms a statement holds in another form: through an acronym, a number written otherwise,
+    or a derived form of the word (given the question's terms and the statement's own). Added to the
+    statement's own terms in the word-coverage signals."""
+    out = acronym_terms(question, text, stem) | number_terms(question, text, stem)
+    if terms is not None:
+        out |= derived_terms(question_terms, terms)
+    return out
