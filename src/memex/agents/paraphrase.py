@@ -22,9 +22,10 @@ ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})s?(?![\w-])")
 """An upper-case acronym as notes write it ("FG", "REB", "LBTT"; "REBs")."""
 _NOT_ACRONYMS = frozenset({"OK", "AM", "PM", "TV", "ID", "UK", "US", "EU", "TBC", "TBD", "FYI", "ASAP", "NB", "PS",
                            "RE", "FW", "FWD", "CC", "IT", "AN", "AT", "IN", "ON", "TO", "OF", "OR", "IF", "IS",
-                           "BE", "BY", "DO", "GO", "NO", "SO", "UP", "WE", "MY", "ME", "HE", "US"})
+                           "BE", "BY", "DO", "GO", "NO", "SO", "UP", "WE", "MY", "ME", "HE"})
 """Upper-case words that are not abbreviations of the question's words (or are so common that their initials
 meet some question by chance)."""
+
 
 def words_in_order(text: str) -> list[str]:
     """The text's content words, lower-cased, in order (initials of stop words are not read: "Bank of England"
