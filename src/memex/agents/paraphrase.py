@@ -13,8 +13,10 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from memex.retrieve.query import STOPWORDS, WORD
 
@@ -45,20 +47,43 @@ def spelled(acronym: str, words: Sequence[str]) -> list[int]:
             if all(words[i + k][0] == acronym[k] for k in range(n))]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """What one question offers to match in other forms, read once per question."""
+
+    words: tuple[str, ...]
+    """Its content words in order (for initials)."""
+    own: frozenset[str]
+    """Its own acronyms of 3+ letters (two letters are spelled out by chance too often)."""
+    numbers: dict[int, frozenset[str]]
+    """Value -> the question's terms that name it ("fifth" -> 5)."""
+
+
+@functools.lru_cache(maxsize=256)
+def wording(question: str, stem: Callable[[str], str]) -> Wording:
+    """The question's words, acronyms and numbers (cached: every statement is matched against them)."""
+    numbers: dict[int, set[str]] = {}
+    for w in WORD.findall(question):
+        v = number_value(w)
+        if v is not None:
+            numbers.setdefault(v, set()).add(w if w.isdigit() else stem(w.lower()))
+    return Wording(tuple(words_in_order(question)), frozenset(a for a in acronyms(question) if len(a) >= 3),
+                   {v: frozenset(t) for v, t in numbers.items()})
+
+
 def acronym_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
     """The question's terms a statement holds through an acronym: the stems of the question's words its
     acronyms spell ("final gravity" for "FG"), and the question's own acronyms of 3+ letters it spells out in
-    full (two letters are spelled by chance too often)."""
-    q_words = words_in_order(question)
+    full."""
+    q = wording(question, stem)
     out: set[str] = set()
-    if len(q_words) >= 2:
+    if len(q.words) >= 2:
         for acr in acronyms(text):
-            for i in spelled(acr, q_words):
-                out.update(stem(w) for w in q_words[i:i + len(acr)])
-    own = acronyms(question)
-    if own:
+            for i in spelled(acr, q.words):
+                out.update(stem(w) for w in q.words[i:i + len(acr)])
+    if q.own:
         words = words_in_order(text)
-        out.update(stem(a) for a in own if len(a) >= 3 and spelled(a, words))
+        out.update(stem(a) for a in q.own if spelled(a, words))
     return out
 
 
@@ -83,13 +108,7 @@ def number_value(word: str) -> int | None:
 
 def number_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
     """The question's number words a statement holds in another form ("fifth" for "week 5", "5" for "five")."""
-    wanted: dict[int, set[str]] = {}
-    for w in WORD.findall(question):
-        v = number_value(w)
-        if v is not None and not w.isdigit():
-            wanted.setdefault(v, set()).add(stem(w.lower()))
-        elif v is not None:
-            wanted.setdefault(v, set()).add(w)
+    wanted = wording(question, stem).numbers
     if not wanted:
         return set()
     out: set[str] = set()
