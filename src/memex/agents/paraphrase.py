@@ -6,8 +6,8 @@
   those words (and a question's acronym spelled out in a statement counts as the acronym), in the word
   coverage that ranks statements and that the support score reads (agents/extractive.features).
 - **Derived words.** "the surveyor" and "Single Survey", "a plant pot" and "Planter": a word of 5+ letters
-  that starts another (or the other way round) counts as it, as the answer-kind check already reads them
-  (agents/answer_type._holds).
+  that another one extends by an ending of at most 4 letters counts as it (not a compound: "stall" is not
+  "stallholder").
 - **Numbers as words or digits.** "By the fifth week" meets "By week 5": a number word, an ordinal ("fifth",
   "5th") and a figure of the same value count as one word.
 """
@@ -123,13 +123,23 @@ DERIVED_MIN = 5
 """Shortest word read as the start of a longer one ("plant" / "planter"; not "pot" / "pottery")."""
 
 
+DERIVED_SUFFIX = 4
+"""Longest ending one form adds to the other ("plant" + "er", "survey" + "or"): a longer one makes a compound,
+another word ("stall" / "stallholder")."""
+
+
+def _derived(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and len(long_) - len(short) <= DERIVED_SUFFIX
+
+
 def derived_terms(question_terms: Iterable[str], terms: set[str]) -> set[str]:
     """The question's terms a statement holds as a longer or shorter form of the same word."""
     out = set()
     for t in question_terms:
         if len(t) < DERIVED_MIN or t in terms:
             continue
-        if any(len(s) >= DERIVED_MIN and (s.startswith(t) or t.startswith(s)) for s in terms):
+        if any(len(s) >= DERIVED_MIN and _derived(s, t) for s in terms):
             out.add(t)
     return out
 
