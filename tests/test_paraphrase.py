@@ -81,3 +81,14 @@ def test_a_list_in_brackets_stays_with_its_clause() -> None:
     # Outside brackets the clauses still split: a name in a clause silent on the asked thing is not offered.
     q = "What are Pete's grandchildren called?"
     assert matches(expected(q), "Wife Janet (since 1980), grandchildren in Selby", q) == 0.0
+
+
+def test_which_family_member_asks_for_a_person() -> None:
+    from memex.agents.answer_type import PERSON
+
+    q = "Which in-law put up something for Mum to hold on to at the back door?"
+    assert PERSON in expected(q).kinds
+    assert PERSON in expected("Which cousin came to the wedding?").kinds
+    assert matches(expected(q), "Grab rail by the back step (Niall fitted it in 20 minutes).", q) == 1.0
+    assert matches(expected(q), "Stitches out 9 June.", q) == 0.0
+    assert not expected("Which parenting book did I read?").kinds & {PERSON}

@@ -56,7 +56,10 @@ _Q_DURATION = re.compile(r"\bhow long\b|\bhow many (?:hours|minutes|days|weeks|m
                          re.I)
 _Q_PERSON = re.compile(r"\bwho(?:'s|se| is| was| were| did| does| do| have| has|m)?\b|\bwhich (?:\w+ )?(?:person|"
                        r"people|carer|teacher|colleague|friend|doctor|vet|nurse|builder|engineer|client|manager|"
-                       r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner)s?\b|"
+                       r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner|"
+                       # family: "Which in-law put up a rail?", "Which cousin came?"
+                       r"(?:\w+-)?in-law|sister|brother|cousin|aunt|uncle|niece|nephew|son|daughter|sibling|relative|"
+                       r"grandchild|grandson|granddaughter|kid|child|parent|partner)s?\b|"
                        r"\bname of (?:the|my|our) (?:\w+ )?(?:person|teacher|carer|friend|builder|engineer)\b", re.I)
 _Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|village|street|road|shop|venue|"
                       r"place|restaurant|pub|cafe|café|hotel|hostel|guesthouse|campsite|inn|flat|house|route|country|hospital|clinic|school|centre|room|"
