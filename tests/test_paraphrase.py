@@ -90,5 +90,5 @@ def test_which_family_member_asks_for_a_person() -> None:
     assert PERSON in expected(q).kinds
     assert PERSON in expected("Which cousin came to the wedding?").kinds
     assert matches(expected(q), "Grab rail by the back step (Niall fitted it in 20 minutes).", q) == 1.0
-    assert matches(expected(q), "the perching stool and a raised toilet seat, both by 1 June.", q) == 0.0
+    assert matches(expected(q), "a raised toilet seat and a perching stool.", q) == 0.0
     assert not expected("Which parenting book did I read?").kinds & {PERSON}
