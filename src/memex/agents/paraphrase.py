@@ -144,12 +144,12 @@ def derived_terms(question_terms: Iterable[str], terms: set[str]) -> set[str]:
     return out
 
 
-def held_terms(question: str, text: str, stem: Callable[[str], str], question_terms: Iterable[str] = (),
-               terms: set[str] | None = None) -> set[str]:
-    """The question's terms a statement holds in another form: through an acronym, a number written otherwise,
-    or a derived form of the word (given the question's terms and the statement's own). Added to the
-    statement's own terms in the word-coverage signals."""
-    out = acronym_terms(question, text, stem) | number_terms(question, text, stem)
-    if terms is not None:
-        out |= derived_terms(question_terms, terms)
-    return out
+DERIVED_WEIGHT = 0.5
+"""A derived form counts half a word in the coverage signals: "large audio files" is not quite "the largest
+file" (the Obsidian help page on upload limits lost to it at full weight)."""
+
+
+def held_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
+    """The question's terms a statement holds in another form: through an acronym or a number written
+    otherwise. Added to the statement's own terms in the word-coverage signals."""
+    return acronym_terms(question, text, stem) | number_terms(question, text, stem)
