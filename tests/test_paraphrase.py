@@ -35,6 +35,7 @@ def test_a_question_acronym_spelled_out_in_a_note_is_held() -> None:
 def test_number_words_ordinals_and_figures_are_one_word() -> None:
     assert number_value("fifth") == number_value("5th") == number_value("five") == number_value("5") == 5
     assert number_value("week") is None
+    assert number_value("¹") is None and number_terms('¹"m', "¹ note 1", _stem) == set()  # digit-like, no figure
     q = "By the fifth week of the pilot, what share of trips were paid by tap?"
     assert number_terms(q, "In week 1, 31% of trips were paid by tap. By week 5 it was 44%.", _stem) == {"fifth"}
     assert number_terms(q, "Three weeks in, 38% of trips.", _stem) == set()

@@ -66,7 +66,7 @@ def wording(question: str, stem: Callable[[str], str]) -> Wording:
     for w in WORD.findall(question):
         v = number_value(w)
         if v is not None:
-            numbers.setdefault(v, set()).add(w if w.isdigit() else stem(w.lower()))
+            numbers.setdefault(v, set()).add(w if _FIGURE.match(w) else stem(w.lower()))
     return Wording(tuple(words_in_order(question)), frozenset(a for a in acronyms(question) if len(a) >= 3),
                    {v: frozenset(t) for v, t in numbers.items()})
 
@@ -92,7 +92,9 @@ _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven t
 _ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _VALUE = {**{w: i for i, w in enumerate(_NUMBER_WORDS)}, **{w: i for i, w in enumerate(_ORDINALS) if i}}
-_ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+_ORDINAL_DIGITS = re.compile(r"^([0-9]{1,3})(?:st|nd|rd|th)$")
+_FIGURE = re.compile(r"^[0-9]{1,3}$")
+"""ASCII figures only: "¹" and other digit-like characters are no number (int() refuses them)."""
 
 
 def number_value(word: str) -> int | None:
@@ -103,7 +105,7 @@ def number_value(word: str) -> int | None:
     m = _ORDINAL_DIGITS.match(w)
     if m:
         return int(m.group(1))
-    return int(w) if w.isdigit() and len(w) <= 3 else None
+    return int(w) if _FIGURE.match(w) else None
 
 
 def number_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
