@@ -5,9 +5,10 @@
   upper-case acronym whose letters are the initials of consecutive words of the question counts as holding
   those words (and a question's acronym spelled out in a statement counts as the acronym), in the word
   coverage that ranks statements and that the support score reads (agents/extractive.features).
-- **Derived words.** "the surveyor" and "Single Survey", "a plant pot" and "Planter": a word of 5+ letters
-  that another one extends by an ending of at most 4 letters counts as it (not a compound: "stall" is not
-  "stallholder").
+- **Derived words.** "a plant pot" and "Planter": a question word of 5+ letters that the statement holds with
+  an ending of at most 4 letters added or dropped counts half a word (not a compound: "stall" is not
+  "stallholder"; only half, and only in the statement, not its subject: "large audio files" and a note called
+  "Hosting large files" are not quite "the largest file").
 - **Numbers as words or digits.** "By the fifth week" meets "By week 5": a number word, an ordinal ("fifth",
   "5th") and a figure of the same value count as one word.
 """
