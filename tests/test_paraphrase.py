@@ -91,3 +91,21 @@ def test_which_family_member_asks_for_a_person() -> None:
     assert matches(expected(q), "Grab rail by the back step (Niall fitted it in 20 minutes).", q) == 1.0
     assert matches(expected(q), "a raised toilet seat and a perching stool.", q) == 0.0
     assert not expected("Which parenting book did I read?").kinds & {PERSON}
+
+
+def test_a_derived_form_counts_half_and_only_in_the_statement() -> None:
+    q = "How much is a plant pot on my stall price list?"
+    idf = idf_weights(q, None, 0)
+    units = [_unit("Saucer only, 14 cm.", "Price list", n=0), _unit("Planter with saucer, 14 cm.", "Price list", n=1)]
+    plain, planter = sorted(score_units(q, units, HashEmbedder(384), idf), key=lambda c: c.text.startswith("Planter"))
+    assert plain.lexical == 0.0
+    assert abs(planter.lexical - 0.5 / len(idf)) < 1e-6  # "plant" held by "Planter": half a word
+    # In the subject it lends nothing: a note's title would lend it to every statement of the note.
+    subject = score_units(q, [_unit("Saucer only, 14 cm.", "Planters", n=0)], HashEmbedder(384), idf)[0]
+    assert subject.context == _context_without_plant(q, "Planters")
+
+
+def _context_without_plant(q: str, subject: str) -> float:
+    idf = idf_weights(q, None, 0)
+    held = {t for t in idf if t in content_terms(subject)}
+    return sum(idf[t] for t in held) / sum(idf.values())
