@@ -131,20 +131,16 @@ DERIVED_SUFFIX = 4
 another word ("stall" / "stallholder")."""
 
 
-def _derived(a: str, b: str) -> bool:
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short) and len(long_) - len(short) <= DERIVED_SUFFIX
-
-
 def derived_terms(question_terms: Iterable[str], terms: set[str]) -> set[str]:
     """The question's terms a statement holds as a longer or shorter form of the same word."""
-    out = set()
-    for t in question_terms:
-        if len(t) < DERIVED_MIN or t in terms:
-            continue
-        if any(len(s) >= DERIVED_MIN and _derived(s, t) for s in terms):
-            out.add(t)
-    return out
+    wanted = [t for t in question_terms if len(t) >= DERIVED_MIN and t not in terms]
+    if not wanted:
+        return set()
+    # Each statement word's shorter forms (set lookups: this runs for every statement of every answer).
+    shorter = {s[:k] for s in terms if len(s) > DERIVED_MIN for k in range(max(DERIVED_MIN, len(s) - DERIVED_SUFFIX),
+                                                                          len(s))}
+    return {t for t in wanted
+            if t in shorter or any(t[:k] in terms for k in range(max(DERIVED_MIN, len(t) - DERIVED_SUFFIX), len(t)))}
 
 
 DERIVED_WEIGHT = 0.5
