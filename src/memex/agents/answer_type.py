@@ -59,7 +59,10 @@ _Q_DURATION = re.compile(r"\bhow long\b|\bhow many (?:hours|minutes|days|weeks|m
                          re.I)
 _Q_PERSON = re.compile(r"\bwho(?:'s|se| is| was| were| did| does| do| have| has|m)?\b|\bwhich (?:\w+ )?(?:person|"
                        r"people|carer|teacher|colleague|friend|doctor|vet|nurse|builder|engineer|client|manager|"
-                       r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner)s?\b|"
+                       r"tutor|coach|neighbour|solicitor|agent|broker|participant|riders?|member|student|owner|"
+                       # family: "Which in-law put up a rail?", "Which cousin came?"
+                       r"(?:\w+-)?in-law|sister|brother|cousin|aunt|uncle|niece|nephew|son|daughter|sibling|relative|"
+                       r"grandchild|grandson|granddaughter|kid|child|parent|partner)s?\b|"
                        r"\bname of (?:the|my|our) (?:\w+ )?(?:person|teacher|carer|friend|builder|engineer)\b", re.I)
 _Q_PLACE = re.compile(r"\bwhere\b|\bwhich (?:\w+ )?(?:hill|mountain|city|town|village|street|road|shop|venue|"
                       r"place|restaurant|pub|cafe|café|hotel|hostel|guesthouse|campsite|inn|flat|house|route|country|hospital|clinic|school|centre|room|"
@@ -127,7 +130,9 @@ _PLACE_PREP = re.compile(
     r"\b(?:in|at|on|from|to|into|by)\s+(?:the|a|an|my|our|his|her|their)\s+(?!(?:morning|evening|afternoon|night|"
     r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
     r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
-    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+", re.U)
+    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+|"
+    # "put it where the old coal store was": a "where" clause names a place
+    r"(?<!^)(?<![.!?:;]\s)\bwhere\s+(?:the|a|an|my|our|his|her|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+", re.U)
 
 
 _ANY_YEAR = dt.date(2000, 1, 1)
@@ -255,6 +260,23 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;]|\s[—–-]\s|(?<=[.!?])\s)\s*")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence split at its clause breaks, except inside brackets: "Three participants (P1, P5, P7)
+    screenshot their ticket" keeps its list with the people it names."""
+    parts, start, depth = [], 0, 0
+    for m in re.finditer(r"[()\[\]]|" + _CLAUSE.pattern, sentence):
+        c = m.group(0)
+        if c in "([":
+            depth += ")]"["([".index(c)] in sentence[m.end():]  # an unclosed bracket does not hold the rest
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(sentence[start:m.start()])
+            start = m.end()
+    parts.append(sentence[start:])
+    return parts
 _KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
                # light verbs say nothing of what is asked ("When is OVR going to be commissioned?")
                "go", "going", "goe", "get", "gett", "got", "do", "doe", "did", "done", "ha", "have", "had", "take",
@@ -287,7 +309,7 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
     a note about the move)."""
     if _RECORD.search(sentence):
         return sentence  # a table row or a "Key: value; Key: value" record: every field is about its subject
-    parts = [p for p in _CLAUSE.split(sentence) if p]
+    parts = [p for p in _clauses(sentence) if p]
     attr = _attribute_terms(question) if len(parts) > 1 or subject else frozenset()
     if not attr:
         return sentence

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import initials, lexicon
+from memex.agents import initials, lexicon, paraphrase
 from memex.agents.answer_type import Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -147,16 +147,29 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         return np.zeros((0, 5), dtype=np.float32)
     expect = expected(question) if expect is None else expect
     rows = []
-    subject_terms: dict[str, set[str]] = {}
+    plain = []
+    subject_terms: dict[str, tuple[set[str], set[str]]] = {}
     spelled = initials.spelled_out(question)  # "BP" in a note is the question's "blood pressure"
     for u in units:
         terms = content_terms(initials.expand(u.text, spelled))
-        subj = subject_terms.setdefault(u.context, content_terms(initials.expand(u.context, spelled)))
+        held = paraphrase.held_terms(question, u.text, _stem)
+        derived = paraphrase.derived_terms(idf, terms | held)
+        if u.context not in subject_terms:
+            own = content_terms(initials.expand(u.context, spelled))
+            # derived forms are read in the statement only: a subject's word ("Hosting large files") would
+            # lend itself to every statement of its note
+            subject_terms[u.context] = own, paraphrase.held_terms(question, u.context, _stem)
+        subj, subj_held = subject_terms[u.context]
         kind = matches(expect, u.text, question, u.context)
-        rows.append((0.0, _coverage(idf, terms), _coverage(idf, terms | subj),
+        part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
+        rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
+        plain.append(_coverage(idf, terms | subj))
     f = np.asarray(rows, dtype=np.float32)
-    cheap = 0.5 * f[:, 2] + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3]) + 0.3 * f[:, 4]
+    # Which statements are embedded is chosen on the words as written: the forms agents/paraphrase.py reads
+    # re-rank the embedded ones but do not push others out of the cut (a "large" for "largest" did).
+    cheap = (0.5 * np.asarray(plain, dtype=np.float32) + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3])
+             + 0.3 * f[:, 4])
     keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
     vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)

@@ -1,0 +1,154 @@
+"""Questions worded otherwise than the notes: what lets a paraphrased question still meet its answer.
+
+- **Acronyms.** People's notes abbreviate what a question spells out: "FG 1.004" in a brew log answers "What
+  final gravity did the saison end at?", "the REB" is the relocatable equipment building. A statement's
+  upper-case acronym whose letters are the initials of consecutive words of the question counts as holding
+  those words (and a question's acronym spelled out in a statement counts as the acronym), in the word
+  coverage that ranks statements and that the support score reads (agents/extractive.features).
+- **Derived words.** "a plant pot" and "Planter": a question word of 5+ letters that the statement holds with
+  an ending of at most 4 letters added or dropped counts half a word (not a compound: "stall" is not
+  "stallholder"; only half, and only in the statement, not its subject: "large audio files" and a note called
+  "Hosting large files" are not quite "the largest file").
+- **Numbers as words or digits.** "By the fifth week" meets "By week 5": a number word, an ordinal ("fifth",
+  "5th") and a figure of the same value count as one word.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from memex.retrieve.query import STOPWORDS, WORD
+
+ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})s?(?![\w-])")
+"""An upper-case acronym as notes write it ("FG", "REB", "LBTT"; "REBs")."""
+_NOT_ACRONYMS = frozenset({"OK", "AM", "PM", "TV", "ID", "UK", "US", "EU", "TBC", "TBD", "FYI", "ASAP", "NB", "PS",
+                           "RE", "FW", "FWD", "CC", "IT", "AN", "AT", "IN", "ON", "TO", "OF", "OR", "IF", "IS",
+                           "BE", "BY", "DO", "GO", "NO", "SO", "UP", "WE", "MY", "ME", "HE"})
+"""Upper-case words that are not abbreviations of the question's words (or are so common that their initials
+meet some question by chance)."""
+
+
+def words_in_order(text: str) -> list[str]:
+    """The text's content words, lower-cased, in order (initials of stop words are not read: "Bank of England"
+    is "BE", rarely "BOE", in personal notes)."""
+    return [w for w in (x.lower() for x in WORD.findall(text)) if w not in STOPWORDS and not w.isdigit()]
+
+
+def acronyms(text: str) -> set[str]:
+    """The upper-case acronyms a text uses, lower-cased."""
+    return {m.group(1).lower() for m in ACRONYM.finditer(text) if m.group(1) not in _NOT_ACRONYMS}
+
+
+def spelled(acronym: str, words: Sequence[str]) -> list[int]:
+    """Where the consecutive words' initials spell the acronym (start indexes)."""
+    n = len(acronym)
+    return [i for i in range(len(words) - n + 1)
+            if all(words[i + k][0] == acronym[k] for k in range(n))]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What one question offers to match in other forms, read once per question."""
+
+    words: tuple[str, ...]
+    """Its content words in order (for initials)."""
+    own: frozenset[str]
+    """Its own acronyms of 3+ letters (two letters are spelled out by chance too often)."""
+    numbers: dict[int, frozenset[str]]
+    """Value -> the question's terms that name it ("fifth" -> 5)."""
+
+
+@functools.lru_cache(maxsize=256)
+def wording(question: str, stem: Callable[[str], str]) -> Wording:
+    """The question's words, acronyms and numbers (cached: every statement is matched against them)."""
+    numbers: dict[int, set[str]] = {}
+    for w in WORD.findall(question):
+        v = number_value(w)
+        if v is not None:
+            numbers.setdefault(v, set()).add(w if _FIGURE.match(w) else stem(w.lower()))
+    return Wording(tuple(words_in_order(question)), frozenset(a for a in acronyms(question) if len(a) >= 3),
+                   {v: frozenset(t) for v, t in numbers.items()})
+
+
+def acronym_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
+    """The question's terms a statement holds through an acronym: the stems of the question's words its
+    acronyms spell ("final gravity" for "FG"), and the question's own acronyms of 3+ letters it spells out in
+    full."""
+    q = wording(question, stem)
+    out: set[str] = set()
+    if len(q.words) >= 2:
+        for acr in acronyms(text):
+            for i in spelled(acr, q.words):
+                out.update(stem(w) for w in q.words[i:i + len(acr)])
+    if q.own:
+        words = words_in_order(text)
+        out.update(stem(a) for a in q.own if spelled(a, words))
+    return out
+
+
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_VALUE = {**{w: i for i, w in enumerate(_NUMBER_WORDS)}, **{w: i for i, w in enumerate(_ORDINALS) if i}}
+_ORDINAL_DIGITS = re.compile(r"^([0-9]{1,3})(?:st|nd|rd|th)$")
+_FIGURE = re.compile(r"^[0-9]{1,3}$")
+"""ASCII figures only: "¹" and other digit-like characters are no number (int() refuses them)."""
+
+
+def number_value(word: str) -> int | None:
+    """The value a word names: "five", "fifth", "5th" and "5" are all 5 (None for other words)."""
+    w = word.lower()
+    if w in _VALUE:
+        return _VALUE[w]
+    m = _ORDINAL_DIGITS.match(w)
+    if m:
+        return int(m.group(1))
+    return int(w) if _FIGURE.match(w) else None
+
+
+def number_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
+    """The question's number words a statement holds in another form ("fifth" for "week 5", "5" for "five")."""
+    wanted = wording(question, stem).numbers
+    if not wanted:
+        return set()
+    out: set[str] = set()
+    for w in WORD.findall(text):
+        v = number_value(w)
+        if v is not None and v in wanted:
+            out |= wanted[v]
+    return out
+
+
+DERIVED_MIN = 5
+"""Shortest word read as the start of a longer one ("plant" / "planter"; not "pot" / "pottery")."""
+
+
+DERIVED_SUFFIX = 4
+"""Longest ending one form adds to the other ("plant" + "er", "survey" + "or"): a longer one makes a compound,
+another word ("stall" / "stallholder")."""
+
+
+def derived_terms(question_terms: Iterable[str], terms: set[str]) -> set[str]:
+    """The question's terms a statement holds as a longer or shorter form of the same word."""
+    wanted = [t for t in question_terms if len(t) >= DERIVED_MIN and t not in terms]
+    if not wanted:
+        return set()
+    # Each statement word's shorter forms (set lookups: this runs for every statement of every answer).
+    shorter = {s[:k] for s in terms if len(s) > DERIVED_MIN for k in range(max(DERIVED_MIN, len(s) - DERIVED_SUFFIX),
+                                                                          len(s))}
+    return {t for t in wanted
+            if t in shorter or any(t[:k] in terms for k in range(max(DERIVED_MIN, len(t) - DERIVED_SUFFIX), len(t)))}
+
+
+DERIVED_WEIGHT = 0.5
+"""A derived form counts half a word in the coverage signals: "large audio files" is not quite "the largest
+file" (the Obsidian help page on upload limits lost to it at full weight)."""
+
+
+def held_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
+    """The question's terms a statement holds in another form: through an acronym or a number written
+    otherwise. Added to the statement's own terms in the word-coverage signals."""
+    return acronym_terms(question, text, stem) | number_terms(question, text, stem)

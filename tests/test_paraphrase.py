@@ -1,0 +1,111 @@
+"""Paraphrased questions: acronyms and numbers written otherwise still count as the question's words, and a
+"where" clause offers a place (agents/paraphrase.py, agents/answer_type.py)."""
+from __future__ import annotations
+
+from memex.agents.abstain import statement_support
+from memex.agents.answer_type import PLACE, answer_span, expected, matches, offers
+from memex.agents.evidence import Unit
+from memex.agents.extractive import _stem, content_terms, idf_weights, question_terms, score_units
+from memex.agents.paraphrase import acronym_terms, derived_terms, held_terms, number_terms, number_value
+from memex.domain import Hit, Location
+from memex.embed.hashing import HashEmbedder
+
+
+def _unit(text: str, subject: str, rank: int = 0, n: int = 0) -> Unit:
+    hit = Hit(path=f"n{n}.md", chunk_id=f"c{n}", score=1.0, text=text, location=Location())
+    return Unit(quote=text, text=text, hit=hit, rank=rank, position=0, subject=subject, context=subject, date=None,
+                date_source="mtime")
+
+
+def test_an_acronym_in_a_note_holds_the_words_it_abbreviates() -> None:
+    q = "What final gravity did the saison end at?"
+    assert acronym_terms(q, "Sun 9 Aug: FG 1.004. Dry as a bone.", _stem) == {"final", "gravity"}
+    # Letters that spell no run of the question's words hold nothing; common capitals are not acronyms.
+    assert acronym_terms(q, "Sun 26 Jul: OG 1.055, pitched at 22C.", _stem) == set()
+    assert acronym_terms("Is the outdoor kit OK?", "All OK after the frost.", _stem) == set()
+
+
+def test_a_question_acronym_spelled_out_in_a_note_is_held() -> None:
+    q = "Where did they put the REB in the end?"
+    assert "reb" in acronym_terms(q, "The relocatable equipment building went behind the box.", _stem)
+    # Two letters are spelled by chance too often to count.
+    assert acronym_terms("Who fitted the HP?", "He put the pump in the garden.", _stem) == set()
+
+
+def test_number_words_ordinals_and_figures_are_one_word() -> None:
+    assert number_value("fifth") == number_value("5th") == number_value("five") == number_value("5") == 5
+    assert number_value("week") is None
+    assert number_value("¹") is None and number_terms('¹"m', "¹ note 1", _stem) == set()  # digit-like, no figure
+    q = "By the fifth week of the pilot, what share of trips were paid by tap?"
+    assert number_terms(q, "In week 1, 31% of trips were paid by tap. By week 5 it was 44%.", _stem) == {"fifth"}
+    assert number_terms(q, "Three weeks in, 38% of trips.", _stem) == set()
+    assert number_terms("What did the 3 quotes say?", "Three quotes came in.", _stem) == {"3"}
+    assert held_terms("Which plant pot?", "Planter, £32.", _stem) == set()
+
+
+def test_an_abbreviated_answer_outranks_one_that_only_shares_a_word() -> None:
+    q = "What final gravity did the saison end at?"
+    units = [_unit("Writing this with a glass of saison starter (I mean prosecco).", "Fri 19 June 2026", n=0),
+             _unit("Sun 9 Aug: FG 1.004. Dry as a bone.", "Brew log › Batch 12 — Saison", rank=2, n=1)]
+    idf = idf_weights(q, None, 0)
+    best = score_units(q, units, HashEmbedder(384), idf)[0]
+    assert "FG 1.004" in best.text
+    assert (best.lexical, best.context) == (0.5, 0.75)  # "final gravity" held through "FG"; "saison" by its subject
+    assert statement_support(best) > 0.3
+
+
+def test_a_where_clause_offers_a_place() -> None:
+    q = "Where did the old signalman warn us not to put the new equipment building?"
+    tip = '"Don\'t let them put the REB where the old coal store was, it floods."'
+    assert PLACE in offers(tip, q)
+    assert matches(expected(q), tip, q) == 1.0
+    # A question-like "Where the ..." opening a line is not a place, nor is a sentence with no "where".
+    assert PLACE not in offers("Where the money went: deposit, then stage 2.", "Where did we eat?")
+    assert PLACE not in offers("Box built 1898, 35 levers.", q)
+
+
+def test_a_derived_form_of_a_long_word_is_the_word() -> None:
+    q = question_terms("How much is a plant pot on my stall price list?")
+    assert derived_terms(q, content_terms("Planter with saucer | 14 cm | £32")) == {"plant"}
+    assert derived_terms(q, content_terms("Pottery: mugs and bowls")) == set()  # "pot": too short to read
+    assert derived_terms(question_terms("What did the surveyor say?"), content_terms("Single Survey")) == {"surveyor"}
+    assert derived_terms(question_terms("What did the stall take?"), content_terms("To: stallholders")) == set()
+
+
+def test_a_list_in_brackets_stays_with_its_clause() -> None:
+    q = "Which bus riders in the study were taking pictures of their tickets in advance?"
+    said = "Three participants (P1, P5, P7) screenshot their ticket the night before or at home."
+    assert answer_span(said, q) == said
+    assert matches(expected(q), said, q) == 1.0
+    # Outside brackets the clauses still split: a name in a clause silent on the asked thing is not offered.
+    q = "What are Pete's grandchildren called?"
+    assert matches(expected(q), "Wife Janet (since 1980), grandchildren in Selby", q) == 0.0
+
+
+def test_which_family_member_asks_for_a_person() -> None:
+    from memex.agents.answer_type import PERSON
+
+    q = "Which in-law put up something for Mum to hold on to at the back door?"
+    assert PERSON in expected(q).kinds
+    assert PERSON in expected("Which cousin came to the wedding?").kinds
+    assert matches(expected(q), "Grab rail by the back step (Niall fitted it in 20 minutes).", q) == 1.0
+    assert matches(expected(q), "a raised toilet seat and a perching stool.", q) == 0.0
+    assert not expected("Which parenting book did I read?").kinds & {PERSON}
+
+
+def test_a_derived_form_counts_half_and_only_in_the_statement() -> None:
+    q = "How much is a plant pot on my stall price list?"
+    idf = idf_weights(q, None, 0)
+    units = [_unit("Saucer only, 14 cm.", "Price list", n=0), _unit("Planter with saucer, 14 cm.", "Price list", n=1)]
+    plain, planter = sorted(score_units(q, units, HashEmbedder(384), idf), key=lambda c: c.text.startswith("Planter"))
+    assert plain.lexical == 0.0
+    assert abs(planter.lexical - 0.5 / len(idf)) < 1e-6  # "plant" held by "Planter": half a word
+    # In the subject it lends nothing: a note's title would lend it to every statement of the note.
+    subject = score_units(q, [_unit("Saucer only, 14 cm.", "Planters", n=0)], HashEmbedder(384), idf)[0]
+    assert subject.context == _context_without_plant(q, "Planters")
+
+
+def _context_without_plant(q: str, subject: str) -> float:
+    idf = idf_weights(q, None, 0)
+    held = {t for t in idf if t in content_terms(subject)}
+    return sum(idf[t] for t in held) / sum(idf.values())
