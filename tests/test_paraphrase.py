@@ -109,3 +109,11 @@ def _context_without_plant(q: str, subject: str) -> float:
     idf = idf_weights(q, None, 0)
     held = {t for t in idf if t in content_terms(subject)}
     return sum(idf[t] for t in held) / sum(idf.values())
+
+
+def test_a_number_inside_a_hyphenated_compound_counts_nothing() -> None:
+    from memex.agents.paraphrase import number_terms
+
+    q = "What are the names of the children of the relative who did the three-phase wiring?"
+    assert number_terms(q, "Orders: 3-oct: the café wants 60 loaves a day", str) == set()
+    assert number_terms("What did I run in the fifth week?", "Week 5: 30 km", str) == {"fifth"}

@@ -64,7 +64,7 @@ class Wording:
 def wording(question: str, stem: Callable[[str], str]) -> Wording:
     """The question's words, acronyms and numbers (cached: every statement is matched against them)."""
     numbers: dict[int, set[str]] = {}
-    for w in WORD.findall(question):
+    for w in counted_words(question):
         v = number_value(w)
         if v is not None:
             numbers.setdefault(v, set()).add(w if _FIGURE.match(w) else stem(w.lower()))
@@ -98,6 +98,15 @@ _FIGURE = re.compile(r"^[0-9]{1,3}$")
 """ASCII figures only: "¹" and other digit-like characters are no number (int() refuses them)."""
 
 
+_COMPOUND = re.compile(r"\w+(?:-\w+)+")
+
+
+def counted_words(text: str) -> list[str]:
+    """The text's words, less those inside a hyphenated compound: the "three" of "three-phase wiring" and the
+    "3" of "3-oct" count nothing."""
+    return WORD.findall(_COMPOUND.sub(" ", text))
+
+
 def number_value(word: str) -> int | None:
     """The value a word names: "five", "fifth", "5th" and "5" are all 5 (None for other words)."""
     w = word.lower()
@@ -115,7 +124,7 @@ def number_terms(question: str, text: str, stem: Callable[[str], str]) -> set[st
     if not wanted:
         return set()
     out: set[str] = set()
-    for w in WORD.findall(text):
+    for w in counted_words(text):
         v = number_value(w)
         if v is not None and v in wanted:
             out |= wanted[v]
