@@ -17,8 +17,11 @@ from memex.retrieve.query import STOPWORDS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"(?<![\w-])([A-Z]{2,5})(?:['’]?s)?(?![\w-])")
 MAX_WORDS = 5
-_NOT_INITIALISMS = frozenset({"NB", "OK", "PS", "AKA", "FYI", "TBC", "TBD", "ASAP", "RSVP", "ETA"})
-"""Capitals that abbreviate no words a question would spell out ("NB:" is not "next blood")."""
+NOT_INITIALISMS = frozenset({"NB", "OK", "PS", "AKA", "FYI", "TBC", "TBD", "ASAP", "RSVP", "ETA", "AM", "PM", "TV", "ID",
+                             "UK", "US", "EU", "RE", "FW", "FWD", "CC", "IT", "AN", "AT", "IN", "ON", "TO", "OF", "OR",
+                             "IF", "IS", "BE", "BY", "DO", "GO", "NO", "SO", "UP", "WE", "MY", "ME", "HE"})
+"""Capitals that abbreviate no words a question would spell out ("NB:" is not "next blood"), or are so common
+that their initials meet some question by chance ("IT", "UK")."""
 
 
 def spelled_out(question: str) -> dict[str, str]:
@@ -40,5 +43,11 @@ def expand(text: str, spelled: dict[str, str]) -> str:
     pressure) review"; unchanged when it holds none."""
     if not spelled or not _TOKEN.search(text):
         return text
-    return _TOKEN.sub(lambda m: f"{m.group(0)} ({spelled[m.group(1)]})" if m.group(1) in spelled and m.group(1) not in _NOT_INITIALISMS else m.group(0),
+    return _TOKEN.sub(lambda m: f"{m.group(0)} ({spelled[m.group(1)]})" if m.group(1) in spelled and m.group(1) not in NOT_INITIALISMS else m.group(0),
                       text)
+
+
+def abbreviated(text: str, spelled: dict[str, str]) -> list[str]:
+    """The question's spelled-out phrases whose initialisms the text writes ("FG 1.004" -> ["final gravity"])."""
+    return [spelled[m.group(1)] for m in _TOKEN.finditer(text)
+            if m.group(1) in spelled and m.group(1) not in NOT_INITIALISMS]

@@ -19,15 +19,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from memex.agents import initials
 from memex.retrieve.query import STOPWORDS, WORD
 
 ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})s?(?![\w-])")
 """An upper-case acronym as notes write it ("FG", "REB", "LBTT"; "REBs")."""
-_NOT_ACRONYMS = frozenset({"OK", "AM", "PM", "TV", "ID", "UK", "US", "EU", "TBC", "TBD", "FYI", "ASAP", "NB", "PS",
-                           "RE", "FW", "FWD", "CC", "IT", "AN", "AT", "IN", "ON", "TO", "OF", "OR", "IF", "IS",
-                           "BE", "BY", "DO", "GO", "NO", "SO", "UP", "WE", "MY", "ME", "HE"})
-"""Upper-case words that are not abbreviations of the question's words (or are so common that their initials
-meet some question by chance)."""
 
 
 def words_in_order(text: str) -> list[str]:
@@ -38,7 +34,7 @@ def words_in_order(text: str) -> list[str]:
 
 def acronyms(text: str) -> set[str]:
     """The upper-case acronyms a text uses, lower-cased."""
-    return {m.group(1).lower() for m in ACRONYM.finditer(text) if m.group(1) not in _NOT_ACRONYMS}
+    return {m.group(1).lower() for m in ACRONYM.finditer(text) if m.group(1) not in initials.NOT_INITIALISMS}
 
 
 def spelled(acronym: str, words: Sequence[str]) -> list[int]:
@@ -61,6 +57,12 @@ class Wording:
 
 
 @functools.lru_cache(maxsize=256)
+def _spelled_out(question: str) -> dict[str, str]:
+    """agents/initials.spelled_out, once per question (every statement is matched against it)."""
+    return initials.spelled_out(question)
+
+
+@functools.lru_cache(maxsize=256)
 def wording(question: str, stem: Callable[[str], str]) -> Wording:
     """The question's words, acronyms and numbers (cached: every statement is matched against them)."""
     numbers: dict[int, set[str]] = {}
@@ -74,14 +76,10 @@ def wording(question: str, stem: Callable[[str], str]) -> Wording:
 
 def acronym_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]:
     """The question's terms a statement holds through an acronym: the stems of the question's words its
-    acronyms spell ("final gravity" for "FG"), and the question's own acronyms of 3+ letters it spells out in
+    acronyms spell ("final gravity" for "FG", read by agents/initials.py), and the question's own acronyms of 3+ letters it spells out in
     full."""
     q = wording(question, stem)
-    out: set[str] = set()
-    if len(q.words) >= 2:
-        for acr in acronyms(text):
-            for i in spelled(acr, q.words):
-                out.update(stem(w) for w in q.words[i:i + len(acr)])
+    out = {stem(w) for phrase in initials.abbreviated(text, _spelled_out(question)) for w in phrase.split()}
     if q.own:
         words = words_in_order(text)
         out.update(stem(a) for a in q.own if spelled(a, words))
