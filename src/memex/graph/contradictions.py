@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -130,6 +131,7 @@ _FREQUENCY = {"daily": "1/d", "once a day": "1/d", "every day": "1/d", "twice da
 """Frequencies said in different words: "twice daily" is "twice a day", "fortnightly" "every two weeks"."""
 
 
+@lru_cache(maxsize=65536)
 def _same_value(kind: str, value: str) -> str:
     """A value as compared (not as shown): "9am", "9:00" and "09.00" are one time (on a 12-hour clock: a
     range "5:00–5:45pm" writes its am/pm once); "60 cm" and "0.6 m", "50 min" and "50 minutes" one amount."""
@@ -204,34 +206,56 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
             postings.setdefault(t, []).append(r.id)
     doc_freq = {t: len({by_id[i].doc_id for i in ids}) for t, ids in postings.items()}
     cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * n_docs))
+    idf_of = {t: math.log((n_docs + 1) / (df + 0.5)) for t, df in doc_freq.items()}
 
     def idf(t: str) -> float:
-        return math.log((n_docs + 1) / (doc_freq.get(t, 1) + 0.5))
+        w = idf_of.get(t)
+        return math.log((n_docs + 1) / 1.5) if w is None else w
 
-    focus = all_rows if doc_ids is None else [r for r in all_rows if r.doc_id in set(doc_ids)]
+    wanted = None if doc_ids is None else set(doc_ids)
+    focus = all_rows if wanted is None else [r for r in all_rows if r.doc_id in wanted]
+    # Each statement's candidates share one of its RARE_TERMS rarest words; a pair found from both sides is
+    # scored once (the second visit reuses the first's result, so the updates below happen in the same order).
+    rare = {s.id: sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap), key=lambda t: doc_freq[t])[:RARE_TERMS]
+            for s in focus}
+    pos = {s.id: i for i, s in enumerate(focus)}
+    done: dict[tuple[int, int], Contradiction] = {}
+    facts = _Facts()
     best: dict[int, Contradiction] = {}
     topics = _Topics(conn)
     for s in focus:
-        rare = sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap), key=lambda t: doc_freq[t])[:RARE_TERMS]
         seen: dict[int, int] = {}
-        for t in rare:
+        for t in rare[s.id]:
             for other in postings.get(t, ()):
                 if other != s.id:
                     seen[other] = seen.get(other, 0) + 1
+        me = pos[s.id]
         for other_id in seen:
             o = by_id[other_id]
             if not s.date or not o.date or s.date == o.date:
                 continue
-            old, new = (o, s) if o.date < s.date else (s, o)
-            c = _score(old, new, idf, topics)
-            if c is not None and (new.id not in best or c.score > best[new.id].score):
-                best[new.id] = c
+            key = (other_id, s.id) if other_id < s.id else (s.id, other_id)
+            there = pos.get(other_id)
+            if there is not None and there < me and _shares(s.terms, rare[other_id]):
+                c = done.pop(key, None)  # scored when `other` was visited
+            else:
+                old, new = (o, s) if o.date < s.date else (s, o)
+                c = _score(old, new, idf, topics, facts)
+                if c is not None and there is not None and there > me and _shares(o.terms, rare[s.id]) \
+                        and _shares(s.terms, rare[other_id]):
+                    done[key] = c
+            if c is not None and (c.new.id not in best or c.score > best[c.new.id].score):
+                best[c.new.id] = c
     # one earlier statement is replaced once: keep its strongest successor
     by_old: dict[int, Contradiction] = {}
     for c in best.values():
         if c.old.id not in by_old or c.score > by_old[c.old.id].score:
             by_old[c.old.id] = c
     return sorted(by_old.values(), key=lambda c: (c.new.date or "", c.score), reverse=True)
+
+
+def _shares(terms: tuple[str, ...], rare: list[str]) -> bool:
+    return any(t in terms for t in rare)
 
 
 def _restem(r: StatementRow) -> StatementRow:
@@ -267,43 +291,46 @@ class PairEvidence:
     """Each statement has a subject word rarer than every word they share, which the other lacks."""
 
 
-def evidence(old: StatementRow, new: StatementRow, idf) -> PairEvidence | None:  # type: ignore[no-untyped-def]
+def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyped-def]
+             facts: _Facts | None = None) -> PairEvidence | None:
     """Same subject (weighted shared words), same kind of value with a different value; None when the pair
-    cannot be a contradiction at all."""
-    shared = set(old.terms) & set(new.terms)
+    cannot be a contradiction at all. `facts` caches what depends on one statement only (find scores each
+    statement against many others)."""
+    fo, fn = (facts or _Facts()).of(old), (facts or _Facts()).of(new)
+    shared = fo.terms & fn.terms
     if len(shared) < MIN_SHARED:
         return None
-    cue = cue_level(new.text, new.cue)
-    if old.doc_id == new.doc_id and cue < CUE_STRONG and _entry(old.text) and _entry(new.text):
+    cue = fn.cue
+    if old.doc_id == new.doc_id and cue < CUE_STRONG and fo.entry and fn.entry:
         return None  # two rows of one log or table are two events (a firing, a run, a sale), not a change
-    ids_old, ids_new = {t for t in old.terms if t[:1] == "#"}, {t for t in new.terms if t[:1] == "#"}
+    ids_old, ids_new = fo.ids, fn.ids
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
-    old_slots, new_slots = _recurring_days(old), _recurring_days(new)
+    old_slots, new_slots = fo.days, fn.days
     values = _conflict(old_slots, new_slots, cue)
     if values is None:
         return None
-    if SELF_DATED and _self_dated(old) and _self_dated(new) and _conflict(
+    if SELF_DATED and fo.self_dated and fn.self_dated and _conflict(
             {k: v for k, v in old_slots.items() if k not in ("date", "number")},
             {k: v for k, v in new_slots.items() if k not in ("date", "number")},
             cue) is None:
         return None  # "signed 30 July" then "signed 28 September": each dates itself, two events, not a change
-    union = set(old.terms) | set(new.terms)
+    union = fo.terms | fn.terms
     overlap = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in union))
     # the smaller statement's words matter most: "the weekly sync is on Tuesday" vs a long retro line
-    small = min((old.terms, new.terms), key=len)
-    cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in set(small)))
+    small = fo.terms if len(old.terms) <= len(new.terms) else fn.terms
+    cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in small))
     # each names its own rarer thing ("Atorvastatin 40 mg … at teatime" / "Donepezil 10 mg … at teatime"):
     # two subjects that share a context, not one subject said twice
     top_shared = max(idf(t) for t in shared)
-    own_old = max((idf(t) for t in set(old.terms) - shared), default=0.0)
-    own_new = max((idf(t) for t in set(new.terms) - shared), default=0.0)
+    own_old = max((idf(t) for t in fo.terms - shared), default=0.0)
+    own_new = max((idf(t) for t in fn.terms - shared), default=0.0)
     apart = cue < CUE_STRONG and own_old > top_shared and own_new > top_shared
     return PairEvidence(
         apart=apart,
-        upcoming=bool(_NEXT.search(old.text) and _NEXT.search(new.text)),
+        upcoming=fo.next and fn.next,
         sim=0.5 * overlap + 0.5 * cover, cue=cue, shared=len(shared),
-        event=cue < CUE_STRONG and (_entry(old.text) or _entry(new.text) or old.doc_id == new.doc_id),
+        event=cue < CUE_STRONG and (fo.entry or fn.entry or old.doc_id == new.doc_id),
         number_only=not any(old.slots.get(k) and new.slots.get(k) for k in VALUE_TYPES), values=values,
         subject=" ".join(sorted(shared, key=lambda t: -idf(t))[:3]))
 
@@ -326,6 +353,35 @@ def weigh(e: PairEvidence) -> float:
     if e.topic is not None:
         score *= max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
     return score
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """What `evidence` needs of one statement, computed once per statement."""
+
+    terms: frozenset[str]
+    ids: frozenset[str]
+    cue: float
+    entry: bool
+    days: dict[str, list[str]]
+    self_dated: bool
+    next: bool
+
+
+class _Facts:
+    """Per-statement facts by statement id (one `find` run: ids are unique there)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[int, _Fact] = {}
+
+    def of(self, r: StatementRow) -> _Fact:
+        f = self.cache.get(r.id)
+        if f is None:
+            f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
+                      cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_recurring_days(r),
+                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)))
+            self.cache[r.id] = f
+        return f
 
 
 class _Topics:
@@ -354,10 +410,10 @@ class _Topics:
         return None
 
 
-def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = None  # type: ignore[no-untyped-def]
-           ) -> Contradiction | None:
+def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = None,  # type: ignore[no-untyped-def]
+           facts: _Facts | None = None) -> Contradiction | None:
     """A scored contradiction, or None below MIN_SCORE."""
-    e = evidence(old, new, idf)
+    e = evidence(old, new, idf, facts)
     if e is None:
         return None
     if topics is not None and weigh(e) >= MIN_SCORE:  # only pairs that could make it pay for the vectors
