@@ -13,6 +13,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
@@ -34,6 +35,9 @@ MAX_DF_SHARE = 0.05
 MIN_DF_CAP = 30
 MIN_SCORE = 0.2
 """A pair is reported when subject similarity x change-cue factor x evidence factors reaches this."""
+MAX_POSTINGS = 1000
+"""A subject word held by more dated statements than this (a 10,000-row log in one note: rare by notes, not
+by statements) finds no candidates, so one huge note cannot make the pairing quadratic."""
 CUE_STRONG, CUE_WEAK, CUE_NONE = 1.0, 0.8, 0.55
 """How much a change cue in the later statement counts: "moved to", "now", "increased from … to" (strong);
 "was", "since", "new" (weak); none."""
@@ -205,6 +209,8 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
         for t in r.terms:
             postings.setdefault(t, []).append(r.id)
     doc_freq = {t: len({by_id[i].doc_id for i in ids}) for t, ids in postings.items()}
+    # an undated statement pairs with nothing (it is neither older nor newer): it is never a candidate
+    postings = {t: kept for t, ids in postings.items() if (kept := [i for i in ids if by_id[i].date])}
     cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * n_docs))
     idf_of = {t: math.log((n_docs + 1) / (df + 0.5)) for t, df in doc_freq.items()}
 
@@ -216,7 +222,8 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
     focus = all_rows if wanted is None else [r for r in all_rows if r.doc_id in wanted]
     # Each statement's candidates share one of its RARE_TERMS rarest words; a pair found from both sides is
     # scored once (the second visit reuses the first's result, so the updates below happen in the same order).
-    rare = {s.id: sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap), key=lambda t: doc_freq[t])[:RARE_TERMS]
+    rare = {s.id: sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap
+                          and len(postings.get(t, ())) <= MAX_POSTINGS), key=lambda t: doc_freq[t])[:RARE_TERMS]
             for s in focus}
     pos = {s.id: i for i, s in enumerate(focus)}
     done: dict[tuple[int, int], Contradiction] = {}
@@ -224,11 +231,10 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
     best: dict[int, Contradiction] = {}
     topics = _Topics(conn)
     for s in focus:
-        seen: dict[int, int] = {}
-        for t in rare[s.id]:
-            for other in postings.get(t, ()):
-                if other != s.id:
-                    seen[other] = seen.get(other, 0) + 1
+        if not s.date:
+            continue
+        seen = dict.fromkeys(chain.from_iterable(postings.get(t, ()) for t in rare[s.id]))
+        seen.pop(s.id, None)
         me = pos[s.id]
         for other_id in seen:
             o = by_id[other_id]

@@ -125,11 +125,16 @@ def full_graph(conn: sqlite3.Connection, placeholders: bool = True) -> nx.Graph:
     """Every note, with link, semantic and shared-name edges (edge attribute `kinds`, `weight`).
 
     Built once per process while the graph is unchanged; callers get their own copy."""
+    return _shared_graph(conn, placeholders).copy()
+
+
+def _shared_graph(conn: sqlite3.Connection, placeholders: bool = True) -> nx.Graph:
+    """The cached full graph itself, for callers that only read it (copying 10k notes costs a second)."""
     key = f"{conn.execute('PRAGMA database_list').fetchone()[2]}|{graph_signature(conn)}|{placeholders}"
     if key not in _GRAPHS:
         _GRAPHS.clear() if len(_GRAPHS) >= 2 else None
         _GRAPHS[key] = _build_full_graph(conn, placeholders)
-    return _GRAPHS[key].copy()
+    return _GRAPHS[key]
 
 
 def _build_full_graph(conn: sqlite3.Connection, placeholders: bool) -> nx.Graph:
@@ -212,7 +217,7 @@ def _keywords(g: nx.Graph, members: set[Any], df: Counter[str], n: int = 4) -> l
 
 def communities(conn: sqlite3.Connection, seed: int = 12) -> list[tuple[set[int], list[str]]]:
     """Topics: Louvain communities (networkx) of the note graph without placeholders, with keywords."""
-    g = full_graph(conn, placeholders=False)
+    g = _shared_graph(conn, placeholders=False)  # read only
     core = g.subgraph([n for n in g if g.degree(n) > 0])
     if core.number_of_nodes() == 0:
         return []
@@ -227,7 +232,7 @@ def communities(conn: sqlite3.Connection, seed: int = 12) -> list[tuple[set[int]
 
 def orphans(conn: sqlite3.Connection) -> list[int]:
     """Notes with no link either way, no shared rare name and no close neighbour by meaning."""
-    g = full_graph(conn, placeholders=False)
+    g = _shared_graph(conn, placeholders=False)  # read only
     return sorted(n for n in g if g.degree(n) == 0)
 
 
