@@ -13,10 +13,10 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
-from itertools import chain
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
