@@ -11,6 +11,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 import numpy as np
@@ -74,6 +75,13 @@ COMMON_MIN = 2
 """...that is, seen in lower case at least this often..."""
 COMMON_SAMPLE = 20
 """...in at most this many of the passages holding it (bounds the work per name)."""
+W_COCITE = 0.5
+"""Co-citation (Adamic-Adar): two notes named or linked together by the same notes. Each note naming both adds
+1/log(2 + how many notes it names); the sum saturates, W_COCITE·(1 − e^(−sum/COCITE_SAT)). The person note
+that the meeting notes name together with this one ("Present: Farida, Owen, Ruth A")."""
+COCITE_SAT = 2.0
+COCITE_MAX = 30
+"""At most this many of the notes naming this one are read (the strongest first): bounds the work for hubs."""
 
 
 class Reason:
@@ -288,6 +296,10 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
                 add(other, Reason("link" if all(r.kind in ("link", "backlink") for r in rs) else "entity",
                                   f"via {name}", W_BRIDGE * min(1.0, s1 / 2) * w2, "via"))
 
+    if W_COCITE > 0 and found:
+        for other, (v, namers) in _cocited(conn, doc_id, found).items():
+            add(other, Reason("entity", lambda v=v, namers=namers: _cocite_detail(conn, v, namers),
+                              W_COCITE * (1 - math.exp(-v / COCITE_SAT)), "cocite"))
     if W_PASSAGE > 0 and found:
         _passage_rerank(conn, doc_id, found)
     ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
@@ -329,6 +341,43 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
                 found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos: _pair_detail(conn, a, b, cos), w,
                                        "semantic"))
         return
+
+
+def _cocited(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason]]
+             ) -> dict[int, tuple[float, list[int]]]:
+    """Notes named or linked by the same notes that name or link this one: note -> (Adamic-Adar sum, those
+    notes). Reads the links and names of at most COCITE_MAX of the notes pointing here."""
+    namers = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()
+                     if any(r.role in ("name_in", "backlink") for r in rs)), key=lambda x: (-x[0], x[1]))
+    ids = [o for _, o in namers[:COCITE_MAX]]
+    if not ids:
+        return {}
+    q = ",".join("?" * len(ids))
+    pairs: set[tuple[int, int]] = set()
+    for sql in (f"SELECT src, dst FROM graph_links WHERE src IN ({q}) AND dst IS NOT NULL",
+                f"SELECT m.doc_id, n.doc_id FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
+                f"JOIN graph_names n ON n.name = e.key WHERE m.doc_id IN ({q})",
+                f"SELECT m.doc_id, n.doc_id FROM graph_mentions m JOIN graph_entities e ON e.id = m.entity "
+                f"JOIN graph_entities c ON c.id = e.canonical JOIN graph_names n ON n.name = c.key "
+                f"WHERE m.doc_id IN ({q})"):
+        pairs.update((int(a), int(b)) for a, b in conn.execute(sql, ids))
+    out_deg: dict[int, int] = {}
+    for c, t in pairs:
+        if t != c:
+            out_deg[c] = out_deg.get(c, 0) + 1
+    out: dict[int, tuple[float, list[int]]] = {}
+    for c, t in sorted(pairs):
+        if t not in (c, doc_id):
+            v, via = out.get(t, (0.0, []))
+            out[t] = (v + 1.0 / math.log(2 + out_deg[c]), via + [c])
+    return out
+
+
+def _cocite_detail(conn: sqlite3.Connection, v: float, namers: list[int]) -> str:
+    rows = _doc_rows(conn, namers[:2])
+    names = ", ".join(f"“{title or PurePosixPath(path).stem}”" for path, title in (rows[n] for n in namers[:2] if n in rows))
+    more = f" and {len(namers) - 2} more" if len(namers) > 2 else ""
+    return f"named together with this note in {names}{more}"
 
 
 def _pair_detail(conn: sqlite3.Connection, a: int, b: int, cos: float) -> str:
@@ -414,7 +463,7 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
     best: dict[str, float] = {}
     rest: list[float] = []
     for r in reasons:
-        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via"):
+        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via", "cocite"):
             best[r.role] = max(best.get(r.role, 0.0), r.weight)
         else:
             rest.append(r.weight)
