@@ -264,9 +264,15 @@ def _shares(terms: tuple[str, ...], rare: list[str]) -> bool:
     return any(t in terms for t in rare)
 
 
+@lru_cache(maxsize=65536)
+def _stem_once(term: str) -> str:
+    """stem() is pure: a vault repeats a few thousand subject words across all its statements."""
+    return stem(term)
+
+
 def _restem(r: StatementRow) -> StatementRow:
     """Stored subject words, stemmed further (rows stored before the stemmer grew compare the same)."""
-    terms = tuple(dict.fromkeys(t if t[:1] == "#" else stem(t) for t in r.terms))
+    terms = tuple(dict.fromkeys(t if t[:1] == "#" else _stem_once(t) for t in r.terms))
     return r if terms == r.terms else StatementRow(r.id, r.doc_id, r.chunk_id, r.text, terms, r.slots, r.date, r.cue)
 
 
