@@ -6,6 +6,7 @@ or the vector index. Weights were set on the dev vaults (bench/graph_quality.py;
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sqlite3
@@ -347,9 +348,9 @@ def _cocited(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason
              ) -> dict[int, tuple[float, list[int]]]:
     """Notes named or linked by the same notes that name or link this one: note -> (Adamic-Adar sum, those
     notes). Reads the links and names of at most COCITE_MAX of the notes pointing here."""
-    namers = sorted(((sum(_dedupe(rs)), o) for o, rs in found.items()
-                     if any(r.role in ("name_in", "backlink") for r in rs)), key=lambda x: (-x[0], x[1]))
-    ids = [o for _, o in namers[:COCITE_MAX]]
+    namers = [(max(ws), o) for o, rs in found.items()
+              if (ws := [r.weight for r in rs if r.role in ("name_in", "backlink")])]
+    ids = [o for _, o in heapq.nsmallest(COCITE_MAX, namers, key=lambda x: (-x[0], x[1]))]
     if not ids:
         return {}
     q = ",".join("?" * len(ids))
