@@ -24,7 +24,7 @@ NOTES = {
 }
 
 
-def _reference(conn) -> list[C.Contradiction]:  # type: ignore[no-untyped-def]
+def _reference(conn, doc_ids=None) -> list[C.Contradiction]:  # type: ignore[no-untyped-def]
     """find() as it was before pairs were scored once: every candidate scored from both sides."""
     n_docs = max(2, int(conn.execute("SELECT count(*) FROM documents").fetchone()[0]))
     rows = [C._restem(r) for r in C._rows(conn)]
@@ -40,7 +40,7 @@ def _reference(conn) -> list[C.Contradiction]:  # type: ignore[no-untyped-def]
         return math.log((n_docs + 1) / (doc_freq.get(t, 1) + 0.5))
 
     best: dict[int, C.Contradiction] = {}
-    for s in rows:
+    for s in [r for r in rows if doc_ids is None or r.doc_id in doc_ids]:
         rare = sorted((t for t in s.terms if doc_freq.get(t, 0) <= cap), key=lambda t: doc_freq[t])[:C.RARE_TERMS]
         seen = dict.fromkeys(o for t in rare for o in postings.get(t, ()) if o != s.id)
         for other_id in seen:
@@ -76,6 +76,7 @@ def test_find_gives_what_scoring_every_candidate_from_both_sides_gives(tmp_path:
         one = [r[0] for r in b.conn.execute("SELECT id FROM documents WHERE path LIKE '%Health.md'")]
         part = C.find(b.conn, one)
         assert part and all(one[0] in (c.old.doc_id, c.new.doc_id) for c in part)
+        assert _key(part) == _key(_reference(b.conn, set(one)))
 
 
 def test_statement_facts_are_computed_once_per_statement() -> None:
