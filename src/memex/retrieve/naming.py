@@ -91,19 +91,35 @@ def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
     return {int(r[0]) for r in rows}
 
 
+def _folder_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
+    """Notes filed, below their source folder, in a folder named `word` ("hugo/Colegio y extraescolares.md"), or
+    None when more than MAX_NAMED are (a folder of many notes names none in particular)."""
+    rows = conn.execute(
+        "SELECT d.id FROM documents d JOIN sources s ON s.id = d.source_id "
+        "WHERE instr(lower(substr(d.path, length(s.path) + 1)), ?) > 0 LIMIT ?",
+        (f"/{word}/", MAX_NAMED + 1)).fetchall()
+    if len(rows) > MAX_NAMED:
+        return None
+    return {int(r[0]) for r in rows}
+
+
 def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
-    """Ids of the notes the query names (at most MAX_NAMED; none when more are named)."""
+    """Ids of the notes the query names (at most MAX_NAMED; none when more are named): by the note's title or
+    another name it goes by, or by the folder it is filed in ("¿Qué días tiene judo Hugo?" names the note
+    "hugo/Colegio y extraescolares.md", which never says "Hugo": in a personal vault the folder says whose)."""
     words = set(content_words(query))
     runs = _capital_runs(query)
     capitals = {w for run in runs for w in run} & words
     alone = {run[0] for run in runs if len(run) == 1}
     candidates: set[int] = set()
+    filed: set[int] = set()
     for w in capitals:
         docs = _title_docs(conn, w)
         if docs:
             candidates |= docs
+        filed |= _folder_docs(conn, w) or set()
     if not candidates:
-        return []
+        return sorted(filed) if len(filed) <= MAX_NAMED else []
     rows = conn.execute(f"SELECT id, title, context FROM documents WHERE id IN ({','.join('?' * len(candidates))})",
                         sorted(candidates)).fetchall()
     named = []
@@ -116,7 +132,8 @@ def named_notes(conn: sqlite3.Connection, query: str) -> list[int]:
             if need and _person_like(name) and need[0] in alone:  # "the Ruth who..." for the note "Ruth Denholm"
                 named.append(int(doc_id))
                 break
-    return sorted(named) if len(named) <= MAX_NAMED else []
+    named = sorted(set(named) | filed)
+    return named if len(named) <= MAX_NAMED else []
 
 
 def with_named_bonus(conn: sqlite3.Connection, fused: dict[int, float], named: Iterable[int],
