@@ -115,3 +115,8 @@ def test_a_note_is_named_by_the_folder_it_is_filed_in(tmp_path: Path) -> None:
         # Written small, or a folder holding more notes than a name singles out: nothing named by the folder.
         assert named_notes(brain.conn, "¿qué días tiene judo hugo?") == []
         assert named_notes(brain.conn, "¿Qué pasó en Diario?") == []
+        # A note filed there later is named too (the folder map is read again after the store changes).
+        (vault / "hugo" / "Dentista.md").write_text("# Dentista\n\nRevisión el 3 de noviembre.\n", encoding="utf-8")
+        brain.add([vault])
+        dentist = brain.conn.execute("SELECT id FROM documents WHERE path LIKE '%Dentista.md'").fetchone()[0]
+        assert dentist in named_notes(brain.conn, "¿Qué días tiene judo Hugo?")
