@@ -290,7 +290,10 @@ def gifts_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("Quanto custou o quimono novo do Hugo?", ["quimono", "novo"]),
     ("Wie viel hat der neue Kimono gekostet?", ["neue", "kimono"]),
     ("Hoeveel kostte de nieuwe kimono van Hugo?", ["nieuwe", "kimono"]),
+    ("Was kostet die VIP-Stufe der Catalyst-Lizenz?", ["vip-stufe"]),
+    ("Combien coûte une licence commerciale par utilisateur et par an ?", ["licence", "commerciale"]),
     ("¿Cuál es la cuota mensual del préstamo del horno?", []),  # a price named by its noun: `asked` reads it
+    ("Was hat Hugo gesagt?", []),  # not a price
 ])
 def test_the_thing_whose_price_is_asked(question: str, thing: list[str]) -> None:
     from memex.agents.attribute import priced_thing

@@ -249,7 +249,8 @@ _COST_OF = re.compile(
     r"\bcu[aá]nto\s+(?:cost[oóa]\w*|cuestan?|val[ií]\w*)\s+(?P<x3>[^?!.]+)|"
     r"\bquanto\s+(?:custou|custa|custaram|custam|costa|costano|costava|(?:è|é|e) costat[oa])\s+(?P<x4>[^?!.]+)|"
     r"\bcombien\s+(?:(?:a|ont)\s+co[uû]t[ée]e?s?|co[uû]te(?:nt)?)\s+(?P<x5>[^?!.]+)|"
-    r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten|hat)\s+(?P<x6>[^?!.]+)|"
+    r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten)\s+(?P<x6>[^?!.]+)|"
+    r"\b(?:wie ?viel|was)\s+hat\s+(?P<x8>[^?!.]+?)\s+gekostet\b|"
     r"\bhoeveel\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
 # Words that end the thing's name ("el kimono nuevo *de* Hugo", "the hotel *in* Bruges") or stand before it.
 _THING_ENDS = frozenset("""de del da do das dos di della dello du des von vom for in of at on from with to by
@@ -258,7 +259,9 @@ now ahora agora maintenant jetzt adesso nu altogether in total en total all toge
 _THING_SKIPS = frozenset("""the a an my our your his her their this that el la los las un una unos unas mi mis tu tus
 su sus nuestro nuestra este esta ese esa o os as um uma meu minha le les l un une mon ma mes notre der die das ein
 eine mein meine unser unsere il lo gli i uno mio mia de het een mijn ons onze ahora now""".split())
-_THING_ENDS_IN = {"nl": frozenset({"van", "het"}), "de": frozenset({"gekostet", "bezahlt", "gekauft"})}
+_THING_ENDS_IN = {"nl": frozenset({"van", "het"}), "de": frozenset({"gekostet", "bezahlt", "gekauft", "der", "des",
+                                                                   "pro"}),
+                  "fr": frozenset({"par"})}
 THING_LINES = 20
 """How many note passages holding the thing's rarest word are read for a line about it (more: too common a word)."""
 
