@@ -266,3 +266,57 @@ def test_a_numbered_thing_the_question_names_is_not_answered_by_another_number()
     assert other_instance("What did I pay on 14 March 2026?", ["Money › March 2026\n12 March: £40"]) == ""
     assert other_instance("How long was the week 3 long run?", ["Plan › Week 4\nLong run 18 km"]) == "week 4"
     assert unsupplied("How long was the week 3 long run?", ["Plan › Week 4\nLong run 18 km"]) == ["week 4"]
+
+
+REGALOS = {
+    "Ideas Navidad.md": "# Ideas Navidad\n\n- Hugo: un kimono de judo nuevo (el suyo le queda por los tobillos).\n"
+                        "- Mamá: una bufanda de lana.\n",
+    "Hugo.md": "# Hugo\n\nEl judo ya es martes y viernes, de 18 a 19. 32 € al mes.\n\n"
+               "La mochila nueva del cole costó 45 €.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def gifts_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return indexed_home(tmp_path_factory.mktemp("regalos"), REGALOS, "hash:384")
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("¿Cuánto costó el kimono nuevo de Hugo?", ["kimono", "nuevo"]),
+    ("How much did the removal van cost?", ["removal", "van"]),
+    ("How much did Moss's January x-ray visit cost?", ["x-ray", "visit"]),
+    ("¿Cuánto cuesta ahora el saco de harina panificable?", ["saco"]),
+    ("Combien a coûté le nouveau kimono de Hugo ?", ["nouveau", "kimono"]),
+    ("Quanto custou o quimono novo do Hugo?", ["quimono", "novo"]),
+    ("Wie viel hat der neue Kimono gekostet?", ["neue", "kimono"]),
+    ("Hoeveel kostte de nieuwe kimono van Hugo?", ["nieuwe", "kimono"]),
+    ("Was kostet die VIP-Stufe der Catalyst-Lizenz?", ["vip-stufe"]),
+    ("Combien coûte une licence commerciale par utilisateur et par an ?", ["licence", "commerciale"]),
+    ("¿Cuál es la cuota mensual del préstamo del horno?", []),  # a price named by its noun: `asked` reads it
+    ("Was hat Hugo gesagt?", []),  # not a price
+])
+def test_the_thing_whose_price_is_asked(question: str, thing: list[str]) -> None:
+    from memex.agents.attribute import priced_thing
+
+    assert priced_thing(question) == thing
+
+
+def test_a_thing_the_notes_speak_of_without_a_price_has_no_price_in_the_answer(gifts_home: Path) -> None:
+    from memex.agents.attribute import price_unstated
+
+    conn = sqlite3.connect(gifts_home / "memex.db")
+    try:
+        texts = abstain.fts_in_notes(conn).texts
+        judo = "Hugo\nEl judo ya es martes y viernes, de 18 a 19. 32 € al mes."
+        # The gift list names the kimono and gives no amount; the judo fee is not its price.
+        assert price_unstated("¿Cuánto costó el kimono nuevo de Hugo?", [judo], texts) == "price of kimono nuevo"
+        assert unsupplied("¿Cuánto costó el kimono nuevo de Hugo?", [judo], texts) == ["price of kimono nuevo"]
+        # A thing whose line gives an amount, or a quoted statement that names it, or a thing the notes never
+        # name (asked in other words, perhaps): nothing to say.
+        assert price_unstated("¿Cuánto costó la mochila nueva?", [judo], texts) == ""
+        assert price_unstated("¿Cuánto costó el kimono nuevo de Hugo?",
+                              ["Ideas Navidad\nHugo: un kimono de judo nuevo, 39 €"], texts) == ""
+        assert price_unstated("¿Cuánto costó la bicicleta de Hugo?", [judo], texts) == ""
+        assert price_unstated("¿Qué días tiene judo Hugo?", [judo], texts) == ""
+    finally:
+        conn.close()

@@ -94,3 +94,29 @@ def test_person_note_is_named_by_its_first_name(tmp_path: Path) -> None:
         assert named_notes(brain.conn, "Where was Graham's leaving do?") == sorted(
             [ids["Graham Pickles"], ids["Graham's leaving do"]])
         assert named_notes(brain.conn, "where did graham retire to?") == []
+
+
+def test_a_note_is_named_by_the_folder_it_is_filed_in(tmp_path: Path) -> None:
+    vault = tmp_path / "hugo-notes"  # the source folder's own name is not a folder the notes are filed in
+    notes = {"hugo/Colegio y extraescolares.md": "# Colegio y extraescolares\n\nJudo: martes y viernes, de 18 a 19.\n",
+             "personas/Hugo.md": "# Hugo\n\nMi hijo. Quiere ser bombero.\n",
+             "personas/Andrés.md": "# Andrés\n\nBombero. Juega al pádel los miércoles.\n",
+             "diario/2026-10-23.md": "# Viernes 23\n\nHugo ganó su primer combate de judo.\n"}
+    for name, text in notes.items():
+        (vault / name).parent.mkdir(parents=True, exist_ok=True)
+        (vault / name).write_text(text, encoding="utf-8")
+    for i in range(4):  # a folder of many notes names none of them
+        (vault / "diario" / f"2026-09-0{i + 1}.md").write_text(f"# Día {i}\n\nPan y más pan.\n", encoding="utf-8")
+    with Brain.open(tmp_path / "home", embedder="hash:384") as brain:
+        brain.add([vault])
+        ids = {p.rsplit("/", 1)[-1]: i for i, p in brain.conn.execute("SELECT id, path FROM documents")}
+        assert named_notes(brain.conn, "¿Qué días tiene judo Hugo?") == sorted([ids["Colegio y extraescolares.md"],
+                                                                                 ids["Hugo.md"]])
+        # Written small, or a folder holding more notes than a name singles out: nothing named by the folder.
+        assert named_notes(brain.conn, "¿qué días tiene judo hugo?") == []
+        assert named_notes(brain.conn, "¿Qué pasó en Diario?") == []
+        # A note filed there later is named too (the folder map is read again after the store changes).
+        (vault / "hugo" / "Dentista.md").write_text("# Dentista\n\nRevisión el 3 de noviembre.\n", encoding="utf-8")
+        brain.add([vault])
+        dentist = brain.conn.execute("SELECT id FROM documents WHERE path LIKE '%Dentista.md'").fetchone()[0]
+        assert dentist in named_notes(brain.conn, "¿Qué días tiene judo Hugo?")

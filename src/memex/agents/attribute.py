@@ -193,7 +193,8 @@ def unsupplied(question: str, statements: Sequence[str],
         out.append("rate")
     label = label_unsupplied(question, statements, texts) if texts is not None else ""
     other = other_instance(question, statements)
-    return out + [label] * bool(label) + [other] * bool(other)
+    unpriced = price_unstated(question, statements, texts) if texts is not None and "money" not in out else ""
+    return out + [label] * bool(label) + [other] * bool(other) + [unpriced] * bool(unpriced)
 
 
 _NUMBERED = re.compile(r"\b([A-Za-zÀ-ÿ]{3,})[ #.-]?(\d{1,4}[a-z]?)\b")
@@ -239,3 +240,83 @@ def asks_outcome(question: str) -> bool:
     """Does the question ask how something turned out ("How much did the rehanging cost in the end?")? A note
     line that says it has not happened yet then says the notes cannot know."""
     return bool(_OUTCOME.search(question))
+
+
+# "How much did X cost?" in the seven languages: X, the thing whose price is asked (the verb's subject).
+_COST_OF = re.compile(
+    r"(?i)\bhow much (?:did|does|do|will|would|was|is|were|has|have)\s+(?P<x>[^?!.]+?)\s+(?:cost|come to)\b|"
+    r"\bwhat did\s+(?P<x2>[^?!.]+?)\s+cost\b|"
+    r"\bcu[aá]nto\s+(?:cost[oóa]\w*|cuestan?|val[ií]\w*)\s+(?P<x3>[^?!.]+)|"
+    r"\bquanto\s+(?:custou|custa|custaram|custam|costa|costano|costava|(?:è|é|e) costat[oa])\s+(?P<x4>[^?!.]+)|"
+    r"\bcombien\s+(?:(?:a|ont)\s+co[uû]t[ée]e?s?|co[uû]te(?:nt)?)\s+(?P<x5>[^?!.]+)|"
+    r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten)\s+(?P<x6>[^?!.]+)|"
+    r"\b(?:wie ?viel|was)\s+hat\s+(?P<x8>[^?!.]+?)\s+gekostet\b|"
+    r"\bhoeveel\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
+# Words that end the thing's name ("el kimono nuevo *de* Hugo", "the hotel *in* Bruges") or stand before it.
+_THING_ENDS = frozenset("""de del da do das dos di della dello du des von vom for in of at on from with to by
+para por en con a al em no na com pour avec à au aux für mit im am bei zu voor met op per con su nel nella
+now ahora agora maintenant jetzt adesso nu altogether in total en total all together""".split())
+_THING_SKIPS = frozenset("""the a an my our your his her their this that el la los las un una unos unas mi mis tu tus
+su sus nuestro nuestra este esta ese esa o os as um uma meu minha le les l un une mon ma mes notre der die das ein
+eine mein meine unser unsere il lo gli i uno mio mia de het een mijn ons onze ahora now""".split())
+_THING_ENDS_IN = {"nl": frozenset({"van", "het"}), "de": frozenset({"gekostet", "bezahlt", "gekauft", "der", "des",
+                                                                   "pro"}),
+                  "fr": frozenset({"par"})}
+THING_LINES = 20
+"""How many note passages holding the thing's rarest word are read for a line about it (more: too common a word)."""
+
+
+def priced_thing(question: str) -> list[str]:
+    """The words naming the thing whose price the question asks ("¿Cuánto costó el kimono nuevo de Hugo?" ->
+    ["kimono", "nuevo"]; "How much did the removal van cost?" -> ["removal", "van"]); [] when it asks none."""
+    m = _COST_OF.search(question)
+    if not m:
+        return []
+    phrase = next(g for g in m.groups() if g)
+    from memex.agents.lexicon import language
+
+    lang = language(question)
+    nouns_capitalised = lang == "de"  # German writes every noun with a capital
+    ends = _THING_ENDS | _THING_ENDS_IN.get(lang, frozenset())
+    out: list[str] = []
+    for w in re.findall(r"[\w’'-]+", phrase):
+        low = w.lower()
+        if not out and (low in _THING_SKIPS or re.fullmatch(r".+['’]s", w)):
+            continue
+        capital = w[:1].isupper() and not nouns_capitalised
+        if low in ends or re.fullmatch(r".+['’]s", w) or (capital and out):
+            break
+        if capital or any(ch.isdigit() for ch in w):
+            continue  # names and dates say whose or when, not what
+        out.append(low)
+    return out[:3]
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _holds_thing(line: str, words: Sequence[str]) -> bool:
+    """Does the line name the thing: each of its words, in any inflection (a shared beginning), in any case?"""
+    have = re.findall(r"\w+", _fold(line))
+    return all(any(h.startswith(_fold(w)[:max(4, len(w) - 2)]) for h in have) for w in words)
+
+
+def price_unstated(question: str, statements: Sequence[str], texts: Callable[[str], Sequence[str]]) -> str:
+    """The question asks what a thing cost, the notes speak of that thing, and no line that names it gives an
+    amount of money, nor does any quoted statement name it: "- Hugo: un kimono de judo nuevo" on a gift list
+    is all the notes say of the kimono, so "32 € al mes" of judo is not its price. Returns "price of <thing>"."""
+    words = priced_thing(question)
+    if not words:
+        return ""
+    if any(_holds_thing(s, words) for s in statements):
+        return ""
+    passages = [t for w in words for t in texts(w)]
+    if not passages or len(passages) >= THING_LINES * len(words):
+        return ""
+    lines = [ln for t in passages for ln in t.splitlines() if _holds_thing(ln, words)]
+    if not lines or any(_money(ln, question) for ln in lines):
+        return ""
+    return "price of " + " ".join(words)
