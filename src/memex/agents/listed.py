@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from memex.agents.evidence import Unit
 
 MAX_ITEMS = 8
-_OPENS = re.compile(r":\s*$")
+_OPENS = re.compile(r"(?::|\s[—–])\s*$")
+"""A line that opens a list ends with a colon, or a dash after a space ("twice a day, seven days a week —")."""
 
 
 def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
-    """The statements right after `head` in its chunk when `head` ends with a colon (up to MAX_ITEMS, until a
-    statement that itself opens another list); empty otherwise."""
+    """The statements right after `head` in its chunk when `head` ends with a colon or a dash (up to MAX_ITEMS,
+    until a statement that itself opens another list); empty otherwise."""
     if not _OPENS.search(head.text):
         return []
     same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
