@@ -84,6 +84,9 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     changed = latest_mod.answer_change(question, cands)
     if changed is not None:
         return changed
+    present = listed.attendance(question, cands)  # "Who was at …?": the "Present: …" line of the minutes
+    if present is not None and present not in picked:
+        picked = [present, *picked]
     items = listed.items_after(picked[0].unit, units)
     if items:  # "… with four conditions:" answers with the conditions that follow it
         by_unit = {id(c.unit): c for c in cands}
