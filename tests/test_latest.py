@@ -101,3 +101,45 @@ def test_end_to_end_how_much_a_measure_changed_over_a_log(brain: Brain) -> None:
     assert not a.abstained
     assert a.answer.startswith("Down 5 (from 100 to 95)")
     assert "6 October 2025" in a.answer and "6 April 2026" in a.answer
+
+
+def _row(text: str, score: float, subject: str, position: int) -> Candidate:
+    u = _unit(text, position, doc=2)
+    u = Unit(quote="| " + text, text=text, hit=u.hit, rank=0, position=position, subject=subject, context=subject,
+             date=None, date_source="mtime")
+    return _cand(u, score)
+
+
+def test_a_table_row_just_below_the_best_leads_when_it_names_what_is_collected() -> None:
+    from memex.agents import aggregate
+
+    question = "Which Edinburgh flats did we view?"
+    prose = [_cand(_unit(t, i), 0.66 - i * 0.002) for i, t in enumerate([
+        "Big rooms, the Meadows across the road.", "Second floor, bay window, a quiet street.",
+        "Nice flat, good light, but 200 m from the stadium.", "We looked at each other on the landing."])]
+    subject = "Edinburgh flat — shortlist"
+    rows = [_row(f"#: {i}; Where: {w}; Status: viewed", 0.65, subject, 10 + i)
+            for i, w in enumerate(["Dalmeny Street", "Wheatfield Road", "Warrender Park Road"], 1)]
+    idf = {"edinburgh": 5.0, "flat": 4.0, "view": 3.0}
+    got = aggregate.collect(question, [*prose, rows[0]], idf, aggregate.constraints(question),
+                            lambda anchors: [r.unit for r in rows[1:]], lambda us: [_cand(u, 0.6) for u in us])
+    assert sorted(x.text.split("; ")[1] for x in got.items) == \
+        ["Where: Dalmeny Street", "Where: Warrender Park Road", "Where: Wheatfield Road"]
+    # A row that shares one word with the question ("Heat pump costs" for "cost") does not lead from there.
+    costs = _row("Item: Total; Final invoice: £15,610", 0.65, "Heat pump costs", 20)
+    idf = {"loft": 5.0, "insulation": 4.0, "cost": 2.0}
+    got = aggregate.collect("What did the loft insulation top-up cost altogether?", [*prose, costs], idf,
+                            aggregate.constraints("What did the loft insulation top-up cost altogether?"),
+                            lambda anchors: pytest.fail("no table should lead"), lambda us: [])
+    assert all(x is not costs for x in got.items)
+
+
+def test_who_was_at_a_meeting_is_answered_by_the_line_of_who_was_present() -> None:
+    cands = [_cand(_unit("Chair: Farida Rahman Minutes: Hamza Qureshi", 1), 0.64),
+             _cand(_unit("Date: Thursday 7 May 2026, 14:00-15:20 Place: meeting room 2", 0), 0.61),
+             _cand(_unit("Present: Owen Leathley (client sponsor), Farida Rahman, Lena Kowalczyk", 2), 0.60)]
+    assert listed.attendance("Who was at the design review on 7 May 2026?", cands) is cands[2]
+    assert listed.attendance("Who attended the kickoff?", cands) is cands[2]
+    assert listed.attendance("Who chaired the design review?", cands) is None
+    far = [cands[0], _cand(cands[2].unit, 0.40)]
+    assert listed.attendance("Who was at the design review?", far) is None
