@@ -121,3 +121,43 @@ def answer_change(question: str, cands: Sequence[Candidate]) -> object | None:
 def _places(v: float) -> int:
     s = f"{v:.6f}".rstrip("0").rstrip(".")
     return len(s.split(".")[1]) if "." in s else 0
+
+
+LINK_WORDS = 2
+"""Words of their own two statements share to be about one thing."""
+
+
+def one_topic(dated: Sequence[Candidate], question: str) -> list[Candidate]:
+    """The dated statements that compete for "latest", kept to one topic: statements linked by a word of their own
+    that the question does not use ("Fisio", "sesión", "Elena" in three lines about the physio) form a topic, and
+    the topic whose statements score highest together wins. "How much does a physio session cost now?" over notes
+    that also raise the association's fee in October is answered from the physio lines, not from the latest
+    line that happens to name a price. Unchanged unless the winning topic holds at least half of the statements
+    (two checklist lines among six about who checks the designs are no majority)."""
+    if len(dated) < 3:
+        return list(dated)
+    asked = content_terms(question)
+    # A word is its first four letters, so a stem and the word as written (Spanish keeps both) count once; two
+    # shared words link two statements ("sacos" alone does not join the physio's wheelbarrow to the flour sack).
+    asked = {w[:4] for w in asked}
+    words = [{w[:4] for w in content_terms(c.unit.text) if len(w) >= 4 and not w[0].isdigit()} - asked
+             for c in dated]
+    group = list(range(len(dated)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i in range(len(dated)):
+        for j in range(i + 1, len(dated)):
+            if len(words[i] & words[j]) >= LINK_WORDS:
+                group[root(i)] = root(j)
+    topics: dict[int, list[int]] = {}
+    for i in range(len(dated)):
+        topics.setdefault(root(i), []).append(i)
+    best = max(topics.values(), key=lambda t: sum(dated[i].score for i in t))
+    if len(best) < 2 or 2 * len(best) < len(dated):
+        return list(dated)  # no topic holds half the statements: the pool is not mostly about one thing
+    return [dated[i] for i in sorted(best)]
