@@ -144,18 +144,3 @@ def test_who_was_at_a_meeting_is_answered_by_the_line_of_who_was_present() -> No
     far = [cands[0], _cand(cands[2].unit, 0.40)]
     assert listed.attendance("Who was at the design review?", far) is None
 
-
-def test_the_latest_statement_is_taken_from_the_topic_most_statements_are_about() -> None:
-    q = "How much does a physio session cost now?"
-    physio = [_cand(_unit("Physio: Elena at the Delicias clinic. Session 45 min: £35 (from 1 July, £40).", 0,
-                          "2026-07-01"), 0.58),
-              _cand(_unit("Physio at Delicias now £40 a session. Elena says use the wheelbarrow for the sacks.", 1, "2026-07-12"),
-                    0.57),
-              _cand(_unit("Elena again: use the wheelbarrow, not my back.", 2, "2026-07-07"), 0.56)]
-    other = [_cand(_unit("Association fee up to £18 from this month.", 3, "2026-10-23"), 0.56),
-             _cand(_unit("Flour: the sacks go up to £19.10 from 15 September.", 4, "2026-09-14"), 0.58)]
-    kept = latest.one_topic([*physio, *other], q)
-    assert kept == physio
-    # Two statements of one topic among five are no majority: every statement still competes.
-    pool = [physio[0], physio[1], *other, _cand(_unit("Bins go out on Tuesday.", 5, "2026-11-01"), 0.5)]
-    assert latest.one_topic(pool, q) == pool

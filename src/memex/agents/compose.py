@@ -225,7 +225,6 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    dated = latest_mod.one_topic(dated, question)  # the latest of the statements about one thing
     latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
     older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
