@@ -121,4 +121,3 @@ def answer_change(question: str, cands: Sequence[Candidate]) -> object | None:
 def _places(v: float) -> int:
     s = f"{v:.6f}".rstrip("0").rstrip(".")
     return len(s.split(".")[1]) if "." in s else 0
-
