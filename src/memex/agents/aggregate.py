@@ -50,6 +50,10 @@ RECORD_CHUNKS = 40
 """At most this many chunks of one note are read for its records."""
 ANCHOR_TOP = 4
 """A record among this many best statements makes its table or log the source of the answer."""
+ANCHOR_NEAR = 6
+"""A record a little further down (up to this rank) leads too when it holds two of the question's three rarest
+words in its text or subject ("Edinburgh flat — shortlist" for "Which Edinburgh flats did we view?", below four
+lines of the viewing notes): one shared word there is too weak ("cost" in "Heat pump costs")."""
 _COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total", "altogether", "know", "ha",
                "been", "number", "time", "both", "two", "three", "four", "each", "whose", "fall", "else", "ever",
                "which", "what", "who", "did", "do", "have", "more", "les", "over", "under", "least", "abov",
@@ -370,8 +374,9 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     # A table row among the best statements stands for its table; a dated log line only when the question
     # limits dates or amounts (otherwise a log's lines are one source among the notes, not the answer).
     named = set(key[:3])
-    anchors = [x for x in cands[:ANCHOR_TOP] if is_record(x.unit) and (constrained_q or _shape(x.unit) != "log")
-               and named & (content_terms(x.text) | content_terms(x.unit.subject))]
+    anchors = [x for i, x in enumerate(cands[:ANCHOR_NEAR]) if is_record(x.unit)
+               and (constrained_q or _shape(x.unit) != "log")
+               and len(named & (content_terms(x.text) | content_terms(x.unit.subject))) >= (1 if i < ANCHOR_TOP else 2)]
     if c.thresholds:
         # A row that meets the question's threshold leads to its table or log, even when its own
         # words score lower ("2026-07-26 — 18 km, 1:46:10" for "long runs of 18 km or more").

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from memex.agents import latest as latest_mod
 from memex.agents import lexicon, listed, quantity
 from memex.agents.answer_type import Expectation, expected
 from memex.agents.evidence import Unit
@@ -80,6 +81,12 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     extreme = _extreme(question, cands)
     if extreme is not None:
         return extreme
+    changed = latest_mod.answer_change(question, cands)
+    if changed is not None:
+        return changed
+    present = listed.attendance(question, cands)  # "Who was at …?": the "Present: …" line of the minutes
+    if present is not None and present not in picked:
+        picked = [present, *picked]
     items = listed.items_after(picked[0].unit, units)
     if items:  # "… with four conditions:" answers with the conditions that follow it
         by_unit = {id(c.unit): c for c in cands}
@@ -203,6 +210,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     extreme = _extreme(question, cands)  # "my longest ride before the Howardian" compares rows, not dates
     if extreme is not None:
         return extreme
+    changed = latest_mod.answer_change(question, cands)  # "how much weight have I lost since …": first vs latest row
+    if changed is not None:
+        return changed
     best = cands[0].score
     ranked = _about_subject(question, cands, embedder, idf, subject_docs)
     top = ranked[0][1]
@@ -218,16 +228,19 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
     older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
-    used = [latest]
-    first, citations = cite([latest], dated=True, question=question)
-    text = f"{lexicon.label('latest', question)} {first[0]}"
+    used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
+    first, citations = cite(used[:1], dated=True, question=question)
+    items, citations = cite(used[1:], {c.chunk_id: c.n for c in citations}, citations, question=question)
+    text = " ".join([f"{lexicon.label('latest', question)} {first[0]}", *items])
     notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
     if older:
         was = max(older, key=lambda c: c.score)
+        was_items = latest_mod.with_items(was, units, cands)
         numbers = {c.chunk_id: c.n for c in citations}
-        before, citations = cite([was], numbers, citations, dated=True, question=question)
-        used.append(was)
-        text += f" {lexicon.label('before', question)} {before[0]}"
+        before, citations = cite(was_items[:1], numbers, citations, dated=True, question=question)
+        items, citations = cite(was_items[1:], numbers, citations, question=question)
+        used += was_items
+        text += " " + " ".join([f"{lexicon.label('before', question)} {before[0]}", *items])
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
 

@@ -151,8 +151,8 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     explain = hit.explain or {}
     d = explain.get("dates") or {}
     note = explain.get("note_date")
-    dated = sentence_dates(text, spans, d.get("carried"), note, d.get("written"), d.get("first"))
     source = explain.get("date_source") or "mtime"
+    dated = sentence_dates(text, spans, d.get("carried"), note, d.get("written"), d.get("first"), source)
     subject = subject_of(hit)
     context = subject
     if explain.get("context") and hit.title:

@@ -1,20 +1,26 @@
 """A statement that opens a list ("The client accepts the Stage 2 design with four conditions:") answers with
 the items that follow it in the note ("(a) obstacle detection type-approval evidence…; (b) …"): on its own it
-only says that there is a list."""
+only says that there is a list. A question that asks who was at a meeting is answered by the line that lists
+who was present."""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from memex.agents.evidence import Unit
 
+if TYPE_CHECKING:
+    from memex.agents.extractive import Candidate
+
 MAX_ITEMS = 8
-_OPENS = re.compile(r":\s*$")
+_OPENS = re.compile(r"(?::|\s[—–])\s*$")
+"""A line that opens a list ends with a colon, or a dash after a space ("twice a day, seven days a week —")."""
 
 
 def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
-    """The statements right after `head` in its chunk when `head` ends with a colon (up to MAX_ITEMS, until a
-    statement that itself opens another list); empty otherwise."""
+    """The statements right after `head` in its chunk when `head` ends with a colon or a dash (up to MAX_ITEMS,
+    until a statement that itself opens another list); empty otherwise."""
     if not _OPENS.search(head.text):
         return []
     same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
@@ -40,3 +46,25 @@ def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
 
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]\s|\(?[a-z0-9]{1,2}[.)]\s|\[[ xX]\]\s)", re.I)
+
+
+# "Who was at the design review on 7 May 2026?" asks for everyone there: minutes keep them on one labelled line
+# ("Present: Owen Leathley (client sponsor), Farida Rahman, …"), which reads less like the question than the
+# meeting's own "Date: …" and "Chair: …" lines.
+_ATTENDANCE_Q = re.compile(
+    r"^\s*¿?\s*(?:who\s+(?:was|were)\s+(?:at|in|present)\b|who\s+(?:attended|came\s+to|went\s+to)\b|"
+    r"qui[ée]n(?:es)?\s+(?:estuvo|estuvieron|asisti[óo]|asistieron|vino|vinieron)\b)", re.I)
+_ATTENDANCE_LABEL = re.compile(
+    r"^\s*(?:present|attendees|attending|in attendance|participants|asistentes|presentes|anwesend|pr[ée]sents|"
+    r"presenti|aanwezig)\s*[:—–]", re.I)
+ATTENDANCE_MARGIN = 0.1
+"""How far below the best statement the attendance line may score and still be quoted."""
+
+
+def attendance(question: str, cands: Sequence[Candidate]) -> Candidate | None:
+    """For "Who was at / attended …?", the line close to the best that lists who was present, else None."""
+    if not cands or not _ATTENDANCE_Q.search(question):
+        return None
+    best = cands[0].score
+    return next((c for c in cands if c.score >= best - ATTENDANCE_MARGIN and _ATTENDANCE_LABEL.search(c.unit.text)),
+                None)

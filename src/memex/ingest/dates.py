@@ -447,15 +447,34 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | None, note: str | None,
-                   written: str | None = None, first: str | None = None) -> list[str | None]:
+                   written: str | None = None, first: str | None = None,
+                   note_source: str | None = None) -> list[str | None]:
     """At answer time: the date each sentence span of a chunk's text speaks for (ISO), from what the store
     kept for the chunk (`carried`: the entry in force where it starts; `note`: the note's date; `written`:
     the file's modification day, the latest a statement in it can be; `first`: the earliest date its
-    statements carry, which anchors year-less dates — the "## 2026" heading above a log is not in the chunk)."""
+    statements carry, which anchors year-less dates — the "## 2026" heading above a log is not in the chunk;
+    `note_source`: where the note's date came from)."""
     note_day = dt.date.fromisoformat(note) if note else None
     carried_day = dt.date.fromisoformat(carried) if carried else None
     first_day = dt.date.fromisoformat(first) if first else None
     bound = dt.date.fromisoformat(written) if written else None
     marks = find_dates(text, carried_day or first_day or note_day, carried_day)
+    if carried_day is None and first_day and note_day and first_day.year != note_day.year \
+            and note_source in WRITTEN_ON:
+        marks = _mentions_in_note_year(text, marks, note_day)
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
+
+
+WRITTEN_ON = ("front matter", "file name")
+"""Sources of a note's date that say when its writer dated it (a journal's day, a review's "date: 2026-12-31")."""
+
+
+def _mentions_in_note_year(text: str, marks: list[DateMark], note_day: dt.date) -> list[DateMark]:
+    """A day and month written without a year inside a sentence ("date of entry 18 September", "his quote came on
+    Tuesday (14 Oct)") of a note its writer dated, with no dated entry above it in the chunk, reads in the note's
+    year: the chunk's earliest date, which anchors it otherwise, was itself resolved from whatever year the text
+    above last named ("since September 2025"), which in prose is not the year of the next paragraph. Dated
+    entries and headings keep the chunk's anchor (a log under "## 2026" in a note created in 2025)."""
+    own = {(m.start, m.end): m for m in find_dates(text, note_day, None)}
+    return [own.get((m.start, m.end), m) if m.kind == "mention" and not m.year_given else m for m in marks]

@@ -1,0 +1,123 @@
+"""Readings for "now" questions (temporal-latest) beyond picking the latest dated statement (agents/compose.py).
+
+- **A dated entry that opens a list** ("From Monday 12 January 2026: twice a day, seven days a week —" then
+  "morning 8:00–8:45", "teatime 17:00–17:30") is the entry *and* its items: quoted alone it only says that there
+  is a schedule. The latest entry and the one it replaced are both given with their items, so "lunchtime call
+  added (12:30–13:00)" is read beside the calls it was added to.
+- **How much a measure changed** ("How much weight have I lost since October 2025?"): no line states it; the
+  log's first row of the period and its latest row do ("2025-10-06  94.2", "2026-12-07  86.5"), so the answer
+  gives both, cited, and the difference between them ("Down 7.7: from 94.2 … to 86.5 …").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from memex.agents import listed
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate, content_terms
+from memex.ingest.dates import find_dates
+
+
+def with_items(c: Candidate, units: Sequence[Unit], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The statement followed by the list items it opens (those that were scored), or the statement alone."""
+    items = listed.items_after(c.unit, units)
+    if not items:
+        return [c]
+    by_unit = {id(x.unit): x for x in cands}
+    return [c, *(by_unit[id(u)] for u in items if id(u) in by_unit)]
+
+
+# "How much weight have I lost since October 2025?", "How far has my resting heart rate come down?": the change of
+# one measure over a log, which no line states — the first row of the period against the latest one.
+_CHANGE_Q = re.compile(
+    r"^\s*(?:by\s+)?how (?:much|many|far)\b(?:\s+[\w'’-]+){0,6}?\s+(?:have|has|did|had)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:lost|lose|gained|gain|put on|dropped|drop|fallen|fell|fall|risen|rose|rise|increased|increase|decreased|"
+    r"decrease|gone (?:up|down)|go (?:up|down)|went (?:up|down)|come (?:down|up)|came (?:down|up)|changed|change|"
+    r"improved|improve)\b", re.I)
+_FIELDS = re.compile(r"(?:^|;\s)(?P<label>[^:;]{1,40}):\s(?P<value>[^;]*)")
+_FIGURE = re.compile(r"(?<![\w.,:])-?\d[\d,]*(?:\.\d+)?(?![\d:/-])")
+MIN_ROWS = 3
+"""A log has at least this many dated rows of the measure in play."""
+
+
+def asks_change(question: str) -> bool:
+    """Does the question ask how much a measure changed ("How much weight have I lost since October 2025?")?"""
+    return bool(_CHANGE_Q.search(question))
+
+
+def measure(c: Candidate, asked: set[str] | frozenset[str]) -> float | None:
+    """The figure a row records for the asked measure: the field whose label the question names ("Weight: 25.1
+    kg" for "weight"), else the first figure after a log line's date ("2025-10-06  94.2  104" -> 94.2)."""
+    fields = [(m.group("label"), m.group("value")) for m in _FIELDS.finditer(c.unit.text)]
+    for label, value in fields:
+        if content_terms(label) & asked:
+            v = _FIGURE.search(value)
+            return _number(v.group(0)) if v else None
+    if fields:
+        return None
+    marks = find_dates(c.unit.text[:40])
+    if not marks or marks[0].start > 3:  # not a log line that opens with its date
+        return None
+    v = _FIGURE.search(c.unit.text, marks[0].end)
+    return _number(v.group(0)) if v else None
+
+
+def _number(s: str) -> float | None:
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def change(question: str, cands: Sequence[Candidate], margin: float = 0.1) -> tuple[Candidate, Candidate, float] | None:
+    """For a question that asks how much a measure changed: the first row of the period it names ("since October
+    2025": from 1 October 2025; none named: the log's first row), the latest row, and the difference, read from
+    the rows of the log (or table) whose row scored best. None for other questions or fewer than MIN_ROWS rows."""
+    if not cands or not asks_change(question):
+        return None
+    asked = content_terms(question)
+    best = cands[0].score
+    lead = next((c for c in cands if c.score >= best - margin and _dated(c) and measure(c, asked) is not None), None)
+    if lead is None:
+        return None
+    rows = [(c, measure(c, asked)) for c in cands if c.unit.hit.doc_id == lead.unit.hit.doc_id and _dated(c)]
+    rows = [(c, v) for c, v in rows if v is not None]
+    start = min((m.day.isoformat() for m in find_dates(question) if m.year_given), default="")
+    rows = [(c, v) for c, v in rows if str(c.unit.date) >= start]
+    if len({str(c.unit.date) for c, _ in rows}) < MIN_ROWS:
+        return None
+    first = min(rows, key=lambda cv: (str(cv[0].unit.date), -cv[0].score))
+    last = max(rows, key=lambda cv: (str(cv[0].unit.date), cv[0].score))
+    return first[0], last[0], last[1] - first[1]
+
+
+def _dated(c: Candidate) -> bool:
+    return bool(c.unit.date) and c.unit.date_source == "text"
+
+
+def answer_change(question: str, cands: Sequence[Candidate]) -> object | None:
+    """The extractive answer to "how much has <measure> changed": the difference, then the two rows it comes from
+    (cited and dated); the support score stays the best statement's. None when `change` finds no log."""
+    from memex.agents.compose import Composed
+    from memex.agents.extractive import cite
+
+    found = change(question, cands)
+    if found is None:
+        return None
+    first, last, diff = found
+    asked = content_terms(question)
+    a, b = measure(first, asked) or 0.0, measure(last, asked) or 0.0
+    places = max(_places(a), _places(b))
+    way = "Down" if diff < 0 else "Up" if diff > 0 else "Unchanged"
+    head = f"{way} {abs(diff):.{places}f}" if diff else way
+    parts, citations = cite([first, last], dated=True, question=question)
+    text = f"{head} (from {a:.{places}f} to {b:.{places}f}): {parts[0]} → {parts[1]}"
+    return Composed(text, citations, cands[0].score, "temporal (change over a log)",
+                    [f"{first.unit.date} → {last.unit.date}: {diff:+.{places}f}"], list(cands), [first, last],
+                    cands[:1])
+
+
+def _places(v: float) -> int:
+    s = f"{v:.6f}".rstrip("0").rstrip(".")
+    return len(s.split(".")[1]) if "." in s else 0
