@@ -203,3 +203,15 @@ def test_only_words_no_statement_found_uses_are_paraphrased() -> None:
     # "ringing" is used as written twice, "live" twice as "lives" (an ending the light stemmer misses); "tower"
     # once only: a word one note uses may still be paraphrased in the note that answers.
     assert set(unworded(asked, held, words, _stem).values()) == {"tower"}
+
+
+def test_a_word_one_of_the_best_statements_holds_as_written_is_not_paraphrased() -> None:
+    from memex.agents.paraphrase import unworded
+
+    asked = {"default": "default", "snapshot": "snapshot"}
+    held = [content_terms("By default, snapshots are kept for 7 days."), content_terms("Kept in the global settings.")]
+    words = [{"default", "snapshots", "kept", "days"}, {"kept", "global", "settings"}]
+    # One statement of two uses "default": few enough to be paraphrased elsewhere...
+    assert "default" in unworded(asked, held, words, _stem)
+    # ...unless that statement is among the best: then "settings" must not catch up with it.
+    assert "default" not in unworded(asked, held, words, _stem, best=[held[0]])

@@ -190,10 +190,11 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         return
     own = {i: paraphrase.plain_words(u.text) for i, u in enumerate(units)}
     subj = {i: paraphrase.plain_words(u.context) for i, u in enumerate(units)}
-    asked = paraphrase.unworded(asked, [h[1] for h in holds], [own[i] | subj[i] for i in own], _stem)
+    best = keep[np.argsort(-combine(f[keep]), kind="stable")[:paraphrase.RELATED_UNITS]]
+    asked = paraphrase.unworded(asked, [h[1] for h in holds], [own[i] | subj[i] for i in own], _stem,
+                                [h[1] for h in (holds[int(i)] for i in best)])
     if not asked:
         return
-    best = keep[np.argsort(-combine(f[keep]), kind="stable")[:paraphrase.RELATED_UNITS]]
     vectors = paraphrase.word_vectors(embedder, [*asked.values(), *(w for i in best for w in own[int(i)] | subj[int(i)])])
     for i in (int(x) for x in best):
         in_text = paraphrase.related_terms(asked, holds[i][0], own[i], vectors, minimum)

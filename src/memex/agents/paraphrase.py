@@ -238,14 +238,18 @@ how the notes word it: its own literal matches rank them, and a related word wou
 
 
 def unworded(asked: Mapping[str, str], held: Sequence[set[str]], words: Sequence[set[str]],
-             stem: Callable[[str], str]) -> dict[str, str]:
+             stem: Callable[[str], str], best: Sequence[set[str]] = ()) -> dict[str, str]:
     """The asked words that few of the statements found use in any form (`held`: each statement's terms held
     as written, through an acronym, a number or a derived form; `words`: their words as written, for endings
     the light stemmer misses, "live" / "lives"). A word one or two notes of a vault use ("belfry" in a Bruges
-    trip) may still be paraphrased in the note that answers ("church", "ringing")."""
+    trip) may still be paraphrased in the note that answers ("church", "ringing") — unless one of the `best`
+    statements holds it as written: that one is likely the answer, and a related word would let the others
+    catch up ("By default, snapshots are kept for 7 days" / "kept in the Global settings")."""
     enough = max(2.0, RELATED_WORDED_SHARE * len(held))
     out = {}
     for t, w in asked.items():
+        if any(t in h or stem(w) in h for h in best):
+            continue
         uses = sum(1 for h, ws in zip(held, words, strict=True)
                    if t in h or stem(w) in h or w in ws
                    or any(len(x) > len(w) and x.startswith(w) and len(x) - len(w) <= 2 for x in ws))
