@@ -201,14 +201,20 @@ def plain_words(text: str) -> set[str]:
 
 def word_vectors(embedder: Embedder, words: Iterable[str]) -> dict[str, np.ndarray]:
     """Each word embedded alone, computing only words not seen before by this embedder in this process."""
-    words = list(dict.fromkeys(words))
-    missing = [w for w in words if (embedder.id, w) not in _word_vectors]
+    out: dict[str, np.ndarray] = {}
+    missing = []
+    for w in dict.fromkeys(words):
+        v = _word_vectors.get((embedder.id, w))
+        if v is None:
+            missing.append(w)
+        else:
+            out[w] = v
     if missing:
         if len(_word_vectors) + len(missing) > _WORD_CACHE_SIZE:
-            _word_vectors.clear()
+            _word_vectors.clear()  # a bounded cache: another vault's words, or a long-running server's
         for w, v in zip(missing, embedder.embed(missing), strict=True):
-            _word_vectors[(embedder.id, w)] = v
-    return {w: _word_vectors[(embedder.id, w)] for w in words}
+            _word_vectors[(embedder.id, w)] = out[w] = v
+    return out
 
 
 _HOW = re.compile(r"\bhow\s+(\w+)", re.I)
