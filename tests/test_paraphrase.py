@@ -140,6 +140,9 @@ def test_names_kind_words_and_light_verbs_are_not_looked_for() -> None:
     q = "How much did I get when Graham sold his motor?"
     idf = idf_weights(q, None, 0)
     assert set(asked_words(q, idf, _stem).values()) == {"sold", "motor"}
+    # A month is a name too ("August" / "October" are close), and a quantifier relates to every other one.
+    q = "What vegetable does my friend push on me every August?"
+    assert set(asked_words(q, idf_weights(q, None, 0), _stem).values()) == {"vegetable", "friend", "push"}
 
 
 def test_only_a_calibrated_embedder_reads_related_words() -> None:

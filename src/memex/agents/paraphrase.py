@@ -181,8 +181,13 @@ RELATED_UNITS = 12
 """Statements read for related words: the best by the other signals (each new word costs a forward pass)."""
 RELATED_MIN_LEN = 3
 _PRONOUNS = frozenset("""his him hers herself himself myself ourselves yourself themselves us mine yours ours theirs
-its one ones anyone someone everyone something anything everything nothing here now then""".split())
-"""Function words the retrieval stop list keeps (it is short on purpose) that relate to every other pronoun."""
+its one ones anyone someone everyone something anything everything nothing here now then every most more less
+least few fewer several many much another other whole both either neither""".split())
+"""Function words the retrieval stop list keeps (it is short on purpose) that relate to every other pronoun or
+quantifier ("every" / "most")."""
+_CAPITALISED = re.compile(r"(?<=\S\s)[A-Z]\w*")
+"""A capitalised word past the question's first: a name, a month, a place — its own kind's neighbours are not it
+("August" / "October")."""
 _ALPHA = re.compile(r"^[^\W\d_]+$")
 _WORD_CACHE_SIZE = 50_000
 _word_vectors: dict[tuple[str, str], np.ndarray] = {}
@@ -228,6 +233,7 @@ def asked_words(question: str, idf: Mapping[str, float], stem: Callable[[str], s
 
     named = {w.lower() for n in names(question) for w in WORD.findall(n)}
     named |= {m.group(1).lower() for m in _HOW.finditer(question)}
+    named |= {m.group(0).lower() for m in _CAPITALISED.finditer(question)}
     out: dict[str, str] = {}
     for w in (x.lower() for x in WORD.findall(question)):
         t = stem(w)
