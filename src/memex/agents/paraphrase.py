@@ -11,15 +11,23 @@
   "Hosting large files" are not quite "the largest file").
 - **Numbers as words or digits.** "By the fifth week" meets "By week 5": a number word, an ordinal ("fifth",
   "5th") and a figure of the same value count as one word.
+- **Related words.** "my motor" and "the car", "warmth the house loses" and "heat loss", "outdoor plumbing" and
+  "the outside pipes": a question word the statement does not hold in any form counts half a word where a word
+  of the statement (or its subject) stands close to it for the bundled embedder, each word embedded alone
+  (`related_terms`). Read for the best-scored statements only, and only with an embedder whose single-word
+  cosines were calibrated (`RELATED_MIN`).
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from memex.agents import initials
+from memex.embed.base import Embedder
 from memex.retrieve.query import STOPWORDS, WORD
 
 ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})s?(?![\w-])")
@@ -159,3 +167,115 @@ def held_terms(question: str, text: str, stem: Callable[[str], str]) -> set[str]
     """The question's terms a statement holds in another form: through an acronym or a number written
     otherwise. Added to the statement's own terms in the word-coverage signals."""
     return acronym_terms(question, text, stem) | number_terms(question, text, stem)
+
+
+RELATED_MIN = {"minilm": 0.55}
+"""Cosine between two words, each embedded alone, from which one stands for the other, per embedder kind.
+MiniLM: "motor" / "car" 0.57, "warmth" / "heat" 0.71, "plumbing" / "pipes" 0.78, "giant" / "big" 0.62, against
+"boss" / "graham" 0.27, "token" / "ring" 0.21; co-hyponyms also pass ("car" / "bike" 0.56, "heat" / "cold" 0.62),
+hence half a word only. Other embedders (multilingual-e5's cosines sit in a narrow high band; `hash` has no
+meaning) read no related words."""
+RELATED_WEIGHT = 0.5
+"""A related word counts half a word in the coverage signals, like a derived form."""
+RELATED_UNITS = 12
+"""Statements read for related words: the best by the other signals (each new word costs a forward pass)."""
+RELATED_MIN_LEN = 3
+_PRONOUNS = frozenset("""his him hers herself himself myself ourselves yourself themselves us mine yours ours theirs
+its one ones anyone someone everyone something anything everything nothing here now then every most more less
+least few fewer several many much another other whole both either neither""".split())
+"""Function words the retrieval stop list keeps (it is short on purpose) that relate to every other pronoun or
+quantifier ("every" / "most")."""
+_CAPITALISED = re.compile(r"(?<=\S\s)[A-Z]\w*")
+"""A capitalised word past the question's first: a name, a month, a place — its own kind's neighbours are not it
+("August" / "October")."""
+_ALPHA = re.compile(r"^[^\W\d_]+$")
+_WORD_CACHE_SIZE = 50_000
+_word_vectors: dict[tuple[str, str], np.ndarray] = {}
+
+
+def related_min(embedder_id: str) -> float | None:
+    """The calibrated single-word cosine for this embedder kind (None: no related words are read)."""
+    return RELATED_MIN.get(embedder_id.split(":", 1)[0])
+
+
+def plain_words(text: str) -> set[str]:
+    """The text's lower-cased alphabetic content words of 3+ letters, as written (what is embedded alone)."""
+    return {w for w in (x.lower() for x in WORD.findall(text))
+            if len(w) >= RELATED_MIN_LEN and w not in STOPWORDS and w not in _PRONOUNS and _ALPHA.match(w)}
+
+
+def word_vectors(embedder: Embedder, words: Iterable[str]) -> dict[str, np.ndarray]:
+    """Each word embedded alone, computing only words not seen before by this embedder in this process."""
+    out: dict[str, np.ndarray] = {}
+    missing = []
+    for w in dict.fromkeys(words):
+        v = _word_vectors.get((embedder.id, w))
+        if v is None:
+            missing.append(w)
+        else:
+            out[w] = v
+    if missing:
+        if len(_word_vectors) + len(missing) > _WORD_CACHE_SIZE:
+            _word_vectors.clear()  # a bounded cache: another vault's words, or a long-running server's
+        for w, v in zip(missing, embedder.embed(missing), strict=True):
+            _word_vectors[(embedder.id, w)] = out[w] = v
+    return out
+
+
+_HOW = re.compile(r"\bhow\s+(\w+)", re.I)
+
+
+def asked_words(question: str, idf: Mapping[str, float], stem: Callable[[str], str]) -> dict[str, str]:
+    """Stem -> surface word of the question's words that a related word may stand for: its weighted terms less
+    its names, the words of the kind asked ("much", "name", the "long" of "how long") and light verbs ("get",
+    "have")."""
+    from memex.agents.answer_type import _KIND_WORDS, names
+
+    named = {w.lower() for n in names(question) for w in WORD.findall(n)}
+    named |= {m.group(1).lower() for m in _HOW.finditer(question)}
+    named |= {m.group(0).lower() for m in _CAPITALISED.finditer(question)}
+    out: dict[str, str] = {}
+    for w in (x.lower() for x in WORD.findall(question)):
+        t = stem(w)
+        if (t in idf and w not in named and t not in _KIND_WORDS and w not in _KIND_WORDS
+                and len(w) >= RELATED_MIN_LEN and _ALPHA.match(w) and w not in STOPWORDS and w not in _PRONOUNS):
+            out.setdefault(t, w)
+    return out
+
+
+RELATED_WORDED_SHARE = 0.05
+"""A question word held as written by at least this share of the statements found (and by two or more) is
+how the notes word it: its own literal matches rank them, and a related word would only blur them ("quarter" /
+"half" among a bell-ringer's quarter peals, "live" / "lives")."""
+
+
+def unworded(asked: Mapping[str, str], held: Sequence[set[str]], words: Sequence[set[str]],
+             stem: Callable[[str], str], best: Sequence[set[str]] = ()) -> dict[str, str]:
+    """The asked words that few of the statements found use in any form (`held`: each statement's terms held
+    as written, through an acronym, a number or a derived form; `words`: their words as written, for endings
+    the light stemmer misses, "live" / "lives"). A word one or two notes of a vault use ("belfry" in a Bruges
+    trip) may still be paraphrased in the note that answers ("church", "ringing") — unless one of the `best`
+    statements holds it as written: that one is likely the answer, and a related word would let the others
+    catch up ("By default, snapshots are kept for 7 days" / "kept in the Global settings")."""
+    enough = max(2.0, RELATED_WORDED_SHARE * len(held))
+    out = {}
+    for t, w in asked.items():
+        if any(t in h or stem(w) in h for h in best):
+            continue
+        uses = sum(1 for h, ws in zip(held, words, strict=True)
+                   if t in h or stem(w) in h or w in ws
+                   or any(len(x) > len(w) and x.startswith(w) and len(x) - len(w) <= 2 for x in ws))
+        if uses < enough:
+            out[t] = w
+    return out
+
+
+def related_terms(asked: Mapping[str, str], held: set[str], words: set[str],
+                  vectors: Mapping[str, np.ndarray], minimum: float) -> set[str]:
+    """The asked terms not held that one of `words` stands close to (cosine >= minimum, each word alone)."""
+    wanted = [(t, w) for t, w in asked.items() if t not in held and w in vectors]
+    have = [vectors[w] for w in words if w in vectors]
+    if not wanted or not have:
+        return set()
+    sims = np.stack([vectors[w] for _, w in wanted]) @ np.stack(have).T
+    return {t for (t, _), row in zip(wanted, sims, strict=True) if float(row.max()) >= minimum}
