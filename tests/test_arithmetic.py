@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from small_vault import cited_names, vault_brain
 
-from memex.agents.arithmetic import asks_total, duration, product, span_ends
+from memex.agents.arithmetic import asks_total, difference_of, duration, product, span_ends, stated_difference
 from memex.agents.multihop import named_inside
+from memex.agents.plan import relation
 from memex.app import Brain
 
 VAULT = Path(__file__).parent / "data" / "arithmetic_vault"
@@ -80,3 +81,27 @@ def test_the_person_a_spanish_description_names_is_not_the_bridge(brain: Brain) 
     a = brain.ask("¿Qué no quiere en la ensalada la que juega al ajedrez los jueves con Tomás?")
     assert not a.abstained and "cilantro" in a.answer
     assert "Marta.md" in cited_names(a)
+
+
+def test_a_difference_the_notes_state_is_written_in_full() -> None:
+    assert difference_of("How much over the home report valuation did we pay for the flat?") == \
+        "the home report valuation"
+    assert difference_of("How much is the home report valuation?") == ""
+    said = "So: £275,000 for 2F2. £10k over home report. Mortgage will lend against the £265k valuation."
+    assert stated_difference("the home report valuation", said) == "£10,000"
+    # An amount over something else is not the difference asked for.
+    assert stated_difference("the home report valuation", "Asking: offers over £255,000.") == ""
+
+
+def test_a_how_much_over_question_is_not_a_description_to_bridge() -> None:
+    # "the home report valuation did we pay" is the question's own inversion, not "the thing we paid".
+    assert relation("How much over the home report valuation did we pay for the flat?") is None
+    assert relation("What did the agent we used charge?") == "the agent we used charge"
+
+
+@pytest.mark.slow
+def test_how_much_over_the_valuation_we_paid(brain: Brain) -> None:
+    a = brain.ask("How much over the home report valuation did we pay for the house?")
+    assert not a.abstained
+    assert a.answer.startswith("£6,000 over the home report valuation")
+    assert "Buying 12 Rose Lane.md" in cited_names(a)

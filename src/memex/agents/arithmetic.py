@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from memex.agents.compose import Composed
 from memex.agents.evidence import Unit
-from memex.agents.extractive import Candidate, cite, score_units
+from memex.agents.extractive import Candidate, cite, content_terms, score_units
 from memex.embed.base import Embedder
 
 _AUX = r"(?:did|was|were|had|has|have|is|are|does|do)"
@@ -189,6 +189,47 @@ def with_total(question: str, composed: Composed) -> Composed:
     return composed
 
 
+_ASKS_DIFFERENCE = re.compile(r"^\s*how\s+much\s+(?P<dir>over|above|more\s+than|higher\s+than|under|below|less\s+than|"
+                              r"lower\s+than)\s+(?P<x>.+?)\s+(?:did|was|were|is|are|do|does|have|has|had)\s+\S", re.I)
+_AMOUNT = r"(?P<cur>[£$€])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<k>k|m|bn)?\b"
+_DIFF_WORDS = r"(?:over|above|more\s+than|higher\s+than|under|below|less\s+than|lower\s+than|short\s+of)"
+_STATED_DIFFERENCE = re.compile(rf"{_AMOUNT}\s+{_DIFF_WORDS}\s+(?:the\s+|our\s+|my\s+)?(?P<what>[^.;,()]{{1,60}})", re.I)
+_SCALE = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+
+
+def difference_of(question: str) -> str:
+    """What a "how much over / under X …" question compares against: "the home report valuation"."""
+    m = _ASKS_DIFFERENCE.match(question)
+    return m.group("x") if m else ""
+
+
+def stated_difference(against: str, text: str) -> str:
+    """An amount the statement gives as over / under the thing asked about, written in full: "£10k over home
+    report" -> "£10,000" for "the home report valuation"."""
+    want = content_terms(against)
+    for m in _STATED_DIFFERENCE.finditer(text):
+        if not want & content_terms(m.group("what")):
+            continue
+        value = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("k") or "").lower(), 1)
+        return _money(value, m.group("cur"))
+    return ""
+
+
+def with_difference(question: str, composed: Composed) -> Composed:
+    """The answer, led by the difference a quoted statement states ("£10k over home report") written in full,
+    when the question asks how much over or under something it was."""
+    against = difference_of(question)
+    if not against or not composed.text or not composed.citations:
+        return composed
+    numbers = {c.chunk_id: c.n for c in composed.citations}
+    for c in composed.used:
+        amount = stated_difference(against, c.unit.text)
+        if amount and c.hit.chunk_id in numbers:
+            line = f"{amount} {_ASKS_DIFFERENCE.match(question).group('dir')} {against} [{numbers[c.hit.chunk_id]}]"
+            return replace(composed, text=f"{line} {composed.text}", notes=[*composed.notes, f"difference: {line}"])
+    return composed
+
+
 def arithmetic(question: str, composed: Composed, units: Sequence[Unit], embedder: Embedder,
                idf_for) -> Composed:
     """The composed answer, or the computed one where the question asks for a span or a total. A span is
@@ -198,7 +239,7 @@ def arithmetic(question: str, composed: Composed, units: Sequence[Unit], embedde
         out = span(question, units, embedder, idf_for)
         if out is not None:
             return out
-    return with_total(question, composed)
+    return with_difference(question, with_total(question, composed))
 
 
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|yrs?)\b",
@@ -209,4 +250,5 @@ def _states_duration(composed: Composed) -> bool:
     return any(c.kind == 1.0 and _DURATION.search(c.unit.text) for c in composed.primary or composed.used[:1])
 
 
-__all__ = ["arithmetic", "asks_total", "duration", "product", "span", "span_ends", "with_total"]
+__all__ = ["arithmetic", "asks_total", "duration", "difference_of", "product", "span", "span_ends", "stated_difference",
+           "with_difference", "with_total"]

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from memex.agents import compose
+from memex.agents.answer_type import _PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
 from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
@@ -374,6 +375,9 @@ _ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3
                         re.I)
 
 
+NOT_A_PERSON = 0.3
+"""Penalty for a place-named candidate ("Lorne Street", "Corrib View") of a description that asks "who"."""
+_WHO = re.compile(r"\b(?:who|whom|whose|who's|who’s)\b", re.I)
 NAMED_INSIDE = 0.3
 """Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
 not Owen)."""
@@ -494,6 +498,9 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
             value += ROLE
         if named_inside(entity, description, via.unit.text):
             value -= NAMED_INSIDE
+        if _WHO.search(description) and _PLACE_WORDS.search(entity):
+            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names.
+            value -= NOT_A_PERSON
         if not _names(entity, via) and any(_names(other, via) and not named_inside(other, description, via.unit.text)
                                            for other, _ in entities if other != entity):
             # The statement is in this entity's note but names someone else doing what the description says
