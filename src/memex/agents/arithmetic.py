@@ -3,19 +3,21 @@
 - **span**: "How long did Dad have morning-only visits before the teatime calls were added?" asks for the time
   between two dated facts. The statement that best says the first state began (the earliest of those close to
   the best) and the first statement after it that best says the event that ended it are cited, each with its
-  date, and the time between them is computed: "About 11 weeks, from 27 October 2025 to 12 January 2026: …".
+  date, and the time between them is computed: "11 weeks, from 27 October 2025 to 12 January 2026: …".
 - **total**: "How much was the whole contract worth …?" answered by "15 days over March–May, £450/day" gets the
   product the statement implies, cited to it: "15 days × £450 = £6,750 [2]". Only a count and a rate of the same
   unit (days and per day, hours and an hourly rate) in one statement are multiplied.
+- **difference**: "How much over the home report valuation did we pay?" is led by the difference a quoted statement
+  states, written in full ("£10k over home report" -> "£10,000 over the home report valuation [3]").
 
-Both only add a computed figure to what the notes say: the cited statements stay in the note's own words, so a
+All only add a computed figure to what the notes say: the cited statements stay in the note's own words, so a
 reader checks the arithmetic against them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from memex.agents.compose import Composed
@@ -97,7 +99,8 @@ SPAN_WORDS = 0.5
 """Share of the best word coverage a later statement needs to be taken as the event that ended the span."""
 
 
-def span(question: str, units: Sequence[Unit], embedder: Embedder, idf_for) -> Composed | None:
+def span(question: str, units: Sequence[Unit], embedder: Embedder,
+         idf_for: Callable[[str], Mapping[str, float]]) -> Composed | None:
     """The time between the two events a "how long … before …" question names, both cited with their dates.
 
     The earlier one is when the state asked about began: the earliest of the statements that say it about as
@@ -231,7 +234,7 @@ def with_difference(question: str, composed: Composed) -> Composed:
 
 
 def arithmetic(question: str, composed: Composed, units: Sequence[Unit], embedder: Embedder,
-               idf_for) -> Composed:
+               idf_for: Callable[[str], Mapping[str, float]]) -> Composed:
     """The composed answer, or the computed one where the question asks for a span or a total. A span is
     computed only where the composed answer states no duration itself ("How long did the dough rest before
     shaping?" answered by "Rested 2 hours before shaping" is a lookup)."""
