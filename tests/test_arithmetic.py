@@ -105,3 +105,10 @@ def test_how_much_over_the_valuation_we_paid(brain: Brain) -> None:
     assert not a.abstained
     assert a.answer.startswith("£6,000 over the home report valuation")
     assert "Buying 12 Rose Lane.md" in cited_names(a)
+
+
+@pytest.mark.slow
+def test_the_agent_who_sold_us_the_house_is_the_person_not_the_street(brain: Brain) -> None:
+    a = brain.ask("How does the agent who sold us the house prefer to be contacted?")
+    assert not a.abstained and "Phones, never emails" in a.answer
+    assert "Fergus Hay.md" in cited_names(a)
