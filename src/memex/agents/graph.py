@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, aggregate, compose, lexicon, multihop
+from memex.agents import abstain, aggregate, arithmetic, compose, lexicon, multihop
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -222,7 +222,9 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
         return {"draft": ABSTAIN_MESSAGE, "sources": {}, "trace": _step(state, "synthesize", t0, mode="none")}
     if run.model is None:
         with lexicon.asked(question):  # statements too short to tell are read in the question's language
-            composed = _compose(state, run)
+            # "How long … before …", "how much … in total": computed over the cited facts (agents/arithmetic.py).
+            composed = arithmetic.arithmetic(question, _compose(state, run), all_units(hits)[:MAX_UNITS], run.embedder,
+                                             run.idf)
             if composed.text:
                 p = state["plan"]
                 expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from memex.agents import compose
+from memex.agents.answer_type import _PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
 from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
@@ -374,19 +375,29 @@ _ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3
                         re.I)
 
 
+NOT_A_PERSON = 0.3
+"""Penalty for a place-named candidate ("Lorne Street", "Corrib View") of a description that asks "who"."""
+_WHO = re.compile(r"\b(?:who|whom|whose|who's|who’s)\b", re.I)
 NAMED_INSIDE = 0.3
 """Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
 not Owen)."""
-_CLAUSE = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b", re.I)
+_CLAUSE = re.compile(r"\b(?:who|whose|that|which|where|i|we|que|quien|quienes|cuyo|cuya|donde)\b", re.I)
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*")
 
 
-def named_inside(entity: str, description: str) -> bool:
-    """Does the description's clause (after its relative word) name the candidate, capitalised as a name?"""
+def named_inside(entity: str, description: str, via: str = "") -> bool:
+    """Does the description's clause (after its relative word) name the candidate, capitalised as a name? A
+    candidate that is part of a fuller name in its bridging statement (`via`) counts as that name: "Lacasa" of
+    "Javi Lacasa" is named by "el que juega al pádel con Javi"."""
     m = _CLAUSE.search(description)
     if not m:
         return False
-    names = {_bare(w) for w in re.findall(r"\b[A-Z][\w’'-]+", description[m.end():])}
-    return bool(names & {_bare(w) for w in entity.split()})
+    names = {_bare(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w’'-]+", description[m.end():])}
+    words = {_bare(w) for w in entity.split()}
+    for run in _NAME_RUN.findall(via):
+        if words <= {_bare(w) for w in run.split()}:
+            words |= {_bare(w) for w in run.split()}
+    return bool(names & words)
 
 
 def _bare(word: str) -> str:
@@ -485,9 +496,13 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units):
             value += ROLE
-        if named_inside(entity, description):
+        if named_inside(entity, description, via.unit.text):
             value -= NAMED_INSIDE
-        if not _names(entity, via) and any(_names(other, via) for other, _ in entities if other != entity):
+        if _WHO.search(description) and _PLACE_WORDS.search(entity):
+            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names.
+            value -= NOT_A_PERSON
+        if not _names(entity, via) and any(_names(other, via) and not named_inside(other, description, via.unit.text)
+                                           for other, _ in entities if other != entity):
             # The statement is in this entity's note but names someone else doing what the description says
             # ("Recommended by Sam from the market" in the builder's note: the friend is Sam, not the builder).
             value -= SUBJECT_ONLY

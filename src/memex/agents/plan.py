@@ -34,7 +34,8 @@ _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|l
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
-    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
+    r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s)"
+    r"[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
     r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
     r"\w+ing\s[^?,;]*)", re.I)
 _RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
