@@ -6,10 +6,11 @@ small vault (tests/data/latest_vault), indexed once per module.
 """
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from small_vault import vault_brain
 
 from memex.agents import latest, listed
 from memex.agents.evidence import Unit
@@ -79,14 +80,8 @@ def test_a_year_less_date_in_a_dated_note_reads_in_the_notes_year() -> None:
 
 
 @pytest.fixture(scope="module")
-def brain(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("home")
-    notes = tmp_path_factory.mktemp("notes") / "notes"
-    shutil.copytree(VAULT, notes)
-    b = Brain.open(home)
-    b.add([notes])
-    yield b
-    b.close()
+def brain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Brain]:
+    yield from vault_brain(tmp_path_factory.mktemp("vault"), VAULT)
 
 
 def test_end_to_end_the_latest_schedule_with_the_calls_it_added_to(brain: Brain) -> None:

@@ -7,10 +7,11 @@ small vault (tests/data/quantity_vault), indexed once per module.
 """
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from small_vault import vault_brain
 
 from memex.agents import initials, quantity
 from memex.agents.answer_type import DURATION, MONEY, QUANTITY, expected, matches
@@ -114,14 +115,8 @@ def test_the_note_that_keeps_the_value_is_cited_beside_the_mention() -> None:
 
 
 @pytest.fixture(scope="module")
-def brain(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("home")
-    notes = tmp_path_factory.mktemp("notes") / "notes"
-    shutil.copytree(VAULT, notes)
-    b = Brain.open(home)
-    b.add([notes])
-    yield b
-    b.close()
+def brain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Brain]:
+    yield from vault_brain(tmp_path_factory.mktemp("vault"), VAULT)
 
 
 def test_end_to_end_the_highest_reading_of_a_log(brain: Brain) -> None:
