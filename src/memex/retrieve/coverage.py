@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from memex.embed.coverage import coverage, languages_of
 from memex.language.detect import UNDETERMINED, detect_query
+from memex.store.stamped import PerConnection
 
 
 @dataclass(frozen=True)
@@ -44,28 +45,21 @@ MIN_SHARE = 0.01
 one stray note (a translated article among 609 English ones) must not change how every query is searched."""
 
 
-_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], frozenset[str]]] = {}
-"""id(conn) -> (conn, stamp, languages); holding conn keeps its id from being reused by another one."""
-_CACHE_SIZE = 32
+def _home_languages(conn: sqlite3.Connection) -> frozenset[str]:
+    rows = conn.execute("SELECT lang, count(*) FROM documents WHERE lang IS NOT NULL GROUP BY lang").fetchall()
+    total = sum(n for _, n in rows)
+    return frozenset(lang for lang, n in rows if lang != UNDETERMINED and n >= 2 and n >= MIN_SHARE * total)
+
+
+_languages = PerConnection(_home_languages)
 
 
 def home_languages(conn: sqlite3.Connection) -> set[str]:
     """Languages the notes of this home are written in (undetermined and stray ones left out).
 
-    Cached per connection until the database changes (PRAGMA data_version moves when another
-    connection commits, total_changes when this one does), so a search pays no GROUP BY.
+    Cached per connection until the database changes (store/stamped.py), so a search pays no GROUP BY.
     """
-    stamp = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-    hit = _cache.get(id(conn))
-    if hit is not None and hit[0] is conn and hit[1] == stamp:
-        return set(hit[2])
-    rows = conn.execute("SELECT lang, count(*) FROM documents WHERE lang IS NOT NULL GROUP BY lang").fetchall()
-    total = sum(n for _, n in rows)
-    langs = frozenset(lang for lang, n in rows if lang != UNDETERMINED and n >= 2 and n >= MIN_SHARE * total)
-    if len(_cache) >= _CACHE_SIZE:
-        _cache.pop(next(iter(_cache)))
-    _cache[id(conn)] = (conn, stamp, langs)
-    return set(langs)
+    return set(_languages.get(conn))
 
 
 def dense_coverage(conn: sqlite3.Connection, embedder_id: str, query: str,

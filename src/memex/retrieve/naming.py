@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from memex.retrieve.query import STOPWORDS, WORD
+from memex.store.stamped import PerConnection
 
 TITLE_DF_CAP = 40
 """A query word found in the titles of more passages than this is a common title word, not a name."""
@@ -91,17 +92,7 @@ def _title_docs(conn: sqlite3.Connection, word: str) -> set[int] | None:
     return {int(r[0]) for r in rows}
 
 
-_FOLDER_CACHE: dict[int, tuple[tuple[object, ...], dict[str, frozenset[int]]]] = {}
-
-
-def _folders(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
-    """Folder name (lowercased) -> the notes filed in it, below their source folder; read once per change of the
-    store (a scan of 10,000 paths per question cost 15-35 ms, the cached lookup microseconds)."""
-    top = conn.execute("SELECT max(id) FROM documents").fetchone()[0]
-    key = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, top)
-    cached = _FOLDER_CACHE.get(id(conn))
-    if cached is not None and cached[0] == key:
-        return cached[1]
+def _read_folders(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
     out: dict[str, set[int]] = {}
     for doc_id, path, root in conn.execute("SELECT d.id, d.path, s.path FROM documents d "
                                            "JOIN sources s ON s.id = d.source_id"):
@@ -110,11 +101,16 @@ def _folders(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
         for part in set(re.split(r"[/\\]", path[len(root):].lower())[1:-1]):  # folders, not the file name
             if part:
                 out.setdefault(part, set()).add(int(doc_id))
-    folders = {k: frozenset(v) for k, v in out.items()}
-    if len(_FOLDER_CACHE) >= 8:
-        _FOLDER_CACHE.clear()
-    _FOLDER_CACHE[id(conn)] = (key, folders)
-    return folders
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_folder_map = PerConnection(_read_folders, size=8)
+
+
+def _folders(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
+    """Folder name (lowercased) -> the notes filed in it, below their source folder; read once per change of the
+    store (a scan of 10,000 paths per question cost 15-35 ms, the cached lookup microseconds)."""
+    return _folder_map.get(conn)
 
 
 def _folder_docs(folders: dict[str, frozenset[int]], word: str) -> set[int] | None:
