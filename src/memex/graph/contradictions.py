@@ -58,6 +58,11 @@ ONE_DAY = True
 """A weekday that names one day ("last Friday", "Monday 2 March") is not a recurring day to compare."""
 SELF_DATED = True
 """Two statements whose only differing values are dates, each the day it was said, are two events."""
+PAST_DAYS = 14
+"""...or up to this many days before it: a past event reported a few days later ("signed (12 March)" in the
+week's note), not a date something is due on."""
+STATED_BEFORE = True
+"""A later statement that says what it replaced ("from £35 to £42") pairs only with a statement of that value."""
 SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 """Value kinds where, without a strong cue, one value in common means the statements agree."""
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -127,7 +132,9 @@ _UNITS = {"mm": ("m", 0.001), "cm": ("m", 0.01), "m": ("m", 1.0), "km": ("m", 10
           "day": ("d", 1.0), "days": ("d", 1.0), "week": ("d", 7.0), "weeks": ("d", 7.0)}
 
 
-_FREQUENCY = {"daily": "1/d", "once a day": "1/d", "every day": "1/d", "twice daily": "2/d", "twice a day": "2/d",
+_FREQUENCY = {"daily": "1/d", "once a day": "1/d", "every day": "1/d", "once daily": "1/d", "twice daily": "2/d",
+              "twice a day": "2/d", "three times daily": "3/d", "three times a day": "3/d", "three calls a day": "3/d",
+              "once weekly": "1/w", "twice weekly": "2/w", "once monthly": "1/m",
               "weekly": "1/w", "once a week": "1/w", "every week": "1/w", "twice a week": "2/w",
               "fortnightly": "1/2w", "every two weeks": "1/2w", "every other week": "1/2w",
               "monthly": "1/m", "once a month": "1/m", "every month": "1/m", "twice a month": "2/m",
@@ -159,7 +166,8 @@ def _unit(value: str) -> str:
     return value.lstrip("0123456789.,-+ e")
 
 
-def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG) -> tuple[str, str] | None:
+def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG,
+              before: dict[str, set[str]] | None = None) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
     range, both prices) of what the other says."""
@@ -180,8 +188,10 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
             continue
         if cue < CUE_STRONG and kind in SHARED_AGREES and sa & sb:
             continue
-        if kind != "date" and len(vb) > 1 and _same_value(kind, vb[-1]) in sa:
+        if kind != "date" and len(vb) > 1 and _same_value(kind, vb[-1]) in sa \
+                and _same_value(kind, vb[-1]) not in (before or {}).get(kind, ()):
             continue  # "from £35 to £42" said after "£42": the later one ends on the older value
+            # (unless that last value is what it replaced: "60 g at flameout (was 40 g)")
         if kind == "date" and len(sa | sb) > 4:
             continue  # lists of dates (schedules) are not one value
         if kind != "date" and max(len(sa), len(sb)) > MAX_VALUES:
@@ -278,9 +288,14 @@ def _restem(r: StatementRow) -> StatementRow:
 
 def cue_level(text: str, stored_cue: bool) -> float:
     """How clearly a statement says something changed: CUE_STRONG, CUE_WEAK or CUE_NONE."""
-    if _STRONG_CUE.search(text):
+    if _STRONG_CUE.search(_ASIDE.sub(" ", text) if ASIDES else text):
         return CUE_STRONG
     return CUE_WEAK if stored_cue else CUE_NONE
+
+
+_ASIDE = re.compile(r"\([^()]{0,80}\)")
+ASIDES = True
+"""A change word inside brackets is an aside ("train + taxi (no car now!)"), not the statement's own change."""
 
 
 @dataclass(frozen=True)
@@ -319,9 +334,11 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
     old_slots, new_slots = fo.days, fn.days
-    values = _conflict(old_slots, new_slots, cue)
+    values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None)
     if values is None:
         return None
+    if STATED_BEFORE and _other_predecessor(old_slots, fn.before):
+        return None  # "went up from £35 to £42" names what it replaced, and it is not this statement's £45
     if SELF_DATED and fo.self_dated and fn.self_dated and _conflict(
             {k: v for k, v in old_slots.items() if k not in ("date", "number")},
             {k: v for k, v in new_slots.items() if k not in ("date", "number")},
@@ -378,6 +395,8 @@ class _Fact:
     days: dict[str, list[str]]
     self_dated: bool
     next: bool
+    before: dict[str, set[str]]
+    """Values the statement itself says were replaced ("from £35 to £42": {"money": {"£35"}})."""
 
 
 class _Facts:
@@ -390,8 +409,8 @@ class _Facts:
         f = self.cache.get(r.id)
         if f is None:
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
-                      cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_recurring_days(r),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)))
+                      cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
+                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=_before(r))
             self.cache[r.id] = f
         return f
 
@@ -464,6 +483,19 @@ def _recurring_days(r: StatementRow) -> dict[str, list[str]]:
     return out
 
 
+_TIMES_PER = re.compile(r"\b(once|twice|three times|four times)\s+(daily|weekly|monthly|yearly)\b", re.I)
+
+
+def _frequencies(r: StatementRow, slots: dict[str, list[str]]) -> dict[str, list[str]]:
+    """"twice daily" as said: statements stored before the extractor read the count keep only "daily"."""
+    said = [f"{m.group(1).lower()} {m.group(2).lower()}" for m in _TIMES_PER.finditer(r.text)]
+    if not said or not slots.get("frequency"):
+        return slots
+    bare = {m.split()[-1] for m in said}
+    kept = [v for v in slots["frequency"] if v.lower() not in bare]
+    return {**slots, "frequency": kept + said}
+
+
 def _self_dated(r: StatementRow) -> bool:
     """Every date the statement gives is the day it was said (give or take one): it reports when something
     happened (signed, issued, moved in), it does not state a date something is due on."""
@@ -479,9 +511,43 @@ def _self_dated(r: StatementRow) -> bool:
             d = _date.fromisoformat(f"{own.year}{v[1:]}" if v.startswith("--") else v[:10])
         except ValueError:
             return False
-        if abs((d - own).days) > 1:
+        if not -PAST_DAYS <= (d - own).days <= 1:
             return False
     return True
+
+
+_FROM_TO = re.compile(r"\bfrom\b(.{1,40}?)\bto\b|([^\s→]+(?:\s[^\s→]+)?)\s*→"
+                      r"|\b(?:was|previously|instead of|last year)\s+(\S+(?:\s\S+)?)", re.I)
+_COMPACT = re.compile(r"[\s,*_]")
+BEFORE_KINDS = ("money", "quantity", "time")
+"""Value kinds whose written form can be found in the text to tell which one a "from … to" replaced."""
+
+
+def _before(r: StatementRow) -> dict[str, set[str]]:
+    """Values of the statement that stand in a "from X to Y" / "X → Y" as what was replaced."""
+    segs = [_COMPACT.sub("", (m.group(1) or m.group(2) or m.group(3) or "")).lower() for m in _FROM_TO.finditer(r.text)]
+    if not segs:
+        return {}
+    out: dict[str, set[str]] = {}
+    for kind in BEFORE_KINDS:
+        for v in r.slots.get(kind, []):
+            if any(_COMPACT.sub("", v).lower() in seg for seg in segs):
+                out.setdefault(kind, set()).add(_same_value(kind, v))
+    return out
+
+
+def _other_predecessor(old_slots: dict[str, list[str]], before: dict[str, set[str]]) -> bool:
+    """The later statement names what it replaced, in a kind the older one states, and it is none of the older
+    one's values: the older statement is about something else (the Christmas fee, not the Saturday fee)."""
+    seen = False
+    for kind, prior in before.items():
+        mine = {_same_value(kind, v) for v in old_slots.get(kind, [])}
+        if not mine:
+            continue
+        if mine & prior:
+            return False
+        seen = True
+    return seen
 
 
 def _entry(text: str) -> bool:

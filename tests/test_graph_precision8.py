@@ -1,0 +1,62 @@
+"""Contradiction precision (round 8): a later statement that names what it replaced, past events reported a few
+days later, change words in an aside, and counted frequencies ("twice daily"). Pure parts (no model, no vault)."""
+from __future__ import annotations
+
+from memex.graph import contradictions, statements
+from memex.graph.contradictions import StatementRow
+
+
+def _row(i: int, doc: int, text: str, date: str) -> StatementRow:
+    s = statements.statements(text, date)[0]
+    return StatementRow(i, doc, i, s.text, s.terms, {k: list(v) for k, v in s.slots.items()}, date, s.cue)
+
+
+def _idf(_t: str) -> float:
+    return 1.0
+
+
+def test_a_change_that_names_what_it_replaced_pairs_only_with_that_value():
+    christmas = _row(1, 1, "The Christmas pitch fee at the market was £45 each.", "2025-12-21")
+    saturday = _row(2, 2, "The pitch fee at the market went up from £35 to £42 in February.", "2026-07-26")
+    assert contradictions._before(saturday) == {"money": {"£35"}}
+    assert contradictions.evidence(christmas, saturday, _idf) is None
+    # the statement it names is still paired
+    old = _row(3, 3, "The pitch fee at the market is £35 per Saturday.", "2025-09-02")
+    c = contradictions._score(old, saturday, _idf)
+    assert c is not None and "£35" in c.values[0]
+
+
+def test_was_names_the_replaced_value_and_does_not_hide_the_change():
+    row_40 = _row(1, 1, "| Flameout whirlpool Citra | **40 g** |", "2025-10-01")
+    row_20 = _row(2, 1, "| Bittering Citra | 20 g |", "2025-10-01")
+    new = _row(3, 1, "Changed the whirlpool: **Citra 60 g at flameout** (was 40 g in v1).", "2026-03-21")
+    assert contradictions._before(new) == {"quantity": {"40g"}}
+    # "(was 40 g)" ends the statement, but it is what was replaced, not agreement with the 40 g row
+    assert contradictions._score(row_40, new, _idf) is not None
+    assert contradictions.evidence(row_20, new, _idf) is None
+
+
+def test_past_events_reported_days_later_are_not_a_change():
+    signed = _row(1, 1, "Signed the guarantor form (12 March) for the Fallowfield house.", "2026-03-16")
+    moved = _row(2, 2, "Moved into the Fallowfield house on Wednesday (1 July).", "2026-07-03")
+    assert contradictions._self_dated(signed) and contradictions._self_dated(moved)
+    assert contradictions.evidence(signed, moved, _idf) is None
+    # a date weeks ahead of when it was said is a plan, and a moved plan still disagrees
+    due = _row(3, 3, "The Fallowfield house contract starts on 1 August.", "2026-03-16")
+    assert not contradictions._self_dated(due)
+
+
+def test_a_change_word_in_brackets_is_an_aside():
+    assert contradictions.cue_level("Wressle Moor — train to Selby + taxi (no car now!) £27.45", False) \
+        == contradictions.CUE_NONE
+    assert contradictions.cue_level("Main fuse now 100 A (8 Apr 2026).", False) == contradictions.CUE_STRONG
+
+
+def test_twice_daily_is_twice_a_day():
+    old = _row(1, 1, "Ear drops: 5 drops left ear twice daily, 7 days.", "2026-10-09")
+    new = _row(2, 2, "Ear drops, 5 drops left ear twice a day for 7 days.", "2026-12-11")
+    facts = contradictions._Facts()
+    assert "twice daily" in facts.of(old).days["frequency"]
+    assert contradictions.evidence(old, new, _idf, facts) is None
+    once = _row(3, 3, "Ear drops: 5 drops left ear once daily.", "2026-12-20")
+    assert contradictions._score(old, once, _idf) is not None
