@@ -60,3 +60,10 @@ def test_twice_daily_is_twice_a_day():
     assert contradictions.evidence(old, new, _idf, facts) is None
     once = _row(3, 3, "Ear drops: 5 drops left ear once daily.", "2026-12-20")
     assert contradictions._score(old, once, _idf) is not None
+
+
+def test_names_nested_in_a_longer_name_of_the_note_count_once():
+    from memex.graph.related import _outer_count
+    keys = ["anna sykes malton velo", "anna sykes malton", "anna sykes", "colin brash", "howardian", "malton velo"]
+    assert _outer_count(keys) == 3  # Anna Sykes Malton Velo, Colin Brash, Howardian
+    assert _outer_count(["york", "leeds"]) == 2

@@ -83,6 +83,9 @@ that the meeting notes name together with this one ("Present: Farida, Owen, Ruth
 COCITE_SAT = 2.0
 COCITE_MAX = 30
 """At most this many of the notes naming this one are read (the strongest first): bounds the work for hubs."""
+SIZE_OUTER = True
+"""Length normalisation counts a note's names nested in a longer name of it once (a results table naming
+"Anna Sykes Malton Velo" also stores "Anna Sykes" and "Anna Sykes Malton": one name, not three)."""
 
 
 class Reason:
@@ -454,9 +457,32 @@ def _entity_sizes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
     for i in range(0, len(ids), 400):
         part = ids[i:i + 400]
         q = ",".join("?" * len(part))
-        out.update((int(d), int(n)) for d, n in conn.execute(
-            f"SELECT doc_id, count(*) FROM graph_mentions WHERE doc_id IN ({q}) AND strong GROUP BY doc_id", part))
+        if not SIZE_OUTER:
+            out.update((int(d), int(n)) for d, n in conn.execute(
+                f"SELECT doc_id, count(*) FROM graph_mentions WHERE doc_id IN ({q}) AND strong GROUP BY doc_id", part))
+            continue
+        keys: dict[int, list[str]] = {}
+        for d, key in conn.execute(f"SELECT m.doc_id, e.key FROM graph_mentions m JOIN graph_entities e "
+                                   f"ON e.id = m.entity WHERE m.doc_id IN ({q}) AND m.strong", part):
+            keys.setdefault(int(d), []).append(key)
+        for d, ks in keys.items():
+            out[d] = _outer_count(ks)
     return out
+
+
+def _outer_count(keys: list[str]) -> int:
+    """How many names are not part of a longer name of the same note ("Matthew Orrell" inside "Matthew Orrell
+    Ryedale Wheelers" is one name said twice, not two)."""
+    runs: set[tuple[str, ...]] = set()
+    n = 0
+    for words in sorted((tuple(k.split()) for k in keys), key=len, reverse=True):
+        if words in runs:
+            continue
+        n += 1
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 6) + 1):
+                runs.add(words[i:j])
+    return n
 
 
 def _dedupe(reasons: list[Reason]) -> list[float]:
