@@ -67,3 +67,21 @@ def test_names_nested_in_a_longer_name_of_the_note_count_once():
     keys = ["anna sykes malton velo", "anna sykes malton", "anna sykes", "colin brash", "howardian", "malton velo"]
     assert _outer_count(keys) == 3  # Anna Sykes Malton Velo, Colin Brash, Howardian
     assert _outer_count(["york", "leeds"]) == 2
+
+
+def test_a_sum_of_many_numbers_is_a_list_not_a_value():
+    old = _row(1, 1, "| Veg box | 78 | £18 a week |", "2026-01-01")
+    total = _row(2, 1, "Mortgage 798 · council tax 122 · energy 60 · water 19 · broadband 16 · phone 12 · food 190 · "
+                       "leisure 36.50 · veg box 45 · fun 150 → about **£2,150**.", "2026-10-01")
+    assert contradictions._count_values(total) > contradictions.LIST_VALUES
+    assert contradictions.evidence(old, total, _idf) is None
+
+
+def test_two_numbered_things_are_not_one_that_changed():
+    old = _row(1, 1, "Stage 2 submission for the signalling design: still 13 Feb.", "2025-12-08")
+    new = _row(2, 2, "Stage 3 submission for the signalling design by 13 November 2026.", "2026-09-14")
+    assert contradictions.evidence(old, new, _idf) is None
+    same = _row(3, 3, "Stage 2 submission for the signalling design moved to 27 February.", "2026-01-20")
+    assert contradictions._score(old, same, _idf) is not None
+    # a number with a unit is an amount, not a numbered thing
+    assert contradictions._numbers_of("dose 10 mg at night", frozenset({"dose"})) == {}

@@ -61,6 +61,10 @@ SELF_DATED = True
 PAST_DAYS = 14
 """...or up to this many days before it: a past event reported a few days later ("signed (12 March)" in the
 week's note), not a date something is due on."""
+LIST_VALUES = 8
+"""A statement holding more values than this (bare numbers included) is a list or a sum, not one value."""
+NUMBERED = True
+"""Two statements numbering the same thing differently ("Stage 2" / "Stage 3") are about two things."""
 STATED_BEFORE = True
 """A later statement that says what it replaced ("from £35 to £42") pairs only with a statement of that value."""
 SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
@@ -334,6 +338,10 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
     old_slots, new_slots = fo.days, fn.days
+    if max(_count_values(old), _count_values(new)) > LIST_VALUES:
+        return None  # "Mortgage 798 · council tax 122 · … · veg box 45 → about £2,150": a list, not a value
+    if NUMBERED and _numbered_apart(old.text, new.text, shared):
+        return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
     values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None)
     if values is None:
         return None
@@ -548,6 +556,33 @@ def _other_predecessor(old_slots: dict[str, list[str]], before: dict[str, set[st
             return False
         seen = True
     return seen
+
+
+def _count_values(r: StatementRow) -> int:
+    return sum(len(v) for k, v in r.slots.items() if k != "date")
+
+
+_UNIT_WORDS = frozenset(_UNITS) | {"am", "pm", "a", "p", "x", "%", "°c", "°", "st", "nd", "rd", "th"}
+_NUMBERED = re.compile(r"\b([^\W\d_][\w'-]{2,})\s+(\d{1,3})\b(?![.,:/]\d)(?:\s*([^\s\d]+))?")
+
+
+def _numbers_of(text: str, words: frozenset[str]) -> dict[str, set[str]]:
+    """shared subject word -> the numbers written right after it ("Stage 2", "batch 10", "Year 5")."""
+    out: dict[str, set[str]] = {}
+    for m in _NUMBERED.finditer(text):
+        unit = (m.group(3) or "").lower().strip("*_.,;:()")
+        if unit in _UNIT_WORDS:
+            continue  # "dose 10 mg", "fee 35 p": an amount, not a numbered thing
+        w = _stem_once(m.group(1).lower())
+        if w in words:
+            out.setdefault(w, set()).add(m.group(2).lstrip("0") or "0")
+    return out
+
+
+def _numbered_apart(a: str, b: str, shared: frozenset[str]) -> bool:
+    """Both number a shared subject word, with different numbers: "Stage 2" / "Stage 3", "batch 9" / "batch 10"."""
+    na, nb = _numbers_of(a, shared), _numbers_of(b, shared)
+    return any(not (na[w] & nb[w]) for w in na.keys() & nb.keys())
 
 
 def _entry(text: str) -> bool:
