@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from memex.graph.links import name_key
+from memex.store.stamped import PerConnection
 
 W_LINK = 1.5
 W_BACKLINK = 1.5
@@ -452,36 +453,53 @@ def _tf(count: int | None, boost: float) -> float:
 
 
 def _entity_sizes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
-    """note id -> how many distinct things it names."""
-    out: dict[int, int] = {}
-    for i in range(0, len(ids), 400):
-        part = ids[i:i + 400]
+    """note id -> how many distinct things it names (kept per connection until the database changes: the
+    same candidates come back call after call)."""
+    if not SIZE_OUTER:
+        return _raw_sizes(conn, ids)
+    known = _sizes.get(conn)
+    missing = [i for i in ids if i not in known]
+    for i in range(0, len(missing), 400):
+        part = missing[i:i + 400]
         q = ",".join("?" * len(part))
-        if not SIZE_OUTER:
-            out.update((int(d), int(n)) for d, n in conn.execute(
-                f"SELECT doc_id, count(*) FROM graph_mentions WHERE doc_id IN ({q}) AND strong GROUP BY doc_id", part))
-            continue
         keys: dict[int, list[str]] = {}
         for d, key in conn.execute(f"SELECT m.doc_id, e.key FROM graph_mentions m JOIN graph_entities e "
                                    f"ON e.id = m.entity WHERE m.doc_id IN ({q}) AND m.strong", part):
             keys.setdefault(int(d), []).append(key)
-        for d, ks in keys.items():
-            out[d] = _outer_count(ks)
+        for d in part:
+            known[d] = _outer_count(keys.get(d, []))
+    return {i: known[i] for i in ids if known.get(i)}
+
+
+def _raw_sizes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for i in range(0, len(ids), 400):
+        part = ids[i:i + 400]
+        q = ",".join("?" * len(part))
+        out.update((int(d), int(n)) for d, n in conn.execute(
+            f"SELECT doc_id, count(*) FROM graph_mentions WHERE doc_id IN ({q}) AND strong GROUP BY doc_id", part))
     return out
+
+
+_sizes: PerConnection[dict[int, int]] = PerConnection(lambda _conn: {}, size=8)
+"""note id -> its outer name count, filled as notes come up as candidates."""
 
 
 def _outer_count(keys: list[str]) -> int:
     """How many names are not part of a longer name of the same note ("Matthew Orrell" inside "Matthew Orrell
     Ryedale Wheelers" is one name said twice, not two)."""
+    if not any(" " in k for k in keys):
+        return len(keys)
     runs: set[tuple[str, ...]] = set()
     n = 0
     for words in sorted((tuple(k.split()) for k in keys), key=len, reverse=True):
         if words in runs:
             continue
         n += 1
-        for i in range(len(words)):
-            for j in range(i + 1, min(len(words), i + 6) + 1):
-                runs.add(words[i:j])
+        if len(words) > 1:
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + 6) + 1):
+                    runs.add(words[i:j])
     return n
 
 
