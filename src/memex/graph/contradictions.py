@@ -338,9 +338,9 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     if ids_old and ids_new and not ids_old & ids_new:
         return None  # two records with different identifiers (INV-2024-0017, INV-2024-0029)
     old_slots, new_slots = fo.days, fn.days
-    if max(_count_values(old), _count_values(new)) > LIST_VALUES:
+    if max(fo.n_values, fn.n_values) > LIST_VALUES:
         return None  # "Mortgage 798 · council tax 122 · … · veg box 45 → about £2,150": a list, not a value
-    if NUMBERED and _numbered_apart(old.text, new.text, shared):
+    if NUMBERED and _numbered_apart(fo.numbered, fn.numbered, shared):
         return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
     values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None)
     if values is None:
@@ -405,6 +405,9 @@ class _Fact:
     next: bool
     before: dict[str, set[str]]
     """Values the statement itself says were replaced ("from £35 to £42": {"money": {"£35"}})."""
+    numbered: dict[str, set[str]]
+    """Subject word -> the numbers written right after it ("Stage 2")."""
+    n_values: int
 
 
 class _Facts:
@@ -418,7 +421,8 @@ class _Facts:
         if f is None:
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
                       cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=_before(r))
+                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=_before(r),
+                      numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r))
             self.cache[r.id] = f
         return f
 
@@ -579,10 +583,9 @@ def _numbers_of(text: str, words: frozenset[str]) -> dict[str, set[str]]:
     return out
 
 
-def _numbered_apart(a: str, b: str, shared: frozenset[str]) -> bool:
+def _numbered_apart(na: dict[str, set[str]], nb: dict[str, set[str]], shared: frozenset[str]) -> bool:
     """Both number a shared subject word, with different numbers: "Stage 2" / "Stage 3", "batch 9" / "batch 10"."""
-    na, nb = _numbers_of(a, shared), _numbers_of(b, shared)
-    return any(not (na[w] & nb[w]) for w in na.keys() & nb.keys())
+    return any(not (na[w] & nb[w]) for w in na.keys() & nb.keys() & shared)
 
 
 def _entry(text: str) -> bool:
