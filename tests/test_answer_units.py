@@ -285,3 +285,9 @@ def test_a_who_question_names_the_person_whose_note_shares_only_a_surname_with_t
                 "Sergio Lanuza", None, "mtime")
     assert cite([Candidate(full, 0.8, 1.0, 1.0, None, 0.8)], question="¿Quién lleva las nóminas?")[0][0].startswith(
         "Sergio Lanuza lleva")
+    # Nor one that names the person by a first name: the answer is about whoever it says ("now Kirsty").
+    jamie = "September 2026: Jamie's left Calder Heat. Our contact at Calder Heat is now Kirsty Naylor."
+    left = Unit(jamie, jamie, _hit("2", jamie, path="/v/Jamie Roebuck.md"), 0, 0, "Jamie Roebuck", "Jamie Roebuck",
+                None, "mtime")
+    assert cite([Candidate(left, 0.8, 1.0, 1.0, None, 0.8)], question="Who's my contact at Calder Heat?")[0][0] \
+        .startswith("September 2026")

@@ -273,7 +273,17 @@ def names_in_part(unit: Unit) -> bool:
     """Is the statement's note titled with a name the statement doesn't write in full? "Asesoría Lanuza, en el
     paseo de Teruel. Nuestro gestor desde…" in the note "Sergio Lanuza" shares his surname with the firm's name."""
     title = unit.subject.split(" › ")[0].strip()
-    return names(title) == [title] and lexicon.fold(title) not in lexicon.fold(unit.text)
+    if names(title) != [title]:
+        return False
+    own = {lexicon.fold(w) for w in title.split()}
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’]+", unit.text)]
+    for i, w in enumerate(words):
+        if lexicon.fold(w) not in own:
+            continue
+        beside = [x for x in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "") if x]
+        if not any(x[:1].isupper() and lexicon.fold(x) not in own for x in beside):
+            return False  # "Jamie's left Calder Heat", "Sergio Lanuza lleva…": the person by name
+    return True
 
 
 def phrase(unit: Unit, person: bool = False) -> str:
