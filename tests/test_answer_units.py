@@ -262,3 +262,32 @@ def test_a_heading_line_inside_a_chunk_is_the_subject_of_the_lines_under_it() ->
     assert got["Silver hoop earrings, £45."].endswith("› Aoife")
     assert got["A pottery class voucher."].endswith("› Ruth D")
     assert not any(t.startswith("#") or t in ("Aoife", "Ruth D") for t in got)
+
+
+# ---- a who-question is answered with the name ----------------------------------------------------------------
+def test_a_who_question_names_the_person_whose_note_shares_only_a_surname_with_the_statement() -> None:
+    from memex.agents.evidence import Unit
+    from memex.agents.extractive import Candidate, cite
+
+    text = "Asesoría Lanuza, en el paseo de Teruel. Nuestro gestor desde el 1 de julio de 2026."
+    hit = _hit("1", text, path="/v/personas/Sergio Lanuza.md")
+    unit = Unit(text, text, hit, 0, 0, "Sergio Lanuza", "Sergio Lanuza", "2026-07-01", "text")
+    cand = Candidate(unit, 0.8, 1.0, 1.0, None, 0.8)
+    who, _ = cite([cand], question="¿Quién es nuestro gestor?")
+    assert who[0].startswith("Sergio Lanuza: Asesoría Lanuza")
+    english, _ = cite([cand], question="Who is our accountant?")
+    assert english[0].startswith("Sergio Lanuza: ")
+    # Any other question keeps the statement as written: it names its subject ("Lanuza").
+    where, _ = cite([cand], question="¿Dónde está la asesoría?")
+    assert where[0].startswith("Asesoría Lanuza")
+    # A statement that writes the name in full needs no label.
+    full = Unit("Sergio Lanuza lleva las nóminas.", "Sergio Lanuza lleva las nóminas.", hit, 0, 0, "Sergio Lanuza",
+                "Sergio Lanuza", None, "mtime")
+    assert cite([Candidate(full, 0.8, 1.0, 1.0, None, 0.8)], question="¿Quién lleva las nóminas?")[0][0].startswith(
+        "Sergio Lanuza lleva")
+    # Nor one that names the person by a first name: the answer is about whoever it says ("now Kirsty").
+    jamie = "September 2026: Jamie's left Calder Heat. Our contact at Calder Heat is now Kirsty Naylor."
+    left = Unit(jamie, jamie, _hit("2", jamie, path="/v/Jamie Roebuck.md"), 0, 0, "Jamie Roebuck", "Jamie Roebuck",
+                None, "mtime")
+    assert cite([Candidate(left, 0.8, 1.0, 1.0, None, 0.8)], question="Who's my contact at Calder Heat?")[0][0] \
+        .startswith("September 2026")

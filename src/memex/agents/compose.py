@@ -99,7 +99,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return changed
     if also is not None:
         picked.append(also)
-    parts, citations = cite(picked)
+    parts, citations = cite(picked, question=question)
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memex.agents import initials, lexicon, paraphrase
-from memex.agents.answer_type import Expectation, expected, matches, names
+from memex.agents.answer_type import PERSON, Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
 from memex.embed.base import Embedder
@@ -269,10 +269,28 @@ def subject_label(unit: Unit) -> str:
     return title
 
 
-def phrase(unit: Unit) -> str:
-    """The statement as an answer sentence, in the note's own words: its subject first when it does not name it."""
+def names_in_part(unit: Unit) -> bool:
+    """Is the statement's note titled with a name the statement doesn't write in full? "Asesoría Lanuza, en el
+    paseo de Teruel. Nuestro gestor desde…" in the note "Sergio Lanuza" shares his surname with the firm's name."""
+    title = unit.subject.split(" › ")[0].strip()
+    if names(title) != [title]:
+        return False
+    own = {lexicon.fold(w) for w in title.split()}
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’]+", unit.text)]
+    for i, w in enumerate(words):
+        if lexicon.fold(w) not in own:
+            continue
+        beside = [x for x in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "") if x]
+        if not any(x[:1].isupper() and lexicon.fold(x) not in own for x in beside):
+            return False  # "Jamie's left Calder Heat", "Sergio Lanuza lleva…": the person by name
+    return True
+
+
+def phrase(unit: Unit, person: bool = False) -> str:
+    """The statement as an answer sentence, in the note's own words: its subject first when it does not name it
+    (for a question asking who, when it does not name it in full: the answer is the name)."""
     text = unit.text
-    if says_subject(unit):
+    if says_subject(unit) and not (person and names_in_part(unit)):
         return text
     return f"{subject_label(unit)}: {text}"
 
@@ -312,6 +330,7 @@ def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
     are written in the question's language."""
     numbers = {} if numbers is None else numbers
     citations = [] if citations is None else citations
+    person = bool(question) and PERSON in expected(question).kinds
     parts = []
     for c in picked:
         n = numbers.get(c.hit.chunk_id)
@@ -320,7 +339,7 @@ def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
             citations.append(Citation(n=n, path=c.hit.path, chunk_id=c.hit.chunk_id, quote=c.unit.quote[:300],
                                       location=c.hit.location, date=c.unit.date, date_source=c.unit.date_source))
         when = f" ({date_phrase(c.unit, question)})" if dated and c.unit.date else ""
-        parts.append(f"{_sentence(phrase(c.unit))}{when} [{n}]")
+        parts.append(f"{_sentence(phrase(c.unit, person))}{when} [{n}]")
     return parts, citations
 
 
