@@ -76,6 +76,31 @@ def test_my_time_in_a_race_asks_for_a_duration_and_a_bare_number_is_a_weak_stand
     assert matches(expected(q), "Month: Jul–Aug; Long ride (Sunday): 75–92 km", q) == 0.5
 
 
+def test_what_something_is_worth_asks_for_money_but_worth_it_does_not() -> None:
+    assert expected("What did the valuer say the cottage was worth?").kinds == {"money"}
+    assert expected("What is the van worth now?").kinds == {"money"}
+    assert "money" not in expected("What made the long drive worth it?").kinds
+
+
+def test_a_share_asked_wants_a_percentage_and_a_bare_number_is_a_weak_stand_in() -> None:
+    q = "What share of members renewed by the second month?"
+    assert matches(expected(q), "By month 2, 63% of members had renewed.", q) == 1.0
+    assert matches(expected(q), "Three in four members renewed.", q) == 1.0
+    assert matches(expected(q), "The renewal drive ran on lists 4, 9 and 12.", q) == 0.5
+
+
+def test_a_light_verb_shared_with_the_question_does_not_make_the_statement_silent_on_what_is_asked() -> None:
+    q = "Who got the lucky charm in the harvest loaf?"
+    assert matches(expected(q), "Baked it on Sunday; in the end it was Marek who got it.", q, "Bara brith") == 1.0
+
+
+def test_the_sentences_of_a_statement_keep_their_openings_when_clauses_are_picked() -> None:
+    # "Rest" opens a sentence: read after a comma it would be a name, and a step of a recipe a person.
+    q = "Who found the coin in the pudding?"
+    step = "Steam the pudding for 2 hours. Rest it for ten minutes."
+    assert matches(expected(q), step, q, "Plum pudding") == 0.0
+
+
 def test_irregular_verbs_meet_their_base_form() -> None:
     from memex.agents.extractive import content_terms
 

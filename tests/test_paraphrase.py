@@ -218,3 +218,21 @@ def test_a_word_one_of_the_best_statements_holds_as_written_is_not_paraphrased()
     assert "default" in unworded(asked, held, words, _stem)
     # ...unless that statement is among the best: then "settings" must not catch up with it.
     assert "default" not in unworded(asked, held, words, _stem, best=[held[0]])
+
+
+def test_a_related_word_counts_a_whole_word_in_support_and_half_in_ranking() -> None:
+    from dataclasses import replace
+
+    from memex.agents.abstain import RELATED_SUPPORT, SUPPORT_WEIGHTS, statement_support
+    from memex.agents.paraphrase import RELATED_WEIGHT
+
+    minilm = _minilm()
+    q = "How much did I get for my old motor?"
+    idf = idf_weights(q, None, 0)
+    cand = score_units(q, [_unit("Sold the car on Saturday for £3,900.", "", n=0)], minilm, idf)[0]
+    text, context = cand.related
+    assert text > 0.0 and abs(cand.lexical - RELATED_WEIGHT * text) < 1e-6  # "car" for "motor", half a word
+    plain = replace(cand, related=(0.0, 0.0))
+    assert statement_support(cand) > statement_support(plain)
+    extra = RELATED_SUPPORT * (SUPPORT_WEIGHTS.lexical * text + SUPPORT_WEIGHTS.context * context)
+    assert abs(statement_support(cand) - statement_support(plain) - extra) < 1e-6

@@ -58,6 +58,8 @@ def test_a_bound_or_a_goal_offers_a_value_only_weakly() -> None:
     assert matches(expected(q), "Target: finish under 50 minutes.", q) == 1.0
     assert not any(ch.isdigit() for ch in quantity.without_bounds("finish under 50 minutes, sub-2:00, 20+ km"))
     assert quantity.without_bounds("Chip time 48:31") == "Chip time 48:31"
+    # "~" is "about": an approximate value, not a bound
+    assert quantity.without_bounds("they lose ~18% at the address step") == "they lose ~18% at the address step"
 
 
 def test_a_superlative_question_takes_the_extreme_row_of_the_log() -> None:

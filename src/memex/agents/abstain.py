@@ -99,8 +99,16 @@ def statement_support(c: Candidate, unseen: float = 0.0) -> float:
     says nothing against this one (meaning, the semantic signal, has to carry those words)."""
     kind = SUPPORT_WEIGHTS.kind_unknown if c.kind is None else c.kind
     w = SUPPORT_WEIGHTS
-    return (w.semantic * c.semantic + w.lexical * min(1.0, c.lexical + unseen)
-            + w.context * min(1.0, c.context + unseen) + w.kind * kind + w.rank / (1 + c.unit.rank))
+    text, context = (RELATED_SUPPORT * r for r in c.related)
+    return (w.semantic * c.semantic + w.lexical * min(1.0, c.lexical + text + unseen)
+            + w.context * min(1.0, c.context + context + unseen) + w.kind * kind + w.rank / (1 + c.unit.rank))
+
+
+RELATED_SUPPORT = 0.5
+"""What a question word held through a related word adds to support beyond what it adds to ranking (half a
+word there, agents/paraphrase.RELATED_WEIGHT): a whole word. Ranking halves it because co-hyponyms pass too
+("car" / "bike") and would blur the choice between statements; whether the chosen one answers is another
+matter: a paraphrased question shares few words with its answer, and its related words are the evidence."""
 
 
 def unseen_share(question: str, in_notes: Callable[[str, str], bool], idf: Mapping[str, float]) -> float:

@@ -38,7 +38,9 @@ _Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WO
                       r"\bwhat(?:'s| is| was| were)? (?:the |my |our |his |her |their )?(?:price|cost|fee|rate|"
                       r"quote|budget|total|valuation|deposit|bill|balance)\b|"
                       # "What did the heat pump cost me…?", "What balance did I pay…?": the verb asks for money
-                      r"\bwhat (?:\w+ )?(?:did|does|do|will|would)\b[^?,]*\b(?:cost|costs|charge|charged|pay|paid)\b",
+                      r"\bwhat (?:\w+ )?(?:did|does|do|will|would)\b[^?,]*\b(?:cost|costs|charge|charged|pay|paid)\b|"
+                      # "What did the surveyor say the flat was worth?": a value ("worth it" is a judgement)
+                      r"\bwhat\b[^?]*\bworth\s*(?:[?,]|$|\b(?:now|today|then|at|in|on|when|after|before|by)\b)",
                       re.I)
 _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|often|fast|hot|cold|high|deep)\b|"
                          r"\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:my|the|our|his|her|their|your) )?(?:[\w-]+ ){0,2}(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
@@ -319,10 +321,14 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
     keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) or any(s.search(p) for s in signs)
             for j in (i, i + 1, i + 2) if j < len(parts)}
     if keep:
-        return ", ".join(parts[i] for i in sorted(keep))
+        # rejoined as written at a sentence end: "tin., Cool in the tin" would read "Cool" as a name
+        kept = [parts[i] for i in sorted(keep)]
+        return "".join(p if not n else (" " if re.search(r"[.!?]$", kept[n - 1]) else ", ") + p
+                       for n, p in enumerate(kept))
     subject_terms = content_terms(subject)
-    if subject and not all(_holds(subject_terms, {a}) for a in attr) and content_terms(question) & content_terms(
-            f"{subject} {sentence}"):
+    # a light verb both share ("Who got the ring?" / "Yvonne got it") is not what the question names
+    if subject and not all(_holds(subject_terms, {a}) for a in attr) and (content_terms(question) - _KIND_WORDS) & (
+            content_terms(f"{subject} {sentence}")):
         return ""  # found through what the question names, silent on what it asks of it
     return sentence
 
@@ -349,12 +355,27 @@ def matches(expect: Expectation, sentence: str, question: str, subject: str = ""
         if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:
             return 1.0
     value = _offered(expect, expect.kinds & offers(sentence, question))
+    if value and asks_share(question) and not _S_SHARE.search(sentence):
+        return 0.5  # a share asked: a bare number ("routes 7, 23 and 38") is a weak stand-in for "44%"
     if value and expect.kinds & _MEASURED and not quantity.asks_bound(question):
         # "finish under 5 hours" is a goal, not "my time": a value offered only as a bound counts half
         unbound = quantity.without_bounds(sentence)
         if unbound != sentence and _offered(expect, expect.kinds & offers(unbound, question)) < value:
             return 0.5
     return value
+
+
+_FEW = r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+_Q_SHARE = re.compile(r"\b(?:what|which) (?:\w+ )?(?:share|percentage|proportion|fraction|percent)\b|"
+                      r"\bhow many (?:per ?cent|percent)\b|\bwhat per ?cent\b", re.I)
+_S_SHARE = re.compile(r"\d\s?%|\b(?:per ?cent|percent|half|halves|thirds?|quarters?|fifths?)\b|"
+                      rf"\b(?:\d+|{_FEW})\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|{_FEW})\b|\b\d+\s*/\s*\d+\b", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def asks_share(question: str) -> bool:
+    """Does the question ask for a share of a whole ("what share of journeys", "what percentage")?"""
+    return bool(_Q_SHARE.search(question))
 
 
 def _offered(expect: Expectation, found: frozenset[str]) -> float:

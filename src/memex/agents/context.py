@@ -16,7 +16,10 @@ WIDE_HITS_PER_QUERY = 24
 EXTRA_PER_SUB_QUERY = 4
 """Each extra sub-query widens the merged context by this many chunks."""
 EXPAND_TOP = 3
-"""Only the best few hits pull in their neighbouring chunks (same section, adjacent ordinal)."""
+"""Only the best few hits pull in their neighbouring chunks (same section, adjacent ordinal)..."""
+FRAGMENT_CHARS = 300
+"""...and any hit this short: a section's opening lines that the chunker cut off from the list or table
+after them, which is often what the question asks for ("Drove to Holyhead…" / "- Ferry: £312 return")."""
 NOTE_OVERHEAD_TOKENS = 24
 """The <note n=.. path=.. date=..> wrapper around each chunk in a prompt."""
 RRF_K = 60
@@ -102,7 +105,7 @@ def retrieve(searcher: Searcher, sub_queries: Sequence[str], filters: Filters | 
     seen = {h.chunk_id for h in merged}
     for i, hit in enumerate(merged):
         ordered.append(hit)
-        if expand and i < EXPAND_TOP:
+        if expand and (i < EXPAND_TOP or len(hit.text) < FRAGMENT_CHARS):
             for nb in neighbours(searcher, hit):
                 if nb.chunk_id not in seen:  # same document: its filters hold
                     seen.add(nb.chunk_id)

@@ -120,6 +120,9 @@ class Candidate:
     context: float
     kind: float | None
     score: float
+    related: tuple[float, float] = (0.0, 0.0)
+    """The share of the question's words the statement (and with its subject) holds only through a related word
+    (agents/paraphrase.related_terms), before RELATED_WEIGHT: the support score reads it in full."""
 
     @property
     def hit(self) -> Hit:
@@ -142,9 +145,10 @@ def in_context(unit: Unit) -> str:
 
 def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
              expect: Expectation | None = None) -> np.ndarray:
-    """(n, 5) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior."""
+    """(n, 7) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior, and the
+    shares of the question's words held through a related word only (in the statement, with its subject)."""
     if not units:
-        return np.zeros((0, 5), dtype=np.float32)
+        return np.zeros((0, 7), dtype=np.float32)
     expect = expected(question) if expect is None else expect
     rows = []
     plain = []
@@ -164,7 +168,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         kind = matches(expect, u.text, question, u.context)
         part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
         rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
-                     np.nan if kind is None else kind, 1.0 / (1 + u.rank)))
+                     np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0))
         plain.append(_coverage(idf, terms | subj))
         holds.append((terms | held | derived, terms | held | derived | subj | subj_held))
     f = np.asarray(rows, dtype=np.float32)
@@ -199,8 +203,9 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
     for i in (int(x) for x in best):
         in_text = paraphrase.related_terms(asked, holds[i][0], own[i], vectors, minimum)
         in_context = paraphrase.related_terms(asked, holds[i][1], own[i] | subj[i], vectors, minimum)
-        f[i, 1] += paraphrase.RELATED_WEIGHT * _coverage(idf, in_text)
-        f[i, 2] += paraphrase.RELATED_WEIGHT * _coverage(idf, in_context)
+        f[i, 5], f[i, 6] = _coverage(idf, in_text), _coverage(idf, in_context)
+        f[i, 1] += paraphrase.RELATED_WEIGHT * f[i, 5]
+        f[i, 2] += paraphrase.RELATED_WEIGHT * f[i, 6]
 
 
 def combine(f: np.ndarray, w: Weights = WEIGHTS) -> np.ndarray:
@@ -238,7 +243,8 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
-    out = [Candidate(u, float(r[0]), float(r[1]), float(r[2]), None if np.isnan(r[3]) else float(r[3]), float(s))
+    out = [Candidate(u, float(r[0]), float(r[1]), float(r[2]), None if np.isnan(r[3]) else float(r[3]), float(s),
+                     (float(r[5]), float(r[6])))
            for u, r, s in zip(units, f, scores, strict=True)]
     return sorted(out, key=lambda c: -c.score)
 

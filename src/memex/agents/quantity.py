@@ -22,7 +22,7 @@ _NUM = r"[£$€]?\s?\d[\d,.:/]*(?:\s?(?:k|km|kg|g|mg|ml|l|m|miles?|mi|%|°c|°|
        r"seconds?|days?|weeks?|months?|years?|pounds?|quid|bpm))?\b"
 _BOUND = re.compile(rf"(?:\b(?:under|below|over|above|less than|more than|fewer than|at least|at most|up to|"
                     rf"no more than|no less than|not more than|within|max(?:imum)?|min(?:imum)?|target(?:ed)?|aim(?:ing)?"
-                    rf"(?: for)?|goal(?: of)?)\s*:?\s*|\bsub-?\s?|[<>≤≥~]\s*|\+/-\s*){_NUM}|{_NUM}\s*(?:\+|or (?:more|less|"
+                    rf"(?: for)?|goal(?: of)?)\s*:?\s*|\bsub-?\s?|[<>≤≥]\s*|\+/-\s*){_NUM}|{_NUM}\s*(?:\+|or (?:more|less|"
                     rf"under|over|below|above)|max\b|min\b)", re.I)
 _ASKS_BOUND = re.compile(r"\b(?:under|below|over|above|less|more|fewer|least|most|up to|within|max(?:imum)?|"
                          r"min(?:imum)?|target|aim|goal|limit|ceiling|cap|threshold|budget|allowance|standard|"
