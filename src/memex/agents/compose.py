@@ -219,7 +219,8 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
     pool = [c for c, v in ranked[:TEMPORAL_POOL] if v >= top - TEMPORAL_MARGIN and c.kind != 0.0]
     pool = _with_rows(pool, cands)
-    dated = [c for c in pool if _dated(c)]
+    told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
+    dated = [c for c in pool if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
         out = single(question, units, embedder, idf)
         out.mode = "temporal (one date)"
