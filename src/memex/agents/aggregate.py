@@ -414,9 +414,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
         two = key[:2]
         matched = [x for x in pool if not two or set(two) & (content_terms(x.text) | content_terms(x.unit.subject))]
-        if len(matched) < 2 and two:
+        if len(matched) < 2 and two and c.operation == "list":
             # The notes do not use the question's words ("places abroad" for "Bruges, March 2026"): the statements
-            # closest to the best stand in, the best of each note (one trip, one item).
+            # closest to the best stand in, the best of each note (one trip, one item). Only for a list: a count
+            # or a sum of statements that do not say what is counted would be noise.
             matched = _best_per_note([x for x in cands if _unechoed(x) >= best - WORDLESS_MARGIN])
             notes.append(f"no statement holds {', '.join(two)}: {len(matched)} notes closest to the best")
         constrained = [x for x in matched if satisfies(x.unit, c)]
