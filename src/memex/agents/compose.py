@@ -218,6 +218,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     top = ranked[0][1]
     # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
     pool = [c for c, v in ranked[:TEMPORAL_POOL] if v >= top - TEMPORAL_MARGIN and c.kind != 0.0]
+    pool += latest_mod.stated_changes([cv for cv in ranked if cv[0] not in pool], top)
     pool = _with_rows(pool, cands)
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in pool if _dated(c) and id(c) not in told_later]

@@ -34,6 +34,23 @@ def with_items(c: Candidate, units: Sequence[Unit], cands: Sequence[Candidate]) 
     return [c, *(by_unit[id(u)] for u in items if id(u) in by_unit)]
 
 
+CHANGE_MARGIN = 0.2
+"""A statement that says from when something holds ("From 23 Feb I'm line managed by Rachel") competes for "now"
+within this of the best, further down than others: it is the news a "now" question asks for."""
+_FROM_WORDS = re.compile(r"\b(?:from|since|as of|starting|effective|desde|a partir del?)\s+(?:(?:the|el|la)\s+)?$",
+                         re.I)
+
+
+def says_from(text: str) -> bool:
+    """Does the statement say from when it holds ("From 23 Feb …", "… since 1 July 2026", "desde el 1 de julio")?"""
+    return any(_FROM_WORDS.search(text[max(0, m.start - 20):m.start]) for m in find_dates(text, dt.date(2000, 1, 1)))
+
+
+def stated_changes(ranked: Sequence[tuple[Candidate, float]], top: float) -> list[Candidate]:
+    """The statements within CHANGE_MARGIN of the best that say from when they hold and offer the asked kind."""
+    return [c for c, v in ranked if v >= top - CHANGE_MARGIN and c.kind != 0.0 and says_from(c.unit.text)]
+
+
 RETRO_DAYS = 45
 """A note dated this many days after the last date its text gives is an account written after the events."""
 _NOTE_DATED = frozenset({"front matter", "file name", "updated", "properties"})
