@@ -164,6 +164,7 @@ def test_a_statement_that_says_from_when_it_holds_competes_further_down() -> Non
     assert latest.says_from("Sesión de 45 min: 35 € (desde el 1 de julio, 40 €).")
     assert latest.says_from("Rate: £29.40 per hour since 6 April 2026.")
     assert not latest.says_from("Met Rachel on 23 Feb for a coffee.")
+    assert not latest.says_from("The date of entry sliding from 28 August to 18 September.")
     near = _dated("From 23 Feb I'm line managed by Rachel.", 0.46, "2026-02-23", "text", 1)
     far = _dated("From 1 May the canteen opens at 8.", 0.30, "2026-05-01", "text", 1)
     plain = _dated("Rachel chaired the meeting.", 0.50, "2026-03-01", "text", 1)

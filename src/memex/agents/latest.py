@@ -41,9 +41,14 @@ _FROM_WORDS = re.compile(r"\b(?:from|since|as of|starting|effective|desde|a part
                          re.I)
 
 
+_RANGE_END = re.compile(r"^\s*(?:to|until|till|through|[–-]|hasta|al?)\s", re.I)
+
+
 def says_from(text: str) -> bool:
-    """Does the statement say from when it holds ("From 23 Feb …", "… since 1 July 2026", "desde el 1 de julio")?"""
-    return any(_FROM_WORDS.search(text[max(0, m.start - 20):m.start]) for m in find_dates(text, dt.date(2000, 1, 1)))
+    """Does the statement say from when it holds ("From 23 Feb …", "… since 1 July 2026", "desde el 1 de julio")?
+    "From 28 August to 18 September" is a span, not a new state."""
+    return any(_FROM_WORDS.search(text[max(0, m.start - 20):m.start]) and not _RANGE_END.match(text[m.end:])
+               for m in find_dates(text, dt.date(2000, 1, 1)))
 
 
 def stated_changes(ranked: Sequence[tuple[Candidate, float]], top: float) -> list[Candidate]:
