@@ -131,3 +131,32 @@ def test_months_named_without_a_year_filter_a_list_across_notes(brain: Brain) ->
     assert "Marta Quinn" in a.answer and "Tomas Reid" in a.answer
     assert "Ines" not in a.answer  # July
     assert "Latest:" not in a.answer  # an aggregation is never framed as a change over time
+
+
+def _cand(text: str, score: float, path: str, date: str, source: str) -> aggregate.Candidate:
+    from memex.agents.evidence import Unit
+    from memex.domain import Hit, Location
+
+    hit = Hit(path=path, chunk_id=path, score=1.0, text=text, location=Location(), doc_id=hash(path) % 1000)
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=Path(path).stem, context=Path(path).stem,
+                date=date, date_source=source)
+    return aggregate.Candidate(unit, 0.5, 0.1, 0.1, 1.0, score)
+
+
+def test_a_list_whose_words_no_statement_holds_takes_the_best_of_each_note_near_the_best() -> None:
+    question = "Which places abroad did I travel to in 2026?"
+    cands = [_cand("Train to Bruges, 6h30 door to door.", 0.43, "trips/Bruges.md", "2026-03-13", "text"),
+             _cand("Hotel by the canal, booked by Yvonne.", 0.42, "trips/Bruges.md", "2026-03-13", "text"),
+             # a diary entry dated by its file name: it meets the window after the statements dated in their text
+             _cand("Flying to Galway on Saturday for Mum's move.", 0.40, "journal/2026-10-11.md", "2026-10-11",
+                   "file name"),
+             _cand("Flew to Amsterdam, train to Utrecht.", 0.38, "trips/Utrecht.md", "2026-10-23", "text"),
+             _cand("Dentist moved to Thursday.", 0.20, "journal/2026-05-02.md", "2026-05-02", "file name")]
+    idf = {"abroad": 6.0, "travel": 5.0, "place": 2.0}
+    c = aggregate.constraints(question, ("2026-01-01", "2026-12-31"))
+    got = aggregate.collect(question, cands, idf, c)
+    assert [x.hit.path for x in got.items] == ["trips/Bruges.md", "journal/2026-10-11.md", "trips/Utrecht.md"]
+    # A count of statements that do not say what is counted would be noise: it keeps to the words.
+    count = "How many places abroad did I travel to in 2026?"
+    got = aggregate.collect(count, cands, idf, aggregate.constraints(count, ("2026-01-01", "2026-12-31")))
+    assert len(got.items) < 2

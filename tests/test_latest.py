@@ -139,3 +139,33 @@ def test_who_was_at_a_meeting_is_answered_by_the_line_of_who_was_present() -> No
     far = [cands[0], _cand(cands[2].unit, 0.40)]
     assert listed.attendance("Who was at the design review?", far) is None
 
+
+
+def _dated(text: str, score: float, date: str, source: str, doc: int) -> Candidate:
+    u = _unit(text, 0, doc=doc)
+    return _cand(Unit(quote=text, text=text, hit=u.hit, rank=0, position=0, subject=u.subject, context=u.context,
+                      date=date, date_source=source), score)
+
+
+def test_a_note_written_long_after_the_events_it_tells_does_not_date_its_lines_as_news() -> None:
+    # A year in review dated 31 December: its undated line is dated by the note; its text gives 18 September.
+    told = _dated("It took three viewings and a best-and-final.", 0.45, "2026-12-31", "front matter", 1)
+    own = _dated("The headline: 41 Lorne Street, date of entry 18 September.", 0.44, "2026-09-18", "text", 1)
+    # A diary entry that mentions a day a week before it is not an account written after the events.
+    diary = _dated("Physio is 40 a session now.", 0.43, "2026-07-12", "file name", 2)
+    diary_mention = _dated("Since 5 July the price went up.", 0.42, "2026-07-05", "text", 2)
+    late = latest.retrospective([told, own, diary, diary_mention])
+    assert id(told) in late
+    assert not {id(own), id(diary), id(diary_mention)} & late
+
+
+def test_a_statement_that_says_from_when_it_holds_competes_further_down() -> None:
+    assert latest.says_from("From 23 Feb I'm acting deputy and line managed by Rachel.")
+    assert latest.says_from("Sesión de 45 min: 35 € (desde el 1 de julio, 40 €).")
+    assert latest.says_from("Rate: £29.40 per hour since 6 April 2026.")
+    assert not latest.says_from("Met Rachel on 23 Feb for a coffee.")
+    assert not latest.says_from("The date of entry sliding from 28 August to 18 September.")
+    near = _dated("From 23 Feb I'm line managed by Rachel.", 0.46, "2026-02-23", "text", 1)
+    far = _dated("From 1 May the canteen opens at 8.", 0.30, "2026-05-01", "text", 1)
+    plain = _dated("Rachel chaired the meeting.", 0.50, "2026-03-01", "text", 1)
+    assert latest.stated_changes([(near, 0.46), (far, 0.30), (plain, 0.50)], 0.62) == [near]

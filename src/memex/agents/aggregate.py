@@ -32,7 +32,7 @@ from memex.agents.evidence import units as units_of
 from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, score_units
 from memex.domain import Hit
 from memex.embed.base import Embedder
-from memex.ingest.dates import find_dates, month_number
+from memex.ingest.dates import WRITTEN_ON, find_dates, month_number
 
 _ANY_DAY = dt.date(2000, 1, 1)
 ECHO = 1.0
@@ -284,9 +284,11 @@ def _within_filters(hit: Hit, filters: Any) -> bool:
     return not ((before and first and first > before) or (after and last and last < after))
 
 
-def _dated_in(unit: Unit, window: tuple[str | None, str | None]) -> bool:
+def _dated_in(unit: Unit, window: tuple[str | None, str | None], written: bool = False) -> bool:
     start, end = window
-    if unit.date_source != "text" or not unit.date:
+    # A statement's own date; with `written`, also the day its note was written (a diary entry's, a meeting's) —
+    # never the file's modification time.
+    if unit.date_source not in ({"text", *WRITTEN_ON} if written else {"text"}) or not unit.date:
         return False
     return (start is None or unit.date >= start) and (end is None or unit.date <= end)
 
@@ -298,9 +300,10 @@ def _in_months(unit: Unit, months: set[int]) -> bool:
     return bool(found & months)
 
 
-def satisfies(unit: Unit, c: Constraints) -> bool:
-    """Does the statement meet the question's dates, months and thresholds?"""
-    if c.window != (None, None) and not _dated_in(unit, c.window):
+def satisfies(unit: Unit, c: Constraints, written: bool = False) -> bool:
+    """Does the statement meet the question's dates (with `written`, a note's own date counts too), months and
+    thresholds?"""
+    if c.window != (None, None) and not _dated_in(unit, c.window, written):
         return False
     if c.months and not _in_months(unit, c.months):
         return False
@@ -411,7 +414,15 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
         two = key[:2]
         matched = [x for x in pool if not two or set(two) & (content_terms(x.text) | content_terms(x.unit.subject))]
+        if len(matched) < 2 and two and c.operation == "list":
+            # The notes do not use the question's words ("places abroad" for "Bruges, March 2026"): the statements
+            # closest to the best stand in, the best of each note (one trip, one item). Only for a list: a count
+            # or a sum of statements that do not say what is counted would be noise.
+            matched = _best_per_note([x for x in cands if _unechoed(x) >= best - WORDLESS_MARGIN])
+            notes.append(f"no statement holds {', '.join(two)}: {len(matched)} notes closest to the best")
         constrained = [x for x in matched if satisfies(x.unit, c)]
+        # Statements dated only by their note (a diary entry's day) come after those that give their own date.
+        constrained += [x for x in matched if x not in constrained and satisfies(x.unit, c, written=True)]
         if c.window != (None, None) or c.months or c.thresholds:
             notes.append(f"{len(constrained)} of {len(matched)} matches meet the constraints")
         items = _unique(constrained or matched)[:LOOSE_MAX]
@@ -419,6 +430,20 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
     return Collected(items, notes, total, lead)
+
+
+WORDLESS_MARGIN = 0.1
+"""How far below the best a statement may score and still be listed when no statement holds the question's words."""
+
+
+def _best_per_note(cands: Sequence[Candidate]) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for x in cands:
+        if x.hit.path not in seen:
+            seen.add(x.hit.path)
+            out.append(x)
+    return out
 
 
 def _name_terms(question: str) -> set[str]:

@@ -218,15 +218,20 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     top = ranked[0][1]
     # Only statements that offer the kind of answer asked for compete ("How heavy is Moss now?": a weight).
     pool = [c for c, v in ranked[:TEMPORAL_POOL] if v >= top - TEMPORAL_MARGIN and c.kind != 0.0]
+    # Statements that say from when they hold compete for the latest only: what that replaced is still read
+    # among the close ones (a "from 6 April" line is the same news as the letter of the 12th, not the old rate).
+    news = latest_mod.stated_changes([cv for cv in ranked if cv[0] not in pool], top)
     pool = _with_rows(pool, cands)
-    dated = [c for c in pool if _dated(c)]
+    news = [c for c in news if c not in pool]
+    told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
+    dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
         out = single(question, units, embedder, idf)
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
     latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
-    older = [c for c in dated if str(c.unit.date) < str(latest.unit.date)
+    older = [c for c in dated if c not in news and str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
     first, citations = cite(used[:1], dated=True, question=question)

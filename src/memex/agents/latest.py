@@ -4,12 +4,18 @@
   "morning 8:00–8:45", "teatime 17:00–17:30") is the entry *and* its items: quoted alone it only says that there
   is a schedule. The latest entry and the one it replaced are both given with their items, so "lunchtime call
   added (12:30–13:00)" is read beside the calls it was added to.
+- **A note written after the events it tells** (a year in review dated 31 December; a shortlist created in March
+  whose rows are dated May and June): its statements that carry no date of their own are dated by the note, which
+  says when it was written, not when what they say happened. When the note's own text dates all lie well before
+  its date, such statements do not compete as the latest ("It took three viewings … a best-and-final", written on
+  31 December, is no later news than the offer of 19 June).
 - **How much a measure changed** ("How much weight have I lost since October 2025?"): no line states it; the
   log's first row of the period and its latest row do ("2025-10-06  94.2", "2026-12-07  86.5"), so the answer
   gives both, cited, and the difference between them ("Down 7.7: from 94.2 … to 86.5 …").
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -26,6 +32,61 @@ def with_items(c: Candidate, units: Sequence[Unit], cands: Sequence[Candidate]) 
         return [c]
     by_unit = {id(x.unit): x for x in cands}
     return [c, *(by_unit[id(u)] for u in items if id(u) in by_unit)]
+
+
+CHANGE_MARGIN = 0.2
+"""A statement that says from when something holds ("From 23 Feb I'm line managed by Rachel") competes for "now"
+within this of the best, further down than others: it is the news a "now" question asks for."""
+_FROM_WORDS = re.compile(r"\b(?:from|since|as of|starting|effective|desde|a partir del?)\s+(?:(?:the|el|la)\s+)?$",
+                         re.I)
+
+
+_RANGE_END = re.compile(r"^\s*(?:to|until|till|through|[–-]|hasta|al?)\s", re.I)
+
+
+def says_from(text: str) -> bool:
+    """Does the statement say from when it holds ("From 23 Feb …", "… since 1 July 2026", "desde el 1 de julio")?
+    "From 28 August to 18 September" is a span, not a new state."""
+    return any(_FROM_WORDS.search(text[max(0, m.start - 20):m.start]) and not _RANGE_END.match(text[m.end:])
+               for m in find_dates(text, dt.date(2000, 1, 1)))
+
+
+def stated_changes(ranked: Sequence[tuple[Candidate, float]], top: float) -> list[Candidate]:
+    """The statements within CHANGE_MARGIN of the best that say from when they hold and offer the asked kind."""
+    return [c for c, v in ranked if v >= top - CHANGE_MARGIN and c.kind != 0.0 and says_from(c.unit.text)]
+
+
+RETRO_DAYS = 45
+"""A note dated this many days after the last date its text gives is an account written after the events."""
+_NOTE_DATED = frozenset({"front matter", "file name", "updated", "properties"})
+
+
+def _day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def retrospective(cands: Sequence[Candidate]) -> set[int]:
+    """The ids of statements dated only by their note where that note was written well after every date its
+    retrieved text gives (a review, a summary): their date says when the account was written."""
+    last: dict[object, dt.date] = {}
+    for c in cands:
+        days = [_day(c.unit.date)] if c.unit.date_source == "text" else []
+        explain = c.unit.hit.explain or {}
+        dates = explain.get("dates") or {}
+        # A chunk's range counts its note's date for its undated lines: only the dates its text gives count here.
+        days += [_day(v) for v in (dates.get("last"), dates.get("first")) if v and v != explain.get("note_date")]
+        for d in days:
+            if d is not None and (c.unit.hit.doc_id not in last or d > last[c.unit.hit.doc_id]):
+                last[c.unit.hit.doc_id] = d
+    out = set()
+    for c in cands:
+        when, told = _day(c.unit.date), last.get(c.unit.hit.doc_id)
+        if c.unit.date_source in _NOTE_DATED and when and told and (when - told).days > RETRO_DAYS:
+            out.add(id(c))
+    return out
 
 
 # "How much weight have I lost since October 2025?", "How far has my resting heart rate come down?": the change of
