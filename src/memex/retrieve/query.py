@@ -9,11 +9,6 @@ into is it its me my no not of on or our she he so than that the their them then
 we were what when where which who whom why will with would you your about after before does did should shall
 may might must also any all each other some such only own same too very just""".split())
 
-QUESTION_ONLY = frozenset({"now", "currently", "nowadays"})
-"""Words a question uses for when it asks ("What day is swimming now?") and notes use in passing ("now that the
-boiler is out..."): no BM25 term (the latest-first ordering of answers reads the tense, agents/), else they rank
-any passage that says "now". Not in STOPWORDS: extractive answering still reads them."""
-
 _PHRASE = re.compile(r'"([^"]+)"')
 WORD = re.compile(r"\w+", re.UNICODE)
 """A word token, as the BM25 query and the query-shape rules count them."""
@@ -68,7 +63,7 @@ def parse_query(query: str) -> ParsedQuery:
     phrases = [WORD.findall(m.lower()) for m in _PHRASE.findall(query)]
     phrases += [WORD.findall(m.lower()) for m in _CODE.findall(query)]
     words = [w.lower() for w in WORD.findall(query)]
-    terms = [w for w in words if w not in STOPWORDS and w not in QUESTION_ONLY]
+    terms = [w for w in words if w not in STOPWORDS]
     if not terms:
         terms = words
     return ParsedQuery(terms=list(dict.fromkeys(terms)), phrases=[p for p in phrases if len(p) > 1])
