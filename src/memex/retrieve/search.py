@@ -338,12 +338,15 @@ class Searcher:
         per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
+            bridging = st.bridge_weight > 0 and bool(fused) and describes_someone(query)
+            names = named_notes(self.conn, query) if st.title_match_bonus > 0 or bridging else []
             if st.title_match_bonus > 0:
                 # A note the question names by its title or alias (retrieve/naming.py); on the convex scale.
-                fused, named = with_named_bonus(self.conn, fused, named_notes(self.conn, query),
-                                                st.title_match_bonus, retrieved_only=bool(filters and filters.active()))
-            if st.bridge_weight > 0 and fused and describes_someone(query):
-                fused = self._with_bridges(query, fused, st.bridge_weight, filters)
+                fused, named = with_named_bonus(self.conn, fused, names, st.title_match_bonus,
+                                                retrieved_only=bool(filters and filters.active()))
+            if bridging:
+                # The note of the person a described-not-named question reaches through the best passage.
+                fused = self._with_bridges(query, fused, st.bridge_weight, filters, set(names))
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
@@ -374,15 +377,16 @@ class Searcher:
         return SearchResult(hits, {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
                                    "fetch": (t3 - t2) * 1e3, "total": (t3 - t0) * 1e3})
 
-    def _with_bridges(self, query: str, fused: dict[int, float], weight: float,
-                      filters: Filters | None) -> dict[int, float]:
+    def _with_bridges(self, query: str, fused: dict[int, float], weight: float, filters: Filters | None,
+                      named: set[int]) -> dict[int, float]:
         """Lift the notes of the people the best passage names where it meets the question (retrieve/bridge.py)
-        to `weight` x the best score; under filters only passages already retrieved (they passed them)."""
+        to `weight` x the best score (`named`: notes the question names itself, no bridge); under filters only passages
+        already retrieved (they passed them)."""
         top, top_score = max(fused.items(), key=lambda kv: kv[1])
         row = self.conn.execute("SELECT doc_id, text FROM chunks WHERE id = ?", (top,)).fetchone()
         if row is None or top_score <= 0:
             return fused
-        bridged = bridge_notes(self.conn, query, row[1], {int(row[0]), *named_notes(self.conn, query)})
+        bridged = bridge_notes(self.conn, query, row[1], {int(row[0]), *named})
         if not bridged:
             return fused
         best: dict[int, int] = {}
