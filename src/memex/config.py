@@ -81,6 +81,9 @@ class Settings:
     title_match_bonus: float = 0.3
     """Convex fusion: added to the best passage of a note the question names by its title or an alias
     (retrieve/naming.py); 0 turns it off."""
+    bridge_weight: float = 0.95
+    """Convex fusion, a question describing someone ("the colleague who found..."): the note of the person the
+    best passage names there is lifted to this share of the best score (retrieve/bridge.py); 0 turns it off."""
     vector_store: str = "auto"
     """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""

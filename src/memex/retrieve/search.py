@@ -17,6 +17,7 @@ from memex.domain import Hit, Location
 from memex.embed.base import Embedder, embed_queries
 from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
+from memex.retrieve.bridge import bridge_notes, describes_someone
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.naming import named_notes, with_named_bonus
@@ -337,10 +338,15 @@ class Searcher:
         per_item = cross_item_weights(self.conn, q_lang, lex, den, per_item)
         if st.fusion == "convex":
             fused = convex([lex, den], weights, per_item)
+            bridging = st.bridge_weight > 0 and bool(fused) and describes_someone(query)
+            names = named_notes(self.conn, query) if st.title_match_bonus > 0 or bridging else []
             if st.title_match_bonus > 0:
                 # A note the question names by its title or alias (retrieve/naming.py); on the convex scale.
-                fused, named = with_named_bonus(self.conn, fused, named_notes(self.conn, query),
-                                                st.title_match_bonus, retrieved_only=bool(filters and filters.active()))
+                fused, named = with_named_bonus(self.conn, fused, names, st.title_match_bonus,
+                                                retrieved_only=bool(filters and filters.active()))
+            if bridging:
+                # The note of the person a described-not-named question reaches through the best passage.
+                fused = self._with_bridges(query, fused, st.bridge_weight, filters, set(names))
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
@@ -370,6 +376,30 @@ class Searcher:
         t3 = time.perf_counter()
         return SearchResult(hits, {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
                                    "fetch": (t3 - t2) * 1e3, "total": (t3 - t0) * 1e3})
+
+    def _with_bridges(self, query: str, fused: dict[int, float], weight: float, filters: Filters | None,
+                      named: set[int]) -> dict[int, float]:
+        """Lift the notes of the people the best passage names where it meets the question (retrieve/bridge.py)
+        to `weight` x the best score (`named`: notes the question names itself, no bridge); under filters only passages
+        already retrieved (they passed them)."""
+        top, top_score = max(fused.items(), key=lambda kv: kv[1])
+        row = self.conn.execute("SELECT doc_id, text FROM chunks WHERE id = ?", (top,)).fetchone()
+        if row is None or top_score <= 0:
+            return fused
+        bridged = bridge_notes(self.conn, query, row[1], {int(row[0]), *named})
+        if not bridged:
+            return fused
+        best: dict[int, int] = {}
+        for chunk, doc in self.conn.execute(f"SELECT id, doc_id FROM chunks WHERE doc_id IN "
+                                            f"({','.join('?' * len(bridged))}) ORDER BY ordinal", bridged):
+            if doc not in best or fused.get(chunk, -1.0) > fused.get(best[doc], -1.0):
+                best[doc] = chunk
+        out = dict(fused)
+        for chunk in best.values():
+            if filters and filters.active() and chunk not in fused:
+                continue
+            out[chunk] = max(out.get(chunk, 0.0), weight * top_score)
+        return out
 
     def _overlap(self, query: str, lex: list[tuple[int, float]], shape: QueryShape) -> Overlap | None:
         """How much of the query the best BM25 passage holds, and the BM25 share that follows (or None: off)."""
