@@ -323,6 +323,7 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
     if head:
         skip.discard(head.group(1).lower())
+    role = description_role(description)
     scored: dict[str, tuple[float, Candidate]] = {}
     for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
@@ -345,6 +346,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                         or _before_role(name, roles, c.text)):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
+                if role and (role_beside(name, role, c.text) or (found is deepest and _opens_with_role(c.text, role))):
+                    # The statement gives this name the description's role: "Ellen Marsh (structural engineer…)"
+                    # for "the engineer who…", or a line of Tomi's section that opens "Younger brother…" for
+                    # "my brother".
+                    value += ROLE_BESIDE
                 if _PLACE_WORDS.search(name):
                     value -= 1.5
                 if known is not None and known(name):
@@ -352,7 +358,56 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    # "Douglas" of "Signed: Douglas Baird" is the fuller name ranked above it, not one more candidate to search.
+    ranked = [(name, vc) for i, (name, vc) in enumerate(ranked)
+              if not any(set(name.split()) < set(other.split()) and other in vc[1].text for other, _ in ranked[:i])]
     return [(name, c) for name, (_, c) in ranked[:limit]]
+
+
+ROLE_BESIDE = 1.5
+"""Bonus for a bridging candidate the statement itself gives the description's role (about one rank and a half)."""
+_ROLE_DESC = re.compile(r"^\s*(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+                        r"(?:\s+(?:who|whose|whom|that|which|where)\b|\s*$)", re.I)
+_GENERIC_ROLE_WORDS = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day",
+                       "time", "old", "new", "former", "current", "only", "first", "last"}
+
+
+def description_role(description: str) -> set[str]:
+    """The role the description gives the thing it describes, as content terms: {"engineer"} of "the engineer who
+    made the loft steels bigger", {"brother"} of "my brother"; nothing for "the person who…"."""
+    m = _ROLE_DESC.match(description)
+    if not m:
+        return set()
+    words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.lower() not in _GENERIC_ROLE_WORDS]
+    return set().union(*(content_terms(w) for w in words)) if words else set()
+
+
+def role_beside(name: str, role: set[str], text: str) -> bool:
+    """Does the statement put one of the role's words right beside the name: "Ellen Marsh (structural engineer",
+    "Marcus Bell (chemistry)", "our engineer, Ellen Marsh" (at most one other word between)?"""
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text):
+        after = re.match(r"[\s,(—–-]*(?:(?:the|a|an|our|my|his|her|their)\s+)?(?:[\w'’-]+\s+)?([\w'’-]+)",
+                         text[m.end():m.end() + 60], re.I)
+        if after and content_terms(after.group(1)) & role:
+            return True
+        before = re.search(r"([\w'’-]+)[\s,]+(?:([\w'’-]+)[\s,]+)?$", text[max(0, m.start() - 60):m.start()])
+        # "the structural engineer Ellen Marsh", "our engineer, Ellen": not "the engineer and Dougie".
+        words = [w for w in before.groups() if w] if before else []
+        if words and words[-1].lower() in _LINKING:
+            words = []
+        if any(content_terms(w) & role for w in words):
+            return True
+    return False
+
+
+_LINKING = {"and", "or", "with", "than", "to", "from", "by", "for", "of", "y", "o", "con"}
+
+
+def _opens_with_role(text: str, role: set[str]) -> bool:
+    """Does the statement open with the role ("Younger brother (born 1993)…"): a line of a section that is about
+    one person, saying what that person is?"""
+    first = re.findall(r"[\w'’-]+", text)[:2]
+    return any(content_terms(w) & role for w in first)
 
 
 def _before_role(name: str, roles: set[str], text: str) -> bool:

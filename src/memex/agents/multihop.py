@@ -156,9 +156,59 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
 
     def known(word: str) -> bool:
         if word not in cache:
-            cache[word] = bool(entity_notes(conn, word))
+            lower, upper = letter_case(conn, word)
+            # A word the notes also write in lower case is a word, even where a note is titled so ("Appointment"
+            # of "Appointments.md" in "Appointment: Heart failure nurse"); one they never do, and write
+            # capitalised often, is a name though no note is about it ("Blessing was there").
+            cache[word] = lower < LOWER_CASE_WORD and (bool(entity_notes(conn, word)) or person_alias(conn, word)
+                                                       or (lower == 0 and upper >= NAME_SEEN))
         return cache[word]
     return known
+
+
+LOWER_CASE_WORD = 2
+"""Times the notes write a capitalised word in lower case that make it a word rather than a name."""
+NAME_SEEN = 3
+"""Times the notes write a word capitalised, and never in lower case, that make it a name."""
+CASE_ROWS = 60
+"""Passages read to tell a name from a word (the first the full-text index gives for it)."""
+
+
+def letter_case(conn: sqlite3.Connection, word: str) -> tuple[int, int]:
+    """How often the notes write the word in lower case and otherwise, in the passages that hold it (at most
+    `CASE_ROWS`, found through the full-text index, so the cost does not grow with the notes)."""
+    from memex.ingest.dates import month_number, weekday_number
+
+    if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or weekday_number(word) is not None \
+            or (len(word) >= 3 and month_number(word) is not None):
+        return 0, 0  # "Tue", "March": capitalised, never a name
+    try:
+        rows = conn.execute("SELECT text FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
+                            (f'text:"{word}"', CASE_ROWS)).fetchall()
+    except sqlite3.OperationalError:
+        return 0, 0
+    low, lower, other = word.lower(), 0, 0
+    pattern = re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", re.I)
+    for (text,) in rows:
+        for m in pattern.finditer(text or ""):
+            if m.group() == low:
+                lower += 1
+            else:
+                other += 1
+    return lower, other
+
+
+def person_alias(conn: sqlite3.Connection, word: str) -> bool:
+    """Has the note graph merged this word into a person's full name ("Marcus" → Marcus Bell, seen written out
+    elsewhere in the notes), though no note is that person?"""
+    from memex.graph.links import name_key
+
+    try:
+        row = conn.execute("SELECT c.kind FROM graph_entities e JOIN graph_entities c ON c.id = e.canonical "
+                           "WHERE e.key = ?", (name_key(word),)).fetchone()
+    except sqlite3.OperationalError:  # an index made before the graph existed
+        return False
+    return row is not None and row[0] == "person"
 
 
 def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
@@ -356,6 +406,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
         picked = [*picked, pool[0]]
     if not picked:
         return compose.Composed("", [], 0.0, "relational", candidates=cands), float("-inf")
+    picked += section_rest(picked, pool, attribute, entity)
     texts, citations = cite([via, *picked])
     notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}", f"attribute: {attribute}",
              *(f"about it {c.score:.3f}: {c.text[:80]}" for c in reordered[:3])]
@@ -365,9 +416,28 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     return out, chosen[0].score
 
 
+SECTION_ITEMS = 4
+"""Most lines of the section named for what is asked that answer together ("Hops: Fuggles…, East Kent…")."""
+
+
+def section_rest(picked: Sequence[Candidate], pool: Sequence[Candidate], attribute: str,
+                 entity: str) -> list[Candidate]:
+    """The other lines of the section the best answer is in, where that section is named for what is asked: "What
+    hops go into it?" is answered by all of "Winter Porter › Hops", not by its line that scores best."""
+    levels = picked[0].unit.subject.split(" › ")
+    if len(levels) < 2:
+        return []
+    heading = content_terms(levels[-1]) - content_terms(entity)
+    if not heading or not heading & content_terms(attribute):
+        return []
+    have = {c.unit.quote for c in picked}
+    rest = [c for c in pool if c.unit.subject == picked[0].unit.subject and c.unit.quote not in have]
+    return rest[:max(0, SECTION_ITEMS - len(picked))]
+
+
 VIA_POOL = 5
 SUBJECT_ONLY = 0.15
-ROLE = 0.1
+ROLE = 0.2
 """Bonus for a candidate the notes give the description's role ("steeple keeper Bernard Ogilvie", "Steeple
 keeper at All Saints" in his note) when the description names one."""
 _GENERIC_ROLES = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day", "time"}
@@ -419,12 +489,8 @@ def has_role(entity: str, role: set[str], via: Unit, units: Sequence[Unit]) -> b
     ent = content_terms(entity)
     if any(role <= content_terms(u.text) for u in units if ent and ent <= content_terms(u.subject.split(" › ")[0])):
         return True
-    text = via.text
-    at = text.find(entity)
-    if at < 0:
-        return False
-    window = text[max(0, at - 40):at + len(entity) + 40]
-    return role <= content_terms(window)
+    # Beside the name, not merely near it: "Dougie and a structural engineer are coming" gives Dougie no role.
+    return compose.role_beside(entity, role, via.text)
 
 
 def _names(entity: str, c: Candidate) -> bool:
