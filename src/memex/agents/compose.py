@@ -282,7 +282,8 @@ def asked_of(question: str, description: str) -> Expectation:
     return expected(rest)
 
 
-_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
+_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}(?:\s+[A-Z]\.?)?$")
+"""A name: capitalised words, perhaps ending in an initial ("Kate S", a way notes keep two Kates apart)."""
 _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
 
 
@@ -330,6 +331,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
         levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
         deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
         upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
+        if is_name is not None:
+            # A title's first word is its subject's name ("Tariq mentoring log") only if it is a name at all: not
+            # "Gift" of "Gift ideas".
+            deepest = [n for n in deepest if not n or _NAME_LIKE.match(n) or is_name(n)]
+            upper = [n for n in upper if not n or _NAME_LIKE.match(n) or is_name(n)]
         in_text = find_names(c.text, skip)
         if is_name is not None:
             # A word opening a sentence is a name only when the graph knows it: "Nadia taking notes…" is, while
