@@ -301,7 +301,7 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
                     idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES,
-                    is_name: Any = None) -> list[tuple[str, Candidate]]:
+                    is_name: Any = None, is_word: Any = None) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
     A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
@@ -311,7 +311,8 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     word opening a sentence or a "Key: value" is a name all the same (the note graph knows a note that is it):
     "Nadia taking notes on all in-person sessions", "Who went with him: Blessing was there". A description
     headed by a name ("the Ruth who conducted my Easter quarter") takes the fuller names that start with it
-    ("Ruth D", "Ruth Denholm")."""
+    ("Ruth D", "Ruth Denholm"). `is_word(word)` says whether a capitalised word is a common word all the same
+    (the notes write it in lower case too): never a candidate."""
     from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
@@ -343,6 +344,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
             opening = opening_words(c.text)
             in_text = [n for n in in_text if n not in opening or is_name(n)]
             in_text += [w for w in opening if w not in in_text and w.lower() not in skip and is_name(w)]
+        if is_word is not None:
+            # A capitalised word the notes also write in lower case is a word: "MOVED", "Money" (a heading).
+            in_text = [n for n in in_text if " " in n.strip() or not is_word(n.strip(" .,:;"))]
+            deepest = [n for n in deepest if not n or " " in n.strip() or not is_word(n)]
+            upper = [n for n in upper if not n or " " in n.strip() or not is_word(n)]
         for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = (name or "").strip(" .,:;")

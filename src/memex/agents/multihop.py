@@ -160,14 +160,33 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
             # A word the notes also write in lower case is a word, even where a note is titled so ("Appointment"
             # of "Appointments.md" in "Appointment: Heart failure nurse"); one they never do, and write
             # capitalised often, is a name though no note is about it ("Blessing was there").
-            cache[word] = lower < LOWER_CASE_WORD and (bool(entity_notes(conn, word)) or person_alias(conn, word)
-                                                       or (lower == 0 and upper >= NAME_SEEN))
+            cache[word] = not is_word(lower, upper) and (bool(entity_notes(conn, word)) or person_alias(conn, word)
+                                                         or (lower == 0 and upper >= NAME_SEEN))
         return cache[word]
     return known
 
 
+def common_word(conn: sqlite3.Connection) -> Callable[[str], bool]:
+    """Whether a capitalised word is a word the notes also write in lower case ("MOVED", "Money", "Timeline")."""
+    cache: dict[str, bool] = {}
+
+    def word(w: str) -> bool:
+        if w not in cache:
+            cache[w] = is_word(*letter_case(conn, w))
+        return cache[w]
+    return word
+
+
+def is_word(lower: int, other: int) -> bool:
+    """Do these counts of a word written in lower case and otherwise make it a word rather than a name? A name
+    is written in lower case now and then too (a link, a slip), so it takes a share of its uses."""
+    return lower >= LOWER_CASE_WORD and lower * LOWER_SHARE >= other
+
+
 LOWER_CASE_WORD = 2
 """Times the notes write a capitalised word in lower case that make it a word rather than a name."""
+LOWER_SHARE = 4
+"""… if they are at least a fourth of its capitalised uses ("Kate" in "kate-sinclair" links stays a name)."""
 NAME_SEEN = 3
 """Times the notes write a word capitalised, and never in lower case, that make it a name."""
 CASE_ROWS = 60
@@ -188,7 +207,8 @@ def letter_case(conn: sqlite3.Connection, word: str) -> tuple[int, int]:
     except sqlite3.OperationalError:
         return 0, 0
     low, lower, other = word.lower(), 0, 0
-    pattern = re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", re.I)
+    # Words only: not the parts of a link, a path or a tag ("[[kate-sinclair]]", "people/kate.md", "#kate").
+    pattern = re.compile(rf"(?<![\w'’/_#@.-]){re.escape(word)}(?![\w'’/_-]|\.\w)", re.I)
     for (text,) in rows:
         for m in pattern.finditer(text or ""):
             if m.group() == low:
