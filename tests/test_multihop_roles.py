@@ -69,3 +69,15 @@ def test_a_name_is_what_the_notes_never_write_in_lower_case(tmp_path: Path) -> N
         assert known("Blessing")
         assert not known("Appointment")  # written in lower case too, though a note is titled "Appointments"
         assert not known("Tue")  # a weekday
+
+
+def test_a_chained_question_asks_its_second_part_of_the_first_ones_answer() -> None:
+    from memex.agents.multihop import asked_after
+
+    q = "Which carer was with Dad when the heart failure nurse came in November, and which visit does she do?"
+    first = "Which carer was with Dad when the heart failure nurse came in November"
+    assert asked_after(q, first, "Blessing") == "which visit does Blessing do?"
+    assert asked_after("Who recommended the builder, and what is her phone number?", "Who recommended the builder",
+                       "Sam") == "what is Sam's phone number?"
+    # A description inside the question is no first part to answer.
+    assert asked_after("What does the sister who cares for Mum do?", "the sister who cares for Mum", "Aoife") == ""

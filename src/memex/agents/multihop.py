@@ -270,12 +270,36 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
     may run on into what is asked ("the colleague who found the Kelby diagram for Graham's present originally
     from"), so it ends at its last word the bridging statement explains: "Which city is Lena present
     originally from?"."""
+    chained = asked_after(question, description, entity)
+    if chained:
+        return chained
     if not description or description not in question:
         rest = asked_terms(question, via, entity, limit=12)
         return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
     start = question.index(description)
     end = _extent(description, via)[0] if runs_on(question, description) else len(description)
     return f"{question[:start]}{entity}{question[start + end:]}"
+
+
+_CHAIN_HEAD = re.compile(r"^\s*(?:who|which|what)\b", re.I)
+_CHAIN_JOIN = re.compile(r"^\s*[,;]?\s*(?:and|then)?\s+", re.I)
+_CHAIN_PRONOUN = re.compile(r"\b(?:(she|he|they|him|them)|(her|his|their))\b", re.I)
+
+
+def asked_after(question: str, description: str, entity: str) -> str:
+    """What a chained question asks of the answer to its first part, asked of the entity: "which visit does
+    Blessing do?" of "Which carer was with Dad when the nurse came, and which visit does she do?" (the planner's
+    description is the whole first part); "" for any other question."""
+    q = question.lstrip()
+    if not description or not _CHAIN_HEAD.match(description) or not q.startswith(description):
+        return ""
+    rest = _CHAIN_JOIN.sub("", q[len(description):], count=1)
+    m = _CHAIN_PRONOUN.search(rest)
+    if not rest.strip(" ?") or not m:
+        return ""
+    # "her"/"his" may be possessive ("her day off") or not ("see her"): the name with "'s" reads as either.
+    said = entity if m.group(1) else f"{entity}'s"
+    return f"{rest[:m.start()]}{said}{rest[m.end():]}"
 
 
 def described_part(description: str, via: Unit) -> str:
