@@ -41,8 +41,8 @@ def test_a_role_counts_beside_a_name_not_near_it() -> None:
     assert not role_beside("Dougie", engineer, "Dougie and a structural engineer are coming on Thursday.")
     assert not role_beside("Dougie", engineer, "The engineer and Dougie came on Thursday.")
     assert role_beside("Bernard Ogilvie", description_role("the steeple keeper who conducted my quarter"), "Rang with the steeple keeper Bernard Ogilvie.")
-    assert role_beside("Marcus Bell", description_role("the chemistry teacher who retired"),
-                       "Retirements: Marcus Bell (chemistry) — not announced yet.")
+    assert description_role("the chemistry teacher who retired") == {"teacher"}
+    assert not role_beside("Ada", description_role("the Year 11 whose dad did the carpentry"), "Ada: Year 5 now.")
 
 
 def test_a_section_named_for_what_is_asked_answers_whole() -> None:
@@ -81,3 +81,16 @@ def test_a_chained_question_asks_its_second_part_of_the_first_ones_answer() -> N
                        "Sam") == "what is Sam's phone number?"
     # A description inside the question is no first part to answer.
     assert asked_after("What does the sister who cares for Mum do?", "the sister who cares for Mum", "Aoife") == ""
+
+
+def test_the_questions_own_verb_ends_a_description_that_ran_on() -> None:
+    from memex.agents.multihop import described_part, substituted
+
+    q = "How does the agent who sold us the flat prefer to be contacted?"
+    d = "the agent who sold us the flat prefer to be contacted"
+    via = _cand("Agent: Rennie & Lowe, Hamish Rennie.", "Offer timeline").unit  # repeats nothing of the clause
+    assert substituted(q, d, via, "Hamish Rennie") == "How does Hamish Rennie prefer to be contacted?"
+    assert described_part(d, via) == "the agent who sold us the flat"
+    # A description's own bare verb after "I" is its clause, not the question's verb.
+    q2 = "What hops go into the beer I brew every year for Elin's birthday?"
+    assert substituted(q2, "the beer I brew every year for Elin's birthday", via, "it") == "What hops go into it?"

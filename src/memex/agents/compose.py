@@ -385,13 +385,15 @@ _GENERIC_ROLE_WORDS = {"person", "people", "man", "woman", "one", "someone", "so
 
 
 def description_role(description: str) -> set[str]:
-    """The role the description gives the thing it describes, as content terms: {"engineer"} of "the engineer who
-    made the loft steels bigger", {"brother"} of "my brother"; nothing for "the person who…"."""
+    """The role the description gives the thing it describes, as the content terms of its head word: {"engineer"}
+    of "the engineer who made the loft steels bigger", {"brother"} of "my brother"; nothing for "the person
+    who…"."""
     m = _ROLE_DESC.match(description)
     if not m:
         return set()
     words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.lower() not in _GENERIC_ROLE_WORDS]
-    return set().union(*(content_terms(w) for w in words)) if words else set()
+    # The head of the role: "teacher" of "the chemistry teacher", "11" of "the Year 11" (never "Year" alone).
+    return content_terms(words[-1]) if words else set()
 
 
 def role_beside(name: str, role: set[str], text: str) -> bool:

@@ -328,6 +328,11 @@ def _extent(description: str, via: Unit) -> tuple[int, int]:
     explained = content_terms(via.text) | content_terms(via.subject)
     rel = _ROLE_END.search(description)
     end = rel.end() if rel else 0
+    verb = _MAIN_VERB.search(description, end + 1) if rel else None
+    if verb:
+        # The question's own verb, bare after its "does"/"did", ends the description whatever the bridging statement
+        # repeats of it: "the agent who sold us the flat | prefer to be contacted".
+        return len(description[:verb.start()].rstrip()), verb.start()
     gap = 0
     cut = len(description)
     for w in re.finditer(r"[\w’'-]+", description):
@@ -346,6 +351,11 @@ def _extent(description: str, via: Unit) -> tuple[int, int]:
     return end, max(cut, end)
 
 
+_MAIN_VERB = re.compile(r"\b(?:do|go|bring|give|prefer|like|eat|teach|sell|drive|want|need|wear|cost|take|"
+                        r"live|make|keep|get|have|own|study|speak|support|read|watch|grow|buy|send|charge|"
+                        r"recommend|suggest|bake|cook|love|hate|mean|play|drink)\b(?![’'-])")
+"""Bare verbs that, after the relative clause of a description in a "what does/did/can…" question, are the
+question's own verb (a description's own verbs are finite: "who sold", "who does", "I brew")."""
 RUN_ON_GAP = 2
 """Unexplained words in a row that end the description inside the question."""
 _ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
