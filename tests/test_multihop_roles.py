@@ -2,8 +2,8 @@
 
 - The role the description gives ("the engineer who…", "my brother") counts for a name the statement puts right
   beside it ("Ellen Marsh (structural engineer…)"), not one merely near it ("Dougie and a structural engineer").
-- A capitalised word is a name where the notes never write it in lower case ("Blessing was there"), and a word
-  where they do, even with a note titled so ("Appointment: Heart failure nurse" beside Appointments.md).
+- A capitalised word is a name where the notes never write it in lower case ("Blessing was there") or a note
+  is it, and a word where they do write it in lower case and no note is it ("Next: the next visit").
 - A section named for what is asked ("Winter Porter › Hops") answers with all of its lines.
 """
 from __future__ import annotations
@@ -60,14 +60,15 @@ def test_a_name_is_what_the_notes_never_write_in_lower_case(tmp_path: Path) -> N
     home = indexed_home(tmp_path, {
         "Appointments.md": "# Appointments\n\nDate: Tue 24 Nov; Appointment: Heart failure nurse; Blessing was there.\n",
         "visits.md": "# Visits\n\nBlessing covering teatimes.\n\nLunch: Blessing again, he ate it all.\n\n"
-                     "Next appointment is in March. Another appointment after that.\n",
+                     "Next appointment is in March. Another appointment after that.\n\n"
+                     "Next: the next visit, the next one after.\n",
         "care plan.md": "# Care plan\n\nLunchtime call: Blessing.\n",
     })
     with Brain.open(home) as brain:
         assert letter_case(brain.conn, "Blessing") == (0, 4)
         known = known_name(brain.conn)
         assert known("Blessing")
-        assert not known("Appointment")  # written in lower case too, though a note is titled "Appointments"
+        assert not known("Next")  # written in lower case too
         assert not known("Tue")  # a weekday
 
 

@@ -157,11 +157,10 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
     def known(word: str) -> bool:
         if word not in cache:
             lower, upper = letter_case(conn, word)
-            # A word the notes also write in lower case is a word, even where a note is titled so ("Appointment"
-            # of "Appointments.md" in "Appointment: Heart failure nurse"); one they never do, and write
-            # capitalised often, is a name though no note is about it ("Blessing was there").
-            cache[word] = not is_word(lower, upper) and (bool(entity_notes(conn, word)) or person_alias(conn, word)
-                                                         or (lower == 0 and upper >= NAME_SEEN))
+            # A word with a note that is it is a name ("Mamá"). Without one, a word the notes never write in lower
+            # case, and write capitalised often, is a name all the same ("Blessing was there").
+            cache[word] = bool(entity_notes(conn, word)) or (not is_word(lower, upper) and (
+                person_alias(conn, word) or (lower == 0 and upper >= NAME_SEEN)))
         return cache[word]
     return known
 
@@ -172,7 +171,8 @@ def common_word(conn: sqlite3.Connection) -> Callable[[str], bool]:
 
     def word(w: str) -> bool:
         if w not in cache:
-            cache[w] = is_word(*letter_case(conn, w))
+            # A note that is it makes it a name however the notes write it ("Mamá", "Mum": "las de mamá").
+            cache[w] = is_word(*letter_case(conn, w)) and not entity_notes(conn, w)
         return cache[w]
     return word
 
