@@ -166,13 +166,16 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
 
 
 def common_word(conn: sqlite3.Connection) -> Callable[[str], bool]:
-    """Whether a capitalised word is a word the notes also write in lower case ("MOVED", "Money", "Timeline")."""
+    """Whether a capitalised word is a word: one the notes also write in lower case ("MOVED", "Money") or only
+    ever as a heading ("Timeline"), and no note is about it."""
     cache: dict[str, bool] = {}
 
     def word(w: str) -> bool:
         if w not in cache:
-            # A note that is it makes it a name however the notes write it ("Mamá", "Mum": "las de mamá").
-            cache[w] = is_word(*letter_case(conn, w)) and not entity_notes(conn, w)
+            # A note that is it makes it a name however the notes write it ("Mamá", "Mum": "las de mamá"); a word
+            # no passage's text holds is a heading's word ("Timeline", "Cronología"), a weekday or a month.
+            lower, upper = letter_case(conn, w)
+            cache[w] = (is_word(lower, upper) or lower + upper == 0) and not entity_notes(conn, w)
         return cache[w]
     return word
 
