@@ -160,9 +160,17 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
             # A word with a note that is it is a name ("Mamá"). Without one, a word the notes never write in lower
             # case, and write capitalised often, is a name all the same ("Blessing was there").
             cache[word] = bool(entity_notes(conn, word)) or (not is_word(lower, upper) and (
-                person_alias(conn, word) or (lower == 0 and upper >= NAME_SEEN)))
+                person_alias(conn, word) or (lower == 0 and upper >= NAME_SEEN and not _calendar_word(word))))
         return cache[word]
     return known
+
+
+def _calendar_word(word: str) -> bool:
+    """A day or month name or abbreviation in a language dates are read in ("Tue", "March"): always capitalised,
+    never a name."""
+    from memex.ingest.dates import month_number, weekday_number
+
+    return weekday_number(word) is not None or (len(word) >= 3 and month_number(word) is not None)
 
 
 def common_word(conn: sqlite3.Connection) -> Callable[[str], bool]:
@@ -199,11 +207,8 @@ CASE_ROWS = 60
 def letter_case(conn: sqlite3.Connection, word: str) -> tuple[int, int]:
     """How often the notes write the word in lower case and otherwise, in the passages that hold it (at most
     `CASE_ROWS`, found through the full-text index, so the cost does not grow with the notes)."""
-    from memex.ingest.dates import month_number, weekday_number
-
-    if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or weekday_number(word) is not None \
-            or (len(word) >= 3 and month_number(word) is not None):
-        return 0, 0  # "Tue", "March": capitalised, never a name
+    if not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+        return 0, 0
     try:
         rows = conn.execute("SELECT text FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
                             (f'text:"{word}"', CASE_ROWS)).fetchall()
