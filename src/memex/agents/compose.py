@@ -287,7 +287,8 @@ def asked_of(question: str, description: str) -> Expectation:
     return expected(rest)
 
 
-_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}$")
+_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}(?:\s+[A-Z]\.?)?$")
+"""A name: capitalised words, perhaps ending in an initial ("Kate S", a way notes keep two Kates apart)."""
 _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
 
 
@@ -305,7 +306,7 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 def bridge_entities(description: str, question: str, units: Sequence[Unit], embedder: Embedder,
                     idf: Mapping[str, float], known: Any = None, limit: int = BRIDGE_ENTITIES,
-                    is_name: Any = None) -> list[tuple[str, Candidate]]:
+                    is_name: Any = None, is_word: Any = None) -> list[tuple[str, Candidate]]:
     """Names that the best statements for `description` give, which the question does not already say.
 
     A person named in the statement itself comes first ("Recommended by Sam from the market", found in the
@@ -315,7 +316,8 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     word opening a sentence or a "Key: value" is a name all the same (the note graph knows a note that is it):
     "Nadia taking notes on all in-person sessions", "Who went with him: Blessing was there". A description
     headed by a name ("the Ruth who conducted my Easter quarter") takes the fuller names that start with it
-    ("Ruth D", "Ruth Denholm")."""
+    ("Ruth D", "Ruth Denholm"). `is_word(word)` says whether a capitalised word is a common word all the same
+    (the notes write it in lower case too): never a candidate."""
     from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
@@ -328,12 +330,18 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
     if head:
         skip.discard(head.group(1).lower())
+    role = description_role(description)
     scored: dict[str, tuple[float, Candidate]] = {}
     for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
         levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
         deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
         upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
+        if is_name is not None:
+            # A title's first word is its subject's name ("Tariq mentoring log") only if it is a name at all: not
+            # "Gift" of "Gift ideas".
+            deepest = [n for n in deepest if not n or _NAME_LIKE.match(n) or is_name(n)]
+            upper = [n for n in upper if not n or _NAME_LIKE.match(n) or is_name(n)]
         in_text = find_names(c.text, skip)
         if is_name is not None:
             # A word opening a sentence is a name only when the graph knows it: "Nadia taking notes…" is, while
@@ -341,6 +349,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
             opening = opening_words(c.text)
             in_text = [n for n in in_text if n not in opening or is_name(n)]
             in_text += [w for w in opening if w not in in_text and w.lower() not in skip and is_name(w)]
+        if is_word is not None:
+            # A capitalised word the notes also write in lower case is a word: "MOVED", "Money" (a heading).
+            in_text = [n for n in in_text if " " in n.strip() or not is_word(n.strip(" .,:;"))]
+            deepest = [n for n in deepest if not n or " " in n.strip() or not is_word(n)]
+            upper = [n for n in upper if not n or " " in n.strip() or not is_word(n)]
         for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
                 name = (name or "").strip(" .,:;")
@@ -350,6 +363,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                         or _before_role(name, roles, c.text)):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
+                if role and (role_beside(name, role, c.text) or (found is deepest and _opens_with_role(c.text, role))):
+                    # The statement gives this name the description's role: "Ellen Marsh (structural engineer…)"
+                    # for "the engineer who…", or a line of Tomi's section that opens "Younger brother…" for
+                    # "my brother".
+                    value += ROLE_BESIDE
                 if _PLACE_WORDS.search(name):
                     value -= 1.5
                 if known is not None and known(name):
@@ -357,7 +375,58 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    # "Douglas" of "Signed: Douglas Baird" is the fuller name ranked above it, not one more candidate to search.
+    ranked = [(name, vc) for i, (name, vc) in enumerate(ranked)
+              if not any(set(name.split()) < set(other.split()) and other in vc[1].text for other, _ in ranked[:i])]
     return [(name, c) for name, (_, c) in ranked[:limit]]
+
+
+ROLE_BESIDE = 1.5
+"""Bonus for a bridging candidate the statement itself gives the description's role (about one rank and a half)."""
+_ROLE_DESC = re.compile(r"^\s*(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+                        r"(?:\s+(?:who|whose|whom|that|which|where)\b|\s*$)", re.I)
+_GENERIC_ROLE_WORDS = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day",
+                       "time", "old", "new", "former", "current", "only", "first", "last"}
+
+
+def description_role(description: str) -> set[str]:
+    """The role the description gives the thing it describes, as the content terms of its head word: {"engineer"}
+    of "the engineer who made the loft steels bigger", {"brother"} of "my brother"; nothing for "the person
+    who…"."""
+    m = _ROLE_DESC.match(description)
+    if not m:
+        return set()
+    words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.lower() not in _GENERIC_ROLE_WORDS]
+    # The head of the role: "teacher" of "the chemistry teacher", "11" of "the Year 11" (never "Year" alone).
+    return content_terms(words[-1]) if words else set()
+
+
+def role_beside(name: str, role: set[str], text: str) -> bool:
+    """Does the statement put one of the role's words right beside the name: "Ellen Marsh (structural engineer",
+    "Marcus Bell (chemistry)", "our engineer, Ellen Marsh" (at most one other word between)?"""
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text):
+        after = re.match(r"[\s,(—–-]*(?:(?:the|a|an|our|my|his|her|their)\s+)?(?:[\w'’-]+\s+)?([\w'’-]+)",
+                         text[m.end():m.end() + 60], re.I)
+        if after and content_terms(after.group(1)) & role:
+            return True
+        before = re.search(r"([\w'’-]+)[\s,]+(?:([\w'’-]+)[\s,]+)?$", text[max(0, m.start() - 60):m.start()])
+        # "the structural engineer Ellen Marsh", "our engineer, Ellen": not "the engineer and Dougie".
+        words = [w for w in before.groups() if w] if before else []
+        if words and words[-1].lower() in _LINKING:
+            words = []
+        if any(content_terms(w) & role for w in words):
+            return True
+    return False
+
+
+_LINKING = {"and", "or", "with", "than", "to", "from", "by", "for", "of", "y", "o", "con"}
+
+
+def _opens_with_role(text: str, role: set[str]) -> bool:
+    """Does the statement open with the role ("Younger brother (born 1993)…"): a line of a section that is about
+    one person, saying what that person is?"""
+    first = re.findall(r"[\w'’-]+", text)[:2]
+    return any(content_terms(w) & role for w in first)
 
 
 def _before_role(name: str, roles: set[str], text: str) -> bool:

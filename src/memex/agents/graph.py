@@ -201,7 +201,8 @@ def hop(state: AnswerState) -> dict[str, Any]:
     with lexicon.asked(state["standalone"]):
         found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
                                         known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES,
-                                        is_name=multihop.known_name(run.parts.conn))
+                                        is_name=multihop.known_name(run.parts.conn),
+                                        is_word=multihop.common_word(run.parts.conn))
         found = multihop.restate(found, p.bridge, units, run.embedder, run.idf(p.bridge))
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}

@@ -156,9 +156,87 @@ def known_name(conn: sqlite3.Connection) -> Callable[[str], bool]:
 
     def known(word: str) -> bool:
         if word not in cache:
-            cache[word] = bool(entity_notes(conn, word))
+            lower, upper = letter_case(conn, word)
+            # A word with a note that is it is a name ("Mamá"). Without one, a word the notes never write in lower
+            # case, and write capitalised often, is a name all the same ("Blessing was there").
+            cache[word] = bool(entity_notes(conn, word)) or (not is_word(lower, upper) and (
+                person_alias(conn, word) or (lower == 0 and upper >= NAME_SEEN and not _calendar_word(word))))
         return cache[word]
     return known
+
+
+def _calendar_word(word: str) -> bool:
+    """A day or month name or abbreviation in a language dates are read in ("Tue", "March"): always capitalised,
+    never a name."""
+    from memex.ingest.dates import month_number, weekday_number
+
+    return weekday_number(word) is not None or (len(word) >= 3 and month_number(word) is not None)
+
+
+def common_word(conn: sqlite3.Connection) -> Callable[[str], bool]:
+    """Whether a capitalised word is a word: one the notes also write in lower case ("MOVED", "Money") or only
+    ever as a heading ("Timeline"), and no note is about it."""
+    cache: dict[str, bool] = {}
+
+    def word(w: str) -> bool:
+        if w not in cache:
+            # A note that is it makes it a name however the notes write it ("Mamá", "Mum": "las de mamá"); a word
+            # no passage's text holds is a heading's word ("Timeline", "Cronología"), a weekday or a month.
+            lower, upper = letter_case(conn, w)
+            cache[w] = (is_word(lower, upper) or lower + upper == 0) and not entity_notes(conn, w)
+        return cache[w]
+    return word
+
+
+def is_word(lower: int, other: int) -> bool:
+    """Do these counts of a word written in lower case and otherwise make it a word rather than a name? A name
+    is written in lower case now and then too (a link, a slip), so it takes a share of its uses."""
+    return lower >= LOWER_CASE_WORD and lower * LOWER_SHARE >= other
+
+
+LOWER_CASE_WORD = 2
+"""Times the notes write a capitalised word in lower case that make it a word rather than a name."""
+LOWER_SHARE = 4
+"""… if they are at least a fourth of its capitalised uses ("Kate" in "kate-sinclair" links stays a name)."""
+NAME_SEEN = 3
+"""Times the notes write a word capitalised, and never in lower case, that make it a name."""
+CASE_ROWS = 60
+"""Passages read to tell a name from a word (the first the full-text index gives for it)."""
+
+
+def letter_case(conn: sqlite3.Connection, word: str) -> tuple[int, int]:
+    """How often the notes write the word in lower case and otherwise, in the passages that hold it (at most
+    `CASE_ROWS`, found through the full-text index, so the cost does not grow with the notes)."""
+    if not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+        return 0, 0
+    try:
+        rows = conn.execute("SELECT text FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
+                            (f'text:"{word}"', CASE_ROWS)).fetchall()
+    except sqlite3.OperationalError:
+        return 0, 0
+    low, lower, other = word.lower(), 0, 0
+    # Words only: not the parts of a link, a path or a tag ("[[kate-sinclair]]", "people/kate.md", "#kate").
+    pattern = re.compile(rf"(?<![\w'’/_#@.-]){re.escape(word)}(?![\w'’/_-]|\.\w)", re.I)
+    for (text,) in rows:
+        for m in pattern.finditer(text or ""):
+            if m.group() == low:
+                lower += 1
+            else:
+                other += 1
+    return lower, other
+
+
+def person_alias(conn: sqlite3.Connection, word: str) -> bool:
+    """Has the note graph merged this word into a person's full name ("Marcus" → Marcus Bell, seen written out
+    elsewhere in the notes), though no note is that person?"""
+    from memex.graph.links import name_key
+
+    try:
+        row = conn.execute("SELECT c.kind FROM graph_entities e JOIN graph_entities c ON c.id = e.canonical "
+                           "WHERE e.key = ?", (name_key(word),)).fetchone()
+    except sqlite3.OperationalError:  # an index made before the graph existed
+        return False
+    return row is not None and row[0] == "person"
 
 
 def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
@@ -200,12 +278,36 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
     may run on into what is asked ("the colleague who found the Kelby diagram for Graham's present originally
     from"), so it ends at its last word the bridging statement explains: "Which city is Lena present
     originally from?"."""
+    chained = asked_after(question, description, entity)
+    if chained:
+        return chained
     if not description or description not in question:
         rest = asked_terms(question, via, entity, limit=12)
         return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
     start = question.index(description)
     end = _extent(description, via)[0] if runs_on(question, description) else len(description)
     return f"{question[:start]}{entity}{question[start + end:]}"
+
+
+_CHAIN_HEAD = re.compile(r"^\s*(?:who|which|what)\b", re.I)
+_CHAIN_JOIN = re.compile(r"^\s*[,;]?\s*(?:and|then)?\s+", re.I)
+_CHAIN_PRONOUN = re.compile(r"\b(?:(she|he|they|him|them)|(her|his|their))\b", re.I)
+
+
+def asked_after(question: str, description: str, entity: str) -> str:
+    """What a chained question asks of the answer to its first part, asked of the entity: "which visit does
+    Blessing do?" of "Which carer was with Dad when the nurse came, and which visit does she do?" (the planner's
+    description is the whole first part); "" for any other question."""
+    q = question.lstrip()
+    if not description or not _CHAIN_HEAD.match(description) or not q.startswith(description):
+        return ""
+    rest = _CHAIN_JOIN.sub("", q[len(description):], count=1)
+    m = _CHAIN_PRONOUN.search(rest)
+    if not rest.strip(" ?") or not m:
+        return ""
+    # "her"/"his" may be possessive ("her day off") or not ("see her"): the name with "'s" reads as either.
+    said = entity if m.group(1) else f"{entity}'s"
+    return f"{rest[:m.start()]}{said}{rest[m.end():]}"
 
 
 def described_part(description: str, via: Unit) -> str:
@@ -234,6 +336,11 @@ def _extent(description: str, via: Unit) -> tuple[int, int]:
     explained = content_terms(via.text) | content_terms(via.subject)
     rel = _ROLE_END.search(description)
     end = rel.end() if rel else 0
+    verb = _MAIN_VERB.search(description, end + 1) if rel else None
+    if verb:
+        # The question's own verb, bare after its "does"/"did", ends the description whatever the bridging statement
+        # repeats of it: "the agent who sold us the flat | prefer to be contacted".
+        return len(description[:verb.start()].rstrip()), verb.start()
     gap = 0
     cut = len(description)
     for w in re.finditer(r"[\w’'-]+", description):
@@ -252,6 +359,11 @@ def _extent(description: str, via: Unit) -> tuple[int, int]:
     return end, max(cut, end)
 
 
+_MAIN_VERB = re.compile(r"\b(?:do|go|bring|give|prefer|like|eat|teach|sell|drive|want|need|wear|cost|take|"
+                        r"live|make|keep|get|have|own|study|speak|support|read|watch|grow|buy|send|charge|"
+                        r"recommend|suggest|bake|cook|love|hate|mean|play|drink)\b(?![’'-])")
+"""Bare verbs that, after the relative clause of a description in a "what does/did/can…" question, are the
+question's own verb (a description's own verbs are finite: "who sold", "who does", "I brew")."""
 RUN_ON_GAP = 2
 """Unexplained words in a row that end the description inside the question."""
 _ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
@@ -356,6 +468,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
         picked = [*picked, pool[0]]
     if not picked:
         return compose.Composed("", [], 0.0, "relational", candidates=cands), float("-inf")
+    picked += section_rest(picked, pool, attribute, entity)
     texts, citations = cite([via, *picked])
     notes = [f"bridge: {description!r} -> {entity!r}", f"asked: {about}", f"attribute: {attribute}",
              *(f"about it {c.score:.3f}: {c.text[:80]}" for c in reordered[:3])]
@@ -365,9 +478,28 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     return out, chosen[0].score
 
 
+SECTION_ITEMS = 4
+"""Most lines of the section named for what is asked that answer together ("Hops: Fuggles…, East Kent…")."""
+
+
+def section_rest(picked: Sequence[Candidate], pool: Sequence[Candidate], attribute: str,
+                 entity: str) -> list[Candidate]:
+    """The other lines of the section the best answer is in, where that section is named for what is asked: "What
+    hops go into it?" is answered by all of "Winter Porter › Hops", not by its line that scores best."""
+    levels = picked[0].unit.subject.split(" › ")
+    if len(levels) < 2:
+        return []
+    heading = content_terms(levels[-1]) - content_terms(entity)
+    if not heading or not heading & content_terms(attribute):
+        return []
+    have = {c.unit.quote for c in picked}
+    rest = [c for c in pool if c.unit.subject == picked[0].unit.subject and c.unit.quote not in have]
+    return rest[:max(0, SECTION_ITEMS - len(picked))]
+
+
 VIA_POOL = 5
 SUBJECT_ONLY = 0.15
-ROLE = 0.1
+ROLE = 0.2
 """Bonus for a candidate the notes give the description's role ("steeple keeper Bernard Ogilvie", "Steeple
 keeper at All Saints" in his note) when the description names one."""
 _GENERIC_ROLES = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day", "time"}
@@ -419,12 +551,8 @@ def has_role(entity: str, role: set[str], via: Unit, units: Sequence[Unit]) -> b
     ent = content_terms(entity)
     if any(role <= content_terms(u.text) for u in units if ent and ent <= content_terms(u.subject.split(" › ")[0])):
         return True
-    text = via.text
-    at = text.find(entity)
-    if at < 0:
-        return False
-    window = text[max(0, at - 40):at + len(entity) + 40]
-    return role <= content_terms(window)
+    # Beside the name, not merely near it: "Dougie and a structural engineer are coming" gives Dougie no role.
+    return compose.role_beside(entity, role, via.text)
 
 
 def _names(entity: str, c: Candidate) -> bool:

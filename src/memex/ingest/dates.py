@@ -84,6 +84,12 @@ def month_number(token: str) -> int | None:
     return None
 
 
+def weekday_number(token: str) -> int | None:
+    """The weekday (0 = Monday) a day name or its abbreviation names ("Tue", "jueves"), or None."""
+    _, weekdays = _vocabulary()
+    return weekdays.get(_fold(token).rstrip("."))
+
+
 def _alternation(tokens: Iterable[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
 
