@@ -44,6 +44,8 @@ _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|
                          r"\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:my|the|our|his|her|their|your) )?(?:[\w-]+ ){0,2}(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
                          r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|"
                          r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
+                         # "Since which Obsidian version…?", "What app version…?": a version number
+                         r"\b(?:which|what) (?:[\w-]+ ){0,2}version\b|"
                          r"\bwhat(?:'s| is| was| were| are)?\b[^?]*\b(?:number|code|pin|password|postcode|position|"
                          r"place|score|reading)\b", re.I)
 # "when" asks for a date where it opens the question (or a part of it: "..., and when?"); mid-sentence it is a

@@ -46,6 +46,19 @@ def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
 
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]\s|\(?[a-z0-9]{1,2}[.)]\s|\[[ xX]\]\s)", re.I)
+_LEAD = re.compile(r"^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$|\?\s*(?:\*\*|__)?\s*$")
+"""A line set in bold on its own ("**My device is deleting my attachments**") or ending in a question mark is
+a lead-in (a problem, an FAQ's question, a pseudo-heading): it states what the statement after it answers."""
+
+
+def answer_after(head: Unit, units: Sequence[Unit]) -> Unit | None:
+    """The statement right after `head` in its chunk when `head` is a lead-in (a bold line of its own, or a
+    question); None otherwise. Troubleshooting pages and FAQs put the problem in bold and the fix below it,
+    and the bold line, which restates the question, outscores the fix."""
+    if not _LEAD.search(head.quote) or _MARKER.match(head.quote):  # a list item's next line is its sibling
+        return None
+    nxt = [u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position == head.position + 1]
+    return nxt[0] if nxt else None
 
 
 # "Who was at the design review on 7 May 2026?" asks for everyone there: minutes keep them on one labelled line

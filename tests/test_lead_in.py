@@ -1,0 +1,47 @@
+"""A bold line of its own or a question line (a troubleshooting page's problem, an FAQ's question) is answered
+by the statement after it; "which … version" asks for a number."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from small_vault import indexed_home
+
+from memex.agents import listed
+from memex.agents.answer_type import NUMBER, expected
+from memex.agents.evidence import Unit
+from memex.app import Brain
+from memex.domain import Hit, Location
+
+
+def _unit(quote: str, position: int, chunk: str = "c1") -> Unit:
+    hit = Hit(path="n.md", chunk_id=chunk, score=1.0, text=quote, location=Location(), doc_id=1)
+    return Unit(quote=quote, text=quote.strip("*"), hit=hit, rank=0, position=position, subject="Note",
+                context="Note", date=None, date_source="mtime")
+
+
+def test_a_bold_line_or_a_question_leads_to_the_statement_after_it() -> None:
+    head = _unit("**My phone deletes the photos I receive**", 3)
+    fix = _unit("Add an empty marker file to the folder so the gallery app leaves it alone.", 4)
+    other = _unit("Something in another chunk.", 4, chunk="c2")
+    assert listed.answer_after(head, [other, head, fix]) is fix
+    assert listed.answer_after(_unit("Why does the upload stall?", 0), [_unit("The proxy times out.", 1)]) is not None
+    # A plain statement, a list item or a bold label with its value leads to nothing.
+    assert listed.answer_after(_unit("The phone deletes photos.", 3), [fix]) is None
+    assert listed.answer_after(_unit("- **First step**", 3), [fix]) is None
+    assert listed.answer_after(_unit("**Where:** the village hall", 3), [fix]) is None
+    assert listed.answer_after(head, [other]) is None  # the last statement of its chunk
+
+
+def test_which_version_asks_for_a_number() -> None:
+    assert NUMBER in expected("Since which Obsidian version can I choose the conflict file?").kinds
+    assert NUMBER in expected("What app version added dark mode?").kinds
+
+
+def test_the_fix_below_a_bold_problem_is_quoted(tmp_path: Path) -> None:
+    note = ("# Troubleshooting\n\n**My tablet keeps deleting the pictures that arrive by sync**\n\n"
+            "This is the gallery app tidying up. Put an empty file called keepme.flag in the vault folder.\n\n"
+            "**The app is slow to open**\n\nTurn off the start-up scan in settings.\n")
+    home = indexed_home(tmp_path, {"Troubleshooting.md": note}, embedder="hash:384")
+    with Brain.open(home) as brain:
+        answer = brain.ask("My tablet deletes pictures that arrive by sync. What should I do?")
+    assert "keepme.flag" in answer.answer
