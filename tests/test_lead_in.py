@@ -45,3 +45,13 @@ def test_the_fix_below_a_bold_problem_is_quoted(tmp_path: Path) -> None:
     with Brain.open(home) as brain:
         answer = brain.ask("My tablet deletes pictures that arrive by sync. What should I do?")
     assert "keepme.flag" in answer.answer
+
+
+def test_a_question_for_several_things_takes_the_list_below_the_best_statement() -> None:
+    head = _unit("Five priorities. Five is too many.", 0)
+    items = [_unit("1. **Practical science** — real practical work.", 1), _unit("2. **Literacy** — read and write.", 2),
+             _unit("Next section prose.", 3)]
+    got = listed.items_after(head, [head, *items], "What are the priorities in the plan?")
+    assert [u.quote for u in got] == [u.quote for u in items[:2]]
+    assert listed.items_after(head, [head, *items], "Why are there five priorities?") == []
+    assert listed.items_after(head, [head, items[2]], "What are the priorities in the plan?") == []  # no list

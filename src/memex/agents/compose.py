@@ -87,7 +87,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     present = listed.attendance(question, cands)  # "Who was at …?": the "Present: …" line of the minutes
     if present is not None and present not in picked:
         picked = [present, *picked]
-    items = listed.items_after(picked[0].unit, units)
+    items = listed.items_after(picked[0].unit, units, question)
     if items:  # "… with four conditions:" answers with the conditions that follow it
         by_unit = {id(c.unit): c for c in cands}
         listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]

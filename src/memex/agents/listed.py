@@ -14,17 +14,23 @@ if TYPE_CHECKING:
     from memex.agents.extractive import Candidate
 
 MAX_ITEMS = 8
+_MANY_Q = re.compile(r"^\W*(?:what|which)\s+(?:are|were)\s+(?:the|my|our|his|her|their)\b", re.I)
+"""A question that asks for several things of one kind ("What are the priorities in the plan?")."""
 _OPENS = re.compile(r"(?::|\s[—–])\s*$")
 """A line that opens a list ends with a colon, or a dash after a space ("twice a day, seven days a week —")."""
 
 
-def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
+def items_after(head: Unit, units: Sequence[Unit], question: str = "") -> list[Unit]:
     """The statements right after `head` in its chunk when `head` ends with a colon or a dash (up to MAX_ITEMS,
-    until a statement that itself opens another list); empty otherwise."""
-    if not _OPENS.search(head.text):
-        return []
+    until a statement that itself opens another list); empty otherwise. For a question that asks for several
+    things ("What are the priorities…?"), a list right below `head` is its items too ("Five priorities. …"
+    then "1. Practical science …")."""
     same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
                   key=lambda u: u.position)
+    if not _OPENS.search(head.text) and not (
+            _MANY_Q.search(question) and not _MARKER.match(head.quote) and same
+            and same[0].position == head.position + 1 and _MARKER.match(same[0].quote)):
+        return []
     out: list[Unit] = []
     expect = head.position + 1
     marked = False
