@@ -1,5 +1,6 @@
 """A bold line of its own or a question line (a troubleshooting page's problem, an FAQ's question) is answered
-by the statement after it; "which … version" asks for a number."""
+by the statement after it; "which … version" asks for a number; a question for several things takes the list
+below the best statement; a path ("/sitemap.xml") is a place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 from small_vault import indexed_home
 
 from memex.agents import listed
-from memex.agents.answer_type import NUMBER, expected
+from memex.agents.answer_type import NUMBER, PLACE, expected, offers
 from memex.agents.evidence import Unit
 from memex.app import Brain
 from memex.domain import Hit, Location
@@ -55,3 +56,8 @@ def test_a_question_for_several_things_takes_the_list_below_the_best_statement()
     assert [u.quote for u in got] == [u.quote for u in items[:2]]
     assert listed.items_after(head, [head, *items], "Why are there five priorities?") == []
     assert listed.items_after(head, [head, items[2]], "What are the priorities in the plan?") == []  # no list
+
+
+def test_a_path_is_a_place() -> None:
+    assert PLACE in offers("The sitemap for your site is available at /sitemap.xml, for example.", "Where is it?")
+    assert PLACE not in offers("Rated 4 /5 overall.", "Where is it?")  # a slash, no path

@@ -133,6 +133,8 @@ _PLACE_PREP = re.compile(
     r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
     r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
     r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+|"
+    # "available at /sitemap.xml": a path is where a thing is found
+    r"(?<![\w/.])/[A-Za-z][\w.-]*(?:/[\w.-]+)*|"
     # "put it where the old coal store was": a "where" clause names a place
     r"(?<!^)(?<![.!?:;]\s)\bwhere\s+(?:the|a|an|my|our|his|her|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+", re.U)
 
