@@ -46,6 +46,8 @@ _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|
                          r"\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:my|the|our|his|her|their|your) )?(?:[\w-]+ ){0,2}(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
                          r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|"
                          r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
+                         # "Since which Obsidian version…?", "What app version…?": a version number
+                         r"\b(?:which|what) (?:[\w-]+ ){0,2}version\b|"
                          r"\bwhat(?:'s| is| was| were| are)?\b[^?]*\b(?:number|code|pin|password|postcode|position|"
                          r"place|score|reading)\b", re.I)
 # "when" asks for a date where it opens the question (or a part of it: "..., and when?"); mid-sentence it is a
@@ -133,6 +135,8 @@ _PLACE_PREP = re.compile(
     r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
     r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
     r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+|"
+    # "available at /sitemap.xml": a path is where a thing is found
+    r"(?<![\w/.])/[A-Za-z][\w.-]*(?:/[\w.-]+)*|"
     # "put it where the old coal store was": a "where" clause names a place
     r"(?<!^)(?<![.!?:;]\s)\bwhere\s+(?:the|a|an|my|our|his|her|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+", re.U)
 

@@ -87,11 +87,16 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     present = listed.attendance(question, cands)  # "Who was at …?": the "Present: …" line of the minutes
     if present is not None and present not in picked:
         picked = [present, *picked]
-    items = listed.items_after(picked[0].unit, units)
+    items = listed.items_after(picked[0].unit, units, question)
     if items:  # "… with four conditions:" answers with the conditions that follow it
         by_unit = {id(c.unit): c for c in cands}
         listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]
         picked = [picked[0], *listed_items, *(c for c in picked[1:] if c not in listed_items)]
+    else:
+        after = listed.answer_after(picked[0].unit, units)  # "**The problem**" is answered by the line below it
+        lead = next((c for c in cands if after is not None and c.unit is after), None)
+        if lead is not None and lead not in picked:
+            picked = [picked[0], lead, *picked[1:]]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
     changed = _changed_over_time(question, picked, cands)

@@ -14,17 +14,23 @@ if TYPE_CHECKING:
     from memex.agents.extractive import Candidate
 
 MAX_ITEMS = 8
+_MANY_Q = re.compile(r"^\W*(?:what|which)\s+(?:are|were)\s+(?:the|my|our|his|her|their)\b", re.I)
+"""A question that asks for several things of one kind ("What are the priorities in the plan?")."""
 _OPENS = re.compile(r"(?::|\s[—–])\s*$")
 """A line that opens a list ends with a colon, or a dash after a space ("twice a day, seven days a week —")."""
 
 
-def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
+def items_after(head: Unit, units: Sequence[Unit], question: str = "") -> list[Unit]:
     """The statements right after `head` in its chunk when `head` ends with a colon or a dash (up to MAX_ITEMS,
-    until a statement that itself opens another list); empty otherwise."""
-    if not _OPENS.search(head.text):
-        return []
+    until a statement that itself opens another list); empty otherwise. For a question that asks for several
+    things ("What are the priorities…?"), a list right below `head` is its items too ("Five priorities. …"
+    then "1. Practical science …")."""
     same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
                   key=lambda u: u.position)
+    if not _OPENS.search(head.text) and not (
+            _MANY_Q.search(question) and not _MARKER.match(head.quote) and same
+            and same[0].position == head.position + 1 and _MARKER.match(same[0].quote)):
+        return []
     out: list[Unit] = []
     expect = head.position + 1
     marked = False
@@ -46,6 +52,19 @@ def items_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
 
 
 _MARKER = re.compile(r"^\s*(?:[-*+•]\s|\(?[a-z0-9]{1,2}[.)]\s|\[[ xX]\]\s)", re.I)
+_LEAD = re.compile(r"^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$|\?\s*(?:\*\*|__)?\s*$")
+"""A line set in bold on its own ("**My device is deleting my attachments**") or ending in a question mark is
+a lead-in (a problem, an FAQ's question, a pseudo-heading): it states what the statement after it answers."""
+
+
+def answer_after(head: Unit, units: Sequence[Unit]) -> Unit | None:
+    """The statement right after `head` in its chunk when `head` is a lead-in (a bold line of its own, or a
+    question); None otherwise. Troubleshooting pages and FAQs put the problem in bold and the fix below it,
+    and the bold line, which restates the question, outscores the fix."""
+    if not _LEAD.search(head.quote) or _MARKER.match(head.quote):  # a list item's next line is its sibling
+        return None
+    nxt = [u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position == head.position + 1]
+    return nxt[0] if nxt else None
 
 
 # "Who was at the design review on 7 May 2026?" asks for everyone there: minutes keep them on one labelled line
