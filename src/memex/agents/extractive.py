@@ -199,6 +199,7 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         if not len(best):
             return
         minimum = across
+        asked = {t: w for t, w in asked.items() if len(w) >= paraphrase.CROSS_RELATED_MIN_LEN}
     asked = paraphrase.unworded(asked, [h[1] for h in holds], [own[i] | subj[i] for i in own], _stem,
                                 [h[1] for h in (holds[int(i)] for i in best)])
     if not asked:

@@ -181,6 +181,10 @@ Spanish notes), for an embedder that aligns languages. multilingual-e5-small, ea
 "fisio" 0.94, "session" / "sesión" 0.94, "holiday" / "vacaciones" 0.92, "cost" / "precio" 0.92, against
 "session" / "reunión" 0.90, "places" / "placas" 0.91, "physio" / "espalda" 0.89 (its narrow high band is why
 within one language it reads nothing; some translations fall below too: "wedding" / "boda" 0.90)."""
+CROSS_RELATED_MIN_LEN = 5
+"""Shortest question word matched across languages: a short word embedded alone is a sub-word piece or two, and
+its translation is as often a neighbouring sense ("new" / "nuevo" credited every statement about the new oven
+and pushed out the one naming the town asked for)."""
 RELATED_WEIGHT = 0.5
 """A related word counts half a word in the coverage signals, like a derived form."""
 RELATED_UNITS = 12
