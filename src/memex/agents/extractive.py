@@ -189,12 +189,21 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
     (agents/paraphrase.related_terms): half a word, in the statement's and in the statement-with-subject
     coverage."""
     minimum = paraphrase.related_min(embedder.id)
-    asked = paraphrase.asked_words(question, idf, _stem) if minimum is not None else {}
+    # An embedder whose cosines within one language mean little may still match words across languages: then
+    # only statements in another language than the question's read related words ("physio" / "fisio").
+    across = paraphrase.cross_related_min(embedder.id) if minimum is None else None
+    asked = paraphrase.asked_words(question, idf, _stem) if minimum is not None or across is not None else {}
     if not asked:
         return
     own = {i: paraphrase.plain_words(u.text) for i, u in enumerate(units)}
     subj = {i: paraphrase.plain_words(u.context) for i, u in enumerate(units)}
     best = keep[np.argsort(-combine(f[keep]), kind="stable")[:paraphrase.RELATED_UNITS]]
+    if across is not None:
+        best = np.asarray([i for i in best if paraphrase.other_language(question, units[int(i)].hit.text)], dtype=int)
+        if not len(best):
+            return
+        minimum = across
+        asked = {t: w for t, w in asked.items() if len(w) >= paraphrase.CROSS_RELATED_MIN_LEN}
     asked = paraphrase.unworded(asked, [h[1] for h in holds], [own[i] | subj[i] for i in own], _stem,
                                 [h[1] for h in (holds[int(i)] for i in best)])
     if not asked:

@@ -175,6 +175,16 @@ MiniLM: "motor" / "car" 0.57, "warmth" / "heat" 0.71, "plumbing" / "pipes" 0.78,
 "boss" / "graham" 0.27, "token" / "ring" 0.21; co-hyponyms also pass ("car" / "bike" 0.56, "heat" / "cold" 0.62),
 hence half a word only. Other embedders (multilingual-e5's cosines sit in a narrow high band; `hash` has no
 meaning) read no related words."""
+CROSS_RELATED_MIN = {"multilingual": 0.92}
+"""The same, read only between a question and a statement in different languages (an English question over
+Spanish notes), for an embedder that aligns languages. multilingual-e5-small, each word alone: "physio" /
+"fisio" 0.94, "session" / "sesión" 0.94, "holiday" / "vacaciones" 0.92, "cost" / "precio" 0.92, against
+"session" / "reunión" 0.90, "places" / "placas" 0.91, "physio" / "espalda" 0.89 (its narrow high band is why
+within one language it reads nothing; some translations fall below too: "wedding" / "boda" 0.90)."""
+CROSS_RELATED_MIN_LEN = 5
+"""Shortest question word matched across languages: a short word embedded alone is a sub-word piece or two, and
+its translation is as often a neighbouring sense ("new" / "nuevo" credited every statement about the new oven
+and pushed out the one naming the town asked for)."""
 RELATED_WEIGHT = 0.5
 """A related word counts half a word in the coverage signals, like a derived form."""
 RELATED_UNITS = 12
@@ -196,6 +206,35 @@ _word_vectors: dict[tuple[str, str], np.ndarray] = {}
 def related_min(embedder_id: str) -> float | None:
     """The calibrated single-word cosine for this embedder kind (None: no related words are read)."""
     return RELATED_MIN.get(embedder_id.split(":", 1)[0])
+
+
+def cross_related_min(embedder_id: str) -> float | None:
+    """The calibrated single-word cosine between two languages for this embedder kind (None: none read)."""
+    return CROSS_RELATED_MIN.get(embedder_id.split(":", 1)[0])
+
+
+@functools.lru_cache(maxsize=256)
+def question_language(question: str) -> str:
+    """The question's language ("und" when the detector is unsure)."""
+    from memex.language.detect import detect_query
+
+    return detect_query(question).lang
+
+
+@functools.lru_cache(maxsize=4096)
+def passage_language(text: str) -> str:
+    """A retrieved passage's language ("und" when the detector is unsure; cached: the same chunks come back).
+    Read as a query is (a diary entry is often shorter than what a note's detection trusts)."""
+    from memex.language.detect import detect_query
+
+    return detect_query(text).lang
+
+
+def other_language(question: str, passage: str) -> bool:
+    """Are the question and the passage surely written in different languages?"""
+    q = question_language(question)
+    p = passage_language(passage)
+    return "und" not in (q, p) and q != p
 
 
 def plain_words(text: str) -> set[str]:
