@@ -330,7 +330,7 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     role = description_role(description)
     cands = score_units(description, units, embedder, idf)
     if is_name is not None:
-        cands = _person_offered(description, cands, skip, role, is_name)
+        cands = _person_offered(description, cands, role, is_name)
     q_low = question.lower()
     # The role the description gives ("the engineer who…") is not a name for it ("Design Engineer").
     roles = {w.lower() for w in re.findall(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b",
@@ -399,30 +399,25 @@ def _same_person(name: str, c: Candidate, other: str, oc: Candidate) -> bool:
             and c.unit.hit.path == oc.unit.hit.path)
 
 
-def _person_offered(description: str, cands: list[Candidate], skip: set[str], role: set[str],
-                    is_name: Any) -> list[Candidate]:
-    """The statements for a description of a person, with the kind credit of those that offer one in a way
-    `answer_type.matches` cannot see: a sentence opening with a name the note graph knows ("Pete helped on the
-    Saturday…"), or a person note's line opening with the description's role ("Old friend from the cycling club."
-    for "the friend who…")."""
-    if PERSON not in expected(description).kinds:
+def _person_offered(description: str, cands: list[Candidate], role: set[str], is_name: Any) -> list[Candidate]:
+    """The statements for a description of a person, with the kind credit of a person note's line that opens with
+    the description's role ("Old friend from the cycling club." in "Pete Garside" for "the friend who…"): it
+    offers the person its note is about, which `answer_type.matches` cannot see in the line itself."""
+    if not role or PERSON not in expected(description).kinds:
         return cands
     out = []
     for c in cands:
-        if c.kind is not None and c.kind < 1.0 and (
-                any(w.lower() not in skip and not month_number(w.lower()) and is_name(w)
-                    for w in opening_words(c.text))
-                or (role and _opens_with_role(c.text, role) and _person_note(c.unit.subject, is_name))):
+        if (c.kind is not None and c.kind < 1.0 and _opens_with_role(c.text, role)
+                and _person_note(c.unit.subject, is_name)):
             c = replace(c, kind=1.0, score=c.score + WEIGHTS.kind * (1.0 - c.kind))
         out.append(c)
     return sorted(out, key=lambda c: -c.score)
 
 
 def _person_note(subject: str, is_name: Any) -> bool:
-    """Is the statement's note (or section) titled with a name: a note about one person?"""
-    levels = [lv for lv in subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
-    return bool(levels) and any((n := _leading_name(lv)) is not None and _NAME_LIKE.match(lv.strip())
-                                and (" " in n or is_name(n)) for lv in levels[-1:])
+    """Is the statement's note (or its deepest section) titled with a name: a note about one person?"""
+    levels = [lv.strip() for lv in subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
+    return bool(levels) and bool(_NAME_LIKE.match(levels[-1])) and (" " in levels[-1] or is_name(levels[-1]))
 
 
 ROLE_BESIDE = 1.5
