@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from memex.agents import latest as latest_mod
 from memex.agents import lexicon, listed, quantity
-from memex.agents.answer_type import Expectation, expected
+from memex.agents.answer_type import PERSON, Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
@@ -326,16 +326,18 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     from memex.agents.answer_type import _PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
-    cands = score_units(description, units, embedder, idf)
-    q_low = question.lower()
     skip = {w.lower().strip(".,'’?") for w in question.split()}
+    role = description_role(description)
+    cands = score_units(description, units, embedder, idf)
+    if is_name is not None:
+        cands = _person_offered(description, cands, role, is_name)
+    q_low = question.lower()
     # The role the description gives ("the engineer who…") is not a name for it ("Design Engineer").
     roles = {w.lower() for w in re.findall(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b",
                                            description)}
     head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
     if head:
         skip.discard(head.group(1).lower())
-    role = description_role(description)
     scored: dict[str, tuple[float, Candidate]] = {}
     for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
@@ -383,7 +385,39 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     # "Douglas" of "Signed: Douglas Baird" is the fuller name ranked above it, not one more candidate to search.
     ranked = [(name, vc) for i, (name, vc) in enumerate(ranked)
               if not any(set(name.split()) < set(other.split()) and other in vc[1].text for other, _ in ranked[:i])]
+    # "Aoife" (the note's title) and "Aoife Byrne" (its first line) are one person: one slot, the better placed.
+    ranked = [(name, vc) for i, (name, vc) in enumerate(ranked)
+              if not any(_same_person(name, vc[1], other, oc) for other, (_, oc) in ranked[:i])]
     return [(name, c) for name, (_, c) in ranked[:limit]]
+
+
+def _same_person(name: str, c: Candidate, other: str, oc: Candidate) -> bool:
+    """Are two candidates one name, the shorter its fuller form's first words, found in the same note?"""
+    a, b = name.split(), other.split()
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    return (len(short) < len(full) and full[:len(short)] == short
+            and c.unit.hit.path == oc.unit.hit.path)
+
+
+def _person_offered(description: str, cands: list[Candidate], role: set[str], is_name: Any) -> list[Candidate]:
+    """The statements for a description of a person, with the kind credit of a person note's line that opens with
+    the description's role ("Old friend from the cycling club." in "Pete Garside" for "the friend who…"): it
+    offers the person its note is about, which `answer_type.matches` cannot see in the line itself."""
+    if not role or PERSON not in expected(description).kinds:
+        return cands
+    out = []
+    for c in cands:
+        if (c.kind is not None and c.kind < 1.0 and _opens_with_role(c.text, role)
+                and _person_note(c.unit.subject, is_name)):
+            c = replace(c, kind=1.0, score=c.score + WEIGHTS.kind * (1.0 - c.kind))
+        out.append(c)
+    return sorted(out, key=lambda c: -c.score)
+
+
+def _person_note(subject: str, is_name: Any) -> bool:
+    """Is the statement's note (or its deepest section) titled with a name: a note about one person?"""
+    levels = [lv.strip() for lv in subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
+    return bool(levels) and bool(_NAME_LIKE.match(levels[-1])) and (" " in levels[-1] or is_name(levels[-1]))
 
 
 ROLE_BESIDE = 1.5
