@@ -6,20 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from live_server import make_home
+from statement_rows import flat_idf as _idf
+from statement_rows import row as _row
 
 from memex.app import Brain
 from memex.graph import contradictions, related, statements
-from memex.graph.contradictions import StatementRow
 from memex.graph.edges import _short_forms
-
-
-def _row(i: int, doc: int, text: str, date: str) -> StatementRow:
-    s = statements.statements(text, date)[0]
-    return StatementRow(i, doc, i, s.text, s.terms, {k: list(v) for k, v in s.slots.items()}, date, s.cue)
-
-
-def _idf(_t: str) -> float:
-    return 1.0
 
 
 def test_the_same_value_written_differently_is_no_contradiction():

@@ -3,17 +3,10 @@ changed — self-dated event dates, weekdays that name one day, lists of values,
 and the `related` signals added with them. Pure parts (no model, no vault)."""
 from __future__ import annotations
 
-from memex.graph import contradictions, statements
-from memex.graph.contradictions import StatementRow
+from statement_rows import flat_idf as _idf
+from statement_rows import row as _row
 
-
-def _row(i: int, doc: int, text: str, date: str) -> StatementRow:
-    s = statements.statements(text, date)[0]
-    return StatementRow(i, doc, i, s.text, s.terms, {k: list(v) for k, v in s.slots.items()}, date, s.cue)
-
-
-def _idf(_t: str) -> float:
-    return 1.0
+from memex.graph import contradictions
 
 
 def test_two_event_dates_each_the_day_it_was_said_are_not_a_change():

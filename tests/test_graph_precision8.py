@@ -2,17 +2,10 @@
 days later, change words in an aside, and counted frequencies ("twice daily"). Pure parts (no model, no vault)."""
 from __future__ import annotations
 
-from memex.graph import contradictions, statements
-from memex.graph.contradictions import StatementRow
+from statement_rows import flat_idf as _idf
+from statement_rows import row as _row
 
-
-def _row(i: int, doc: int, text: str, date: str) -> StatementRow:
-    s = statements.statements(text, date)[0]
-    return StatementRow(i, doc, i, s.text, s.terms, {k: list(v) for k, v in s.slots.items()}, date, s.cue)
-
-
-def _idf(_t: str) -> float:
-    return 1.0
+from memex.graph import contradictions
 
 
 def test_a_change_that_names_what_it_replaced_pairs_only_with_that_value():
