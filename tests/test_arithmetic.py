@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from small_vault import cited_names, vault_brain
 
-from memex.agents.arithmetic import asks_total, difference_of, duration, product, span_ends, stated_difference
+from memex.agents.arithmetic import (
+    amounts,
+    asks_total,
+    difference_of,
+    duration,
+    pair_with_gap,
+    product,
+    span_ends,
+    stated_difference,
+)
 from memex.agents.multihop import named_inside
 from memex.agents.plan import relation
 from memex.app import Brain
@@ -93,6 +102,15 @@ def test_a_difference_the_notes_state_is_written_in_full() -> None:
     assert stated_difference("the home report valuation", "Asking: offers over £255,000.") == ""
 
 
+def test_the_two_figures_a_stated_difference_is_the_gap_between() -> None:
+    assert amounts("Final cost: £56,340. It's £9,540 more than the £46.8k first quote.") == [
+        (56340.0, "£"), (9540.0, "£"), (46800.0, "£")]
+    assert pair_with_gap(9540.0, [2817.0, 46800.0, 52350.0, 56340.0]) == (56340.0, 46800.0)
+    # No pair, or two pairs the same gap apart, offers nothing: a coincidence is not the comparison.
+    assert pair_with_gap(1000.0, [46800.0, 52350.0]) is None
+    assert pair_with_gap(100.0, [100.0, 200.0, 300.0]) is None
+
+
 def test_a_how_much_over_question_is_not_a_description_to_bridge() -> None:
     # "the home report valuation did we pay" is the question's own inversion, not "the thing we paid".
     assert relation("How much over the home report valuation did we pay for the flat?") is None
@@ -104,6 +122,7 @@ def test_how_much_over_the_valuation_we_paid(brain: Brain) -> None:
     a = brain.ask("How much over the home report valuation did we pay for the house?")
     assert not a.abstained
     assert a.answer.startswith("£6,000 over the home report valuation")
+    assert "£186,000" in a.answer.split(".")[0] and "£180,000" in a.answer.split(".")[0]  # what was compared
     assert "Buying 12 Rose Lane.md" in cited_names(a)
 
 

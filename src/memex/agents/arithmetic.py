@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from memex.agents.compose import Composed
@@ -218,9 +218,60 @@ def stated_difference(against: str, text: str) -> str:
     return ""
 
 
+_ANY_AMOUNT = re.compile(_AMOUNT, re.I)
+
+
+def amounts(text: str) -> list[tuple[float, str]]:
+    """The money amounts a statement gives, as (value, currency): "£10k" -> (10000.0, "£")."""
+    out = []
+    for m in _ANY_AMOUNT.finditer(text):
+        try:
+            value = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("k") or "").lower(), 1)
+        except ValueError:
+            continue
+        out.append((value, m.group("cur")))
+    return out
+
+
+def _value(amount: str) -> tuple[float, str] | None:
+    found = amounts(amount)
+    return found[0] if found else None
+
+
+def figures_for(amount: str, stated_in: Candidate, pool: Sequence[Candidate]) -> tuple[Candidate, float, Candidate,
+                                                                                          float] | None:
+    """The two figures of the note that stated a difference whose gap is exactly that difference ("£56,340" and
+    "£46,800" for "£9,540 more than the first quote"), each with a statement that gives it; None unless exactly
+    one pair of figures fits, so a coincidence among many amounts is not offered as the sum."""
+    diff = _value(amount)
+    if diff is None:
+        return None
+    gap, currency = diff
+    same_note = [c for c in pool if c.hit.path == stated_in.hit.path]
+    holders: dict[float, Candidate] = {}
+    # The stating statement first, then its own passage: the figures it compares are written beside it.
+    for c in sorted(same_note, key=lambda c: (c is not stated_in, c.hit.chunk_id != stated_in.hit.chunk_id, -c.score)):
+        for value, cur in amounts(c.unit.text):
+            if cur == currency and value != gap and value not in holders:
+                holders[value] = c
+    pair = pair_with_gap(gap, holders)
+    if pair is None:
+        return None
+    hi, lo = pair
+    return holders[hi], hi, holders[lo], lo
+
+
+def pair_with_gap(gap: float, values: Iterable[float]) -> tuple[float, float] | None:
+    """The one pair of values `gap` apart, higher first; None when no pair or more than one is."""
+    found = set(values)
+    pairs = [(hi, lo) for hi in found for lo in found if abs(hi - lo - gap) < 0.005]
+    return pairs[0] if len(pairs) == 1 else None
+
+
 def with_difference(question: str, composed: Composed) -> Composed:
     """The answer, led by the difference a quoted statement states ("£10k over home report") written in full,
-    when the question asks how much over or under something it was."""
+    when the question asks how much over or under something it was; with the two figures it is the gap between
+    when the note gives exactly one such pair, each cited, so the reader sees what was compared."""
     against = difference_of(question)
     if not against or not composed.text or not composed.citations:
         return composed
@@ -229,7 +280,16 @@ def with_difference(question: str, composed: Composed) -> Composed:
         amount = stated_difference(against, c.unit.text)
         if amount and c.hit.chunk_id in numbers:
             line = f"{amount} {_ASKS_DIFFERENCE.match(question).group('dir')} {against} [{numbers[c.hit.chunk_id]}]"
-            return replace(composed, text=f"{line} {composed.text}", notes=[*composed.notes, f"difference: {line}"])
+            citations = list(composed.citations)
+            pair = figures_for(amount, c, [*composed.used, *composed.candidates])
+            if pair is not None:
+                hi_c, hi, lo_c, lo = pair
+                cite([hi_c, lo_c], numbers, citations)
+                currency = _value(amount)[1]  # type: ignore[index]
+                line += (f": {_money(hi, currency)} [{numbers[hi_c.hit.chunk_id]}] against {_money(lo, currency)}"
+                         f" [{numbers[lo_c.hit.chunk_id]}].")
+            return replace(composed, text=f"{line} {composed.text}", citations=citations,
+                           notes=[*composed.notes, f"difference: {line}"])
     return composed
 
 
@@ -253,5 +313,5 @@ def _states_duration(composed: Composed) -> bool:
     return any(c.kind == 1.0 and _DURATION.search(c.unit.text) for c in composed.primary or composed.used[:1])
 
 
-__all__ = ["arithmetic", "asks_total", "duration", "difference_of", "product", "span", "span_ends", "stated_difference",
+__all__ = ["amounts", "arithmetic", "asks_total", "duration", "difference_of", "figures_for", "pair_with_gap", "product", "span", "span_ends", "stated_difference",
            "with_difference", "with_total"]
