@@ -14,6 +14,8 @@ markets?", "How much did I claim in expenses for March 2026?", "Which radiators 
    its whole table or log: the rest of that note is read from the store (`records`), so every row is
    considered, not only those retrieval happened to return. Rows are kept when they satisfy the constraints
    and, among those left, hold the question's words that tell rows apart ("cracked", "Hearthstone").
+   Otherwise, for a list, a Markdown list in the best statement's note with two items among the best
+   statements gives all its items (`list_items`), whatever their words; the loose matches of other notes follow.
 4. **Result**: counted ("3 matching entries"), summed when the question asks "how much" or "how many <unit>"
    and each item carries that quantity ("Total: £49.00"), and listed in date order, each item cited.
 """
