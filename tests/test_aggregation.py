@@ -160,3 +160,33 @@ def test_a_list_whose_words_no_statement_holds_takes_the_best_of_each_note_near_
     count = "How many places abroad did I travel to in 2026?"
     got = aggregate.collect(count, cands, idf, aggregate.constraints(count, ("2026-01-01", "2026-12-31")))
     assert len(got.items) < 2
+
+
+def _item(text: str, score: float, path: str, position: int, subject: str) -> aggregate.Candidate:
+    from dataclasses import replace
+
+    x = _cand(text, score, path, "2026-08-22", "frontmatter")
+    return replace(x, unit=replace(x.unit, position=position, subject=subject))
+
+
+def test_a_list_in_the_best_note_gives_all_its_items_even_those_that_scored_low() -> None:
+    # The items are in another language than the question, and one item shares a word stem with the question
+    # by accident ("placas" / "places"): the list the best statements come from is the answer.
+    question = "Which places did we visit on the summer holiday?"
+    trip, shop = "viajes/Verano.md", "obrador/Horno.md"
+    cands = [_item("- Playa de Merón casi todos los días.", 0.61, trip, 3, "Verano"),
+             _item("Del 13 al 22 de agosto.", 0.60, trip, 0, "Verano"),
+             _item("- Excursión a Comillas y a Potes.", 0.60, trip, 4, "Verano"),
+             _item("Retraso en fábrica con las placas refractarias.", 0.57, shop, 0, "Horno"),
+             _item("- Museo de Altamira el 18.", 0.41, trip, 6, "Verano"),
+             _item("- Le dije que sí.", 0.40, shop, 1, "Horno")]
+    idf = {"plac": 6.0, "holiday": 5.0, "visit": 4.0}
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question))
+    texts = [x.text for x in got.items]
+    assert {"- Playa de Merón casi todos los días.", "- Excursión a Comillas y a Potes.",
+            "- Museo de Altamira el 18."} <= set(texts)
+    assert "- Le dije que sí." not in texts  # another note's list item, far from the best
+    # A count keeps to the question's words: the list's items are not all things counted.
+    count = "How many places did we visit on the summer holiday?"
+    got = aggregate.collect(count, cands, idf, aggregate.constraints(count))
+    assert "- Museo de Altamira el 18." not in [x.text for x in got.items]

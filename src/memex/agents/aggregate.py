@@ -14,6 +14,8 @@ markets?", "How much did I claim in expenses for March 2026?", "Which radiators 
    its whole table or log: the rest of that note is read from the store (`records`), so every row is
    considered, not only those retrieval happened to return. Rows are kept when they satisfy the constraints
    and, among those left, hold the question's words that tell rows apart ("cracked", "Hearthstone").
+   Otherwise, for a list, a Markdown list in the best statement's note with two items among the best
+   statements gives all its items (`list_items`), whatever their words; the loose matches of other notes follow.
 4. **Result**: counted ("3 matching entries"), summed when the question asks "how much" or "how many <unit>"
    and each item carries that quantity ("Total: £49.00"), and listed in date order, each item cited.
 """
@@ -409,6 +411,18 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
             used_docs = {x.hit.path for x in items}
             lead = [a for a in anchors if a.hit.path in used_docs][:1]
             notes.append(f"records of {len(used_docs)} note(s): {len(pool)} rows read")
+    listed: list[Candidate] = []
+    if not items and c.operation == "list":
+        # A list in the note the best statements come from gives all its items; the loose matches from other
+        # notes follow (a count or a sum keeps to the words: a list's items are not all things counted).
+        found = list_items(cands)
+        listed = [x for x in found if satisfies(x.unit, c)]
+        listed += [x for x in found if x not in listed and satisfies(x.unit, c, written=True)]
+        if len(listed) >= 2:
+            lead = [x for x in cands[:ANCHOR_TOP] if x in listed][:1]
+            notes.append(f"a list of {len(listed)} items leads: {listed[0].unit.subject}")
+        else:
+            listed = []
     if not items:
         # With dates, months or amounts to meet, the constraints do the narrowing: reach further down.
         pool = [x for x in cands if _unechoed(x) >= best - (2 * FLOOR if constrained_q else FLOOR)]
@@ -427,9 +441,32 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
             notes.append(f"{len(constrained)} of {len(matched)} matches meet the constraints")
         items = _unique(constrained or matched)[:LOOSE_MAX]
         notes.append(f"key words: {', '.join(two)}")
+        if listed:
+            items = _unique([*listed, *(x for x in items if x.hit.path != listed[0].hit.path)])
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
     return Collected(items, notes, total, lead)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")
+LIST_LEAD = 2
+"""Items of one list (one note's section) among the ANCHOR_TOP best statements that make the list the answer."""
+
+
+def list_items(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Every item of the list the best statements come from ("- Excursión a Comillas…", "- Playa de Merón…" for
+    "Which places did we visit on the holiday?"): a list in one note is what a list question asks for, whatever
+    its items' words (another language's, or none of the question's), so the items that scored lower (the
+    stop at Altamira) are not lost. Only when the best statement comes from that note."""
+    def section(x: Candidate) -> tuple[str, str]:
+        return x.hit.path, x.unit.subject
+
+    top = [x for x in cands[:ANCHOR_TOP] if _LIST_ITEM.match(x.unit.quote)]
+    for key in dict.fromkeys(section(x) for x in top):
+        if key[0] == cands[0].hit.path and sum(1 for x in top if section(x) == key) >= LIST_LEAD:
+            items = [x for x in cands if section(x) == key and _LIST_ITEM.match(x.unit.quote)]
+            return sorted(items, key=lambda x: (x.unit.rank, x.unit.position))
+    return []
 
 
 WORDLESS_MARGIN = 0.1
