@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from small_vault import cited_names, vault_brain
 
-from memex.agents.full_names import first_names, full_name, write_out
+from memex.agents import lexicon
+from memex.agents.full_names import asks_who, first_names, full_name, write_out
 from memex.app import Brain
 from memex.domain import Citation, Location
 
@@ -22,6 +23,15 @@ NOTES = {
     "journal/2026-02-23.md": "# Mon 23 Feb 2026\n\nFrom 23 Feb I'm acting deputy and line managed by Rachel. "
                              "Kate is running the choir trip while I do the timetable.\n",
 }
+
+
+def test_a_question_asks_for_a_person_or_about_one_it_describes() -> None:
+    for q, who in [("Who's my line manager now?", True), ("Which in-law fitted the rail?", True),
+                   ("Who replaced the teacher who retired in July?", True), ("¿Quién es nuestro gestor?", True),
+                   ("What does the checker who's on the client's side eat?", False),
+                   ("¿Qué se le rompió a quien encontró el apartamento?", False)]:
+        with lexicon.asked(q):
+            assert asks_who(q) is who, q
 
 
 @pytest.fixture(scope="module")

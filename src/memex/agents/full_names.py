@@ -18,7 +18,7 @@ from memex.retrieve.search import Filters, Searcher
 MAX_NAMES = 4
 """First names written out in one answer (each costs a few indexed lookups)."""
 WRITTEN_ROWS = 40
-"""Passages read to find one that writes a full name out (the full-text index gives them; bounded)."""
+"""Passages read to find one whose note's title writes a full name out (the full-text index gives them; bounded)."""
 NAME_PARTS = (2, 3)
 """Words in a full name ("Rachel Penhale", "Mary Ann Kerr"): longer keys are titles, not people."""
 
@@ -52,9 +52,9 @@ def full_name(conn: sqlite3.Connection, word: str) -> tuple[str, str] | None:
 
 def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: str, filters: Filters | None,
                 cited: Iterable[str] = ()) -> Hit | None:
-    """The passage to cite for a full name: the first passage of the note that is the person, else a passage
-    that writes the name out (in its title or text; one the answer already cites first), within the user's
-    path filter."""
+    """The passage to cite for a full name: the first passage of the note that is the person, else one of a note
+    titled with the name (one the answer already cites first), within the user's path filter; None: no note's
+    title writes the name out."""
     from memex.agents.multihop import _allowed
     from memex.graph.tables import candidates_by_name
 
@@ -64,11 +64,13 @@ def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: st
             ids += [int(r[0]) for r in conn.execute(
                 "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT 1", (doc_id,))]
     if not ids:
+        # No note is the person: a note whose title writes the name out ("Martin Leach 1-1s") names them, a
+        # passage's text alone does not (the graph reads "Harrogate Stray" or "Jonno, Ailsa" as people too).
         phrase = " ".join(re.findall(r"\w+", name))
         try:
             rows = conn.execute("SELECT c.id, d.path FROM chunks_fts f JOIN chunks c ON c.id = f.rowid JOIN documents d "
                                 "ON d.id = c.doc_id WHERE chunks_fts MATCH ? LIMIT ?",
-                                (f'{{title headings text}}: "{phrase}"', WRITTEN_ROWS)).fetchall()
+                                (f'title: "{phrase}"', WRITTEN_ROWS)).fetchall()
         except sqlite3.OperationalError:
             rows = []
         known = set(cited)
@@ -76,6 +78,18 @@ def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: st
                      key=lambda cid: (str(cid) not in known, cid))
     hits = searcher.hits_for(ids[:1], dict.fromkeys(ids[:1], 0.0)) if ids else []
     return hits[0] if hits else None
+
+
+_RELATIVE = re.compile(r"\s(?:who|whose|whom|that|which|where|quien|quienes|que|cuyo|cuya|donde)\b", re.I)
+
+
+def asks_who(question: str) -> bool:
+    """Does the question ask for a person ("Who's my line manager?", "Which in-law…", "¿Quién es…?"), not for
+    something about one it describes ("What does the checker who's now on the client's side eat?")?"""
+    from memex.agents.answer_type import PERSON, expected
+
+    m = _RELATIVE.search(question)
+    return PERSON in expected(question[:m.start()] if m else question).kinds
 
 
 def first_names(text: str, conn: sqlite3.Connection, searcher: Searcher, filters: Filters | None,

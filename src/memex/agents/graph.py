@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from memex.agents import abstain, aggregate, arithmetic, compose, full_names, lexicon, multihop
-from memex.agents.answer_type import PERSON, expected
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -234,7 +233,7 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 composed.support, composed.checks = abstain.support_score(
                     question, composed.support, composed.primary or composed.used, run.note_text, expect,
                     composed.candidates, unseen, abstain.fts_in_notes(run.parts.conn))
-                if PERSON in expected(question).kinds:
+                if full_names.asks_who(question):
                     # "… line managed by Rachel": a who-question is answered with the full name the graph knows.
                     names = full_names.first_names(composed.text, run.parts.conn, run.parts.searcher, run.filters,
                                                    [c.chunk_id for c in composed.citations])
