@@ -63,6 +63,10 @@ def test_the_first_use_is_written_out_citing_the_persons_note(brain: Brain) -> N
     assert "Kate runs" in out and [c.n for c in cites] == [1, 2]
     # A text that writes the full name already is left alone.
     assert first_names("Rachel Penhale chairs SLT; Rachel decides.", brain.conn, brain.searcher, None) == []
+    # A note's title labelling a statement is a title, and a name the question gives is not what it asks.
+    assert first_names("1-1s with Rachel › 23 Feb: SLT moved.", brain.conn, brain.searcher, None) == []
+    assert first_names("Rachel asked Kate to cover.", brain.conn, brain.searcher, None, (),
+                       "Who did Rachel ask to cover?") == []
 
 
 @pytest.mark.slow

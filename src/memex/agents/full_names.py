@@ -24,6 +24,9 @@ NAME_PARTS = (2, 3)
 
 _FIRST = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][a-zß-ÿ]+(?![\w-])")
 _CAPITALISED = re.compile(r"\s*[A-ZÀ-Þ]")
+_IN_LABEL = re.compile(r"[^.!?\[\]›:;]*›")
+"""What follows a word of a note's title that labels a statement ("Graham 1-1s › 16 Dec: …"): a title, not a
+statement, so it is left as written."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,14 @@ def asks_who(question: str) -> bool:
     return PERSON in expected(question[:m.start()] if m else question).kinds
 
 
+def _in_label(text: str, end: int) -> bool:
+    return _IN_LABEL.match(text, end) is not None
+
+
 def first_names(text: str, conn: sqlite3.Connection, searcher: Searcher, filters: Filters | None,
-                cited: Iterable[str] = ()) -> list[FullName]:
-    """The first names in `text` that stand for one person's full name the text does not already write."""
+                cited: Iterable[str] = (), question: str = "") -> list[FullName]:
+    """The first names in `text` that stand for one person's full name the text does not already write (not
+    the ones the question itself names: "Who did Graham tell me…" asks for someone else)."""
     from memex.agents.multihop import is_word, letter_case
 
     cited = list(cited)
@@ -103,11 +111,11 @@ def first_names(text: str, conn: sqlite3.Connection, searcher: Searcher, filters
     low = text.casefold()
     for m in _FIRST.finditer(text):
         word = m.group()
-        if word in seen or len(out) == MAX_NAMES:
+        if word in seen or len(out) == MAX_NAMES or _in_label(text, m.end()):
             continue
         seen.add(word)
-        if _CAPITALISED.match(text, m.end()):
-            continue  # part of a longer name already ("Priya Sandhu")
+        if _CAPITALISED.match(text, m.end()) or re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", question):
+            continue  # part of a longer name already ("Priya Sandhu"), or named by the question
         found = full_name(conn, word)
         if found is None or found[0].casefold() in low or is_word(*letter_case(conn, word)):
             continue
@@ -121,7 +129,8 @@ def write_out(text: str, citations: list[Citation], names: list[FullName]) -> tu
     """`text` with each first name's first use written in full ("Rachel Penhale [2]"), citing its passage."""
     citations = list(citations)
     for fn in names:
-        m = re.search(rf"(?<![\w'’-]){re.escape(fn.first)}(?![\w-])", text)
+        m = next((u for u in re.finditer(rf"(?<![\w'’-]){re.escape(fn.first)}(?![\w-])", text)
+                  if not _in_label(text, u.end())), None)
         if m is None:
             continue
         n = next((c.n for c in citations if c.chunk_id == fn.hit.chunk_id), 0)

@@ -236,7 +236,7 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 if full_names.asks_who(question):
                     # "… line managed by Rachel": a who-question is answered with the full name the graph knows.
                     names = full_names.first_names(composed.text, run.parts.conn, run.parts.searcher, run.filters,
-                                                   [c.chunk_id for c in composed.citations])
+                                                   [c.chunk_id for c in composed.citations], question)
                     composed.text, composed.citations = full_names.write_out(composed.text, composed.citations, names)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
