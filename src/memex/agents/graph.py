@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, aggregate, arithmetic, compose, lexicon, multihop
+from memex.agents import abstain, aggregate, arithmetic, compose, full_names, lexicon, multihop
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -233,6 +233,11 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 composed.support, composed.checks = abstain.support_score(
                     question, composed.support, composed.primary or composed.used, run.note_text, expect,
                     composed.candidates, unseen, abstain.fts_in_notes(run.parts.conn))
+                if full_names.asks_who(question):
+                    # "… line managed by Rachel": a who-question is answered with the full name the graph knows.
+                    names = full_names.first_names(composed.text, run.parts.conn, run.parts.searcher, run.filters,
+                                                   [c.chunk_id for c in composed.citations], question)
+                    composed.text, composed.citations = full_names.write_out(composed.text, composed.citations, names)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
     messages = build_messages(question, hits, state["plan"].temporal)
