@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import initials, lexicon, paraphrase
+from memex.agents import initials, lexicon, paraphrase, several
 from memex.agents.answer_type import PERSON, Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -248,7 +248,7 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     that only echoes the question goes last unless the question asks for a date or a number it may add."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
-    scores = combine(f, weights)
+    scores = combine(f, weights) + several.credit(question, units)
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
