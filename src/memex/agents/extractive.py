@@ -325,6 +325,9 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
         return {n for n in asked if all(re.search(rf"(?<!\w){re.escape(w)}", blob) for w in n.split())}
 
     focus = about(cands[0]) if asked else set()
+    # The best statement's note is about whom it names: its other lines that name no one else are too ("So
+    # we've moved your install to 20 April" in Jamie's email, below the line that names him).
+    focal_note = cands[0].hit.path
     picked: list[Candidate] = []
     for c in cands:
         if len(picked) == limit or c.score < best - margin:
@@ -332,7 +335,7 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
         terms = content_terms(c.text)
         if any(terms <= content_terms(p.text) for p in picked):
             continue  # adds nothing new (overlapping chunks, repeated lines)
-        if picked and focus and not about(c) & focus:
+        if picked and focus and not about(c) & focus and (c.hit.path != focal_note or names(c.text)):
             continue  # about someone else
         picked.append(c)
     return picked
