@@ -54,7 +54,10 @@ _Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|
 # conjunction: "Which signal do crews grumble about when it's misty?" asks for a signal, not a date.
 _WHEN = r"(?:^\W*(?:(?:so|and|but|then|ok|okay|remind me)\W+)?|[,;]\s*|\b(?:and|or|since|until|till|by)\s+)when\b"
 _Q_DATE = re.compile(_WHEN + r"|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bbirthday\b|"
-                     r"\bsince when\b|\buntil when\b|\bby when\b|\bhow long ago\b|\bdeadline\b|\bdue\b", re.I)
+                     r"\bsince when\b|\buntil when\b|\bby when\b|\bhow long ago\b|\bdeadline\b|\bdue\b|"
+                     # "What did the email say about the install date?" asks for a date as much as "when" does
+                     # ("the default date format" asks for a format: the date must end the phrase)
+                     r"\bthe (?:\w+ )?date\b(?=\s*(?:[?.,!;]|$|of\b|for\b))", re.I)
 _Q_TIME = re.compile(r"\bwhat (?:\w+ ){0,3}time\b|\bwhat day\b|" + _WHEN + r"[^?]*\b(?:meet|meeting|class|session|kick|start|starts|open|opens|"
                      r"close|closes|train|training|football|swimming|practice|lesson|appointment|call|calls|"
                      r"visit|visits|sync|standup|stand-up)\b|\bschedule\b|\bwhich (?:evening|morning|night|day)\b|"

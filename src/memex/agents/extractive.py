@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import initials, lexicon, paraphrase
+from memex.agents import initials, lexicon, paraphrase, several
 from memex.agents.answer_type import PERSON, Expectation, expected, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -248,7 +248,7 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     that only echoes the question goes last unless the question asks for a date or a number it may add."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
-    scores = combine(f, weights)
+    scores = combine(f, weights) + several.credit(question, units)
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
@@ -325,6 +325,9 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
         return {n for n in asked if all(re.search(rf"(?<!\w){re.escape(w)}", blob) for w in n.split())}
 
     focus = about(cands[0]) if asked else set()
+    # The best statement's note is about whom it names: its other lines that name no one else are too ("So
+    # we've moved your install to 20 April" in Jamie's email, below the line that names him).
+    focal_note = cands[0].hit.path
     picked: list[Candidate] = []
     for c in cands:
         if len(picked) == limit or c.score < best - margin:
@@ -332,7 +335,7 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
         terms = content_terms(c.text)
         if any(terms <= content_terms(p.text) for p in picked):
             continue  # adds nothing new (overlapping chunks, repeated lines)
-        if picked and focus and not about(c) & focus:
+        if picked and focus and not about(c) & focus and (c.hit.path != focal_note or names(c.text)):
             continue  # about someone else
         picked.append(c)
     return picked
