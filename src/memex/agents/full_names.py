@@ -38,19 +38,26 @@ class FullName:
     hit: Hit
 
 
+def canonical_entity(conn: sqlite3.Connection, word: str) -> tuple[str, str, str] | None:
+    """(key, name, kind) of the entity the note graph merged `word` into ("Marcus" → Marcus Bell), else None."""
+    from memex.graph.links import name_key
+
+    try:
+        row = conn.execute("SELECT c.key, c.name, c.kind FROM graph_entities e JOIN graph_entities c "
+                           "ON c.id = e.canonical WHERE e.key = ?", (name_key(word),)).fetchone()
+    except sqlite3.OperationalError:  # an index made before the graph existed
+        return None
+    return (str(row[0]), str(row[1]), str(row[2])) if row else None
+
+
 def full_name(conn: sqlite3.Connection, word: str) -> tuple[str, str] | None:
     """(full name as written, its key) of the one person the note graph merged `word` into, else None."""
     from memex.graph.links import name_key
 
-    key = name_key(word)
-    try:
-        row = conn.execute("SELECT c.key, c.name, c.kind FROM graph_entities e JOIN graph_entities c "
-                           "ON c.id = e.canonical WHERE e.key = ?", (key,)).fetchone()
-    except sqlite3.OperationalError:  # an index made before the graph existed
+    found = canonical_entity(conn, word)
+    if found is None or found[2] != "person" or len(found[0].split()) not in NAME_PARTS or found[0] == name_key(word):
         return None
-    if row is None or row[2] != "person" or len(str(row[0]).split()) not in NAME_PARTS or row[0] == key:
-        return None
-    return str(row[1]), str(row[0])
+    return found[1], found[0]
 
 
 def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: str, filters: Filters | None,

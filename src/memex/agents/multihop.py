@@ -229,14 +229,10 @@ def letter_case(conn: sqlite3.Connection, word: str) -> tuple[int, int]:
 def person_alias(conn: sqlite3.Connection, word: str) -> bool:
     """Has the note graph merged this word into a person's full name ("Marcus" → Marcus Bell, seen written out
     elsewhere in the notes), though no note is that person?"""
-    from memex.graph.links import name_key
+    from memex.agents.full_names import canonical_entity
 
-    try:
-        row = conn.execute("SELECT c.kind FROM graph_entities e JOIN graph_entities c ON c.id = e.canonical "
-                           "WHERE e.key = ?", (name_key(word),)).fetchone()
-    except sqlite3.OperationalError:  # an index made before the graph existed
-        return False
-    return row is not None and row[0] == "person"
+    found = canonical_entity(conn, word)
+    return found is not None and found[2] == "person"
 
 
 def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
