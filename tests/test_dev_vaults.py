@@ -7,7 +7,7 @@ import sys
 import pytest
 from fixture_paths import REPO
 
-VAULTS = ["engineer-vault", "panadera-vault-es"]
+VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)

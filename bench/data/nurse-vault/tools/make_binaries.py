@@ -161,7 +161,7 @@ def survey_docx() -> None:
                 ("Port side aft", "6", "4.8"), ("Starboard side forward", "6", "5.8"),
                 ("Starboard side aft", "6", "5.3"), ("Cabin roof", "4", "3.9")]:
         cells = t.add_row().cells
-        for c, v in zip(cells, row):
+        for c, v in zip(cells, row, strict=True):
             c.text = v
     d.add_heading("Recommendations", 2)
     for r in ["1. Black the hull within six months.",
@@ -194,7 +194,7 @@ def programme_docx() -> None:
                 ("Bridge Over Troubled Water", "solo: Bernadette Quinn"), ("Africa", "with percussion"),
                 ("The Parting Glass", "arr. Gareth Penn; verse 2 solo: Tamsin Roe (alto)")]:
         cells = t.add_row().cells
-        for c, v in zip(cells, row):
+        for c, v in zip(cells, row, strict=True):
             c.text = v
     d.add_paragraph("Tickets £8, under-16s free. Thank you to the Friends Meeting House for our rehearsal space.")
     d.save(str(NOTES / "choir" / "Spring concert programme 2026.docx"))

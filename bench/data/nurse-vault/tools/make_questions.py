@@ -320,8 +320,8 @@ def main() -> None:
     with open(ROOT / "contradictions.jsonl", "w", encoding="utf-8") as f:
         for subj, attr, old, new in C:
             f.write(json.dumps({"subject": subj, "attribute": attr,
-                                "old": dict(zip(("path", "quote", "date"), old)),
-                                "new": dict(zip(("path", "quote", "date"), new))}, ensure_ascii=False) + "\n")
+                                "old": dict(zip(("path", "quote", "date"), old, strict=True)),
+                                "new": dict(zip(("path", "quote", "date"), new, strict=True))}, ensure_ascii=False) + "\n")
     print(f"{len(rows)} questions {counts}, {len(C)} contradictions")
 
 
