@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, focal, lexicon
+from memex.agents import attribute, focal, lexicon, unstated
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
 from memex.domain import Hit
@@ -245,13 +245,9 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
 
 WITHHELD_PENALTY = 0.4
 """The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
-the card, not writing it here", "Yvonne booked it and won't tell me what it cost")."""
-_WITHHELD = re.compile(r"(?i)\b(?:not known|unknown|not writing (?:it|them|that) (?:down|here)|not (?:written|"
-                       r"noted|recorded) (?:here|down|anywhere)|(?:(?:haven['’]t|have not|hasn['’]t) (?:copied|written|noted|"
-                       r"recorded|kept|put)|(?:didn['’]t|did not) (?:copy|write|note|record|keep|put)) "
-                       r"(?:anything|it|them|that|a thing)(?: (?:about|of) (?:it|them|that))? "
-                       r"(?:here|down)|won['’]t (?:tell|say)|wouldn['’]t (?:tell|say)|"
-                       r"(?:don['’]t|didn['’]t|do not) know|no idea|never found out)\b|[£$€]\s?\.\.\.|\bTBC\b")
+the card, not writing it here", "Yvonne booked it and won't tell me what it cost", "Numéro de sécu : dans le
+classeur bleu, PAS ici")."""
+_WITHHELD = unstated.WITHHELD  # the phrases, one table per language: agents/unstated.py
 
 
 WITHHELD_CANDIDATES = 3

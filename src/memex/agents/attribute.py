@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from memex.agents import unstated
+
 _NUM = r"\d+(?:[.,]\d+)?"
 
 _SIZE_UNITS = (r"px|pixels?|píxeles|pt|points?|em|rem|kb|mb|gb|tb|kib|mib|gib|bytes?|cm|mm|m²|m2|sq ?ft|square "
@@ -223,17 +225,11 @@ _NOT_THINGS = frozenset({"the", "and", "for", "from", "with", "about", "than", "
                          "sept", "oct", "nov", "dec", "del", "los", "las", "una", "con", "por", "para", "desde"})
 
 
-_OUTCOME = re.compile(r"\b(?:in the end|ended up|end up|finally|eventually|al final|finalmente|acabó|terminó)\b", re.I)
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
-           r"nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|winter|next (?:week|month|year)|enero|febrero|marzo|abril|"
-           r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otoño|invierno")
-PENDING = re.compile(
-    rf"\b(?:could|might|may|will|should|would) (?:be|happen|go ahead|start|take place)(?: in| around| by)? "
-    rf"(?:early |late |mid-?|next )?(?:{_MONTHS})\b|\b(?:not|hasn['’]t|haven['’]t|has not|have not) "
-    r"(?:happened|been done|been decided|been booked|been paid|started|finished) yet\b|\byet to (?:happen|be)\b|"
-    r"\b(?:todavía|aún) no (?:se ha|hemos|han|ha)\b|\bestá (?:por|sin) (?:ver|decidir|hacer)\b", re.I)
+_OUTCOME = unstated.OUTCOME  # "in the end", "al final", "finalement"...: agents/unstated.py
+PENDING = unstated.PENDING
 """A line that says what it speaks of has not happened yet ("The rehang could be June 2027 if we get the rest
-by March", "not booked yet", "todavía no se ha comprado")."""
+by March", "not booked yet", "todavía no se ha comprado", "Pas achetée"); the phrases per language are in
+agents/unstated.py."""
 
 
 def asks_outcome(question: str) -> bool:

@@ -1,0 +1,110 @@
+"""How notes say a thing is not known, not written here, or has not happened yet — one table per language.
+
+A person's notes often mark what they do not hold: "Birthday: not known", "Numéro de sécu : dans le classeur
+bleu, PAS ici", "Preis: unbekannt", "todavía no se ha comprado". A question about such a thing is one the notes
+cannot answer, however close the line is in meaning (agents/abstain.py reads `WITHHELD` and `PENDING` on the
+lines that hold what is asked; agents/attribute.py reads `OUTCOME` in the question).
+
+Each language has its own entry, so a language is added or corrected in one place. Entries are regular
+expressions for whole words or phrases (matched case-insensitively, not inside a longer word); they are
+joined into one pattern per kind, since the language of a note line is not known in advance and the phrases of
+one language do not occur in another's prose.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+           r"nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|winter|next (?:week|month|year)")
+_MESES = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otoño|invierno"
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """One language's ways of saying it: not known or not written down (`withheld`), not happened yet
+    (`pending`), and a question word asking how something turned out (`outcome`)."""
+
+    withheld: tuple[str, ...]
+    pending: tuple[str, ...]
+    outcome: tuple[str, ...]
+
+
+PHRASES: dict[str, Phrases] = {
+    "en": Phrases(
+        withheld=(r"not known", r"unknown",
+                  r"not writing (?:it|them|that) (?:down|here)",
+                  r"not (?:written|noted|recorded) (?:here|down|anywhere)",
+                  r"(?:(?:haven['’]t|have not|hasn['’]t) (?:copied|written|noted|recorded|kept|put)|"
+                  r"(?:didn['’]t|did not) (?:copy|write|note|record|keep|put)) (?:anything|it|them|that|a thing)"
+                  r"(?: (?:about|of) (?:it|them|that))? (?:here|down)",
+                  r"won['’]t (?:tell|say)", r"wouldn['’]t (?:tell|say)", r"(?:don['’]t|didn['’]t|do not) know",
+                  r"no idea", r"never found out", r"[£$€]\s?\.\.\.", r"TBC"),
+        pending=(rf"(?:could|might|may|will|should|would) (?:be|happen|go ahead|start|take place)(?: in| around| by)? "
+                 rf"(?:early |late |mid-?|next )?(?:{_MONTHS})",
+                 r"(?:not|hasn['’]t|haven['’]t|has not|have not) (?:happened|been done|been decided|been booked|"
+                 r"been paid|started|finished) yet",
+                 r"yet to (?:happen|be)"),
+        outcome=(r"in the end", r"ended up", r"end up", r"finally", r"eventually")),
+    "es": Phrases(
+        withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
+                  r"no (?:lo )?(?:apunt[eéo]|anot[eéo]|escrib[oí]) aqu[ií]",
+                  r"no (?:est[aá] )?(?:apuntad|anotad|escrit)[oa]s? (?:aqu[ií]|en ning[uú]n sitio)",
+                  r"aqu[ií] no", r"nunca (?:lo )?supe", r"por confirmar"),
+        pending=(rf"(?:podría|puede|será|debería) (?:ser|hacerse|empezar)(?: en| hacia| para)? "
+                 rf"(?:principios de |finales de |mediados de )?(?:{_MESES})",
+                 r"(?:todavía|aún) no (?:se ha|hemos|han|ha)", r"está (?:por|sin) (?:ver|decidir|hacer)",
+                 r"(?:todavía|aún) (?:sin|no) (?:comprar|comprad[oa]s?|reservad[oa]s?|pagad[oa]s?|decidid[oa]s?)"),
+        outcome=(r"al final", r"finalmente", r"acabó", r"terminó")),
+    "fr": Phrases(
+        withheld=(r"inconnue?s?", r"je ne (?:le )?sais pas", r"on ne (?:le )?sait pas", r"aucune idée",
+                  r"pas (?:noté|écrit|recopié|mis)e?s? ici", r"pas ici", r"nulle part ici",
+                  r"(?:je )?ne l['’]ai (?:pas|jamais) (?:noté|écrit|recopié)e?",
+                  r"ne (?:veut|voulait|voudra) pas (?:me |nous )?le dire", r"n['’]a pas voulu (?:me |nous )?le dire",
+                  r"jamais su", r"non (?:communiqué|renseigné)e?s?", r"à confirmer"),
+        pending=(r"pas encore (?:achet|fait|fini|décid|réserv|pay|commenc|command)\w*",
+                 r"(?:pas|non) achet[ée]e?s?", r"(?:toujours|encore) en attente",
+                 r"reste à (?:décider|voir|faire|acheter)", r"à (?:décider|voir)"),
+        outcome=(r"finalement", r"au final", r"à la fin", r"en fin de compte")),
+    "de": Phrases(
+        withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"keine ahnung",
+                  r"nicht (?:hier )?(?:notiert|aufgeschrieben|eingetragen)", r"nicht hier",
+                  r"(?:will|wollte) (?:es )?nicht sagen", r"nie erfahren", r"noch zu klären"),
+        pending=(r"noch nicht", r"steht noch aus", r"noch offen", r"nicht gekauft"),
+        outcome=(r"am ende", r"schlie(?:ß|ss)lich", r"letztendlich", r"letzten endes")),
+    "it": Phrases(
+        withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"nessuna idea",
+                  r"non (?:l['’]ho )?(?:annotat|scritt|segnat)[oaie](?: qui)?", r"non qui",
+                  r"non (?:me )?(?:l['’]ha|lo ha|lo vuole) (?:voluto )?dire", r"mai saputo", r"da confermare"),
+        pending=(r"non ancora", r"ancora da (?:decidere|fare|vedere|comprare)", r"non comprat[oaie]"),
+        outcome=(r"alla fine", r"infine", r"finalmente")),
+    "pt": Phrases(
+        withheld=(r"desconhecid[oa]s?", r"não sei", r"(?:nenhuma|não faço) ideia",
+                  r"não (?:anotei|escrevi|anotad[oa]|escrit[oa])(?: aqui)?", r"aqui não", r"não aqui",
+                  r"nunca soube", r"a confirmar"),
+        pending=(r"ainda não", r"por (?:decidir|fazer|ver)", r"não comprad[oa]s?"),
+        outcome=(r"no final", r"no fim", r"afinal", r"finalmente", r"acabou")),
+    "nl": Phrases(
+        withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"geen idee",
+                  r"niet (?:hier )?(?:genoteerd|opgeschreven)", r"niet hier", r"(?:wil|wilde) (?:het )?niet zeggen",
+                  r"nooit geweten"),
+        pending=(r"nog niet", r"nog (?:te )?(?:beslissen|bepalen|doen)", r"niet gekocht"),
+        outcome=(r"uiteindelijk", r"op het eind", r"ten slotte")),
+}
+"""Per language (ISO 639-1): English, Spanish, French, German, Italian, Portuguese, Dutch (issue 18)."""
+
+
+def pattern(kind: str, languages: dict[str, Phrases] | None = None) -> re.Pattern[str]:
+    """One case-insensitive pattern for a kind of phrase ("withheld", "pending", "outcome") over the languages,
+    each phrase standing as whole words."""
+    table = PHRASES if languages is None else languages
+    alternatives = [p for phrases in table.values() for p in getattr(phrases, kind)]
+    return re.compile("|".join(rf"(?<!\w)(?:{p})(?!\w)" for p in alternatives), re.I)
+
+
+WITHHELD = pattern("withheld")
+"""A line that says what it speaks of is not known or not written here."""
+PENDING = pattern("pending")
+"""A line that says what it speaks of has not happened yet."""
+OUTCOME = pattern("outcome")
+"""A question that asks how something turned out."""
