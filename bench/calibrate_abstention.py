@@ -5,7 +5,9 @@ of the composed answer (the score of the statement it stands on) is recorded wit
 whether the answer held the gold facts. The threshold is then swept: for each value, the false abstention on
 answerable questions and the abstention on unanswerable ones, overall and per type. The chosen threshold
 is the middle of those reaching the most abstention on unanswerable questions while false abstention stays at
-or below the target (10%) there and `--margin` (0.02) above.
+or below the target (10%) there and `--margin` (0.02) above. It also prints where each set's cosines sit
+(median and interquartile range of the answer statement's cosine), for the per-embedder scale
+(`abstain.COSINE_SCALES`).
 
     python bench/calibrate_abstention.py --set teacher=H1:Q1 --set consultant=H2:Q2 [--target 0.10] [--per-set]
         [--margin 0.02]
@@ -76,6 +78,16 @@ def gold_fact(rows: list[dict], t: float) -> float:
     return float(np.mean(ans)) if ans else 0.0
 
 
+def cosine_scale(rows: list[dict]) -> tuple[float, float]:
+    """(median, interquartile range) of the cosine between each question and the statement its answer stands on:
+    where this embedder's cosines sit, for `abstain.COSINE_SCALES` (measure each embedder on the same questions)."""
+    sems = [r["features"]["semantic"] for r in rows if r.get("features")]
+    if not sems:
+        return 0.0, 0.0
+    q1, mid, q3 = np.percentile(sems, [25, 50, 75])
+    return float(mid), float(q3 - q1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", required=True, help="NAME=HOME:QA_FILE")
@@ -98,6 +110,9 @@ def main() -> None:
         sets[name] = json.loads(f.read_text()) if f.exists() else collect(home, qa)
         f.write_text(json.dumps(sets[name]))
     rows = [r for rs in sets.values() for r in rs]
+    print("cosine of the answer's statement, median / interquartile range (abstain.COSINE_SCALES): "
+          + ", ".join("%s %.3f / %.3f" % ((name,) + cosine_scale(rs)) for name, rs in sets.items())
+          + ", pooled %.3f / %.3f" % cosine_scale(rows))
     grid = np.round(np.arange(0.20, 0.80, 0.01), 2)
     print("threshold  false_abst  unans_abst  gold_fact   " + "  ".join(f"{n}(fa/ua)" for n in sets))
     ok = []

@@ -10,7 +10,15 @@ import pytest
 from click.testing import CliRunner
 from small_vault import indexed_home
 
-from memex.agents.abstain import fts_in_notes, statement_support, support_score, unseen_share
+from memex.agents.abstain import (
+    COSINE_SCALES,
+    fts_in_notes,
+    statement_support,
+    support_cosine,
+    support_score,
+    threshold_for,
+    unseen_share,
+)
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
 from memex.domain import Hit, Location
@@ -100,3 +108,28 @@ def test_eval_answers_reports_abstention_per_type_and_measures_a_judge(home: Pat
     # The plain-text report has the same columns.
     r = CliRunner().invoke(cli, ["eval-answers", str(qa), "--no-recall", "--home", str(home)], env=env)
     assert r.exit_code == 0 and "false abstention" in r.output and "abstains (unanswerable)" in r.output
+
+
+def test_a_cosine_is_read_on_its_own_embedders_scale_mapped_onto_minilms() -> None:
+    (e5_mid, e5_spread), (mini_mid, mini_spread) = COSINE_SCALES["multilingual"], COSINE_SCALES["minilm"]
+    # MiniLM and an embedder never measured are read as they come.
+    assert support_cosine(0.61, "minilm:all-MiniLM-L6-v2:384") == 0.61
+    assert support_cosine(0.61, "hash:384") == 0.61
+    # e5's middle is MiniLM's middle; a step of e5's spread is a step of MiniLM's.
+    e5 = "multilingual:multilingual-e5-small:384"
+    assert support_cosine(e5_mid, e5) == pytest.approx(mini_mid)
+    assert support_cosine(e5_mid - e5_spread, e5) == pytest.approx(mini_mid - mini_spread)
+
+
+def test_an_e5_answer_below_e5s_usual_cosine_loses_support_that_a_raw_reading_would_give_it() -> None:
+    e5 = "multilingual:multilingual-e5-small:384"
+    below = _candidate("Numéro de cadre : gravé sous le boîtier.", "Vélo", 0.85, 0.3, 0.3)
+    above = _candidate("Numéro de cadre : 12345.", "Vélo", 0.95, 0.3, 0.3)
+    assert statement_support(below, 0.0, e5) < statement_support(below) - 0.1
+    assert statement_support(above, 0.0, e5) > statement_support(above)
+    # The gap between the two counts as much as the same gap in MiniLM's spread.
+    gap = statement_support(above, 0.0, e5) - statement_support(below, 0.0, e5)
+    assert gap == pytest.approx(0.6 * (0.95 - 0.85) * COSINE_SCALES["minilm"][1] / COSINE_SCALES["multilingual"][1])
+    q = "Quel est le numéro de cadre du vélo ?"
+    assert support_score(q, 0.5, [below], embedder_id=e5)[0] < support_score(q, 0.5, [below])[0]
+    assert threshold_for(e5) != threshold_for("minilm:all-MiniLM-L6-v2:384")

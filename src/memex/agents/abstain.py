@@ -22,7 +22,7 @@ from memex.agents.extractive import Candidate, Weights, content_terms, question_
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
-SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.35, "hash": 0.25}
+SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.22, "hash": 0.25}
 """Below this the answer abstains, per embedder kind: the support score leans on embedding similarity, whose
 scale differs between models (calibrated on the dev vaults per embedder: bench/calibrate_abstention.py,
 docs/benchmarks.md). minilm: 0.39, calibrated with `--per-set --margin 0.02` on the teacher, consultant and
@@ -30,9 +30,10 @@ engineer vaults with the credit for unseen words (`UNSEEN_CREDIT`): the middle o
 abstention on unanswerable questions (0.81 pooled) that keep every vault at <= 10% false abstention there and
 0.02 above (a lone 0.43 reaches 0.84 but puts engineer's 0.096 one step from 0.13). Fitted on any two vaults
 the same rule gives 0.39 too; each vault's rates at the threshold fitted on the other two are in
-docs/benchmarks.md. multilingual: 0.35, calibrated with `--per-set` (at most 10% false abstention on each vault) on multilingual homes of the three
-English dev vaults, the Spanish personal vault (panadera) and the Spanish Obsidian-help QA set; the pooled rule
-(0.62) would refuse 18-23% of the Spanish answerable questions."""
+docs/benchmarks.md. multilingual: 0.22, its cosines read on MiniLM's scale (`COSINE_SCALES`), calibrated with
+`--per-set` (at most 10% false abstention on each set, and 0.02 above) on multilingual homes of the Spanish
+personal vault (panadera) and the Spanish, German, Italian and Dutch Obsidian-help QA sets (plateau 0.21-0.23;
+the raw cosine's plateau was 0.31-0.33, with 0.48 of their unanswerable questions refused against 0.57)."""
 SUPPORT_THRESHOLD = SUPPORT_THRESHOLDS["minilm"]
 """The default embedder's threshold; also used for an embedder kind that was never calibrated."""
 
@@ -93,14 +94,36 @@ meaning carries it, so a paraphrased question whose answer was found is not refu
 with it; what the answer lacks (the kind asked for, a name) is what marks an unanswerable question."""
 
 
-def statement_support(c: Candidate, unseen: float = 0.0) -> float:
+COSINE_SCALES: dict[str, tuple[float, float]] = {"minilm": (0.729, 0.150), "multilingual": (0.894, 0.030)}
+"""Where each embedder's cosines sit: (median, interquartile range) of the cosine between a question and the
+statement its answer stands on (bench/calibrate_abstention.py prints them per set). Measured on the same
+questions over the same notes: MiniLM on the English Obsidian-help QA set, multilingual-e5 on its Spanish and
+German translations (bench/data/i18n). The support score reads a cosine by its place in its own embedder's
+spread, mapped onto MiniLM's (`support_cosine`), which the support weights were fitted on: e5 puts any question
+and passage above 0.8, so read raw its cosine lifts every answer by the same amount and, spread five times
+thinner, weighs next to nothing in telling answers apart. An embedder kind not listed is read as it comes."""
+
+
+def support_cosine(cosine: float, embedder_id: str = "") -> float:
+    """A statement's cosine as the support score reads it: placed in its embedder's spread (`COSINE_SCALES`) and
+    mapped onto MiniLM's; unchanged for MiniLM and for an embedder kind never measured."""
+    scale = COSINE_SCALES.get(embedder_id.split(":", 1)[0])
+    if scale is None:
+        return cosine
+    ref_mid, ref_spread = COSINE_SCALES["minilm"]
+    mid, spread = scale
+    return ref_mid + (cosine - mid) * ref_spread / spread
+
+
+def statement_support(c: Candidate, unseen: float = 0.0, embedder_id: str = "") -> float:
     """One quoted statement's support, from its signals; `unseen`, the share of the question's wording that no
     note uses (`unseen_share`), counts as held in the word-coverage signals: no statement could hold it, so it
-    says nothing against this one (meaning, the semantic signal, has to carry those words)."""
+    says nothing against this one (meaning, the semantic signal, has to carry those words). The cosine is read
+    on the embedder's own scale (`support_cosine`)."""
     kind = SUPPORT_WEIGHTS.kind_unknown if c.kind is None else c.kind
     w = SUPPORT_WEIGHTS
     text, context = (RELATED_SUPPORT * r for r in c.related)
-    return (w.semantic * c.semantic + w.lexical * min(1.0, c.lexical + text + unseen)
+    return (w.semantic * support_cosine(c.semantic, embedder_id) + w.lexical * min(1.0, c.lexical + text + unseen)
             + w.context * min(1.0, c.context + context + unseen) + w.kind * kind + w.rank / (1 + c.unit.rank))
 
 
@@ -169,11 +192,13 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                   note_text: Callable[[int], str] | None = None,
                   expect: Expectation | None = None,
                   candidates: Sequence[Candidate] = (), unseen: float = 0.0,
-                  in_notes: Callable[[str, str], bool] | None = None) -> tuple[float, dict[str, Any]]:
+                  in_notes: Callable[[str, str], bool] | None = None,
+                  embedder_id: str = "") -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the support of its best quoted statement, less what they all lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
-    goes by, the passage around it, or the rest of its note)."""
+    goes by, the passage around it, or the rest of its note). `embedder_id` (the ranking embedder's) says on
+    which scale to read the statements' cosines (`support_cosine`)."""
     expect = expected(question) if expect is None else expect
     kind_ok = not expect or any(c.kind == 1.0 for c in used)
     asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
@@ -186,7 +211,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
-    top = max((statement_support(c, unseen) for c in used), default=best)
+    top = max((statement_support(c, unseen, embedder_id) for c in used), default=best)
     withheld = _withheld(question, used, note_text, candidates)
     # The thing asked for (agents/focal.py), reported for calibration: as a penalty it did not separate
     # unanswerable questions from answered ones on a held-out dev vault (bench/fit_support.py --penalise).
