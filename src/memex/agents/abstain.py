@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, focal, lexicon, unstated
+from memex.agents import attribute, focal, lexicon, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
 from memex.domain import Hit
@@ -272,7 +272,7 @@ WITHHELD_PENALTY = 0.4
 """The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
 the card, not writing it here", "Yvonne booked it and won't tell me what it cost", "Numéro de sécu : dans le
 classeur bleu, PAS ici")."""
-_WITHHELD = unstated.WITHHELD  # the phrases, one table per language: agents/unstated.py
+_WITHHELD = withheld.WITHHELD  # the phrases, one table per language: agents/withheld.py
 
 
 WITHHELD_CANDIDATES = 3

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from memex.agents import unstated
+from memex.agents import withheld
 
 _NUM = r"\d+(?:[.,]\d+)?"
 
@@ -225,11 +225,11 @@ _NOT_THINGS = frozenset({"the", "and", "for", "from", "with", "about", "than", "
                          "sept", "oct", "nov", "dec", "del", "los", "las", "una", "con", "por", "para", "desde"})
 
 
-_OUTCOME = unstated.OUTCOME  # "in the end", "al final", "finalement"...: agents/unstated.py
-PENDING = unstated.PENDING
+_OUTCOME = withheld.OUTCOME  # "in the end", "al final", "finalement"...: agents/withheld.py
+PENDING = withheld.PENDING
 """A line that says what it speaks of has not happened yet ("The rehang could be June 2027 if we get the rest
 by March", "not booked yet", "todavía no se ha comprado", "Pas achetée"); the phrases per language are in
-agents/unstated.py."""
+agents/withheld.py."""
 
 
 def asks_outcome(question: str) -> bool:

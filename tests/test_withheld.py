@@ -1,4 +1,4 @@
-"""How notes say a thing is not known, not written here or not happened yet, per language (agents/unstated.py),
+"""How notes say a thing is not known, not written here or not happened yet, per language (agents/withheld.py),
 and what that costs an answer that stands on such a line (agents/abstain.py)."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from memex.agents import abstain, attribute, unstated
+from memex.agents import abstain, attribute, withheld
 from memex.agents.abstain import support_score
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
@@ -16,11 +16,11 @@ LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
 
 
 def test_every_language_has_each_kind_of_phrase_and_each_compiles() -> None:
-    assert set(unstated.PHRASES) == set(LANGUAGES)
-    for lang, phrases in unstated.PHRASES.items():
+    assert set(withheld.PHRASES) == set(LANGUAGES)
+    for lang, phrases in withheld.PHRASES.items():
         for kind in ("withheld", "pending", "outcome"):
             assert getattr(phrases, kind), (lang, kind)
-            assert unstated.pattern(kind, {lang: phrases}).pattern
+            assert withheld.pattern(kind, {lang: phrases}).pattern
 
 
 @pytest.mark.parametrize(("lang", "line"), [
@@ -42,7 +42,7 @@ def test_every_language_has_each_kind_of_phrase_and_each_compiles() -> None:
     ("nl", "De pincode: weet ik niet."),
 ])
 def test_a_line_that_says_the_thing_is_not_known_or_not_here_is_read_as_withheld(lang: str, line: str) -> None:
-    assert unstated.pattern("withheld", {lang: unstated.PHRASES[lang]}).search(line)
+    assert withheld.pattern("withheld", {lang: withheld.PHRASES[lang]}).search(line)
     assert abstain._WITHHELD.search(line)
 
 
@@ -58,7 +58,7 @@ def test_a_line_that_says_the_thing_is_not_known_or_not_here_is_read_as_withheld
     ("nl", "De reis is nog niet geboekt."),
 ])
 def test_a_line_that_says_it_has_not_happened_yet_is_read_as_pending(lang: str, line: str) -> None:
-    assert unstated.pattern("pending", {lang: unstated.PHRASES[lang]}).search(line)
+    assert withheld.pattern("pending", {lang: withheld.PHRASES[lang]}).search(line)
     assert attribute.PENDING.search(line)
 
 
@@ -71,8 +71,8 @@ def test_a_line_that_says_it_has_not_happened_yet_is_read_as_pending(lang: str, 
     "Ik weet het zeker: dinsdag om tien uur.",
 ])
 def test_ordinary_statements_are_neither_withheld_nor_pending(line: str) -> None:
-    assert not unstated.WITHHELD.search(line)
-    assert not unstated.PENDING.search(line)
+    assert not withheld.WITHHELD.search(line)
+    assert not withheld.PENDING.search(line)
 
 
 @pytest.mark.parametrize(("question", "asks"), [
