@@ -249,3 +249,29 @@ def test_an_abstention_is_said_in_the_question_language(spanish_home: Path) -> N
         a = brain.ask("¿Cuál es el IBAN de Harinas del Ebro?")
     assert a.abstained
     assert a.answer == "No he encontrado esto en tus notas."
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("La cuenta la lleva Álvaro desde marzo.", ["Álvaro"]),          # a name opening with an accented capital
+    ("Reunión con Íñigo Ortúzar en Ávila.", ["Íñigo Ortúzar", "Ávila"]),
+    ("Rendez-vous avec Émile à 10 h.", ["Émile"]),
+])
+def test_names_opening_with_an_accented_capital(sentence: str, found: list[str]) -> None:
+    assert names(sentence) == found
+    assert {"person", "name"} <= offers(sentence, "¿Quién lleva la cuenta?")
+
+
+def test_a_known_name_may_open_a_sentence() -> None:
+    from memex.agents.answer_type import known_names
+
+    statements = ["Asistentes: Begoña Lozano, Iñaki (su sobrino, lleva las redes) y yo.",
+                  "Iñaki prepara las fotos de producto antes del 31-ago.",
+                  "Presupuesto aprobado por la gerente en marzo."]
+    known = known_names(statements)
+    assert "Iñaki" in known and "Presupuesto" not in known
+    question = "¿Quién prepara las fotos de producto?"
+    assert "person" in offers(statements[1], question, known)
+    assert "person" not in offers(statements[1], question)              # a lone opening capital, unknown
+    assert "person" not in offers(statements[2], question, known)
+    # English and German statements lend no names (German capitalises every noun)
+    assert known_names(["Met with Jamie and Priya today.", "Treffen mit der Firma Müller am Montag."]) == frozenset()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memex.agents import initials, lexicon, paraphrase, several
-from memex.agents.answer_type import PERSON, Expectation, expected, matches, names
+from memex.agents.answer_type import NAME, PERSON, Expectation, expected, known_names, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
 from memex.embed.base import Embedder
@@ -155,6 +155,8 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     holds: list[tuple[set[str], set[str]]] = []
     subject_terms: dict[str, tuple[set[str], set[str]]] = {}
     spelled = initials.spelled_out(question)  # "BP" in a note is the question's "blood pressure"
+    # Names written inside a sentence of the retrieved statements: "Iñaki prepara…" opens with one
+    known = known_names(dict.fromkeys(u.text for u in units)) if expect.kinds & {PERSON, NAME} else frozenset()
     for u in units:
         terms = content_terms(initials.expand(u.text, spelled))
         held = paraphrase.held_terms(question, u.text, _stem)
@@ -165,7 +167,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
             # lend itself to every statement of its note
             subject_terms[u.context] = own, paraphrase.held_terms(question, u.context, _stem)
         subj, subj_held = subject_terms[u.context]
-        kind = matches(expect, u.text, question, u.context)
+        kind = matches(expect, u.text, question, u.context, known)
         part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
         rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
                      np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0))
