@@ -99,6 +99,8 @@ def test_a_log_line_opens_with_its_date_a_mention_does_not() -> None:
 def test_weekday_picks_the_year() -> None:
     # 2 October was a Thursday in 2025, not in 2026: the weekday decides.
     assert find_dates("Thu 2 Oct: first class", dt.date(2026, 6, 1))[0].day == dt.date(2025, 10, 2)
+    # No year around the context fits the weekday (a chunk anchored by a later "2024"): the nearest one that does.
+    assert find_dates("Última prueba: lun 5-oct, OK", dt.date(2024, 1, 12))[0].day == dt.date(2026, 10, 5)
 
 
 def test_year_less_log_runs_into_the_next_year() -> None:

@@ -185,7 +185,11 @@ def _resolve_year(m: int, d: int, weekday: int | None, context: dt.date | None, 
         candidates = [base.year + 1, base.year]  # a log running past December into January
     candidates += [base.year - 1, base.year + 1]
     if weekday is not None:
-        for y in dict.fromkeys(candidates):
+        # The weekday written beside the day ("lun 5-oct") is the writer's own check: when none of the years
+        # around the context fits it, the context is the wrong year (a chunk anchored by a later "2024"), so
+        # the nearest year that fits, up to six away (every weekday comes round within seven years).
+        nearest = [base.year + k * sign for k in range(2, 7) for sign in (1, -1)]
+        for y in dict.fromkeys(candidates + nearest):
             day = _valid(y, m, d)
             if day is not None and day.weekday() == weekday:
                 return day
