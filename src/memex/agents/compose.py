@@ -26,12 +26,12 @@ from memex.agents.answer_type import PERSON, Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
-    WRITER_DATED_KIND,
     Candidate,
     cite,
     content_terms,
     pick,
     score_units,
+    writer_dated_kind,
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
@@ -109,15 +109,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     citations: list[Citation] = []
     parts = []
     for c in picked:  # a "when" answered by the date its writer gave the statement says that date
-        said, citations = cite([c], numbers, citations, dated=_writer_dated_kind(c), question=question)
+        said, citations = cite([c], numbers, citations, dated=writer_dated_kind(c), question=question)
         parts += said
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
-
-
-def _writer_dated_kind(c: Candidate) -> bool:
-    """Did the statement answer a "when" only through the date its writer gave it (extractive.writer_dated)?"""
-    return c.kind is not None and abs(c.kind - WRITER_DATED_KIND) < 1e-4
 
 
 def _extreme(question: str, cands: list[Candidate]) -> Composed | None:

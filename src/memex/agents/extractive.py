@@ -151,6 +151,11 @@ def writer_dated(unit: Unit) -> bool:
     return bool(unit.date) and (unit.date_source in WRITTEN_ON or unit.date_source == "text")
 
 
+def writer_dated_kind(c: Candidate) -> bool:
+    """Did the statement answer a "when" only through the date its writer gave it (`writer_dated`)?"""
+    return c.kind is not None and abs(c.kind - WRITER_DATED_KIND) < 1e-4
+
+
 def in_context(unit: Unit) -> str:
     """The statement as embedded for scoring: its subject (with the note's aliases) first, when it has one."""
     return f"{unit.context}: {unit.text}" if unit.context else unit.text
