@@ -18,7 +18,7 @@ import numpy as np
 
 from memex.agents import attribute, focal, lexicon
 from memex.agents.answer_type import Expectation, expected, names
-from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
+from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
@@ -175,7 +175,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
     goes by, the passage around it, or the rest of its note)."""
     expect = expected(question) if expect is None else expect
-    kind_ok = not expect or any(c.kind == 1.0 for c in used)
+    # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
+    kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
     asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
              if n and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]

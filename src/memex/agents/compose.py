@@ -31,6 +31,7 @@ from memex.agents.extractive import (
     content_terms,
     pick,
     score_units,
+    writer_dated_kind,
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
@@ -104,7 +105,12 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return changed
     if also is not None:
         picked.append(also)
-    parts, citations = cite(picked, question=question)
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for c in picked:  # a "when" answered by the date its writer gave the statement says that date
+        said, citations = cite([c], numbers, citations, dated=writer_dated_kind(c), question=question)
+        parts += said
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
 
