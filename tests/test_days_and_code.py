@@ -91,3 +91,13 @@ def test_the_rows_of_a_before_after_table_that_changed_on_the_day_named() -> Non
     # Another day, or no day at all: no table column answers it.
     assert changed_on_day("Which products went up on 1 June?", rows, cands) == []
     assert changed_on_day("Which products went up?", rows, cands) == []
+
+
+def test_a_question_about_now_that_names_a_day_still_wants_the_latest() -> None:
+    agm = _unit("AGM on 3 May: Ruth elected tower captain.", 0, "2026-05-03")
+    later = _unit("Ruth stood down; Alan is tower captain from 1 October.", 0, "2026-10-01", chunk="c2", doc=2)
+    cands = [_cand(agm, 0.6), _cand(later, 0.55)]
+    assert compose._on_named_day("Who is tower captain now, after the AGM on 3 May?", cands) is None
+    assert compose._on_named_day("Who is tower captain now? The AGM on 3 May chose one.", cands) is None
+    assert compose._on_named_day("¿Quién es capitán ahora? La asamblea del 3 de mayo eligió uno.", cands) is None
+    assert compose._on_named_day("What changed at the AGM on 3 May?", cands) is not None

@@ -270,14 +270,21 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|after|before|until|till|by|from|desde|ha
                            r"(?:(?:the|el|la|del|le|du|dem|il|de)\s+)?$", re.I)
 
 
+_NOW = re.compile(r"\b(?:now|currently|current|still|latest|these days|at the moment|at present|nowadays|today|"
+                  r"any ?more|most recent|in the end|ended up)\b", re.I)
+_NOW_OTHER = re.compile(r"\b(?:ahora|actual\w*|todavia|aun|agora|atual\w*|ainda|maintenant|actuel\w*|toujours|"
+                        r"jetzt|aktuell\w*|derzeit\w*|noch|adesso|ora|attual\w*|ancora|nu|momenteel|huidige?)\b")
+
+
 def _on_named_day(question: str, cands: Sequence[Candidate]) -> Composed | None:
     """A temporal question about one day it names ("What changed on 1 September?", "¿Qué cambió el 1 de
     septiembre?") is answered by the statements dated that day — every one close to the best, in the notes'
     order — not by the latest statement. A day that bounds a period ("since 1 March") names no such day."""
     days = [(m.day, m.year_given) for m in find_dates(question, _ANY_DAY)
             if m.precision == "day" and not _BOUND_BEFORE.search(question[:m.start])]
-    if not days or not cands:
-        return None
+    if not days or not cands or _NOW.search(question) or lexicon.is_temporal(question) and _NOW_OTHER.search(
+            lexicon.fold(question)):
+        return None  # "Who is captain now, since the AGM on 3 May?" asks for the latest all the same
 
     def same(d: str) -> bool:
         return any(d == day.isoformat() if given else d[5:] == day.isoformat()[5:] for day, given in days)
