@@ -101,3 +101,15 @@ def test_a_question_about_now_that_names_a_day_still_wants_the_latest() -> None:
     assert compose._on_named_day("Who is tower captain now? The AGM on 3 May chose one.", cands) is None
     assert compose._on_named_day("¿Quién es capitán ahora? La asamblea del 3 de mayo eligió uno.", cands) is None
     assert compose._on_named_day("What changed at the AGM on 3 May?", cands) is not None
+
+
+def test_a_code_line_is_quoted_as_written_and_a_fence_never_joins_the_line_after_it() -> None:
+    from memex.agents.extractive import cite
+
+    body = "Run your model the normal way, e.g.\n\n```\nollama run llama3.2\n```\n"
+    found = units(Hit(path="help.md", chunk_id="c1", score=1.0, text=body, location=Location(), doc_id=1,
+                      title="Help"), 0)
+    assert [u.quote for u in found] == ["Run your model the normal way, e.g.", "ollama run llama3.2"]
+    assert listed.in_code(found[1]) and not listed.in_code(found[0])
+    parts, _ = cite([_cand(u, 0.5) for u in found])
+    assert parts[1] == "`ollama run llama3.2` [1]"
