@@ -113,3 +113,13 @@ def test_a_code_line_is_quoted_as_written_and_a_fence_never_joins_the_line_after
     assert listed.in_code(found[1]) and not listed.in_code(found[0])
     parts, _ = cite([_cand(u, 0.5) for u in found])
     assert parts[1] == "`ollama run llama3.2` [1]"
+
+
+def test_a_product_chosen_by_its_terms_may_be_answered_by_its_figures() -> None:
+    from memex.agents.answer_type import MONEY, NAME, QUANTITY, expected, matches
+
+    asked = "Which mortgage deal did we go with in the end?"
+    assert expected(asked).kinds == {NAME, QUANTITY, MONEY}
+    assert matches(expected(asked), "Product: 5-year fixed 4.34%, no fee, ends 31 Oct 2031", asked) == 1.0
+    # a thing chosen by name still asks for a name only
+    assert expected("Which glaze did I use on the mugs?").kinds == {NAME}
