@@ -123,3 +123,13 @@ def test_a_product_chosen_by_its_terms_may_be_answered_by_its_figures() -> None:
     assert matches(expected(asked), "Product: 5-year fixed 4.34%, no fee, ends 31 Oct 2031", asked) == 1.0
     # a thing chosen by name still asks for a name only
     assert expected("Which glaze did I use on the mugs?").kinds == {NAME}
+
+
+def test_a_day_named_by_its_number_alone_is_read_in_the_month_the_statement_is_dated() -> None:
+    written = dt.date(2026, 9, 6)
+    assert compose._days_of_month("Andrés, desde el 1, en el Parque 4.", written) == [dt.date(2026, 9, 1)]
+    assert compose._days_of_month("Starts at 3:30 from the 1st.", written) == [dt.date(2026, 9, 1)]
+    assert compose._days_of_month("Back on the 29th.", written) == [dt.date(2026, 8, 29)]  # the month before
+    # a percentage, a price, a full date (read elsewhere) or a plain count is no day
+    for text in ("Up from 1% to 2%.", "from 1 € a loaf", "desde el 1 de julio", "on 3 occasions", "4 de caja"):
+        assert compose._days_of_month(text, written) == [], text

@@ -264,7 +264,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
 
 ON_DAY_MARGIN = 0.15
 """Statements dated on the day a temporal question names, this close to the best one, make its answer."""
-ON_DAY_MAX = 4
+ON_DAY_MAX = 6
 _BOUND_BEFORE = re.compile(r"\b(?:since|after|before|until|till|by|from|desde|hasta|antes|despu[ée]s|depuis|avant|"
                            r"apr[èe]s|jusqu|seit|vor|nach|bis|dal|prima|dopo|fino|sinds|voor|na|tot)\W+"
                            r"(?:(?:the|el|la|del|le|du|dem|il|de)\s+)?$", re.I)
@@ -274,6 +274,31 @@ _NOW = re.compile(r"\b(?:now|currently|current|still|latest|these days|at the mo
                   r"any ?more|most recent|in the end|ended up)\b", re.I)
 _NOW_OTHER = re.compile(r"\b(?:ahora|actual\w*|todavia|aun|agora|atual\w*|ainda|maintenant|actuel\w*|toujours|"
                         r"jetzt|aktuell\w*|derzeit\w*|noch|adesso|ora|attual\w*|ancora|nu|momenteel|huidige?)\b")
+
+
+_DAY_OF_MONTH = re.compile(r"\b(?:since|from|on|desde|el|le|am|il|op|dal|vanaf|depuis|seit)\s+(?:the\s+)?"
+                           r"([0-3]?\d)(?:st|nd|rd|th|er|º|o)?(?=\s*(?:[^\w\s%€$£.,:/]|[.,:;](?!\d)|$))", re.I)
+"""A number after "since", "from the", "desde el"… with nothing after it but punctuation: "desde el 1, en el Parque 4",
+"from the 1st." ("on 3 occasions", "from 1 €" and "desde el 1 de julio" are something else)."""
+
+
+def _days_of_month(text: str, written: dt.date) -> list[dt.date]:
+    """Days a statement names by their number alone ("desde el 1", "from the 1st"): in the month it is dated in,
+    or the month before for a number past its day, at most ON_DAY_REACH days before it."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        d = int(m.group(1))
+        month = written if d <= written.day else (written.replace(day=1) - dt.timedelta(days=1))
+        try:
+            day = month.replace(day=d)
+        except ValueError:
+            continue
+        if 0 <= (written - day).days <= ON_DAY_REACH:
+            out.append(day)
+    return out
+
+
+ON_DAY_REACH = 20
 
 
 def _on_named_day(question: str, cands: Sequence[Candidate]) -> Composed | None:
@@ -294,7 +319,9 @@ def _on_named_day(question: str, cands: Sequence[Candidate]) -> Composed | None:
         if _dated(c) and same(str(c.unit.date)[:10]):
             return True
         base = dt.date.fromisoformat(str(c.unit.date)[:10]) if _dated(c) else None
-        return any(m.precision == "day" and same(m.day.isoformat()) for m in find_dates(c.unit.text, base))
+        if any(m.precision == "day" and same(m.day.isoformat()) for m in find_dates(c.unit.text, base)):
+            return True
+        return base is not None and any(same(d.isoformat()) for d in _days_of_month(c.unit.text, base))
 
     best = cands[0].score
     found: list[Candidate] = []
