@@ -81,6 +81,10 @@ _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |he
                      r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b|\bmake and model\b|"
                      r"\b(?:what|which) (?:make|model)\b", re.I)
 
+_Q_TERMS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:deal|mortgage|tariff|plan|package|contract)s?\b", re.I)
+"""A product chosen by its terms: the notes describe it by its rate, price, length or fee more often than by a
+name ("went for the 2-year fixed at 4.19%, £999 product fee")."""
+
 _Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell|contact) (?:number|no\.?)\b|"
                       r"\bnumber to (?:call|ring|text)\b|\bwhat(?:'s| is) (?:\w+['’]s )?(?:mobile|phone)\??$", re.I)
 _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|registration|serial|passport|licen[cs]e|"
@@ -189,6 +193,8 @@ def expected(question: str) -> Expectation:
         kinds.add(PLACE)
     if _Q_NAME.search(q) and not kinds:
         kinds.add(NAME)
+        if _Q_TERMS.search(q):
+            kinds |= {QUANTITY, MONEY}  # "Which mortgage deal…?": "the 5-year fixed at 4.34%, no fee" names none
     if _Q_CODE.search(q) or _Q_REFERENCE.search(q):
         kinds = (kinds - {NUMBER, QUANTITY}) | {CODE}  # "What's my UTR?", "Dad's NHS number": a code
     if _Q_PHONE.search(q):

@@ -93,6 +93,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         by_unit = {id(c.unit): c for c in cands}
         listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]
         picked = [picked[0], *listed_items, *(c for c in picked[1:] if c not in listed_items)]
+    elif code := listed.code_after(picked[0].unit, units):  # "…run the following command:" and the command
+        by_unit = {id(c.unit): c for c in cands}
+        shown = [by_unit[id(u)] for u in code if id(u) in by_unit]
+        picked = [picked[0], *shown, *(c for c in picked[1:] if c not in shown)]
     else:
         after = listed.answer_after(picked[0].unit, units)  # "**The problem**" is answered by the line below it
         lead = next((c for c in cands if after is not None and c.unit is after), None)
@@ -224,6 +228,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     changed = latest_mod.answer_change(question, cands)  # "how much weight have I lost since …": first vs latest row
     if changed is not None:
         return changed
+    on_day = _on_named_day(question, cands)  # "What changed on 1 September?": that day's news, not the latest
+    if on_day is not None:
+        return on_day
     best = cands[0].score
     ranked = _about_subject(question, cands, embedder, idf, subject_docs)
     top = ranked[0][1]
@@ -259,6 +266,82 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         text += " " + " ".join([f"{lexicon.label('before', question)} {before[0]}", *items])
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
+
+
+ON_DAY_MARGIN = 0.15
+"""Statements dated on the day a temporal question names, this close to the best one, make its answer."""
+ON_DAY_MAX = 6
+_BOUND_BEFORE = re.compile(r"\b(?:since|after|before|until|till|by|from|desde|hasta|antes|despu[ée]s|depuis|avant|"
+                           r"apr[èe]s|jusqu|seit|vor|nach|bis|dal|prima|dopo|fino|sinds|voor|na|tot)\W+"
+                           r"(?:(?:the|el|la|del|le|du|dem|il|de)\s+)?$", re.I)
+
+
+_NOW = re.compile(r"\b(?:now|currently|current|still|latest|these days|at the moment|at present|nowadays|today|"
+                  r"any ?more|most recent|in the end|ended up)\b", re.I)
+_NOW_OTHER = re.compile(r"\b(?:ahora|actual\w*|todavia|aun|agora|atual\w*|ainda|maintenant|actuel\w*|toujours|"
+                        r"jetzt|aktuell\w*|derzeit\w*|noch|adesso|ora|attual\w*|ancora|nu|momenteel|huidige?)\b")
+
+
+_DAY_OF_MONTH = re.compile(r"\b(?:since|from|on|desde|el|le|am|il|op|dal|vanaf|depuis|seit)\s+(?:the\s+)?"
+                           r"([0-3]?\d)(?:st|nd|rd|th|er|º|o)?(?=\s*(?:[^\w\s%€$£.,:/]|[.,:;](?!\d)|$))", re.I)
+"""A number after "since", "from the", "desde el"… with nothing after it but punctuation: "desde el 1, en el Parque 4",
+"from the 1st." ("on 3 occasions", "from 1 €" and "desde el 1 de julio" are something else)."""
+
+
+def _days_of_month(text: str, written: dt.date) -> list[dt.date]:
+    """Days a statement names by their number alone ("desde el 1", "from the 1st"): in the month it is dated in,
+    or the month before for a number past its day, at most ON_DAY_REACH days before it."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        d = int(m.group(1))
+        month = written if d <= written.day else (written.replace(day=1) - dt.timedelta(days=1))
+        try:
+            day = month.replace(day=d)
+        except ValueError:
+            continue
+        if 0 <= (written - day).days <= ON_DAY_REACH:
+            out.append(day)
+    return out
+
+
+ON_DAY_REACH = 20
+
+
+def _on_named_day(question: str, cands: Sequence[Candidate]) -> Composed | None:
+    """A temporal question about one day it names ("What changed on 1 September?", "¿Qué cambió el 1 de
+    septiembre?") is answered by the statements dated that day — every one close to the best, in the notes'
+    order — not by the latest statement. A day that bounds a period ("since 1 March") names no such day."""
+    days = [(m.day, m.year_given) for m in find_dates(question, _ANY_DAY)
+            if m.precision == "day" and not _BOUND_BEFORE.search(question[:m.start])]
+    if not days or not cands or _NOW.search(question) or lexicon.is_temporal(question) and _NOW_OTHER.search(
+            lexicon.fold(question)):
+        return None  # "Who is captain now, since the AGM on 3 May?" asks for the latest all the same
+
+    def same(d: str) -> bool:
+        return any(d == day.isoformat() if given else d[5:] == day.isoformat()[5:] for day, given in days)
+
+    def on(c: Candidate) -> bool:
+        """Dated that day, or saying it ("Mudanza hecha (martes 1)" under "Domingo 6 de septiembre")."""
+        if _dated(c) and same(str(c.unit.date)[:10]):
+            return True
+        base = dt.date.fromisoformat(str(c.unit.date)[:10]) if _dated(c) else None
+        if any(m.precision == "day" and same(m.day.isoformat()) for m in find_dates(c.unit.text, base)):
+            return True
+        return base is not None and any(same(d.isoformat()) for d in _days_of_month(c.unit.text, base))
+
+    best = cands[0].score
+    found: list[Candidate] = []
+    for c in cands:
+        if c.score < best - ON_DAY_MARGIN or len(found) == ON_DAY_MAX:
+            break
+        if on(c) and c.kind != 0.0 and not any(content_terms(c.text) <= content_terms(f.text) for f in found):
+            found.append(c)
+    if not found:
+        return None
+    shown = sorted(found, key=lambda c: (c.unit.rank, c.unit.position))
+    texts, citations = cite(shown, question=question)
+    return Composed(" ".join(texts), citations, best, "temporal (on the day named)",
+                    [f"{len(found)} statements dated {found[0].unit.date}"], list(cands), shown, found[:1])
 
 
 def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,

@@ -89,9 +89,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
         stripped = raw.lstrip()
         # A line after one that ends on a comma runs on too: a PDF's hard-wrapped list ("Present: Owen
         # Leathley, …, Hamza Qureshi," / "Tariq Bhatti, Lena Kowalczyk") is one statement.
+        # A code fence and the line after it start their own statements: "```" then "ollama run llama3.2".
         continuation = (prev and (stripped[:1].islower() and not _END.search(text[prev[0]:prev[1]])
                                   or text[prev[0]:prev[1]].rstrip().endswith(","))
-                        and not stripped.startswith(("|", "-", "*", "+", "#")))
+                        and not stripped.startswith(("|", "-", "*", "+", "#", "```", "~~~"))
+                        and not text[prev[0]:prev[1]].lstrip().startswith(("```", "~~~")))
         if continuation:
             prev[1] = end
         else:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memex.agents import initials, lexicon, paraphrase, several
+from memex.agents import initials, lexicon, listed, paraphrase, several
 from memex.agents.answer_type import DATE, NAME, PERSON, Expectation, expected, known_names, matches, names
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
@@ -381,6 +381,9 @@ def cite(picked: Sequence[Candidate], numbers: dict[str, int] | None = None,
             citations.append(Citation(n=n, path=c.hit.path, chunk_id=c.hit.chunk_id, quote=c.unit.quote[:300],
                                       location=c.hit.location, date=c.unit.date, date_source=c.unit.date_source))
         when = f" ({date_phrase(c.unit, question)})" if dated and c.unit.date else ""
+        if listed.in_code(c.unit):  # a command is quoted as written: no subject before it, no full stop after
+            parts.append(f"`{c.unit.quote}`{when} [{n}]")
+            continue
         parts.append(f"{_sentence(phrase(c.unit, person))}{when} [{n}]")
     return parts, citations
 

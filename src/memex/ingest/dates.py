@@ -118,9 +118,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<pd>[0-3]\d)\.(?P<pm>[01]\d)\.(?P<py>\d\d)(?![\w]|[./-]\d)"
         rf"|(?P<m3>{mon})\.?(?:[ \t]+(?P<de3>del?[ \t]+)?|(?P<s4>[ \t]*[-/][ \t]*))"
         rf"(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026, ago-2026
+        rf"|(?P<wd5>{wd})\.?,?[ \t]+(?:the[ \t]+)?(?P<d5>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?"  # martes 1, Tue the 3rd
+        rf"(?![\w:/-]|[.,]\d|[ \t]*(?:{_NOT_A_DAY})\b)"
         rf")")
     year_line = re.compile(r"[ \t#>*_|-]*(?P<y>(?:19|20)\d\d)[ \t*_:|-]*$")
     return cand, year_line
+
+
+_NOT_A_DAY = (r"am|pm|a\.m|p\.m|h|hrs?|hours?|horas?|heures?|uhr|ore|uur|mins?|minutes?|minutos?|days?|d[ií]as?|"
+              r"jours?|weeks?|semanas?|semaines?|months?|meses|mois|x|times|veces|fois|of|de|del|du|des|di|van|km|kg|%")
+"""What a number after a weekday may be instead of its day of the month ("Tuesday 7 pm", "lunes 3 horas")."""
+WEEKDAY_DAY_REACH = 20
+"""A weekday with a day of the month and nothing else ("martes 1", "Tue the 3rd") is the day with that weekday at
+most this many days from the date it is written under; further, or with no such day, it is not read."""
 
 
 # What may come before a date that opens a line: list and table markers, emphasis, a label ("Date:",
@@ -251,6 +261,8 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
           previous: dt.date | None) -> tuple[dt.date, str, bool] | None:
     g = m.groupdict()
     wd = weekdays.get(g["wd"].rstrip(".")) if g.get("wd") else None
+    if g["wd5"]:
+        return _weekday_day(int(g["d5"]), weekdays.get(g["wd5"].rstrip(".")), previous or context)
     if g["iy"]:
         day = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
         return (day, "day", True) if day else None
@@ -286,6 +298,23 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
         return (day, "day", True) if day else None
     day = _resolve_year(month, d, wd, context, previous)
     return (day, "day", False) if day else None
+
+
+def _weekday_day(d: int, weekday: int | None, base: dt.date | None) -> tuple[dt.date, str, bool] | None:
+    """"martes 1" written under "Domingo 6 de septiembre": the closest day numbered `d` that falls on `weekday`
+    (this month, the one before or the one after), within WEEKDAY_DAY_REACH days of `base`."""
+    if base is None or weekday is None or not 1 <= d <= 31:
+        return None
+    found = []
+    for shift in (-1, 0, 1):
+        month = base.month + shift
+        y, m = base.year + (month - 1) // 12, (month - 1) % 12 + 1
+        day = _valid(y, m, d)
+        if day is not None and day.weekday() == weekday and abs((day - base).days) <= WEEKDAY_DAY_REACH:
+            found.append(day)
+    if not found:
+        return None
+    return min(found, key=lambda day: abs((day - base).days)), "day", False
 
 
 def _fold_keep(text: str) -> str:
