@@ -23,7 +23,7 @@ import numpy as np
 
 from memex.graph.statements import stem
 
-VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration")
+VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
 MIN_OVERLAP = 0.2
 """Weighted share of subject words the two statements must have in common (with a change cue)."""
@@ -67,6 +67,9 @@ NUMBERED = True
 """Two statements numbering the same thing differently ("Stage 2" / "Stage 3") are about two things."""
 STATED_BEFORE = True
 """A later statement that says what it replaced ("from £35 to £42") pairs only with a statement of that value."""
+CUE_ONLY = frozenset({"percent"})
+"""Value kinds that disagree only when the later statement says something changed: a share is mostly a
+measurement taken again (attendance 79%, then 82%), a rate that was changed says so ("switched to 4.34%")."""
 SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 """Value kinds where, without a strong cue, one value in common means the statements agree."""
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -155,6 +158,8 @@ def _same_value(kind: str, value: str) -> str:
         m = _CLOCK.match(v.replace(".", ":"))
         if m:
             return f"{int(m.group(1)) % 12}:{m.group(2) or '00'}"
+    elif kind == "percent":
+        return v.replace(" ", "").replace("percent", "%").replace("per cent", "%")
     elif kind == "frequency":
         return _FREQUENCY.get(" ".join(v.split()), v)
     elif kind == "quantity":
@@ -171,7 +176,8 @@ def _unit(value: str) -> str:
 
 
 def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG,
-              before: dict[str, set[str]] | None = None) -> tuple[str, str] | None:
+              before: dict[str, set[str]] | None = None, aside: frozenset[str] = frozenset()
+              ) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
     range, both prices) of what the other says."""
@@ -190,10 +196,13 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
                 continue
         if sb <= sa:
             continue
+        if cue < CUE_STRONG and kind in CUE_ONLY:
+            continue
         if cue < CUE_STRONG and kind in SHARED_AGREES and sa & sb:
             continue
-        if kind != "date" and len(vb) > 1 and _same_value(kind, vb[-1]) in sa \
-                and _same_value(kind, vb[-1]) not in (before or {}).get(kind, ()):
+        told = [v for v in vb if v not in aside] or vb  # "(the centre gave the 8pm slot to a league)": an aside
+        if kind != "date" and len(vb) > 1 and _same_value(kind, told[-1]) in sa \
+                and _same_value(kind, told[-1]) not in (before or {}).get(kind, ()):
             continue  # "from £35 to £42" said after "£42": the later one ends on the older value
             # (unless that last value is what it replaced: "60 g at flameout (was 40 g)")
         if kind == "date" and len(sa | sb) > 4:
@@ -342,7 +351,7 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
         return None  # "Mortgage 798 · council tax 122 · … · veg box 45 → about £2,150": a list, not a value
     if NUMBERED and _numbered_apart(fo.numbered, fn.numbered, shared):
         return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
-    values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None)
+    values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None, fn.aside)
     if values is None:
         return None
     if STATED_BEFORE and _other_predecessor(old_slots, fn.before):
@@ -408,6 +417,22 @@ class _Fact:
     numbered: dict[str, set[str]]
     """Subject word -> the numbers written right after it ("Stage 2")."""
     n_values: int
+    aside: frozenset[str] = frozenset()
+    """Values written only inside brackets (an aside, not what the statement ends on)."""
+
+
+ASIDE_VALUES = True
+"""A value written only in brackets is an aside: it is not the value a statement "ends on" (see _conflict)."""
+
+
+def _aside_values(r: StatementRow) -> frozenset[str]:
+    asides = _ASIDE.findall(r.text)
+    if not asides:
+        return frozenset()
+    inside = _COMPACT.sub("", " ".join(asides)).lower()
+    outside = _COMPACT.sub("", _ASIDE.sub(" ", r.text)).lower()
+    return frozenset(v for k, vs in r.slots.items() if k != "number" for v in vs
+                     if (c := _COMPACT.sub("", v).lower()) in inside and c not in outside)
 
 
 class _Facts:
@@ -419,10 +444,15 @@ class _Facts:
     def of(self, r: StatementRow) -> _Fact:
         f = self.cache.get(r.id)
         if f is None:
+            before = _before(r)
+            cue = cue_level(r.text, r.cue)
+            if NAMED_BEFORE_CUE and _replaced_one(r, before):
+                cue = CUE_STRONG  # "£538! Was £412.", "£36.50 (was £32 until March)": says what it replaced
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
-                      cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=_before(r),
-                      numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r))
+                      cue=cue, entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
+                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=before,
+                      numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r),
+                      aside=_aside_values(r) if ASIDE_VALUES else frozenset())
             self.cache[r.id] = f
         return f
 
@@ -546,6 +576,15 @@ def _before(r: StatementRow) -> dict[str, set[str]]:
             if any(_COMPACT.sub("", v).lower() in seg for seg in segs):
                 out.setdefault(kind, set()).add(_same_value(kind, v))
     return out
+
+
+NAMED_BEFORE_CUE = True
+"""A statement that names the value it replaced and gives a new one of the same kind states a change (a strong
+cue); "4+ was 61%, 5+ was 44%" names only past values and is no change."""
+
+
+def _replaced_one(r: StatementRow, before: dict[str, set[str]]) -> bool:
+    return any({_same_value(k, v) for v in r.slots.get(k, [])} - prior for k, prior in before.items())
 
 
 def _other_predecessor(old_slots: dict[str, list[str]], before: dict[str, set[str]]) -> bool:
