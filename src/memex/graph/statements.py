@@ -260,6 +260,9 @@ def _pieces(text: str) -> list[str]:
             segments.append(line)
     out: list[str] = []
     for segment in segments:
+        if segment.lstrip().startswith("|"):
+            out.append(segment)  # a table row is one statement, whatever its cells say
+            continue
         parts = _SENTENCE.split(segment)
         if PRIOR_JOINS and len(parts) > 1:
             parts = _join_prior(segment, parts)
