@@ -1,6 +1,8 @@
 """Choosing the statement an extractive answer stands on, and the support score that decides abstention."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from memex.agents.abstain import support_score
 from memex.agents.answer_type import DATE, NAME, PERSON, expected, matches, offers
 from memex.agents.evidence import Unit
@@ -161,3 +163,56 @@ def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) 
     assert _changed_over_time("When is the weekly sync?", [old, dated("Friday too.", "2024-04-02")], [old]) is None
     other = dated("Standup is at nine.", "2024-05-10")
     assert _changed_over_time("When is the weekly sync?", [old, other], [old, other]) is None
+
+
+def test_what_a_fact_replaced_is_about_the_same_thing() -> None:
+    # Three lines of three notes all under the subject "Heron", the question's word: the retro line's own words
+    # share none of the asked ones with the latest's, so it is not what the move replaced - it is left out.
+    from memex.agents.compose import _changed_over_time
+
+    def dated(text: str, date: str) -> Candidate:
+        hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
+        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
+                    date=date, date_source="text")
+        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
+
+    old, new = dated("The weekly sync is on Tuesday.", "2024-04-02"), dated("The weekly sync moved to Friday.", "2024-05-10")
+    retro = dated("Retro moved to Thursday.", "2024-03-01")
+    out = _changed_over_time("When is the Heron weekly sync?", [retro, old, new], [retro, old, new])
+    assert out is not None and out.used == [new, old] and "Retro" not in out.text
+    assert out.text.startswith("Latest: The weekly sync moved to Friday") and "Before that: The weekly sync is on" in out.text
+    # Nothing left that it replaced: the latest alone, as a plain answer, without the line about something else.
+    alone = _changed_over_time("When is the Heron weekly sync?", [retro, new], [retro, new])
+    assert alone is not None and alone.used == [new] and alone.text == "The weekly sync moved to Friday. [1]"
+    assert [c.chunk_id for c in alone.citations] == ["2024-05-10"]
+    # A line of the latest's own note is read as the same thing whatever its words (a log's earlier entry).
+    same_note = Candidate(replace(retro.unit, hit=replace(retro.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)
+    assert _changed_over_time("When is the Heron weekly sync?", [same_note, new], [same_note, new]).used == [new, same_note]
+
+
+def test_a_runner_up_from_another_note_joins_only_about_the_asked_thing() -> None:
+    from memex.agents.compose import on_topic
+
+    def line(text: str, subject: str, path: str, score: float) -> Candidate:
+        hit = Hit(path=path, chunk_id=path, score=1.0, text=text, location=Location())
+        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                    date_source=None)
+        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, score)
+
+    q = "What are the opening hours of the winter fair?"
+    idf = dict.fromkeys(("open", "hour", "winter", "fair"), 1.0)
+    best = line("Opening hours: 10am to 5pm.", "Winter fair — stallholder notice", "notice.md", 0.7)
+    diary = line("Three Saturdays in a row.", "Sunday 21 December 2025", "2025-12-21.md", 0.65)
+    page = line("Gates open at 8am for stallholders.", "Winter fair", "fair.md", 0.64)
+    same = line("Pitch fee £55.", "Winter fair — stallholder notice", "notice.md", 0.63)
+    assert on_topic(q, [best, diary, page, same], idf) == [best, page, same]
+    # A line that holds another asked part the best one lacks earns its place though its note is about another thing.
+    q2 = "What are the opening hours of the winter fair and where do I park?"
+    park = line("Park on Castle Street, it is free after 6pm.", "Town car parks", "parking.md", 0.6)
+    assert on_topic(q2, [best, diary, park], {**idf, "park": 1.0}) == [best, park]
+    # The best line's note says nothing of what is asked (a diary titled with its day): every runner-up stays.
+    assert on_topic(q, [diary, best, page], idf) == [diary, best, page]
+    # The question's common words do not make a topic: a title sharing only those keeps every runner-up.
+    common = {"open": 0.2, "hour": 0.2, "winter": 3.0, "fair": 3.0}
+    hours = line("Opening hours: 9 to 5.", "Library opening hours", "library.md", 0.7)
+    assert on_topic(q, [hours, diary], common) == [hours, diary]
