@@ -216,3 +216,11 @@ def test_a_runner_up_from_another_note_joins_only_about_the_asked_thing() -> Non
     common = {"open": 0.2, "hour": 0.2, "winter": 3.0, "fair": 3.0}
     hours = line("Opening hours: 9 to 5.", "Library opening hours", "library.md", 0.7)
     assert on_topic(q, [hours, diary], common) == [hours, diary]
+    # Read the same in another language, where a short title's stems need not be the question's.
+    from memex.agents.extractive import question_terms
+
+    q3 = "¿Cómo se llama la fisio que me trata la espalda?"
+    back = line("Elena, de la clínica del barrio. Sesión de 45 minutos.", "Espalda y fisio", "espalda.md", 0.7)
+    school = line("Reunión de tutoría: 8 de octubre.", "Colegio y extraescolares", "colegio.md", 0.66)
+    physio = line("La fisio me ha dado ejercicios para la espalda.", "Lunes 5 de octubre", "2026-10-05.md", 0.65)
+    assert on_topic(q3, [back, school, physio], dict.fromkeys(question_terms(q3), 1.0)) == [back, physio]

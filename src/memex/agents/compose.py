@@ -30,11 +30,13 @@ from memex.agents.extractive import (
     cite,
     content_terms,
     pick,
+    question_terms,
     score_units,
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
 from memex.ingest.dates import find_dates, month_number
+from memex.retrieve.query import WORD
 
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
@@ -117,7 +119,15 @@ def topic_words(question: str, c: Candidate, idf: Mapping[str, float]) -> set[st
     for d in sorted(find_dates(title, _ANY_DAY), key=lambda d: -d.start):
         title = title[:d.start] + " " + title[d.end:]
     mean = sum(idf.values()) / len(idf) if idf else 0.0
-    return {t for t in content_terms(title) & content_terms(question) if not t.isdigit() and idf.get(t, 0.0) >= mean}
+    named = _words(title)
+    return {t for t, w in question_terms(question).items()
+            if not t.isdigit() and idf.get(t, 0.0) >= mean and (t in named or w.lower() in named)}
+
+
+def _words(text: str) -> set[str]:
+    """The text's content terms and its words as written: a short title ("Espalda y fisio") may be read in
+    another language than the question, so its stems and the question's need not agree, its words do."""
+    return content_terms(text) | {w.lower() for w in WORD.findall(text)}
 
 
 def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -> list[Candidate]:
@@ -132,12 +142,14 @@ def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -
     topic = topic_words(question, best, idf)
     if not topic:
         return picked
+    terms = question_terms(question)
     asked = content_terms(question)
-    held = content_terms(best.unit.subject) | content_terms(best.text)
+    held = _words(best.unit.subject) | _words(best.text)
     out = [best]
     for c in picked[1:]:
-        own = content_terms(c.unit.subject) | content_terms(c.text)
-        if c.hit.path == best.hit.path or topic <= own or (own & asked) - held:
+        own = _words(c.unit.subject) | _words(c.text)
+        about = all(t in own or terms.get(t, t).lower() in own for t in topic)
+        if c.hit.path == best.hit.path or about or (own & asked) - held:
             out.append(c)
     return out
 
