@@ -115,13 +115,17 @@ def topic_words(question: str, c: Candidate, idf: Mapping[str, float]) -> set[st
     """The asked words the statement's note is titled with — the question's distinctive ones (at least as rare as
     its words on average), dates left out: a note "Boiler — service history" is about {boiler} for "When was the
     boiler last serviced?"; a diary note titled with its day is about nothing in particular."""
-    title = c.unit.subject.split(" › ")[0]
-    for d in sorted(find_dates(title, _ANY_DAY), key=lambda d: -d.start):
-        title = title[:d.start] + " " + title[d.end:]
     mean = sum(idf.values()) / len(idf) if idf else 0.0
-    named = _words(title)
+    named = _words(_undated(c.unit.subject.split(" › ")[0]))
     return {t for t, w in question_terms(question).items()
             if not t.isdigit() and idf.get(t, 0.0) >= mean and (t in named or w.lower() in named)}
+
+
+def _undated(title: str) -> str:
+    """The title without its dates ("Sunday 13 December 2026 › …" names no subject by its day)."""
+    for d in sorted(find_dates(title, _ANY_DAY), key=lambda d: -d.start):
+        title = title[:d.start] + " " + title[d.end:]
+    return title
 
 
 def _words(text: str) -> set[str]:
@@ -133,9 +137,10 @@ def _words(text: str) -> set[str]:
 def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -> list[Candidate]:
     """The best statement and the runners-up that earn their place beside it. When the best one's note is titled
     with what is asked, a line of another note joins only if it is about that too (names it in its own words or
-    its note's) or holds an asked word the best one lacks (another part of the question). For "What are the opening
-    hours of the winter fair?" answered from the note "Winter fair — stallholder notice", a diary's "Three Saturdays
-    in a row" says nothing of the fair and stays out; the fair's own page in another note stays in."""
+    its note's), comes from a note itself titled with an asked word, or holds an asked word the best one lacks
+    (another part of the question). For "What are the opening hours of the winter fair?" answered from the note
+    "Winter fair — stallholder notice", a diary's "Three Saturdays in a row" says nothing of the fair and stays
+    out; the fair's own page in another note stays in."""
     if len(picked) < 2:
         return picked
     best = picked[0]
@@ -149,7 +154,8 @@ def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -
     for c in picked[1:]:
         own = _words(c.unit.subject) | _words(c.text)
         about = all(t in own or terms.get(t, t).lower() in own for t in topic)
-        if c.hit.path == best.hit.path or about or (own & asked) - held:
+        titled = _words(_undated(c.unit.subject.split(" › ")[0])) & asked  # its own note is about an asked thing
+        if c.hit.path == best.hit.path or about or titled or (own & asked) - held:
             out.append(c)
     return out
 
@@ -184,13 +190,10 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
     order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
-    order = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
-    if len({c.unit.date for c in order}) < 2:
-        # What the latest replaced is not among them: the latest and the lines about the same thing, plainly.
-        kept = [c for c in picked if c in order]
-        parts, citations = cite(kept, question=question)
-        return Composed(" ".join(parts), citations, cands[0].score, "single (one thing)",
-                        [f"{len(picked) - len(kept)} lines about something else left out"], cands, kept, cands[:1])
+    same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
+    if len({c.unit.date for c in same}) < 2:
+        return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
+    order = same
     first, citations = cite(order[:1], dated=True, question=question)
     numbers = {c.chunk_id: c.n for c in citations}
     rest, citations = cite(order[1:], numbers, citations, dated=True, question=question)
@@ -213,7 +216,13 @@ def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
     not what "my acting deputy role is extended to July 2027" replaced."""
     if earlier.hit.path == latest.hit.path:
         return True
-    return bool(asked & content_terms(latest.text) & content_terms(earlier.text))
+    return bool(_roots(asked) & _roots(content_terms(latest.text)) & _roots(content_terms(earlier.text)))
+
+
+def _roots(terms: set[str]) -> set[str]:
+    """Terms stemmed once more: the light stemmer takes one suffix, so "meetings" gives "meeting" and "meeting"
+    gives "meet"; a second pass makes them meet."""
+    return {r for t in terms for r in content_terms(t)}
 
 
 SUBJECT_ATTRIBUTE = 0.3
