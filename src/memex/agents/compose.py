@@ -30,12 +30,14 @@ from memex.agents.extractive import (
     cite,
     content_terms,
     pick,
+    question_terms,
     score_units,
     writer_dated_kind,
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
 from memex.ingest.dates import find_dates, month_number
+from memex.retrieve.query import WORD
 
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
@@ -76,7 +78,7 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
     cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
-    picked = pick(cands, question=question)
+    picked = on_topic(question, pick(cands, question=question), idf)
     if not picked:
         return _empty("single", cands)
     extreme = _extreme(question, cands)
@@ -119,6 +121,58 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
                     primary=cands[:1])
 
 
+def topic_words(question: str, c: Candidate, idf: Mapping[str, float]) -> set[str]:
+    """The asked words the statement's note is titled with — the question's distinctive ones (at least as rare as
+    its words on average), dates left out: a note "Boiler — service history" is about {boiler} for "When was the
+    boiler last serviced?"; a diary note titled with its day is about nothing in particular."""
+    mean = sum(idf.values()) / len(idf) if idf else 0.0
+    named = _words(_undated(c.unit.subject.split(" › ")[0]))
+    return {t for t, w in question_terms(question).items()
+            if not t.isdigit() and idf.get(t, 0.0) >= mean and (t in named or w.lower() in named)}
+
+
+def _undated(title: str) -> str:
+    """The title without its dates ("Sunday 13 December 2026 › …" names no subject by its day)."""
+    for d in sorted(find_dates(title, _ANY_DAY), key=lambda d: -d.start):
+        title = title[:d.start] + " " + title[d.end:]
+    return title
+
+
+def _words(text: str) -> set[str]:
+    """The text's content terms and its words as written: a short title ("Espalda y fisio") may be read in
+    another language than the question, so its stems and the question's need not agree, its words do."""
+    return content_terms(text) | {w.lower() for w in WORD.findall(text)}
+
+
+def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -> list[Candidate]:
+    """The best statement and the runners-up that earn their place beside it. When the best one's note is titled
+    with what is asked, a line of another note joins only if it is about that too (names it in its own words or
+    its note's), comes from a note itself titled with an asked word, or holds an asked word the best one lacks
+    (another part of the question). For "What are the opening hours of the winter fair?" answered from the note
+    "Winter fair — stallholder notice", a diary's "Three Saturdays in a row" says nothing of the fair and stays
+    out; the fair's own page in another note stays in."""
+    if len(picked) < 2:
+        return picked
+    best = picked[0]
+    topic = topic_words(question, best, idf)
+    if not topic:
+        return picked
+    terms = question_terms(question)
+    asked = content_terms(question)
+    held = _words(best.unit.subject) | _words(best.text)
+    out = [best]
+    for c in picked[1:]:
+        own = _words(c.unit.subject) | _words(c.text)
+        about = all(t in own or terms.get(t, t).lower() in own for t in topic)
+        titled = _words(_undated(c.unit.subject.split(" › ")[0])) & asked  # its own note is about an asked thing
+        if c.hit.path == best.hit.path or about or titled or (own & asked) - held:
+            out.append(c)
+    return out
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
 def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
     """"The highest reading in my log", "my longest ride before the Howardian": the log line with the extreme
     figure (agents/quantity.py); the support score stays the best statement's."""
@@ -146,6 +200,10 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
     order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
+    same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
+    if len({c.unit.date for c in same}) < 2:
+        return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
+    order = same
     first, citations = cite(order[:1], dated=True, question=question)
     numbers = {c.chunk_id: c.n for c in citations}
     rest, citations = cite(order[1:], numbers, citations, dated=True, question=question)
@@ -158,6 +216,23 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
 
 def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
+    """Can `earlier` be read as what `latest` replaced? A line of the same note can; a line of another note only
+    when its own words share an asked word with the latest's own words ("New slot: since Tuesday 24 February
+    department meetings are on Tuesdays" before "department meetings are fortnightly"). A note's title lends its
+    words to every line of it, so "Dept meeting: moves to Tuesdays" in a note titled "Acting deputy handover" is
+    not what "my acting deputy role is extended to July 2027" replaced."""
+    if earlier.hit.path == latest.hit.path:
+        return True
+    return bool(_roots(asked) & _roots(content_terms(latest.text)) & _roots(content_terms(earlier.text)))
+
+
+def _roots(terms: set[str]) -> set[str]:
+    """Terms stemmed once more: the light stemmer takes one suffix, so "meetings" gives "meeting" and "meeting"
+    gives "meet"; a second pass makes them meet."""
+    return {r for t in terms for r in content_terms(t)}
 
 
 SUBJECT_ATTRIBUTE = 0.3
