@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, focal, lexicon
+from memex.agents import attribute, focal, lexicon, unstated
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
 from memex.domain import Hit
@@ -197,6 +197,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # gives is a kind of answer not offered (agents/attribute.py): the same penalty, never twice.
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
+    lacks += not_carried(question, used)
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
@@ -243,6 +244,16 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
             "partial": stand.context * (1 - stand.context)}
 
 
+def not_carried(question: str, used: Sequence[Candidate]) -> list[str]:
+    """What the quoted statements' own text gives instead of the asked attribute of the asked one
+    (agents/unstated.py): a relative's attribute ("sister"), another month's value, a birthday without a day."""
+    own = [c.unit.text for c in used]
+    out = [unstated.relative_owns(question, own), unstated.other_period(question, own)]
+    if unstated.no_day_of_year(question, own):
+        out.append("day of the year")
+    return [x for x in out if x]
+
+
 WITHHELD_PENALTY = 0.4
 """The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
 the card, not writing it here", "Yvonne booked it and won't tell me what it cost")."""
@@ -266,13 +277,26 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     """A line of the quoted notes, or of the best retrieved statements, that holds what the question asks about
     and says it is not known or not written down — unless the answer's own statement speaks of the asked thing
     and does not say so."""
-    from memex.agents.answer_type import _attribute_terms
+    from memex.agents.answer_type import PLACE, _attribute_terms, _holds
 
     attr = set(_attribute_terms(question))
     if not attr or not used:
         return ""
     top = used[0]
-    if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
+    where = PLACE in expected(question).kinds
+    # The answer's own statement speaks of the asked thing — the head of what the question word names ("index"
+    # of "canal licence index number", not only "canal licence"), else any word it asks about — and does not say
+    # it is withheld or pending.
+    # Read by sentence: "Current salary: 61,200. Next review effective 1 April 2027, to be confirmed in March."
+    # states the salary, whatever the next sentence leaves pending.
+    heads = list(focal.focal_terms(question))
+
+    def speaks(sentence: str) -> bool:
+        own = content_terms(sentence)
+        return (_holds(own, {heads[-1]}) if heads else bool(own & attr)) and not _WITHHELD.search(sentence) \
+            and not unstated.says_unstated(sentence, attr, where)
+
+    if any(speaks(s) for s in unstated.sentences(top.unit.text)):
         return ""
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
     best = sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]
@@ -282,6 +306,9 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     for line in (ln for t in texts for ln in t.splitlines()):
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]
+        said = unstated.says_unstated(line, attr, where)
+        if said:
+            return said
     # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py):
     # read in the passages of the best statements too, since a long line is quoted one sentence at a time.
     if attribute.asks_outcome(question):
