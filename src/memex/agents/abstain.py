@@ -287,16 +287,17 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     # The answer's own statement speaks of the asked thing — the head of what the question word names ("index"
     # of "canal licence index number", not only "canal licence"), else any word it asks about — and does not say
     # it is withheld or pending.
-    # Read by sentence: "Current salary: 61,200. Next review effective 1 April 2027, to be confirmed in March."
-    # states the salary, whatever the next sentence leaves pending.
+    # Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1 April 2027,
+    # to be confirmed in March." states the salary, whatever the next sentence leaves pending. A withheld line
+    # speaks for the whole statement ("… bought via comparison site. I haven't copied anything about it here.").
     heads = list(focal.focal_terms(question))
 
     def speaks(sentence: str) -> bool:
         own = content_terms(sentence)
-        return (_holds(own, {heads[-1]}) if heads else bool(own & attr)) and not _WITHHELD.search(sentence) \
+        return (_holds(own, {heads[-1]}) if heads else bool(own & attr)) \
             and not unstated.says_unstated(sentence, attr, where)
 
-    if any(speaks(s) for s in unstated.sentences(top.unit.text)):
+    if not _WITHHELD.search(top.unit.text) and any(speaks(s) for s in unstated.sentences(top.unit.text)):
         return ""
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
     best = sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]

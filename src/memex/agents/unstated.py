@@ -144,7 +144,7 @@ UNDECIDED = re.compile(
 "Date TBA", "the total comes after the concert")."""
 
 ELSEWHERE = re.compile(
-    r"(?i)\b(?:in|on|inside)\s+(?:the|my|his|her|their|our|a)\s+(?:[\w-]+\s+){0,2}(?:invite|invitation|drawer|"
+    r"(?i)\b(?:in|on|inside)\s+(?:the|my|his|her|their|our|a)\s+(?:[\w'’-]+\s+){0,2}(?:invite|invitation|drawer|"
     r"wallet|folder|box file|envelope|inbox|app|card|letter|disc|disk|sticker|whatsapp|group chat|portal|fridge|"
     r"noticeboard|spreadsheet|purse|filing cabinet)\b")
 """A sentence that puts the value somewhere else than the notes ("Teams link in the calendar invite", "Voucher
