@@ -99,3 +99,11 @@ def test_a_statement_that_gives_the_value_stands_whatever_its_next_sentence_leav
     assert not _withheld("What's my salary?", [top], None)
     pending = _candidate("Next salary review effective 1 April 2027, to be confirmed in March.", "Annual review")
     assert _withheld("What's my salary?", [pending], None)
+
+
+def test_a_statement_on_the_subject_is_only_undone_by_a_line_that_names_the_asked_head_as_unrecorded() -> None:
+    # "share" is what is asked; the note's other lines say what riders do not know and where sign-up happens.
+    note = ("Why do 42% of the people who start sign-up in the Hearthstone app not finish it?\n"
+            "Riders do not know it exists, or do not believe it.")
+    top = _candidate("Biggest drop is the ID check — they lose ~22% of people there.", "Hearthstone", note)
+    assert not _withheld("What share of people does Hearthstone lose at the ID check?", [top], lambda doc: note)

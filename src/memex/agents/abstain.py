@@ -265,6 +265,13 @@ _WITHHELD = re.compile(r"(?i)\b(?:not known|unknown|not writing (?:it|them|that)
                        r"(?:don['’]t|didn['’]t|do not) know|no idea|never found out)\b|[£$€]\s?\.\.\.|\bTBC\b")
 
 
+_UNRECORDED = re.compile(r"(?i)\b(?:not writing (?:it|them|that) (?:down|here)|not (?:written|noted|recorded|kept)"
+                         r"(?: down)?(?: here| anywhere)?|(?:haven['’]t|have not|hasn['’]t|didn['’]t|did not) "
+                         r"(?:copied|copy|written|write|noted|note|recorded|record|kept|keep)\b)")
+"""The part of `_WITHHELD` that speaks of the notes themselves ("Not written down here"), not of what someone
+knows ("Riders do not know it exists")."""
+
+
 WITHHELD_CANDIDATES = 3
 """How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
 second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
@@ -284,27 +291,37 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
         return ""
     top = used[0]
     where = PLACE in expected(question).kinds
-    # The answer's own statement speaks of the asked thing — the head of what the question word names ("index"
-    # of "canal licence index number", not only "canal licence"), else any word it asks about — and does not say
-    # it is withheld or pending.
-    # Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1 April 2027,
-    # to be confirmed in March." states the salary, whatever the next sentence leaves pending. A withheld line
-    # speaks for the whole statement ("… bought via comparison site. I haven't copied anything about it here.").
+    # The answer's own statement speaks of the asked thing — a word it asks about — and does not say it is withheld
+    # or pending. Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1
+    # April 2027, to be confirmed in March." states the salary, whatever the next sentence leaves pending; a
+    # withheld line speaks for the whole statement ("… bought via comparison site. I haven't copied anything
+    # about it here.").
     heads = list(focal.focal_terms(question))
+    head = {heads[-1]} if heads else set()
 
-    def speaks(sentence: str) -> bool:
-        own = content_terms(sentence)
-        return (_holds(own, {heads[-1]}) if heads else bool(own & attr)) \
-            and not unstated.says_unstated(sentence, attr, where)
+    def speaks(sentence: str, wanted: set[str]) -> bool:
+        return _holds(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
 
-    if not _WITHHELD.search(top.unit.text) and any(speaks(s) for s in unstated.sentences(top.unit.text)):
-        return ""
+    own = unstated.sentences(top.unit.text)
+    narrow = False
+    if not _WITHHELD.search(top.unit.text) and any(speaks(x, attr) for x in own):
+        if not head or any(speaks(x, head) for x in own):
+            return ""
+        # On the subject ("Canal licence 2026-27: £1,087") but not the head of what the question word names
+        # ("index" of "canal licence index number"): only a line that names that head and says it is not
+        # recorded, pending or kept elsewhere stands against the answer.
+        narrow = True
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
     best = sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]
     texts += [c.unit.text for c in best]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):
+        if narrow:
+            if _holds(content_terms(line), head) and (_UNRECORDED.search(line) or unstated.says_unstated(line, head,
+                                                                                                       where)):
+                return line.strip()[:120]
+            continue
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]
         said = unstated.says_unstated(line, attr, where)

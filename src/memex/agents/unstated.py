@@ -145,10 +145,11 @@ UNDECIDED = re.compile(
 
 ELSEWHERE = re.compile(
     r"(?i)\b(?:in|on|inside)\s+(?:the|my|his|her|their|our|a)\s+(?:[\w'’-]+\s+){0,2}(?:invite|invitation|drawer|"
-    r"wallet|folder|box file|envelope|inbox|app|card|letter|disc|disk|sticker|whatsapp|group chat|portal|fridge|"
+    r"wallet|folder|box file|envelope|inbox|card|letter|disc|disk|sticker|whatsapp|group chat|fridge|"
     r"noticeboard|spreadsheet|purse|filing cabinet)\b")
 """A sentence that puts the value somewhere else than the notes ("Teams link in the calendar invite", "Voucher
-reference on the letter in the blue box file")."""
+reference on the letter in the blue box file"); not an app, which is as often the product a note is about ("sign-up
+in the Hearthstone app")."""
 
 
 def sentences(text: str) -> list[str]:
