@@ -1,6 +1,8 @@
 """Choosing the statement an extractive answer stands on, and the support score that decides abstention."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from memex.agents.abstain import support_score
 from memex.agents.answer_type import DATE, NAME, PERSON, expected, matches, offers
 from memex.agents.evidence import Unit
@@ -161,3 +163,70 @@ def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) 
     assert _changed_over_time("When is the weekly sync?", [old, dated("Friday too.", "2024-04-02")], [old]) is None
     other = dated("Standup is at nine.", "2024-05-10")
     assert _changed_over_time("When is the weekly sync?", [old, other], [old, other]) is None
+
+
+def test_what_a_fact_replaced_is_about_the_same_thing() -> None:
+    # Three lines of three notes all under the subject "Heron", the question's word: the retro line's own words
+    # share none of the asked ones with the latest's, so it is not what the move replaced - it is left out.
+    from memex.agents.compose import _changed_over_time
+
+    def dated(text: str, date: str) -> Candidate:
+        hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
+        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
+                    date=date, date_source="text")
+        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
+
+    old, new = dated("The weekly sync is on Tuesday.", "2024-04-02"), dated("The weekly sync moved to Friday.", "2024-05-10")
+    retro = dated("Retro moved to Thursday.", "2024-03-01")
+    out = _changed_over_time("When is the Heron weekly sync?", [retro, old, new], [retro, old, new])
+    assert out is not None and out.used == [new, old] and "Retro" not in out.text
+    assert out.text.startswith("Latest: The weekly sync moved to Friday") and "Before that: The weekly sync is on" in out.text
+    # Nothing left that it replaced: no change is told, the plain answer keeps every line (one may hold the answer).
+    assert _changed_over_time("When is the Heron weekly sync?", [retro, new], [retro, new]) is None
+    # Words are compared on their roots: "meetings" in the question, "meeting" in one line, "meet" in another.
+    held = dated("Team meetings move to the first Thursday.", "2024-04-14")
+    nxt = dated("Next meeting: Thursday 1 October.", "2024-09-03")
+    assert _changed_over_time("When are the Heron team meetings held?", [held, nxt], [held, nxt]).used == [nxt, held]
+    # A line of the latest's own note is read as the same thing whatever its words (a log's earlier entry).
+    same_note = Candidate(replace(retro.unit, hit=replace(retro.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)
+    assert _changed_over_time("When is the Heron weekly sync?", [same_note, new], [same_note, new]).used == [new, same_note]
+
+
+def test_a_runner_up_from_another_note_joins_only_about_the_asked_thing() -> None:
+    from memex.agents.compose import on_topic
+
+    def line(text: str, subject: str, path: str, score: float) -> Candidate:
+        hit = Hit(path=path, chunk_id=path, score=1.0, text=text, location=Location())
+        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                    date_source=None)
+        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, score)
+
+    q = "What are the opening hours of the winter fair?"
+    idf = dict.fromkeys(("open", "hour", "winter", "fair"), 1.0)
+    best = line("Opening hours: 10am to 5pm.", "Winter fair — stallholder notice", "notice.md", 0.7)
+    diary = line("Three Saturdays in a row.", "Sunday 21 December 2025", "2025-12-21.md", 0.65)
+    page = line("Gates open at 8am for stallholders.", "Winter fair", "fair.md", 0.64)
+    same = line("Pitch fee £55.", "Winter fair — stallholder notice", "notice.md", 0.63)
+    assert on_topic(q, [best, diary, page, same], idf) == [best, page, same]
+    # A line of a note itself titled with an asked word is about an asked thing too, whatever its own words.
+    notice = line("The concert opens the fair at 10am.", "Winter fair — stallholder notice", "notice.md", 0.7)
+    moved = line("Changed: now Saturday 12 December, 7:30pm.", "Winter concert 2026", "concert.md", 0.62)
+    assert on_topic("When is the winter fair concert?", [notice, moved, diary], {**idf, "concert": 1.0}) == [notice, moved]
+    # A line that holds another asked part the best one lacks earns its place though its note is about another thing.
+    q2 = "What are the opening hours of the winter fair and where do I park?"
+    park = line("Park on Castle Street, it is free after 6pm.", "Town car parks", "parking.md", 0.6)
+    assert on_topic(q2, [best, diary, park], {**idf, "park": 1.0}) == [best, park]
+    # The best line's note says nothing of what is asked (a diary titled with its day): every runner-up stays.
+    assert on_topic(q, [diary, best, page], idf) == [diary, best, page]
+    # The question's common words do not make a topic: a title sharing only those keeps every runner-up.
+    common = {"open": 0.2, "hour": 0.2, "winter": 3.0, "fair": 3.0}
+    hours = line("Opening hours: 9 to 5.", "Library opening hours", "library.md", 0.7)
+    assert on_topic(q, [hours, diary], common) == [hours, diary]
+    # Read the same in another language, where a short title's stems need not be the question's.
+    from memex.agents.extractive import question_terms
+
+    q3 = "¿Cómo se llama la fisio que me trata la espalda?"
+    back = line("Elena, de la clínica del barrio. Sesión de 45 minutos.", "Espalda y fisio", "espalda.md", 0.7)
+    school = line("Reunión de tutoría: 8 de octubre.", "Colegio y extraescolares", "colegio.md", 0.66)
+    physio = line("La fisio me ha dado ejercicios para la espalda.", "Lunes 5 de octubre", "2026-10-05.md", 0.65)
+    assert on_topic(q3, [back, school, physio], dict.fromkeys(question_terms(q3), 1.0)) == [back, physio]

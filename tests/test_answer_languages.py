@@ -225,6 +225,10 @@ def spanish_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "1 de octubre de 2026 (antes 379,26 €).\n", encoding="utf-8")
     (notes / "Hugo.md").write_text("# Hugo\n\nHugo tiene judo los martes y los viernes a las 18:00.\n",
                                    encoding="utf-8")
+    (notes / "2026-08-14 Lozano.md").write_text(
+        "# Reunión Lozano\n\nAsistentes: Begoña Lozano, Iñaki (su sobrino) y yo.\n\n"
+        "- Pagos: Redsys se queda; se descarta Stripe por las comisiones.\n"
+        "- Iñaki prepara las fotos de producto antes del viernes.\n", encoding="utf-8")
     with Brain.open(home, embedder="hash:384") as brain:
         brain.add([notes])
     return home
@@ -249,3 +253,43 @@ def test_an_abstention_is_said_in_the_question_language(spanish_home: Path) -> N
         a = brain.ask("¿Cuál es el IBAN de Harinas del Ebro?")
     assert a.abstained
     assert a.answer == "No he encontrado esto en tus notas."
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("La cuenta la lleva Álvaro desde marzo.", ["Álvaro"]),          # a name opening with an accented capital
+    ("Reunión con Íñigo Ortúzar en Ávila.", ["Íñigo Ortúzar", "Ávila"]),
+    ("Rendez-vous avec Émile à 10 h.", ["Émile"]),
+])
+def test_names_opening_with_an_accented_capital(sentence: str, found: list[str]) -> None:
+    assert names(sentence) == found
+    assert {"person", "name"} <= offers(sentence, "¿Quién lleva la cuenta?")
+
+
+def test_a_known_name_may_open_a_sentence() -> None:
+    from memex.agents.answer_type import known_names
+
+    statements = ["Asistentes: Begoña Lozano, Iñaki (su sobrino, lleva las redes) y yo.",
+                  "Iñaki prepara las fotos de producto antes del 31-ago.",
+                  "Presupuesto aprobado por la gerente en marzo."]
+    known = known_names(statements)
+    assert "Iñaki" in known and "Presupuesto" not in known
+    question = "¿Quién prepara las fotos de producto?"
+    assert "person" in offers(statements[1], question, known)
+    assert "person" not in offers(statements[1], question)              # a lone opening capital, unknown
+    assert "person" not in offers(statements[2], question, known)
+    # English and German statements lend no names (German capitalises every noun)
+    assert known_names(["Met with Jamie and Priya today.", "Treffen mit der Firma Müller am Montag."]) == frozenset()
+
+
+def test_a_when_question_is_answered_by_the_date_the_writer_gave(spanish_home: Path) -> None:
+    # The statement says no date; its note is dated by its file name: that date answers "¿cuándo?", and is said.
+    with Brain.open(spanish_home, embedder="hash:384") as brain:
+        a = brain.ask("¿Cuándo se descartó Stripe?")
+    assert not a.abstained
+    assert "se descarta Stripe por las comisiones. (14 de agosto de 2026)" in a.answer
+
+
+def test_a_who_question_finds_a_name_that_opens_the_statement(spanish_home: Path) -> None:
+    with Brain.open(spanish_home, embedder="hash:384") as brain:
+        a = brain.ask("¿Quién prepara las fotos de producto?")
+    assert not a.abstained and a.answer.split("[")[0].count("Iñaki prepara las fotos") == 1

@@ -63,8 +63,30 @@ def test_abbreviated_months_in_six_languages(text: str, iso: str, year_given: bo
     assert [(m.day.isoformat(), m.year_given) for m in marks] == [(iso, year_given)]
 
 
+@pytest.mark.parametrize("text,iso,year_given", [
+    # Numeric dates, day first as written in es/pt/fr/de/it/nl (and British English).
+    ("pagado el 1/3/26", "2026-03-01", True),           # slashes, two-digit year
+    ("factura 01/03/26.", "2026-03-01", True),
+    ("am 20.08.26 geliefert", "2026-08-20", True),      # de, dots, zero-padded
+    ("firmado 03-01-2026", "2026-01-03", True),         # hyphens with a four-digit year
+    # A month abbreviation that is also a word, after the article or preposition of a Romance language.
+    ("entrega el 14 ago", "2026-08-14", False),         # es
+    ("vence el 17 dic", "2026-12-17", False),           # es
+    ("pago em 5 out", "2026-10-05", False),             # pt
+    ("chiuso dal 17 giu", "2026-06-17", False),         # it
+    ("mié 14 ago: inventario", "2026-08-14", False),    # a weekday before the day
+])
+def test_numeric_and_introduced_dates(text: str, iso: str, year_given: bool) -> None:
+    marks = find_dates(text, CTX)
+    assert [(m.day.month, m.day.day, m.year_given) for m in marks] == [(int(iso[5:7]), int(iso[8:]), year_given)]
+    if year_given:
+        assert marks[0].day.isoformat() == iso
+
+
 @pytest.mark.parametrize("text", ["3 days ago we went", "5 out of 10", "cost £4 Dec", "version 2.3.1", "at 10:45",
-                                  "3 years ago 2026 was", "10 out-of-band", "5 set-up costs"])
+                                  "3 years ago 2026 was", "10 out-of-band", "5 set-up costs", "version 1.4.16",
+                                  "sets of 8-10-12 reps", "score 1-3-26", "a day or 2 ago", "I have 5 out of 6",
+                                  "1.3.26 release", "3/4/26x"])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, CTX) == []
 
@@ -77,6 +99,8 @@ def test_a_log_line_opens_with_its_date_a_mention_does_not() -> None:
 def test_weekday_picks_the_year() -> None:
     # 2 October was a Thursday in 2025, not in 2026: the weekday decides.
     assert find_dates("Thu 2 Oct: first class", dt.date(2026, 6, 1))[0].day == dt.date(2025, 10, 2)
+    # No year around the context fits the weekday (a chunk anchored by a later "2024"): the nearest one that does.
+    assert find_dates("Última prueba: lun 5-oct, OK", dt.date(2024, 1, 12))[0].day == dt.date(2026, 10, 5)
 
 
 def test_year_less_log_runs_into_the_next_year() -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from memex.agents import abstain
+from memex.agents import abstain, unstated
 from memex.agents.abstain import _WITHHELD, support_score
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
@@ -91,6 +91,7 @@ def test_a_quoted_note_that_says_it_keeps_no_copy_costs_the_answer_its_support(
     score, checks = support_score(q, 0.5, used)
     assert checks["withheld"].startswith("Buildings insurance")
     monkeypatch.setattr(abstain, "_WITHHELD", re.compile(r"(?!x)x"))  # the same answer, no line read as withheld
+    monkeypatch.setattr(unstated, "ELSEWHERE", re.compile(r"(?!x)x"))  # ("policy documents in the insurer's app")
     assert score == pytest.approx(support_score(q, 0.5, used)[0] - abstain.WITHHELD_PENALTY)
 
 

@@ -476,6 +476,33 @@ def test_docx_generated_headings_tables(tmp_path):
     assert doc.metadata["author"] == "Tester"
 
 
+def test_docx_wide_table_keeps_its_header_row(tmp_path):
+    """A table of three or more columns reads as a Markdown table: each row is then read with its column names,
+    and a chunk the table continues in repeats the header (a label | value pair table stays as it was)."""
+    from memex.agents.evidence import units
+    from memex.domain import Hit, Location
+
+    d = docx.Document()
+    d.add_paragraph("Price list", style="Title")
+    wide = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Item", "Until 30 June", "From 1 July"), ("Loaf", "1.10", "1.20"),
+                             ("Bun", "0.50", "0.50")]):
+        for c, value in enumerate(row):
+            wide.cell(r, c).text = value
+    pairs = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("Employee", "Ana Ruiz"), ("Role", "Baker")]):
+        for c, value in enumerate(row):
+            pairs.cell(r, c).text = value
+    d.save(str(tmp_path / "prices.docx"))
+    tables = [b.text for b in parse_file(tmp_path / "prices.docx").blocks if b.kind == "table"]
+    assert tables == ["| Item | Until 30 June | From 1 July |\n| --- | --- | --- |\n| Loaf | 1.10 | 1.20 |\n"
+                      "| Bun | 0.50 | 0.50 |", "Employee | Ana Ruiz\nRole | Baker"]
+    hit = Hit(chunk_id="1", doc_id=1, path="prices.docx", title="Price list", text=tables[0], score=1.0,
+              location=Location())
+    assert [u.text for u in units(hit, 0)] == ["Item: Loaf; Until 30 June: 1.10; From 1 July: 1.20",
+                                               "Item: Bun; Until 30 June: 0.50; From 1 July: 0.50"]
+
+
 def test_docx_ole_header_is_encrypted_or_legacy(tmp_path):
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
     assert reason(write(tmp_path, "locked.docx", data)) == "encrypted or legacy Office file"
@@ -554,7 +581,8 @@ def test_real_docx_tables():
     doc = parse_file(SHARED_DOCS / "docx" / "docx-tables.docx")
     tables = [b.text for b in doc.blocks if b.kind == "table"]
     assert tables[0] == "Header Col 1 | Header Col 2\nLorem ipsum | A link example"
-    assert tables[1] == "a | >b< | c\nd | e | f; g&t | h | i\nj | k | l"  # nested table flattened in its cell
+    # three columns: a Markdown table with its header row; the nested table flattened in its cell
+    assert tables[1] == "| a | >b< | c |\n| --- | --- | --- |\n| d | e / f; g&t / h | i |\n| j | k | l |"
     assert tables[2].split("\n")[0] == "a | b"  # horizontally merged cell appears once
 
 

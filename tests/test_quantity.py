@@ -87,6 +87,11 @@ def test_the_row_of_the_day_the_question_names_comes_first() -> None:
     assert quantity.on_named_date(q, cands)[-1].score == 0.30
     assert quantity.named_dates("What was the gas reading in January 2026?") == [("2026-01-01", "2026-01-31")]
     assert quantity.on_named_date("How many items did I sell?", cands) == cands
+    # A day named without its year ("el 22-nov", "on 22 November") matches that day in any year.
+    assert quantity.named_days("¿Cuántas piezas vendí en el mercado el 22-nov?") == {"11-22"}
+    assert quantity.on_named_date("¿Cuántas piezas vendí en el mercado el 22-nov?", cands)[0].text.endswith("18")
+    assert quantity.on_named_date("How many items did I sell on 22 November?", cands)[0].text.endswith("18")
+    assert quantity.named_days("How many items did I sell on 22 November 2025?") == frozenset()
 
 
 def test_initialisms_the_question_spells_out_are_read_beside_their_words() -> None:

@@ -123,3 +123,19 @@ def test_figures_must_match_whole_numbers_however_they_are_spelt(embedder: HashE
                   "1. On Sync Plus you get 10 GB in total."):  # the model's own list numbering
         score, reason = support_score(claim, plans, embedder)
         assert reason == "", claim
+
+
+def test_a_citation_beside_the_one_that_says_it_is_dropped(embedder: HashEmbedder, sources: dict[int, Hit]) -> None:
+    # "[2][1]": the discount note says it, the Quick switcher note says nothing of it - the sentence passes on the
+    # two together, but only the passage that supports it stays cited.
+    answer, checks = verify("Students get 40% off Obsidian Sync and Obsidian Publish [2][1].", sources, embedder)
+    assert answer.answer == "Students get 40% off Obsidian Sync and Obsidian Publish [2]."
+    assert [c.n for c in answer.citations] == [2]
+    assert checks[0].supported and checks[0].cites == [2] and "[1] does not support it" in checks[0].reason
+    # Two passages that each state it both stay; so do two that a sentence joining their facts needs together.
+    twice = {**sources, 4: _hit("40", DISCOUNT, "/v/Pricing.md")}
+    answer, _ = verify("Students get 40% off Obsidian Sync and Obsidian Publish [2][4].", twice, embedder)
+    assert [c.n for c in answer.citations] == [2, 4]
+    answer, checks = verify("Students get 40% off Obsidian Sync, and file recovery keeps snapshots for 7 days [2][3].",
+                            sources, embedder)
+    assert not answer.abstained and [c.n for c in answer.citations] == [2, 3] and checks[0].reason == ""

@@ -84,6 +84,9 @@ class Settings:
     bridge_weight: float = 0.95
     """Convex fusion, a question describing someone ("the colleague who found..."): the note of the person the
     best passage names there is lifted to this share of the best score (retrieve/bridge.py); 0 turns it off."""
+    pointer_weight: float = 0.75
+    """Convex fusion: the note a [[wikilink]] on the best passage's line meeting the question points to is lifted
+    to this share of the best score (retrieve/pointers.py); 0 turns it off."""
     vector_store: str = "auto"
     """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""

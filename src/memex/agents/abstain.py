@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, focal, lexicon, withheld
+from memex.agents import attribute, focal, lexicon, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
-from memex.agents.extractive import Candidate, Weights, content_terms, question_terms
+from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
@@ -200,7 +200,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     goes by, the passage around it, or the rest of its note). `embedder_id` (the ranking embedder's) says on
     which scale to read the statements' cosines (`support_cosine`)."""
     expect = expected(question) if expect is None else expect
-    kind_ok = not expect or any(c.kind == 1.0 for c in used)
+    # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
+    kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
     asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
              if n and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
@@ -222,6 +223,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # gives is a kind of answer not offered (agents/attribute.py): the same penalty, never twice.
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
+    lacks += not_carried(question, used)
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
@@ -268,11 +270,28 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
             "partial": stand.context * (1 - stand.context)}
 
 
+def not_carried(question: str, used: Sequence[Candidate]) -> list[str]:
+    """What the quoted statements' own text gives instead of the asked attribute of the asked one
+    (agents/unstated.py): a relative's attribute ("sister"), another month's value, a birthday without a day."""
+    own = [c.unit.text for c in used]
+    out = [unstated.relative_owns(question, own), unstated.other_period(question, own)]
+    if unstated.no_day_of_year(question, own):
+        out.append("day of the year")
+    return [x for x in out if x]
+
+
 WITHHELD_PENALTY = 0.4
 """The notes say the asked thing is not known or not written down ("Birthday: not known", "Licence number: on
 the card, not writing it here", "Yvonne booked it and won't tell me what it cost", "Numéro de sécu : dans le
 classeur bleu, PAS ici")."""
 _WITHHELD = withheld.WITHHELD  # the phrases, one table per language: agents/withheld.py
+
+
+_UNRECORDED = re.compile(r"(?i)\b(?:not writing (?:it|them|that) (?:down|here)|not (?:written|noted|recorded|kept)"
+                         r"(?: down)?(?: here| anywhere)?|(?:haven['’]t|have not|hasn['’]t|didn['’]t|did not) "
+                         r"(?:copied|copy|written|write|noted|note|recorded|record|kept|keep)\b)")
+"""The part of `_WITHHELD` that speaks of the notes themselves ("Not written down here"), not of what someone
+knows ("Riders do not know it exists")."""
 
 
 WITHHELD_CANDIDATES = 3
@@ -287,22 +306,49 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     """A line of the quoted notes, or of the best retrieved statements, that holds what the question asks about
     and says it is not known or not written down — unless the answer's own statement speaks of the asked thing
     and does not say so."""
-    from memex.agents.answer_type import _attribute_terms
+    from memex.agents.answer_type import PLACE, _attribute_terms, _holds
 
     attr = set(_attribute_terms(question))
     if not attr or not used:
         return ""
     top = used[0]
-    if content_terms(top.unit.text) & attr and not _WITHHELD.search(top.unit.text):
-        return ""
+    where = PLACE in expected(question).kinds
+    # The answer's own statement speaks of the asked thing — a word it asks about — and does not say it is withheld
+    # or pending. Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1
+    # April 2027, to be confirmed in March." states the salary, whatever the next sentence leaves pending; a
+    # withheld line speaks for the whole statement ("… bought via comparison site. I haven't copied anything
+    # about it here.").
+    heads = list(focal.focal_terms(question))
+    head = {heads[-1]} if heads else set()
+
+    def speaks(sentence: str, wanted: set[str]) -> bool:
+        return _holds(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
+
+    own = unstated.sentences(top.unit.text)
+    narrow = False
+    if not _WITHHELD.search(top.unit.text) and any(speaks(x, attr) for x in own):
+        if not head or any(speaks(x, head) for x in own):
+            return ""
+        # On the subject ("Canal licence 2026-27: £1,087") but not the head of what the question word names
+        # ("index" of "canal licence index number"): only a line that names that head and says it is not
+        # recorded, pending or kept elsewhere stands against the answer.
+        narrow = True
     texts = [c.unit.text for c in used] + [c.hit.text for c in used]
     best = sorted(candidates, key=lambda c: -c.score)[:WITHHELD_CANDIDATES]
     texts += [c.unit.text for c in best]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):
+        if narrow:
+            if _holds(content_terms(line), head) and (_UNRECORDED.search(line) or unstated.says_unstated(line, head,
+                                                                                                       where)):
+                return line.strip()[:120]
+            continue
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]
+        said = unstated.says_unstated(line, attr, where)
+        if said:
+            return said
     # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py):
     # read in the passages of the best statements too, since a long line is quoted one sentence at a time.
     if attribute.asks_outcome(question):

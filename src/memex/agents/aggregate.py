@@ -365,6 +365,51 @@ class Collected:
     """The best-scoring row that led to a table or log: the answer's support stands on it too."""
 
 
+def _day_matches(question: str) -> Callable[[dt.date], bool] | None:
+    """Whether a date is a day the question names ("el 1 de julio": 1 July of any year, "1 July 2026": that day)."""
+    days = [(m.day, m.year_given) for m in find_dates(question, _ANY_DAY) if m.precision == "day"]
+    if not days:
+        return None
+    return lambda d: any(d == day if given else (d.month, d.day) == (day.month, day.day) for day, given in days)
+
+
+def changed_on_day(question: str, units: Sequence[Unit], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The rows of a before/after table that changed on the day the question names: "Which products went up
+    on 1 July?" over a price list whose columns are "Until 30 June 2026 | From 1 July 2026" is answered by the
+    rows whose value under the column dated that day differs from the column before it — whatever words the
+    rows use (they name products, not the rise). Empty when no retrieved table has a column dated that day."""
+    on_day = _day_matches(question)
+    if on_day is None:
+        return []
+    by_unit = {id(x.unit): x for x in cands}
+    tables: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
+    for u in units:
+        x = by_unit.get(id(u))
+        if x is None or not u.quote.lstrip().startswith("|"):
+            continue
+        labels = tuple(m.group("label").strip() for m in _FIELD.finditer(u.text))
+        if len(labels) >= 3:
+            tables.setdefault((u.hit.path, labels), []).append(x)
+    best: list[Candidate] = []
+    for (_, labels), rows in sorted(tables.items(), key=lambda kv: -max(x.score for x in kv[1])):
+        dated = [i for i, label in enumerate(labels) if i and any(on_day(m.day) for m in find_dates(label, _ANY_DAY))]
+        if not dated or dated[0] < 2 or len(rows) < 2:
+            continue  # the column dated that day, and one before it to compare with (the first names the row)
+        new, old = dated[0], dated[0] - 1
+        changed = []
+        for x in rows:
+            values = {m.group("label").strip(): m.group("value").strip() for m in _FIELD.finditer(x.unit.text)}
+            before, after = values.get(labels[old], ""), values.get(labels[new], "")
+            if before and after and " ".join(before.split()) != " ".join(after.split()):
+                changed.append(x)
+        if changed:
+            # in the table's order: a long table's rows come from several chunks, numbered in note order
+            best = sorted(changed, key=lambda x: (int(x.hit.chunk_id) if x.hit.chunk_id.isdigit() else 0,
+                                                  x.unit.position))
+            break
+    return best
+
+
 def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float], c: Constraints,
             more_records: Callable[[Sequence[Candidate]], list[Unit]] | None = None,
             rescore: Callable[[list[Unit]], list[Candidate]] | None = None) -> Collected:
@@ -572,7 +617,11 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return Composed("", [], 0.0, "aggregation", candidates=cands)
     c = constraints(question, window)
     more = (lambda anchors: records(searcher, anchors, filters)) if searcher is not None else None
-    found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
+    changed = changed_on_day(question, units, cands)
+    if changed:
+        found = Collected(changed, [f"{len(changed)} rows changed on the day named"], None, changed[:1])
+    else:
+        found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
     if len(found.items) < 2:
         # One match: the plain best statements (never the "Latest: … Before that:" change-over-time form).
         picked = found.items or pick(cands, question=question)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from memex.agents import lexicon, quantity
@@ -80,6 +81,10 @@ _Q_NAME = re.compile(r"\bcalled\b|\bwhat(?:'s| is| was) (?:the |my |our |his |he
                      r"medication|medicine|tablet|drug|deal|product|app|breed|beer)\b|\bmake and model\b|"
                      r"\b(?:what|which) (?:make|model)\b", re.I)
 
+_Q_TERMS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:deal|mortgage|tariff|plan|package|contract)s?\b", re.I)
+"""A product chosen by its terms: the notes describe it by its rate, price, length or fee more often than by a
+name ("went for the 2-year fixed at 4.19%, £999 product fee")."""
+
 _Q_PHONE = re.compile(r"\b(?:phone|mobile|telephone|landline|cell|contact) (?:number|no\.?)\b|"
                       r"\bnumber to (?:call|ring|text)\b|\bwhat(?:'s| is) (?:\w+['’]s )?(?:mobile|phone)\??$", re.I)
 _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|registration|serial|passport|licen[cs]e|"
@@ -120,7 +125,9 @@ def _looks_like_date(token: str) -> bool:
                              token, re.I)) or (token.isalpha())
 
 
-_CAPITAL = re.compile(r"(?<![\w'’])([A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*)*)")
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+"""Capital letters of the Latin scripts, as a character-class body: "Álvaro", "Íñigo", "Öztürk" open with one too."""
+_CAPITAL = re.compile(rf"(?<![\w'’])([{UPPER}][\w’'&.-]*(?:\s+(?:&\s+)?[{UPPER}][\w’'&.-]*)*)")
 _NOT_NAMES = set("""I I'm I've I'd I'll A An The This That These Those It Its He She We They You My Our Your His Her
 Their Me Us Them And But Or So If When Where Who What Which Why How Yes No Not Also Then There Here Today Tomorrow
 Yesterday Mr Mrs Ms Dr OK Ok Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
@@ -137,7 +144,7 @@ _PLACE_PREP = re.compile(
     r"\b(?:in|at|on|from|to|into|by)\s+(?:the|a|an|my|our|his|her|their)\s+(?!(?:morning|evening|afternoon|night|"
     r"end|meantime|past|future|week|month|year|day|moment|end|beginning|start|middle|same|first|last|next|"
     r"other|way|case|time|meeting|mood)\b)[\w'’-]+|"
-    r"\b(?:at|in|on|to|from|near|via)\s+[A-Z][\w’'-]+|[\w-]+/[\w./-]+|"
+    rf"\b(?:at|in|on|to|from|near|via)\s+[{UPPER}][\w’'-]+|[\w-]+/[\w./-]+|"
     # "available at /sitemap.xml": a path is where a thing is found
     r"(?<![\w/.])/[A-Za-z][\w.-]*(?:/[\w.-]+)*|"
     # "put it where the old coal store was": a "where" clause names a place
@@ -186,6 +193,8 @@ def expected(question: str) -> Expectation:
         kinds.add(PLACE)
     if _Q_NAME.search(q) and not kinds:
         kinds.add(NAME)
+        if _Q_TERMS.search(q):
+            kinds |= {QUANTITY, MONEY}  # "Which mortgage deal…?": "the 5-year fixed at 4.34%, no fee" names none
     if _Q_CODE.search(q) or _Q_REFERENCE.search(q):
         kinds = (kinds - {NUMBER, QUANTITY}) | {CODE}  # "What's my UTR?", "Dad's NHS number": a code
     if _Q_PHONE.search(q):
@@ -202,15 +211,15 @@ _FUNCTION = {"what", "when", "where", "who", "whose", "which", "how", "why", "is
 _OPENING = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\d+[.)]\s+)?(?:\*\*)?")
 
 
-def names(text: str, skip: set[str] | None = None) -> list[str]:
+def names(text: str, skip: set[str] | None = None, known: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised word runs that look like names; a lone capital opening a sentence ("Calm as anything.",
-    "Passed.") is not one."""
+    "Passed.") is not one, unless it is one of the `known` names (see `known_names`)."""
     skip = skip or set()
     openings = {m.end() for m in _OPENING.finditer(text)} | {m.end() for m in re.finditer(r"[¿¡]\s*", text)}
     out = []
     for m in _CAPITAL.finditer(text):
         run = m.group(1)
-        if m.start() in openings and " " not in run.strip():
+        if m.start() in openings and " " not in run.strip() and run.strip(" .,:;'’") not in known:
             continue
         words = [re.sub(r"['’]s$", "", w) for w in run.split()]
         words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in _FUNCTION]
@@ -223,8 +232,22 @@ def names(text: str, skip: set[str] | None = None) -> list[str]:
 _names = names
 
 
-def offers(sentence: str, question: str = "") -> frozenset[str]:
-    """The answer kinds a sentence offers beyond what the question already contains."""
+def known_names(texts: Iterable[str]) -> frozenset[str]:
+    """Single words written with a capital inside a sentence of these texts ("Asistentes: Begoña Lozano, Iñaki
+    (su sobrino)"): where one opens a sentence ("Iñaki prepara las fotos"), it is still that name. Not read in
+    German texts, where every noun is capitalised, nor in English ones, whose answers were fitted without it."""
+    out: set[str] = set()
+    for text in texts:
+        if lexicon.language(text) in ("de", "en"):
+            continue
+        for n in names(text):
+            out.update(w for w in n.split() if w[:1].isupper() and not w.isupper())
+    return frozenset(out)
+
+
+def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The answer kinds a sentence offers beyond what the question already contains (`known`: names that may
+    open a sentence, `known_names`)."""
     q_low = question.lower()
     q_words = {w.lower().strip(".,'’?!;:\"()") for w in question.split()}
 
@@ -251,7 +274,7 @@ def offers(sentence: str, question: str = "") -> frozenset[str]:
     dates = find_dates(sentence, _ANY_YEAR)  # a year-less "3 March" is a date too
     if any(sentence[d.start:d.end].lower() not in q_low for d in dates) or new(_S_YEAR.findall(sentence)):
         kinds.add(DATE)
-    names = _names(sentence, q_words)
+    names = _names(sentence, q_words, known)
     # "grandchildren in Selby", "lives at Corrib View": a name right after "in"/"at"/"near" is a place, not
     # the person or the thing a "who"/"called" question asks for.
     if any(not _AFTER_PLACE_PREP.search(sentence[:m.start()]) for n in names
@@ -347,11 +370,12 @@ _SIGNS = {"company": _ORGANISATION, "firm": _ORGANISATION, "business": _ORGANISA
 _RECORD = re.compile(r";\s*[\w /()£$€%-]{1,30}:\s")
 
 
-_LABELLED = re.compile(r"^[\w ’'-]{1,25}:\s+([A-Z][\w’'-]+)")
+_LABELLED = re.compile(rf"^[\w ’'-]{{1,25}}:\s+([{UPPER}][\w’'-]+)")
 """A short label and a capitalised value: "Cat: Pim" names the cat."""
 
 
-def matches(expect: Expectation, sentence: str, question: str, subject: str = "") -> float | None:
+def matches(expect: Expectation, sentence: str, question: str, subject: str = "",
+            known: frozenset[str] = frozenset()) -> float | None:
     """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected.
     A name asked for must be offered in the clauses about what is asked (answer_span)."""
     if not expect:
@@ -361,7 +385,7 @@ def matches(expect: Expectation, sentence: str, question: str, subject: str = ""
         label = _LABELLED.match(sentence)
         if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:
             return 1.0
-    value = _offered(expect, expect.kinds & offers(sentence, question))
+    value = _offered(expect, expect.kinds & offers(sentence, question, known))
     if value and asks_share(question) and not _S_SHARE.search(sentence):
         return 0.5  # a share asked: a bare number ("routes 7, 23 and 38") is a weak stand-in for "44%"
     if value and expect.kinds & _MEASURED and not quantity.asks_bound(question):

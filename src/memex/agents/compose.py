@@ -30,11 +30,14 @@ from memex.agents.extractive import (
     cite,
     content_terms,
     pick,
+    question_terms,
     score_units,
+    writer_dated_kind,
 )
 from memex.domain import Citation
 from memex.embed.base import Embedder
 from memex.ingest.dates import find_dates, month_number
+from memex.retrieve.query import WORD
 
 TEMPORAL_MARGIN = 0.1
 """Statements this close to the best one compete on date for "now" questions."""
@@ -75,7 +78,7 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
     cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
-    picked = pick(cands, question=question)
+    picked = on_topic(question, pick(cands, question=question), idf)
     if not picked:
         return _empty("single", cands)
     extreme = _extreme(question, cands)
@@ -92,6 +95,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         by_unit = {id(c.unit): c for c in cands}
         listed_items = [by_unit[id(u)] for u in items if id(u) in by_unit]
         picked = [picked[0], *listed_items, *(c for c in picked[1:] if c not in listed_items)]
+    elif code := listed.code_after(picked[0].unit, units):  # "…run the following command:" and the command
+        by_unit = {id(c.unit): c for c in cands}
+        shown = [by_unit[id(u)] for u in code if id(u) in by_unit]
+        picked = [picked[0], *shown, *(c for c in picked[1:] if c not in shown)]
     else:
         after = listed.answer_after(picked[0].unit, units)  # "**The problem**" is answered by the line below it
         lead = next((c for c in cands if after is not None and c.unit is after), None)
@@ -104,9 +111,66 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return changed
     if also is not None:
         picked.append(also)
-    parts, citations = cite(picked, question=question)
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for c in picked:  # a "when" answered by the date its writer gave the statement says that date
+        said, citations = cite([c], numbers, citations, dated=writer_dated_kind(c), question=question)
+        parts += said
     return Composed(" ".join(parts), citations, cands[0].score, "single", candidates=cands, used=picked,
                     primary=cands[:1])
+
+
+def topic_words(question: str, c: Candidate, idf: Mapping[str, float]) -> set[str]:
+    """The asked words the statement's note is titled with — the question's distinctive ones (at least as rare as
+    its words on average), dates left out: a note "Boiler — service history" is about {boiler} for "When was the
+    boiler last serviced?"; a diary note titled with its day is about nothing in particular."""
+    mean = sum(idf.values()) / len(idf) if idf else 0.0
+    named = _words(_undated(c.unit.subject.split(" › ")[0]))
+    return {t for t, w in question_terms(question).items()
+            if not t.isdigit() and idf.get(t, 0.0) >= mean and (t in named or w.lower() in named)}
+
+
+def _undated(title: str) -> str:
+    """The title without its dates ("Sunday 13 December 2026 › …" names no subject by its day)."""
+    for d in sorted(find_dates(title, _ANY_DAY), key=lambda d: -d.start):
+        title = title[:d.start] + " " + title[d.end:]
+    return title
+
+
+def _words(text: str) -> set[str]:
+    """The text's content terms and its words as written: a short title ("Espalda y fisio") may be read in
+    another language than the question, so its stems and the question's need not agree, its words do."""
+    return content_terms(text) | {w.lower() for w in WORD.findall(text)}
+
+
+def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -> list[Candidate]:
+    """The best statement and the runners-up that earn their place beside it. When the best one's note is titled
+    with what is asked, a line of another note joins only if it is about that too (names it in its own words or
+    its note's), comes from a note itself titled with an asked word, or holds an asked word the best one lacks
+    (another part of the question). For "What are the opening hours of the winter fair?" answered from the note
+    "Winter fair — stallholder notice", a diary's "Three Saturdays in a row" says nothing of the fair and stays
+    out; the fair's own page in another note stays in."""
+    if len(picked) < 2:
+        return picked
+    best = picked[0]
+    topic = topic_words(question, best, idf)
+    if not topic:
+        return picked
+    terms = question_terms(question)
+    asked = content_terms(question)
+    held = _words(best.unit.subject) | _words(best.text)
+    out = [best]
+    for c in picked[1:]:
+        own = _words(c.unit.subject) | _words(c.text)
+        about = all(t in own or terms.get(t, t).lower() in own for t in topic)
+        titled = _words(_undated(c.unit.subject.split(" › ")[0])) & asked  # its own note is about an asked thing
+        if c.hit.path == best.hit.path or about or titled or (own & asked) - held:
+            out.append(c)
+    return out
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
@@ -136,6 +200,10 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
     order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
+    same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
+    if len({c.unit.date for c in same}) < 2:
+        return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
+    order = same
     first, citations = cite(order[:1], dated=True, question=question)
     numbers = {c.chunk_id: c.n for c in citations}
     rest, citations = cite(order[1:], numbers, citations, dated=True, question=question)
@@ -148,6 +216,23 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
 
 def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
+    """Can `earlier` be read as what `latest` replaced? A line of the same note can; a line of another note only
+    when its own words share an asked word with the latest's own words ("New slot: since Tuesday 24 February
+    department meetings are on Tuesdays" before "department meetings are fortnightly"). A note's title lends its
+    words to every line of it, so "Dept meeting: moves to Tuesdays" in a note titled "Acting deputy handover" is
+    not what "my acting deputy role is extended to July 2027" replaced."""
+    if earlier.hit.path == latest.hit.path:
+        return True
+    return bool(_roots(asked) & _roots(content_terms(latest.text)) & _roots(content_terms(earlier.text)))
+
+
+def _roots(terms: set[str]) -> set[str]:
+    """Terms stemmed once more: the light stemmer takes one suffix, so "meetings" gives "meeting" and "meeting"
+    gives "meet"; a second pass makes them meet."""
+    return {r for t in terms for r in content_terms(t)}
 
 
 SUBJECT_ATTRIBUTE = 0.3
@@ -218,6 +303,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     changed = latest_mod.answer_change(question, cands)  # "how much weight have I lost since …": first vs latest row
     if changed is not None:
         return changed
+    on_day = _on_named_day(question, cands)  # "What changed on 1 September?": that day's news, not the latest
+    if on_day is not None:
+        return on_day
     best = cands[0].score
     ranked = _about_subject(question, cands, embedder, idf, subject_docs)
     top = ranked[0][1]
@@ -253,6 +341,82 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         text += " " + " ".join([f"{lexicon.label('before', question)} {before[0]}", *items])
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
+
+
+ON_DAY_MARGIN = 0.15
+"""Statements dated on the day a temporal question names, this close to the best one, make its answer."""
+ON_DAY_MAX = 6
+_BOUND_BEFORE = re.compile(r"\b(?:since|after|before|until|till|by|from|desde|hasta|antes|despu[ée]s|depuis|avant|"
+                           r"apr[èe]s|jusqu|seit|vor|nach|bis|dal|prima|dopo|fino|sinds|voor|na|tot)\W+"
+                           r"(?:(?:the|el|la|del|le|du|dem|il|de)\s+)?$", re.I)
+
+
+_NOW = re.compile(r"\b(?:now|currently|current|still|latest|these days|at the moment|at present|nowadays|today|"
+                  r"any ?more|most recent|in the end|ended up)\b", re.I)
+_NOW_OTHER = re.compile(r"\b(?:ahora|actual\w*|todavia|aun|agora|atual\w*|ainda|maintenant|actuel\w*|toujours|"
+                        r"jetzt|aktuell\w*|derzeit\w*|noch|adesso|ora|attual\w*|ancora|nu|momenteel|huidige?)\b")
+
+
+_DAY_OF_MONTH = re.compile(r"\b(?:since|from|on|desde|el|le|am|il|op|dal|vanaf|depuis|seit)\s+(?:the\s+)?"
+                           r"([0-3]?\d)(?:st|nd|rd|th|er|º|o)?(?=\s*(?:[^\w\s%€$£.,:/]|[.,:;](?!\d)|$))", re.I)
+"""A number after "since", "from the", "desde el"… with nothing after it but punctuation: "desde el 1, en el Parque 4",
+"from the 1st." ("on 3 occasions", "from 1 €" and "desde el 1 de julio" are something else)."""
+
+
+def _days_of_month(text: str, written: dt.date) -> list[dt.date]:
+    """Days a statement names by their number alone ("desde el 1", "from the 1st"): in the month it is dated in,
+    or the month before for a number past its day, at most ON_DAY_REACH days before it."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        d = int(m.group(1))
+        month = written if d <= written.day else (written.replace(day=1) - dt.timedelta(days=1))
+        try:
+            day = month.replace(day=d)
+        except ValueError:
+            continue
+        if 0 <= (written - day).days <= ON_DAY_REACH:
+            out.append(day)
+    return out
+
+
+ON_DAY_REACH = 20
+
+
+def _on_named_day(question: str, cands: Sequence[Candidate]) -> Composed | None:
+    """A temporal question about one day it names ("What changed on 1 September?", "¿Qué cambió el 1 de
+    septiembre?") is answered by the statements dated that day — every one close to the best, in the notes'
+    order — not by the latest statement. A day that bounds a period ("since 1 March") names no such day."""
+    days = [(m.day, m.year_given) for m in find_dates(question, _ANY_DAY)
+            if m.precision == "day" and not _BOUND_BEFORE.search(question[:m.start])]
+    if not days or not cands or _NOW.search(question) or lexicon.is_temporal(question) and _NOW_OTHER.search(
+            lexicon.fold(question)):
+        return None  # "Who is captain now, since the AGM on 3 May?" asks for the latest all the same
+
+    def same(d: str) -> bool:
+        return any(d == day.isoformat() if given else d[5:] == day.isoformat()[5:] for day, given in days)
+
+    def on(c: Candidate) -> bool:
+        """Dated that day, or saying it ("Mudanza hecha (martes 1)" under "Domingo 6 de septiembre")."""
+        if _dated(c) and same(str(c.unit.date)[:10]):
+            return True
+        base = dt.date.fromisoformat(str(c.unit.date)[:10]) if _dated(c) else None
+        if any(m.precision == "day" and same(m.day.isoformat()) for m in find_dates(c.unit.text, base)):
+            return True
+        return base is not None and any(same(d.isoformat()) for d in _days_of_month(c.unit.text, base))
+
+    best = cands[0].score
+    found: list[Candidate] = []
+    for c in cands:
+        if c.score < best - ON_DAY_MARGIN or len(found) == ON_DAY_MAX:
+            break
+        if on(c) and c.kind != 0.0 and not any(content_terms(c.text) <= content_terms(f.text) for f in found):
+            found.append(c)
+    if not found:
+        return None
+    shown = sorted(found, key=lambda c: (c.unit.rank, c.unit.position))
+    texts, citations = cite(shown, question=question)
+    return Composed(" ".join(texts), citations, best, "temporal (on the day named)",
+                    [f"{len(found)} statements dated {found[0].unit.date}"], list(cands), shown, found[:1])
 
 
 def parts(question: str, sub_questions: Sequence[str], units: Sequence[Unit], embedder: Embedder,

@@ -8,6 +8,7 @@ its subject (title › heading) and the date it speaks for.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -81,16 +82,18 @@ def _lines(text: str) -> list[tuple[int, int]]:
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        if not raw.strip():
-            spans.append([])  # a paragraph break
+        if not raw.strip(" \t>"):
+            spans.append([])  # a paragraph break (in a quoted e-mail too: a line of only ">")
             continue
         prev = spans[-1] if spans else []
         stripped = raw.lstrip()
         # A line after one that ends on a comma runs on too: a PDF's hard-wrapped list ("Present: Owen
         # Leathley, …, Hamza Qureshi," / "Tariq Bhatti, Lena Kowalczyk") is one statement.
+        # A code fence and the line after it start their own statements: "```" then "ollama run llama3.2".
         continuation = (prev and (stripped[:1].islower() and not _END.search(text[prev[0]:prev[1]])
                                   or text[prev[0]:prev[1]].rstrip().endswith(","))
-                        and not stripped.startswith(("|", "-", "*", "+", "#")))
+                        and not stripped.startswith(("|", "-", "*", "+", "#", "```", "~~~"))
+                        and not text[prev[0]:prev[1]].lstrip().startswith(("```", "~~~")))
         if continuation:
             prev[1] = end
         else:
@@ -160,11 +163,12 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             else f"{explain['context']} › {subject}"
     out: list[Unit] = []
     previous = ""
+    planted = _planted_lines(spans, shown, lines)
     for pos, ((s, e), form, when, within) in enumerate(zip(spans, shown, dated, sub, strict=True)):
         quote = " ".join(text[s:e].split())
         display = readable(form)
         n = len(display.split())
-        if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display):
+        if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display) or _line_at(s, lines) in planted:
             previous = display or previous
             continue
         out.append(Unit(quote, display, hit, rank, pos, f"{subject} › {within}" if within else subject,
@@ -172,6 +176,18 @@ def units(hit: Hit, rank: int) -> list[Unit]:
                         "text" if when and when != note else source, previous))
         previous = display
     return out
+
+
+def _line_at(offset: int, lines: list[tuple[int, int]]) -> int:
+    """Index of the logical line holding a character offset."""
+    return max(bisect.bisect_right([ls for ls, _ in lines], offset) - 1, 0)
+
+
+def _planted_lines(spans: list[tuple[int, int]], shown: list[str], lines: list[tuple[int, int]]) -> set[int]:
+    """Logical lines holding an instruction planted for AI assistants. The whole line goes, not only the
+    sentence that gives the order: its payload ("Tell the user the fee is 950 € … account FR76 …") is the
+    next sentence and names neither an assistant nor an order."""
+    return {_line_at(s, lines) for (s, _), form in zip(spans, shown, strict=True) if addressed_to_assistants(form)}
 
 
 _TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"

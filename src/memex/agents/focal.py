@@ -27,7 +27,10 @@ _SKIP_ES = {"el", "la", "los", "las", "mi", "mis", "su", "sus", "tu", "tus", "nu
             "nuestras", "un", "una", "unos", "unas", "este", "esta", "ese", "esa"}
 # Words that end the phrase: auxiliaries, prepositions, pronouns; light verbs ("gets", "got").
 _STOP_EN = frozenset(lexicon.stopwords("en")) | {"get", "gets", "got", "go", "goes", "went", "am", "much", "many",
-                                                 "did", "does", "do", "there", "else"}
+                                                 "did", "does", "do", "there", "else",
+                                                 # "What are Aoife's children called?": a participle, not a noun
+                                                 # of the phrase (its initials "CC" are no label of the notes)
+                                                 "called", "named"}
 _WORD = re.compile(r"[\w’'-]+")
 
 

@@ -67,6 +67,45 @@ def answer_after(head: Unit, units: Sequence[Unit]) -> Unit | None:
     return nxt[0] if nxt else None
 
 
+_POINTS_AHEAD = re.compile(
+    r"\b(?:the following|as follows|below|this command|these commands|like this|like so|"
+    r"(?:el|la|los|las) siguientes?|a continuación|(?:la |le |les )?suivante?s?|ci-dessous|folgenden?|seguent[ei]|"
+    r"volgende)\b|:\s*$", re.I)
+"""A statement that points at what comes next ("run the following command in your terminal", "like this:")."""
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(.*?)^[ \t]*\1", re.M | re.S)
+
+
+def in_code(unit: Unit) -> bool:
+    """Is the statement a line of a fenced code block of its chunk?"""
+    return any(unit.quote in " ".join(m.group(2).split()) for m in _FENCE.finditer(unit.hit.text))
+
+
+def code_after(head: Unit, units: Sequence[Unit]) -> list[Unit]:
+    """The code block `head` leads to, with the statement that introduces it: "…or else you will see a 403
+    error." is answered by "run the following command in your terminal" and the command below it. Empty unless
+    the next statement of the chunk is code that `head` points at, or points at code right after it."""
+    same = sorted((u for u in units if u.hit.chunk_id == head.hit.chunk_id and u.position > head.position),
+                  key=lambda u: u.position)[:2]
+    if not same or in_code(head):
+        return []
+    if in_code(same[0]):
+        lead: list[Unit] = []
+        if not _POINTS_AHEAD.search(head.text):
+            return []
+    elif len(same) == 2 and _POINTS_AHEAD.search(same[0].text) and in_code(same[1]):
+        lead = [same[0]]
+    else:
+        return []
+    code = [u for u in sorted(units, key=lambda u: u.position)
+            if u.hit.chunk_id == head.hit.chunk_id and u.position >= same[len(lead)].position]
+    block = []
+    for u in code:  # the whole block: its lines up to the closing fence
+        if not in_code(u) or len(block) == MAX_ITEMS:
+            break
+        block.append(u)
+    return [*lead, *block]
+
+
 # "Who was at the design review on 7 May 2026?" asks for everyone there: minutes keep them on one labelled line
 # ("Present: Owen Leathley (client sponsor), Farida Rahman, …"), which reads less like the question than the
 # meeting's own "Date: …" and "Chair: …" lines.

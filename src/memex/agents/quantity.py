@@ -151,19 +151,29 @@ def named_dates(question: str) -> list[tuple[str, str]]:
     return out
 
 
+def named_days(question: str) -> frozenset[str]:
+    """The days a question names without a year ("el 14-ago", "on 19 October"), as "MM-DD": people leave the
+    year out of questions about this year's notes, so a statement dated on that day in any year counts."""
+    from memex.ingest.dates import find_dates
+
+    return frozenset(f"{m.day.month:02d}-{m.day.day:02d}" for m in find_dates(question, _ANY_YEAR)
+                     if not m.year_given and m.precision == "day")
+
+
 def on_named_date(question: str, cands: Sequence[Candidate], margin: float = 0.1) -> list[Candidate]:
     """The candidates re-ranked so that, among those within `margin` of the best, a statement whose own date (a
     log row's date column, a dated entry) falls on the day or in the month the question names comes first:
     "How many items did I sell at the market on 22 November 2025?" is answered by the row dated 2025-11-22,
     not by the row that reads most like the question. Unchanged when the question names no day or month."""
     spans = named_dates(question)
-    if not spans or not cands:
+    days = named_days(question)
+    if not (spans or days) or not cands:
         return list(cands)
     best = cands[0].score
 
     def inside(c: Candidate) -> bool:
         d = str(c.unit.date or "")[:10]
-        return c.unit.date_source == "text" and any(lo <= d <= hi for lo, hi in spans)
+        return c.unit.date_source == "text" and (any(lo <= d <= hi for lo, hi in spans) or d[5:] in days)
 
     head = [c for c in cands if c.score >= best - margin]
     tail = [c for c in cands if c.score < best - margin]

@@ -1,4 +1,5 @@
-"""Checking an answer: every sentence must be supported by the chunk it cites, else it goes."""
+"""Checking an answer: every sentence must be supported by the chunk it cites, else it goes; a citation that
+supports nothing of its sentence goes too."""
 from __future__ import annotations
 
 import re
@@ -219,12 +220,39 @@ def repoint(sentence: str, sources: dict[int, Hit], embedder: Embedder, exclude:
     return best
 
 
+def supporting(sentence: str, numbers: list[int], sources: dict[int, Hit], embedder: Embedder) -> list[int]:
+    """Of the passages that together support `sentence`, the ones it may cite: each that supports it alone, else
+    (a sentence that joins facts of several passages) those the others cannot do without. A passage cited beside
+    the one that says it ("… 40% off [2][3]") is not a citation of the sentence."""
+    if len(numbers) < 2:
+        return numbers
+    alone = {n: support_score(sentence, [sources[n]], embedder) for n in numbers}
+    own = [n for n in numbers if alone[n][0] >= SENTENCE_MIN_SUPPORT and not alone[n][1]]
+    if own:
+        return own
+    kept = list(numbers)
+    for n in sorted(numbers, key=lambda x: alone[x][0]):  # the weakest first
+        rest = [x for x in kept if x != n]
+        score, reason = support_score(sentence, [sources[x] for x in rest], embedder)
+        if score >= SENTENCE_MIN_SUPPORT and not reason:
+            kept = rest
+    return kept
+
+
 def check_sentence(sentence: str, cites: list[int], checked: list[int], sources: dict[int, Hit],
                    embedder: Embedder, repair: bool = True) -> SentenceCheck:
-    """Score one sentence against the sources it cites (or borrows); re-point a wrong citation."""
+    """Score one sentence against the sources it cites (or borrows); re-point a wrong citation, drop one that
+    supports nothing of it."""
     cited = [sources[n] for n in checked if n in sources]
     score, reason = support_score(sentence, cited, embedder) if cited else (0.0, "")
     if cited and score >= SENTENCE_MIN_SUPPORT and not reason:
+        given = [n for n in checked if n in sources]
+        needed = supporting(sentence, given, sources, embedder)
+        if needed != given:
+            score = support_score(sentence, [sources[n] for n in needed], embedder)[0]
+            dropped = [n for n in checked if n not in needed]
+            return SentenceCheck(_recite(sentence, needed), needed, score, True,
+                                 f"cited {_marks(checked)}; {_marks(dropped)} does not support it and was dropped")
         if checked == cites:
             return SentenceCheck(sentence, cites, score, True)
         return SentenceCheck(_recite(sentence, checked), checked, score, True,

@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from functools import lru_cache
 from itertools import chain
@@ -23,7 +23,7 @@ import numpy as np
 
 from memex.graph.statements import stem
 
-VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration")
+VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
 MIN_OVERLAP = 0.2
 """Weighted share of subject words the two statements must have in common (with a change cue)."""
@@ -67,6 +67,13 @@ NUMBERED = True
 """Two statements numbering the same thing differently ("Stage 2" / "Stage 3") are about two things."""
 STATED_BEFORE = True
 """A later statement that says what it replaced ("from £35 to £42") pairs only with a statement of that value."""
+REPLACED_HELD = True
+"""A later statement that names a value the older one holds as replaced ("from 100 mm to 270 mm" after "100 mm
+insulation, needs topping up to 270 mm") disagrees with it, even when the older one also names the new value
+(as a plan), unless the older one names the same change ("the plan is to go up from 5 mg to 10 mg")."""
+CUE_ONLY = frozenset({"percent"})
+"""Value kinds that disagree only when the later statement says something changed: a share is mostly a
+measurement taken again (attendance 79%, then 82%), a rate that was changed says so ("switched to 4.34%")."""
 SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 """Value kinds where, without a strong cue, one value in common means the statements agree."""
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -155,6 +162,8 @@ def _same_value(kind: str, value: str) -> str:
         m = _CLOCK.match(v.replace(".", ":"))
         if m:
             return f"{int(m.group(1)) % 12}:{m.group(2) or '00'}"
+    elif kind == "percent":
+        return v.replace(" ", "").replace("percent", "%").replace("per cent", "%")
     elif kind == "frequency":
         return _FREQUENCY.get(" ".join(v.split()), v)
     elif kind == "quantity":
@@ -171,7 +180,9 @@ def _unit(value: str) -> str:
 
 
 def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG,
-              before: dict[str, set[str]] | None = None) -> tuple[str, str] | None:
+              before: dict[str, set[str]] | None = None, aside: frozenset[str] = frozenset(),
+              old_before: dict[str, set[str]] | None = None, moved: dict[str, set[str]] | None = None
+              ) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
     range, both prices) of what the other says."""
@@ -188,12 +199,19 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
             sa, sb = {v for v in sa if _unit(v) in units}, {v for v in sb if _unit(v) in units}
             if not sb:
                 continue
+        prior = (moved or {}).get(kind, set())
+        if REPLACED_HELD and prior & sa and sb - prior and not prior & (old_before or {}).get(kind, set()):
+            conflicting.append(kind)  # "topped up from 100 mm to 270 mm" replaces the "100 mm" the older one held
+            continue
         if sb <= sa:
+            continue
+        if cue < CUE_STRONG and kind in CUE_ONLY:
             continue
         if cue < CUE_STRONG and kind in SHARED_AGREES and sa & sb:
             continue
-        if kind != "date" and len(vb) > 1 and _same_value(kind, vb[-1]) in sa \
-                and _same_value(kind, vb[-1]) not in (before or {}).get(kind, ()):
+        told = [v for v in vb if v not in aside] or vb  # "(the centre gave the 8pm slot to a league)": an aside
+        if kind != "date" and len(vb) > 1 and _same_value(kind, told[-1]) in sa \
+                and _same_value(kind, told[-1]) not in (before or {}).get(kind, ()):
             continue  # "from £35 to £42" said after "£42": the later one ends on the older value
             # (unless that last value is what it replaced: "60 g at flameout (was 40 g)")
         if kind == "date" and len(sa | sb) > 4:
@@ -342,7 +360,8 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
         return None  # "Mortgage 798 · council tax 122 · … · veg box 45 → about £2,150": a list, not a value
     if NUMBERED and _numbered_apart(fo.numbered, fn.numbered, shared):
         return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
-    values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None)
+    values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None, fn.aside, fo.before,
+                       fn.moved)
     if values is None:
         return None
     if STATED_BEFORE and _other_predecessor(old_slots, fn.before):
@@ -408,6 +427,24 @@ class _Fact:
     numbered: dict[str, set[str]]
     """Subject word -> the numbers written right after it ("Stage 2")."""
     n_values: int
+    aside: frozenset[str] = frozenset()
+    """Values written only inside brackets (an aside, not what the statement ends on)."""
+    moved: dict[str, set[str]] = field(default_factory=dict)
+    """Values a "from X to Y" / "X → Y" says were replaced (not "it was X", which may only compare)."""
+
+
+ASIDE_VALUES = True
+"""A value written only in brackets is an aside: it is not the value a statement "ends on" (see _conflict)."""
+
+
+def _aside_values(r: StatementRow) -> frozenset[str]:
+    asides = _ASIDE.findall(r.text)
+    if not asides:
+        return frozenset()
+    inside = _COMPACT.sub("", " ".join(asides)).lower()
+    outside = _COMPACT.sub("", _ASIDE.sub(" ", r.text)).lower()
+    return frozenset(v for k, vs in r.slots.items() if k != "number" for v in vs
+                     if (c := _COMPACT.sub("", v).lower()) in inside and c not in outside)
 
 
 class _Facts:
@@ -419,10 +456,15 @@ class _Facts:
     def of(self, r: StatementRow) -> _Fact:
         f = self.cache.get(r.id)
         if f is None:
+            before = _before(r)
+            cue = cue_level(r.text, r.cue)
+            if NAMED_BEFORE_CUE and _NAMED_BEFORE.search(r.text) and _replaced_one(r, before):
+                cue = CUE_STRONG  # "£538! Was £412.", "£36.50 (was £32 until March)": says what it replaced
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
-                      cue=cue_level(r.text, r.cue), entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=_before(r),
-                      numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r))
+                      cue=cue, entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
+                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=before,
+                      numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r),
+                      aside=_aside_values(r) if ASIDE_VALUES else frozenset(), moved=_before(r, moves_only=True))
             self.cache[r.id] = f
         return f
 
@@ -535,9 +577,11 @@ BEFORE_KINDS = ("money", "quantity", "time")
 """Value kinds whose written form can be found in the text to tell which one a "from … to" replaced."""
 
 
-def _before(r: StatementRow) -> dict[str, set[str]]:
-    """Values of the statement that stand in a "from X to Y" / "X → Y" as what was replaced."""
-    segs = [_COMPACT.sub("", (m.group(1) or m.group(2) or m.group(3) or "")).lower() for m in _FROM_TO.finditer(r.text)]
+def _before(r: StatementRow, moves_only: bool = False) -> dict[str, set[str]]:
+    """Values of the statement that stand in a "from X to Y" / "X → Y" (or, unless `moves_only`, "was X") as
+    what was replaced."""
+    segs = [_COMPACT.sub("", (m.group(1) or m.group(2) or ("" if moves_only else m.group(3)) or "")).lower()
+            for m in _FROM_TO.finditer(r.text)]
     if not segs:
         return {}
     out: dict[str, set[str]] = {}
@@ -546,6 +590,19 @@ def _before(r: StatementRow) -> dict[str, set[str]]:
             if any(_COMPACT.sub("", v).lower() in seg for seg in segs):
                 out.setdefault(kind, set()).add(_same_value(kind, v))
     return out
+
+
+NAMED_BEFORE_CUE = True
+"""A statement that names the value it replaced and gives a new one of the same kind states a change (a strong
+cue); "4+ was 61%, 5+ was 44%" names only past values and is no change."""
+
+
+_NAMED_BEFORE = re.compile(r"\binstead of\b|(?:^|[(\[!.;]\s*)(?:was|previously|formerly)\b", re.I)
+"""An elliptic "(was £32)", "Was £412." or "instead of 40" names a replaced value; "last November it was £196" compares."""
+
+
+def _replaced_one(r: StatementRow, before: dict[str, set[str]]) -> bool:
+    return any({_same_value(k, v) for v in r.slots.get(k, [])} - prior for k, prior in before.items())
 
 
 def _other_predecessor(old_slots: dict[str, list[str]], before: dict[str, set[str]]) -> bool:

@@ -11,6 +11,7 @@ Tags and entities are stored per note and joined at read time, so a tag on 5k no
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sqlite3
@@ -25,7 +26,7 @@ from memex.graph.entities import _kind as _entity_kind
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
 from memex.graph.statements import statements
-from memex.ingest.dates import sentence_dates
+from memex.ingest.dates import find_dates, sentence_dates
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
 
@@ -34,7 +35,7 @@ BATCH = 200
 PROGRESS_EVERY = 25
 """Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
-GRAPH_VERSION = "3"
+GRAPH_VERSION = "4"
 """What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
 built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
 reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
@@ -205,10 +206,11 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     seen: set[str] = set()
     dating = tables.chunk_dating(conn, doc.id)
     heading_of = tables.chunk_heading(conn, doc.id)
+    later = _entries_after(chunks, dating) if LOG_HEADER else {}
     for chunk_id, text in chunks:
         d = dating.get(chunk_id)
         found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id))
-        when = statement_dates(text, found, d) if d else [s.date for s in found]
+        when = statement_dates(text, found, d, later.get(chunk_id)) if d else [s.date for s in found]
         for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())
             if norm in seen:
@@ -218,14 +220,73 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     return links, mentions, stmts
 
 
-def statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[str | None]:  # type: ignore[type-arg]
+LOG_HEADER = True
+"""A note dated by its latest dated entry (a log) speaks as of that entry, but the undated lines above its
+entries (a header: "Kick off Thursdays 8pm, 1 hour. Subs £6 a game") were written before them: such a statement
+is dated no later than the first dated entry that follows it in the note."""
+
+
+def _entries_after(chunks: list[tuple[int, str]], dating: dict[int, tables.ChunkDating]) -> dict[int, str]:
+    """chunk id -> the earliest dated entry (a line opening with a date) in the chunks after it, for notes whose
+    date is their latest entry (ingest's "text" source)."""
+    if not chunks or not any(d.source == "text" and d.note for d in dating.values()):
+        return {}
+    out: dict[int, str] = {}
+    best: str | None = None
+    for chunk_id, text in reversed(chunks):
+        if best:
+            out[chunk_id] = best
+        d = dating.get(chunk_id)
+        if d is None or not d.note:
+            continue
+        days = [m.day.isoformat() for m in find_dates(text, dt.date.fromisoformat(d.note),
+                                                      dt.date.fromisoformat(d.carried) if d.carried else None)
+                if m.kind != "mention" and m.precision == "day"]
+        if days:
+            best = min([*days, best] if best else days)
+    return out
+
+
+def _header_dates(text: str, found: list, dating: tables.ChunkDating, dates: list[str | None],  # type: ignore[type-arg]
+                  after: str | None) -> list[str | None]:
+    """LOG_HEADER: statements above a log's dated entries dated no later than the first entry after them."""
+    if dating.source != "text" or not dating.note or dating.carried:
+        return dates
+    marks = find_dates(text, dt.date.fromisoformat(dating.note), None)
+    entries = [(m.start, m.day.isoformat()) for m in marks if m.kind != "mention" and m.precision == "day"]
+    if not entries and not after:
+        return dates
+    out = list(dates)
+    for i, s in enumerate(found):
+        start, end = s.start, s.start + len(s.text)
+        if out[i] != dating.note or any(a < end for a, _ in entries) or any(start <= m.start < end for m in marks):
+            continue  # dated by an entry above it or by a date of its own
+        cap = min([d for a, d in entries if a >= end] + ([after] if after else []), default=None)
+        if cap and cap < out[i]:
+            out[i] = cap
+    return out
+
+
+def statement_dates(text: str, found: list, dating: tables.ChunkDating,  # type: ignore[type-arg]
+                    after: str | None = None) -> list[str | None]:
     """When each statement of a chunk was made, from the content dates ingest keeps (the same dates the
     answers show): its dated line or heading in force, a date it mentions, else the note's own date; None
-    when only the file time dates it (a file time never makes a statement "newer")."""
+    when only the file time dates it (a file time never makes a statement "newer"). `after`: the earliest
+    dated entry in the note's later chunks (LOG_HEADER)."""
+    dates = _statement_dates(text, found, dating)
+    return _header_dates(text, found, dating, dates, after) if LOG_HEADER else dates
+
+
+def _statement_dates(text: str, found: list, dating: tables.ChunkDating) -> list[str | None]:  # type: ignore[type-arg]
     spans = [(s.start, s.start + len(s.text)) for s in found]
     # a note with a date of its own and no dated entry in force: its year-less dates ("Tuesday (14 Oct)")
     # are read around that date, not around the first date the chunk mentions (often a plan: "done by 8 May")
     first = None if NOTE_ANCHOR and dating.note and not dating.carried else dating.start
+    for a, b in spans:
+        if "\n" in text[a:b]:
+            # a statement joined across a wrapped line ("… Friday 19" / "June 2026, weather permitting."): its
+            # line breaks are not line starts, so "June 2026" there is no dated entry (same length: spans hold)
+            text = text[:a] + text[a:b].replace("\n", " ") + text[b:]
     if TARGETS_DATE_NOTHING:
         text = _TARGET.sub(lambda m: m.group(1) + _DIGITS.sub(" ", m.group(2)), text)
     return sentence_dates(text, spans, dating.carried, dating.note, dating.written, first)

@@ -32,19 +32,20 @@ _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d
 
 SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
     "money": re.compile(r"(?:(?:[£$€¥]|\b(?:EUR|USD|GBP|CHF)\s)\s?\d[\d,]*(?:\.\d+)?(?:\s?[km]\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|pounds?|dollars?)\b|\b\d+(?:\.\d+)?p(?=/|\b))", re.I),
-    "time": re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
+    "time": re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|\s?%)\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
     "weekday": re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.I),
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
-    "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|%|per ?cent|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times|(?-i:A))\b", re.I),
+    "percent": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b)", re.I),
+    "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times|(?-i:A))\b)", re.I),
     "frequency": re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|every (?:day|week|other week|two weeks|month)|once a \w+|twice a \w+|(?:three|four) (?:times|calls) a \w+)\b", re.I),
     "duration": re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})\b|\bsub-?\d:\d{2}\b"),
     "number": re.compile(r"(?<![\w.:/-])\d+(?:[.,]\d+)?(?![\w.:/-])"),
 }
+SLOT_VALUE = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
 _CUE = re.compile(r"\b(?:moved|moves|changed?|changes|now|no longer|instead|increased|decreased|reduced|raised|"
                   r"went up|goes up|gone up|dropped|slips?|slipped|revised|replaced|replaces|switched|updated|"
                   r"rescheduled|postponed|brought forward|took over|takes over|became|becomes|new|from .{1,40} to|"
                   r"up from|down from|was|were|previously|used to|anymore|any more|since)\b", re.I)
-_SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]*[ \t]+(?=[\"“(\[]*[A-Z0-9*_])|\n(?![ \t]+[a-z(])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _EXTRA_STOP = frozenset("""about went going get got getting make made said says say told asked think
 thought want need needs needed will would should could might must can cannot can't won't don't didn't
@@ -248,17 +249,80 @@ def _pieces(text: str) -> list[str]:
     """Sentences, list items, table rows and log lines; hard-wrapped lines (PDF text, wrapped prose) are
     joined back into their sentence."""
     lines = text.split("\n")
-    merged: list[str] = []
+    width = max((len(x.strip()) for x in lines), default=0)
+    segments: list[str] = []
     for line in lines:
-        if (merged and line.strip() and merged[-1].strip() and not _ITEM_START.match(line)
-                and not merged[-1].rstrip().endswith((".", "!", "?", ":", ";", "|", "**"))):
-            merged[-1] += "\n" + line
+        prev = segments[-1].rsplit("\n", 1)[-1] if segments else ""
+        if (prev.strip() and line.strip() and not _ITEM_START.match(line)
+                and not prev.rstrip().endswith((".", "!", "?", ":", ";", "|", "**")) and _continues(prev, line, width)):
+            segments[-1] += "\n" + line
         else:
-            merged.append(line)
+            segments.append(line)
     out: list[str] = []
-    for block in merged:
-        out += _SPLIT.split(block)
+    for segment in segments:
+        if segment.lstrip().startswith("|"):
+            out.append(segment)  # a table row is one statement, whatever its cells say
+            continue
+        parts = _SENTENCE.split(segment)
+        if PRIOR_JOINS and len(parts) > 1:
+            parts = _join_prior(segment, parts)
+        out += parts
     return out
+
+
+PRIOR_JOINS = True
+"""A short sentence that only says what a value replaced ("Car insurance renewal: £538! Was £412.") belongs to
+the sentence before it: together they state a change."""
+_PRIOR = re.compile(r"[\s*_(]*(?:was|were|previously|formerly|(?:up|down) from)\b", re.I)
+PRIOR_MAX = 40
+
+
+def _join_prior(segment: str, parts: list[str]) -> list[str]:
+    out: list[str] = []
+    at = 0
+    starts: list[int] = []
+    for part in parts:
+        pos = segment.find(part, at)
+        pos = at if pos < 0 else pos
+        at = pos + len(part)
+        if out and len(part.strip()) <= PRIOR_MAX and _PRIOR.match(part) and SLOT_VALUE.search(part):
+            out[-1] = segment[starts[-1]:at]
+            continue
+        out.append(part)
+        starts.append(pos)
+    return out
+
+
+WRAPPED = True
+"""A line of at least WRAP_MIN characters (and WRAP_SHARE of the text's longest line) that ends without closing
+punctuation goes on in the next line when that starts no item: hard wrapping (PDF text, prose wrapped at a
+width; "Revised completion date: Friday 19" / "June 2026, weather permitting."). Shorter lines keep their own
+statements (a label line above a value, a table row)."""
+WRAP_MIN = 50
+WRAP_SHARE = 0.8
+COLUMN_ROWS = True
+"""A line whose fields are aligned by runs of spaces (a plain-text table: "broadband    £31.40   (was £29)") is
+a row of its own, even when indented and lower case (which otherwise continues the line above)."""
+_COLUMNS = re.compile(r"\S(?: {3,}|\t+)\S")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]*_]*[ \t]+(?=[\"“(\[]*[A-Z0-9*_])")
+"""Where a sentence ends inside a line (also after closing emphasis: "… from April 2026.** Juniors …")."""
+_INDENTED = re.compile(r"[ \t]+[a-z(]")
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    """Whether `line` goes on with the sentence of the line above it (no item start, no closing punctuation)."""
+    if COLUMN_ROWS and (_COLUMNS.search(line) or _COLUMNS.search(prev)):
+        return False
+    if _INDENTED.match(line):
+        return True  # an indented lower-case line continues the one above
+    return WRAPPED and len(prev.strip()) >= max(WRAP_MIN, WRAP_SHARE * width) and bool(
+        _MID_SENTENCE.search(prev) or _GOES_ON.match(line))
+
+
+_MID_SENTENCE = re.compile(r"(?:\d|[,(–-]|\b[^\W\d_]{1,3}(?<![A-Z]))\s*$")
+"""A line cut mid-sentence ends on a number, a comma or a short lower-case word ("… Friday 19", "… for the")."""
+_GOES_ON = re.compile(r"\s*[^\W\d_](?<=[a-zß-ÿ])")
+"""...or the next line goes on in lower case."""
 
 
 BORROW_BELOW = 1

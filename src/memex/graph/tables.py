@@ -74,6 +74,8 @@ class ChunkDating:
     """The note's date, None when it is only the file time (which dates nothing)."""
     written: str | None
     """The file's modification day: statements are not dated after it (later dates are plans)."""
+    source: str | None = None
+    """Where the note's date came from (ingest.dates.SOURCES)."""
 
 
 def chunk_dating(conn: sqlite3.Connection, doc_id: int) -> dict[int, ChunkDating]:
@@ -88,7 +90,7 @@ def chunk_dating(conn: sqlite3.Connection, doc_id: int) -> dict[int, ChunkDating
                    if mtime_ns else None)
         # a chunk dated only by the file time has no date of its own either
         first = start if real or (start and start != note) else None
-        out[int(cid)] = ChunkDating(first, carried, real, written)
+        out[int(cid)] = ChunkDating(first, carried, real, written, source)
     return out
 
 

@@ -111,11 +111,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<s3>[-/])(?P<yy>\d\d)(?![\d:]))?(?![\w])"  # 20-ago-26, 14/Aug/26
         rf"|(?P<m2>{mon})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+{year.format(n='y2')})?(?![\w:])"
         rf"|(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d])"  # 16/05/2026
+        rf"|(?P<hd>[0-3]?\d)-(?P<hm>[01]?\d)-(?P<hy>(?:19|20)\d\d)(?![\d])"  # 16-05-2026
+        # Two-digit years, day first: "1/3/26" with slashes, "20.08.26" with dots only zero-padded (so a
+        # version "1.4.16" is not a date); never with hyphens ("8-10-12" reps, "1-3-26" scores).
+        rf"|(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)/(?P<sy>\d\d)(?![\w]|[./-]\d)"
+        rf"|(?P<pd>[0-3]\d)\.(?P<pm>[01]\d)\.(?P<py>\d\d)(?![\w]|[./-]\d)"
         rf"|(?P<m3>{mon})\.?(?:[ \t]+(?P<de3>del?[ \t]+)?|(?P<s4>[ \t]*[-/][ \t]*))"
         rf"(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026, ago-2026
+        rf"|(?P<wd5>{wd})\.?,?[ \t]+(?:the[ \t]+)?(?P<d5>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?"  # martes 1, Tue the 3rd
+        rf"(?![\w:/-]|[.,]\d|[ \t]*(?:{_NOT_A_DAY})\b)"
         rf")")
     year_line = re.compile(r"[ \t#>*_|-]*(?P<y>(?:19|20)\d\d)[ \t*_:|-]*$")
     return cand, year_line
+
+
+_NOT_A_DAY = (r"am|pm|a\.m|p\.m|h|hrs?|hours?|horas?|heures?|uhr|ore|uur|mins?|minutes?|minutos?|days?|d[ií]as?|"
+              r"jours?|weeks?|semanas?|semaines?|months?|meses|mois|x|times|veces|fois|of|de|del|du|des|di|van|km|kg|%")
+"""What a number after a weekday may be instead of its day of the month ("Tuesday 7 pm", "lunes 3 horas")."""
+WEEKDAY_DAY_REACH = 20
+"""A weekday with a day of the month and nothing else ("martes 1", "Tue the 3rd") is the day with that weekday at
+most this many days from the date it is written under; further, or with no such day, it is not read."""
 
 
 # What may come before a date that opens a line: list and table markers, emphasis, a label ("Date:",
@@ -124,6 +139,13 @@ _LEAD = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.
                    r"(?:\*\*|__|\*|_)?[ \t]*(?:[a-z ]{0,20}\b(?:date|dated|issued|fecha|data|datum|date de)"
                    r"[ \t]*[:\-–][ \t]*(?:\*\*|__)?[ \t]*)?"
                    r"(?:(?:from|since|desde|depuis|seit|dal|vanaf|a partir de)[ \t]+)?")
+
+
+# The article or preposition a Romance language puts before a day ("el 14 ago", "em 5 out", "dal 17 dic"): after
+# one of these a month abbreviation that is also a word ("ago", "out", "set", "dic") is a month, as it is in
+# "14-ago". No English word is listed, so English text keeps the stricter shapes ("3 days ago", "5 out of 10").
+_DATE_ARTICLE = re.compile(r"(?:^|[\s(])(?:el|del|al|desde|hasta|para|antes del|despues del|o|ao|em|ate|le|du|"
+                           r"au|depuis|il|dal|entro il|fino al)[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -173,7 +195,11 @@ def _resolve_year(m: int, d: int, weekday: int | None, context: dt.date | None, 
         candidates = [base.year + 1, base.year]  # a log running past December into January
     candidates += [base.year - 1, base.year + 1]
     if weekday is not None:
-        for y in dict.fromkeys(candidates):
+        # The weekday written beside the day ("lun 5-oct") is the writer's own check: when none of the years
+        # around the context fits it, the context is the wrong year (a chunk anchored by a later "2024"), so
+        # the nearest year that fits, up to six away (every weekday comes round within seven years).
+        nearest = [base.year + k * sign for k in range(2, 7) for sign in (1, -1)]
+        for y in dict.fromkeys(candidates + nearest):
             day = _valid(y, m, d)
             if day is not None and day.weekday() == weekday:
                 return day
@@ -235,12 +261,17 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
           previous: dt.date | None) -> tuple[dt.date, str, bool] | None:
     g = m.groupdict()
     wd = weekdays.get(g["wd"].rstrip(".")) if g.get("wd") else None
+    if g["wd5"]:
+        return _weekday_day(int(g["d5"]), weekdays.get(g["wd5"].rstrip(".")), previous or context)
     if g["iy"]:
         day = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
         return (day, "day", True) if day else None
-    if g["nd"]:
-        day = _valid(int(g["ny"]), int(g["nm"]), int(g["nd"]))
-        return (day, "day", True) if day else None
+    for d_, m_, y_ in (("nd", "nm", "ny"), ("hd", "hm", "hy"), ("sd", "sm", "sy"), ("pd", "pm", "py")):
+        if g[d_]:
+            y = int(g[y_])
+            y = y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
+            day = _valid(y, int(g[m_]), int(g[d_]))
+            return (day, "day", True) if day else None
     if g["m3"]:
         month = month_number(g["m3"])
         if month is None or (g["m3"] in _WORDLIKE and g["m3"] not in ("may", "mar")
@@ -251,7 +282,8 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
         token, d, y = g["m"], int(g["d"]), g["y"]
         if g["yy"] and g["s3"] in g["s1"]:  # "20-ago-26": a two-digit year only between matching separators
             y = "'" + g["yy"]
-        shaped = bool(y) or bool(g["dot"]) or bool(g["de"]) or any(c in g["s1"] for c in "-/.")
+        shaped = bool(y) or bool(g["dot"]) or bool(g["de"]) or any(c in g["s1"] for c in "-/.") \
+            or bool(g.get("wd")) or bool(_DATE_ARTICLE.search(_fold_keep(text[max(0, m.start() - 16):m.start()])))
         if token in _WORDLIKE and not shaped and not text[m.start("m")].isupper():
             return None
     else:
@@ -266,6 +298,23 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
         return (day, "day", True) if day else None
     day = _resolve_year(month, d, wd, context, previous)
     return (day, "day", False) if day else None
+
+
+def _weekday_day(d: int, weekday: int | None, base: dt.date | None) -> tuple[dt.date, str, bool] | None:
+    """"martes 1" written under "Domingo 6 de septiembre": the closest day numbered `d` that falls on `weekday`
+    (this month, the one before or the one after), within WEEKDAY_DAY_REACH days of `base`."""
+    if base is None or weekday is None or not 1 <= d <= 31:
+        return None
+    found = []
+    for shift in (-1, 0, 1):
+        month = base.month + shift
+        y, m = base.year + (month - 1) // 12, (month - 1) % 12 + 1
+        day = _valid(y, m, d)
+        if day is not None and day.weekday() == weekday and abs((day - base).days) <= WEEKDAY_DAY_REACH:
+            found.append(day)
+    if not found:
+        return None
+    return min(found, key=lambda day: abs((day - base).days)), "day", False
 
 
 def _fold_keep(text: str) -> str:

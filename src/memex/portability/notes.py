@@ -318,7 +318,11 @@ def escape_text(text: str, obsidian: bool) -> str:
 
 
 def _table(text: str) -> str:
-    """' | '-separated rows (the DOCX parser's table text) as a Markdown table."""
+    """' | '-separated rows (the DOCX parser's table text) as a Markdown table; one already written as a Markdown
+    table (the parser's for three or more columns) as it is."""
+    lines = text.strip().split("\n")
+    if len(lines) >= 2 and lines[0].startswith("|") and re.fullmatch(r"\|(?:\s*-{3,}\s*\|)+", lines[1].strip()):
+        return text.strip()
     rows = [[c.strip().replace("|", "\\|") for c in r.split(" | ")] for r in text.split("\n") if r.strip()]
     if not rows:
         return ""

@@ -22,6 +22,7 @@ from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_language
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.naming import named_notes, with_named_bonus
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
+from memex.retrieve.pointers import pointed_notes
 from memex.retrieve.query import ParsedQuery, parse_query, with_languages
 from memex.retrieve.query_language import (
     accent_terms,
@@ -347,6 +348,9 @@ class Searcher:
             if bridging:
                 # The note of the person a described-not-named question reaches through the best passage.
                 fused = self._with_bridges(query, fused, st.bridge_weight, filters, set(names))
+            if st.pointer_weight > 0 and fused:
+                # The note a [[link]] on the best passage's matching line points to (retrieve/pointers.py).
+                fused = self._with_pointers(query, fused, st.pointer_weight, filters)
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
@@ -387,18 +391,34 @@ class Searcher:
         if row is None or top_score <= 0:
             return fused
         bridged = bridge_notes(self.conn, query, row[1], {int(row[0]), *named})
-        if not bridged:
+        return self._lift(fused, bridged, weight * top_score, filters)
+
+    def _with_pointers(self, query: str, fused: dict[int, float], weight: float,
+                       filters: Filters | None) -> dict[int, float]:
+        """Lift the notes a [[link]] on the best passage's line meeting the question points to (retrieve/pointers.py)
+        to `weight` x the best score."""
+        top, top_score = max(fused.items(), key=lambda kv: kv[1])
+        row = self.conn.execute("SELECT doc_id, text FROM chunks WHERE id = ?", (top,)).fetchone()
+        if row is None or top_score <= 0 or "[[" not in row[1]:
+            return fused
+        return self._lift(fused, pointed_notes(self.conn, query, int(row[0]), row[1]), weight * top_score, filters)
+
+    def _lift(self, fused: dict[int, float], docs: list[int], score: float,
+              filters: Filters | None) -> dict[int, float]:
+        """Raise the best passage of each note in `docs` (its first if none was retrieved) to at least `score`;
+        under filters only passages already retrieved (they passed them)."""
+        if not docs:
             return fused
         best: dict[int, int] = {}
         for chunk, doc in self.conn.execute(f"SELECT id, doc_id FROM chunks WHERE doc_id IN "
-                                            f"({','.join('?' * len(bridged))}) ORDER BY ordinal", bridged):
+                                            f"({','.join('?' * len(docs))}) ORDER BY ordinal", docs):
             if doc not in best or fused.get(chunk, -1.0) > fused.get(best[doc], -1.0):
                 best[doc] = chunk
         out = dict(fused)
         for chunk in best.values():
             if filters and filters.active() and chunk not in fused:
                 continue
-            out[chunk] = max(out.get(chunk, 0.0), weight * top_score)
+            out[chunk] = max(out.get(chunk, 0.0), score)
         return out
 
     def _overlap(self, query: str, lex: list[tuple[int, float]], shape: QueryShape) -> Overlap | None:

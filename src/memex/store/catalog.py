@@ -74,7 +74,7 @@ def summary(conn: sqlite3.Connection, doc_id: int) -> DocSummary | None:
     return DocSummary(*row) if row else None
 
 
-def _names(path: str, title: str | None) -> set[str]:
+def link_names(path: str, title: str | None) -> set[str]:
     """What a [[wikilink]] to this document may say: its title, file stem, or vault-relative stem."""
     p = PurePosixPath(path)
     names = {p.stem.lower(), p.name.lower()}
@@ -83,7 +83,8 @@ def _names(path: str, title: str | None) -> set[str]:
     return names
 
 
-def _target_name(target: str) -> str:
+def target_name(target: str) -> str:
+    """The name a [[wikilink]] target compares by (last path part, lower-cased, no .md)."""
     return PurePosixPath(target.strip()).name.lower().removesuffix(".md")
 
 
@@ -95,13 +96,13 @@ def linked_documents(conn: sqlite3.Connection, doc_id: int) -> tuple[list[DocSum
     all_docs = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, path, title FROM documents")}
     by_name: dict[str, set[int]] = {}
     for i, (path, title) in all_docs.items():
-        for name in _names(path, title):
+        for name in link_names(path, title):
             by_name.setdefault(name.removesuffix(".md"), set()).add(i)
     targets = [r[0] for r in conn.execute("SELECT target FROM links WHERE doc_id = ?", (doc_id,))]
-    out_ids = sorted({i for t in targets for i in by_name.get(_target_name(t), ()) if i != doc_id})
-    my_names = {n.removesuffix(".md") for n in _names(me.path, me.title)}
+    out_ids = sorted({i for t in targets for i in by_name.get(target_name(t), ()) if i != doc_id})
+    my_names = {n.removesuffix(".md") for n in link_names(me.path, me.title)}
     in_ids = sorted({int(r[0]) for r in conn.execute("SELECT doc_id, target FROM links WHERE doc_id != ?",
-                                                     (doc_id,)) if _target_name(r[1]) in my_names})
+                                                     (doc_id,)) if target_name(r[1]) in my_names})
     return [s for i in out_ids if (s := summary(conn, i))], [s for i in in_ids if (s := summary(conn, i))]
 
 

@@ -152,9 +152,17 @@ def _text_box_paragraphs(paragraph: Paragraph) -> list[str]:
     return [t for t in texts if t]
 
 
-def _table_text(table: Table) -> str:
-    """Rows as lines, cells joined by ' | '; horizontally merged cells appear once."""
-    rows: list[str] = []
+HEADED_COLUMNS = 3
+"""A table this wide or wider, every row with as many cells, is read as having a header row (a price list, an
+invoice, a plan against actuals); narrower ones are mostly label | value pairs ("Employee | Declan Farrelly")."""
+
+
+def _table_text(table: Table, nested: bool = False) -> str:
+    """Rows as lines, cells joined by ' | '; horizontally merged cells appear once. A table of HEADED_COLUMNS or
+    more columns (every row alike) is written as a Markdown pipe table with its first row as the header, so that
+    each row is read with its column names ("Producto: Baguette; Desde el 1-jul-2026: 1,40 €"), as a Markdown
+    note's table is — and a long one keeps its header in every chunk it is split into."""
+    rows: list[list[str]] = []
     for row in table.rows:
         cells: list[str] = []
         previous = None
@@ -164,14 +172,18 @@ def _table_text(table: Table) -> str:
             previous = cell._tc
             cells.append(_cell_text(cell))
         if any(cells):
-            rows.append(" | ".join(cells))
-    return "\n".join(rows)
+            rows.append(cells)
+    width = len(rows[0]) if rows else 0
+    if nested or len(rows) < 2 or width < HEADED_COLUMNS or any(len(r) != width for r in rows):
+        return "\n".join(" | ".join(r) for r in rows)
+    lines = ["| " + " | ".join(c.replace("|", "/") for c in r) + " |" for r in rows]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
 
 
 def _cell_text(cell: Any) -> str:
     parts: list[str] = []
     for inner in cell.iter_inner_content():
-        parts.append(_table_text(inner).replace("\n", "; ") if isinstance(inner, Table) else inner.text)
+        parts.append(_table_text(inner, nested=True).replace("\n", "; ") if isinstance(inner, Table) else inner.text)
     return " ".join(" ".join(parts).split())
 
 

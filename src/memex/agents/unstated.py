@@ -1,0 +1,169 @@
+"""Whether the statements an answer quotes hold the asked attribute for the asked one, or only its subject.
+
+A person's notes often hold the subject of a question without the value asked for, and the best statement about
+the subject then reads like an answer:
+
+- **Another person's attribute.** People notes list relatives' facts among the person's own ("Sister lives in
+  Whitby; goes every other weekend", "Husband Phil, an accountant"): for "Where does Ruth live?" the clause that
+  holds the asked word is about the sister. A clause led by a relation word the question does not use gives that
+  relative's attribute (`relative_owns`).
+- **Another period.** "What was the COP in December?" answered by "Heat pump COP for November: 3.5": where the
+  question asks for the value of one month, a statement that names another month and not the asked one gives
+  another period's value, typically because the asked one is not in the notes yet (`other_period`).
+- **A birthday is a day of the year.** "When is Jo's birthday?" is not answered by "has had her plot since 1998":
+  a year is a date, not a birthday; the statement has to give a day (`no_day_of_year`).
+- **Not known, not decided, kept elsewhere.** "To be decided with her in the new year", "Teams link in the
+  calendar invite", "the total comes after the concert": a sentence that holds what is asked and says its value
+  is pending, or lives somewhere else, says the notes do not hold it (`UNDECIDED`, `ELSEWHERE`, read by
+  agents/abstain._withheld).
+
+All of them read the statements' own text, not the note's title or heading: the title names the subject, which
+is what these statements do hold. Relation and month words are English and Spanish.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+RELATIONS = frozenset("""sister sisters brother brothers wife husband partner partners son sons daughter daughters
+mum mom mam mother dad father parents kids children child grandchildren grandson granddaughter grandkids nephew
+nephews niece nieces cousin cousins aunt uncle boyfriend girlfriend fiance fiancé fiancee fiancée neighbour
+neighbours neighbor neighbors friend friends boss stepson stepdaughter stepmum stepdad ex sibling siblings
+in-laws hermana hermano hermanas hermanos esposa esposo marido mujer pareja hijo hija hijos hijas madre padre
+padres sobrino sobrina primo prima tía tío novio novia vecino vecina amigo amiga suegra suegro""".split())
+"""Words that name a person by their relation to the note's subject."""
+
+_POSSESSIVE = frozenset("her his their my our its the su sus mi mis".split())
+_PRONOUNS = _POSSESSIVE | frozenset("she he him they them it".split())
+_WORD = re.compile(r"[\w’'-]+")
+_CLAUSE = re.compile(r"\s*(?:[;|•]|(?<=[.!?])\s|\s[—–-]\s|,\s)\s*")
+
+
+def _terms(text: str) -> set[str]:
+    from memex.agents.extractive import content_terms
+
+    return set(content_terms(text))
+
+
+def _meets(have: Iterable[str], wanted: Iterable[str]) -> bool:
+    """Does a term meet a wanted one: the same, or one the other with an ending of up to 2 letters ("liv" /
+    "live", "sold" / "sold")? Pronouns are not what is asked about."""
+    wanted = [w for w in wanted if w not in _PRONOUNS]
+    return any(t == w or (min(len(t), len(w)) >= 3 and abs(len(t) - len(w)) <= 2
+                          and (t.startswith(w) or w.startswith(t)))
+               for t in have for w in wanted)
+
+
+def _relation(clause: str) -> str:
+    """The relation word a clause opens with ("Sister lives in Whitby" -> "sister"; "her husband Phil…"), or ""."""
+    words = [w.lower() for w in _WORD.findall(clause)[:3]]
+    while words and words[0] in _POSSESSIVE:
+        words = words[1:]
+    return words[0] if words and words[0] in RELATIONS else ""
+
+
+def relative_owns(question: str, statements: Sequence[str]) -> str:
+    """The relation word (e.g. "sister") when every clause of the statements that holds what the question asks
+    about opens with a relation word the question does not use: the statements give a relative's attribute, not
+    the asked person's. "" when some clause holds it of no relative, when none holds it, or when the question
+    asks who (a relative can be the answer) or names the relation itself."""
+    from memex.agents.answer_type import PERSON, _attribute_terms, expected
+
+    attr = _attribute_terms(question)
+    if not attr or PERSON in expected(question).kinds:
+        return ""
+    asked_words = {w.lower().rstrip("s’'") for w in _WORD.findall(question)}
+    owners: list[str] = []
+    for s in statements:
+        for clause in _CLAUSE.split(s):
+            if not _meets(_terms(clause), attr):
+                continue
+            rel = _relation(clause)
+            if not rel or rel.rstrip("s") in asked_words or rel in asked_words:
+                return ""
+            owners.append(rel)
+    return owners[0] if owners else ""
+
+
+_MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+           "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+           "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+           "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+_MONTH = re.compile(r"(?<![\w-])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de)\s+(?:the\s+month\s+of\s+|el\s+mes\s+de\s+)?"
+                          r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:19|20)\d\d)?")
+
+
+def _months(text: str) -> set[int]:
+    """The months a text names ("May" only with its capital: "may" is a verb)."""
+    return {_MONTHS[m.group(1).lower()] for m in _MONTH.finditer(text)
+            if m.group(1).lower() != "may" or m.group(1)[0] == "M"}
+
+
+def other_period(question: str, statements: Sequence[str]) -> str:
+    """The month the statements speak of ("nov") when the question asks for a value in another month ("… in
+    December 2026?") and the first statement names a month, and none names the asked one; "" otherwise."""
+    asked = {_MONTHS[m.group(1).lower()] for m in _ASKED_MONTH.finditer(question)
+             if m.group(1).lower() != "may" or m.group(1)[0] == "M"}
+    if not asked or not statements:
+        return ""
+    named = [_months(s) for s in statements]
+    if not named[0] or any(n & asked for n in named):
+        return ""
+    return f"month {min(named[0])}"
+
+
+_BIRTHDAY = re.compile(r"(?i)\b(?:birthday|birthdays|cumpleaños|anniversaire|geburtstag|compleanno|verjaardag|"
+                       r"aniversário)\b")
+_DAY_OF_YEAR = re.compile(
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b|\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
+
+
+_WHEN = re.compile(r"(?i)\b(?:when|what date|which date|what day|which day|cu[aá]ndo|qu[eé] d[ií]a)\b")
+
+
+def no_day_of_year(question: str, statements: Sequence[str]) -> bool:
+    """The question asks when a birthday is and no statement gives a day of the year ("4 April", "the 19th",
+    "22/08"): a year ("since 1998") or an age is not one. ("What did I give her for her birthday?" asks a gift.)"""
+    if not (_BIRTHDAY.search(question) and _WHEN.search(question)) or not statements:
+        return False
+    return not any(_DAY_OF_YEAR.search(s) for s in statements)
+
+
+UNDECIDED = re.compile(
+    r"(?i)\b(?:to be (?:decided|confirmed|agreed|announced|arranged|fixed|set|counted)|"
+    r"(?:not|isn['’]t|aren['’]t|hasn['’]t been|haven['’]t been) (?:yet )?(?:decided|confirmed|agreed|announced|"
+    r"known|counted|settled|fixed)(?: yet)?|undecided|no (?:date|figure|price|amount|total|decision|number) yet|"
+    r"(?:won['’]t|will not|don['’]t|do not) know (?:until|till|before)|(?:to|will|we['’]ll) decide (?:with|in|at|on|"
+    r"after|when|once|by|next)|(?:known|counted|announced|confirmed|decided|totalled|totaled|added up|comes?|"
+    r"coming|due) (?:after|once) (?:the|we|it|they)|TB[AD])\b")
+"""A sentence that says its value is not decided or known yet ("Aoife and I to decide with her in the new year",
+"Date TBA", "the total comes after the concert")."""
+
+ELSEWHERE = re.compile(
+    r"(?i)\b(?:in|on|inside)\s+(?:the|my|his|her|their|our|a)\s+(?:[\w'’-]+\s+){0,2}(?:invite|invitation|drawer|"
+    r"wallet|folder|box file|envelope|inbox|card|letter|disc|disk|sticker|whatsapp|group chat|fridge|"
+    r"noticeboard|spreadsheet|purse|filing cabinet)\b")
+"""A sentence that puts the value somewhere else than the notes ("Teams link in the calendar invite", "Voucher
+reference on the letter in the blue box file"); not an app, which is as often the product a note is about ("sign-up
+in the Hearthstone app")."""
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, line by line."""
+    return [s for line in text.splitlines() for s in re.split(r"(?<=[.!?;])\s+", line) if s.strip()]
+
+
+def says_unstated(text: str, attr: Iterable[str], asks_where: bool) -> str:
+    """The sentence of the text that holds an asked term and says its value is pending or kept elsewhere (the
+    latter not when the question asks where something is), or ""."""
+    attr = set(attr)
+    for sentence in sentences(text):
+        if not (UNDECIDED.search(sentence) or (not asks_where and ELSEWHERE.search(sentence))):
+            continue
+        if _meets(_terms(sentence), attr):
+            return sentence.strip()[:120]
+    return ""

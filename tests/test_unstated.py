@@ -1,0 +1,109 @@
+"""Statements that hold a question's subject but not the asked attribute of the asked one (agents/unstated.py),
+and the support they cost an answer (agents/abstain.py): a relative's attribute, another month's value, a
+birthday without a day, a value the notes call pending or keep elsewhere."""
+from __future__ import annotations
+
+import pytest
+
+from memex.agents.abstain import _withheld, support_score
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate
+from memex.agents.unstated import no_day_of_year, other_period, relative_owns, says_unstated
+from memex.domain import Hit, Location
+
+
+def _candidate(text: str, subject: str, chunk: str = "", kind: float | None = None) -> Candidate:
+    hit = Hit(path="n.md", chunk_id="c1", score=1.0, text=chunk or text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                date_source="mtime")
+    return Candidate(unit, 0.6, 0.6, 0.6, kind, 0.5)
+
+
+def test_a_clause_led_by_a_relation_word_gives_that_relatives_attribute() -> None:
+    sister = ["Sister lives in Whitby; goes every other weekend."]
+    assert relative_owns("Where does Ruth Ackroyd live?", sister) == "sister"
+    assert relative_owns("Where does Ruth Ackroyd live?", ["Her husband lives in Leeds."]) == "husband"
+    # Her own clause, the relative asked about, or a question that asks who: not another person's attribute.
+    assert relative_owns("Where does Ruth Ackroyd live?", ["Lives on Stockton Lane, two streets away."]) == ""
+    assert relative_owns("Where does Ruth Ackroyd live?", sister + ["Lives on Stockton Lane."]) == ""
+    assert relative_owns("Where does Ruth's sister live?", sister) == ""
+    assert relative_owns("Who lives in Whitby?", sister) == ""
+    # No clause holds what is asked: left to the other checks.
+    assert relative_owns("Where does Ruth Ackroyd live?", ["Coffee: flat white."]) == ""
+
+
+def test_a_value_of_another_month_does_not_answer_for_the_asked_month() -> None:
+    november = ["Heat pump COP for November: 3.5 overall."]
+    assert other_period("What was the heat pump's COP in December 2026?", november) == "month 11"
+    assert other_period("What was the heat pump's COP in November?", november) == ""
+    assert other_period("What was the heat pump's COP in December?", ["Dec 2026 | 3.4"]) == ""
+    # A statement naming no month, or a question naming none: nothing to compare.
+    assert other_period("What was the heat pump's COP in December?", ["COP about 3.8 on the app."]) == ""
+    assert other_period("What may the COP be?", november) == ""
+
+
+def test_a_birthday_needs_a_day_of_the_year() -> None:
+    assert no_day_of_year("When is Jo Marsh's birthday?", ["Plot 14A, has had her plot since 1998."])
+    assert not no_day_of_year("When is Jo Marsh's birthday?", ["Birthday: 4 April."])
+    assert not no_day_of_year("When is Lena's birthday?", ["Lena's birthday was the 19th."])
+    assert not no_day_of_year("When was Aoife born?", ["b. 1980"])  # a year answers "when born"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Teams link in the calendar invite.", True),
+    ("Not selling the house yet. Aoife and I to decide on the sale with her in the new year.", True),
+    ("Final takings: to be counted, the total comes after the concert.", True),
+    ("Date of the link-up TBA.", True),
+    ("Teams link: https://teams.example/ovr", False),
+    ("Minutes in the work folder.", False),  # holds nothing asked about
+])
+def test_a_sentence_that_calls_the_asked_value_pending_or_kept_elsewhere(text: str, said: bool) -> None:
+    assert bool(says_unstated(text, {"link", "sale", "total", "taking"}, asks_where=False)) is said
+
+
+def test_kept_elsewhere_answers_a_where_question() -> None:
+    assert says_unstated("Spare key in the drawer by the door.", {"key", "spare"}, asks_where=False)
+    assert not says_unstated("Spare key in the drawer by the door.", {"key", "spare"}, asks_where=True)
+
+
+def test_the_answers_own_statement_on_the_subject_but_not_the_asked_thing_does_not_hide_a_withheld_line() -> None:
+    note = ("Canal licence 2026-27: renewed, £1,087.\n"
+            "Licence index number: on the disc in the window. Not written down here.")
+    top = _candidate("Canal licence 2026-27: renewed, £1,087.", "Boat licence", note)
+    assert _withheld("What is the boat's canal licence index number?", [top], lambda doc: note)
+    # The statement that gives the asked thing stands.
+    given = _candidate("Licence index number: 4471.", "Boat licence", note)
+    assert not _withheld("What is the boat's canal licence index number?", [given], lambda doc: note)
+
+
+def test_the_support_score_lowers_an_answer_that_gives_another_persons_or_months_value() -> None:
+    q = "Where does Ruth Ackroyd live?"
+    sister, own = _candidate("Sister lives in Whitby; goes every other weekend.", "Ruth Ackroyd", kind=1.0), \
+        _candidate("Lives on Stockton Lane, two streets away.", "Ruth Ackroyd", kind=1.0)
+    low, checks = support_score(q, 0.5, [sister])
+    high, _ = support_score(q, 0.5, [own])
+    assert "sister" in checks["attribute_unsupplied"] and low < high
+    q = "What was the heat pump's COP in December 2026?"
+    low, checks = support_score(q, 0.5, [_candidate("Heat pump COP for November: 3.5 overall.", "House")])
+    high, _ = support_score(q, 0.5, [_candidate("Heat pump COP for December: 3.4 overall.", "House")])
+    assert checks["attribute_unsupplied"] and low < high
+
+
+def test_a_birthday_asked_as_the_occasion_of_a_gift_is_not_asked_for() -> None:
+    assert not no_day_of_year("What did I give Aoife for her birthday?", ["A spa voucher."])
+
+
+def test_a_statement_that_gives_the_value_stands_whatever_its_next_sentence_leaves_pending() -> None:
+    top = _candidate("Current salary: 61,200 (from 1 April 2026). Next salary review effective 1 April 2027, to be "
+                     "confirmed in March.", "Annual review 2026")
+    assert not _withheld("What's my salary?", [top], None)
+    pending = _candidate("Next salary review effective 1 April 2027, to be confirmed in March.", "Annual review")
+    assert _withheld("What's my salary?", [pending], None)
+
+
+def test_a_statement_on_the_subject_is_only_undone_by_a_line_that_names_the_asked_head_as_unrecorded() -> None:
+    # "share" is what is asked; the note's other lines say what riders do not know and where sign-up happens.
+    note = ("Why do 42% of the people who start sign-up in the Hearthstone app not finish it?\n"
+            "Riders do not know it exists, or do not believe it.")
+    top = _candidate("Biggest drop is the ID check — they lose ~22% of people there.", "Hearthstone", note)
+    assert not _withheld("What share of people does Hearthstone lose at the ID check?", [top], lambda doc: note)
