@@ -33,6 +33,7 @@ from memex.agents.answer_type import _PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
 from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
+from memex.agents.plan import CONTACT_CLAUSE
 from memex.domain import Hit
 from memex.embed.base import Embedder
 from memex.retrieve.search import Filters, Searcher
@@ -306,6 +307,29 @@ def asked_after(question: str, description: str, entity: str) -> str:
     return f"{rest[:m.start()]}{said}{rest[m.end():]}"
 
 
+def further(question: str, description: str, entity: str, via: Unit) -> tuple[str, str] | None:
+    """A third hop: the question asked of the entity still names what is asked of by a relation, now one to the
+    entity ("What standard did I get in *the sportive Graham Pickles talked me into*?" once "my old manager" is
+    Graham Pickles): (that question, its description). None when the entity's question names its subject."""
+    from memex.agents.plan import relation
+
+    asked = substituted(question, description, via, entity)
+    found = relation(asked)
+    # Only a relation the entity is part of: one the question already had would be the same hop again.
+    if not found or not re.search(rf"(?<![\w'’]){re.escape(entity)}(?![\w])", found):
+        return None
+    return asked, found
+
+
+def chained(first: Candidate, out: compose.Composed) -> compose.Composed:
+    """The answer of a third hop with the statement of the first before it (what names the first entity)."""
+    if not out.text or any(c.unit.quote == first.unit.quote for c in out.used):
+        return out
+    texts, citations = cite([first, *out.used])
+    return replace(out, text=" ".join(texts), citations=citations, used=[first, *out.used],
+                   notes=[f"first bridge: {first.text[:80]}", *out.notes])
+
+
 def described_part(description: str, via: Unit) -> str:
     """The description without what is asked that it ran on into: "the agent who sold us the flat" of "the agent
     who sold us the flat prefer to be contacted"."""
@@ -324,6 +348,15 @@ def runs_on(question: str, description: str) -> bool:
     if at < 0:
         return True
     return not _OBJECT_OF.search(question[:at])
+
+
+def described_only(description: str) -> str:
+    """The description without the question's own bare verb and what follows it: "the boss of the team Ruth
+    Ackroyd joined in October" of "… joined in October bring to drink from at our office" (the statements that
+    name the entity are looked for with what describes it only)."""
+    rel = _ROLE_END.search(description)
+    verb = _MAIN_VERB.search(description, rel.end() + 1) if rel else None
+    return description[:verb.start()].strip() if verb else description
 
 
 def _extent(description: str, via: Unit) -> tuple[int, int]:
@@ -362,7 +395,8 @@ _MAIN_VERB = re.compile(r"\b(?:do|go|bring|give|prefer|like|eat|teach|sell|drive
 question's own verb (a description's own verbs are finite: "who sold", "who does", "I brew")."""
 RUN_ON_GAP = 2
 """Unexplained words in a row that end the description inside the question."""
-_ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
+_ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?|" + CONTACT_CLAUSE, re.I)
+"""Where a description's relative clause starts, with its verb ("who sold", "I brew", "Ruth Ackroyd joined")."""
 
 
 def attribute_question(question: str, description: str, via: Unit) -> str:
@@ -384,8 +418,17 @@ def attribute_scores(attributes: Sequence[str], entity: str, cands: Sequence[Can
     weights = {t: w for t, w in idf.items() if t not in ent}
     total = sum(weights.values())
     vecs = embedder.embed([c.unit.text for c in cands])
+    queries = np.stack([embedder.embed_query(a) for a in attributes])
     # Each reading of what is asked (the description may run on into it): the best one counts.
-    sims = np.max(np.stack([vecs @ embedder.embed_query(a) for a in attributes]), axis=0)
+    sims = np.max(vecs @ queries.T, axis=1)
+    # A line that packs several facts ("Aoife Farrelly-Byrne, my younger sister. Pharmacist, runs the pharmacy…
+    # Married to Niall…", a person note's opening) reads as none of them: its sentence that says what is asked
+    # counts as the line (the whole line is still what is quoted).
+    pieces = [(i, s) for i, c in enumerate(cands) for s in sentences(c.unit.text)]
+    if pieces:
+        piece_sims = np.max(embedder.embed([s for _, s in pieces]) @ queries.T, axis=1)
+        for (i, _), sim in zip(pieces, piece_sims, strict=True):
+            sims[i] = max(sims[i], float(sim))
     if described:
         # A statement that restates the description ("Was the selling agent for Lorne Street" for "the agent who
         # sold us the flat") bridges; it does not say what is asked of the entity.
@@ -396,6 +439,19 @@ def attribute_scores(attributes: Sequence[str], entity: str, cands: Sequence[Can
         lex = sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
         out.append(ATTR_SEMANTIC * float(sim) + ATTR_LEXICAL * lex)
     return out
+
+
+SENTENCE_WORDS = 3
+"""Fewest words a sentence of a longer line needs to be read on its own for what is asked."""
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a line that holds several (none for a one-sentence line)."""
+    from memex.ingest.chunking import split_sentences
+
+    found = [s.strip() for _, s in split_sentences(text)]
+    found = [s for s in found if len(s.split()) >= SENTENCE_WORDS]
+    return found if len(found) > 1 else []
 
 
 ATTR_POOL = 24
@@ -707,7 +763,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
 
 
 __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
-           "entity_notes", "is_time_description", "known_name", "naming_statement", "runs_on",
+           "chained", "described_only", "entity_notes", "further", "is_time_description", "known_name", "naming_statement", "runs_on",
            "restate", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
 
 

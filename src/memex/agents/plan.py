@@ -31,17 +31,23 @@ _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|l
                         r"who (?:do i know|else)|what (?:\w+ )?(?:did i|have i) \w+ in (?:19|20)\d\d|"
                         r"(?:which|what) \w+s (?:did|have|do) (?:i|we) (?:\w+ )?(?:view|visit|brew|buy|read|see|"
                         r"try|use|make|sell)|who have \w+ \w+s? been|medications|tablets|every one)", re.I)
+_RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
+                   r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
+                   r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
+                   r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
+_PAST_VERB = (r"(?:[a-z]+ed|took|told|sent|gave|brought|bought|made|got|sold|lent|found|met|wrote|ran|left|built|"
+              r"taught|chose|went|saw|drove|won|held|kept|paid|caught|fed|led|rang|sang|put|set|began|did)")
+# A relative clause without its "that" whose subject is a name: "the team Ruth Ackroyd joined in October", "the
+# appointment Jonah took him to". ("the sportive my old manager talked me into" is found as "my old manager" first:
+# the name that stands for him then makes the rest such a clause, asked of in a further hop.)
+CONTACT_CLAUSE = rf"(?-i:(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?-i:{_PAST_VERB})\b"
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
     r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s)"
     r"[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
-    r"\w+ing\s[^?,;]*)", re.I)
-_RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
-                   r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
-                   r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
-                   r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+|" + CONTACT_CLAUSE + r")\s[^?,;]*|"
+    r"(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+\w+ing\s[^?,;]*)", re.I)
 # "my acting deputy role", "my mentor job": the relation names a role of mine, not a person to find first.
 _ROLE_OF_MINE = r"(?!\s+(?:role|job|post|position|title|contract|allowance)\b)"
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}){_ROLE_OF_MINE})|(?!What|Who|Where|"

@@ -1,0 +1,79 @@
+"""Three hops and relative clauses without "that": the question asked of the first entity can still describe its
+subject by a relation to that entity ("the walk Moira Kent talked me into"), which is bridged in turn.
+
+The planner's and the chain's readings are tested directly; the hops run on a small vault with the real MiniLM
+embedder and the real note graph.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from small_vault import cited_names, vault_brain
+
+from memex.agents.evidence import Unit
+from memex.agents.multihop import described_only, further
+from memex.agents.plan import decompose
+from memex.app import Brain
+from memex.domain import Hit, Location
+
+VAULT = Path(__file__).parent / "data" / "chain_vault"
+
+
+def _unit(text: str, subject: str = "Note") -> Unit:
+    hit = Hit(path="n.md", chunk_id="1", score=1.0, text=text, location=Location())
+    return Unit(text, text, hit, 0, 0, subject, subject, None, "mtime")
+
+
+@pytest.mark.parametrize(("question", "kind", "bridge"), [
+    # A relative clause without "that" whose subject is a name describes the thing to find first.
+    ("What does the head of the team Lucy Fenwick joined in May bring to drink from?", "relational",
+     "the head of the team Lucy Fenwick joined in May bring to drink from"),
+    ("Which tablet was changed after the appointment Jonah took him to?", "relational",
+     "the appointment Jonah took him to"),
+    # "my old manager" is found first; the walk is a relation to him, asked in a further hop.
+    ("What award did I get in the walk my old manager talked me into?", "relational", "my old manager"),
+    # A name followed by a word that is no verb in the past is no such clause.
+    ("What did the Coastal Fifty cost?", "single", None),
+])
+def test_the_planner_reads_a_clause_without_that(question: str, kind: str, bridge: str | None) -> None:
+    p = decompose(question)
+    assert (p.kind, p.bridge) == (kind, bridge)
+
+
+def test_the_description_stops_at_the_questions_own_verb() -> None:
+    assert described_only("the head of the team Lucy Fenwick joined in May bring to drink from") == \
+        "the head of the team Lucy Fenwick joined in May"
+    assert described_only("the sister who does most of the care do for a living") == \
+        "the sister who does most of the care"
+    assert described_only("my old manager") == "my old manager"
+
+
+def test_a_relation_to_the_first_entity_is_a_further_hop() -> None:
+    via = _unit("Project director, Leeds office. My line manager from 2015 to 2021.", "Moira Kent")
+    q = "What award did I get in the walk my old manager talked me into?"
+    assert further(q, "my old manager", "Moira Kent", via) == (
+        "What award did I get in the walk Moira Kent talked me into?", "the walk Moira Kent talked me into")
+    # The question asked of the entity names its subject: nothing further to find.
+    assert further("When is my old manager's birthday?", "my old manager", "Moira Kent", via) is None
+
+
+@pytest.fixture(scope="module")
+def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
+    yield from vault_brain(tmp_path_factory.mktemp("chain"), VAULT)
+
+
+@pytest.mark.slow
+def test_three_hops_reach_the_note_the_second_entity_names(brain: Brain) -> None:
+    a = brain.ask("What award did I get in the walk my old manager talked me into?", trace=True)
+    assert not a.abstained and "Bronze" in a.answer
+    assert {"Moira Kent.md", "Coastal Fifty results.md"} <= cited_names(a)
+    hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
+    assert hop["third"]["question"] == "What award did I get in the walk Moira Kent talked me into?"
+
+
+@pytest.mark.slow
+def test_a_clause_without_that_bridges_to_the_person_it_names(brain: Brain) -> None:
+    a = brain.ask("What does the head of the team Lucy Fenwick joined in May bring to drink from?", trace=True)
+    assert not a.abstained and "teapot" in a.answer
+    assert "Tariq Hussain.md" in cited_names(a)
