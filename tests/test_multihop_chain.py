@@ -77,3 +77,21 @@ def test_a_clause_without_that_bridges_to_the_person_it_names(brain: Brain) -> N
     a = brain.ask("What does the head of the team Lucy Fenwick joined in May bring to drink from?", trace=True)
     assert not a.abstained and "teapot" in a.answer
     assert "Tariq Hussain.md" in cited_names(a)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    # The second part repeats only the first part's last phrase, for something else: the first part asked again.
+    ("Do guests need their own ticket to get in at the museum, and at the gallery?",
+     ["Do guests need their own ticket to get in at the museum", "Do guests need their own ticket to get in at the gallery"]),
+    ("What did I bring to the party on Friday, and on Saturday?",
+     ["What did I bring to the party on Friday", "What did I bring to the party on Saturday"]),
+])
+def test_a_second_part_that_repeats_only_the_last_phrase_asks_the_first_again(question: str,
+                                                                               parts: list[str]) -> None:
+    p = decompose(question)
+    assert (p.kind, p.sub_queries[1:]) == ("multi-part", parts)
+
+
+def test_a_part_with_its_own_words_is_no_elided_part() -> None:
+    assert decompose("Who came to the party on Friday, and on what day did they leave?").sub_queries[1:] != [
+        "Who came to the party on Friday", "Who came to the party on what day did they leave"]

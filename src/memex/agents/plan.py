@@ -148,6 +148,8 @@ def decompose(question: str) -> Plan:
     window = time_window(q)
     split = lexicon.split_parts(q)  # another language's ", y qué …"
     parts = [p.strip(" ,;") for p in (_PARTS.split(q) if split is None else split) if p and len(content_terms(p)) >= 2]
+    if len(parts) < 2:
+        parts = elided_parts(q) or parts
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
     bridge = relation(q)
@@ -177,6 +179,27 @@ _TOLD_THEN_ASKED = re.compile(r"^\s*(?P<first>[^?—–]*\b(?:someone|somebody|a
                               re.I)
 """A statement about someone, then a question about them: "I lent The Overstory to someone in March — how long has
 she been tower captain?" (the statement is the description of the person to find)."""
+
+
+_ELIDED = re.compile(r"^(?P<first>.*\b(?P<prep>on|in|for|at|to|with|from|by|about|during|after|before)\s+[^,;?]+?)"
+                     r"\s*,\s*(?:and|or|but)\s+(?:what about\s+|also\s+)?(?P=prep)\s+(?P<second>[^,;?]+?)\s*\??\s*$", re.I)
+
+
+_OWN_CLAUSE = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why|did|does|do|is|are|was|were|can|could|"
+                         r"will|would|should|has|have|had)\b", re.I)
+
+
+def elided_parts(question: str) -> list[str]:
+    """A second part that repeats only the first part's last phrase, for something else: "Do collaborators need
+    their own subscription to work on a shared vault, and on a published site?" asks the first part again "… to
+    work on a published site" ([] for any other question)."""
+    m = _ELIDED.match(question.strip())
+    if not m or _OWN_CLAUSE.search(m.group("second")):
+        return []  # "…, and on what day did they leave?" is a question of its own
+    first, prep = m.group("first"), m.group("prep")
+    at = [x.start() for x in re.finditer(rf"\b{re.escape(prep)}\s", first, re.I)][-1]
+    second = f"{first[:at]}{prep} {m.group('second')}"
+    return [first, second] if len(content_terms(m.group("second"))) >= 1 else []
 
 
 def relation(question: str) -> str | None:
