@@ -95,3 +95,19 @@ def test_a_second_part_that_repeats_only_the_last_phrase_asks_the_first_again(qu
 def test_a_part_with_its_own_words_is_no_elided_part() -> None:
     assert decompose("Who came to the party on Friday, and on what day did they leave?").sub_queries[1:] != [
         "Who came to the party on Friday", "Who came to the party on what day did they leave"]
+
+
+def test_a_later_part_that_names_the_first_parts_answer_by_its_kind_gets_its_name() -> None:
+    from memex.agents.extractive import content_terms
+    from memex.agents.multihop import referred
+    from memex.embed import load_embedder
+
+    units = [_unit("The night watering schedule only runs when the Rainbird module is enabled.", "Garden timer"),
+             _unit("The timer has four zones and a rain sensor.", "Garden timer")]
+    parts = ["Which module must be enabled for the night watering schedule",
+             "how long does that module water each zone by default?"]
+    found = referred(parts, units, load_embedder(), lambda q: dict.fromkeys(content_terms(q), 1.0))
+    assert found == [parts[0], "how long does the Rainbird module water each zone by default?"]
+    # A part that refers to nothing the first part asks for is left alone.
+    assert referred([parts[0], "how long does that zone stay wet?"], units, load_embedder(),
+                    lambda q: dict.fromkeys(content_terms(q), 1.0)) == []

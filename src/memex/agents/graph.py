@@ -186,6 +186,17 @@ def hop(state: AnswerState) -> dict[str, Any]:
             return {"bridge": {}}
         return {"context": ctx, "bridge": {"subject_docs": found.get("own", [])},
                 "trace": _step(state, "hop", t0, **found)}
+    if p.kind == "multi-part" and state["context"].hits and not state.get("attempt", 0):
+        # "…, and what does that plugin name a new note by default?": the first part's answer names the plugin.
+        units = all_units(state["context"].hits)[:MAX_UNITS]
+        with lexicon.asked(state["standalone"]):
+            parts = multihop.referred(p.sub_queries[1:], units, run.embedder, run.idf)
+        if not parts:
+            return {"bridge": {}}
+        changed = [q for q, old in zip(parts, p.sub_queries[1:], strict=True) if q != old]
+        ctx = multihop.part_hop(changed, state["context"], run.parts.searcher, run.filters,
+                                _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+        return {"context": ctx, "bridge": {"parts": parts}, "trace": _step(state, "hop", t0, parts=parts)}
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
         return {"bridge": {}}
     units = all_units(state["context"].hits)[:MAX_UNITS]
@@ -304,7 +315,7 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
         if out.text:
             return out
     if p.kind in ("multi-part", "comparison", "change") and len(p.sub_queries) > 1:
-        out = compose.parts(question, p.sub_queries[1:], units, run.embedder, run.idf)
+        out = compose.parts(question, bridge.get("parts") or p.sub_queries[1:], units, run.embedder, run.idf)
         if out.text:
             return out
     if p.kind == "aggregation":

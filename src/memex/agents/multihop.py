@@ -763,7 +763,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
 
 
 __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
-           "chained", "described_only", "entity_notes", "further", "is_time_description", "known_name", "naming_statement", "runs_on",
+           "chained", "described_only", "entity_notes", "further", "referred", "is_time_description", "known_name", "naming_statement", "runs_on",
            "restate", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
 
 
@@ -837,3 +837,43 @@ def answer_on_date(question: str, description: str, days: Sequence[str], via: Ca
              *(f"that day {c.score:.3f}: {c.text[:80]}" for c in cands[:3])]
     return compose.Composed(" ".join(texts), citations, best.score, "relational", notes, cands, [via, best],
                             [via, best])
+
+
+# A later part of a multi-part question that names the first part's answer by its kind: "Which plugin must be enabled
+# for the daily URI to work, and what does *that plugin* name a new note by default?" — the plugin the first part's
+# answer names is searched for with the second part.
+_REFERS = re.compile(r"\b(?:that|this|the same|those|these)\s+([a-z][\w-]+)\b", re.I)
+PART_HITS = 6
+"""Passages searched for a later part with the first part's answer written in."""
+
+
+def referred(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
+             idf_for: Callable[[str], Mapping[str, float]]) -> list[str]:
+    """The parts, a later one that refers to the first part's answer by its kind ("that plugin", where the first
+    part asks "which plugin") with the name the first part's best statement gives it ("the Daily notes plugin");
+    [] when no part refers so or the statement names no such thing."""
+    if len(parts) < 2:
+        return []
+    out = list(parts)
+    for i, part in enumerate(parts[1:], start=1):
+        m = _REFERS.search(part)
+        noun = m.group(1).lower() if m else ""
+        if not m or not re.search(rf"\b{re.escape(noun)}\b", parts[0], re.I):
+            continue
+        best = score_units(parts[0], units, embedder, idf_for(parts[0]))[:1]
+        named = re.search(rf"(?<![\w-])((?:[A-Z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{re.escape(noun)}\b",
+                          best[0].unit.text) if best else None
+        if not named:
+            continue
+        name = re.sub(r"^(?:The|A|An|This|That)\s+", "", named.group(1))
+        if not name or name.lower() in part.lower():
+            continue
+        out[i] = f"{part[:m.start()]}the {name} {m.group(1)}{part[m.end():]}"
+    return out if out != list(parts) else []
+
+
+def part_hop(parts: Sequence[str], ctx: Context, searcher: Searcher, filters: Filters | None, budget: int,
+             embedder: Embedder | None) -> Context:
+    """Search the parts that now name what they referred to."""
+    rankings = [searcher.search(q, PART_HITS, filters, explain=True).hits for q in parts]
+    return add_hits(ctx, rankings, list(parts), budget, embedder)
