@@ -16,7 +16,7 @@ from memex.agents import abstain, aggregate, arithmetic, compose, full_names, le
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
-from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, idf_weights, question_terms
+from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, content_terms, idf_weights, question_terms
 from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
 from memex.agents.synthesis import (
     ANSWER_MAX_TOKENS,
@@ -248,6 +248,10 @@ def _third_hop(state: AnswerState, description: str, entity: str, via: Any,
                                         is_name=multihop.known_name(run.parts.conn),
                                         is_word=multihop.common_word(run.parts.conn))
         found = multihop.restate(found, described, units, run.embedder, run.idf(described))
+    # The first entity is what the new description relates to ("the sportive Graham Pickles talked me into"), not
+    # what it describes.
+    first = content_terms(entity)
+    found = [(name, via2) for name, via2 in found if not content_terms(name) & first]
     if not found:
         return None
     out, hopped = multihop.second_hop(question, found, ctx, run.parts.searcher, run.filters,
