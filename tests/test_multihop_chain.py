@@ -111,3 +111,18 @@ def test_a_later_part_that_names_the_first_parts_answer_by_its_kind_gets_its_nam
     # A part that refers to nothing the first part asks for is left alone.
     assert referred([parts[0], "how long does that zone stay wet?"], units, load_embedder(),
                     lambda q: dict.fromkeys(content_terms(q), 1.0)) == []
+
+
+def test_a_table_rows_column_names_are_no_bridging_names() -> None:
+    from memex.agents.compose import bridge_entities
+    from memex.agents.extractive import content_terms
+    from memex.embed import load_embedder
+
+    row = "Date: Mon 3 Mar 2026; Visit: Podiatrist; Where: home; Who came: Marguerite was there; Notes: nails cut"
+    units = [_unit(row, "Gran — visits")]
+    description = "Which carer was with Gran when the podiatrist came in March"
+    found = bridge_entities(description, f"{description}, and which day does she do?", units, load_embedder(),
+                            dict.fromkeys(content_terms(description), 1.0), limit=3,
+                            is_name=lambda w: w in {"Marguerite", "Visit"}, is_word=lambda w: False)
+    names = [n for n, _ in found]
+    assert "Marguerite" in names and "Visit" not in names and "Where" not in names
