@@ -13,7 +13,7 @@ from small_vault import cited_names, vault_brain
 
 from memex.agents.evidence import Unit
 from memex.agents.multihop import described_only, further
-from memex.agents.plan import decompose
+from memex.agents.plan import decompose, relation
 from memex.app import Brain
 from memex.domain import Hit, Location
 
@@ -29,8 +29,8 @@ def _unit(text: str, subject: str = "Note") -> Unit:
     # A relative clause without "that" whose subject is a name describes the thing to find first.
     ("What does the head of the team Lucy Fenwick joined in May bring to drink from?", "relational",
      "the head of the team Lucy Fenwick joined in May bring to drink from"),
-    ("Which tablet was changed after the appointment Jonah took him to?", "relational",
-     "the appointment Jonah took him to"),
+    # What the clause itself describes is found by its own words, in one hop.
+    ("How much did the hedge trimmer Lucy wanted for the garden cost?", "single", None),
     # "my old manager" is found first; the walk is a relation to him, asked in a further hop.
     ("What award did I get in the walk my old manager talked me into?", "relational", "my old manager"),
     # A name followed by a word that is no verb in the past is no such clause.
@@ -56,6 +56,10 @@ def test_a_relation_to_the_first_entity_is_a_further_hop() -> None:
         "What award did I get in the walk Moira Kent talked me into?", "the walk Moira Kent talked me into")
     # The question asked of the entity names its subject: nothing further to find.
     assert further("When is my old manager's birthday?", "my old manager", "Moira Kent", via) is None
+    # Reached through the entity, a clause without "that" describes what to find whatever its head.
+    assert relation("What award did I get in the walk Moira Kent talked me into?", nested=True) == \
+        "the walk Moira Kent talked me into"
+    assert relation("What award did I get in the walk Moira Kent talked me into?") is None
 
 
 @pytest.fixture(scope="module")

@@ -314,7 +314,7 @@ def further(question: str, description: str, entity: str, via: Unit) -> tuple[st
     from memex.agents.plan import relation
 
     asked = substituted(question, description, via, entity)
-    found = relation(asked)
+    found = relation(asked, nested=True)
     # Only a relation the entity is part of: one the question already had would be the same hop again.
     if not found or not re.search(rf"(?<![\w'’]){re.escape(entity)}(?![\w])", found):
         return None
@@ -418,17 +418,8 @@ def attribute_scores(attributes: Sequence[str], entity: str, cands: Sequence[Can
     weights = {t: w for t, w in idf.items() if t not in ent}
     total = sum(weights.values())
     vecs = embedder.embed([c.unit.text for c in cands])
-    queries = np.stack([embedder.embed_query(a) for a in attributes])
     # Each reading of what is asked (the description may run on into it): the best one counts.
-    sims = np.max(vecs @ queries.T, axis=1)
-    # A line that packs several facts ("Aoife Farrelly-Byrne, my younger sister. Pharmacist, runs the pharmacy…
-    # Married to Niall…", a person note's opening) reads as none of them: its sentence that says what is asked
-    # counts as the line (the whole line is still what is quoted).
-    pieces = [(i, s) for i, c in enumerate(cands) for s in sentences(c.unit.text)]
-    if pieces:
-        piece_sims = np.max(embedder.embed([s for _, s in pieces]) @ queries.T, axis=1)
-        for (i, _), sim in zip(pieces, piece_sims, strict=True):
-            sims[i] = max(sims[i], float(sim))
+    sims = np.max(np.stack([vecs @ embedder.embed_query(a) for a in attributes]), axis=0)
     if described:
         # A statement that restates the description ("Was the selling agent for Lorne Street" for "the agent who
         # sold us the flat") bridges; it does not say what is asked of the entity.
@@ -439,19 +430,6 @@ def attribute_scores(attributes: Sequence[str], entity: str, cands: Sequence[Can
         lex = sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
         out.append(ATTR_SEMANTIC * float(sim) + ATTR_LEXICAL * lex)
     return out
-
-
-SENTENCE_WORDS = 3
-"""Fewest words a sentence of a longer line needs to be read on its own for what is asked."""
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a line that holds several (none for a one-sentence line)."""
-    from memex.ingest.chunking import split_sentences
-
-    found = [s.strip() for _, s in split_sentences(text)]
-    found = [s for s in found if len(s.split()) >= SENTENCE_WORDS]
-    return found if len(found) > 1 else []
 
 
 ATTR_POOL = 24
@@ -513,7 +491,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     reordered = [replace(pool[i], score=pool[i].score + extra[i]) for i in order]
     chosen = pick(reordered, limit=2)
     picked = [pool[order[reordered.index(c)]] for c in chosen]
-    if picked and pool[0] is not picked[0]:
+    if picked and all(pool[0] is not c for c in picked):
         # The statement the ordinary score puts first is kept after them: the attribute reading decides what
         # leads, but a reading that misjudges it (an English question over Spanish notes) does not lose the
         # statement that answered before.

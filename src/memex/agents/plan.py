@@ -46,8 +46,15 @@ CONTACT_CLAUSE = rf"(?-i:(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?-i:{
 _RELATIONAL = re.compile(
     r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s)"
     r"[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+|" + CONTACT_CLAUSE + r")\s[^?,;]*|"
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|"
     r"(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+\w+ing\s[^?,;]*)", re.I)
+# A thing related to one such a clause describes: "the boss of *the team Ruth Ackroyd joined in October*". (The
+# thing the clause itself describes is found by its own words, one hop: "How much did the soundproofing Jonah
+# wanted cost?".)
+_CONTACT_OF = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?\s+of\s+"
+                         r"(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,3}?" + CONTACT_CLAUSE + r"\s[^?,;]*)", re.I)
+_CONTACT = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,4}?" + CONTACT_CLAUSE
+                      + r"\s[^?,;]*)", re.I)
 # "my acting deputy role", "my mentor job": the relation names a role of mine, not a person to find first.
 _ROLE_OF_MINE = r"(?!\s+(?:role|job|post|position|title|contract|allowance)\b)"
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}){_ROLE_OF_MINE})|(?!What|Who|Where|"
@@ -202,14 +209,16 @@ def elided_parts(question: str) -> list[str]:
     return [first, second] if len(content_terms(m.group("second"))) >= 1 else []
 
 
-def relation(question: str) -> str | None:
+def relation(question: str, nested: bool = False) -> str | None:
     """The description of a thing the question names only by a relation, e.g. "the friend who recommended
-    my builder" or "Bex's partner" (None when the question names its subject directly)."""
+    my builder" or "Bex's partner" (None when the question names its subject directly). `nested`: the question
+    was reached through an entity it now names ("the sportive Graham Pickles talked me into"), so a clause
+    without "that" describes what to find in any case."""
     span = lexicon.relation(question)  # another language: "el comercial que nos subió el saco"
     if span is not None:
         description, rest = question[span[0]:span[1]], question[:span[0]] + question[span[1]:]
         return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
-    for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
+    for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1), (_CONTACT if nested else _CONTACT_OF, 2)):
         m = pattern.search(question)
         if m and pattern is _POSSESSIVE and _NAMED_ATTRIBUTE.match(m.group("d")):
             continue  # "Tariq's job title": the person is named and the job is asked of him; nothing to find first
@@ -218,7 +227,7 @@ def relation(question: str) -> str | None:
             rest = question[:start] + question[m.end("d"):]
             # "Who's my line manager now?" asks for the thing itself: there is nothing to ask about it. In
             # "What does the friend who recommended my builder sell?" the verb asked about ends the clause.
-            if content_terms(rest) - _ASKING or (pattern is _RELATIONAL and _AUX_QUESTION.match(question)):
+            if content_terms(rest) - _ASKING or (pattern is not _POSSESSIVE and _AUX_QUESTION.match(question)):
                 return question[start:m.end("d")].strip()
     return None
 
