@@ -514,12 +514,17 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
             deepest = [n for n in deepest if not n or _NAME_LIKE.match(n) or is_name(n)]
             upper = [n for n in upper if not n or _NAME_LIKE.match(n) or is_name(n)]
         in_text = find_names(c.text, skip)
+        # A table row read as "Date: …; Appointment: …; Who went with him: Blessing was there" names its columns
+        # too: a column's name is not what the row is about.
+        columns = {k.strip() for k in _FIELDS.findall(c.text)} if len(_FIELDS.findall(c.text)) >= 2 else set()
+        in_text = [n for n in in_text if n.strip(" .,:;") not in columns]
         if is_name is not None:
             # A word opening a sentence is a name only when the graph knows it: "Nadia taking notes…" is, while
             # "Things" of "Things I'd tell someone…" (kept as a name because "I" follows it) is not.
             opening = opening_words(c.text)
             in_text = [n for n in in_text if n not in opening or is_name(n)]
-            in_text += [w for w in opening if w not in in_text and w.lower() not in skip and is_name(w)]
+            in_text += [w for w in opening if w not in in_text and w not in columns and w.lower() not in skip
+                        and is_name(w)]
         if is_word is not None:
             # A capitalised word the notes also write in lower case is a word: "MOVED", "Money" (a heading).
             in_text = [n for n in in_text if " " in n.strip() or not is_word(n.strip(" .,:;"))]

@@ -16,7 +16,7 @@ from memex.agents import abstain, aggregate, arithmetic, compose, full_names, le
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
-from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, idf_weights, question_terms
+from memex.agents.extractive import ABSTAIN_MESSAGE, MAX_UNITS, content_terms, idf_weights, question_terms
 from memex.agents.plan import Plan, decompose, llm_plan, reformulate, resolve_follow_up
 from memex.agents.synthesis import (
     ANSWER_MAX_TOKENS,
@@ -186,6 +186,17 @@ def hop(state: AnswerState) -> dict[str, Any]:
             return {"bridge": {}}
         return {"context": ctx, "bridge": {"subject_docs": found.get("own", [])},
                 "trace": _step(state, "hop", t0, **found)}
+    if p.kind == "multi-part" and state["context"].hits and not state.get("attempt", 0):
+        # "…, and what does that plugin name a new note by default?": the first part's answer names the plugin.
+        units = all_units(state["context"].hits)[:MAX_UNITS]
+        with lexicon.asked(state["standalone"]):
+            parts = multihop.referred(p.sub_queries[1:], units, run.embedder, run.idf)
+        if not parts:
+            return {"bridge": {}}
+        changed = [q for q, old in zip(parts, p.sub_queries[1:], strict=True) if q != old]
+        ctx = multihop.part_hop(changed, state["context"], run.parts.searcher, run.filters,
+                                _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+        return {"context": ctx, "bridge": {"parts": parts}, "trace": _step(state, "hop", t0, parts=parts)}
     if p.kind != "relational" or not p.bridge or not state["context"].hits or state.get("attempt", 0):
         return {"bridge": {}}
     units = all_units(state["context"].hits)[:MAX_UNITS]
@@ -198,19 +209,55 @@ def hop(state: AnswerState) -> dict[str, Any]:
                                                _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
             return {"context": ctx, "bridge": {"dates": day[0], "via": day[1]},
                     "trace": _step(state, "hop", t0, **found_day)}
+    # What describes the entity, without the question's own verb it may run on into ("… do for a living").
+    described = multihop.described_only(p.bridge)
     with lexicon.asked(state["standalone"]):
-        found = compose.bridge_entities(p.bridge, state["standalone"], units, run.embedder, run.idf(p.bridge),
+        found = compose.bridge_entities(described, state["standalone"], units, run.embedder, run.idf(described),
                                         known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES,
                                         is_name=multihop.known_name(run.parts.conn),
                                         is_word=multihop.common_word(run.parts.conn))
-        found = multihop.restate(found, p.bridge, units, run.embedder, run.idf(p.bridge))
+        found = multihop.restate(found, described, units, run.embedder, run.idf(described))
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
     ctx, hopped = multihop.second_hop(state["standalone"], found, state["context"], run.parts.searcher, run.filters,
                                       _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
     entity, via = found[0]
-    return {"context": ctx, "bridge": {"entity": entity, "via": via, "entities": found, "docs": hopped.docs},
-            "trace": _step(state, "hop", t0, **hopped.to_dict())}
+    bridge = {"entity": entity, "via": via, "entities": found, "docs": hopped.docs}
+    more = _third_hop(state, p.bridge, entity, via, ctx)
+    if more is not None:
+        ctx, bridge["chain"], third = more
+        return {"context": ctx, "bridge": bridge,
+                "trace": _step(state, "hop", t0, **hopped.to_dict(), third=third)}
+    return {"context": ctx, "bridge": bridge, "trace": _step(state, "hop", t0, **hopped.to_dict())}
+
+
+def _third_hop(state: AnswerState, description: str, entity: str, via: Any,
+               ctx: Context) -> tuple[Context, dict[str, Any], dict[str, Any]] | None:
+    """Where the question asked of the first entity still describes its subject by a relation to it ("the sportive
+    Graham Pickles talked me into"), that is bridged too: its names found and searched again."""
+    run = state["run"]
+    nxt = multihop.further(state["standalone"], description, entity, via.unit)
+    if nxt is None:
+        return None
+    question, bridge = nxt
+    described = multihop.described_only(bridge)
+    units = all_units(ctx.hits)[:MAX_UNITS]
+    with lexicon.asked(question):
+        found = compose.bridge_entities(described, question, units, run.embedder, run.idf(described),
+                                        known=run.parts.searcher.title_count, limit=multihop.HOP_ENTITIES,
+                                        is_name=multihop.known_name(run.parts.conn),
+                                        is_word=multihop.common_word(run.parts.conn))
+        found = multihop.restate(found, described, units, run.embedder, run.idf(described))
+    # The first entity is what the new description relates to ("the sportive Graham Pickles talked me into"), not
+    # what it describes.
+    first = content_terms(entity)
+    found = [(name, via2) for name, via2 in found if not content_terms(name) & first]
+    if not found:
+        return None
+    out, hopped = multihop.second_hop(question, found, ctx, run.parts.searcher, run.filters,
+                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+    chain = {"question": question, "bridge": bridge, "entities": found, "docs": hopped.docs, "first": via}
+    return out, chain, {"question": question, "bridge": bridge, **hopped.to_dict()}
 
 
 def synthesize(state: AnswerState) -> dict[str, Any]:
@@ -260,13 +307,19 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
         out = multihop.answer_on_date(question, p.bridge, bridge["dates"], bridge["via"], units, run.embedder, run.idf)
         if out.text:
             return out
+    chain = bridge.get("chain")
+    if p.kind == "relational" and chain:
+        out = multihop.best_bridge(chain["question"], chain["bridge"], chain["entities"], units, run.embedder,
+                                   run.idf, chain["docs"])
+        if out.text:
+            return multihop.chained(chain["first"], out)
     if p.kind == "relational" and bridge.get("entity") and p.bridge:
         out = multihop.best_bridge(question, p.bridge, bridge["entities"], units, run.embedder, run.idf,
                                    bridge.get("docs"))
         if out.text:
             return out
     if p.kind in ("multi-part", "comparison", "change") and len(p.sub_queries) > 1:
-        out = compose.parts(question, p.sub_queries[1:], units, run.embedder, run.idf)
+        out = compose.parts(question, bridge.get("parts") or p.sub_queries[1:], units, run.embedder, run.idf)
         if out.text:
             return out
     if p.kind == "aggregation":

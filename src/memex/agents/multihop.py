@@ -33,6 +33,7 @@ from memex.agents.answer_type import _PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
 from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
+from memex.agents.plan import CONTACT_CLAUSE
 from memex.domain import Hit
 from memex.embed.base import Embedder
 from memex.retrieve.search import Filters, Searcher
@@ -306,6 +307,29 @@ def asked_after(question: str, description: str, entity: str) -> str:
     return f"{rest[:m.start()]}{said}{rest[m.end():]}"
 
 
+def further(question: str, description: str, entity: str, via: Unit) -> tuple[str, str] | None:
+    """A third hop: the question asked of the entity still names what is asked of by a relation, now one to the
+    entity ("What standard did I get in *the sportive Graham Pickles talked me into*?" once "my old manager" is
+    Graham Pickles): (that question, its description). None when the entity's question names its subject."""
+    from memex.agents.plan import relation
+
+    asked = substituted(question, description, via, entity)
+    found = relation(asked, nested=True)
+    # Only a relation the entity is part of: one the question already had would be the same hop again.
+    if not found or not re.search(rf"(?<![\w'’]){re.escape(entity)}(?![\w])", found):
+        return None
+    return asked, found
+
+
+def chained(first: Candidate, out: compose.Composed) -> compose.Composed:
+    """The answer of a third hop with the statement of the first before it (what names the first entity)."""
+    if not out.text or any(c.unit.quote == first.unit.quote for c in out.used):
+        return out
+    texts, citations = cite([first, *out.used])
+    return replace(out, text=" ".join(texts), citations=citations, used=[first, *out.used],
+                   notes=[f"first bridge: {first.text[:80]}", *out.notes])
+
+
 def described_part(description: str, via: Unit) -> str:
     """The description without what is asked that it ran on into: "the agent who sold us the flat" of "the agent
     who sold us the flat prefer to be contacted"."""
@@ -324,6 +348,15 @@ def runs_on(question: str, description: str) -> bool:
     if at < 0:
         return True
     return not _OBJECT_OF.search(question[:at])
+
+
+def described_only(description: str) -> str:
+    """The description without the question's own bare verb and what follows it: "the boss of the team Ruth
+    Ackroyd joined in October" of "… joined in October bring to drink from at our office" (the statements that
+    name the entity are looked for with what describes it only)."""
+    rel = _ROLE_END.search(description)
+    verb = _MAIN_VERB.search(description, rel.end() + 1) if rel else None
+    return description[:verb.start()].strip() if verb else description
 
 
 def _extent(description: str, via: Unit) -> tuple[int, int]:
@@ -362,7 +395,8 @@ _MAIN_VERB = re.compile(r"\b(?:do|go|bring|give|prefer|like|eat|teach|sell|drive
 question's own verb (a description's own verbs are finite: "who sold", "who does", "I brew")."""
 RUN_ON_GAP = 2
 """Unexplained words in a row that end the description inside the question."""
-_ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?", re.I)
+_ROLE_END = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b\s*(?:\w+)?|" + CONTACT_CLAUSE, re.I)
+"""Where a description's relative clause starts, with its verb ("who sold", "I brew", "Ruth Ackroyd joined")."""
 
 
 def attribute_question(question: str, description: str, via: Unit) -> str:
@@ -457,7 +491,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     reordered = [replace(pool[i], score=pool[i].score + extra[i]) for i in order]
     chosen = pick(reordered, limit=2)
     picked = [pool[order[reordered.index(c)]] for c in chosen]
-    if picked and pool[0] is not picked[0]:
+    if picked and all(pool[0] is not c for c in picked):
         # The statement the ordinary score puts first is kept after them: the attribute reading decides what
         # leads, but a reading that misjudges it (an English question over Spanish notes) does not lose the
         # statement that answered before.
@@ -707,7 +741,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
 
 
 __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
-           "entity_notes", "is_time_description", "known_name", "naming_statement", "runs_on",
+           "chained", "described_only", "entity_notes", "further", "referred", "is_time_description", "known_name", "naming_statement", "runs_on",
            "restate", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
 
 
@@ -781,3 +815,43 @@ def answer_on_date(question: str, description: str, days: Sequence[str], via: Ca
              *(f"that day {c.score:.3f}: {c.text[:80]}" for c in cands[:3])]
     return compose.Composed(" ".join(texts), citations, best.score, "relational", notes, cands, [via, best],
                             [via, best])
+
+
+# A later part of a multi-part question that names the first part's answer by its kind: "Which plugin must be enabled
+# for the daily URI to work, and what does *that plugin* name a new note by default?" — the plugin the first part's
+# answer names is searched for with the second part.
+_REFERS = re.compile(r"\b(?:that|this|the same|those|these)\s+([a-z][\w-]+)\b", re.I)
+PART_HITS = 6
+"""Passages searched for a later part with the first part's answer written in."""
+
+
+def referred(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
+             idf_for: Callable[[str], Mapping[str, float]]) -> list[str]:
+    """The parts, a later one that refers to the first part's answer by its kind ("that plugin", where the first
+    part asks "which plugin") with the name the first part's best statement gives it ("the Daily notes plugin");
+    [] when no part refers so or the statement names no such thing."""
+    if len(parts) < 2:
+        return []
+    out = list(parts)
+    for i, part in enumerate(parts[1:], start=1):
+        m = _REFERS.search(part)
+        noun = m.group(1).lower() if m else ""
+        if not m or not re.search(rf"\b{re.escape(noun)}\b", parts[0], re.I):
+            continue
+        best = score_units(parts[0], units, embedder, idf_for(parts[0]))[:1]
+        named = re.search(rf"(?<![\w-])((?:[A-Z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{re.escape(noun)}\b",
+                          best[0].unit.text) if best else None
+        if not named:
+            continue
+        name = re.sub(r"^(?:The|A|An|This|That)\s+", "", named.group(1))
+        if not name or name.lower() in part.lower():
+            continue
+        out[i] = f"{part[:m.start()]}the {name} {m.group(1)}{part[m.end():]}"
+    return out if out != list(parts) else []
+
+
+def part_hop(parts: Sequence[str], ctx: Context, searcher: Searcher, filters: Filters | None, budget: int,
+             embedder: Embedder | None) -> Context:
+    """Search the parts that now name what they referred to."""
+    rankings = [searcher.search(q, PART_HITS, filters, explain=True).hits for q in parts]
+    return add_hits(ctx, rankings, list(parts), budget, embedder)

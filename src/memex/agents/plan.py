@@ -31,17 +31,30 @@ _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|l
                         r"who (?:do i know|else)|what (?:\w+ )?(?:did i|have i) \w+ in (?:19|20)\d\d|"
                         r"(?:which|what) \w+s (?:did|have|do) (?:i|we) (?:\w+ )?(?:view|visit|brew|buy|read|see|"
                         r"try|use|make|sell)|who have \w+ \w+s? been|medications|tablets|every one)", re.I)
+_RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
+                   r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
+                   r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
+                   r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
+_PAST_VERB = (r"(?:[a-z]+ed|took|told|sent|gave|brought|bought|made|got|sold|lent|found|met|wrote|ran|left|built|"
+              r"taught|chose|went|saw|drove|won|held|kept|paid|caught|fed|led|rang|sang|put|set|began|did)")
+# A relative clause without its "that" whose subject is a name: "the team Ruth Ackroyd joined in October", "the
+# appointment Jonah took him to". ("the sportive my old manager talked me into" is found as "my old manager" first:
+# the name that stands for him then makes the rest such a clause, asked of in a further hop.)
+CONTACT_CLAUSE = rf"(?-i:(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?-i:{_PAST_VERB})\b"
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
     r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s)"
     r"[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+"
-    r"\w+ing\s[^?,;]*)", re.I)
-_RELATION_NOUNS = (r"partner|brother|sister|mum|mom|mother|dad|father|wife|husband|son|daughter|boss|manager|"
-                   r"line manager|friend|neighbour|neighbor|builder|solicitor|agent|broker|vet|doctor|gp|client|"
-                   r"teacher|tutor|coach|mentor|landlord|accountant|cousin|aunt|uncle|grandad|grandma|granddad|"
-                   r"grandmother|grandfather|in-laws|profession|job|employer|teammate|colleague|deputy")
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|"
+    r"(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+\w+ing\s[^?,;]*)", re.I)
+# A thing related to one such a clause describes: "the boss of *the team Ruth Ackroyd joined in October*". (The
+# thing the clause itself describes is found by its own words, one hop: "How much did the soundproofing Jonah
+# wanted cost?".)
+_CONTACT_OF = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?\s+of\s+"
+                         r"(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,3}?" + CONTACT_CLAUSE + r"\s[^?,;]*)", re.I)
+_CONTACT = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,4}?" + CONTACT_CLAUSE
+                      + r"\s[^?,;]*)", re.I)
 # "my acting deputy role", "my mentor job": the relation names a role of mine, not a person to find first.
 _ROLE_OF_MINE = r"(?!\s+(?:role|job|post|position|title|contract|allowance)\b)"
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}){_ROLE_OF_MINE})|(?!What|Who|Where|"
@@ -142,6 +155,8 @@ def decompose(question: str) -> Plan:
     window = time_window(q)
     split = lexicon.split_parts(q)  # another language's ", y qué …"
     parts = [p.strip(" ,;") for p in (_PARTS.split(q) if split is None else split) if p and len(content_terms(p)) >= 2]
+    if len(parts) < 2:
+        parts = elided_parts(q) or parts
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
     bridge = relation(q)
@@ -173,14 +188,37 @@ _TOLD_THEN_ASKED = re.compile(r"^\s*(?P<first>[^?—–]*\b(?:someone|somebody|a
 she been tower captain?" (the statement is the description of the person to find)."""
 
 
-def relation(question: str) -> str | None:
+_ELIDED = re.compile(r"^(?P<first>.*\b(?P<prep>on|in|for|at|to|with|from|by|about|during|after|before)\s+[^,;?]+?)"
+                     r"\s*,\s*(?:and|or|but)\s+(?:what about\s+|also\s+)?(?P=prep)\s+(?P<second>[^,;?]+?)\s*\??\s*$", re.I)
+
+
+_OWN_CLAUSE = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why|did|does|do|is|are|was|were|can|could|"
+                         r"will|would|should|has|have|had)\b", re.I)
+
+
+def elided_parts(question: str) -> list[str]:
+    """A second part that repeats only the first part's last phrase, for something else: "Do collaborators need
+    their own subscription to work on a shared vault, and on a published site?" asks the first part again "… to
+    work on a published site" ([] for any other question)."""
+    m = _ELIDED.match(question.strip())
+    if not m or _OWN_CLAUSE.search(m.group("second")):
+        return []  # "…, and on what day did they leave?" is a question of its own
+    first, prep = m.group("first"), m.group("prep")
+    at = [x.start() for x in re.finditer(rf"\b{re.escape(prep)}\s", first, re.I)][-1]
+    second = f"{first[:at]}{prep} {m.group('second')}"
+    return [first, second] if len(content_terms(m.group("second"))) >= 1 else []
+
+
+def relation(question: str, nested: bool = False) -> str | None:
     """The description of a thing the question names only by a relation, e.g. "the friend who recommended
-    my builder" or "Bex's partner" (None when the question names its subject directly)."""
+    my builder" or "Bex's partner" (None when the question names its subject directly). `nested`: the question
+    was reached through an entity it now names ("the sportive Graham Pickles talked me into"), so a clause
+    without "that" describes what to find in any case."""
     span = lexicon.relation(question)  # another language: "el comercial que nos subió el saco"
     if span is not None:
         description, rest = question[span[0]:span[1]], question[:span[0]] + question[span[1]:]
         return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
-    for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1)):
+    for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1), (_CONTACT if nested else _CONTACT_OF, 2)):
         m = pattern.search(question)
         if m and pattern is _POSSESSIVE and _NAMED_ATTRIBUTE.match(m.group("d")):
             continue  # "Tariq's job title": the person is named and the job is asked of him; nothing to find first
@@ -189,7 +227,7 @@ def relation(question: str) -> str | None:
             rest = question[:start] + question[m.end("d"):]
             # "Who's my line manager now?" asks for the thing itself: there is nothing to ask about it. In
             # "What does the friend who recommended my builder sell?" the verb asked about ends the clause.
-            if content_terms(rest) - _ASKING or (pattern is _RELATIONAL and _AUX_QUESTION.match(question)):
+            if content_terms(rest) - _ASKING or (pattern is not _POSSESSIVE and _AUX_QUESTION.match(question)):
                 return question[start:m.end("d")].strip()
     return None
 
