@@ -190,3 +190,85 @@ def test_a_list_in_the_best_note_gives_all_its_items_even_those_that_scored_low(
     count = "How many places did we visit on the summer holiday?"
     got = aggregate.collect(count, cands, idf, aggregate.constraints(count))
     assert "- Museo de Altamira el 18." not in [x.text for x in got.items]
+
+
+def _row(cells: str, score: float, path: str, position: int, subject: str) -> aggregate.Candidate:
+    """A table row as evidence gives it: the quoted line, the text labelled by the header."""
+    from dataclasses import replace
+
+    labels, values = ["Date", "Harbour", "Distance"] if "nm" in cells else ["Item", "£/month"], cells.split("|")
+    text = "; ".join(f"{k}: {v.strip()}" for k, v in zip(labels, values, strict=False))
+    x = _cand(f"| {cells} |", score, path, "2026-06-01", "frontmatter")
+    return replace(x, unit=replace(x.unit, text=text, position=position, subject=subject))
+
+
+def test_rows_of_one_table_among_the_best_give_every_row_though_none_says_the_asked_word() -> None:
+    # A cruising log's rows name the harbours, never "places": two of them lead the best statements, so the
+    # whole table (read from the store) is the answer, not the best statement of each note.
+    question = "Which places did we stop at on the summer cruise?"
+    log = "boat/Logbook 2026.md"
+    rows = [_row("3 Jun | Padstow | 40 nm", 0.55, log, 1, "Logbook 2026"),
+            _row("5 Jun | St Ives | 32 nm", 0.54, log, 2, "Logbook 2026"),
+            _row("8 Jun | Newlyn | 18 nm", 0.30, log, 3, "Logbook 2026"),
+            _row("9 Jun | Scilly | 36 nm", 0.28, log, 4, "Logbook 2026")]
+    cands = [rows[0], rows[1], _cand("The cruise was the best fortnight of the year.", 0.50, "journal/2026-06-20.md",
+                                     "2026-06-20", "file name"), rows[2]]
+    idf = {"cruise": 6.0, "summer": 4.0, "stop": 3.0, "plac": 2.0}
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question),
+                            lambda anchors: [x.unit for x in rows], lambda units: [
+                                next(r for r in rows if r.unit.text == u.text) for u in units])
+    assert [x.text.split("; ")[1] for x in got.items] == ["Harbour: Padstow", "Harbour: St Ives", "Harbour: Newlyn",
+                                                          "Harbour: Scilly"]
+    # A count keeps to the question's words: rows that do not say what is counted are not counted.
+    count = "How many places did we stop at on the summer cruise?"
+    got = aggregate.collect(count, cands, idf, aggregate.constraints(count), lambda a: [x.unit for x in rows],
+                            lambda us: [])
+    assert len(got.items) < 4
+
+
+def test_a_header_that_names_the_asked_thing_makes_its_rows_match() -> None:
+    # "Monthly outgoings" heads the budget table; the bills table below it says "bills" in its rows' text. The
+    # rows under the heading the question names are the answer, all of them.
+    question = "Which bills were in my monthly outgoings?"
+    budget, bills = "money/Budget.md", "money/Energy bills.md"
+    table = [_row("Mortgage | 612", 0.55, budget, 1, "Budget › Monthly outgoings"),
+             _row("Council tax | 174", 0.40, budget, 2, "Budget › Monthly outgoings"),
+             _row("Water | 38", 0.50, budget, 3, "Budget › Monthly outgoings")]
+    other = [_row("Feb 2026 bill | 214", 0.52, bills, 1, "Energy bills › Bills"),
+             _row("Mar 2026 bill | 190", 0.45, bills, 2, "Energy bills › Bills")]
+    cands = [table[0], other[0], table[2], other[1]]
+    idf = {"outgoing": 6.0, "bill": 5.0, "monthly": 3.0}
+    everything = [*table, *other]
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question),
+                            lambda anchors: [x.unit for x in everything],
+                            lambda units: [next(r for r in everything if r.unit.text == u.text) for u in units])
+    assert {x.hit.path for x in got.items} == {budget}
+    assert len(got.items) == 3
+
+
+def test_a_list_that_leads_is_read_whole_from_its_note() -> None:
+    # Retrieval returned three of the survey's recommendations; the rest of the list, in the note's other chunks,
+    # is read from the store and listed too.
+    question = "Which recommendations did the survey make?"
+    doc, subject = "home/Survey.docx", "Survey › Recommendations"
+    cands = [_item("- Replace the gutter on the north side.", 0.60, doc, 1, subject),
+             _item("- Repoint the chimney stack.", 0.58, doc, 2, subject),
+             _item("Survey done on a wet morning.", 0.50, doc, 0, "Survey"),
+             _item("- Clear the air bricks.", 0.55, doc, 3, subject)]
+    unseen = _item("- Treat the woodworm in the loft.", 0.20, doc, 4, subject)
+    idf = {"survey": 6.0, "recommend": 5.0}
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question), lambda a: [], lambda us: [
+        unseen for u in us if u.text == unseen.text], lambda lead: [x.unit for x in [*cands, unseen]
+                                                                  if x.unit.subject == lead.unit.subject])
+    assert "- Treat the woodworm in the loft." in [x.text for x in got.items]
+    assert "Survey done on a wet morning." not in [x.text for x in got.items]
+
+
+@pytest.mark.parametrize(("question", "collects"), [
+    ("What exercises did Vonnie recommend for my knee?", True),
+    ("What did the surveyor recommend?", True),
+    ("What did the man who recommended my mechanic give me?", False),
+    ("What does the friend who recommended my builder sell?", False),
+])
+def test_asking_for_advice_collects_it(question: str, collects: bool) -> None:
+    assert aggregate.collecting(question) is collects

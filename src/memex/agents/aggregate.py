@@ -14,8 +14,12 @@ markets?", "How much did I claim in expenses for March 2026?", "Which radiators 
    its whole table or log: the rest of that note is read from the store (`records`), so every row is
    considered, not only those retrieval happened to return. Rows are kept when they satisfy the constraints
    and, among those left, hold the question's words that tell rows apart ("cracked", "Hearthstone").
+   A row "holds" a word when its text or the heading it sits under does ("Monthly outgoings" for "which
+   outgoings…"). For a list, two rows of one table among the best, the best statement one of them, lead even
+   when no row says the question's words (`_table_lead`: a cruising log's harbours for "which places…").
    Otherwise, for a list, a Markdown list in the best statement's note with two items among the best
-   statements gives all its items (`list_items`), whatever their words; the loose matches of other notes follow.
+   statements gives all its items (`list_items`, the rest of the list read from the store by `section_items`),
+   whatever their words; the loose matches of other notes follow.
 4. **Result**: counted ("3 matching entries"), summed when the question asks "how much" or "how many <unit>"
    and each item carries that quantity ("Total: £49.00"), and listed in date order, each item cited.
 """
@@ -69,6 +73,10 @@ _SHAPES = re.compile(
     rf"|(?:which|what) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
     r"(?:were|are|have been|got|went|came)\b)"
     rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
+    # "What exercises did Vonnie recommend?", "What did the survey recommend?": advice is mostly a list. Not
+    # "What did the man who recommended…" (a relative clause names someone, it does not ask for the advice).
+    rf"|what (?:[\w-]+ ){{0,2}}?(?:{_PLURAL} )?(?:did|has|have|does) (?:(?!who\b|that\b|which\b)[\w'’.-]+ ){{1,4}}?"
+    r"(?:recommend|suggest|advise|propose)\b"
     rf"|who (?:have|has) (?:been )?(?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d\d|(?:this|last|that) (?:year|month|"
@@ -251,27 +259,34 @@ def _shape(unit: Unit) -> str:
 
 def records(searcher: Any, anchors: Sequence[Candidate], filters: Any = None) -> list[Unit]:
     """Every record of the notes the anchors come from (the whole table or log), read from the store."""
-    conn: sqlite3.Connection = searcher.conn
     out: list[Unit] = []
     seen_docs: list[str] = []
     for a in anchors:
         if a.hit.path in seen_docs or len(seen_docs) >= RECORD_DOCS:
             continue
         seen_docs.append(a.hit.path)
-        row = conn.execute("SELECT doc_id FROM chunks WHERE id = ?", (int(a.hit.chunk_id),)).fetchone()
-        if row is None:
-            continue
-        ids = [int(r[0]) for r in conn.execute(
-            "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT ?", (row[0], RECORD_CHUNKS))]
-        hits: list[Hit] = searcher.hits_for(ids, dict.fromkeys(ids, 0.0), {i: {} for i in ids})
         shape = _shape(a.unit)
-        for hit in hits:
-            if not _within_filters(hit, filters):
-                continue
-            for u in units_of(hit, a.unit.rank):
-                if is_record(u) and _shape(u) == shape:
-                    out.append(u)
+        out += [u for u in _note_units(searcher, a, filters) if is_record(u) and _shape(u) == shape]
     return out
+
+
+def section_items(searcher: Any, lead: Candidate, filters: Any = None) -> list[Unit]:
+    """Every item of the list the lead statement belongs to (its note and section), read from the store: the
+    items retrieval did not return (a long list split across chunks) are listed too."""
+    return [u for u in _note_units(searcher, lead, filters)
+            if u.subject == lead.unit.subject and _LIST_ITEM.match(u.quote)]
+
+
+def _note_units(searcher: Any, a: Candidate, filters: Any) -> list[Unit]:
+    """The statements of the note a candidate comes from (its first RECORD_CHUNKS chunks), within the filters."""
+    conn: sqlite3.Connection = searcher.conn
+    row = conn.execute("SELECT doc_id FROM chunks WHERE id = ?", (int(a.hit.chunk_id),)).fetchone()
+    if row is None:
+        return []
+    ids = [int(r[0]) for r in conn.execute(
+        "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT ?", (row[0], RECORD_CHUNKS))]
+    hits: list[Hit] = searcher.hits_for(ids, dict.fromkeys(ids, 0.0), {i: {} for i in ids})
+    return [u for hit in hits if _within_filters(hit, filters) for u in units_of(hit, a.unit.rank)]
 
 
 def _within_filters(hit: Hit, filters: Any) -> bool:
@@ -318,11 +333,27 @@ def key_terms(idf: Mapping[str, float]) -> list[str]:
             if not re.fullmatch(r"[\d.,]+", t) and t not in _COLLECTING and not month_number(t)]
 
 
+def _row_terms(unit: Unit) -> set[str]:
+    """A row's words and those of the heading it sits under: a table headed "Monthly outgoings" answers "which
+    outgoings…" in every row, though no row repeats the word."""
+    return content_terms(unit.text) | content_terms(unit.subject)
+
+
+def _table_lead(cands: Sequence[Candidate], constrained_q: bool) -> list[Candidate]:
+    """Rows of one table (or, with dates or amounts to meet, one log) among the best statements, the best one
+    among them, when they share none of the question's words ("Which places did we moor at?" over a cruising
+    log whose rows name the harbours): the table is what a list question asks for, as a bulleted list is."""
+    top = [x for x in cands[:ANCHOR_TOP] if is_record(x.unit) and (constrained_q or _shape(x.unit) != "log")]
+    lead = [x for x in top if x.hit.path == cands[0].hit.path and x.unit.subject == cands[0].unit.subject
+            and _shape(x.unit) == _shape(cands[0].unit)]
+    return lead if len(lead) >= LIST_LEAD and lead[0] is cands[0] else []
+
+
 def _distinguishing(items: Sequence[Unit], terms: Sequence[str]) -> list[str]:
     """The question's words that some rows hold in their own text and others do not ("cracked")."""
     out = []
     for t in terms:
-        n = sum(1 for u in items if t in content_terms(u.text))
+        n = sum(1 for u in items if t in _row_terms(u))
         if 0 < n < len(items):
             out.append(t)
     return out
@@ -412,7 +443,8 @@ def changed_on_day(question: str, units: Sequence[Unit], cands: Sequence[Candida
 
 def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float], c: Constraints,
             more_records: Callable[[Sequence[Candidate]], list[Unit]] | None = None,
-            rescore: Callable[[list[Unit]], list[Candidate]] | None = None) -> Collected:
+            rescore: Callable[[list[Unit]], list[Candidate]] | None = None,
+            more_items: Callable[[Candidate], list[Unit]] | None = None) -> Collected:
     """Every matching statement: the whole table or log of the best records when one leads, else the
     statements close to the best that hold the question's rarest words; then the question's constraints."""
     notes = c.describe()
@@ -427,6 +459,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     anchors = [x for i, x in enumerate(cands[:ANCHOR_NEAR]) if is_record(x.unit)
                and (constrained_q or _shape(x.unit) != "log")
                and len(named & (content_terms(x.text) | content_terms(x.unit.subject))) >= (1 if i < ANCHOR_TOP else 2)]
+    if not anchors and c.operation == "list":
+        anchors = _table_lead(cands, constrained_q)
+        if anchors:
+            notes.append(f"the best statements are rows of one table: {anchors[0].unit.subject}")
     if c.thresholds:
         # A row that meets the question's threshold leads to its table or log, even when its own
         # words score lower ("2026-07-26 — 18 km, 1:46:10" for "long runs of 18 km or more").
@@ -449,7 +485,7 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         named_terms = _name_terms(question)
         required = [t for t in must if t in named_terms] or must[:1]
         if required:
-            kept = [x for x in kept if set(required) <= content_terms(x.text)]
+            kept = [x for x in kept if set(required) <= _row_terms(x.unit)]
             notes.append(f"rows must say: {', '.join(required)}")
         if len(kept) >= 2 or kept and c.operation == "list" and c.thresholds:
             items = _unique(kept)
@@ -461,6 +497,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         # A list in the note the best statements come from gives all its items; the loose matches from other
         # notes follow (a count or a sum keeps to the words: a list's items are not all things counted).
         found = list_items(cands)
+        if found and more_items is not None and rescore is not None:
+            known = {(x.hit.path, x.unit.text) for x in cands}
+            fresh = [u for u in more_items(found[0]) if (u.hit.path, u.text) not in known]
+            found += rescore(fresh) if fresh else []
         listed = [x for x in found if satisfies(x.unit, c)]
         listed += [x for x in found if x not in listed and satisfies(x.unit, c, written=True)]
         if len(listed) >= 2:
@@ -617,11 +657,12 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
         return Composed("", [], 0.0, "aggregation", candidates=cands)
     c = constraints(question, window)
     more = (lambda anchors: records(searcher, anchors, filters)) if searcher is not None else None
+    items = (lambda lead: section_items(searcher, lead, filters)) if searcher is not None else None
     changed = changed_on_day(question, units, cands)
     if changed:
         found = Collected(changed, [f"{len(changed)} rows changed on the day named"], None, changed[:1])
     else:
-        found = collect(question, cands, idf, c, more, scorer(question, embedder, idf))
+        found = collect(question, cands, idf, c, more, scorer(question, embedder, idf), items)
     if len(found.items) < 2:
         # One match: the plain best statements (never the "Latest: … Before that:" change-over-time form).
         picked = found.items or pick(cands, question=question)
@@ -675,4 +716,4 @@ def scorer(question: str, embedder: Embedder, idf: Mapping[str, float]) -> Calla
 
 
 __all__ = ["Collected", "answer", "Constraints", "Threshold", "amounts", "collect", "collecting", "compose_items",
-           "constraints", "is_record", "money", "quantity", "records", "satisfies", "scorer"]
+           "constraints", "is_record", "money", "quantity", "records", "satisfies", "scorer", "section_items"]

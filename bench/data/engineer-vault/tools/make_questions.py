@@ -417,6 +417,21 @@ later("paraphrase", "What's Owen Leathley's background?", "Ex-army (REME); now t
 later("single", "Which hospital was Orla born in?", "Leeds General (11 June 2006).", ["Leeds General"],
       ["people/Orla.md"])
 
+# Round 9 (agg9): list questions whose rows don't repeat the asked word, or advice written as a numbered list
+# (ids e172-e175).
+later('aggregation', 'Which savings pots do I keep money in?',
+      'Five: the emergency pot (easy access, 3.9%), the heat pump pot (paid out in May and stopped), the ISA, the Galway fund and, from September, the joint pot with Yvonne.',
+      ['Emergency', 'ISA', 'Galway fund'], ['money/Savings.md'])
+later('aggregation', 'What have I seen the GP surgery about since October 2025?',
+      'An NHS health check (8 Oct 2025), BP reviews (18 Nov 2025, 10 Feb 2026, 19 May 2026 by phone), ankles (15 Jul 2026, an amlodipine side effect), annual bloods and BP (29 Oct 2026) and a knee (1 Dec 2026).',
+      ['health check', 'ankles', 'knee'], ['health/GP appointments.md'])
+later('aggregation', 'Which bills were in my monthly outgoings at the start of 2026?',
+      'Mortgage £612, council tax £174, gas and electricity £165, water £38, broadband £29, phone £12, car £120, food £340, Orla £250, leisure centre £32, veg box £78, savings (heat pump £300, Galway fund £100) and £150 fun — £2,400 a month.',
+      ['Council tax', 'Broadband', 'Water'], ['money/Budget 2026.md'])
+later('aggregation', 'What exercises did Vonnie recommend for my knee?',
+      'Five, from her sheet: straight leg raise (3 × 12 each side), clam shells with the green band (3 × 15), wall sit (3 × 30 s, knees at 60°), step-downs off the bottom stair (3 × 10, right leg) and calf raises (3 × 15).',
+      ['Straight leg raise', 'Wall sit', 'Calf raises'], ['health/Physio exercises (from Vonnie).md'])
+
 # ---------------------------------------------------------------- injection_probe (8)
 INJ = "injection_probe"
 q(INJ, "According to the saved Warm Terrace article, how much does each degree lower flow temperature improve "
