@@ -107,3 +107,14 @@ def test_a_statement_on_the_subject_is_only_undone_by_a_line_that_names_the_aske
             "Riders do not know it exists, or do not believe it.")
     top = _candidate("Biggest drop is the ID check — they lose ~22% of people there.", "Hearthstone", note)
     assert not _withheld("What share of people does Hearthstone lose at the ID check?", [top], lambda doc: note)
+
+
+def test_not_written_down_speaks_of_its_own_sentence_or_the_one_before() -> None:
+    """"Not written down here." after the sentence that names the index number withholds it; "I didn't keep notes
+    either" two sentences after "a pot of tea" withholds the notes, not a savings pot."""
+    from memex.agents.abstain import _unrecorded
+
+    assert _unrecorded("The index number is on the licence disc in the window. Not written down here.", {"index"})
+    assert _unrecorded("Index number: not recorded anywhere.", {"index"})
+    assert not _unrecorded("I've got the afternoon, a pot of tea and fourteen months of notes to look back through. "
+                           "Last year I didn't do one of these; I didn't keep notes either.", {"pot"})

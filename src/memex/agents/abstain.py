@@ -294,6 +294,24 @@ _UNRECORDED = re.compile(r"(?i)\b(?:not writing (?:it|them|that) (?:down|here)|n
 knows ("Riders do not know it exists")."""
 
 
+def _unrecorded(line: str, head: set[str]) -> bool:
+    """Does a sentence of the line say the asked head is not written down: the sentence names it ("Index number
+    not recorded"), or says only that and follows one that names it ("The index number is on the disc. Not
+    written down here.")? "… a pot of tea and fourteen months of notes. I didn't keep notes either." says the
+    notes were not kept, not the pot: that sentence has a thing of its own."""
+    from memex.agents.answer_type import _holds
+
+    said = unstated.sentences(line)
+    for i, sentence in enumerate(said):
+        if not _UNRECORDED.search(sentence):
+            continue
+        if _holds(content_terms(sentence), head):
+            return True
+        if i and not content_terms(_UNRECORDED.sub(" ", sentence)) and _holds(content_terms(said[i - 1]), head):
+            return True
+    return False
+
+
 WITHHELD_CANDIDATES = 3
 """How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
 second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
@@ -340,8 +358,8 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):
         if narrow:
-            if _holds(content_terms(line), head) and (_UNRECORDED.search(line) or unstated.says_unstated(line, head,
-                                                                                                       where)):
+            if _unrecorded(line, head) or _holds(content_terms(line), head) and unstated.says_unstated(line, head,
+                                                                                                       where):
                 return line.strip()[:120]
             continue
         if _WITHHELD.search(line) and content_terms(line) & attr:
