@@ -118,3 +118,13 @@ def test_not_written_down_speaks_of_its_own_sentence_or_the_one_before() -> None
     assert _unrecorded("Index number: not recorded anywhere.", {"index"})
     assert not _unrecorded("I've got the afternoon, a pot of tea and fourteen months of notes to look back through. "
                            "Last year I didn't do one of these; I didn't keep notes either.", {"pot"})
+
+
+def test_relation_words_are_read_only_in_their_languages() -> None:
+    """French "Son chat : Pompon" is "her cat: Pompon", not a son's cat — for a French question or an English one."""
+    from memex.agents.unstated import relative_owns
+
+    cat = ["Son chat : Pompon (gris, 12 ans, caractère épouvantable)."]
+    assert relative_owns("Comment s'appelle le chat de maman ?", cat) == ""
+    assert relative_owns("What is Mum's cat called?", cat) == ""
+    assert relative_owns("Where does Ruth live?", ["Sister lives in Whitby; goes every other weekend."]) == "sister"

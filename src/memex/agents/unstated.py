@@ -18,7 +18,8 @@ the subject then reads like an answer:
   agents/abstain._withheld).
 
 All of them read the statements' own text, not the note's title or heading: the title names the subject, which
-is what these statements do hold. Relation and month words are English and Spanish.
+is what these statements do hold. Relation and month words are English and Spanish; relation words are read
+only in text of those languages (French "Son chat", "her cat", is no son's).
 """
 from __future__ import annotations
 
@@ -70,11 +71,13 @@ def relative_owns(question: str, statements: Sequence[str]) -> str:
     from memex.agents.answer_type import PERSON, _attribute_terms, expected
 
     attr = _attribute_terms(question)
-    if not attr or PERSON in expected(question).kinds:
+    if not attr or PERSON in expected(question).kinds or not _relations_read(question):
         return ""
     asked_words = {w.lower().rstrip("s’'") for w in _WORD.findall(question)}
     owners: list[str] = []
     for s in statements:
+        if not _relations_read(s):
+            continue
         for clause in _CLAUSE.split(s):
             if not _meets(_terms(clause), attr):
                 continue
@@ -83,6 +86,14 @@ def relative_owns(question: str, statements: Sequence[str]) -> str:
                 return ""
             owners.append(rel)
     return owners[0] if owners else ""
+
+
+def _relations_read(text: str) -> bool:
+    """Is the text in a language whose relation words `RELATIONS` holds (English, Spanish, or too short to tell)?
+    French "Son chat : Pompon" is "her cat", not a son's."""
+    from memex.agents.lexicon import detect
+
+    return detect(text) in ("en", "es", "und")
 
 
 _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
