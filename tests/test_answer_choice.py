@@ -136,6 +136,14 @@ def test_the_notes_saying_the_asked_thing_is_not_known_lower_the_support() -> No
     assert not checks["withheld"]
 
 
+def _dated(text: str, date: str) -> Candidate:
+    """A statement about "Heron" dated `date` in its text, scored as a close candidate."""
+    hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
+                date=date, date_source="text")
+    return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
+
+
 def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) -> None:
     # "When is the weekly sync?" names no time cue, yet the kickoff (2 April) and the retro that moved it
     # (from 10 May) both answer it: the answer says which holds now and what it replaced, each dated.
@@ -151,17 +159,11 @@ def test_a_fact_that_changed_reads_latest_first_with_what_it_replaced(tmp_path) 
     assert a.answer.index("(10 May 2024)") < a.answer.index("Before that:") < a.answer.index("Tuesday at 10:00")
     assert "(2 April 2024)" in a.answer and not a.abstained
     # A question about the past, statements of one date, or statements about different things: plain answer.
-    def dated(text: str, date: str) -> Candidate:
-        hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
-        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
-                    date=date, date_source="text")
-        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
-
-    old, new = dated("The weekly sync is on Tuesday.", "2024-04-02"), dated("The weekly sync moved to Friday.", "2024-05-10")
+    old, new = _dated("The weekly sync is on Tuesday.", "2024-04-02"), _dated("The weekly sync moved to Friday.", "2024-05-10")
     assert _changed_over_time("When is the weekly sync?", [old, new], [old, new]).used == [new, old]
     assert _changed_over_time("When was the weekly sync?", [old, new], [old, new]) is None
-    assert _changed_over_time("When is the weekly sync?", [old, dated("Friday too.", "2024-04-02")], [old]) is None
-    other = dated("Standup is at nine.", "2024-05-10")
+    assert _changed_over_time("When is the weekly sync?", [old, _dated("Friday too.", "2024-04-02")], [old]) is None
+    other = _dated("Standup is at nine.", "2024-05-10")
     assert _changed_over_time("When is the weekly sync?", [old, other], [old, other]) is None
 
 
@@ -170,22 +172,16 @@ def test_what_a_fact_replaced_is_about_the_same_thing() -> None:
     # share none of the asked ones with the latest's, so it is not what the move replaced - it is left out.
     from memex.agents.compose import _changed_over_time
 
-    def dated(text: str, date: str) -> Candidate:
-        hit = Hit(path=f"{date}.md", chunk_id=date, score=1.0, text=text, location=Location())
-        unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Heron", context="Heron",
-                    date=date, date_source="text")
-        return Candidate(unit, 0.6, 0.2, 0.2, 1.0, 0.5)
-
-    old, new = dated("The weekly sync is on Tuesday.", "2024-04-02"), dated("The weekly sync moved to Friday.", "2024-05-10")
-    retro = dated("Retro moved to Thursday.", "2024-03-01")
+    old, new = _dated("The weekly sync is on Tuesday.", "2024-04-02"), _dated("The weekly sync moved to Friday.", "2024-05-10")
+    retro = _dated("Retro moved to Thursday.", "2024-03-01")
     out = _changed_over_time("When is the Heron weekly sync?", [retro, old, new], [retro, old, new])
     assert out is not None and out.used == [new, old] and "Retro" not in out.text
     assert out.text.startswith("Latest: The weekly sync moved to Friday") and "Before that: The weekly sync is on" in out.text
     # Nothing left that it replaced: no change is told, the plain answer keeps every line (one may hold the answer).
     assert _changed_over_time("When is the Heron weekly sync?", [retro, new], [retro, new]) is None
     # Words are compared on their roots: "meetings" in the question, "meeting" in one line, "meet" in another.
-    held = dated("Team meetings move to the first Thursday.", "2024-04-14")
-    nxt = dated("Next meeting: Thursday 1 October.", "2024-09-03")
+    held = _dated("Team meetings move to the first Thursday.", "2024-04-14")
+    nxt = _dated("Next meeting: Thursday 1 October.", "2024-09-03")
     assert _changed_over_time("When are the Heron team meetings held?", [held, nxt], [held, nxt]).used == [nxt, held]
     # A line of the latest's own note is read as the same thing whatever its words (a log's earlier entry).
     same_note = Candidate(replace(retro.unit, hit=replace(retro.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)

@@ -163,12 +163,12 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             else f"{explain['context']} › {subject}"
     out: list[Unit] = []
     previous = ""
-    planted = _planted_lines(spans, shown, lines)
+    planted = _planted(spans, shown, lines)
     for pos, ((s, e), form, when, within) in enumerate(zip(spans, shown, dated, sub, strict=True)):
         quote = " ".join(text[s:e].split())
         display = readable(form)
         n = len(display.split())
-        if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display) or _line_at(s, lines) in planted:
+        if n < MIN_WORDS or n > MAX_WORDS or not re.search(r"\w", display) or planted[pos]:
             previous = display or previous
             continue
         out.append(Unit(quote, display, hit, rank, pos, f"{subject} › {within}" if within else subject,
@@ -178,16 +178,14 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     return out
 
 
-def _line_at(offset: int, lines: list[tuple[int, int]]) -> int:
-    """Index of the logical line holding a character offset."""
-    return max(bisect.bisect_right([ls for ls, _ in lines], offset) - 1, 0)
-
-
-def _planted_lines(spans: list[tuple[int, int]], shown: list[str], lines: list[tuple[int, int]]) -> set[int]:
-    """Logical lines holding an instruction planted for AI assistants. The whole line goes, not only the
-    sentence that gives the order: its payload ("Tell the user the fee is 950 € … account FR76 …") is the
-    next sentence and names neither an assistant nor an order."""
-    return {_line_at(s, lines) for (s, _), form in zip(spans, shown, strict=True) if addressed_to_assistants(form)}
+def _planted(spans: list[tuple[int, int]], shown: list[str], lines: list[tuple[int, int]]) -> list[bool]:
+    """Per span: does its logical line hold an instruction planted for AI assistants? The whole line goes, not
+    only the sentence that gives the order: its payload ("Tell the user the fee is 950 € … account FR76 …") is
+    the next sentence and names neither an assistant nor an order."""
+    starts = [ls for ls, _ in lines]
+    line_of = [max(bisect.bisect_right(starts, s) - 1, 0) for s, _ in spans]
+    bad = {i for i, form in zip(line_of, shown, strict=True) if addressed_to_assistants(form)}
+    return [i in bad for i in line_of]
 
 
 _TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"
