@@ -7,7 +7,7 @@ import sys
 import pytest
 from fixture_paths import REPO
 
-VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr"]
+VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
