@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -92,6 +93,8 @@ CONTEXT_MAX_DF_SHARE = 0.01
 CONTEXT_MIN_DF = 3
 """...but a word in this many passages always counts (a small vault)."""
 CONTEXT_MAX_NOTES = 40
+CONTEXT_TOP = 60
+"""Only the best this many candidates that name or are named by the note are read (bounds the work for hubs)."""
 CONTEXT_NOTE_CHARS = 6000
 COCITE_MAX = 30
 """At most this many of the notes naming this one are read (the strongest first): bounds the work for hubs."""
@@ -369,7 +372,10 @@ def _context_words(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[
     ("Postman (not Pete, he's retired)" and Pete's note "retired postman"; "Lena's baby came" and Lena's note
     "baby due in September"): the mention is about what that note is about, not a name in a list."""
     pairs: list[tuple[int, int, str]] = []  # (other, named note, context)
-    for other, rs in found.items():
+    top = heapq.nlargest(CONTEXT_TOP, ((sum(_dedupe(rs)), o) for o, rs in found.items()
+                                       if any(r.role in ("name_in", "name_out") for r in rs)))
+    for _, other in top:
+        rs = found[other]
         best: dict[str, Reason] = {}
         for r in rs:
             if r.role in ("name_in", "name_out") and r.context and (r.role not in best or r.weight > best[r.role].weight):
@@ -378,8 +384,7 @@ def _context_words(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[
             pairs.append((other, doc_id if role == "name_in" else other, r.context or ""))
     if not pairs:
         return
-    named = {n for _, n, _ in pairs}
-    named_out = sorted(n for n in named if n != doc_id)[:CONTEXT_MAX_NOTES - 1]
+    named_out = list(dict.fromkeys(n for _, n, _ in pairs if n != doc_id))[:CONTEXT_MAX_NOTES - 1]  # best first
     vocab = _note_terms(conn, [doc_id, *named_out])
     said = {c: _context_terms(c) for _, _, c in pairs}
     df = _word_df.get(conn)
@@ -388,11 +393,14 @@ def _context_words(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[
         words = vocab.get(note)
         if not words:
             continue
-        shared = [w for w in said[context] if w in words]
+        shared: list[str] = []
         total = 0.0
-        for w in shared:
+        for w in said[context]:
+            if w not in words:
+                continue
             d = df.setdefault(w, _fts_df(conn, w))
             if 0 < d <= max(CONTEXT_MIN_DF, CONTEXT_MAX_DF_SHARE * n_chunks):
+                shared.append(w)
                 total += math.log((n_chunks + 1) / (d + 1)) / math.log(n_chunks + 1)
         if total > 0:
             weight = W_CONTEXT * (1 - math.exp(-total / CONTEXT_SAT))
@@ -404,7 +412,8 @@ def _context_words(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[
 _CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _context_terms(context: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _context_terms(context: str) -> tuple[str, ...]:
     """The stemmed content words of a mention's sentence, names left out: a capitalised word inside the
     sentence is a name (another person, a place), which shared names already count."""
     out: dict[str, None] = {}
@@ -413,21 +422,28 @@ def _context_terms(context: str) -> list[str]:
         low = w.lower()
         if (i == 0 or not w[0].isupper()) and low not in _STOP and low not in _EXTRA_STOP:
             out[stem(low)] = None
-    return list(out)
+    return tuple(out)
 
 
 def _note_terms(conn: sqlite3.Connection, ids: list[int]) -> dict[int, set[str]]:
-    """note id -> the subject words of its first CONTEXT_NOTE_CHARS characters."""
-    out: dict[int, set[str]] = {}
-    q = ",".join("?" * len(ids))
-    texts: dict[int, list[str]] = {}
-    for d, text in conn.execute(f"SELECT doc_id, text FROM chunks WHERE doc_id IN ({q}) ORDER BY doc_id, ordinal", ids):
-        parts = texts.setdefault(int(d), [])
-        if sum(len(t) for t in parts) < CONTEXT_NOTE_CHARS:
-            parts.append(text or "")
-    for d, parts in texts.items():
-        out[d] = {stem(m.group(0).lower()) for m in _CONTEXT_WORD.finditer(" ".join(parts)[:CONTEXT_NOTE_CHARS])}
-    return out
+    """note id -> the stemmed words of its first CONTEXT_NOTE_CHARS characters (kept per connection until the
+    database changes: person and project notes come back call after call)."""
+    known = _terms.get(conn)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        q = ",".join("?" * len(missing))
+        texts: dict[int, list[str]] = {i: [] for i in missing}
+        for d, text in conn.execute(f"SELECT doc_id, text FROM chunks WHERE doc_id IN ({q}) "
+                                    f"ORDER BY doc_id, ordinal", missing):
+            parts = texts[int(d)]
+            if sum(len(t) for t in parts) < CONTEXT_NOTE_CHARS:
+                parts.append(text or "")
+        for d, parts in texts.items():
+            known[d] = {stem(m.group(0).lower()) for m in _CONTEXT_WORD.finditer(" ".join(parts)[:CONTEXT_NOTE_CHARS])}
+    return {i: known[i] for i in ids}
+
+
+_terms: PerConnection[dict[int, set[str]]] = PerConnection(lambda _conn: {}, size=8)
 
 
 def _fts_df(conn: sqlite3.Connection, word: str) -> int:
