@@ -355,6 +355,11 @@ def pick_target(candidates: list[tuple[int, str]], target: str, kind: str, src_p
     return min(candidates, key=lambda c: (len(c[1]), c[1]))[0]
 
 
+def _initial(word: str) -> bool:
+    """A surname written as its initial ("p", "p.", "p's")."""
+    return len(word.removesuffix("'s").removesuffix("’s").rstrip(".")) <= 1
+
+
 def merge_aliases(conn: sqlite3.Connection) -> None:
     """Merge entity aliases: a note's aliases and title stand for the note; a first name stands for the one
     full name it starts (when exactly one multi-word person name in the vault starts with it)."""
@@ -381,12 +386,15 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
     firsts: dict[str, set[str]] = {}
     for _, key, kind, _ in ents:
         parts = key.split()
-        if kind == "person" and 2 <= len(parts) <= 3:
-            firsts.setdefault(parts[0], set()).add(key)
+        if kind == "person" and 2 <= len(parts) <= 3 and not _initial(parts[-1]):
+            firsts.setdefault(parts[0], set()).add(key)  # "Jo P's" is "Jo P" again, not a third full name
     person_notes = {}
+    # a first name with a surname initial ("Jo P") also needs the person note's full name as a row (rule 3)
+    initialled = {k.split()[0] for k in by_key if k.count(" ") == 1 and _initial(k.split()[1])}
     for _, name, display in note_names:
         words = str(display).split()
-        if name not in by_key and _entity_kind(words) == "person" and name.split()[0] in by_key:
+        if name not in by_key and _entity_kind(words) == "person" and (
+                name.split()[0] in by_key or name.split()[0] in initialled):
             person_notes[name] = display
             firsts.setdefault(name.split()[0], set()).add(name)
     for name, display in person_notes.items():
@@ -402,8 +410,8 @@ def merge_aliases(conn: sqlite3.Connection) -> None:
     # 3. "Chris D" stands for the one "Chris D…" full name
     for _, key, _kind, _ in ents:
         parts = key.split()
-        if len(parts) == 2 and len(parts[1].rstrip(".")) == 1 and by_key[key] not in canonical:
-            fulls = [f for f in firsts.get(parts[0], ()) if f.split()[1].startswith(parts[1].rstrip("."))]
+        if len(parts) == 2 and _initial(parts[1]) and parts[1][:1].isalpha() and by_key[key] not in canonical:
+            fulls = [f for f in firsts.get(parts[0], ()) if f.split()[1].startswith(parts[1][0])]
             if len(fulls) == 1 and fulls[0] in by_key:
                 target = by_key[fulls[0]]
                 canonical[by_key[key]] = canonical.get(target, target)

@@ -12,12 +12,15 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
 import numpy as np
 
+from memex.graph.entities import _STOP, clean_text
 from memex.graph.links import name_key
+from memex.graph.statements import _EXTRA_STOP, stem
 from memex.store.stamped import PerConnection
 
 W_LINK = 1.5
@@ -82,6 +85,17 @@ W_COCITE = 0.5
 1/log(2 + how many notes it names); the sum saturates, W_COCITE·(1 − e^(−sum/COCITE_SAT)). The person note
 that the meeting notes name together with this one ("Present: Farida, Owen, Ruth A")."""
 COCITE_SAT = 2.0
+W_CONTEXT = 1.0
+"""Where one note names the other, rare words of that sentence that the named note also has (_context_words)."""
+CONTEXT_SAT = 0.6
+CONTEXT_MAX_DF_SHARE = 0.01
+"""A word in more than this share of passages says nothing about which note is meant."""
+CONTEXT_MIN_DF = 3
+"""...but a word in this many passages always counts (a small vault)."""
+CONTEXT_MAX_NOTES = 40
+CONTEXT_TOP = 60
+"""Only the best this many candidates that name or are named by the note are read (bounds the work for hubs)."""
+CONTEXT_NOTE_CHARS = 6000
 COCITE_MAX = 30
 """At most this many of the notes naming this one are read (the strongest first): bounds the work for hubs."""
 SIZE_OUTER = True
@@ -92,10 +106,13 @@ SIZE_OUTER = True
 class Reason:
     """Why two notes are related. The detail text is built only for notes that make the list."""
 
-    __slots__ = ("kind", "weight", "role", "_detail")
+    __slots__ = ("kind", "weight", "role", "_detail", "context")
 
-    def __init__(self, kind: str, detail: str | Callable[[], str], weight: float, role: str | None = None) -> None:
+    def __init__(self, kind: str, detail: str | Callable[[], str], weight: float, role: str | None = None,
+                 context: str | None = None) -> None:
         self.kind = kind
+        self.context = context
+        """The sentence where one note names the other (name_out / name_in), for CONTEXT_WORDS."""
         """link | backlink | tag | entity | semantic."""
         self.weight = weight
         self.role = role or kind
@@ -179,7 +196,7 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
             w = W_NAME * (1 - NAME_DF_SHARE + NAME_DF_SHARE * _idf(df_of.get(group, 1), n_docs))
             w *= min(2.0, 1.0 + TF_BOOST * math.log(counts.get(group, 1)))
             add(other, Reason("entity", lambda display=display, context=context:
-                              f"mentions {display}: {_snip(context, 120)}", w, "name_out"))
+                              f"mentions {display}: {_snip(context, 120)}", w, "name_out", context))
     if my_names:
         q = ",".join("?" * len(my_names))
         ents = [r[0] for r in conn.execute(f"SELECT id FROM graph_entities WHERE key IN ({q})", my_names)]
@@ -198,7 +215,7 @@ def _direct(conn: sqlite3.Connection, doc_id: int, n_docs: int, mine: dict[int, 
                 for other, display, context, count in rows:
                     add(int(other), Reason("entity", lambda display=display, context=context:
                                            f"mentions {display} (this note): {_snip(context, 120)}",
-                                           w * _tf(count, NAME_IN_TF), "name_in"))
+                                           w * _tf(count, NAME_IN_TF), "name_in", context))
     return found
 
 
@@ -305,6 +322,8 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         for other, (v, namers) in _cocited(conn, doc_id, found).items():
             add(other, Reason("entity", lambda v=v, namers=namers: _cocite_detail(conn, v, namers),
                               W_COCITE * (1 - math.exp(-v / COCITE_SAT)), "cocite"))
+    if W_CONTEXT > 0 and found:
+        _context_words(conn, doc_id, found, n_docs)
     if W_PASSAGE > 0 and found:
         _passage_rerank(conn, doc_id, found)
     ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
@@ -346,6 +365,99 @@ def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list
                 found[d].append(Reason("semantic", lambda a=a, b=b, cos=cos: _pair_detail(conn, a, b, cos), w,
                                        "semantic"))
         return
+
+
+def _context_words(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason]], n_docs: int) -> None:
+    """Where one note names the other, the sentence around the name shares rare words with the named note
+    ("Postman (not Pete, he's retired)" and Pete's note "retired postman"; "Lena's baby came" and Lena's note
+    "baby due in September"): the mention is about what that note is about, not a name in a list."""
+    pairs: list[tuple[int, int, str]] = []  # (other, named note, context)
+    top = heapq.nlargest(CONTEXT_TOP, ((sum(_dedupe(rs)), o) for o, rs in found.items()
+                                       if any(r.role in ("name_in", "name_out") for r in rs)))
+    for _, other in top:
+        rs = found[other]
+        best: dict[str, Reason] = {}
+        for r in rs:
+            if r.role in ("name_in", "name_out") and r.context and (r.role not in best or r.weight > best[r.role].weight):
+                best[r.role] = r
+        for role, r in best.items():
+            pairs.append((other, doc_id if role == "name_in" else other, r.context or ""))
+    if not pairs:
+        return
+    named_out = list(dict.fromkeys(n for _, n, _ in pairs if n != doc_id))[:CONTEXT_MAX_NOTES - 1]  # best first
+    vocab = _note_terms(conn, [doc_id, *named_out])
+    said = {c: _context_terms(c) for _, _, c in pairs}
+    df = _word_df.get(conn)
+    n_chunks = df.get("\x00", 1)
+    for other, note, context in pairs:
+        words = vocab.get(note)
+        if not words:
+            continue
+        shared: list[str] = []
+        total = 0.0
+        for w in said[context]:
+            if w not in words:
+                continue
+            d = df.setdefault(w, _fts_df(conn, w))
+            if 0 < d <= max(CONTEXT_MIN_DF, CONTEXT_MAX_DF_SHARE * n_chunks):
+                shared.append(w)
+                total += math.log((n_chunks + 1) / (d + 1)) / math.log(n_chunks + 1)
+        if total > 0:
+            weight = W_CONTEXT * (1 - math.exp(-total / CONTEXT_SAT))
+            found[other].append(Reason("entity", lambda shared=shared, context=context:
+                                       f"says what the note says ({', '.join(shared[:4])}): {_snip(context, 100)}",
+                                       weight, "context"))
+
+
+_CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=8192)
+def _context_terms(context: str) -> tuple[str, ...]:
+    """The stemmed content words of a mention's sentence, names left out: a capitalised word inside the
+    sentence is a name (another person, a place), which shared names already count."""
+    out: dict[str, None] = {}
+    for i, m in enumerate(_CONTEXT_WORD.finditer(clean_text(context))):
+        w = m.group(0)
+        low = w.lower()
+        if (i == 0 or not w[0].isupper()) and low not in _STOP and low not in _EXTRA_STOP:
+            out[stem(low)] = None
+    return tuple(out)
+
+
+def _note_terms(conn: sqlite3.Connection, ids: list[int]) -> dict[int, set[str]]:
+    """note id -> the stemmed words of its first CONTEXT_NOTE_CHARS characters (kept per connection until the
+    database changes: person and project notes come back call after call)."""
+    known = _terms.get(conn)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        q = ",".join("?" * len(missing))
+        texts: dict[int, list[str]] = {i: [] for i in missing}
+        for d, text in conn.execute(f"SELECT doc_id, text FROM chunks WHERE doc_id IN ({q}) "
+                                    f"ORDER BY doc_id, ordinal", missing):
+            parts = texts[int(d)]
+            if sum(len(t) for t in parts) < CONTEXT_NOTE_CHARS:
+                parts.append(text or "")
+        for d, parts in texts.items():
+            known[d] = {stem(m.group(0).lower()) for m in _CONTEXT_WORD.finditer(" ".join(parts)[:CONTEXT_NOTE_CHARS])}
+    return {i: known[i] for i in ids}
+
+
+_terms: PerConnection[dict[int, set[str]]] = PerConnection(lambda _conn: {}, size=8)
+
+
+def _fts_df(conn: sqlite3.Connection, word: str) -> int:
+    """How many passages hold a word (search index; 0 when there is none or it cannot parse the word)."""
+    try:
+        return int(conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                (f'text:"{word}"',)).fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+_word_df: PerConnection[dict[str, int]] = PerConnection(
+    lambda conn: {"\x00": int(conn.execute("SELECT count(*) FROM chunks").fetchone()[0])}, size=8)
+"""word -> passages holding it, filled as words come up (and "\x00" -> all passages)."""
 
 
 def _cocited(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason]]
@@ -508,7 +620,7 @@ def _dedupe(reasons: list[Reason]) -> list[float]:
     best: dict[str, float] = {}
     rest: list[float] = []
     for r in reasons:
-        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via", "cocite"):
+        if r.role in ("link", "backlink", "semantic", "name_out", "name_in", "via", "cocite", "context"):
             best[r.role] = max(best.get(r.role, 0.0), r.weight)
         else:
             rest.append(r.weight)
