@@ -35,7 +35,7 @@ BATCH = 200
 PROGRESS_EVERY = 25
 """Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
-GRAPH_VERSION = "4"
+GRAPH_VERSION = "5"
 """What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
 built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
 reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
