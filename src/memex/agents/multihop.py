@@ -24,6 +24,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -104,13 +105,41 @@ def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
                 found = candidates_by_name(conn, [row[0]]).get(row[0])
         if not found:
             found = short_form_notes(conn, key)
+        if not found:
+            found = first_name_note(conn, key, name)
     except sqlite3.OperationalError:  # an index made before the graph existed
         return []
     return sorted(set(found or []))[:2]
 
 
+def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple[int, str]]:
+    """The one note a fuller name belongs to where the note is titled by part of it: "Aoife Farrelly-Byrne" →
+    people/Aoife.md, whose text writes the full name out; "Sister Steph" → people/Steph.md, where the first word is
+    one the notes also write in lower case (a role said before the name, not part of it)."""
+    from memex.graph.tables import candidates_by_name
+
+    parts = key.split()
+    if len(parts) < 2:
+        return []
+    found = candidates_by_name(conn, [parts[0]]).get(parts[0]) or []
+    if len(found) == 1:
+        row = conn.execute("SELECT group_concat(text, ' ') FROM chunks WHERE doc_id = ?", (found[0][0],)).fetchone()
+        # The note must write the full name itself: a first name alone is shared by too many people.
+        if row and row[0] and re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", row[0], re.I):
+            return found
+        return []
+    if len(parts) == 2 and not found:
+        first = name.split()[0]
+        lower, upper = letter_case(conn, first)
+        if is_word(lower, upper):
+            return entity_notes(conn, name.split(maxsplit=1)[1])
+    return []
+
+
 SHORT_FORM_MIN = 3
 """Shortest nickname read as the start of a note's name ("Con" for "Conor"; never "Al" or "Jo")."""
+INITIALLED_MIN = 2
+"""Shortest first name read with a surname's initial ("Jo P" → Jo Pettifer: the initial narrows it enough)."""
 
 
 def short_form_notes(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]]:
@@ -119,7 +148,7 @@ def short_form_notes(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]
     exactly one note's name and that the note itself uses ("Con" → people/Conor.md, whose text says "Con. Older
     brother"). Two notes that fit ("Kate S" with a Kate Sinclair and a Kate Smith) resolve to neither."""
     parts = key.split()
-    if len(parts) == 2 and len(parts[1]) == 1 and len(parts[0]) >= SHORT_FORM_MIN:
+    if len(parts) == 2 and len(parts[1]) == 1 and len(parts[0]) >= INITIALLED_MIN:
         pattern, words = f"{parts[0]} {parts[1]}%", 2
     elif len(parts) == 1 and len(parts[0]) >= SHORT_FORM_MIN and parts[0].isalpha():
         pattern, words = f"{parts[0]}%", 0
@@ -485,6 +514,9 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     extra = attribute_scores(readings, entity, pool, embedder, idf_for(" ".join(readings)),
                              described_part(description, via.unit) if description else "")
     mine = {u.quote for u in note}
+    import os, sys
+    if os.environ.get("HOPDBG"):
+        print(f"DBG2 {entity} docs={list(docs)} note_units={len(note)} own={len(own)} pool={len(pool)}", [u.text[:50] for u in note][:8], file=sys.stderr)
     extra = [x + (OWN_NOTE if c.unit.quote in mine else 0.0) for c, x in zip(pool, extra, strict=True)]
     # The ordinary score stays the support (abstention is calibrated on it); the attribute only reorders.
     order = sorted(range(len(pool)), key=lambda i: -(pool[i].score + extra[i]))
@@ -560,6 +592,15 @@ def named_inside(entity: str, description: str, via: str = "") -> bool:
         if words <= {_bare(w) for w in run.split()}:
             words |= {_bare(w) for w in run.split()}
     return bool(names & words)
+
+
+def note_named_inside(description: str, docs: Sequence[int], units: Sequence[Unit]) -> bool:
+    """Does the description's clause name the note that is the candidate, by the note's file name: "Pauline
+    Roe", whose note is people/Mum.md, is named by "the person who does Mum's Sunday phone call"."""
+    if not docs:
+        return False
+    stems = {PurePath(u.hit.path).stem for u in units if u.hit.doc_id in docs}
+    return any(named_inside(stem, description) for stem in stems if stem)
 
 
 def _bare(word: str) -> str:
@@ -654,7 +695,8 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units):
             value += ROLE
-        if named_inside(entity, description, via.unit.text):
+        docs = (entity_docs or {}).get(entity, ())
+        if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE
         if _WHO.search(description) and _PLACE_WORDS.search(entity):
             # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names.
