@@ -118,8 +118,8 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
     one the notes also write in lower case (a role said before the name, not part of it)."""
     from memex.graph.tables import candidates_by_name
 
-    parts = key.split()
-    if len(parts) < 2:
+    parts, words = key.split(), name.split()
+    if len(parts) < 2 or len(words) != len(parts):
         return []
     found = candidates_by_name(conn, [parts[0]]).get(parts[0]) or []
     if len(found) == 1:
@@ -129,10 +129,9 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
             return found
         return []
     if len(parts) == 2 and not found:
-        first = name.split()[0]
-        lower, upper = letter_case(conn, first)
+        lower, upper = letter_case(conn, words[0])
         if is_word(lower, upper):
-            return entity_notes(conn, name.split(maxsplit=1)[1])
+            return entity_notes(conn, words[1])
     return []
 
 
@@ -514,9 +513,6 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     extra = attribute_scores(readings, entity, pool, embedder, idf_for(" ".join(readings)),
                              described_part(description, via.unit) if description else "")
     mine = {u.quote for u in note}
-    import os, sys
-    if os.environ.get("HOPDBG"):
-        print(f"DBG2 {entity} docs={list(docs)} note_units={len(note)} own={len(own)} pool={len(pool)}", [u.text[:50] for u in note][:8], file=sys.stderr)
     extra = [x + (OWN_NOTE if c.unit.quote in mine else 0.0) for c, x in zip(pool, extra, strict=True)]
     # The ordinary score stays the support (abstention is calibrated on it); the attribute only reorders.
     order = sorted(range(len(pool)), key=lambda i: -(pool[i].score + extra[i]))
@@ -571,6 +567,7 @@ _ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3
 
 NOT_A_PERSON = 0.3
 """Penalty for a place-named candidate ("Lorne Street", "Corrib View") of a description that asks "who"."""
+_ACRONYM = re.compile(r"[A-Z0-9&]{2,}(?:\s+[A-Z0-9&]{2,})*")
 _WHO = re.compile(r"\b(?:who|whom|whose|who's|who’s)\b", re.I)
 NAMED_INSIDE = 0.3
 """Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
@@ -631,11 +628,19 @@ def _names(entity: str, c: Candidate) -> bool:
     return bool(ent) and ent <= content_terms(c.unit.text)
 
 
-def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]) -> Candidate:
+def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate],
+                     docs: Sequence[int] = ()) -> Candidate:
     """The statement that best fits the description and names the entity in its own text: a name found as a
     note's title ("Aoife", from "Birthday 2 November" in people/Aoife.md) is bridged by the statement that
-    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer."""
+    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer. A line of the
+    entity's own note (`docs`) that fits the description better than a statement elsewhere naming it bridges
+    instead: "Retires 31 March 2026" in Denise Hollis's note, not "… took over from Denise Hollis" in her
+    successor's, for "the ward manager who retired in March"."""
     ent = content_terms(entity)
+    if docs and via.unit.hit.doc_id not in docs:
+        own = next((c for c in described if c.unit.hit.doc_id in docs), None)
+        if own is not None and own.score > via.score:
+            return own
     if ent and ent <= content_terms(via.unit.text):
         return via
     full = next((c for c in described if ent and ent <= content_terms(c.unit.text)), None)
@@ -684,8 +689,11 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     best_value = float("-inf")
     described = score_units(description, units, embedder, idf_for(description))[:VIA_POOL] if description else []
     role = role_terms(description)
+    alone = described_only(description)
+    described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
     for rank, (entity, via) in enumerate(entities):
-        via = naming_statement(entity, via, described)
+        via = naming_statement(entity, via, described_alone, (entity_docs or {}).get(entity, ())) \
+            if (entity_docs or {}).get(entity) else naming_statement(entity, via, described)
         out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for,
                                  (entity_docs or {}).get(entity, ()))
         if not out.text:
@@ -698,8 +706,9 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         docs = (entity_docs or {}).get(entity, ())
         if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE
-        if _WHO.search(description) and _PLACE_WORDS.search(entity):
-            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names.
+        if _WHO.search(description) and (_PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
+            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names, nor
+            # "AMU" (a ward, a firm, a project: a person's name is not written in capitals).
             value -= NOT_A_PERSON
         if not _names(entity, via) and any(_names(other, via) and not named_inside(other, description, via.unit.text)
                                            for other, _ in entities if other != entity):
