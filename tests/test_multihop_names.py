@@ -68,3 +68,30 @@ def test_a_description_naming_the_candidates_own_note_rules_it_out() -> None:
     assert note_named_inside(description, [7], units)  # Mum's own note: the description names her
     assert not note_named_inside(description, [8], units)
     assert not note_named_inside(description, [], units)
+
+
+def _text_unit(text: str, subject: str) -> Unit:
+    hit = Hit(path="n.md", chunk_id="1", score=1.0, text=text, location=Location())
+    return Unit(text, text, hit, 0, 0, subject, subject, None, "mtime")
+
+
+def test_a_description_headed_by_a_name_keeps_only_the_names_that_start_with_it() -> None:
+    from memex.agents.compose import bridge_entities
+    from memex.agents.extractive import content_terms
+    from memex.embed import load_embedder
+
+    units = [_text_unit("Launched the canoe on Saturday (cake by Harriet, Tess and Di O, and a cold wind).",
+                        "The canoe")]
+    description = "the Di who baked at the canoe launch"
+    found = bridge_entities(description, f"When is the birthday of {description}?", units, load_embedder(),
+                            dict.fromkeys(content_terms(description), 1.0), limit=3,
+                            is_name=lambda w: False, is_word=lambda w: False)
+    # "the Di who…" is a Di: Harriet and Tess, named in the same statement, are not candidates.
+    assert [n for n, _ in found] == ["Di O"]
+
+
+def test_a_name_in_capitals_is_no_person() -> None:
+    from memex.agents.multihop import _ACRONYM
+
+    assert _ACRONYM.fullmatch("AMU") and _ACRONYM.fullmatch("A&E") and _ACRONYM.fullmatch("NHS TRUST")
+    assert not _ACRONYM.fullmatch("Denise Hollis") and not _ACRONYM.fullmatch("Jo P")

@@ -116,10 +116,11 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
     """The one note a fuller name belongs to where the note is titled by part of it: "Aoife Farrelly-Byrne" →
     people/Aoife.md, whose text writes the full name out; "Sister Steph" → people/Steph.md, where the first word is
     one the notes also write in lower case (a role said before the name, not part of it)."""
+    from memex.graph.links import name_key
     from memex.graph.tables import candidates_by_name
 
     parts, words = key.split(), name.split()
-    if len(parts) < 2 or len(words) != len(parts):
+    if len(parts) < 2 or len(words) < 2 or name_key(words[0]) != parts[0]:
         return []
     found = candidates_by_name(conn, [parts[0]]).get(parts[0]) or []
     if len(found) == 1:
@@ -128,7 +129,7 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
         if row and row[0] and re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", row[0], re.I):
             return found
         return []
-    if len(parts) == 2 and not found:
+    if len(words) == 2 and not found:
         lower, upper = letter_case(conn, words[0])
         if is_word(lower, upper):
             return entity_notes(conn, words[1])
