@@ -693,10 +693,11 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     alone = described_only(description)
     described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
     for rank, (entity, via) in enumerate(entities):
-        via = naming_statement(entity, via, described_alone, (entity_docs or {}).get(entity, ())) \
-            if (entity_docs or {}).get(entity) else naming_statement(entity, via, described)
-        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for,
-                                 (entity_docs or {}).get(entity, ()))
+        docs = (entity_docs or {}).get(entity, ())
+        # A candidate with a note of its own is bridged among the statements that fit the description without the
+        # question's verb it runs on into ("… bring in on Christmas Day" would favour the answer's own day).
+        via = naming_statement(entity, via, described_alone, docs) if docs else naming_statement(entity, via, described)
+        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for, docs)
         if not out.text:
             continue
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
@@ -704,7 +705,6 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units):
             value += ROLE
-        docs = (entity_docs or {}).get(entity, ())
         if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE
         if _WHO.search(description) and (_PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
