@@ -551,6 +551,11 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                 if name not in scored or scored[name][0] < value:
                     scored[name] = (value, c)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    if head:
+        # "the Jo who poured prosecco": the description says the entity's name is Jo, so only the names that start
+        # with it ("Jo P") are candidates, when the statements give any ("Callum and Jo P" offers Callum too).
+        named = [(name, vc) for name, vc in ranked if name.split()[0] == head.group(1)]
+        ranked = named or ranked
     # "Douglas" of "Signed: Douglas Baird" is the fuller name ranked above it, not one more candidate to search.
     ranked = [(name, vc) for i, (name, vc) in enumerate(ranked)
               if not any(set(name.split()) < set(other.split()) and other in vc[1].text for other, _ in ranked[:i])]

@@ -24,6 +24,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -104,13 +105,41 @@ def entity_notes(conn: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
                 found = candidates_by_name(conn, [row[0]]).get(row[0])
         if not found:
             found = short_form_notes(conn, key)
+        if not found:
+            found = first_name_note(conn, key, name)
     except sqlite3.OperationalError:  # an index made before the graph existed
         return []
     return sorted(set(found or []))[:2]
 
 
+def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple[int, str]]:
+    """The one note a fuller name belongs to where the note is titled by part of it: "Aoife Farrelly-Byrne" →
+    people/Aoife.md, whose text writes the full name out; "Sister Steph" → people/Steph.md, where the first word is
+    one the notes also write in lower case (a role said before the name, not part of it)."""
+    from memex.graph.links import name_key
+    from memex.graph.tables import candidates_by_name
+
+    parts, words = key.split(), name.split()
+    if len(parts) < 2 or len(words) < 2 or name_key(words[0]) != parts[0]:
+        return []
+    found = candidates_by_name(conn, [parts[0]]).get(parts[0]) or []
+    if len(found) == 1:
+        row = conn.execute("SELECT group_concat(text, ' ') FROM chunks WHERE doc_id = ?", (found[0][0],)).fetchone()
+        # The note must write the full name itself: a first name alone is shared by too many people.
+        if row and row[0] and re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", row[0], re.I):
+            return found
+        return []
+    if len(words) == 2 and not found:
+        lower, upper = letter_case(conn, words[0])
+        if is_word(lower, upper):
+            return entity_notes(conn, words[1])
+    return []
+
+
 SHORT_FORM_MIN = 3
 """Shortest nickname read as the start of a note's name ("Con" for "Conor"; never "Al" or "Jo")."""
+INITIALLED_MIN = 2
+"""Shortest first name read with a surname's initial ("Jo P" → Jo Pettifer: the initial narrows it enough)."""
 
 
 def short_form_notes(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]]:
@@ -119,7 +148,7 @@ def short_form_notes(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]
     exactly one note's name and that the note itself uses ("Con" → people/Conor.md, whose text says "Con. Older
     brother"). Two notes that fit ("Kate S" with a Kate Sinclair and a Kate Smith) resolve to neither."""
     parts = key.split()
-    if len(parts) == 2 and len(parts[1]) == 1 and len(parts[0]) >= SHORT_FORM_MIN:
+    if len(parts) == 2 and len(parts[1]) == 1 and len(parts[0]) >= INITIALLED_MIN:
         pattern, words = f"{parts[0]} {parts[1]}%", 2
     elif len(parts) == 1 and len(parts[0]) >= SHORT_FORM_MIN and parts[0].isalpha():
         pattern, words = f"{parts[0]}%", 0
@@ -539,6 +568,7 @@ _ROLE_HEAD = re.compile(r"^(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3
 
 NOT_A_PERSON = 0.3
 """Penalty for a place-named candidate ("Lorne Street", "Corrib View") of a description that asks "who"."""
+_ACRONYM = re.compile(r"[A-Z0-9&]{2,}(?:\s+[A-Z0-9&]{2,})*")
 _WHO = re.compile(r"\b(?:who|whom|whose|who's|who’s)\b", re.I)
 NAMED_INSIDE = 0.3
 """Penalty for a candidate the description's own clause names ("the man who warned me that Owen decides fast" is
@@ -560,6 +590,15 @@ def named_inside(entity: str, description: str, via: str = "") -> bool:
         if words <= {_bare(w) for w in run.split()}:
             words |= {_bare(w) for w in run.split()}
     return bool(names & words)
+
+
+def note_named_inside(description: str, docs: Sequence[int], units: Sequence[Unit]) -> bool:
+    """Does the description's clause name the note that is the candidate, by the note's file name: "Pauline
+    Roe", whose note is people/Mum.md, is named by "the person who does Mum's Sunday phone call"."""
+    if not docs:
+        return False
+    stems = {PurePath(u.hit.path).stem for u in units if u.hit.doc_id in docs}
+    return any(named_inside(stem, description) for stem in stems if stem)
 
 
 def _bare(word: str) -> str:
@@ -590,11 +629,19 @@ def _names(entity: str, c: Candidate) -> bool:
     return bool(ent) and ent <= content_terms(c.unit.text)
 
 
-def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate]) -> Candidate:
+def naming_statement(entity: str, via: Candidate, described: Sequence[Candidate],
+                     docs: Sequence[int] = ()) -> Candidate:
     """The statement that best fits the description and names the entity in its own text: a name found as a
     note's title ("Aoife", from "Birthday 2 November" in people/Aoife.md) is bridged by the statement that
-    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer."""
+    says it ("Aoife does most of the day-to-day care"), which is then not offered as the answer. A line of the
+    entity's own note (`docs`) that fits the description better than a statement elsewhere naming it bridges
+    instead: "Retires 31 March 2026" in Denise Hollis's note, not "… took over from Denise Hollis" in her
+    successor's, for "the ward manager who retired in March"."""
     ent = content_terms(entity)
+    if docs and via.unit.hit.doc_id not in docs:
+        own = next((c for c in described if c.unit.hit.doc_id in docs), None)
+        if own is not None and own.score > via.score:
+            return own
     if ent and ent <= content_terms(via.unit.text):
         return via
     full = next((c for c in described if ent and ent <= content_terms(c.unit.text)), None)
@@ -643,10 +690,14 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     best_value = float("-inf")
     described = score_units(description, units, embedder, idf_for(description))[:VIA_POOL] if description else []
     role = role_terms(description)
+    alone = described_only(description)
+    described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
     for rank, (entity, via) in enumerate(entities):
-        via = naming_statement(entity, via, described)
-        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for,
-                                 (entity_docs or {}).get(entity, ()))
+        docs = (entity_docs or {}).get(entity, ())
+        # A candidate with a note of its own is bridged among the statements that fit the description without the
+        # question's verb it runs on into ("… bring in on Christmas Day" would favour the answer's own day).
+        via = naming_statement(entity, via, described_alone, docs) if docs else naming_statement(entity, via, described)
+        out, fit = _answer_about(question, description, entity, via, units, embedder, idf_for, docs)
         if not out.text:
             continue
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
@@ -654,10 +705,11 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units):
             value += ROLE
-        if named_inside(entity, description, via.unit.text):
+        if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE
-        if _WHO.search(description) and _PLACE_WORDS.search(entity):
-            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names.
+        if _WHO.search(description) and (_PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
+            # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names, nor
+            # "AMU" (a ward, a firm, a project: a person's name is not written in capitals).
             value -= NOT_A_PERSON
         if not _names(entity, via) and any(_names(other, via) and not named_inside(other, description, via.unit.text)
                                            for other, _ in entities if other != entity):
