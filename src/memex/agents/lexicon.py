@@ -329,7 +329,7 @@ _PERIODIC = {"es": r"fin(?:es)? de semana|diario|a diario|semanal|cada semana|en
              "it": r"fine settimana|weekend|ogni giorno|quotidian\w+|settimanal\w+|feriali",
              "nl": r"weekend\w*|dagelijks|wekelijks|elke week|werkdagen|doordeweeks"}
 _MONEY_TAIL = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|eur\b|euros?\b|r\$|reais\b|chf\b)|(?:€|r\$)\s?\d", re.I)
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:[01]?\d|2[0-3])\s?(?:h|uhr)\b", re.I)
+_TIME = re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.h][0-5]\d\b(?![.:]\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)|\b(?:[01]?\d|2[0-3])\s?(?:h|uhr)\b", re.I)
 
 # How an extractive answer frames what it quotes (agents/compose.py, extractive.py).
 LABELS: dict[str, dict[str, str]] = {
