@@ -211,6 +211,8 @@ _TEMPORAL = {
     "nl": r"\b(?:nu|tegenwoordig|momenteel|huidige?|actue\w+|nog steeds|nog|laatste|vandaag|uiteindelijk|"
           r"veranderd|gewijzigd|vroeger|voorheen|daarna|sinds|niet meer|op dit moment)\b",
 }
+_FEMININE_ER = "nummer|mutter|tochter|schwester|butter|feder|leiter|mauer|steuer|kammer|oper|ader|wimper"
+"""German feminine nouns in "-er": after "welche" they are one thing ("Welche Nummer habe ich…?"), not a list."""
 _AGGREGATE = {
     "es": r"\bcuant[oa]s (?!\w+ (?:es|era|son|fue|fueron|esta|estaba) )|\bcuantas veces\b|\btod[oa]s (?:l[oa]s|"
           r"mis|nuestr[oa]s) \w+ (?:que|de|en)\b|\bcada un[oa]\b|\blista de\b|\benumera\b|\ben total\b|"
@@ -219,14 +221,23 @@ _AGGREGATE = {
           r"meus|minhas|nossos|nossas) \w+ (?:que|de|em)\b|\bcada um\b|\blista de\b|\bno total\b|\bao todo\b|"
           r"^(?:que|quais) (?!\w+mos\b)\w+s (?:\w+ )?\w{2,}[aeo]m\b|^(?:com )?quem (?:sao|foram)\b|\bquais (?:sao|foram)\b",
     "fr": r"\bcombien de (?!\w+ (?:est|etait|a) )|\bcombien de fois\b|\b(?:tous|toutes) (?:les|mes|nos) \w+ "
-          r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b",
+          r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b|^qui (?:sont|etaient)\b",
     "de": r"\bwie ?viele (?!\w+ (?:ist|war|hat) )|\bwie oft\b|\balle \w+, die\b|\bliste (?:alle|der)\b|\binsgesamt\b|"
-          r"\bzusammen\b|\bwelche \w+ (?:\w+ )?(?:\w+en|sind|waren) (?:wir|ich|uns)\b",
+          r"\bzusammen\b|\bwelche \w+ (?:\w+ )?(?:\w+en|sind|waren) (?:wir|ich|uns)\b|^wer (?:sind|waren)\b|"
+          # "Welche Bücher habe ich gelesen?": "welche" before a plural ("-er", "-en", "-s"; the feminine
+          # singulars in "-er" aside); "Welche Posten stehen auf…": a plural subject with its plural verb.
+          rf"^welche (?!\w*(?:{_FEMININE_ER})\b)\w+(?:er|en|s) (?:habe|hatte|hab) ich\b|"
+          r"^welche \w+ (?!(?:haben|hatten|sind|waren|werden)\b)\w+en (?!(?:die|der|das|den|dem|des|ein\w*|mein\w*|"
+          r"dein\w*|sein\w*|ihr\w*|unser\w*|euer\w*|wir|sie|ich|du|er|es|man)\b)|"
+          # "Was haben wir alles gemacht?", "Welche Bücher habe ich alle gelesen?" ("alle zwei Wochen": how often)
+          r"^(?:was|welche|wer|wen|wem|wo)\b.*\balle(?:s)?\b(?! (?:\d|zwei|drei|vier|paar|halbe|\w+ (?:tage|wochen|"
+          r"monate|jahre|stunden)\b))",
     "it": r"\bquant[ie] (?!\w+ (?:e|era|sono|erano) )|\bquante volte\b|\btutt[ie] (?:i|gli|le|i miei|le mie|i nostri|"
-          r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b",
+          r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b|^chi (?:sono|erano)\b",
     "nl": r"\bhoeveel (?!(?:kost|kostte|kosten|betaal\w*|verdien\w*|bedraagt|bedroeg|is|was|heeft|had|weegt|"
           r"woog)\b)(?!\w+ (?:is|was|heeft) )|\bhoe vaak\b|\balle \w+ die\b|\blijst van\b|\bin totaal\b|"
-          r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b",
+          r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b|^wie (?:zijn|waren)\b|"
+          r"^welke \w+(?:en|s|'s) (?:heb|had) ik\b|^(?:wat|welke|wie)\b.*\ballemaal\b",
 }
 # Multi-part questions: ", y qué …", "; ".
 _PARTS = {
