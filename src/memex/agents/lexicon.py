@@ -239,6 +239,23 @@ _AGGREGATE = {
           r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b|^wie (?:zijn|waren)\b|"
           r"^welke \w+(?:en|s|'s) (?:heb|had) ik\b|^(?:wat|welke|wie)\b.*\ballemaal\b",
 }
+# A question asking for a total ("¿Cuánto … en total?", "Wie viel … insgesamt?", "le total de mes recettes"): a
+# line that states the total answers it ("Total T1 : 22 910,00 €", "Gesamt 2026: 89 kg"), not the list of its items.
+_TOTAL_Q = {
+    "es": r"\ben total\b|\ben conjunto\b|\bel total\b|\btotal de\b",
+    "pt": r"\bno total\b|\bao todo\b|\bo total\b|\btotal de\b",
+    "fr": r"\bau total\b|\ben tout\b|\ble total\b|\btotal de\b",
+    "de": r"\binsgesamt\b|\bgesamt\w*\b|\bsumme\b|\bzusammen\b",
+    "it": r"\bin totale\b|\bin tutto\b|\bil totale\b|\btotale d\w+\b",
+    "nl": r"\bin totaal\b|\bbij elkaar\b|\bhet totaal\b|\btotaal\b",
+}
+_STATES_TOTAL = re.compile(r"\b(?:total(?:e|es|en|s)?|gesamt\w*|insgesamt|summe|somme|suma|soma|totaal|totale)\b"
+                           r"[^\d\n]{0,30}\d", re.I)
+"""A line that states a total: the word, then (within a label's reach) its figure. Any language: the notes'
+language need not be the question's."""
+_TOTAL_WORDS = frozenset("total totale totaux totales totais totaal gesamt insgesamt summe somme suma soma zusammen "
+                         "conjunto tutto todo".split())
+
 # Multi-part questions: ", y qué …", "; ".
 _PARTS = {
     "es": r"\s*(?:,\s*y\s+(?=(?:que|cuando|donde|quien|como|cuanto|cual|el|la|los|las)\b)|;\s+|\?\s+(?=\S))",
@@ -667,6 +684,23 @@ def is_aggregation(question: str) -> bool:
         return False
     pattern = _compiled("aggregate", lang)
     return bool(pattern and pattern.search(_question(question)))
+
+
+def asks_total(question: str) -> bool:
+    """Does a question in another language ask for a total ("en total", "insgesamt", "le total de")?"""
+    lang = language(question)
+    source = _TOTAL_Q.get(lang)
+    return bool(source and re.search(source, _question(question)))
+
+
+def states_total(text: str) -> bool:
+    """Does a statement state a total with its figure ("Total au 10-oct : 952,80 €", "**Gesamt 2026: 89 kg**")?"""
+    return bool(_STATES_TOTAL.search(fold(text)))
+
+
+def total_words(terms: set[str]) -> set[str]:
+    """The words among `terms` that only say "total" (not what is totalled)."""
+    return {t for t in terms if fold(t) in _TOTAL_WORDS or fold(t).startswith("gesamt")}
 
 
 def split_parts(question: str) -> list[str] | None:
