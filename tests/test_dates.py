@@ -177,3 +177,7 @@ def test_day_and_month_with_dots(text: str, iso: str, year_given: bool) -> None:
 @pytest.mark.parametrize("text", ["1.2. Einleitung", "Kapitel 3.1. Text", "Version 1.4.16", "v1.2. released"])
 def test_numbering_with_dots_is_not_a_date(text: str) -> None:
     assert find_dates(text, CTX) == []
+
+
+def test_a_version_after_ab_is_not_a_date() -> None:
+    assert find_dates("Obsidian unterstützt Android-Versionen ab 5.1. und neuer", CTX) == []

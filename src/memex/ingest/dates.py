@@ -173,6 +173,9 @@ _DATE_ARTICLE = re.compile(r"(?:^|[\s(])(?:el|del|al|desde|hasta|para|antes del|
 _DAY_PREPOSITION = re.compile(r"(?:^|[\s(])(?:am|ab|bis|bis zum|vom|zum|seit|per|op|vanaf|tot|van|le|du|au|el|del|al|"
                               r"desde|hasta|dal|il|entro il|fino al|em|ate|depuis|jusqu'au)[ \t]+$")
 
+_VERSION = re.compile(r"versi|release|\bv\d")
+"""A version named just before ("Versionen ab 5.1.", "versión 1.2."): the dotted numbers are a version, not a day."""
+
 
 @dataclass(frozen=True)
 class DateMark:
@@ -295,8 +298,9 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
     if g["gd"]:
         short = _short_weekdays().get(g["wd2"]) if g["wd2"] else None
         wd = wd if wd is not None or short is None or short < 0 else short
-        if wd is None and short is None and not _DAY_PREPOSITION.search(_fold_keep(text[max(0, m.start() - 12):m.start()])):
-            return None
+        before = _fold_keep(text[max(0, m.start() - 30):m.start()])
+        if wd is None and short is None and (not _DAY_PREPOSITION.search(before) or _VERSION.search(before)):
+            return None  # "ab 1.5." is the first of May; "Android-Versionen ab 5.1." is a version
         d, month = int(g["gd"]), int(g["gm"])
         if g["gy"]:
             day = _valid(2000 + int(g["gy"]) if int(g["gy"]) < 70 else 1900 + int(g["gy"]), month, d)
