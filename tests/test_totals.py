@@ -51,3 +51,15 @@ def test_a_total_is_answered_by_the_line_that_states_it(bike_home: Path) -> None
         a = brain.ask("Combien ai-je dépensé au total pour le vélo ?")
     assert not a.abstained
     assert a.answer.split("[")[0].count("€") and "564,00 €" in a.answer.split("[1]")[0]
+
+
+def test_a_german_total_over_its_rows(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "Honig.md").write_text(
+        "# Honig 2026\n\n| Datum | Sorte | kg |\n|---|---|---|\n| 7.6.26 | Frühtracht | 41 |\n"
+        "| 20.7.26 | Sommertracht | 48 |\n\n**Gesamt 2026: 89 kg**\n", encoding="utf-8")
+    with Brain.open(tmp_path / "home", embedder="hash:384") as brain:
+        brain.add([notes])
+        a = brain.ask("Wie viel Honig habe ich insgesamt geerntet?")
+    assert "89 kg" in a.answer.split("[1]")[0]

@@ -245,7 +245,7 @@ _TOTAL_Q = {
     "es": r"\ben total\b|\ben conjunto\b|\bel total\b|\btotal de\b",
     "pt": r"\bno total\b|\bao todo\b|\bo total\b|\btotal de\b",
     "fr": r"\bau total\b|\ben tout\b|\ble total\b|\btotal de\b",
-    "de": r"\binsgesamt\b|\bgesamt\w*\b|\bsumme\b|\bzusammen\b",
+    "de": r"\binsgesamt\b|\bgesamt\w*\b|\bsumme\b",
     "it": r"\bin totale\b|\bin tutto\b|\bil totale\b|\btotale d\w+\b",
     "nl": r"\bin totaal\b|\bbij elkaar\b|\bhet totaal\b|\btotaal\b",
 }

@@ -4,7 +4,7 @@
 these as collecting questions, and in languages other than English agents/aggregate.py lists the matching
 items without summing them, so the answer is a list of rows. When a retrieved line states the total ("Total au
 10-oct : 952,80 €", "**Gesamt 2026: 89 kg**") and shares a word of what is totalled with the question (in its
-text or its note's title), that line is the answer. English questions keep their own sums (agents/aggregate.py,
+text or its note's title, a compound's part included), that line is the answer. English questions keep their own sums (agents/aggregate.py,
 agents/arithmetic.py).
 """
 from __future__ import annotations
@@ -25,8 +25,10 @@ def stated(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     asked -= lexicon.total_words(asked)
     if not asked:
         return None
+    # A stem inside a longer word counts: German compounds ("Honig" in "Honigernte", "Miete" in "Kaltmiete").
+    stems = {lexicon.fold(t) for t in asked if len(t) >= 4}
     lines = [u for u in units if lexicon.states_total(u.text)
-             and asked & ((lexicon.content_terms(u.text) or set()) | (lexicon.content_terms(u.subject) or set()))]
+             and any(s in lexicon.fold(f"{u.subject} {u.text}") for s in stems)]
     if not lines:
         return None
     out = compose.single(question, lines, embedder, idf)
