@@ -35,7 +35,7 @@ _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d
 SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
     "money": re.compile(r"(?:(?:[£$€¥]|\b(?:EUR|USD|GBP|CHF)\s)\s?\d[\d,]*(?:\.\d+)?(?:\s?[km]\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|pounds?|dollars?)\b|\b\d+(?:\.\d+)?p(?=/|\b))", re.I),
     # "14.03." and "14.03.2026" are the 14th of March, not 14:03 (German, Dutch and Romance dates).
-    "time": re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|\s?%|[.:]\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
+    "time": re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|\s?%|\.\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
     "weekday": re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.I),
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?<![\d.])(?:\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|\d\d\.\d\d\.\d\d)(?![\d.]|\.\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
     "percent": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b)", re.I),
