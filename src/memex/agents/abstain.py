@@ -188,13 +188,6 @@ def fts_in_notes(conn: sqlite3.Connection) -> NoteWords:
     return NoteWords(conn, in_notes)
 
 
-def across_languages(question: str, used: Sequence[Candidate]) -> bool:
-    """Are the quoted statements all surely in another language than the question?"""
-    from memex.agents.paraphrase import other_language
-
-    return bool(used) and all(other_language(question, c.hit.text) for c in used)
-
-
 def support_score(question: str, best: float, used: Sequence[Candidate],
                   note_text: Callable[[int], str] | None = None,
                   expect: Expectation | None = None,
@@ -217,10 +210,6 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
-    if missing and in_notes is not None and across_languages(question, used):
-        # Asked in one language of notes in another, a "name" may be a term the notes write in their own words
-        # ("File recovery" / "Dateiwiederherstellung"): only a name some note holds is looked for in the answer.
-        missing = [n for n in missing if all(in_notes(w, w.lower()) for w in n.split())]
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c, unseen, embedder_id) for c in used), default=best)
