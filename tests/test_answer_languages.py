@@ -117,6 +117,20 @@ def test_english_questions_keep_the_english_rules() -> None:
     ("Quali ristoranti comprano il nostro pane?", "aggregation", False),
     ("Hoeveel kost de fysiotherapeut nu?", "single", True),
     ("Hoe vaak is de koelcel kapotgegaan?", "aggregation", False),
+    # Lists asked without "how many": a plural after "welche"/"welke", "who are", "alles"/"allemaal".
+    ("Welche Bücher habe ich dieses Jahr gelesen?", "aggregation", False),
+    ("Wer sind meine Kollegen im Betriebshof?", "aggregation", False),
+    ("Was haben wir im Urlaub alles unternommen?", "aggregation", False),
+    ("Welche Posten stehen auf der Nebenkostenabrechnung?", "aggregation", False),
+    ("Welke boeken heb ik gelezen?", "aggregation", False),
+    ("Wie zijn mijn collega's?", "aggregation", False),
+    ("Qui sont les voisins de maman ?", "aggregation", False),
+    ("Chi sono i vicini della mamma?", "aggregation", False),
+    # ... and one thing asked with the same words.
+    ("Welche Buslinie fahre ich?", "single", False),
+    ("Welche Nummer habe ich angerufen?", "single", False),
+    ("Welche Farbe haben die Bienenkästen?", "single", False),
+    ("Wo arbeitet Malte jetzt?", "single", True),
 ])
 def test_question_shapes(question: str, kind: str, temporal: bool) -> None:
     p = decompose(question)

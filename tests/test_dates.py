@@ -159,3 +159,25 @@ def test_sentence_dates_at_answer_time() -> None:
     # The chunk's first date anchors the year-less lines; a future date is a plan, not the statement's date.
     got = sentence_dates(text, spans, None, "2025-09-06", "2026-12-04", "2026-02-28")
     assert got == ["2026-02-28", "2026-03-05", "2026-03-05"]
+
+
+@pytest.mark.parametrize("text,iso,year_given", [
+    # A day and month with dots, the year short or missing, after a weekday or a word that introduces a date.
+    ("Do, 26.3. Augenarzt", "2026-03-26", False),       # de, two-letter weekday (ambiguous across languages)
+    ("Mi 24.12. Heiligabend", "2025-12-24", False),     # de, the weekday picks the year (a Wednesday)
+    ("So 7.6.26 Honig geschleudert", "2026-06-07", True),
+    ("Miete ab 1.5. höher", "2026-05-01", False),
+    ("vanaf 1.5. nieuwe huur", "2026-05-01", False),     # nl
+])
+def test_day_and_month_with_dots(text: str, iso: str, year_given: bool) -> None:
+    marks = find_dates(text, CTX)
+    assert [(m.day.isoformat(), m.year_given) for m in marks] == [(iso, year_given)]
+
+
+@pytest.mark.parametrize("text", ["1.2. Einleitung", "Kapitel 3.1. Text", "Version 1.4.16", "v1.2. released"])
+def test_numbering_with_dots_is_not_a_date(text: str) -> None:
+    assert find_dates(text, CTX) == []
+
+
+def test_a_version_after_ab_is_not_a_date() -> None:
+    assert find_dates("Obsidian unterstützt Android-Versionen ab 5.1. und neuer", CTX) == []

@@ -130,3 +130,19 @@ def test_a_log_header_value_changed_later_in_the_log_is_a_contradiction(tmp_path
         found = insights.listing(brain.conn, kind="contradiction")
     quotes = [[e["quote"] for e in i.evidence] for i in found]
     assert any("6:30pm" in q[0] and "7pm" in q[1] and "CHANGE" in q[1] for q in quotes), quotes
+
+
+def test_a_day_with_dots_is_a_date_never_a_time() -> None:
+    """"14.03." and "14.03.2026" are the 14th of March (German, Dutch, Romance), not 14:03."""
+    from memex.graph.statements import SLOT_PATTERNS, dates_in
+
+    def times(text: str) -> list[str]:
+        return [m.group().strip() for m in SLOT_PATTERNS["time"].finditer(text)]
+
+    assert times("Augenarzt am 14.03. verschoben") == []
+    assert times("Termin am 14.03.2026 um 9:30") == ["9:30"]
+    assert times("Sa 20.08.26 Ernte") == []
+    assert times("Treffen um 14.30 Uhr") == ["14.30"]
+    assert times("um 9.30. Danach Einkauf") == ["9.30"]
+    assert dates_in("Termin am 14.03.2026, vorher 31.01.26", 2026) == ["2026-03-14", "2026-01-31"]
+    assert dates_in("Version 1.4.16", 2026) == []

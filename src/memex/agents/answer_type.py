@@ -105,7 +105,7 @@ _UNITS = (r"mg|mcg|ml|l|litres?|liters?|g|kg|km|m|cm|mm|miles?|°c|°f|c|f|%|per
           r"people|times|steps|sessions|interviews|participants|rooms|bedrooms|points")
 _S_QUANTITY = re.compile(rf"\d(?:[\d,.:/–-]*\d)?\s?(?:{_UNITS})\b|\d+(?:\.\d+)?%|\b1\.0\d\d\b|\b\d+(?:\.\d+)?\b",
                          re.I)
-_S_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.:]\d)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?:am|pm)\b|"
+_S_TIME = re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.:]\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?:am|pm)\b|"
                      r"\b(?:noon|midday|midnight|lunchtime|teatime|bedtime|morning|mornings|afternoon|evening|"
                      r"evenings|night|nights|breakfast)\b", re.I)
 _S_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweekends?\b|"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, aggregate, arithmetic, compose, full_names, lexicon, multihop
+from memex.agents import abstain, aggregate, arithmetic, compose, full_names, lexicon, multihop, totals
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -322,6 +322,9 @@ def _compose(state: AnswerState, run: Run) -> compose.Composed:
         out = compose.parts(question, bridge.get("parts") or p.sub_queries[1:], units, run.embedder, run.idf)
         if out.text:
             return out
+    if p.kind in ("aggregation", "single") and (total := totals.stated(question, units, run.embedder,
+                                                                        run.idf(question))) is not None:
+        return total  # "… au total", "insgesamt": the line that states the total, not the items' list
     if p.kind == "aggregation":
         return aggregate.answer(question, all_units(state["context"].hits), run.embedder, run.idf(question), p.window,
                                 run.parts.searcher, run.filters)

@@ -211,6 +211,8 @@ _TEMPORAL = {
     "nl": r"\b(?:nu|tegenwoordig|momenteel|huidige?|actue\w+|nog steeds|nog|laatste|vandaag|uiteindelijk|"
           r"veranderd|gewijzigd|vroeger|voorheen|daarna|sinds|niet meer|op dit moment)\b",
 }
+_FEMININE_ER = "nummer|mutter|tochter|schwester|butter|feder|leiter|mauer|steuer|kammer|oper|ader|wimper"
+"""German feminine nouns in "-er": after "welche" they are one thing ("Welche Nummer habe ich…?"), not a list."""
 _AGGREGATE = {
     "es": r"\bcuant[oa]s (?!\w+ (?:es|era|son|fue|fueron|esta|estaba) )|\bcuantas veces\b|\btod[oa]s (?:l[oa]s|"
           r"mis|nuestr[oa]s) \w+ (?:que|de|en)\b|\bcada un[oa]\b|\blista de\b|\benumera\b|\ben total\b|"
@@ -219,15 +221,41 @@ _AGGREGATE = {
           r"meus|minhas|nossos|nossas) \w+ (?:que|de|em)\b|\bcada um\b|\blista de\b|\bno total\b|\bao todo\b|"
           r"^(?:que|quais) (?!\w+mos\b)\w+s (?:\w+ )?\w{2,}[aeo]m\b|^(?:com )?quem (?:sao|foram)\b|\bquais (?:sao|foram)\b",
     "fr": r"\bcombien de (?!\w+ (?:est|etait|a) )|\bcombien de fois\b|\b(?:tous|toutes) (?:les|mes|nos) \w+ "
-          r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b",
+          r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b|^qui (?:sont|etaient)\b",
     "de": r"\bwie ?viele (?!\w+ (?:ist|war|hat) )|\bwie oft\b|\balle \w+, die\b|\bliste (?:alle|der)\b|\binsgesamt\b|"
-          r"\bzusammen\b|\bwelche \w+ (?:\w+ )?(?:\w+en|sind|waren) (?:wir|ich|uns)\b",
+          r"\bzusammen\b|\bwelche \w+ (?:\w+ )?(?:\w+en|sind|waren) (?:wir|ich|uns)\b|^wer (?:sind|waren)\b|"
+          # "Welche Bücher habe ich gelesen?": "welche" before a plural ("-er", "-en", "-s"; the feminine
+          # singulars in "-er" aside); "Welche Posten stehen auf…": a plural subject with its plural verb.
+          rf"^welche (?!\w*(?:{_FEMININE_ER})\b)\w+(?:er|en|s) (?:habe|hatte|hab) ich\b|"
+          r"^welche \w+ (?!(?:haben|hatten|sind|waren|werden)\b)\w+en (?!(?:die|der|das|den|dem|des|ein\w*|mein\w*|"
+          r"dein\w*|sein\w*|ihr\w*|unser\w*|euer\w*|wir|sie|ich|du|er|es|man)\b)|"
+          # "Was haben wir alles gemacht?", "Welche Bücher habe ich alle gelesen?" ("alle zwei Wochen": how often)
+          r"^(?:was|welche|wer|wen|wem|wo)\b.*\balle(?:s)?\b(?! (?:\d|zwei|drei|vier|paar|halbe|\w+ (?:tage|wochen|"
+          r"monate|jahre|stunden)\b))",
     "it": r"\bquant[ie] (?!\w+ (?:e|era|sono|erano) )|\bquante volte\b|\btutt[ie] (?:i|gli|le|i miei|le mie|i nostri|"
-          r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b",
+          r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b|^chi (?:sono|erano)\b",
     "nl": r"\bhoeveel (?!(?:kost|kostte|kosten|betaal\w*|verdien\w*|bedraagt|bedroeg|is|was|heeft|had|weegt|"
           r"woog)\b)(?!\w+ (?:is|was|heeft) )|\bhoe vaak\b|\balle \w+ die\b|\blijst van\b|\bin totaal\b|"
-          r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b",
+          r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b|^wie (?:zijn|waren)\b|"
+          r"^welke \w+(?:en|s|'s) (?:heb|had) ik\b|^(?:wat|welke|wie)\b.*\ballemaal\b",
 }
+# A question asking for a total ("¿Cuánto … en total?", "Wie viel … insgesamt?", "le total de mes recettes"): a
+# line that states the total answers it ("Total T1 : 22 910,00 €", "Gesamt 2026: 89 kg"), not the list of its items.
+_TOTAL_Q = {
+    "es": r"\ben total\b|\ben conjunto\b|\bel total\b|\btotal de\b",
+    "pt": r"\bno total\b|\bao todo\b|\bo total\b|\btotal de\b",
+    "fr": r"\bau total\b|\ben tout\b|\ble total\b|\btotal de\b",
+    "de": r"\binsgesamt\b|\bgesamt\w*\b|\bsumme\b",
+    "it": r"\bin totale\b|\bin tutto\b|\bil totale\b|\btotale d\w+\b",
+    "nl": r"\bin totaal\b|\bbij elkaar\b|\bhet totaal\b|\btotaal\b",
+}
+_STATES_TOTAL = re.compile(r"\b(?:total(?:e|es|en|s)?|gesamt\w*|insgesamt|summe|somme|suma|soma|totaal|totale)\b"
+                           r"[^\d\n]{0,30}\d", re.I)
+"""A line that states a total: the word, then (within a label's reach) its figure. Any language: the notes'
+language need not be the question's."""
+_TOTAL_WORDS = frozenset("total totale totaux totales totais totaal gesamt insgesamt summe somme suma soma zusammen "
+                         "conjunto tutto todo".split())
+
 # Multi-part questions: ", y qué …", "; ".
 _PARTS = {
     "es": r"\s*(?:,\s*y\s+(?=(?:que|cuando|donde|quien|como|cuanto|cual|el|la|los|las)\b)|;\s+|\?\s+(?=\S))",
@@ -329,7 +357,7 @@ _PERIODIC = {"es": r"fin(?:es)? de semana|diario|a diario|semanal|cada semana|en
              "it": r"fine settimana|weekend|ogni giorno|quotidian\w+|settimanal\w+|feriali",
              "nl": r"weekend\w*|dagelijks|wekelijks|elke week|werkdagen|doordeweeks"}
 _MONEY_TAIL = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|eur\b|euros?\b|r\$|reais\b|chf\b)|(?:€|r\$)\s?\d", re.I)
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b(?:[01]?\d|2[0-3])\s?(?:h|uhr)\b", re.I)
+_TIME = re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.h][0-5]\d\b(?![.:]\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)|\b(?:[01]?\d|2[0-3])\s?(?:h|uhr)\b", re.I)
 
 # How an extractive answer frames what it quotes (agents/compose.py, extractive.py).
 LABELS: dict[str, dict[str, str]] = {
@@ -656,6 +684,23 @@ def is_aggregation(question: str) -> bool:
         return False
     pattern = _compiled("aggregate", lang)
     return bool(pattern and pattern.search(_question(question)))
+
+
+def asks_total(question: str) -> bool:
+    """Does a question in another language ask for a total ("en total", "insgesamt", "le total de")?"""
+    lang = language(question)
+    source = _TOTAL_Q.get(lang)
+    return bool(source and re.search(source, _question(question)))
+
+
+def states_total(text: str) -> bool:
+    """Does a statement state a total with its figure ("Total au 10-oct : 952,80 €", "**Gesamt 2026: 89 kg**")?"""
+    return bool(_STATES_TOTAL.search(fold(text)))
+
+
+def total_words(terms: set[str]) -> set[str]:
+    """The words among `terms` that only say "total" (not what is totalled)."""
+    return {t for t in terms if fold(t) in _TOTAL_WORDS or fold(t).startswith("gesamt")}
 
 
 def split_parts(question: str) -> list[str] | None:

@@ -28,13 +28,16 @@ _DAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", *(
 _EFFECTIVE = re.compile(r"\b(?:from|since|starting|as of|effective|with effect from)\b[\s*_:]*", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
+# Day first with dots ("14.03.2026", "31.01.26"): how German, Dutch and much of Europe write a date.
+_DOTTED = re.compile(r"\b(?<![\d.])(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|(\d\d)\.(\d\d)\.(\d\d))(?![\d.]|\.\d)")
 _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 
 SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
     "money": re.compile(r"(?:(?:[£$€¥]|\b(?:EUR|USD|GBP|CHF)\s)\s?\d[\d,]*(?:\.\d+)?(?:\s?[km]\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|pounds?|dollars?)\b|\b\d+(?:\.\d+)?p(?=/|\b))", re.I),
-    "time": re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|\s?%)\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
+    # "14.03." and "14.03.2026" are the 14th of March, not 14:03 (German, Dutch and Romance dates).
+    "time": re.compile(r"\b(?<!\d\.)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|\s?%|\.\d)(?!(?<=\.(?:0[1-9]|1[0-2]))\.)\s?(?:am|pm)?\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b", re.I),
     "weekday": re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.I),
-    "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
+    "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?<![\d.])(?:\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|\d\d\.\d\d\.\d\d)(?![\d.]|\.\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:\.?,?\s+\d{{4}})?|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
     "percent": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b)", re.I),
     "quantity": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:(?:mg|mcg|µg|g|kg|ml|l|km|mi|miles?|m|cm|mm|°\s?[cf]|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|calls?|visits?|times|(?-i:A))\b)", re.I),
     "frequency": re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|every (?:day|week|other week|two weeks|month)|once a \w+|twice a \w+|(?:three|four) (?:times|calls) a \w+)\b", re.I),
@@ -109,6 +112,10 @@ def dates_in(text: str, default_year: int | None, ref: str | None = None) -> lis
         d = (_iso(int(m.group(3)), _month(m.group(2)), int(m.group(1))) if m.group(3)
              else _near(default_year, _month(m.group(2)), int(m.group(1)), ref))
         if d:
+            found.append((m.start(), d))
+    for m in _DOTTED.finditer(text):
+        day, month, year = (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6))
+        if (d := _iso(int(year) if len(year) == 4 else 2000 + int(year), int(month), int(day))):
             found.append((m.start(), d))
     for m in _MDY.finditer(text):
         d = (_iso(int(m.group(3)), _month(m.group(1)), int(m.group(2))) if m.group(3)

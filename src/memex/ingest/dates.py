@@ -71,6 +71,23 @@ def _vocabulary() -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
+@functools.lru_cache(maxsize=1)
+def _short_weekdays() -> dict[str, int]:
+    """Two-letter weekday abbreviations ("Do", "Mi", "za"): common words elsewhere, so read only before a
+    day written as numbers ("Do, 26.3.")."""
+    from dateparser.languages.loader import default_loader
+
+    out: dict[str, int] = {}
+    for lang in LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        for i, name in enumerate(_WEEKDAYS):
+            for tok in info.get(name, []):
+                t = _fold(tok).rstrip(".")
+                if len(t) == 2 and t.isalpha():
+                    out[t] = i if out.get(t, i) == i else -1  # "do": Thursday in German, Sunday in Spanish
+    return out
+
+
 @functools.lru_cache(maxsize=4096)
 def month_number(token: str) -> int | None:
     """The month a (folded) month token names, resolved through dateparser once per token."""
@@ -116,6 +133,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # version "1.4.16" is not a date); never with hyphens ("8-10-12" reps, "1-3-26" scores).
         rf"|(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)/(?P<sy>\d\d)(?![\w]|[./-]\d)"
         rf"|(?P<pd>[0-3]\d)\.(?P<pm>[01]\d)\.(?P<py>\d\d)(?![\w]|[./-]\d)"
+        # Day and month with dots, the year two digits or none ("Do, 26.3.", "So 7.6.26", "ab 1.5."): read only
+        # after a weekday or a word that introduces a date (see _mark), so "1.2." numbering stays a number.
+        rf"|(?:(?P<wd2>{_alternation(_short_weekdays())})\.?,?[ \t]+)?(?P<gd>[0-3]?\d)\.(?P<gm>[01]?\d)\.(?:(?P<gy>\d\d)(?![\w]|[./-]\d)|(?![\w]|[./-]?\d))"
         rf"|(?P<m3>{mon})\.?(?:[ \t]+(?P<de3>del?[ \t]+)?|(?P<s4>[ \t]*[-/][ \t]*))"
         rf"(?P<y3>(?:19|20)\d\d)(?![\d])"  # March 2026, marzo de 2026, ago-2026
         rf"|(?P<wd5>{wd})\.?,?[ \t]+(?:the[ \t]+)?(?P<d5>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?"  # martes 1, Tue the 3rd
@@ -146,6 +166,15 @@ _LEAD = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.
 # "14-ago". No English word is listed, so English text keeps the stricter shapes ("3 days ago", "5 out of 10").
 _DATE_ARTICLE = re.compile(r"(?:^|[\s(])(?:el|del|al|desde|hasta|para|antes del|despues del|o|ao|em|ate|le|du|"
                            r"au|depuis|il|dal|entro il|fino al)[ \t]+$")
+
+
+# Words that introduce a day written as numbers with dots ("ab 1.5.", "am 26.3.", "vanaf 1.5."): after one of
+# these, or after a weekday, "1.5." is the first of May, not a number or a section.
+_DAY_PREPOSITION = re.compile(r"(?:^|[\s(])(?:am|ab|bis|bis zum|vom|zum|seit|per|op|vanaf|tot|van|le|du|au|el|del|al|"
+                              r"desde|hasta|dal|il|entro il|fino al|em|ate|depuis|jusqu'au)[ \t]+$")
+
+_VERSION = re.compile(r"versi|release|\bv\d")
+"""A version named just before ("Versionen ab 5.1.", "versión 1.2."): the dotted numbers are a version, not a day."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +295,18 @@ def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.dat
     if g["iy"]:
         day = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
         return (day, "day", True) if day else None
+    if g["gd"]:
+        short = _short_weekdays().get(g["wd2"]) if g["wd2"] else None
+        wd = wd if wd is not None or short is None or short < 0 else short
+        before = _fold_keep(text[max(0, m.start() - 30):m.start()])
+        if wd is None and short is None and (not _DAY_PREPOSITION.search(before) or _VERSION.search(before)):
+            return None  # "ab 1.5." is the first of May; "Android-Versionen ab 5.1." is a version
+        d, month = int(g["gd"]), int(g["gm"])
+        if g["gy"]:
+            day = _valid(2000 + int(g["gy"]) if int(g["gy"]) < 70 else 1900 + int(g["gy"]), month, d)
+            return (day, "day", True) if day else None
+        day = _resolve_year(month, d, wd, context, previous) if 1 <= month <= 12 else None
+        return (day, "day", False) if day else None
     for d_, m_, y_ in (("nd", "nm", "ny"), ("hd", "hm", "hy"), ("sd", "sm", "sy"), ("pd", "pm", "py")):
         if g[d_]:
             y = int(g[y_])
