@@ -127,3 +127,23 @@ def test_an_answer_from_a_scam_leads_with_the_owner_s_verdict(tmp_path: Path) ->
         genuine = brain.ask("What time does set-up open at the market?")
         assert "7:45" in genuine.answer and "not genuine" not in genuine.answer
         assert "refunds@pay.example" not in genuine.answer
+
+
+def test_an_llm_is_told_the_owner_s_verdict_only_where_a_note_carries_one(tmp_path: Path) -> None:
+    from memex.agents.synthesis import DISOWNED_RULE, build_messages
+    from memex.domain import Hit
+
+    home = _home(tmp_path)
+    conn = sqlite3.connect(home / "memex.db")
+    try:
+        hits = [Hit(path=path, chunk_id=str(cid), score=1.0, text=text, location=Location(), doc_id=doc)
+                for cid, doc, text, path in conn.execute(
+                    "SELECT c.id, c.doc_id, c.text, d.path FROM chunks c JOIN documents d ON d.id = c.doc_id")]
+        verdicts = {h.chunk_id: v.text for h in hits if (v := disowning(conn, h.doc_id).verdict_in(h.text))}
+    finally:
+        conn.close()
+    assert any(v.startswith("SCAM. Rang the scheme office") for v in verdicts.values())
+    user = build_messages("Are my payments on hold?", hits, verdicts=verdicts)[1].content
+    assert 'owner_verdict="SCAM. Rang the scheme office' in user and DISOWNED_RULE.strip() in user
+    plain = build_messages("Are my payments on hold?", hits)[1].content
+    assert "owner_verdict" not in plain and DISOWNED_RULE.strip() not in plain

@@ -23,6 +23,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, replace
 
+from memex.agents import message
 from memex.agents.evidence import addressed_to_assistants, readable
 from memex.domain import Citation, Location
 
@@ -42,15 +43,6 @@ DISTRUST: dict[str, tuple[str, ...]] = {
 """Per language (ISO 639-1), words by which an owner says a pasted message is not genuine."""
 
 VERDICT = re.compile("|".join(rf"(?<!\w)(?:{p})(?!\w)" for ps in DISTRUST.values() for p in ps), re.I)
-
-_HEADER = re.compile(r"^\W{0,4}(?:from|sender|subject|sent|de|remitente|asunto|objet|expéditeur|von|absender|"
-                     r"betreff|da|mittente|oggetto|assunto|remetente|van|afzender|onderwerp)\W{0,4}\s?:", re.I)
-_SALUTATION = re.compile(r"^\W{0,4}(?:dear|hi|hello|greetings|estimad[oa]s?|querid[oa]s?|hola|buen[oa]s (?:días|"
-                         r"tardes)|bonjour|madame|monsieur|cher|chère|sehr geehrte[rs]?|liebe[rs]?|hallo|gentile|"
-                         r"egregi[oa]|car[oa]|ciao|prezad[oa]s?|olá|caro|cara|beste|geachte)\b", re.I)
-_FORWARDED = re.compile(r"forwarded message|begin forwarded|mensaje reenviado|message transféré|"
-                        r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|doorgestuurd bericht", re.I)
-
 
 def _flat(text: str) -> str:
     """Lower-case, markup and quote marks gone, whitespace collapsed: how a statement is found in its message."""
@@ -79,6 +71,12 @@ class Disowning:
         if len(flat) < 8:
             return None
         return next((v for text, v in self.messages if flat in text), None)
+
+    def verdict_in(self, passage: str) -> Verdict | None:
+        """The owner's verdict on a message this passage quotes lines of (for an LLM's notes); None if none."""
+        if not self.messages:
+            return None
+        return next((v for line in passage.split("\n") if (v := self.verdict_on(line)) is not None), None)
 
 
 @dataclass
@@ -135,8 +133,7 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
 
 
 def _opens_message(text: str) -> bool:
-    lines = [readable(x.lstrip().lstrip(">")) for x in text.split("\n")]
-    return any(_HEADER.match(x) or _FORWARDED.search(x) for x in lines) or bool(lines and _SALUTATION.match(lines[0]))
+    return message.opens_message([readable(x.lstrip().lstrip(">")) for x in text.split("\n")])
 
 
 VERDICT_WORDS = 60

@@ -295,7 +295,8 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 _lead_with_owner(question, composed, run)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
-    messages = build_messages(question, hits, state["plan"].temporal)
+    verdicts = {h.chunk_id: v.text for h in hits if (v := run.disowning(h.doc_id).verdict_in(h.text)) is not None}
+    messages = build_messages(question, hits, state["plan"].temporal, verdicts)
     on_token = None
     if run.emit is not None:
         emit = run.emit
