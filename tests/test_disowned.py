@@ -147,3 +147,11 @@ def test_an_llm_is_told_the_owner_s_verdict_only_where_a_note_carries_one(tmp_pa
     assert 'owner_verdict="SCAM. Rang the scheme office' in user and DISOWNED_RULE.strip() in user
     plain = build_messages("Are my payments on hold?", hits)[1].content
     assert "owner_verdict" not in plain and DISOWNED_RULE.strip() not in plain
+
+
+def test_a_label_on_the_line_above_the_message(tmp_path: Path) -> None:
+    home = indexed_home(tmp_path, {"texts.md": "# Texts\n\n**Smishing** (pasted 3 May):\nHi, your parcel is held. "
+                                               "Pay £1.99 at parcels-redelivery.example today.\nThanks, Parcel Team\n\n"
+                                               "Bin day is Tuesday.\n"})
+    [(text, verdict)] = _disowned(home)["texts.md"]
+    assert "parcel is held" in text and "bin day" not in text and verdict.startswith("Smishing")

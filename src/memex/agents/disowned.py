@@ -111,7 +111,12 @@ def _items(conn: sqlite3.Connection, doc_id: int) -> tuple[str, list[_Item]]:
             if headings[depth].strip().lower() != title.strip().lower():
                 items.append(_Item(headings[depth], depth + 1, False, str(cid), location))
         path = headings
-        items += [_Item(para, 0, quoted, str(cid), location) for para, quoted in _paragraphs(text)]
+        for para, quoted in _paragraphs(text):
+            first, _, rest = para.partition("\n")
+            if rest and _label(first) and _opens_message(rest):  # "**SCAM** (pasted 11 May):" on the line above
+                items += [_Item(first, 0, quoted, str(cid), location), _Item(rest, 0, quoted, str(cid), location)]
+            else:
+                items.append(_Item(para, 0, quoted, str(cid), location))
     return title, items
 
 
@@ -134,6 +139,14 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
 
 def _opens_message(text: str) -> bool:
     return message.opens_message([readable(x.lstrip().lstrip(">")) for x in text.split("\n")])
+
+
+def _signed(items: list[_Item], block: list[int]) -> bool:
+    """Has an unquoted message already ended: signed off ("Regards, Payments team"), with the name line after it?"""
+    lines = [readable(x) for m in block for x in items[m].text.split("\n")]
+    at = next((k for k in range(len(lines) - 1, -1, -1) if message.envelope(lines[k])
+               and message.SIGN_OFF.match(lines[k])), None)
+    return at is not None and len(lines) - at <= 3
 
 
 VERDICT_WORDS = 60
@@ -179,7 +192,7 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
         prev = block_of[n - 1] if n else None
         distrust = bool(VERDICT.search(item.text))
         if prev is not None and items[n - 1].quoted == item.quoted and (
-                item.quoted or not distrust and not _opens_message(item.text)):
+                item.quoted or not distrust and not _opens_message(item.text) and not _signed(items, blocks[prev])):
             block_of[n] = prev
             blocks[prev].append(n)
         elif not distrust and (_opens_message(item.text) or item.quoted and n + 1 < len(items)
