@@ -18,6 +18,7 @@ what it speaks of, and agents/evidence.py drops it already; the rest of that mes
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from memex.agents import message
 from memex.agents.evidence import addressed_to_assistants, readable
+from memex.agents.extractive import content_terms
 from memex.domain import Citation, Location
 
 DISTRUST: dict[str, tuple[str, ...]] = {
@@ -70,7 +72,7 @@ class Disowning:
         flat = _flat(quote)
         if len(flat) < 8:
             return None
-        return next((v for text, v in self.messages if flat in text), None)
+        return next((v for text, v in self.messages if flat in text or len(text) >= 20 and text in flat), None)
 
     def verdict_in(self, passage: str) -> Verdict | None:
         """The owner's verdict on a message this passage quotes lines of (for an LLM's notes); None if none."""
@@ -112,23 +114,40 @@ def _items(conn: sqlite3.Connection, doc_id: int) -> tuple[str, list[_Item]]:
                 items.append(_Item(headings[depth], depth + 1, False, str(cid), location))
         path = headings
         for para, quoted in _paragraphs(text):
+            heading = _HEADING.match(para.partition("\n")[0])
+            if heading:  # a small section folded into its neighbour's chunk: "### 11 May (SCAM)" and its lines
+                items.append(_Item(readable(heading.group(2)), len(heading.group(1)), False, str(cid), location))
+                para = para.partition("\n")[2]
+                if not para.strip():
+                    continue
             first, _, rest = para.partition("\n")
-            if rest and _label(first) and _opens_message(rest):  # "**SCAM** (pasted 11 May):" on the line above
+            label = VERDICT.search(first) if _label(first) else None
+            inline = _LEAD.sub("", first[label.end():]) if label else ""
+            if rest and label and _opens_message(rest):  # "**SCAM** (pasted 11 May):" on the line above
                 items += [_Item(first, 0, quoted, str(cid), location), _Item(rest, 0, quoted, str(cid), location)]
+            elif label and inline and _opens_message(inline):  # "SCAM: Dear driver, …" on one line
+                items += [_Item(first[:label.end()], 0, quoted, str(cid), location),
+                          _Item("\n".join([inline, rest]).strip(), 0, quoted, str(cid), location)]
             else:
                 items.append(_Item(para, 0, quoted, str(cid), location))
     return title, items
 
 
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*?)\s*#*\s*$")
+_LEAD = re.compile(r"^[^\w(]*(?:\([^)]*\)[^\w(]*)?")
+"""What stands between a label and the message on its line: markup, punctuation, "(pasted 11 May)"."""
+
+
 def _paragraphs(text: str) -> list[tuple[str, bool]]:
-    """A chunk's paragraphs, each with whether it is quoted ("> …"); a change of quoting starts a new one."""
+    """A chunk's paragraphs, each with whether it is quoted ("> …"); a change of quoting or a heading line starts a
+    new one."""
     out: list[tuple[str, bool]] = []
     para: list[str] = []
     quoted = False
     for line in [*text.split("\n"), ""]:
         is_quoted = line.lstrip().startswith(">")
         body = line.strip().lstrip(">").strip()
-        if (not body or is_quoted != quoted) and para:
+        if (not body or is_quoted != quoted or _HEADING.match(line)) and para:
             out.append(("\n".join(para), quoted))
             para = []
         if body:
@@ -141,6 +160,13 @@ def _opens_message(text: str) -> bool:
     return message.opens_message([readable(x.lstrip().lstrip(">")) for x in text.split("\n")])
 
 
+def _headers_only(items: list[_Item], block: list[int], planted: list[bool]) -> bool:
+    """Is the message so far only its header lines ("From: …", "Subject: …") — and any instruction planted for AI
+    assistants, which is no part of what it says —, its greeting and body still to come?"""
+    return all(planted[m] or all(message.HEADER.match(readable(x.lstrip().lstrip(">"))) for x in items[m].text.split("\n"))
+               for m in block)
+
+
 def _signed(items: list[_Item], block: list[int]) -> bool:
     """Has an unquoted message already ended: signed off ("Regards, Payments team"), with the name line after it?"""
     lines = [readable(x) for m in block for x in items[m].text.split("\n")]
@@ -149,6 +175,13 @@ def _signed(items: list[_Item], block: list[int]) -> bool:
     return at is not None and len(lines) - at <= 3
 
 
+PART = re.compile(r"(?<!\w)(?:last|final|bottom|end|footer|paragraph|bit|part|p\.?s\.?|postscript|signature|"
+                  r"últim[oa]|párrafo|parte|abajo|firma|derni(?:er|ère)|paragraphe|fin|bas|partie|"
+                  r"letzten?|absatz|ende|unten|teil|signatur|unterschrift|ultim[oa]|paragrafo|fine|fondo|"
+                  r"parágrafo|assinatura|laatste|alinea|onderaan|einde|deel|handtekening)(?!\w)", re.I)
+"""Words by which a verdict names a part of a message ("the last paragraph", "le bas du mail"), per language."""
+MIN_SHARED = 2
+"""Words a verdict sentence shares with the one of several pasted messages it describes."""
 VERDICT_WORDS = 60
 """A longer verdict paragraph is quoted up to the sentence that gives the verdict."""
 
@@ -170,6 +203,26 @@ def _said(text: str) -> str:
     return words[:end + 1] if end > 0 else words + " …"
 
 
+_PASTED = re.compile(r"pasted|copied|forwarded|received|pegad[oa]|copiad[oa]|reenviad[oa]|recibid[oa]|collée?|copiée?|"
+                     r"transférée?|reçue?|eingefügt|kopiert|weitergeleitet|erhalten|incollat[oa]|copiat[oa]|inoltrat[oa]|"
+                     r"ricevut[oa]|colad[oa]|encaminhad[oa]|recebid[oa]|geplakt|gekopieerd|doorgestuurd|ontvangen", re.I)
+
+
+def _bare_label(heading: str) -> bool:
+    """Is a heading no more than a verdict on a message ("SCAM", "Phishing e-mail (pasted 11 May)"), not a topic
+    ("Phishing awareness training")?"""
+    from memex.ingest.dates import find_dates
+
+    text = VERDICT.sub(" ", heading)
+    for d in sorted(find_dates(text, _ANY_DAY), key=lambda d: -d.start):
+        text = text[:d.start] + " " + text[d.end:]
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return all(message.MESSAGE.fullmatch(w) or _PASTED.fullmatch(w) for w in words)
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
 def _label(text: str) -> bool:
     """Does the line open with its verdict ("SCAM. Obviously.", "**Phishing** — …")?"""
     m = VERDICT.search(readable(text.lstrip().lstrip(">")))
@@ -184,6 +237,8 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
     # Messages: a quoted run that opens like a message, or paragraphs from one that opens like a message up to
     # the next heading, quoted run or owner's line of distrust (inside a quoted message such a word is the
     # message's own: "to protect you from fraud, re-register").
+    planted = [any(addressed_to_assistants(readable(x.lstrip().lstrip(">"))) for x in i.text.split("\n"))
+               for i in items]
     block_of: list[int | None] = [None] * len(items)
     blocks: list[list[int]] = []
     for n, item in enumerate(items):
@@ -192,18 +247,22 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
         prev = block_of[n - 1] if n else None
         distrust = bool(VERDICT.search(item.text))
         if prev is not None and items[n - 1].quoted == item.quoted and (
-                item.quoted or not distrust and not _opens_message(item.text) and not _signed(items, blocks[prev])):
+                item.quoted or not distrust and not _signed(items, blocks[prev])
+                and (not _opens_message(item.text) or _headers_only(items, blocks[prev], planted))):
             block_of[n] = prev
             blocks[prev].append(n)
         elif not distrust and (_opens_message(item.text) or item.quoted and n + 1 < len(items)
                                and items[n + 1].quoted and _opens_message(items[n + 1].text)):
             block_of[n] = len(blocks)
             blocks.append([n])
-    if not blocks:
-        return Disowning(())
     owner = [not i.heading and block_of[n] is None and bool(VERDICT.search(i.text)) for n, i in enumerate(items)]
-    planted = [any(addressed_to_assistants(readable(x.lstrip().lstrip(">"))) for x in i.text.split("\n"))
-               for i in items]
+    # A message holds the planted instruction inside it or in a paragraph appended after its sign-off.
+    spiked = [False] * len(blocks)
+    last: int | None = None
+    for m, item in enumerate(items):
+        last = block_of[m] if block_of[m] is not None else last
+        if planted[m] and last is not None and not item.heading:
+            spiked[last] = True
     covered: dict[int, Verdict] = {}
     if VERDICT.search(title):
         first = next(iter(items), None)
@@ -212,9 +271,14 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
                 covered.setdefault(b, Verdict(title, first.chunk_id, first.location))
     for n, item in enumerate(items):
         if item.heading and VERDICT.search(item.text):
+            # "## SCAM", "## Scam text (11 May)": what the section holds is the pasted thing, message-shaped or not.
+            bare = _bare_label(item.text)
             for m in range(n + 1, len(items)):
                 if items[m].heading and items[m].heading <= item.heading:
                     break
+                if block_of[m] is None and bare and not items[m].heading and not owner[m]:
+                    block_of[m] = len(blocks)
+                    blocks.append([m])
                 if block_of[m] is not None:
                     covered.setdefault(block_of[m], Verdict(item.text, item.chunk_id, item.location))
             continue
@@ -227,11 +291,30 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
         for m in (before, after):
             if m is not None and block_of[m] is not None:
                 beside.append(block_of[m])
-        # A label ("SCAM:", "**Phishing** — rang the bank") heads the message below it, else closes the one above.
-        for b in sorted(beside, key=lambda b: blocks[b][0] < n)[:1] if label else beside:
-            if not label and any(planted):
-                continue  # "the last paragraph / the second one is not from them": the planted instruction
-            covered.setdefault(b, Verdict(_said(item.text), item.chunk_id, item.location))
+        verdict = Verdict(_said(item.text), item.chunk_id, item.location)
+        if label:  # a label ("SCAM:", "**Phishing** — rang the bank") heads the message below it, else closes the one above
+            for b in sorted(beside, key=lambda b: blocks[b][0] < n)[:1]:
+                covered.setdefault(b, verdict)
+            continue
+        # A sentence that names a part ("the last paragraph is not from them — a scam going round") speaks of the
+        # instruction planted there, which agents/evidence.py drops already. Otherwise it speaks of the message
+        # that carries a planted instruction, when one does; of the one message beside it, when the note pastes
+        # one; among several, of the one it describes — sharing most of its words (MIN_SHARED, no tie).
+        if PART.search(item.text):
+            continue
+        clean = [b for b in range(len(blocks)) if not spiked[b]]
+        if sum(spiked) == 1:
+            chosen = [spiked.index(True)]
+        elif len(blocks) == 1:
+            chosen = [b for b in beside if b in clean]
+        else:
+            said = content_terms(VERDICT.sub(" ", item.text))
+            shared = sorted(((len(said & content_terms(" ".join(items[m].text for m in blocks[b]))), b) for b in clean),
+                            reverse=True)
+            best = shared[0][0] if shared else 0
+            chosen = [shared[0][1]] if best >= MIN_SHARED and [x for x, _ in shared].count(best) == 1 else []
+        for b in chosen:
+            covered.setdefault(b, verdict)
     return Disowning(tuple((_flat(" ".join(items[m].text for m in blocks[b])), v) for b, v in sorted(covered.items())))
 
 

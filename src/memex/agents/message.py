@@ -31,7 +31,7 @@ FORWARDED = re.compile(r"forwarded message|begin forwarded|mensaje reenviado|mes
 ENVELOPE_WORDS = 8
 """A salutation or sign-off is a short line; a longer one says something ("Hi all, the party is on the 14th")."""
 
-_MESSAGE = re.compile(r"(?<!\w)(?:e-?mails?|mails?|messages?|letters?|texts?|sms|whatsapp|correos?|mensajes?|cartas?|"
+MESSAGE = re.compile(r"(?<!\w)(?:e-?mails?|mails?|messages?|letters?|texts?|sms|whatsapp|correos?|mensajes?|cartas?|"
                       r"courriels?|lettres?|nachrichten?|briefe?|messaggi|messaggio|lettera|lettere|mensage(?:m|ns)|"
                       r"berichten?|brieven)(?!\w)", re.I)
 _SAID = re.compile(r"(?<!\w)(?:say|says|said|tell|tells|told|write|wrote|written|ask|asks|asked|claim|claims|claimed|"
@@ -42,7 +42,7 @@ _SAID = re.compile(r"(?<!\w)(?:say|says|said|tell|tells|told|write|wrote|written
 
 def asks_what_said(question: str) -> bool:
     """Does the question ask what a message said ("What did the e-mail say?", "Que disait le mail du 9 juin ?")?"""
-    return bool(_MESSAGE.search(question)) and bool(_SAID.search(question))
+    return bool(MESSAGE.search(question)) and bool(_SAID.search(question))
 
 
 def envelope(text: str) -> bool:
