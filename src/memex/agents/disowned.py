@@ -44,7 +44,8 @@ DISTRUST: dict[str, tuple[str, ...]] = {
 }
 """Per language (ISO 639-1), words by which an owner says a pasted message is not genuine."""
 
-VERDICT = re.compile("|".join(rf"(?<!\w)(?:{p})(?!\w)" for ps in DISTRUST.values() for p in ps), re.I)
+VERDICT = re.compile(r"(?<!\w)(?:" + "|".join(p for ps in DISTRUST.values() for p in ps) + r")(?!\w)", re.I)
+"""One group (not one lookaround per phrase): it is searched in every note an answer quotes."""
 
 def _flat(text: str) -> str:
     """Lower-case, markup and quote marks gone, whitespace collapsed: how a statement is found in its message."""
@@ -231,9 +232,20 @@ def _label(text: str) -> bool:
 
 def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
     """The pasted messages of one note that its owner marks as not genuine (usually none)."""
+    row = conn.execute("SELECT coalesce(title, '') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    texts = [row[0] if row else ""]
+    for heading_path, text in conn.execute("SELECT heading_path, text FROM chunks WHERE doc_id = ?", (doc_id,)):
+        texts.append(text)
+        if VERDICT.search(heading_path or ""):
+            texts.append(heading_path)  # stored as ASCII JSON ("F\u00e4lschung"): only a hit there needs decoding
+        elif "\\u" in (heading_path or ""):
+            try:
+                texts += [str(h) for h in json.loads(heading_path)]
+            except ValueError:
+                pass
+    if not VERDICT.search("\n".join(texts)):
+        return Disowning(())  # most notes: one search, nothing built
     title, items = _items(conn, doc_id)
-    if not any(VERDICT.search(i.text) for i in items) and not VERDICT.search(title):
-        return Disowning(())
     # Messages: a quoted run that opens like a message, or paragraphs from one that opens like a message up to
     # the next heading, quoted run or owner's line of distrust (inside a quoted message such a word is the
     # message's own: "to protect you from fraud, re-register").
