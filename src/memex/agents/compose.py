@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from memex.agents import latest as latest_mod
-from memex.agents import lexicon, listed, quantity
+from memex.agents import lexicon, listed, message, quantity
 from memex.agents.answer_type import PERSON, Expectation, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
@@ -78,6 +78,9 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
     cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
+    if message.asks_what_said(question):
+        # "What did the e-mail of 9 June say?": its body answers, not its header, greeting or sign-off.
+        cands = [c for c in cands if not message.envelope(c.text)] or cands
     picked = on_topic(question, pick(cands, question=question), idf)
     if not picked:
         return _empty("single", cands)

@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from memex.agents import abstain, aggregate, arithmetic, compose, full_names, lexicon, multihop, totals
+from memex.agents import (
+    abstain,
+    aggregate,
+    arithmetic,
+    compose,
+    disowned,
+    full_names,
+    lexicon,
+    multihop,
+    totals,
+)
 from memex.agents.context import Context, hit_dict, retrieve
 from memex.agents.embed_memo import EmbedMemo
 from memex.agents.evidence import all_units
@@ -59,6 +69,7 @@ class Run:
     """Receives stream events ({"type": "token"|"step", ...}); None when not streaming."""
     _memo: EmbedMemo | None = None
     _notes: dict[int, str] = field(default_factory=dict)
+    _disowned: dict[int, disowned.Disowning] = field(default_factory=dict)
 
     def threshold(self) -> float:
         """The support below which an extractive answer abstains: the setting, else the embedder's calibration."""
@@ -83,6 +94,12 @@ class Run:
         if doc_id not in self._notes:
             self._notes[doc_id] = note_text(self.parts.conn, doc_id)
         return self._notes[doc_id]
+
+    def disowning(self, doc_id: int) -> disowned.Disowning:
+        """A note's pasted messages its owner marks as not genuine (memoised for this question)."""
+        if doc_id not in self._disowned:
+            self._disowned[doc_id] = disowned.disowning(self.parts.conn, doc_id)
+        return self._disowned[doc_id]
 
     def idf(self, question: str) -> dict[str, float]:
         """How rare each word of `question` is in the notes (BM25's idf)."""
@@ -285,9 +302,11 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                     names = full_names.first_names(composed.text, run.parts.conn, run.parts.searcher, run.filters,
                                                    [c.chunk_id for c in composed.citations], question)
                     composed.text, composed.citations = full_names.write_out(composed.text, composed.citations, names)
+                _lead_with_owner(question, composed, run)
         return {"composed": composed, "draft": composed.text, "sources": {},
                 "trace": _step(state, "synthesize", t0, **composed.trace(), draft=composed.text)}
-    messages = build_messages(question, hits, state["plan"].temporal)
+    verdicts = {h.chunk_id: v.text for h in hits if (v := run.disowning(h.doc_id).verdict_in(h.text)) is not None}
+    messages = build_messages(question, hits, state["plan"].temporal, verdicts)
     on_token = None
     if run.emit is not None:
         emit = run.emit
@@ -295,6 +314,18 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
     draft = generate(run.model, messages, on_token, url_checker(hits))
     return {"draft": draft, "sources": dict(enumerate(hits, start=1)), "streamed": on_token is not None,
             "trace": _step(state, "synthesize", t0, mode=run.model.name, draft=draft)}
+
+
+def _lead_with_owner(question: str, composed: compose.Composed, run: Run) -> None:
+    """An answer quoting a pasted message its owner marks as a scam leads with the owner's verdict (agents/disowned.py):
+    the message's claims are not the owner's facts."""
+    for c in composed.used:
+        verdict = run.disowning(c.hit.doc_id).verdict_on(c.unit.quote)
+        if verdict is not None:
+            composed.text, composed.citations = disowned.lead_with_verdict(
+                composed.text, composed.citations, verdict, c.hit.path, lexicon.label("disowned", question))
+            composed.notes.append("disowned message: led with the owner's verdict")
+            return
 
 
 def _compose(state: AnswerState, run: Run) -> compose.Composed:
