@@ -231,7 +231,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
         # A value of the asked kind beside something else than the asked thing, in every quoted statement
         # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
         # question describes its subject in a clause of its own.
-        loose = binding.unbound(question, [(c.unit.text, c.unit.context) for c in quoted or used], in_notes)
+        loose = binding.unbound(question, [(c.unit.text, c.unit.context) for c in quoted or used], in_notes,
+                                UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0)
         lacks += [f"no value bound to {loose}"] if loose else []
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)

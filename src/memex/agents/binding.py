@@ -143,16 +143,19 @@ def _clauses(text: str) -> list[tuple[str, str]]:
 
 
 def unbound(question: str, statements: Sequence[tuple[str, str]],
-            in_notes: Callable[[str, str], bool] | None = None) -> str:
+            in_notes: Callable[[str, str], bool] | None = None, paraphrased: bool = True) -> str:
     """Why the quoted statements — (text, subject) pairs — give no value of the identifying kind asked for
     (`IDENTIFYING`) for the asked thing (`asked_thing`), or "":
 
     - **Beside something else.** Some statement speaks of the asked thing, and no value stands beside it: an
       amount, a code or a phone number in a clause that holds a word of it (or in its label, bracket head or
       subject); a person or a name asked for by its word in a statement that holds one.
-    - **Never written.** No note uses any word of the asked thing ("IBAN", "numéro de série") though the notes
-      use most of the question's other words: the question is in the notes' language, and what it asks about
-      is not in them. (A question in another language than the notes uses none of their words.)
+    - **Never written.** No note uses any word of the asked identifier ("IBAN", "numéro de série") though the
+      notes use most of the question's other words: the question is in the notes' language, and what it asks
+      about is not in them (a question in another language than the notes uses none of their words). The same
+      for the role a "who" question asks about ("Qui entraîne l'équipe…") where the embedder's calibration
+      does not read unseen words as a paraphrase (`paraphrased` False: abstain.UNSEEN_CREDIT); never for an
+      amount, whose asked thing is as often a verb ("para que volviera a enfriar") or a paraphrase.
 
     "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
@@ -172,7 +175,10 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         return ""
     wanted = {t for t, w in terms.items() if in_notes is None or in_notes(w.lower(), t)}
     if not wanted:
-        return _unwritten(question, terms, in_notes)
+        opens_who = "person" in expected(" ".join(_WORD.findall(question)[:2])).kinds
+        if kinds & {"code", "phone"} or (kinds & {"person", "name"} and opens_who and not paraphrased):
+            return _unwritten(question, terms, in_notes)
+        return ""
     if not any(_holds(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
         return ""
     values = frozenset().union(*(_VALUES.get(k, {k}) for k in kinds))
