@@ -40,6 +40,9 @@ def _notes(*texts: str):
     ("Wer ist der Trainer von Lenas Mannschaft?", ["Trainer"]),
     ("Qual è il numero di serie della bici?", ["serie"]),
     ("Hoeveel kostte het zadel?", ["zadel"]),
+    ("Wie viel hat der Sattel gekostet?", ["Sattel"]),
+    ("Wie lautet die IBAN des Vermieters?", ["lautet", "IBAN"]),
+    ("Quanto ho pagato la sella?", ["sella"]),
 ])
 def test_the_asked_thing_is_the_first_run_of_words_after_the_question_and_kind_words(question: str,
                                                                                      thing: list[str]) -> None:
@@ -77,10 +80,17 @@ def test_a_figure_without_its_sign_beside_the_asked_thing_stands_for_an_amount()
 def test_an_identifier_no_note_writes_is_never_written() -> None:
     quote = "Déménageur : Déménagements Chabert (Firminy), devis n° 2026-118 : 1 480 € TTC."
     notes = _notes(quote, "résidence Les Tilleuls, chambre 12")
-    assert unbound("Quel est l'IBAN de la résidence Les Tilleuls ?", [(quote, "Déménagement maman")], notes) \
-        == "IBAN (in no note)"
-    # Asked in another language than the notes: most of the question's words are in no note either.
-    assert unbound("What's the bank account IBAN for the care home?", [(quote, "Déménagement maman")], notes) == ""
+    asked = "Quel est l'IBAN de la résidence Les Tilleuls ?"
+    assert unbound(asked, [(quote, "Déménagement maman")], notes, paraphrased=False) == "IBAN (in no note)"
+    # Where the embedder's calibration reads words no note uses as a paraphrase ("UTR" for "Unique Taxpayer
+    # Reference"), nothing is said; nor for a question in another language than the notes, most of whose words
+    # are in no note either.
+    assert unbound(asked, [(quote, "Déménagement maman")], notes) == ""
+    assert unbound("What's the bank account IBAN for the care home?", [(quote, "Déménagement maman")], notes,
+                   paraphrased=False) == ""
+    # Written, under its own label: the identifier stands.
+    iban = "IBAN : FR76 3000 6000 0112 3456 7890 189 (résidence Les Tilleuls)."
+    assert unbound(asked, [(iban, "Résidence")], _notes(quote, iban), paraphrased=False) == ""
 
 
 def test_a_person_is_bound_to_the_statement_that_speaks_of_the_asked_role() -> None:

@@ -61,7 +61,7 @@ def _lang(question: str) -> str:
 def _kind_word(word: str, lang: str) -> bool:
     """Does the word only say what kind of answer is asked: a money verb or noun ("cost", "payé": "how much cost"
     reads as a money question), or a word of the kind ("name", "number", "s'appelle")?"""
-    from memex.agents.answer_type import _KIND_WORDS, _Q_MONEY, expected
+    from memex.agents.answer_type import _KIND_WORDS, _Q_MONEY
 
     low = lexicon.fold(word.lower())
     if low in _KIND_WORDS or low in {"number", "numero", "nummer", "no", "nr", "n°", "num", "called", "named"}:
@@ -71,7 +71,8 @@ def _kind_word(word: str, lang: str) -> bool:
     probe = f"{_HOW_MUCH[lang]} {word}"
     if lang == "en":
         return bool(_Q_MONEY.search(probe))
-    return "money" in expected(probe).kinds
+    money = lexicon._kind_patterns(lang).get("money")  # read in the question's language: the probe is too short
+    return bool(money and money.search(lexicon.fold(probe)))
 
 
 def asked_thing(question: str) -> list[str]:
@@ -95,8 +96,11 @@ def asked_thing(question: str) -> list[str]:
         started = len(out) > runs
         if low in articles:
             continue
-        # German writes every noun with a capital: there a name is only what agents/answer_type.names reads as one
-        if low in named or (word[:1].isupper() and started and lang != "de") or any(ch.isdigit() for ch in word):
+        # German writes every noun with a capital: there a name is only what agents/answer_type.names reads as one.
+        # An acronym ("IBAN", "PIN", "UTR") names the kind of thing asked for, not whose it is.
+        acronym = word.isupper() and len(word) > 1
+        if not acronym and (low in named or (word[:1].isupper() and started and lang != "de")
+                            or any(ch.isdigit() for ch in word)):
             if started:
                 break
             continue  # "How much does Orla earn…": whose, before what
@@ -150,12 +154,13 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     - **Beside something else.** Some statement speaks of the asked thing, and no value stands beside it: an
       amount, a code or a phone number in a clause that holds a word of it (or in its label, bracket head or
       subject); a person or a name asked for by its word in a statement that holds one.
-    - **Never written.** No note uses any word of the asked identifier ("IBAN", "numéro de série") though the
-      notes use most of the question's other words: the question is in the notes' language, and what it asks
-      about is not in them (a question in another language than the notes uses none of their words). The same
-      for the role a "who" question asks about ("Qui entraîne l'équipe…") where the embedder's calibration
-      does not read unseen words as a paraphrase (`paraphrased` False: abstain.UNSEEN_CREDIT); never for an
-      amount, whose asked thing is as often a verb ("para que volviera a enfriar") or a paraphrase.
+    - **Never written.** No note uses any word of the asked identifier ("IBAN", "numéro de série") or of the
+      role a "who" question asks about ("Qui entraîne l'équipe…") though the notes use most of the question's
+      other words: the question is in the notes' language, and what it asks about is not in them (a question
+      in another language than the notes uses none of their words). Only where the embedder's calibration
+      does not read words no note uses as a paraphrase (`paraphrased` False: abstain.UNSEEN_CREDIT; "UTR" for
+      "Unique Taxpayer Reference" is one), and never for an amount, whose asked thing is as often a verb
+      ("para que volviera a enfriar") or a paraphrase.
 
     "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
@@ -176,7 +181,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     wanted = {t for t, w in terms.items() if in_notes is None or in_notes(w.lower(), t)}
     if not wanted:
         opens_who = "person" in expected(" ".join(_WORD.findall(question)[:2])).kinds
-        if kinds & {"code", "phone"} or (kinds & {"person", "name"} and opens_who and not paraphrased):
+        if not paraphrased and (kinds & {"code", "phone"} or kinds & {"person", "name"} and opens_who):
             return _unwritten(question, terms, in_notes)
         return ""
     if not any(_holds(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
