@@ -71,6 +71,13 @@ def test_an_amount_beside_another_item_does_not_answer_for_the_asked_one() -> No
                    [("Cena en La Bodeguilla: 64 €, con postre.", "Diario")], _notes("cena Bodeguilla")) == ""
 
 
+def test_a_sentence_that_refers_back_to_the_amount_binds_it() -> None:
+    """"This is now my commercial rate for new clients" speaks of the £650 two sentences before."""
+    text = ("Quoted £650/day to Hearthstone (fintech, felt right). Accepted without negotiation. This is now my "
+            "commercial rate for new clients.")
+    assert unbound("What's my day rate for new commercial clients now?", [(text, "Day rates")], _notes(text)) == ""
+
+
 def test_a_figure_without_its_sign_beside_the_asked_thing_stands_for_an_amount() -> None:
     text = "All profits go to the air ambulance: 6,480 raised this year."
     assert unbound("How much did the sportive raise for the air ambulance?", [(text, "Results")],

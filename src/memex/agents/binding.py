@@ -99,8 +99,7 @@ def asked_thing(question: str) -> list[str]:
         # German writes every noun with a capital: there a name is only what agents/answer_type.names reads as one.
         # An acronym ("IBAN", "PIN", "UTR") names the kind of thing asked for, not whose it is.
         acronym = word.isupper() and len(word) > 1
-        if not acronym and (low in named or (word[:1].isupper() and started and lang != "de")
-                            or any(ch.isdigit() for ch in word)):
+        if not acronym and (low in named or (word[:1].isupper() and lang != "de") or any(ch.isdigit() for ch in word)):
             if started:
                 break
             continue  # "How much does Orla earn…": whose, before what
@@ -200,7 +199,24 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         for clause, hangs in _clauses(text):
             if offers(clause, question) & values and _holds(content_terms(f"{clause} {hangs}"), wanted):
                 return ""
+        if _refers_back(text, question, wanted, values):
+            return ""
     return " ".join(words)
+
+
+def _refers_back(text: str, question: str, wanted: set[str], values: frozenset[str]) -> bool:
+    """Does the statement speak of the asked thing only in sentences that give no value, beside one that gives
+    it ("Quoted £650/day to Hearthstone. Accepted without negotiation. This is now my commercial rate for new
+    clients.")? A sentence that holds the asked thing and a value in another clause ("la guidoline (18 €), ça
+    va avec la selle") gives that value to the other thing."""
+    from memex.agents.answer_type import _holds, offers
+    from memex.agents.extractive import content_terms
+    from memex.agents.unstated import sentences
+
+    said = sentences(text)
+    valued = [bool(offers(x, question) & values) for x in said]
+    about = [_holds(content_terms(x), wanted) for x in said]
+    return any(about) and not any(a and v for a, v in zip(about, valued, strict=True)) and any(valued)
 
 
 WRITTEN_SHARE = 0.5
