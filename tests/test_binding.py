@@ -76,6 +76,8 @@ def test_a_sentence_that_refers_back_to_the_amount_binds_it() -> None:
     text = ("Quoted £650/day to Hearthstone (fintech, felt right). Accepted without negotiation. This is now my "
             "commercial rate for new clients.")
     assert unbound("What's my day rate for new commercial clients now?", [(text, "Day rates")], _notes(text)) == ""
+    flat = "Apartamento en San Vicente, 2 habitaciones, vistas a la ría. 95 €/noche, 9 noches = 855 €."
+    assert unbound("¿Cuánto nos costó el apartamento de Cantabria?", [(flat, "Vacaciones")], _notes(flat)) == ""
 
 
 def test_a_figure_without_its_sign_beside_the_asked_thing_stands_for_an_amount() -> None:
@@ -88,7 +90,7 @@ def test_an_identifier_no_note_writes_is_never_written() -> None:
     quote = "Déménageur : Déménagements Chabert (Firminy), devis n° 2026-118 : 1 480 € TTC."
     notes = _notes(quote, "résidence Les Tilleuls, chambre 12")
     asked = "Quel est l'IBAN de la résidence Les Tilleuls ?"
-    assert unbound(asked, [(quote, "Déménagement maman")], notes, paraphrased=False) == "IBAN (in no note)"
+    assert unbound(asked, [(quote, "Déménagement maman")], notes, paraphrased=False) == "iban (in no note)"
     # Where the embedder's calibration reads words no note uses as a paraphrase ("UTR" for "Unique Taxpayer
     # Reference"), nothing is said; nor for a question in another language than the notes, most of whose words
     # are in no note either.
@@ -98,6 +100,18 @@ def test_an_identifier_no_note_writes_is_never_written() -> None:
     # Written, under its own label: the identifier stands.
     iban = "IBAN : FR76 3000 6000 0112 3456 7890 189 (résidence Les Tilleuls)."
     assert unbound(asked, [(iban, "Résidence")], _notes(quote, iban), paraphrased=False) == ""
+
+
+def test_a_role_no_note_names_is_never_written_but_a_lone_verb_may_be_a_paraphrase() -> None:
+    notes = _notes("Chaudière : révision par M. Petit. Inès handball mercredi gymnase.")
+    said = [("Inès : handball le mercredi au gymnase avec Lina.", "Inès")]
+    assert unbound("Qui est l'entraîneur de handball d'Inès ?", said, notes, paraphrased=False) \
+        == "entraîneur (in no note)"
+    assert unbound("Qui entraîne l'équipe de handball d'Inès ?", said, notes, paraphrased=False) \
+        == "entraîne équipe (in no note)"
+    # "aide" alone: the notes may say "révision par…" for it.
+    assert unbound("Qui m'aide avec la chaudière ?", [("Chaudière : révision par M. Petit.", "Maison")], notes,
+                   paraphrased=False) == ""
 
 
 def test_a_person_is_bound_to_the_statement_that_speaks_of_the_asked_role() -> None:

@@ -165,7 +165,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
     "loft conversion"), which meaning has to judge."""
     from memex.agents.answer_type import _LABELLED, _holds, expected, known_names, offers
-    from memex.agents.extractive import content_terms
+    from memex.agents.extractive import content_terms, question_terms
 
     kinds = expected(question).kinds
     if not kinds or not kinds <= IDENTIFYING or not statements:
@@ -174,13 +174,14 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     if kinds <= {"name"} and not re.search(rf"(?i)(?<!\w)(?:{_NAME_ASKED[lang]})(?!\w)", lexicon.fold(question)):
         return ""
     words = asked_thing(question)
-    terms = {t: w for w in words for t in content_terms(w)}
+    # The asked words' terms as the whole question reads them (its language's stems), not word by word
+    asked = {w.lower() for w in words}
+    terms = {t: w for t, w in question_terms(question).items() if _ELIDED.sub("", w).lower() in asked}
     if not terms:
         return ""
-    wanted = {t for t, w in terms.items() if in_notes is None or in_notes(w.lower(), t)}
+    wanted = {t for t, w in terms.items() if in_notes is None or in_notes(_ELIDED.sub("", w).lower(), t)}
     if not wanted:
-        opens_who = "person" in expected(" ".join(_WORD.findall(question)[:2])).kinds
-        if not paraphrased and (kinds & {"code", "phone"} or kinds & {"person", "name"} and opens_who):
+        if not paraphrased and (kinds & {"code", "phone"} or kinds & {"person", "name"} and _role(question, words)):
             return _unwritten(question, terms, in_notes)
         return ""
     if not any(_holds(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
@@ -199,24 +200,43 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         for clause, hangs in _clauses(text):
             if offers(clause, question) & values and _holds(content_terms(f"{clause} {hangs}"), wanted):
                 return ""
-        if _refers_back(text, question, wanted, values):
+        if _refers_back(text, question, wanted, kinds, values):
             return ""
     return " ".join(words)
 
 
-def _refers_back(text: str, question: str, wanted: set[str], values: frozenset[str]) -> bool:
-    """Does the statement speak of the asked thing only in sentences that give no value, beside one that gives
-    it ("Quoted £650/day to Hearthstone. Accepted without negotiation. This is now my commercial rate for new
-    clients.")? A sentence that holds the asked thing and a value in another clause ("la guidoline (18 €), ça
-    va avec la selle") gives that value to the other thing."""
+def _refers_back(text: str, question: str, wanted: set[str], kinds: frozenset[str], values: frozenset[str]) -> bool:
+    """Does the statement speak of the asked thing only in sentences that give no value of the asked kind,
+    beside one that gives it ("Quoted £650/day to Hearthstone. Accepted without negotiation. This is now my
+    commercial rate for new clients."; "Apartamento en San Vicente, 2 habitaciones. 95 €/noche, 9 noches =
+    855 €.")? A sentence that holds the asked thing and an amount in another clause ("la guidoline (18 €), ça
+    va avec la selle") gives that amount to the other thing."""
     from memex.agents.answer_type import _holds, offers
     from memex.agents.extractive import content_terms
     from memex.agents.unstated import sentences
 
     said = sentences(text)
-    valued = [bool(offers(x, question) & values) for x in said]
+    offered = [offers(x, question) for x in said]
     about = [_holds(content_terms(x), wanted) for x in said]
-    return any(about) and not any(a and v for a, v in zip(about, valued, strict=True)) and any(valued)
+    return (any(about) and not any(a and o & kinds for a, o in zip(about, offered, strict=True))
+            and any(o & values for o in offered))
+
+
+WHO = {"en": frozenset({"who", "whom", "whose"}), "es": frozenset({"quien", "quienes"}), "fr": frozenset({"qui"}),
+       "de": frozenset({"wer", "wem", "wen", "wessen"}), "it": frozenset({"chi"}), "pt": frozenset({"quem"}),
+       "nl": frozenset({"wie", "wiens"})}
+"""The word a question opens with to ask who (folded)."""
+
+
+def _role(question: str, words: Sequence[str]) -> bool:
+    """Does a "who" question name the role it asks about: a noun after its verb "to be" ("Qui est l'entraîneur…",
+    "¿Quién es el entrenador…?"), or a verb with its object ("Qui entraîne l'équipe…")? A lone verb ("Qui m'aide
+    à retaper…") is as often the question's own paraphrase of what the notes say ("bénévole")."""
+    tokens = [_ELIDED.sub("", t) for t in _WORD.findall(question)]
+    lang = _lang(question)
+    if len(tokens) < 2 or lexicon.fold(tokens[0]) not in WHO[lang]:
+        return False
+    return lexicon.fold(tokens[1]) in lexicon.stopwords(lang) or len(set(words)) >= 2
 
 
 WRITTEN_SHARE = 0.5
@@ -228,17 +248,18 @@ def _unwritten(question: str, asked: dict[str, str], in_notes: Callable[[str, st
     """The asked thing's words when no note uses them and the notes use most of the question's other content
     words (names aside); "" otherwise."""
     from memex.agents.answer_type import _KIND_WORDS, names
-    from memex.agents.extractive import content_terms, question_terms
+    from memex.agents.extractive import question_terms
 
     if in_notes is None:
         return ""
-    named = content_terms(" ".join(names(question)))
+    named = {lexicon.fold(w) for n in names(question) for w in n.split()}
     lang = _lang(question)
-    rest = {t: w for t, w in question_terms(question).items()
-            if t not in asked and t not in named and t not in _KIND_WORDS and len(t) > 2 and not _kind_word(w, lang)}
+    rest = {t: _ELIDED.sub("", w) for t, w in question_terms(question).items()
+            if t not in asked and lexicon.fold(_ELIDED.sub("", w)) not in named and t not in _KIND_WORDS
+            and len(t) > 2 and not _kind_word(w, lang)}
     if not rest:
         return ""
     used = sum(in_notes(w.lower(), t) for t, w in rest.items())
     if used / len(rest) < WRITTEN_SHARE:
         return ""
-    return " ".join(dict.fromkeys(asked.values())) + " (in no note)"
+    return " ".join(dict.fromkeys(_ELIDED.sub("", w) for w in asked.values())) + " (in no note)"
