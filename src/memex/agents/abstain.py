@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, focal, lexicon, unstated, withheld
+from memex.agents import attribute, binding, focal, lexicon, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
@@ -193,12 +193,15 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                   expect: Expectation | None = None,
                   candidates: Sequence[Candidate] = (), unseen: float = 0.0,
                   in_notes: Callable[[str, str], bool] | None = None,
-                  embedder_id: str = "") -> tuple[float, dict[str, Any]]:
+                  embedder_id: str = "", quoted: Sequence[Candidate] = ()) -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the support of its best quoted statement, less what they all lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
     goes by, the passage around it, or the rest of its note). `embedder_id` (the ranking embedder's) says on
-    which scale to read the statements' cosines (`support_cosine`)."""
+    which scale to read the statements' cosines (`support_cosine`); `quoted`, all the statements the answer
+    quotes (the asked value may stand in another than the best: agents/binding.py). An `expect` given is a
+    relation's (compose.asked_of)."""
+    relational = expect is not None
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
     kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
@@ -224,6 +227,13 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
     lacks += not_carried(question, used)
+    if not lacks and kind_ok and not relational:
+        # A value of the asked kind beside something else than the asked thing, in every quoted statement
+        # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
+        # question describes its subject in a clause of its own.
+        loose = binding.unbound(question, [(c.unit.text, c.unit.context) for c in quoted or used], in_notes,
+                                UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0)
+        lacks += [f"no value bound to {loose}"] if loose else []
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))

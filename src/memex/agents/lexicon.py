@@ -129,7 +129,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"\b(?:siret|siren|pin|mot de passe|code|reference)\b",
     },
     "de": {
-        "money": r"\bwie ?viel\b.*\b(?:kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
+        "money": r"\bwie ?viel\b.*\b(?:(?:ge)?kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
                  r"gebuhr\w*|rate|lohn)\b|\bwas (?:kost\w+|zahl\w+|verdien\w+)\b|\b(?:welchen|welcher|welche|wie hoch "
                  r"(?:ist|war)) (?:der |die |das |unser\w* |mein\w* )?(?:preis|miete|gehalt|betrag|beitrag|rate|kosten|"
                  r"budget|anzahlung)\b",

@@ -331,10 +331,27 @@ c("Pan de hogaza", "hidratación",
   ("recetas/Pan de hogaza.md", "Hidratación subida a 75 % desde el horno nuevo", "2026-08-24"))
 
 
+# Round 10 (abst10): appended after the shuffled questions (ids s064-s067, in this order) so that the others keep
+# their ids. The notes hold the asked thing's neighbours, not its value: another item's amount on the same list,
+# a gift idea never bought, a tutor instead of the coach.
+LATER: list[dict] = []
+for text, why in [
+    ("¿Cuánto costaron las botas de monte de Andrés?",
+     "son una idea para Navidad, todavía sin comprar (los 300 € son la paga extra de Rubén)"),
+    ("¿Quién es el entrenador de judo de Hugo?", "solo el horario y la cuota (Begoña Aznar es su tutora del cole)"),
+    ("¿Cuánto costó la cena para dos en La Bodeguilla?",
+     "es una idea de regalo para Javi y Lucía (los 1.100 € al mes son los encargos de los restaurantes)"),
+    ("¿Cuál es el número de socio de Hugo en el club de judo?", "no aparece"),
+]:
+    LATER.append({"question": text, "answer": f"Las notas no lo dicen — {why}.", "must_include": [],
+                  "gold_notes": [], "type": "unanswerable", "lang": "es"})
+
+
 def main() -> None:
     rng = random.Random(SEED)
     rows = list(Q)
     rng.shuffle(rows)
+    rows += LATER
     with open(ROOT / "questions.jsonl", "w", encoding="utf-8") as f:
         for i, row in enumerate(rows, 1):
             f.write(json.dumps({"id": f"s{i:03d}", **row}, ensure_ascii=False) + "\n")
@@ -347,10 +364,10 @@ def main() -> None:
         for row in C:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts: dict[str, int] = {}
-    for row in Q:
+    for row in Q + LATER:
         key = f"{row['lang']}:{row['type']}"
         counts[key] = counts.get(key, 0) + 1
-    print(f"{len(Q)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(f"{len(Q) + len(LATER)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(f"{len(C)} contradictions")
 
 
