@@ -30,14 +30,14 @@ def make_docx(path: Path) -> None:
     d.add_heading("TOP 3 – Wahlen", level=2)
     t = d.add_table(rows=1, cols=3)
     t.style = "Table Grid"
-    for cell, text in zip(t.rows[0].cells, ("Amt", "Gewählt", "Ergebnis")):
+    for cell, text in zip(t.rows[0].cells, ("Amt", "Gewählt", "Ergebnis"), strict=True):
         cell.text = text
     for row in (("1. Vorsitzende", "Hannelore Lüdeke", "27 ja, 2 nein, 2 Enthaltungen"),
                 ("Kassenwart", "Klaus Meiners", "einstimmig"),
                 ("Schriftführer", "Björn Tammen", "einstimmig (Wiederwahl)"),
                 ("Jugendwartin", "Gesa Lüdeke", "30 ja, 1 Enthaltung")):
         cells = t.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             cell.text = text
     d.add_paragraph("Klaus Meiners wird auf Antrag von Heike Brandt zum Ehrenvorsitzenden ernannt (Applaus).")
     d.add_heading("TOP 4 – Beitrag und Termine", level=2)
