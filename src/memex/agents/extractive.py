@@ -204,7 +204,42 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)
     _add_related(question, units, keep, f, holds, embedder, idf)
+    if expect.kinds and expect.kinds <= {PERSON, NAME}:
+        _related_kind(question, units, keep, f, holds, embedder, expect, known)
     return f
+
+
+RELATED_KIND_UNITS = 12
+"""Statements offering no name, the closest in meaning, read for the asked word held through a related one."""
+
+
+def _related_kind(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
+                  holds: Sequence[tuple[set[str], set[str]]], embedder: Embedder, expect: Expectation,
+                  known: frozenset[str]) -> None:
+    """A statement that holds what a "who" / "called" question asks about only through a related word ("Two
+    girls, Evie and Mae." for "What are Jo's daughters called?", "Kids: Saoirse and Darragh" for "Aoife's
+    children") offers the names it gives: its clauses were read for the asked word as written
+    (answer_type.answer_span), which it does not write. Read for the closest statements in meaning that offer
+    no name, since the kind signal itself keeps them out of the best-scored ones."""
+    from memex.agents.answer_type import _attribute_terms
+
+    minimum = paraphrase.related_min(embedder.id)
+    attr = _attribute_terms(question)
+    if minimum is None or not attr:
+        return
+    words = {_stem(w.lower()): w.lower() for w in WORD.findall(question)}
+    asked = {t: words[t] for t in attr if t in words and paraphrase._ALPHA.match(words[t])}
+    if len(asked) != len(attr):
+        return
+    silent = [int(i) for i in keep if f[int(i), 3] == 0.0 and not attr <= holds[int(i)][0]]
+    silent = sorted(silent, key=lambda i: -f[i, 0])[:RELATED_KIND_UNITS]
+    if not silent:
+        return
+    own = {i: paraphrase.plain_words(units[i].text) for i in silent}
+    vectors = paraphrase.word_vectors(embedder, [*asked.values(), *(w for i in silent for w in own[i])])
+    for i in silent:
+        if attr <= holds[i][0] | paraphrase.related_terms(asked, holds[i][0], own[i], vectors, minimum):
+            f[i, 3] = matches(expect, units[i].text, question, "", known, whole=True) or 0.0
 
 
 def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
