@@ -315,8 +315,6 @@ def _clauses(sentence: str) -> list[str]:
     parts.append(sentence[start:])
     return parts
 _KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
-               # "what make / model / brand of stove": the kind of name asked for, not the thing asked of
-               "make", "model", "brand",
                # light verbs say nothing of what is asked ("When is OVR going to be commissioned?")
                "go", "going", "goe", "get", "gett", "got", "do", "doe", "did", "done", "ha", "have", "had", "take",
                "put", "come", "happen", "end", "up"}
@@ -330,14 +328,6 @@ def _attribute_terms(question: str) -> frozenset[str]:
 
     named = content_terms(" ".join(names(question)))
     return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
-
-
-def _head(question: str, attr: frozenset[str]) -> str:
-    """The first of the question's asked words in its own order: the thing asked of ("stove" in "What make of
-    stove did Lee fit?", "warden" in "What's the name of the warden at Corrib View?")."""
-    from memex.agents.extractive import content_terms
-
-    return next((t for w in re.findall(r"[\w'’-]+", question) for t in content_terms(w) if t in attr), "")
 
 
 def _holds(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
@@ -371,8 +361,6 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
         return "".join(p if not n else (" " if re.search(r"[.!?]$", kept[n - 1]) else ", ") + p
                        for n, p in enumerate(kept))
     subject_terms = content_terms(subject)
-    if subject and _holds(subject_terms, {_head(question, attr)}):
-        return sentence  # its note or section is titled with the thing asked of ("What make of stove…" / "Stove install")
     # a light verb both share ("Who got the ring?" / "Yvonne got it") is not what the question names
     if subject and not all(_holds(subject_terms, {a}) for a in attr) and (content_terms(question) - _KIND_WORDS) & (
             content_terms(f"{subject} {sentence}")):
