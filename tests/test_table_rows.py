@@ -76,3 +76,14 @@ def test_a_name_in_a_note_titled_with_the_asked_thing_but_silent_on_its_make_off
     q = "What make and model is the heat pump?"
     assert matches(expected(q), "Annual service due April 2027. Contact now Kirsty Naylor (Jamie's left).", q,
                    "Heat pump project › Open") == 0.0
+
+
+def test_another_relatives_word_does_not_stand_for_the_asked_one() -> None:
+    minilm = _minilm()
+    q = "What is Jo Pettifer's wife called?"
+    idf = idf_weights(q, None, 0)
+    units = [_unit("Two girls, Evie and Mae. Husband Dom drives for the ambulance service.", "Jo Pettifer", 0)]
+    assert score_units(q, units, minilm, idf)[0].kind == 0.0
+    q = "What are Aoife's children called?"
+    units = [_unit("Pharmacist, runs the pharmacy on Shop Street. Kids: Saoirse (14) and Darragh (11).", "Aoife", 0)]
+    assert score_units(q, units, minilm, idf_weights(q, None, 0))[0].kind == 1.0

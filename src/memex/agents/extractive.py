@@ -238,8 +238,27 @@ def _related_kind(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.
     own = {i: paraphrase.plain_words(units[i].text) for i in silent}
     vectors = paraphrase.word_vectors(embedder, [*asked.values(), *(w for i in silent for w in own[i])])
     for i in silent:
-        if attr <= holds[i][0] | paraphrase.related_terms(asked, holds[i][0], own[i], vectors, minimum):
+        held = holds[i][0] | {t for t, w in asked.items()
+                              if any(_stands_for(w, x, vectors, minimum) for x in own[i])}
+        if attr <= held:
             f[i, 3] = matches(expect, units[i].text, question, "", known, whole=True) or 0.0
+
+
+_SAME_RELATION = [frozenset(g.split()) for g in ("kid kids child children", "grandkids grandchildren",
+                                                  "mum mom mam mother", "dad father", "hijos niños", "hijas niñas")]
+"""Relation words that name the same relative: any other two (unstated.RELATIONS) name different ones."""
+
+
+def _stands_for(asked: str, word: str, vectors: Mapping[str, np.ndarray], minimum: float) -> bool:
+    """Does the statement's word stand for the asked one: close in meaning, and not another relative's name
+    ("husband" is close to "wife", and names someone else; "girls" stands for "daughters")?"""
+    from memex.agents.unstated import RELATIONS
+
+    if asked not in vectors or word not in vectors or float(vectors[asked] @ vectors[word]) < minimum:
+        return False
+    if asked in RELATIONS and word in RELATIONS and asked.rstrip("s") != word.rstrip("s"):
+        return any(asked in g and word in g for g in _SAME_RELATION)
+    return True
 
 
 def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
