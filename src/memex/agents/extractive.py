@@ -252,8 +252,10 @@ _SAME_RELATION = [frozenset(g.split()) for g in ("kid kids child children", "gra
 def _stands_for(asked: str, word: str, vectors: Mapping[str, np.ndarray], minimum: float) -> bool:
     """Does the statement's word stand for the asked one: close in meaning, and not another relative's name
     ("husband" is close to "wife", and names someone else; "girls" stands for "daughters")?"""
-    from memex.agents.unstated import RELATIONS
+    from memex.agents.unstated import _PRONOUNS, RELATIONS
 
+    if word in _PRONOUNS:
+        return False  # "her" is close to "daughter" and names no one
     if asked not in vectors or word not in vectors or float(vectors[asked] @ vectors[word]) < minimum:
         return False
     if asked in RELATIONS and word in RELATIONS and asked.rstrip("s") != word.rstrip("s"):
