@@ -43,9 +43,11 @@ _Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WO
                       # "What did the surveyor say the flat was worth?": a value ("worth it" is a judgement)
                       r"\bwhat\b[^?]*\bworth\s*(?:[?,]|$|\b(?:now|today|then|at|in|on|when|after|before|by)\b)",
                       re.I)
-_Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|often|fast|hot|cold|high|deep)\b|"
+_Q_QUANTITY = re.compile(r"\bhow (?:many|much|heavy|tall|far|big|large|long|old|often|fast|hot|cold|high|deep|thick|thin|wide|"
+                         r"narrow|small|short|low|warm|steep|loud|quick|slow|strong)\b|"
                          r"\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:my|the|our|his|her|their|your) )?(?:[\w-]+ ){0,2}(?:dose|dosage|weight|temperature|size|percentage|share|gravity|grade|"
-                         r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|"
+                         r"score|split|number|amount|speed|distance|height|length|volume|age|ratio|proportion|thickness|width|depth|"
+                         r"diameter|capacity|"
                          r"count|total|mark|pace|heart rate)\b|\bwhich (?:size|grade|version|number)\b|"
                          # "Since which Obsidian version…?", "What app version…?": a version number
                          r"\b(?:which|what) (?:[\w-]+ ){0,2}version\b|"
@@ -98,6 +100,9 @@ _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|
 # A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
 _S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)(?!\s?(?:hours?|hrs?|h|mins?|minutes?|days?|weeks?|km|kg|g|mg|ml|l|litres?|miles?|mi|m|cm|mm|%|x|°)\b)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
+_S_MONEY_FIELD = re.compile(r"(?:^|;\s)[^:;]{0,30}?(?:[£$€¥]|\b(?:eur|usd|gbp|chf)\b)\)?\s?:\s?(\d[\d,.]*)", re.I)
+"""A table row's amount under a currency column ("what: Sign writing; £: 360", "Concepto: Luz; €: 61"): the
+sign heads the column, so the cell holds the bare figure."""
 _S_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                        r"forty|fifty|hundred|thousand|half|once|twice|dozen)\b", re.I)
 _UNITS = (r"mg|mcg|ml|l|litres?|liters?|g|kg|km|m|cm|mm|miles?|°c|°f|c|f|%|percent|pcs|pieces|items|mugs|units|"
@@ -255,7 +260,7 @@ def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset(
         return any(m.strip().lower() not in q_low for m in matches if m.strip())
 
     kinds: set[str] = set()
-    if new(_S_MONEY.findall(sentence)):
+    if new(_S_MONEY.findall(sentence)) or new(_S_MONEY_FIELD.findall(sentence)):
         kinds.add(MONEY)
     if new([m.group(0) for m in _S_QUANTITY.finditer(sentence)]):
         kinds.add(QUANTITY)
@@ -375,12 +380,13 @@ _LABELLED = re.compile(rf"^[\w ’'-]{{1,25}}:\s+([{UPPER}][\w’'-]+)")
 
 
 def matches(expect: Expectation, sentence: str, question: str, subject: str = "",
-            known: frozenset[str] = frozenset()) -> float | None:
+            known: frozenset[str] = frozenset(), whole: bool = False) -> float | None:
     """1.0 when the sentence offers an expected kind, 0.0 when it offers none, None when nothing is expected.
-    A name asked for must be offered in the clauses about what is asked (answer_span)."""
+    A name asked for must be offered in the clauses about what is asked (answer_span), unless the `whole`
+    sentence is known to be about it."""
     if not expect:
         return None
-    if expect.kinds <= {PERSON, NAME}:
+    if expect.kinds <= {PERSON, NAME} and not whole:
         sentence = answer_span(sentence, question, subject)
         label = _LABELLED.match(sentence)
         if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:

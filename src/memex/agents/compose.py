@@ -81,7 +81,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     if message.asks_what_said(question):
         # "What did the e-mail of 9 June say?": its body answers, not its header, greeting or sign-off.
         cands = [c for c in cands if not message.envelope(c.text)] or cands
-    picked = on_topic(question, pick(cands, question=question), idf)
+    picked = same_row(question, on_topic(question, pick(cands, question=question), idf))
     if not picked:
         return _empty("single", cands)
     extreme = _extreme(question, cands)
@@ -171,6 +171,24 @@ def on_topic(question: str, picked: list[Candidate], idf: Mapping[str, float]) -
         if c.hit.path == best.hit.path or about or titled or (own & asked) - held:
             out.append(c)
     return out
+
+
+def same_row(question: str, picked: list[Candidate]) -> list[Candidate]:
+    """When the best statement is a table row, the other rows of its table that join it must hold in their own
+    cells the asked words it holds, or another asked word: "what: Sign writing (new name); £: 360" answers "How
+    much did it cost to have the new name painted?", and the mooring rows beside it only share the table's
+    header and note title with the question."""
+    if len(picked) < 2:
+        return picked
+    best = picked[0]
+    shape = _shape(best)
+    if shape is None:
+        return picked
+    asked = content_terms(question)
+    own = _words(best.text) & asked
+    held = own | _words(best.unit.subject) & asked
+    return [best, *(c for c in picked[1:]
+                    if _shape(c) != shape or own <= _words(c.text) or (_words(c.text) & asked) - held)]
 
 
 _ANY_DAY = dt.date(2000, 1, 1)

@@ -204,7 +204,63 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)
     _add_related(question, units, keep, f, holds, embedder, idf)
+    if expect.kinds and expect.kinds <= {PERSON, NAME}:
+        _related_kind(question, units, keep, f, holds, embedder, expect, known)
     return f
+
+
+RELATED_KIND_UNITS = 12
+"""Statements offering no name, the closest in meaning, read for the asked word held through a related one."""
+
+
+def _related_kind(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
+                  holds: Sequence[tuple[set[str], set[str]]], embedder: Embedder, expect: Expectation,
+                  known: frozenset[str]) -> None:
+    """A statement that holds what a "who" / "called" question asks about only through a related word ("Two
+    girls, Evie and Mae." for "What are Jo's daughters called?", "Kids: Saoirse and Darragh" for "Aoife's
+    children") offers the names it gives: its clauses were read for the asked word as written
+    (answer_type.answer_span), which it does not write. Read for the closest statements in meaning that offer
+    no name, since the kind signal itself keeps them out of the best-scored ones."""
+    from memex.agents.answer_type import _attribute_terms
+
+    minimum = paraphrase.related_min(embedder.id)
+    attr = _attribute_terms(question)
+    if minimum is None or not attr:
+        return
+    words = {_stem(w.lower()): w.lower() for w in WORD.findall(question)}
+    asked = {t: words[t] for t in attr if t in words and paraphrase._ALPHA.match(words[t])}
+    if len(asked) != len(attr):
+        return
+    silent = [int(i) for i in keep if f[int(i), 3] == 0.0 and not attr <= holds[int(i)][0]]
+    silent = sorted(silent, key=lambda i: -f[i, 0])[:RELATED_KIND_UNITS]
+    if not silent:
+        return
+    own = {i: paraphrase.plain_words(units[i].text) for i in silent}
+    vectors = paraphrase.word_vectors(embedder, [*asked.values(), *(w for i in silent for w in own[i])])
+    for i in silent:
+        held = holds[i][0] | {t for t, w in asked.items()
+                              if any(_stands_for(w, x, vectors, minimum) for x in own[i])}
+        if attr <= held:
+            f[i, 3] = matches(expect, units[i].text, question, "", known, whole=True) or 0.0
+
+
+_SAME_RELATION = [frozenset(g.split()) for g in ("kid kids child children", "grandkids grandchildren",
+                                                  "mum mom mam mother", "dad father", "hijos niños", "hijas niñas")]
+"""Relation words that name the same relative: any other two (unstated.RELATIONS) name different ones."""
+
+
+def _stands_for(asked: str, word: str, vectors: Mapping[str, np.ndarray], minimum: float) -> bool:
+    """Does the statement's word stand for the asked one: close in meaning, and not another relative's name
+    ("husband" is close to "wife", and names someone else; "girls" stands for "daughters")?"""
+    from memex.agents.unstated import _PRONOUNS, RELATIONS
+
+    if word in _PRONOUNS:
+        return False  # "her" is close to "daughter" and names no one
+    if asked not in vectors or word not in vectors or float(vectors[asked] @ vectors[word]) < minimum:
+        return False
+    if asked in RELATIONS and word in RELATIONS and asked.rstrip("s") != word.rstrip("s"):
+        return any(asked in g and word in g for g in _SAME_RELATION)
+    return True
 
 
 def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.ndarray,
