@@ -22,7 +22,7 @@ from typing import Any
 
 from memex.agents import latest as latest_mod
 from memex.agents import lexicon, listed, quantity
-from memex.agents.answer_type import PERSON, Expectation, expected
+from memex.agents.answer_type import PERSON, Expectation, _attribute_terms, _holds, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
@@ -106,7 +106,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
             picked = [picked[0], lead, *picked[1:]]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
-    changed = _changed_over_time(question, picked, cands)
+    changed = _changed_over_time(question, picked, cands, _news_beside(question, picked, cands))
     if changed is not None:
         return changed
     if also is not None:
@@ -188,18 +188,25 @@ _PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", r
 _PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b", re.I)
 
 
-def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate]) -> Composed | None:
+def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate],
+                       news: Sequence[Candidate] = ()) -> Composed | None:
     """Statements of different dates answering a present-tense question about one thing ("When is the weekly
-    sync?" from a kickoff and a later retro) read as a change: the latest first, then what it replaced."""
-    if len(picked) < 2 or not all(_dated(c) for c in picked) or len({c.unit.date for c in picked}) < 2:
-        return None
+    sync?" from a kickoff and a later retro) read as a change: the latest first, then what it replaced. Only
+    statements that give what is asked compete (`gives_asked`): "How does Farida take her tea?" is not answered
+    by the latest line of her 1-1s note, nor "How much is the rent?" by the council-tax line below it. `news`:
+    statements beside the picked ones that say from when they hold ("From 3 Sep 2026: £1,380")."""
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question):
         return None
+    if len(picked) < 2 or not all(_dated(c) for c in picked) or len({c.unit.date for c in picked}) < 2:
+        return None
+    picked = [c for c in [*picked, *news] if gives_asked(question, c)]
+    if len({c.unit.date for c in picked}) < 2:
+        return None  # the statements do not give the asked thing at different dates: the plain answer
     asked = content_terms(question)
     shared = asked.intersection(*(content_terms(c.text) | content_terms(c.unit.subject) for c in picked))
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
-    order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
+    order = sorted(picked, key=lambda c: (str(c.unit.date), says_own_date(c), c.score), reverse=True)
     same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
     if len({c.unit.date for c in same}) < 2:
         return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
@@ -218,15 +225,64 @@ def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
 
 
+def gives_asked(question: str, c: Candidate) -> bool:
+    """Does the statement give what the question asks of its subject: the kind of answer asked (when one is), and
+    an asked word (not a name, not the asked kind's own word) in its own text or its nearest heading — the note's
+    title when it has no section? A line under "Council tax" in "Rent and bills" gives no rent."""
+    if c.kind == 0.0:
+        return False
+    attr = _attribute_terms(question) - _PRONOUNS
+    if not attr:
+        return True
+    return _holds(content_terms(c.text) | content_terms(_heading(c)), attr)
+
+
+def says_own_date(c: Candidate) -> bool:
+    """Does the statement write the date it is dated by ("From 3 Sep 2026: £1,380")? Of two statements of one
+    day, that one is the news; the other may only borrow the day from its note ("Insurance renews 3 September.
+    2025-26: £412." in a note dated by its latest entry)."""
+    if not c.unit.date:
+        return False
+    day = str(c.unit.date)[:10]
+    try:
+        base = dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return any(m.day.isoformat() == day for m in find_dates(c.unit.text, base))
+
+
+_PRONOUNS = frozenset({"her", "hers", "his", "him", "she", "they", "them", "their", "its", "our", "ours", "your",
+                       "yours", "mine"})
+"""Words of the question that point at its subject and say nothing of what is asked ("How does Farida take her tea?")."""
+
+
+def _news_beside(question: str, picked: Sequence[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Statements of the picked ones' notes, close to the best, that say from when they hold and give what is
+    asked ("From 3 Sep 2026: £1,380" below "Insurance renews 3 September. 2025-26: £412."): the change a present
+    question meets in the note it is answered from."""
+    if not picked or not cands:
+        return []
+    notes = {c.hit.path for c in picked}
+    ranked = [(c, c.score) for c in cands if c.hit.path in notes and c not in picked]
+    return [c for c in latest_mod.stated_changes(ranked, cands[0].score) if gives_asked(question, c)]
+
+
 def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
     """Can `earlier` be read as what `latest` replaced? A line of the same note can; a line of another note only
     when its own words share an asked word with the latest's own words ("New slot: since Tuesday 24 February
     department meetings are on Tuesdays" before "department meetings are fortnightly"). A note's title lends its
     words to every line of it, so "Dept meeting: moves to Tuesdays" in a note titled "Acting deputy handover" is
-    not what "my acting deputy role is extended to July 2027" replaced."""
+    not what "my acting deputy role is extended to July 2027" replaced. The latest's nearest heading counts as its
+    own words when the note has no section ("From 3 Sep 2026: £1,380" in the note "Car — 2015 Skoda Fabia")."""
     if earlier.hit.path == latest.hit.path:
         return True
-    return bool(_roots(asked) & _roots(content_terms(latest.text)) & _roots(content_terms(earlier.text)))
+    own = content_terms(latest.text) | content_terms(_heading(latest))
+    return bool(_roots(asked) & _roots(own) & _roots(content_terms(earlier.text)))
+
+
+def _heading(c: Candidate) -> str:
+    """The statement's nearest heading: its section's, else its note's title; dates left out."""
+    return _undated(c.unit.subject.split(" › ")[-1])
 
 
 def _roots(terms: set[str]) -> set[str]:
@@ -323,7 +379,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
+    latest = max(dated, key=lambda c: (str(c.unit.date), says_own_date(c), c.score))
     older = [c for c in dated if c not in news and str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
