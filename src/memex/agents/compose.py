@@ -185,7 +185,7 @@ def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
 
 
 _PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", re.I)
-_PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b", re.I)
+_PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b|^\s*(?:what|who|where|how|which)['’]s\b", re.I)
 
 
 def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate],
@@ -206,7 +206,11 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     shared = asked.intersection(*(content_terms(c.text) | content_terms(c.unit.subject) for c in picked))
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
-    order = sorted(picked, key=lambda c: (str(c.unit.date), says_own_date(c), c.score), reverse=True)
+    # A line that borrows its note's date (the note's latest entry dates it) says nothing of when it was written:
+    # it does not outrank lines that write their date ("100 mm insulation" in the house note whose last update
+    # is "EPC redone 2 July 2026" is not newer than "topped up to 270 mm — done Jan 2026").
+    order = sorted(picked, key=lambda c: ("" if borrows_note_date(c) else str(c.unit.date), says_own_date(c),
+                                          c.score), reverse=True)
     same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
     if len({c.unit.date for c in same}) < 2:
         return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
@@ -231,10 +235,25 @@ def gives_asked(question: str, c: Candidate) -> bool:
     title when it has no section? A line under "Council tax" in "Rent and bills" gives no rent."""
     if c.kind == 0.0:
         return False
-    attr = _attribute_terms(question) - _PRONOUNS
+    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
     if not attr:
         return True
     return _holds(content_terms(c.text) | content_terms(_heading(c)), attr)
+
+
+def _continues_asked(question: str, c: Candidate) -> bool:
+    """Does the statement give what is asked in its own words, or continue the statement before it that does
+    ("Insurance renews 3 September. 2025-26: £412." then "From 3 Sep 2026: £1,380 with Callum as a named driver"),
+    or sits under a section heading that does ("## Rent" over "Letter 28 May 2026: going up to £925 a month")?"""
+    if c.kind == 0.0:
+        return False
+    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
+    section = _heading(c) if " › " in c.unit.subject else ""  # a note's title is every line's: it says nothing here
+    return not attr or _holds(content_terms(f"{c.text} {section}"), attr) or _holds(content_terms(c.unit.previous), attr)
+
+
+_WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))
+"""Words that ask when ("What's the EPC rating now?"), not what: no statement need hold them."""
 
 
 def says_own_date(c: Candidate) -> bool:
@@ -251,6 +270,19 @@ def says_own_date(c: Candidate) -> bool:
     return any(m.day.isoformat() == day for m in find_dates(c.unit.text, base))
 
 
+def borrows_note_date(c: Candidate) -> bool:
+    """Is the statement dated only by its note's date, where that date is the latest one the note's text gives
+    (no front matter, no dated file name) — while the statement itself, and its headings, write none?"""
+    explain = c.unit.hit.explain or {}
+    note = str(explain.get("note_date") or "")[:10]
+    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10]:
+        return False
+    # A note dated by the date at its top (a letter's, a quote's) dates its lines; one dated by the latest of
+    # the dates its text gives (the passage gives earlier ones too) does not.
+    first = str((explain.get("dates") or {}).get("first") or note)[:10]
+    return first < note and not says_own_date(c) and not find_dates(c.unit.subject, _ANY_DAY)
+
+
 _PRONOUNS = frozenset({"her", "hers", "his", "him", "she", "they", "them", "their", "its", "our", "ours", "your",
                        "yours", "mine"})
 """Words of the question that point at its subject and say nothing of what is asked ("How does Farida take her tea?")."""
@@ -264,7 +296,15 @@ def _news_beside(question: str, picked: Sequence[Candidate], cands: Sequence[Can
         return []
     notes = {c.hit.path for c in picked}
     ranked = [(c, c.score) for c in cands if c.hit.path in notes and c not in picked]
-    return [c for c in latest_mod.stated_changes(ranked, cands[0].score) if gives_asked(question, c)]
+    top = cands[0].score
+    said = latest_mod.stated_changes(ranked, top)
+    # "Main fuse now 100 A (8 Apr 2026)": a dated statement that says what holds now is news as much
+    said += [c for c, v in ranked if v >= top - latest_mod.CHANGE_MARGIN and c not in said and _NOW_SAID.search(c.text)
+             and says_own_date(c)]
+    return [c for c in said if _continues_asked(question, c)]
+
+
+_NOW_SAID = re.compile(r"\bnow\b", re.I)
 
 
 def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
@@ -379,7 +419,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    latest = max(dated, key=lambda c: (str(c.unit.date), says_own_date(c), c.score))
+    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
     older = [c for c in dated if c not in news and str(c.unit.date) < str(latest.unit.date)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items

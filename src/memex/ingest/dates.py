@@ -522,10 +522,11 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
     return [d.isoformat() if d else None for d in days]
 
 
-# A date a value holds: "renews 3 Sept", "MOT due every 14 November", "vence el 5 de mayo", "fällig am 1. März".
-# It says when something is due or recurs, not when the statement was written.
+# A date a value holds: "renews 3 Sept", "MOT due every 14 November", "valid until 30 Nov 2026", "vence el 5 de mayo",
+# "fällig am 1. März". It says when something is due, recurs or ends, not when the statement was written.
 _SCHEDULED = re.compile(
-    r"\b(?:renews?|renewal|renewing|due|expires?|expiry|expiring|every|each|"
+    r"\b(?:renews?|renewal|renewing|due|expires?|expiry|expiring|every|each|valid|good|until|till|runs (?:out|to)|"
+    r"hasta|válid[oa]|valable|jusqu'?(?:au|à|a)|gültig bis|bis|valido|fino al|geldig tot|tot|até|"
     r"vence|vencimiento|renueva|renovaci[oó]n|cada|todos los|renova|renova[cç][aã]o|todo dia|"
     r"renouvel\w*|[ée]ch[ée]ance|expire|chaque|tous les|f[äa]llig|verl[äa]ngert|jeden|j[äa]hrlich am|"
     r"scade|scadenza|rinnovo|rinnova|ogni|vervalt|verloopt|verlengt|elke|iedere)"
