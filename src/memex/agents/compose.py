@@ -197,10 +197,10 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     statements beside the picked ones that say from when they hold ("From 3 Sep 2026: £1,380")."""
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question):
         return None
-    if len(picked) < 2 or not all(_dated(c) for c in picked) or len({c.unit.date for c in picked}) < 2:
+    if len(picked) + len(news) < 2 or not all(_dated(c) for c in picked):
         return None
     picked = [c for c in [*picked, *news] if gives_asked(question, c)]
-    if len({c.unit.date for c in picked}) < 2:
+    if len({_when(c) for c in picked}) < 2:
         return None  # the statements do not give the asked thing at different dates: the plain answer
     asked = content_terms(question)
     shared = asked.intersection(*(content_terms(c.text) | content_terms(c.unit.subject) for c in picked))
@@ -209,10 +209,9 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
     # A line that borrows its note's date (the note's latest entry dates it) says nothing of when it was written:
     # it does not outrank lines that write their date ("100 mm insulation" in the house note whose last update
     # is "EPC redone 2 July 2026" is not newer than "topped up to 270 mm — done Jan 2026").
-    order = sorted(picked, key=lambda c: ("" if borrows_note_date(c) else str(c.unit.date), says_own_date(c),
-                                          c.score), reverse=True)
+    order = sorted(picked, key=lambda c: (_when(c), says_own_date(c), c.score), reverse=True)
     same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
-    if len({c.unit.date for c in same}) < 2:
+    if len({_when(c) for c in same}) < 2:
         return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
     order = same
     first, citations = cite(order[:1], dated=True, question=question)
@@ -227,6 +226,11 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
 
 def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def _when(c: Candidate) -> str:
+    """The date a statement competes on for "which is newer": its own, or none when it only borrows its note's."""
+    return "" if borrows_note_date(c) else str(c.unit.date)
 
 
 def gives_asked(question: str, c: Candidate) -> bool:
