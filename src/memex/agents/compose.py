@@ -242,7 +242,7 @@ def gives_asked(question: str, c: Candidate) -> bool:
     attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
     if not attr:
         return True
-    return _holds(content_terms(c.text) | content_terms(_heading(c)), attr)
+    return _holds(_roots(content_terms(c.text) | content_terms(_heading(c))), _roots(attr))
 
 
 def _continues_asked(question: str, c: Candidate) -> bool:
@@ -253,7 +253,7 @@ def _continues_asked(question: str, c: Candidate) -> bool:
         return False
     attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
     section = _heading(c) if " › " in c.unit.subject else ""  # a note's title is every line's: it says nothing here
-    return not attr or _holds(content_terms(f"{c.text} {section}"), attr) or _holds(content_terms(c.unit.previous), attr)
+    return not attr or any(_holds(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
 
 
 _WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))
