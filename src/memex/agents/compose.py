@@ -279,12 +279,20 @@ def borrows_note_date(c: Candidate) -> bool:
     (no front matter, no dated file name) — while the statement itself, and its headings, write none?"""
     explain = c.unit.hit.explain or {}
     note = str(explain.get("note_date") or "")[:10]
-    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10]:
+    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10] or says_own_date(c) \
+            or find_dates(c.unit.subject, _ANY_DAY):
         return False
-    # A note dated by the date at its top (a letter's, a quote's) dates its lines; one dated by the latest of
-    # the dates its text gives (the passage gives earlier ones too) does not.
-    first = str((explain.get("dates") or {}).get("first") or note)[:10]
-    return first < note and not says_own_date(c) and not find_dates(c.unit.subject, _ANY_DAY)
+    # The note's date written above the statement (a letter's date, "checked 1 Oct 2026" atop a list) dates it;
+    # written only below it (a later update: "EPC redone 2 July 2026"), it does not. Not in the passage at all,
+    # it came from further down the note when the passage itself gives earlier dates.
+    text = c.unit.hit.text or ""
+    words = c.unit.quote.split()[:4]
+    at = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+    day = dt.date.fromisoformat(note)
+    marks = [m.start for m in find_dates(text, day) if m.day == day]
+    if marks:
+        return at is not None and min(marks) > at.start()
+    return str((explain.get("dates") or {}).get("first") or note)[:10] < note
 
 
 _PRONOUNS = frozenset({"her", "hers", "his", "him", "she", "they", "them", "their", "its", "our", "ours", "your",
