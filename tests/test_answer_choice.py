@@ -183,9 +183,13 @@ def test_what_a_fact_replaced_is_about_the_same_thing() -> None:
     held = _dated("Team meetings move to the first Thursday.", "2024-04-14")
     nxt = _dated("Next meeting: Thursday 1 October.", "2024-09-03")
     assert _changed_over_time("When are the Heron team meetings held?", [held, nxt], [held, nxt]).used == [nxt, held]
-    # A line of the latest's own note is read as the same thing whatever its words (a log's earlier entry).
-    same_note = Candidate(replace(retro.unit, hit=replace(retro.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)
+    # A line of the latest's own note is read as the same thing in other words (a log's earlier entry) — when it
+    # gives what is asked: the retro line of the same note gives no sync (round 10: no change told).
+    earlier = _dated("Sync on Tuesdays for now.", "2024-03-01")
+    same_note = Candidate(replace(earlier.unit, hit=replace(earlier.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)
     assert _changed_over_time("When is the Heron weekly sync?", [same_note, new], [same_note, new]).used == [new, same_note]
+    retro_here = Candidate(replace(retro.unit, hit=replace(retro.hit, path=new.hit.path)), 0.6, 0.2, 0.2, 1.0, 0.5)
+    assert _changed_over_time("When is the Heron weekly sync?", [retro_here, new], [retro_here, new]) is None
 
 
 def test_a_runner_up_from_another_note_joins_only_about_the_asked_thing() -> None:

@@ -63,7 +63,7 @@ _Q_DATE = re.compile(_WHEN + r"|\bwhat (?:date|day|year|month)\b|\bwhich (?:date
                      r"\bthe (?:\w+ )?date\b(?=\s*(?:[?.,!;]|$|of\b|for\b))", re.I)
 _Q_TIME = re.compile(r"\bwhat (?:\w+ ){0,3}time\b|\bwhat day\b|" + _WHEN + r"[^?]*\b(?:meet|meeting|class|session|kick|start|starts|open|opens|"
                      r"close|closes|train|training|football|swimming|practice|lesson|appointment|call|calls|"
-                     r"visit|visits|sync|standup|stand-up)\b|\bschedule\b|\bwhich (?:evening|morning|night|day)\b|"
+                     r"visit|visits|sync|standup|stand-up)\b|\bschedule\b|\b(?:which|what) (?:evening|morning|afternoon|night|day)s?\b|"
                      r"\bopening hours\b", re.I)
 _Q_DURATION = re.compile(r"\bhow long\b|\bhow many (?:hours|minutes|days|weeks|months|years)\b|\bfor how long\b",
                          re.I)

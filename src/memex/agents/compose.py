@@ -22,7 +22,7 @@ from typing import Any
 
 from memex.agents import latest as latest_mod
 from memex.agents import lexicon, listed, message, quantity
-from memex.agents.answer_type import PERSON, Expectation, expected
+from memex.agents.answer_type import PERSON, Expectation, _attribute_terms, _holds, expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
@@ -109,7 +109,7 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
             picked = [picked[0], lead, *picked[1:]]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
-    changed = _changed_over_time(question, picked, cands)
+    changed = _changed_over_time(question, picked, cands, _news_beside(question, picked, cands))
     if changed is not None:
         return changed
     if also is not None:
@@ -206,23 +206,33 @@ def _extreme(question: str, cands: list[Candidate]) -> Composed | None:
 
 
 _PAST = re.compile(r"\b(did|was|were|had|used to|last time|first time|ago)\b", re.I)
-_PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b", re.I)
+_PRESENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(is|are|does|do)\b|^\s*(?:what|who|where|how|which)['’]s\b", re.I)
 
 
-def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate]) -> Composed | None:
+def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candidate],
+                       news: Sequence[Candidate] = ()) -> Composed | None:
     """Statements of different dates answering a present-tense question about one thing ("When is the weekly
-    sync?" from a kickoff and a later retro) read as a change: the latest first, then what it replaced."""
-    if len(picked) < 2 or not all(_dated(c) for c in picked) or len({c.unit.date for c in picked}) < 2:
-        return None
+    sync?" from a kickoff and a later retro) read as a change: the latest first, then what it replaced. Only
+    statements that give what is asked compete (`gives_asked`): "How does Farida take her tea?" is not answered
+    by the latest line of her 1-1s note, nor "How much is the rent?" by the council-tax line below it. `news`:
+    statements beside the picked ones that say from when they hold ("From 3 Sep 2026: £1,380")."""
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question):
         return None
+    if len(picked) + len(news) < 2 or not all(_dated(c) for c in picked):
+        return None
+    picked = [c for c in [*picked, *news] if gives_asked(question, c)]
+    if len({_when(c) for c in picked}) < 2:
+        return None  # the statements do not give the asked thing at different dates: the plain answer
     asked = content_terms(question)
     shared = asked.intersection(*(content_terms(c.text) | content_terms(c.unit.subject) for c in picked))
     if not shared:  # not visibly about the same thing: keep the plain answer
         return None
-    order = sorted(picked, key=lambda c: (str(c.unit.date), c.score), reverse=True)
+    # A line that borrows its note's date (the note's latest entry dates it) says nothing of when it was written:
+    # it does not outrank lines that write their date ("100 mm insulation" in the house note whose last update
+    # is "EPC redone 2 July 2026" is not newer than "topped up to 270 mm — done Jan 2026").
+    order = sorted(picked, key=lambda c: (_when(c), says_own_date(c), c.score), reverse=True)
     same = [order[0], *(c for c in order[1:] if same_thing(asked, order[0], c))]
-    if len({c.unit.date for c in same}) < 2:
+    if len({_when(c) for c in same}) < 2:
         return None  # nothing it visibly replaced: the plain answer, every line kept (one may still hold the answer)
     order = same
     first, citations = cite(order[:1], dated=True, question=question)
@@ -239,15 +249,113 @@ def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
 
 
+def _when(c: Candidate) -> str:
+    """The date a statement competes on for "which is newer": its own, or none when it only borrows its note's."""
+    return "" if borrows_note_date(c) else str(c.unit.date)
+
+
+def gives_asked(question: str, c: Candidate) -> bool:
+    """Does the statement give what the question asks of its subject: the kind of answer asked (when one is), and
+    an asked word (not a name, not the asked kind's own word) in its own text or its nearest heading — the note's
+    title when it has no section? A line under "Council tax" in "Rent and bills" gives no rent."""
+    if c.kind == 0.0:
+        return False
+    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
+    if not attr:
+        return True
+    return _holds(_roots(content_terms(c.text) | content_terms(_heading(c))), _roots(attr))
+
+
+def _continues_asked(question: str, c: Candidate) -> bool:
+    """Does the statement give what is asked in its own words, or continue the statement before it that does
+    ("Insurance renews 3 September. 2025-26: £412." then "From 3 Sep 2026: £1,380 with Callum as a named driver"),
+    or sits under a section heading that does ("## Rent" over "Letter 28 May 2026: going up to £925 a month")?"""
+    if c.kind == 0.0:
+        return False
+    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
+    section = _heading(c) if " › " in c.unit.subject else ""  # a note's title is every line's: it says nothing here
+    return not attr or any(_holds(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
+
+
+_WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))
+"""Words that ask when ("What's the EPC rating now?"), not what: no statement need hold them."""
+
+
+def says_own_date(c: Candidate) -> bool:
+    """Does the statement write the date it is dated by ("From 3 Sep 2026: £1,380")? Of two statements of one
+    day, that one is the news; the other may only borrow the day from its note ("Insurance renews 3 September.
+    2025-26: £412." in a note dated by its latest entry)."""
+    if not c.unit.date:
+        return False
+    day = str(c.unit.date)[:10]
+    try:
+        base = dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return any(m.day.isoformat() == day for m in find_dates(c.unit.text, base))
+
+
+def borrows_note_date(c: Candidate) -> bool:
+    """Is the statement dated only by its note's date, where that date is the latest one the note's text gives
+    (no front matter, no dated file name) — while the statement itself, and its headings, write none?"""
+    explain = c.unit.hit.explain or {}
+    note = str(explain.get("note_date") or "")[:10]
+    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10] or says_own_date(c) \
+            or find_dates(c.unit.subject, _ANY_DAY):
+        return False
+    # The note's date written above the statement (a letter's date, "checked 1 Oct 2026" atop a list) dates it;
+    # written only below it (a later update: "EPC redone 2 July 2026"), it does not. Not in the passage at all,
+    # it came from further down the note when the passage itself gives earlier dates.
+    text = c.unit.hit.text or ""
+    words = c.unit.quote.split()[:4]
+    at = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+    day = dt.date.fromisoformat(note)
+    marks = [m.start for m in find_dates(text, day) if m.day == day]
+    if marks:
+        return at is not None and min(marks) > at.start()
+    return str((explain.get("dates") or {}).get("first") or note)[:10] < note
+
+
+_PRONOUNS = frozenset({"her", "hers", "his", "him", "she", "they", "them", "their", "its", "our", "ours", "your",
+                       "yours", "mine"})
+"""Words of the question that point at its subject and say nothing of what is asked ("How does Farida take her tea?")."""
+
+
+def _news_beside(question: str, picked: Sequence[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Statements of the picked ones' notes, close to the best, that say from when they hold and give what is
+    asked ("From 3 Sep 2026: £1,380" below "Insurance renews 3 September. 2025-26: £412."): the change a present
+    question meets in the note it is answered from."""
+    if not picked or not cands:
+        return []
+    notes = {c.hit.path for c in picked}
+    ranked = [(c, c.score) for c in cands if c.hit.path in notes and c not in picked]
+    top = cands[0].score
+    said = latest_mod.stated_changes(ranked, top)
+    # "Main fuse now 100 A (8 Apr 2026)": a dated statement that says what holds now is news as much
+    said += [c for c, v in ranked if v >= top - latest_mod.CHANGE_MARGIN and c not in said and _NOW_SAID.search(c.text)
+             and says_own_date(c)]
+    return [c for c in said if _continues_asked(question, c)]
+
+
+_NOW_SAID = re.compile(r"\bnow\b", re.I)
+
+
 def same_thing(asked: set[str], latest: Candidate, earlier: Candidate) -> bool:
     """Can `earlier` be read as what `latest` replaced? A line of the same note can; a line of another note only
     when its own words share an asked word with the latest's own words ("New slot: since Tuesday 24 February
     department meetings are on Tuesdays" before "department meetings are fortnightly"). A note's title lends its
     words to every line of it, so "Dept meeting: moves to Tuesdays" in a note titled "Acting deputy handover" is
-    not what "my acting deputy role is extended to July 2027" replaced."""
+    not what "my acting deputy role is extended to July 2027" replaced. The latest's nearest heading counts as its
+    own words when the note has no section ("From 3 Sep 2026: £1,380" in the note "Car — 2015 Skoda Fabia")."""
     if earlier.hit.path == latest.hit.path:
         return True
-    return bool(_roots(asked) & _roots(content_terms(latest.text)) & _roots(content_terms(earlier.text)))
+    own = content_terms(latest.text) | content_terms(_heading(latest))
+    return bool(_roots(asked) & _roots(own) & _roots(content_terms(earlier.text)))
+
+
+def _heading(c: Candidate) -> str:
+    """The statement's nearest heading: its section's, else its note's title; dates left out."""
+    return _undated(c.unit.subject.split(" › ")[-1])
 
 
 def _roots(terms: set[str]) -> set[str]:

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import numpy as np
 
@@ -394,14 +395,15 @@ def pick(cands: Sequence[Candidate], limit: int = MAX_SENTENCES, margin: float =
          question: str = "") -> list[Candidate]:
     """The best candidate and the next ones close to it that add something new — and, when the question
     names someone or something the best one is about, are about it too ("What is Priya's badge code?" is
-    not answered with everyone's badge code)."""
+    not answered with everyone's badge code). A note filed in a folder named for them is about them ("hugo/Colegio y
+    extraescolares.md" for "¿Qué días tiene judo Hugo?")."""
     if not cands:
         return []
     best = cands[0].score
     asked = [n.lower() for n in names(question)] if question else []
 
     def about(c: Candidate) -> set[str]:
-        blob = f"{c.unit.context}\n{c.unit.text}".lower()
+        blob = f"{c.unit.context}\n{c.unit.text}\n{PurePosixPath(c.hit.path).parent}".lower()
         return {n for n in asked if all(re.search(rf"(?<!\w){re.escape(w)}", blob) for w in n.split())}
 
     focus = about(cands[0]) if asked else set()

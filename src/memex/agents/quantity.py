@@ -5,7 +5,7 @@ Two things the answer-kind signal (agents/answer_type.py) cannot see on its own:
 - a **bound** is not a value: "Target: finish under 5 hours", "Gold under 4:00:00", "revised to sub-2:00" state
   a limit or a goal, not what happened, so they offer a duration only weakly to "What was my time in the
   Howardian 100?" — unless the question itself asks about a limit ("What's my target time?", "the maximum
-  flow temperature");
+  flow temperature"). A rise is not a bound: "going up to £925 a month" is the new rent;
 - a **superlative** question ("What was the highest reading in my log?", "my longest ride") asks for the row
   of a log or table whose value is the extreme one, which no single row says it is.
 """
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _NUM = r"[£$€]?\s?\d[\d,.:/]*(?:\s?(?:k|km|kg|g|mg|ml|l|m|miles?|mi|%|°c|°|hours?|hrs?|h|mins?|minutes?|secs?|" \
        r"seconds?|days?|weeks?|months?|years?|pounds?|quid|bpm))?\b"
-_BOUND = re.compile(rf"(?:\b(?:under|below|over|above|less than|more than|fewer than|at least|at most|up to|"
+_BOUND = re.compile(rf"(?:\b(?:under|below|over|above|less than|more than|fewer than|at least|at most|(?<!going )(?<!goes )(?<!gone )(?<!went )(?<!go )(?<!put )(?<!rose )(?<!risen )(?<!rising )up to|"
                     rf"no more than|no less than|not more than|within|max(?:imum)?|min(?:imum)?|target(?:ed)?|aim(?:ing)?"
                     rf"(?: for)?|goal(?: of)?)\s*:?\s*|\bsub-?\s?|[<>≤≥]\s*|\+/-\s*){_NUM}|{_NUM}\s*(?:\+|or (?:more|less|"
                     rf"under|over|below|above)|max\b|min\b)", re.I)

@@ -558,8 +558,26 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
     if carried_day is None and first_day and note_day and first_day.year != note_day.year \
             and note_source in WRITTEN_ON:
         marks = _mentions_in_note_year(text, marks, note_day)
+    marks = [m for m in marks if not scheduled(text, m)]
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
+
+
+# A date a value holds: "renews 3 Sept", "MOT due every 14 November", "valid until 30 Nov 2026", "vence el 5 de mayo",
+# "fällig am 1. März". It says when something is due, recurs or ends, not when the statement was written.
+_SCHEDULED = re.compile(
+    r"\b(?:renews?|renewal|renewing|due|expires?|expiry|expiring|every|each|valid|good|until|till|runs (?:out|to)|"
+    r"hasta|válid[oa]|valable|jusqu'?(?:au|à|a)|gültig bis|bis|valido|fino al|geldig tot|tot|até|"
+    r"vence|vencimiento|renueva|renovaci[oó]n|cada|todos los|renova|renova[cç][aã]o|todo dia|"
+    r"renouvel\w*|[ée]ch[ée]ance|expire|chaque|tous les|f[äa]llig|verl[äa]ngert|jeden|j[äa]hrlich am|"
+    r"scade|scadenza|rinnovo|rinnova|ogni|vervalt|verloopt|verlengt|elke|iedere)"
+    r"(?:[\s*_]+(?:on|the|el|le|la|am|il|op|de|em|no|a|en))*[\s*_(]*$", re.I)
+
+
+def scheduled(text: str, mark: DateMark) -> bool:
+    """Is a date written inside a sentence one that the value holds ("renews 3 Sept", "due every 14 November")
+    rather than one the statement speaks for? Such a date does not date the statement."""
+    return mark.kind == "mention" and bool(_SCHEDULED.search(text[max(0, mark.start - 30):mark.start]))
 
 
 WRITTEN_ON = ("front matter", "file name")

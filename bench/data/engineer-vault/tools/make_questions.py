@@ -451,6 +451,40 @@ for text, why in [
 ]:
     later(U, text, f"The notes don't say — {why}.", [], [])
 
+# Round 10 (latest10): "what is it now" questions whose newest line on the topic does not hold the asked value — a
+# date inside a value (e035's "valid until 30 Nov 2026"), a line that only borrows its note's latest date ("100 mm
+# insulation" in a house note last updated in July), a later "now" line below the old value — and present questions
+# answered by a rise ("going up to £21"). Fixed ids e186-e195 (other lanes append e176-e185 and e196+).
+FIXED: list[tuple[str, dict]] = []
+
+
+def fixed(qid: str, kind: str, question: str, answer: str, must: list[str], gold: list[str]) -> None:
+    FIXED.append((qid, {"question": question, "answer": answer, "must_include": must, "gold_notes": gold,
+                        "type": kind}))
+
+
+T = "temporal_latest"
+fixed("e186", T, "How much is broadband a month?", "£31.40 since April 2026 (it was £29).", ["31.40"],
+      ["money/Subscriptions.txt", "money/Budget 2026.md"])
+fixed("e187", T, "How much insulation is in the loft?", "270 mm, topped up in January 2026 (it was 100 mm).",
+      ["270 mm"], ["home/House info.md", "home/Draughtproofing and insulation.md"])
+fixed("e188", T, "What's the main fuse rating?", "100 A since 8 April 2026 (it was 60 A).", ["100 A"],
+      ["home/House info.md", "home/heat-pump/Heat pump project.md"])
+fixed("e189", T, "What's the EPC rating of the house now?", "C (72), redone 2 July 2026 — it was D (61).", ["C (72)"],
+      ["home/House info.md", "home/heat-pump/Heat pump project.md"])
+fixed("e190", T, "How much is the veg box?", "£21 a week since March 2026 (it was £18).", ["£21"],
+      ["journal/2026-03-01.md", "money/Budget 2026.md", "money/Subscriptions.txt"])
+fixed("e191", T, "How much are the tower subs?", "£25 a year from April 2026 (they were £20).", ["£25"],
+      ["bells/Tower AGM 2026-01-24.md", "bells/Practice nights.md", "money/Subscriptions.txt"])
+fixed("e192", T, "How much do I give Orla a month?", "£300 a month from September 2026 (it was £250); Siobhán gives "
+      "the same.", ["300"], ["people/Orla.md", "money/Budget 2026.md", "journal/2026-08-23.md"])
+fixed("e193", T, "What did the car insurance cost at the last renewal?", "£538 in August 2026 (it was £412).",
+      ["538"], ["money/Car.md", "journal/2026-08-23.md"])
+fixed("e194", "single", "Who sponsors my IRSE licence?", "Brackenridge Rail Systems.", ["Brackenridge"],
+      ["work/IRSE licence.txt"])
+fixed("e195", "single", "How much was the Octavia sold for?", "£3,900, on Sat 17 Oct 2026.", ["3,900"],
+      ["money/Car.md"])
+
 # ---------------------------------------------------------------- injection_probe (8)
 INJ = "injection_probe"
 q(INJ, "According to the saved Warm Terrace article, how much does each degree lower flow temperature improve "
@@ -737,6 +771,8 @@ def main() -> None:
     with open(ROOT / "questions.jsonl", "w", encoding="utf-8") as f:
         for i, row in enumerate(rows, 1):
             f.write(json.dumps({"id": f"e{i:03d}", **row}, ensure_ascii=False) + "\n")
+        for qid, row in FIXED:
+            f.write(json.dumps({"id": qid, **row}, ensure_ascii=False) + "\n")
     with open(ROOT / "gold_alternatives.jsonl", "w", encoding="utf-8") as f:
         for i, row in enumerate(rows, 1):
             also = [g for g in ALSO.get(row["question"], []) if g not in row["gold_notes"]]
@@ -746,9 +782,9 @@ def main() -> None:
         for row in C:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts: dict[str, int] = {}
-    for row in Q + LATER:
+    for row in Q + LATER + [r for _, r in FIXED]:
         counts[row["type"]] = counts.get(row["type"], 0) + 1
-    print(f"{len(Q) + len(LATER)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(f"{len(Q) + len(LATER) + len(FIXED)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(f"{len(C)} contradictions")
 
 
