@@ -2,73 +2,21 @@
 """Regenerate the DOCX and PDF notes of the postman vault.
 
 DOCX needs python-docx. The PDFs are written by a small built-in writer (Helvetica, WinAnsi, one text
-object per line) because neither fpdf nor reportlab was available; pypdf reads them back.
+object per line, the nurse vault's tools/make_binaries.write_pdf) because neither fpdf nor reportlab was
+available; pypdf reads them back.
 Usage: python tools/make_binaries.py
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 NOTES = Path(__file__).resolve().parent.parent / "notes"
-
-
-# ------------------------------------------------------------------ PDF
-def _esc(s: str) -> bytes:
-    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
-
-
-def write_pdf(path: Path, lines: list[tuple[str, int]], title: str) -> None:
-    """Write a text-only PDF: lines are (text, font size); pages break when full."""
-    pages: list[list[tuple[str, int]]] = [[]]
-    y = 800
-    for text, size in lines:
-        step = size + 6 if text else 8
-        if y - step < 50:
-            pages.append([])
-            y = 800
-        pages[-1].append((text, size))
-        y -= step
-    objs: list[bytes] = []
-    # 1 catalog, 2 pages, 3 font, 4 info, then content/page pairs
-    kids = []
-    page_objs = []
-    for i, pg in enumerate(pages):
-        content_id = 5 + 2 * i
-        page_id = 6 + 2 * i
-        kids.append(f"{page_id} 0 R")
-        ops = [b"BT"]
-        y = 800
-        for text, size in pg:
-            step = size + 6 if text else 8
-            font = b"/F2" if size >= 13 else b"/F1"
-            if text:
-                ops.append(font + b" %d Tf 1 0 0 1 56 %d Tm (" % (size, y) + _esc(text) + b") Tj")
-            y -= step
-        ops.append(b"ET")
-        stream = b"\n".join(ops)
-        page_objs.append((content_id, b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
-        page_objs.append((page_id, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                                    f"/Resources << /Font << /F1 3 0 R /F2 {5 + 2 * len(pages)} 0 R >> >> "
-                                    f"/Contents {content_id} 0 R >>").encode()))
-    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objs.append(f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode())
-    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    objs.append(b"<< /Title (" + _esc(title) + b") /Producer (make_binaries.py) >>")
-    for _, body in page_objs:
-        objs.append(body)
-    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
-
+_spec = importlib.util.spec_from_file_location(
+    "nurse_binaries", Path(__file__).resolve().parents[2] / "nurse-vault" / "tools" / "make_binaries.py")
+_nurse = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_nurse)
+write_pdf = _nurse.write_pdf  # the nurse vault's small PDF writer (one file serves both vaults)
 
 
 def hospital_pdf() -> None:
