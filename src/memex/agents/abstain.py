@@ -254,16 +254,16 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
     """The signals of the statement an answer stands on and how it compares with the other retrieved statements
     (its meaning against theirs: `sem_z`, `sem_gap`), reported in the trace for calibration
     (bench/calibrate_abstention.py, bench/fit_support.py)."""
-    from memex.agents.answer_type import _attribute_terms, _holds
+    from memex.agents.answer_type import attribute_terms, meets_terms
 
     if not used:
         return {}
     stand = max(used, key=statement_support)
-    attr = _attribute_terms(question)
+    attr = attribute_terms(question)
     own = content_terms(f"{stand.unit.context} {stand.unit.text}")
     chunk = content_terms(stand.hit.text) | own
-    attr_cov = sum(_holds(own, {a}) for a in attr) / len(attr) if attr else 1.0
-    attr_chunk = sum(_holds(chunk, {a}) for a in attr) / len(attr) if attr else 1.0
+    attr_cov = sum(meets_terms(own, {a}) for a in attr) / len(attr) if attr else 1.0
+    attr_chunk = sum(meets_terms(chunk, {a}) for a in attr) / len(attr) if attr else 1.0
     # Statements left out of embedding (agents/extractive.EMBED_UNITS) carry no similarity: not compared.
     sems = sorted((c.semantic for c in candidates if c.semantic != 0.0), reverse=True) or [stand.semantic]
     med = float(np.median(sems))
@@ -309,15 +309,15 @@ def _unrecorded(line: str, head: set[str]) -> bool:
     not recorded"), or says only that and follows one that names it ("The index number is on the disc. Not
     written down here.")? "… a pot of tea and fourteen months of notes. I didn't keep notes either." says the
     notes were not kept, not the pot: that sentence has a thing of its own."""
-    from memex.agents.answer_type import _holds
+    from memex.agents.answer_type import meets_terms
 
     said = unstated.sentences(line)
     for i, sentence in enumerate(said):
         if not _UNRECORDED.search(sentence):
             continue
-        if _holds(content_terms(sentence), head):
+        if meets_terms(content_terms(sentence), head):
             return True
-        if i and not content_terms(_UNRECORDED.sub(" ", sentence)) and _holds(content_terms(said[i - 1]), head):
+        if i and not content_terms(_UNRECORDED.sub(" ", sentence)) and meets_terms(content_terms(said[i - 1]), head):
             return True
     return False
 
@@ -334,9 +334,9 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     """A line of the quoted notes, or of the best retrieved statements, that holds what the question asks about
     and says it is not known or not written down — unless the answer's own statement speaks of the asked thing
     and does not say so."""
-    from memex.agents.answer_type import PLACE, _attribute_terms, _holds
+    from memex.agents.answer_type import PLACE, attribute_terms, meets_terms
 
-    attr = set(_attribute_terms(question))
+    attr = set(attribute_terms(question))
     if not attr or not used:
         return ""
     top = used[0]
@@ -350,7 +350,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     head = {heads[-1]} if heads else set()
 
     def speaks(sentence: str, wanted: set[str]) -> bool:
-        return _holds(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
+        return meets_terms(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
 
     own = unstated.sentences(top.unit.text)
     narrow = False
@@ -368,7 +368,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     for line in (ln for t in texts for ln in t.splitlines()):
         if narrow:
-            if _unrecorded(line, head) or _holds(content_terms(line), head) and unstated.says_unstated(line, head,
+            if _unrecorded(line, head) or meets_terms(content_terms(line), head) and unstated.says_unstated(line, head,
                                                                                                        where):
                 return line.strip()[:120]
             continue

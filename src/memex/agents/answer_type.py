@@ -321,7 +321,7 @@ _KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many
 
 
 @functools.lru_cache(maxsize=64)
-def _attribute_terms(question: str) -> frozenset[str]:
+def attribute_terms(question: str) -> frozenset[str]:
     """What the question asks about its subject: its content words less its names and the words of the kind
     asked for ("What are Pete's grandchildren called?" -> grandchildren)."""
     from memex.agents.extractive import content_terms
@@ -330,7 +330,7 @@ def _attribute_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
 
 
-def _holds(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
+def meets_terms(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
     """Does any of the terms meet a wanted one — the same stem, or one a prefix of the other over 5+ letters
     ("presid" / "presidenta", "commission" / "commissioning")?"""
     return any(t == w or (min(len(t), len(w)) >= 5 and (t.startswith(w) or w.startswith(t)))
@@ -347,13 +347,13 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
     if _RECORD.search(sentence):
         return sentence  # a table row or a "Key: value; Key: value" record: every field is about its subject
     parts = [p for p in _clauses(sentence) if p]
-    attr = _attribute_terms(question) if len(parts) > 1 or subject else frozenset()
+    attr = attribute_terms(question) if len(parts) > 1 or subject else frozenset()
     if not attr:
         return sentence
     from memex.agents.extractive import content_terms
 
     signs = [sign for word, sign in _SIGNS.items() if word in attr]
-    keep = {j for i, p in enumerate(parts) if _holds(content_terms(p), attr) or any(s.search(p) for s in signs)
+    keep = {j for i, p in enumerate(parts) if meets_terms(content_terms(p), attr) or any(s.search(p) for s in signs)
             for j in (i, i + 1, i + 2) if j < len(parts)}
     if keep:
         # rejoined as written at a sentence end: "tin., Cool in the tin" would read "Cool" as a name
@@ -362,7 +362,7 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
                        for n, p in enumerate(kept))
     subject_terms = content_terms(subject)
     # a light verb both share ("Who got the ring?" / "Yvonne got it") is not what the question names
-    if subject and not all(_holds(subject_terms, {a}) for a in attr) and (content_terms(question) - _KIND_WORDS) & (
+    if subject and not all(meets_terms(subject_terms, {a}) for a in attr) and (content_terms(question) - _KIND_WORDS) & (
             content_terms(f"{subject} {sentence}")):
         return ""  # found through what the question names, silent on what it asks of it
     return sentence

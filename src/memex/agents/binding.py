@@ -164,7 +164,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
     "loft conversion"), which meaning has to judge."""
-    from memex.agents.answer_type import _LABELLED, _holds, expected, known_names, offers
+    from memex.agents.answer_type import _LABELLED, expected, known_names, meets_terms, offers
     from memex.agents.extractive import content_terms, question_terms
 
     kinds = expected(question).kinds
@@ -184,7 +184,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if not paraphrased and (kinds & {"code", "phone"} or kinds & {"person", "name"} and _role(question, words)):
             return _unwritten(question, terms, in_notes)
         return ""
-    if not any(_holds(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
+    if not any(meets_terms(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
         return ""
     values = frozenset().union(*(_VALUES.get(k, {k}) for k in kinds))
     for text, subject in statements:
@@ -192,13 +192,13 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
             # Who or what is called: a name anywhere in a statement that speaks of the asked thing ("Lena's baby
             # came on Sunday 6th! A girl, Zofia"), or its subject ("Farida Rahman: … My line manager").
             named = offers(f"{subject}. {text}", question, known_names([text])) & kinds or _LABELLED.match(text)
-            if named and _holds(content_terms(f"{subject} {text}"), wanted):
+            if named and meets_terms(content_terms(f"{subject} {text}"), wanted):
                 return ""
             continue
-        if _holds(content_terms(subject), wanted) and offers(text, question) & values:
+        if meets_terms(content_terms(subject), wanted) and offers(text, question) & values:
             return ""
         for clause, hangs in _clauses(text):
-            if offers(clause, question) & values and _holds(content_terms(f"{clause} {hangs}"), wanted):
+            if offers(clause, question) & values and meets_terms(content_terms(f"{clause} {hangs}"), wanted):
                 return ""
         if _refers_back(text, question, wanted, kinds, values):
             return ""
@@ -211,13 +211,13 @@ def _refers_back(text: str, question: str, wanted: set[str], kinds: frozenset[st
     commercial rate for new clients."; "Apartamento en San Vicente, 2 habitaciones. 95 €/noche, 9 noches =
     855 €.")? A sentence that holds the asked thing and an amount in another clause ("la guidoline (18 €), ça
     va avec la selle") gives that amount to the other thing."""
-    from memex.agents.answer_type import _holds, offers
+    from memex.agents.answer_type import meets_terms, offers
     from memex.agents.extractive import content_terms
     from memex.agents.unstated import sentences
 
     said = sentences(text)
     offered = [offers(x, question) for x in said]
-    about = [_holds(content_terms(x), wanted) for x in said]
+    about = [meets_terms(content_terms(x), wanted) for x in said]
     return (any(about) and not any(a and o & kinds for a, o in zip(about, offered, strict=True))
             and any(o & values for o in offered))
 

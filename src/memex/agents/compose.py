@@ -22,7 +22,7 @@ from typing import Any
 
 from memex.agents import latest as latest_mod
 from memex.agents import lexicon, listed, message, quantity
-from memex.agents.answer_type import PERSON, Expectation, _attribute_terms, _holds, expected
+from memex.agents.answer_type import PERSON, Expectation, attribute_terms, expected, meets_terms
 from memex.agents.evidence import Unit
 from memex.agents.extractive import (
     WEIGHTS,
@@ -260,10 +260,10 @@ def gives_asked(question: str, c: Candidate) -> bool:
     title when it has no section? A line under "Council tax" in "Rent and bills" gives no rent."""
     if c.kind == 0.0:
         return False
-    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
+    attr = attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
     if not attr:
         return True
-    return _holds(_roots(content_terms(c.text) | content_terms(_heading(c))), _roots(attr))
+    return meets_terms(_roots(content_terms(c.text) | content_terms(_heading(c))), _roots(attr))
 
 
 def _continues_asked(question: str, c: Candidate) -> bool:
@@ -272,9 +272,9 @@ def _continues_asked(question: str, c: Candidate) -> bool:
     or sits under a section heading that does ("## Rent" over "Letter 28 May 2026: going up to £925 a month")?"""
     if c.kind == 0.0:
         return False
-    attr = _attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
+    attr = attribute_terms(question) - _PRONOUNS - _WHEN_ASKED
     section = _heading(c) if " › " in c.unit.subject else ""  # a note's title is every line's: it says nothing here
-    return not attr or any(_holds(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
+    return not attr or any(meets_terms(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
 
 
 _WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))

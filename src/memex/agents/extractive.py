@@ -222,10 +222,10 @@ def _related_kind(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.
     children") offers the names it gives: its clauses were read for the asked word as written
     (answer_type.answer_span), which it does not write. Read for the closest statements in meaning that offer
     no name, since the kind signal itself keeps them out of the best-scored ones."""
-    from memex.agents.answer_type import _attribute_terms
+    from memex.agents.answer_type import attribute_terms
 
     minimum = paraphrase.related_min(embedder.id)
-    attr = _attribute_terms(question)
+    attr = attribute_terms(question)
     if minimum is None or not attr:
         return
     words = {_stem(w.lower()): w.lower() for w in WORD.findall(question)}

@@ -90,7 +90,7 @@ def missing(question: str, statements: Sequence[str], in_notes: Callable[[str, s
     """The focal words that none of the statements (each with its subject) holds, though some note uses them.
     A focal word no note uses is left out: it is how the question words it (a paraphrase, another language),
     which meaning has to carry, not a sign that the notes are silent."""
-    from memex.agents.answer_type import _holds
+    from memex.agents.answer_type import meets_terms
     from memex.agents.extractive import _stem, content_terms
 
     terms = focal_terms(question)
@@ -98,4 +98,4 @@ def missing(question: str, statements: Sequence[str], in_notes: Callable[[str, s
         return []
     held = set().union(*(content_terms(s) for s in statements)) if statements else set()
     return [word for stem, word in terms.items()
-            if not _holds(held, {stem, word.lower(), _stem(word.lower())}) and (in_notes is None or in_notes(word, stem))]
+            if not meets_terms(held, {stem, word.lower(), _stem(word.lower())}) and (in_notes is None or in_notes(word, stem))]

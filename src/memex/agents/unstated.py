@@ -68,9 +68,9 @@ def relative_owns(question: str, statements: Sequence[str]) -> str:
     about opens with a relation word the question does not use: the statements give a relative's attribute, not
     the asked person's. "" when some clause holds it of no relative, when none holds it, or when the question
     asks who (a relative can be the answer) or names the relation itself."""
-    from memex.agents.answer_type import PERSON, _attribute_terms, expected
+    from memex.agents.answer_type import PERSON, attribute_terms, expected
 
-    attr = _attribute_terms(question)
+    attr = attribute_terms(question)
     if not attr or PERSON in expected(question).kinds or not _relations_read(question):
         return ""
     asked_words = {w.lower().rstrip("s’'") for w in _WORD.findall(question)}
