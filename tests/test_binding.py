@@ -55,6 +55,8 @@ def test_a_bracket_hangs_from_the_words_before_it_and_a_line_from_its_label() ->
     assert "guidoline" in hangs and "selle" not in hangs
     assert any(c.startswith("ça va avec la selle") for c, _ in clauses)
     assert ("£16.", "Brake pads") in _clauses("Brake pads: front replaced 29 Oct. £16.")
+    # A bracket's parts hang from each other too: it names the thing and gives its price.
+    assert "stunt kite" in dict(_clauses("Pete bought a kite anyway (stunt kite, £89)."))["£89"]
 
 
 def test_an_amount_beside_another_item_does_not_answer_for_the_asked_one() -> None:
@@ -67,6 +69,8 @@ def test_an_amount_beside_another_item_does_not_answer_for_the_asked_one() -> No
     kit = "- Chain: new Jan 2026 (£18). Snapped 31 May anyway.\n- Brake pads: front replaced 29 Oct. £16."
     assert unbound("How much was the new chain?", [(kit, "Bike maintenance")], _notes(kit)) == ""
     assert unbound("How much did the brake pads cost?", [(kit, "Bike maintenance")], _notes(kit)) == ""
+    bike = "Ein Rad hat er sich doch gekauft (Rennrad, 640 €)."  # the bracket names the thing and prices it
+    assert unbound("Wie viel hat das Rennrad gekostet?", [(bike, "Urlaub")], _notes(bike)) == ""
     assert unbound("¿Cuánto costó la cena en La Bodeguilla?",
                    [("Cena en La Bodeguilla: 64 €, con postre.", "Diario")], _notes("cena Bodeguilla")) == ""
 

@@ -130,7 +130,8 @@ _VALUES = {"money": frozenset({"money", "number", "quantity"}), "code": frozense
 
 def _clauses(text: str) -> list[tuple[str, str]]:
     """(clause, what it hangs from): the text split at its clause breaks; a bracket's parts hang from the words
-    before the bracket ("la guidoline (cuir marron, 18 €)"), a line's parts from the label it opens with
+    before the bracket ("la guidoline (cuir marron, 18 €)") and from each other (a bracket that names the thing
+    and gives its price: "bought a kite (stunt kite, £89)"), a line's parts from the label it opens with
     ("Brake pads: front replaced 29 Oct. £16.")."""
     out: list[tuple[str, str]] = []
     for line in text.splitlines():
@@ -139,7 +140,8 @@ def _clauses(text: str) -> list[tuple[str, str]]:
             piece = m.group(0)
             if piece.startswith("("):
                 head = _BREAK.split(line[:m.start()])[-1]
-                out += [(p, f"{label} {head}") for p in _BREAK.split(piece.strip("()")) if p.strip()]
+                inner = piece.strip("()")
+                out += [(p, f"{label} {head} {inner}") for p in _BREAK.split(inner) if p.strip()]
             else:
                 out += [(p, label) for p in _BREAK.split(piece) if p.strip()]
     return out
