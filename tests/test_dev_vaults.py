@@ -7,7 +7,8 @@ import sys
 import pytest
 from fixture_paths import REPO
 
-VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de"]
+VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de",
+          "farmaceutica-vault-pt"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
