@@ -7,7 +7,7 @@ import sys
 import pytest
 from fixture_paths import REPO
 
-VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de"]
+VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de", "gardener-vault"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
