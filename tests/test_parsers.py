@@ -6,6 +6,7 @@ import os
 import time
 import zipfile
 import zlib
+from datetime import datetime
 from pathlib import Path
 
 import docx
@@ -474,6 +475,17 @@ def test_docx_generated_headings_tables(tmp_path):
     assert ("table", "Name | Role Team\nAna | Lead | Core", ("Quarterly Plan", "Goals", "Details")) in rows
     assert ("text", "After the table.", ("Quarterly Plan", "Next")) in rows
     assert doc.metadata["author"] == "Tester"
+
+
+def test_docx_template_creation_time_is_not_a_date(tmp_path):
+    """A file saved from python-docx's blank template keeps the template's 2013 stamp: not the file's date."""
+    blank = parse_file(make_docx(tmp_path / "plan.docx"))
+    assert "created" not in blank.metadata
+    d = docx.Document()
+    d.add_paragraph("Quote for the boiler")
+    d.core_properties.created = datetime(2026, 3, 2, 10, 0)
+    d.save(str(tmp_path / "quote.docx"))
+    assert parse_file(tmp_path / "quote.docx").metadata["created"] == "2026-03-02"
 
 
 def test_docx_wide_table_keeps_its_header_row(tmp_path):

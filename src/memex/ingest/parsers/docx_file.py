@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ _PROLOG_BYTES = 64 * 1024
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=timezone.utc)
+"""python-docx's default template carries this creation time; a file saved from it without setting one says
+nothing about when it was written, and dating it 2013 would make its facts look eleven years stale."""
 
 
 def check_package(path: Path) -> None:
@@ -90,13 +94,19 @@ def parse_docx(path: Path) -> ParsedDoc:
     meta: dict[str, Any] = {}
     if props.author:
         meta["author"] = props.author
-    if props.created:
+    if props.created and not _template_stamp(props.created):
         meta["created"] = props.created.date().isoformat()
     when = date_from_name(path)
     if when:
         meta["date"] = when
     title = " ".join((props.title or "").split()) or title_para or path.stem
     return ParsedDoc(blocks=blocks, title=title, parser="docx", metadata=meta)
+
+
+def _template_stamp(created: datetime) -> bool:
+    """True when the creation time is the one python-docx's blank template ships with."""
+    stamp = created if created.tzinfo else created.replace(tzinfo=timezone.utc)
+    return stamp == _TEMPLATE_CREATED
 
 
 def _body_blocks(document: Any) -> tuple[list[Block], str | None]:
