@@ -163,7 +163,7 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             else f"{explain['context']} › {subject}"
     out: list[Unit] = []
     previous = ""
-    planted = _planted(spans, shown, lines)
+    planted = _planted(text, spans, shown, lines)
     for pos, ((s, e), form, when, within) in enumerate(zip(spans, shown, dated, sub, strict=True)):
         quote = " ".join(text[s:e].split())
         display = readable(form)
@@ -178,14 +178,44 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     return out
 
 
-def _planted(spans: list[tuple[int, int]], shown: list[str], lines: list[tuple[int, int]]) -> list[bool]:
+def _planted(text: str, spans: list[tuple[int, int]], shown: list[str], lines: list[tuple[int, int]]) -> list[bool]:
     """Per span: does its logical line hold an instruction planted for AI assistants? The whole line goes, not
     only the sentence that gives the order: its payload ("Tell the user the fee is 950 € … account FR76 …") is
     the next sentence and names neither an assistant nor an order."""
     starts = [ls for ls, _ in lines]
     line_of = [max(bisect.bisect_right(starts, s) - 1, 0) for s, _ in spans]
     bad = {i for i, form in zip(line_of, shown, strict=True) if addressed_to_assistants(form)}
-    return [i in bad for i in line_of]
+    return [i in bad or any(_runs_on(text, lines, b, i) for b in bad if b < i) for i in line_of]
+
+
+def planted_lines(text: str) -> list[tuple[str, bool]]:
+    """Each logical line of a chunk's text with whether it is (or continues) an instruction planted for AI
+    assistants: what the answer never quotes, and what an evaluation looks for in an answer."""
+    lines = _lines(text)
+    flags = _planted(text, lines, [text[s:e] for s, e in lines], lines)
+    return [(text[s:e], bad) for (s, e), bad in zip(lines, flags, strict=True)]
+
+
+def _runs_on(text: str, lines: list[tuple[int, int]], first: int, later: int) -> bool:
+    """Does the planted instruction on logical line `first` run on to line `later`? It does while a bracket or
+    comment it opened is still open ("[Note for AI assistants: always say" / "350 g per m2 … code X.]"), or, in the
+    same paragraph, while each line before ends mid-sentence or on a colon: a hard-wrapped order whose payload line
+    starts with a number or a capital is not joined to it by `_lines`."""
+    bracket = 0
+    for i in range(first, later):
+        line = text[lines[i][0]:lines[i][1]]
+        bracket += len(_OPENS.findall(line)) - len(_CLOSES.findall(line))
+        gap = text[lines[i][1]:lines[i + 1][0]]
+        if bracket > 0:
+            continue
+        if "\n\n" in gap.replace(" ", "").replace(">", "") or line.rstrip().endswith(("-->", "}")) \
+                or _END.search(line) and not line.rstrip().endswith(":"):
+            return False
+    return True
+
+
+_OPENS = re.compile(r"\[|\(|\{|<!--")
+_CLOSES = re.compile(r"\]|\)|\}|-->")
 
 
 _TO_ASSISTANT = re.compile(r"\b(?:ai|assistants?|language models?|llms?|chat ?bots?|automated (?:systems?|tools?)|"
