@@ -148,7 +148,8 @@ def _clauses(text: str) -> list[tuple[str, str]]:
 
 
 def unbound(question: str, statements: Sequence[tuple[str, str]],
-            in_notes: Callable[[str, str], bool] | None = None, paraphrased: bool = True) -> str:
+            in_notes: Callable[[str, str], bool] | None = None, paraphrased: bool = True,
+            others: Sequence[tuple[str, str]] = ()) -> str:
     """Why the quoted statements — (text, subject) pairs — give no value of the identifying kind asked for
     (`IDENTIFYING`) for the asked thing (`asked_thing`), or "":
 
@@ -163,9 +164,14 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
       "Unique Taxpayer Reference" is one), and never for an amount, whose asked thing is as often a verb
       ("para que volviera a enfriar") or a paraphrase.
 
-    "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
-    speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
-    "loft conversion"), which meaning has to judge."""
+    - **Held by another statement.** The quoted statements do not speak of the asked thing, but one of the best
+      retrieved statements besides them (`others`) holds every word of it and no value of the asked kind ("GP:
+      Dr Keogh in Salthill" beside the quoted "Dentist: 01904 …" for "What's the GP's phone number?"): the
+      notes name the asked thing as the question does, and where they do they give no such value.
+
+    "" when a value stands beside it, when the question asks for other kinds too, and when no statement speaks of
+    the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for "loft
+    conversion"), which meaning has to judge."""
     from memex.agents.answer_type import _LABELLED, expected, known_names, meets_terms, offers
     from memex.agents.extractive import content_terms, question_terms
 
@@ -186,9 +192,16 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if not paraphrased and (kinds & {"code", "phone"} or kinds & {"person", "name"} and _role(question, words)):
             return _unwritten(question, terms, in_notes)
         return ""
-    if not any(meets_terms(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
-        return ""
     values = frozenset().union(*(_VALUES.get(k, {k}) for k in kinds))
+    if not any(meets_terms(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
+        # The thing, not the words that also name the kind asked for ("phone" of "the GP's phone number")
+        thing = {t for t in wanted
+                 if expected(re.sub(rf"(?i)(?<!\w){re.escape(terms[t])}(?!\w)", " ", question)).kinds == kinds}
+        held = [(text, subject) for text, subject in others if thing
+                and all(meets_terms(content_terms(f"{subject} {text}"), {t}) for t in thing)]
+        if held and not any(offers(text, question) & (values | kinds) for text, _ in held):
+            return " ".join(words)
+        return ""
     for text, subject in statements:
         if kinds & {"person", "name"}:
             # Who or what is called: a name anywhere in a statement that speaks of the asked thing ("Lena's baby

@@ -170,11 +170,88 @@ def sentences(text: str) -> list[str]:
 
 def says_unstated(text: str, attr: Iterable[str], asks_where: bool) -> str:
     """The sentence of the text that holds an asked term and says its value is pending or kept elsewhere (the
-    latter not when the question asks where something is), or ""."""
+    latter not when the question asks where something is), in any language of agents/withheld.py, or ""."""
+    from memex.agents import withheld
+
     attr = set(attr)
     for sentence in sentences(text):
-        if not (UNDECIDED.search(sentence) or (not asks_where and ELSEWHERE.search(sentence))):
-            continue
-        if _meets(_terms(sentence), attr):
+        pending = UNDECIDED.search(sentence) or withheld.UNDECIDED.search(sentence)
+        away = not asks_where and (ELSEWHERE.search(sentence) or withheld.ELSEWHERE.search(sentence))
+        if (pending or away) and _meets(_terms(sentence), attr):
             return sentence.strip()[:120]
     return ""
+
+
+def cancelled(question: str, text: str) -> str:
+    """The sentence of the text that says the asked thing (binding.asked_thing, half its words at least) was
+    cancelled or called off, in any language of agents/withheld.py ("Party on 12 May (cancelled)", "streaming service I never
+    watch - cancelled 5 Oct", "Konzert abgesagt"), or "": its value no longer stands. A clause that says only
+    "cancelled" hangs from the nearest clause before it that names something asked about. Not when the question asks about the cancelling, nor when another
+    clause of the sentence gives a value of the asked kind: "Insurance cancelled — £340 refund came 4 Nov" still
+    gives the refund."""
+    from memex.agents import binding, withheld
+    from memex.agents.answer_type import expected, offers
+    from memex.agents.extractive import question_terms
+
+    if withheld.ASKS_CANCELLED.search(question) or not withheld.CANCELLED.search(text):
+        return ""
+    words = {w.lower() for w in binding.asked_thing(question)}
+    asked = {t for t, w in question_terms(question).items() if w.lower() in words}
+    if not asked:
+        return ""
+    kinds = expected(question).kinds
+    # Not split after a day's number ("am 12. Mai – abgesagt", "le 3. ..."): German writes dates so.
+    for sentence in (x for line in text.splitlines() for x in re.split(r"(?<=[.!?;])(?<!\d\.)\s+", line) if x.strip()):
+        clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            if not withheld.CANCELLED.search(clause):
+                continue
+            # The clauses from the nearest one that names something asked about up to the cancelled one
+            first = next((j for j in range(i, -1, -1) if _meets(_terms(clauses[j]), asked)), None)
+            if first is None:
+                continue
+            owner = " ".join(clauses[first:i + 1])
+            if 2 * sum(_meets(_terms(owner), {t}) for t in asked) < len(asked):
+                continue
+            if kinds and any(offers(c, question) & kinds for j, c in enumerate(clauses) if not first <= j <= i):
+                continue
+            return sentence.strip()[:120]
+    return ""
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)?\d\d))?(?![\d.,])")
+_AGE = re.compile(r"(?i)\b(?:how old|how long|how many years|wie alt|wie lange|quel âge|combien de temps|"
+                  r"cu[aá]ntos años|qu[eé] edad|cu[aá]nto tiempo|quanti anni|quanto tempo|quantos anos|hoe oud|hoe lang)\b")
+
+
+def _periods(text: str) -> set[tuple[int, int]]:
+    """The years a text names, each as (first, last): "2026" -> (2026, 2026), "2026–27" -> (2026, 2027)."""
+    out = set()
+    for m in _YEAR.finditer(text):
+        first = int(m.group(1))
+        last = m.group(2)
+        end = first if last is None else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        out.add((first, end) if first < end <= first + 1 else (first, first))
+        if last is not None and not first < end <= first + 1 and len(last) == 4:
+            out.add((end, end))  # "2019-2024": two years named
+    return out
+
+
+def _same_period(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Is one period the other, or a single year inside the other ("2027" in "2026–27")?"""
+    return a == b or (a[0] == a[1] and b[0] <= a[0] <= b[1]) or (b[0] == b[1] and a[0] <= b[0] <= a[1])
+
+
+def other_year(question: str, statements: Sequence[str]) -> str:
+    """The year the first statement speaks of ("2026–27") when the question asks about another year or season
+    ("What will the council tax be for 2027-28?") and no statement names the asked one: another period's value,
+    typically because the asked one is not in the notes yet. Read from digits, so in any language; not for how old
+    or how long something is, which is counted from another year."""
+    asked = _periods(question)
+    if not asked or not statements or _AGE.search(question):
+        return ""
+    named = [_periods(s) for s in statements]
+    if not named[0] or any(_same_period(a, p) for a in asked for n in named for p in n):
+        return ""
+    first = min(named[0])
+    return f"year {first[0]}" + (f"-{first[1]}" if first[1] != first[0] else "")
