@@ -128,3 +128,25 @@ def test_a_value_beside_something_else_while_another_retrieved_line_names_the_as
     with lexicon.asked(q):  # how the answerer reads statements: in the question's language
         assert unbound(q, [("Zahnarzt: 0761 123456", "Kontakte")], None, True,
                        [("Hausärztin: Dr. Keller in Freiburg", "Kontakte")])
+
+
+@pytest.mark.parametrize(("question", "line", "owner"), [
+    ("Wo wohnt Lisa Brandt?", "Ihre Schwester wohnt in Kiel.", "schwester"),
+    ("Où habite Claire ?", "Sa sœur habite à Lyon.", "sœur"),
+    ("Was macht Lisa Brandt beruflich?", "Ihr Mann arbeitet beruflich bei der Post.", "mann"),
+])
+def test_a_relatives_attribute_is_read_in_french_and_german_too(question: str, line: str, owner: str) -> None:
+    from memex.agents.unstated import relative_owns
+
+    assert relative_owns(question, [line]) == owner
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("Wo wohnt Lisa Brandt?", "Frau Keller wohnt in Kiel."),  # a title before a name, not a wife
+    ("Wo wohnt Lisa Brandt?", "Wohnt in Freiburg, seit 2019."),
+    ("Wo wohnt Lisas Schwester?", "Ihre Schwester wohnt in Kiel."),  # the relative is the one asked about
+])
+def test_a_line_of_the_asked_ones_own_is_not_a_relatives(question: str, line: str) -> None:
+    from memex.agents.unstated import relative_owns
+
+    assert relative_owns(question, [line]) == ""

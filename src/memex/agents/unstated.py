@@ -55,12 +55,43 @@ def _meets(have: Iterable[str], wanted: Iterable[str]) -> bool:
                for t in have for w in wanted)
 
 
-def _relation(clause: str) -> str:
-    """The relation word a clause opens with ("Sister lives in Whitby" -> "sister"; "her husband Phil…"), or ""."""
+OTHER_RELATIONS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "fr": (frozenset("""sœur soeur sœurs frère frères mari fils fille filles enfants mère père parents petit-fils
+petite-fille petits-enfants neveu nièce cousin cousine tante oncle copain copine compagnon compagne voisin voisine
+voisins ami amie amis patron patronne belle-mère beau-père belle-sœur beau-frère""".split()),
+           frozenset("son sa ses mon ma mes leur leurs notre nos le la les".split()), frozenset({"femme"})),
+    "de": (frozenset("""schwester schwestern bruder brüder ehemann ehefrau sohn söhne tochter töchter kinder mutter
+vater eltern enkel enkelin enkelkinder neffe nichte cousin cousine tante onkel freund freundin freunde nachbar
+nachbarin nachbarn chef chefin schwiegermutter schwiegervater schwager schwägerin partner partnerin""".split()),
+           frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer mein meine unser unsere der die "
+                     "das".split()), frozenset({"mann", "frau"})),
+    "it": (frozenset("""sorella sorelle fratello fratelli marito figlio figlia figli figlie madre padre genitori
+nonno nonna nipote nipoti cugino cugina zia zio fidanzato fidanzata vicino vicina amico amica capo suocera
+suocero cognato cognata""".split()),
+           frozenset("suo sua suoi sue mio mia miei il la lo i le".split()), frozenset({"moglie"})),
+    "pt": (frozenset("""irmã irmão irmãs irmãos marido esposa filho filha filhos filhas mãe pai pais avô avó neto
+neta netos sobrinho sobrinha primo prima tia tio namorado namorada vizinho vizinha amigo amiga chefe sogra sogro
+cunhado cunhada""".split()),
+           frozenset("seu sua seus suas meu minha o a os as".split()), frozenset({"mulher"})),
+    "nl": (frozenset("""zus zussen broer broers echtgenoot echtgenote zoon zonen dochter dochters kinderen moeder
+vader ouders opa oma kleinzoon kleindochter kleinkinderen neef nicht tante oom vriend vriendin buurman buurvrouw
+buren baas schoonmoeder schoonvader zwager schoonzus partner""".split()),
+           frozenset("zijn haar hun mijn onze de het".split()), frozenset({"man", "vrouw"})),
+}
+"""Per language beyond English and Spanish (agents/withheld.py's languages): relation words, the possessives and
+articles that may stand before one, and the words that are a relation only after a possessive ("ihr Mann"; "Frau
+Keller" is a name's title, "sa femme" a wife)."""
+
+
+def _relation(clause: str, lang: str = "en") -> str:
+    """The relation word a clause opens with ("Sister lives in Whitby" -> "sister"; "her husband Phil…"; "Ihre
+    Schwester wohnt in Kiel" -> "schwester"), read with the relation words of the clause's language, or ""."""
     words = [w.lower() for w in _WORD.findall(clause)[:3]]
-    while words and words[0] in _POSSESSIVE:
-        words = words[1:]
-    return words[0] if words and words[0] in RELATIONS else ""
+    relations, possessives, owned = OTHER_RELATIONS.get(lang, (RELATIONS, _POSSESSIVE, frozenset()))
+    had = False
+    while words and words[0] in possessives:
+        words, had = words[1:], True
+    return words[0] if words and (words[0] in relations or had and words[0] in owned) else ""
 
 
 def relative_owns(question: str, statements: Sequence[str]) -> str:
@@ -71,29 +102,34 @@ def relative_owns(question: str, statements: Sequence[str]) -> str:
     from memex.agents.answer_type import PERSON, attribute_terms, expected
 
     attr = attribute_terms(question)
-    if not attr or PERSON in expected(question).kinds or not _relations_read(question):
+    if not attr or PERSON in expected(question).kinds or not _relations_lang(question):
         return ""
     asked_words = {w.lower().rstrip("s’'") for w in _WORD.findall(question)}
     owners: list[str] = []
     for s in statements:
-        if not _relations_read(s):
+        lang = _relations_lang(s, question)
+        if not lang:
             continue
         for clause in _CLAUSE.split(s):
             if not _meets(_terms(clause), attr):
                 continue
-            rel = _relation(clause)
+            rel = _relation(clause, lang)
             if not rel or rel.rstrip("s") in asked_words or rel in asked_words:
                 return ""
             owners.append(rel)
     return owners[0] if owners else ""
 
 
-def _relations_read(text: str) -> bool:
-    """Is the text in a language whose relation words `RELATIONS` holds (English, Spanish, or too short to tell)?
-    French "Son chat : Pompon" is "her cat", not a son's."""
+def _relations_lang(text: str, question: str = "") -> str:
+    """The language whose relation words the text is read with: "en" for English, Spanish or too short to tell
+    (`RELATIONS` holds both), else one of `OTHER_RELATIONS`, or "" (French "Son chat : Pompon" is "her cat", not
+    a son's: it is read with French words). A text too short to tell is read together with the question."""
     from memex.agents.lexicon import detect
 
-    return detect(text) in ("en", "es", "und")
+    lang = detect(text)
+    if lang == "und" and question:
+        lang = detect(f"{question} {text}")
+    return "en" if lang in ("en", "es", "und") else lang if lang in OTHER_RELATIONS else ""
 
 
 _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
