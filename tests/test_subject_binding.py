@@ -150,3 +150,11 @@ def test_a_line_of_the_asked_ones_own_is_not_a_relatives(question: str, line: st
     from memex.agents.unstated import relative_owns
 
     assert relative_owns(question, [line]) == ""
+
+
+@pytest.mark.parametrize("line", [
+    "Can't remember what it cost.", "Preis: weiß ich nicht mehr.", "Je ne me souviens plus du code.",
+    "No me acuerdo del precio.", "Non me lo ricordo.", "Não me lembro do preço.", "Ik weet het niet meer.",
+])
+def test_a_line_that_says_the_writer_does_not_remember_is_read_as_withheld(line: str) -> None:
+    assert withheld.WITHHELD.search(line)

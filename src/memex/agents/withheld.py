@@ -45,7 +45,8 @@ PHRASES: dict[str, Phrases] = {
                   r"(?:didn['’]t|did not) (?:copy|write|note|record|keep|put)) (?:anything|it|them|that|a thing)"
                   r"(?: (?:about|of) (?:it|them|that))? (?:here|down)",
                   r"won['’]t (?:tell|say)", r"wouldn['’]t (?:tell|say)", r"(?:don['’]t|didn['’]t|do not) know",
-                  r"no idea", r"never found out", r"[£$€]\s?\.\.\.", r"TBC"),
+                  r"no idea", r"never found out", r"[£$€]\s?\.\.\.", r"TBC",
+                  r"(?:can['’]t|cannot|don['’]t|do not) remember", r"forgot to (?:write|note|ask|check|keep)"),
         pending=(rf"(?:could|might|may|will|should|would) (?:be|happen|go ahead|start|take place)(?: in| around| by)? "
                  rf"(?:early |late |mid-?|next )?(?:{_MONTHS})",
                  r"(?:not|hasn['’]t|haven['’]t|has not|have not) (?:happened|been done|been decided|been booked|"
@@ -60,7 +61,8 @@ PHRASES: dict[str, Phrases] = {
         withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
                   r"no (?:lo )?(?:apunt[eéo]|anot[eéo]|escrib[oí]) aqu[ií]",
                   r"no (?:est[aá] )?(?:apuntad|anotad|escrit)[oa]s? (?:aqu[ií]|en ning[uú]n sitio)",
-                  r"aqu[ií] no", r"nunca (?:lo )?supe", r"por confirmar"),
+                  r"aqu[ií] no", r"nunca (?:lo )?supe", r"por confirmar", r"no (?:lo )?recuerdo", r"no me acuerdo",
+                  r"(?:me )?olvid[eé] (?:de )?(?:apuntar|anotar|preguntar)"),
         pending=(rf"(?:podría|puede|será|debería) (?:ser|hacerse|empezar)(?: en| hacia| para)? "
                  rf"(?:principios de |finales de |mediados de )?(?:{_MESES})",
                  r"(?:todavía|aún) no (?:se ha|hemos|han|ha)", r"está (?:por|sin) (?:ver|decidir|hacer)",
@@ -78,7 +80,8 @@ PHRASES: dict[str, Phrases] = {
                   r"pas (?:noté|écrit|recopié|mis)e?s? ici", r"pas ici", r"nulle part ici",
                   r"(?:je )?ne l['’]ai (?:pas|jamais) (?:noté|écrit|recopié)e?",
                   r"ne (?:veut|voulait|voudra) pas (?:me |nous )?le dire", r"n['’]a pas voulu (?:me |nous )?le dire",
-                  r"jamais su", r"non (?:communiqué|renseigné)e?s?", r"à confirmer"),
+                  r"jamais su", r"non (?:communiqué|renseigné)e?s?", r"à confirmer",
+                  r"ne (?:me |m['’]en )?souviens (?:plus|pas)", r"oublié de (?:le )?(?:noter|demander|l['’]écrire)"),
         pending=(r"pas encore (?:achet|fait|fini|décid|réserv|pay|commenc|command)\w*",
                  r"(?:pas|non) achet[ée]e?s?", r"(?:toujours|encore) en attente",
                  r"reste à (?:décider|voir|faire|acheter)", r"à (?:décider|voir)"),
@@ -94,7 +97,9 @@ PHRASES: dict[str, Phrases] = {
     "de": Phrases(
         withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"keine ahnung",
                   r"nicht (?:hier )?(?:notiert|aufgeschrieben|eingetragen)", r"nicht hier",
-                  r"(?:will|wollte) (?:es )?nicht sagen", r"nie erfahren", r"noch zu klären"),
+                  r"(?:will|wollte) (?:es )?nicht sagen", r"nie erfahren", r"noch zu klären",
+                  r"wei(?:ß|ss) (?:ich )?(?:es )?nicht mehr", r"erinnere mich nicht",
+                  r"vergessen,? (?:es )?(?:zu notieren|aufzuschreiben|zu fragen)"),
         pending=(r"noch nicht", r"steht noch aus", r"noch offen", r"nicht gekauft"),
         outcome=(r"am ende", r"schlie(?:ß|ss)lich", r"letztendlich", r"letzten endes"),
         undecided=(r"noch nicht (?:entschieden|bekannt|festgelegt|klar|fest|beschlossen|bestätigt)",
@@ -111,7 +116,8 @@ PHRASES: dict[str, Phrases] = {
     "it": Phrases(
         withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"nessuna idea",
                   r"non (?:l['’]ho )?(?:annotat|scritt|segnat)[oaie](?: qui)?", r"non qui",
-                  r"non (?:me )?(?:l['’]ha|lo ha|lo vuole) (?:voluto )?dire", r"mai saputo", r"da confermare"),
+                  r"non (?:me )?(?:l['’]ha|lo ha|lo vuole) (?:voluto )?dire", r"mai saputo", r"da confermare",
+                  r"non (?:me lo )?ricordo", r"(?:ho )?dimenticato di (?:scriverlo|segnarlo|annotarlo|chiedere)"),
         pending=(r"non ancora", r"ancora da (?:decidere|fare|vedere|comprare)", r"non comprat[oaie]"),
         outcome=(r"alla fine", r"infine", r"finalmente"),
         undecided=(r"(?:ancora )?da (?:decidere|definire|stabilire|fissare|confermare)",
@@ -124,7 +130,7 @@ PHRASES: dict[str, Phrases] = {
     "pt": Phrases(
         withheld=(r"desconhecid[oa]s?", r"não sei", r"(?:nenhuma|não faço) ideia",
                   r"não (?:anotei|escrevi|anotad[oa]|escrit[oa])(?: aqui)?", r"aqui não", r"não aqui",
-                  r"nunca soube", r"a confirmar"),
+                  r"nunca soube", r"a confirmar", r"não me lembro", r"esqueci(?:-me)? de (?:anotar|escrever|perguntar)"),
         pending=(r"ainda não", r"por (?:decidir|fazer|ver)", r"não comprad[oa]s?"),
         outcome=(r"no final", r"no fim", r"afinal", r"finalmente", r"acabou"),
         undecided=(r"(?:ainda )?(?:por|a) (?:definir|decidir|confirmar|marcar)",
@@ -137,7 +143,8 @@ PHRASES: dict[str, Phrases] = {
     "nl": Phrases(
         withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"geen idee",
                   r"niet (?:hier )?(?:genoteerd|opgeschreven)", r"niet hier", r"(?:wil|wilde) (?:het )?niet zeggen",
-                  r"nooit geweten"),
+                  r"nooit geweten", r"weet (?:ik )?(?:het )?niet meer", r"(?:herinner|kan) me (?:het )?niet (?:meer )?herinneren",
+                  r"vergeten (?:op te schrijven|te noteren|te vragen)"),
         pending=(r"nog niet", r"nog (?:te )?(?:beslissen|bepalen|doen)", r"niet gekocht"),
         outcome=(r"uiteindelijk", r"op het eind", r"ten slotte"),
         undecided=(r"nog niet (?:beslist|besloten|bekend|vastgesteld|bevestigd|duidelijk|zeker)",
