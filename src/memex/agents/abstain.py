@@ -233,11 +233,14 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
         # A value of the asked kind beside something else than the asked thing, in every quoted statement
         # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
         # question describes its subject in a clause of its own.
-        quoting = {c.unit.text for c in quoted or used}
-        others = [(c.unit.text, c.unit.context) for c in sorted(candidates, key=lambda c: -c.score)[:BOUND_CANDIDATES]
-                  if c.unit.text not in quoting]
-        loose = binding.unbound(question, [(c.unit.text, c.unit.context) for c in quoted or used], in_notes,
-                                UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0, others)
+        said = [(c.unit.text, c.unit.context) for c in quoted or used]
+        loose = binding.unbound(question, said, in_notes,
+                                UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0)
+        if not loose:
+            # A retrieved line that names the asked thing as the question does and gives no value for it
+            others = [(c.unit.text, c.unit.context) for c in sorted(candidates, key=lambda c: -c.score)
+                      [:BOUND_CANDIDATES] if (c.unit.text, c.unit.context) not in said]
+            loose = binding.held_elsewhere(question, said, others, in_notes)
         lacks += [f"no value bound to {loose}"] if loose else []
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
@@ -423,7 +426,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
 
 BOUND_CANDIDATES = 5
 """How many of the best-scored retrieved statements are read for one that speaks of the asked thing when the quoted
-ones do not (binding.unbound's `others`): the few the answer was chosen among, not the whole retrieved context."""
+ones do not (binding.held_elsewhere): the few the answer was chosen among, not the whole retrieved context."""
 
 
 def decide(support: float, mode: str, threshold: float | None = None) -> tuple[bool, str]:
