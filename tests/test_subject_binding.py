@@ -164,3 +164,16 @@ def test_a_line_of_the_asked_ones_own_is_not_a_relatives(question: str, line: st
 ])
 def test_a_line_that_says_the_writer_does_not_remember_is_read_as_withheld(line: str) -> None:
     assert withheld.WITHHELD.search(line)
+
+
+def test_months_and_days_of_the_year_are_read_in_french_german_italian_portuguese_and_dutch() -> None:
+    from memex.agents.unstated import no_day_of_year, other_period
+
+    november = ["Honigernte November: 42 Gläser."]
+    assert other_period("Wie viele Gläser Honig gab es im Dezember?", november) == "month 11"
+    assert other_period("Combien de pots en décembre ?", ["Novembre : 42 pots."]) == "month 11"
+    assert other_period("Wie viele Gläser Honig gab es im Dezember?", ["Dezember: 12 Gläser."]) == ""
+    # "12. Mai", "1er avril" are days of the year; a year alone is not.
+    assert not no_day_of_year("When is Lisa's birthday?", ["Geburtstag: 12. Mai"])
+    assert not no_day_of_year("When is Lisa's birthday?", ["Anniversaire : 1er avril"])
+    assert no_day_of_year("When is Lisa's birthday?", ["Imkerin seit 1998."])

@@ -137,8 +137,17 @@ _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3
            "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
            "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
            "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+_MONTHS.update({name: i for names in (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
+    "januar februar märz april mai juni juli august september oktober november dezember",  # de
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",  # pt
+    "januari februari maart april mei juni juli augustus september oktober november december",  # nl
+) for i, name in enumerate(names.split(), start=1)})
+"""Month names, abbreviated in English only: "mar", "dez" are words elsewhere."""
 _MONTH = re.compile(r"(?<![\w-])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de)\s+(?:the\s+month\s+of\s+|el\s+mes\s+de\s+)?"
+_ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de|im|em|nel|au|di|del|van)\s+"
+                          r"(?:the\s+month\s+of\s+|el\s+mes\s+de\s+|mois\s+de\s+|mese\s+di\s+|mês\s+de\s+|monat\s+)?"
                           r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:19|20)\d\d)?")
 
 
@@ -164,7 +173,7 @@ def other_period(question: str, statements: Sequence[str]) -> str:
 _BIRTHDAY = re.compile(r"(?i)\b(?:birthday|birthdays|cumpleaños|anniversaire|geburtstag|compleanno|verjaardag|"
                        r"aniversário)\b")
 _DAY_OF_YEAR = re.compile(
-    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?\s*(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\b|\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
