@@ -228,19 +228,13 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # gives is a kind of answer not offered (agents/attribute.py): the same penalty, never twice.
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
-    lacks += not_carried(question, used)
+    lacks += not_carried(question, used, relational)
     if not lacks and kind_ok and not relational:
         # A value of the asked kind beside something else than the asked thing, in every quoted statement
         # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
         # question describes its subject in a clause of its own.
-        said = [(c.unit.text, c.unit.context) for c in quoted or used]
-        loose = binding.unbound(question, said, in_notes,
+        loose = binding.unbound(question, [(c.unit.text, c.unit.context) for c in quoted or used], in_notes,
                                 UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0)
-        if not loose:
-            # A retrieved line that names the asked thing as the question does and gives no value for it
-            others = [(c.unit.text, c.unit.context) for c in sorted(candidates, key=lambda c: -c.score)
-                      [:BOUND_CANDIDATES] if (c.unit.text, c.unit.context) not in said]
-            loose = binding.held_elsewhere(question, said, others, in_notes)
         lacks += [f"no value bound to {loose}"] if loose else []
     offered = kind_ok and not lacks
     score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
@@ -315,13 +309,15 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
             "partial": stand.context * (1 - stand.context)}
 
 
-def not_carried(question: str, used: Sequence[Candidate]) -> list[str]:
+def not_carried(question: str, used: Sequence[Candidate], relational: bool = False) -> list[str]:
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
     (agents/unstated.py): a relative's attribute ("sister"), another month's or year's value (the year read with
     the statement's heading), a birthday without a day."""
     own = [c.unit.text for c in used]
+    # Not another year for a relation's answer: its question places the asked one by another's year.
+    years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
     out = [unstated.relative_owns(question, own), unstated.other_period(question, own),
-           unstated.other_year(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])]
+           unstated.other_year(question, years)]
     if unstated.no_day_of_year(question, own):
         out.append("day of the year")
     return [x for x in out if x]
@@ -422,11 +418,6 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
             if attribute.PENDING.search(line) and content_terms(line) & attr:
                 return line.strip()[:120]
     return ""
-
-
-BOUND_CANDIDATES = 5
-"""How many of the best-scored retrieved statements are read for one that speaks of the asked thing when the quoted
-ones do not (binding.held_elsewhere): the few the answer was chosen among, not the whole retrieved context."""
 
 
 def decide(support: float, mode: str, threshold: float | None = None) -> tuple[bool, str]:

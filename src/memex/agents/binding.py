@@ -165,7 +165,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
 
     "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
-    "loft conversion"), which meaning has to judge (but see `held_elsewhere`)."""
+    "loft conversion"), which meaning has to judge."""
     from memex.agents.answer_type import _LABELLED, expected, known_names, meets_terms, offers
     from memex.agents.extractive import content_terms, question_terms
 
@@ -205,46 +205,6 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if _refers_back(text, question, wanted, kinds, values):
             return ""
     return " ".join(words)
-
-
-COUNTED = frozenset({"number", "quantity", "money"})
-"""Kinds whose asked thing is checked by `held_elsewhere` only when it has two words or more ("new bar tape"): a
-count or size is often written under a one-word subject the question paraphrases ("tower" / "spire")."""
-
-
-def held_elsewhere(question: str, statements: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]],
-                   in_notes: Callable[[str, str], bool] | None = None) -> str:
-    """The asked thing (`asked_thing`) when no quoted statement — (text, subject) pairs — holds every word of it,
-    but one of the best retrieved statements besides them (`others`) does and gives no value of the asked
-    kind ("GP: Dr Keogh in Salthill" beside a quoted "Dentist: 01904 …" for "What's the GP's phone number?";
-    "Christmas: new bar tape" beside ride bars' kcal for "How much was Pete's new bar tape?"): the notes name the
-    asked thing as the question does, and where they do they give no such value, so the quoted value is another
-    thing's. "" otherwise. Words that name the kind asked for ("phone" of "the GP's phone number": the question
-    asks for another kind without them) are not the thing; nor are words no note uses."""
-    from memex.agents.answer_type import expected, meets_terms, offers
-    from memex.agents.extractive import content_terms, question_terms
-
-    kinds = expected(question).kinds
-    if not kinds or not others or not (kinds <= IDENTIFYING or kinds <= COUNTED):
-        return ""
-    words = asked_thing(question)
-    low = {w.lower() for w in words}
-    terms = {t: w for t, w in question_terms(question).items() if _ELIDED.sub("", w).lower() in low}
-    thing = {t for t, w in terms.items()
-             if (in_notes is None or in_notes(_ELIDED.sub("", w).lower(), t))
-             and expected(re.sub(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", " ", question)).kinds == kinds}
-    if not thing or (not kinds <= IDENTIFYING and len(thing) < 2):
-        return ""
-    def whole(text: str, subject: str) -> bool:
-        have = content_terms(f"{subject} {text}")
-        return all(meets_terms(have, {t}) for t in thing)
-
-    if any(whole(text, subject) for text, subject in statements):
-        return ""
-    held = [text for text, subject in others if whole(text, subject)]
-    if not held or any(offers(text, question) & kinds for text in held):
-        return ""
-    return " ".join(terms[t] for t in thing)
 
 
 def _refers_back(text: str, question: str, wanted: set[str], kinds: frozenset[str], values: frozenset[str]) -> bool:

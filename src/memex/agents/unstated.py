@@ -287,12 +287,20 @@ def _same_period(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a == b or (a[0] == a[1] and b[0] <= a[0] <= b[1]) or (b[0] == b[1] and a[0] <= b[0] <= a[1])
 
 
+_IN_YEAR = re.compile(r"(?i)(?:\b(?:in|for|during|of|en|para|durante|de|del|pour|pendant|im|für|während|nel|per|em|"
+                      r"no|voor|tijdens|van)\s+(?:the\s+(?:year|season)\s+|el\s+año\s+|l['’]année\s+|(?:dem\s+)?jahr\s+|"
+                      r"(?:l['’])?anno\s+|o\s+ano\s+|het\s+jaar\s+)?)((?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?)"
+                      r"(?![\d.,])|((?:19|20)\d\d\s?[-–/]\s?\d\d)(?![\d.,])")
+"""A year or season the question asks a value for: after "in", "for", "during"… ("for 2027-28", "im Jahr 2025"),
+or a season on its own ("2027-28"); not a year that places something else ("since 2019", "after 2015")."""
+
+
 def other_year(question: str, statements: Sequence[str]) -> str:
-    """The year the first statement speaks of ("2026–27") when the question asks about another year or season
-    ("What will the council tax be for 2027-28?") and no statement names the asked one: another period's value,
-    typically because the asked one is not in the notes yet. Read from digits, so in any language; not for how old
-    or how long something is, which is counted from another year."""
-    asked = _periods(question)
+    """The year the first statement speaks of ("2026–27") when the question asks for a value in another year or
+    season ("What will the council tax be for 2027-28?", `_IN_YEAR`) and no statement names the asked one:
+    another period's value, typically because the asked one is not in the notes yet. Read from digits and each
+    language's few prepositions; not for how old or how long something is, which is counted from another year."""
+    asked = {p for m in _IN_YEAR.finditer(question) for p in _periods(m.group(1) or m.group(2))}
     if not asked or not statements or _AGE.search(question):
         return ""
     named = [_periods(s) for s in statements]
