@@ -102,5 +102,7 @@ def test_a_french_note_that_keeps_the_number_elsewhere_costs_the_answer_its_supp
     q = "Quel est le numéro de sécurité sociale de maman ?"
     score, checks = support_score(q, 0.5, used)
     assert checks["withheld"].startswith("Numéro de sécu")
-    monkeypatch.setattr(abstain, "_WITHHELD", re.compile(r"(?!x)x"))  # the same answer, no line read as withheld
+    never = re.compile(r"(?!x)x")
+    monkeypatch.setattr(abstain, "_WITHHELD", never)  # the same answer, no line read as withheld
+    monkeypatch.setattr(withheld, "ELSEWHERE", never)  # nor as kept elsewhere ("dans le classeur bleu")
     assert score == pytest.approx(support_score(q, 0.5, used)[0] - abstain.WITHHELD_PENALTY)

@@ -213,6 +213,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
+    if not relational:
+        missing += [n for n in asked if n not in missing and labelled_other(n, used)]
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
     top = max((statement_support(c, unseen, embedder_id) for c in used), default=best)
@@ -226,7 +228,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # gives is a kind of answer not offered (agents/attribute.py): the same penalty, never twice.
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
-    lacks += not_carried(question, used)
+    lacks += not_carried(question, used, relational)
     if not lacks and kind_ok and not relational:
         # A value of the asked kind beside something else than the asked thing, in every quoted statement
         # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
@@ -247,6 +249,33 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                    "attribute": attribute.asked(question), "attribute_unsupplied": lacks,
                    "names": asked, "names_missing": missing, "withheld": withheld,
                    "focal": sorted(asks.values()), "focal_missing": unsaid}
+
+
+_LABEL = re.compile(r"^\W*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s*:")
+
+
+def labelled_other(name: str, used: Sequence[Candidate]) -> bool:
+    """Is every quoted statement about another one than the asked name, by its label: a section about several
+    ("Joost and Marijke") whose line opens with another of them ("Marijke: 74, retired music teacher, plays the
+    cello") gives that one's attributes, not the asked one's ("What instrument does Joost play?"). The label must
+    be named in the statement's heading too, so a field ("Cat: Pim", "Standort: Garten") is not read as one; a
+    statement that names the asked one in its own text is about it."""
+    def word(w: str, text: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) is not None
+
+    if not used:
+        return False
+    for c in used:
+        m = _LABEL.match(c.unit.text)
+        label = m.group(1) if m else ""
+        body = c.unit.text[m.end():] if m else c.unit.text
+        if all(word(w, body) for w in name.split()):
+            return False
+        if not label or not label[0].isupper() or any(word(w, label) for w in name.split()):
+            return False
+        if not all(word(w, c.unit.context) for w in label.split()):
+            return False
+    return True
 
 
 def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candidate], kind_ok: bool,
@@ -280,11 +309,15 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
             "partial": stand.context * (1 - stand.context)}
 
 
-def not_carried(question: str, used: Sequence[Candidate]) -> list[str]:
+def not_carried(question: str, used: Sequence[Candidate], relational: bool = False) -> list[str]:
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
-    (agents/unstated.py): a relative's attribute ("sister"), another month's value, a birthday without a day."""
+    (agents/unstated.py): a relative's attribute ("sister"), another month's or year's value (the year read with
+    the statement's heading), a birthday without a day."""
     own = [c.unit.text for c in used]
-    out = [unstated.relative_owns(question, own), unstated.other_period(question, own)]
+    # Not another year for a relation's answer: its question places the asked one by another's year.
+    years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
+    out = [unstated.relative_owns(question, own), unstated.other_period(question, own),
+           unstated.other_year(question, years)]
     if unstated.no_day_of_year(question, own):
         out.append("day of the year")
     return [x for x in out if x]
@@ -350,7 +383,8 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     head = {heads[-1]} if heads else set()
 
     def speaks(sentence: str, wanted: set[str]) -> bool:
-        return meets_terms(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
+        return (meets_terms(content_terms(sentence), wanted) and not unstated.says_unstated(sentence, attr, where)
+                and not unstated.cancelled(question, sentence))
 
     own = unstated.sentences(top.unit.text)
     narrow = False
@@ -374,7 +408,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
             continue
         if _WITHHELD.search(line) and content_terms(line) & attr:
             return line.strip()[:120]
-        said = unstated.says_unstated(line, attr, where)
+        said = unstated.says_unstated(line, attr, where) or unstated.cancelled(question, line)
         if said:
             return said
     # How something turned out is not known where a line about it says it has not happened yet (agents/attribute.py):

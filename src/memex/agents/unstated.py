@@ -55,12 +55,43 @@ def _meets(have: Iterable[str], wanted: Iterable[str]) -> bool:
                for t in have for w in wanted)
 
 
-def _relation(clause: str) -> str:
-    """The relation word a clause opens with ("Sister lives in Whitby" -> "sister"; "her husband Phil…"), or ""."""
+OTHER_RELATIONS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "fr": (frozenset("""sœur soeur sœurs frère frères mari fils fille filles enfants mère père parents petit-fils
+petite-fille petits-enfants neveu nièce cousin cousine tante oncle copain copine compagnon compagne voisin voisine
+voisins ami amie amis patron patronne belle-mère beau-père belle-sœur beau-frère""".split()),
+           frozenset("son sa ses mon ma mes leur leurs notre nos le la les".split()), frozenset({"femme"})),
+    "de": (frozenset("""schwester schwestern bruder brüder ehemann ehefrau sohn söhne tochter töchter kinder mutter
+vater eltern enkel enkelin enkelkinder neffe nichte cousin cousine tante onkel freund freundin freunde nachbar
+nachbarin nachbarn chef chefin schwiegermutter schwiegervater schwager schwägerin partner partnerin""".split()),
+           frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer mein meine unser unsere der die "
+                     "das".split()), frozenset({"mann", "frau"})),
+    "it": (frozenset("""sorella sorelle fratello fratelli marito figlio figlia figli figlie madre padre genitori
+nonno nonna nipote nipoti cugino cugina zia zio fidanzato fidanzata vicino vicina amico amica capo suocera
+suocero cognato cognata""".split()),
+           frozenset("suo sua suoi sue mio mia miei il la lo i le".split()), frozenset({"moglie"})),
+    "pt": (frozenset("""irmã irmão irmãs irmãos marido esposa filho filha filhos filhas mãe pai pais avô avó neto
+neta netos sobrinho sobrinha primo prima tia tio namorado namorada vizinho vizinha amigo amiga chefe sogra sogro
+cunhado cunhada""".split()),
+           frozenset("seu sua seus suas meu minha o a os as".split()), frozenset({"mulher"})),
+    "nl": (frozenset("""zus zussen broer broers echtgenoot echtgenote zoon zonen dochter dochters kinderen moeder
+vader ouders opa oma kleinzoon kleindochter kleinkinderen neef nicht tante oom vriend vriendin buurman buurvrouw
+buren baas schoonmoeder schoonvader zwager schoonzus partner""".split()),
+           frozenset("zijn haar hun mijn onze de het".split()), frozenset({"man", "vrouw"})),
+}
+"""Per language beyond English and Spanish (agents/withheld.py's languages): relation words, the possessives and
+articles that may stand before one, and the words that are a relation only after a possessive ("ihr Mann"; "Frau
+Keller" is a name's title, "sa femme" a wife)."""
+
+
+def _relation(clause: str, lang: str = "en") -> str:
+    """The relation word a clause opens with ("Sister lives in Whitby" -> "sister"; "her husband Phil…"; "Ihre
+    Schwester wohnt in Kiel" -> "schwester"), read with the relation words of the clause's language, or ""."""
     words = [w.lower() for w in _WORD.findall(clause)[:3]]
-    while words and words[0] in _POSSESSIVE:
-        words = words[1:]
-    return words[0] if words and words[0] in RELATIONS else ""
+    relations, possessives, owned = OTHER_RELATIONS.get(lang, (RELATIONS, _POSSESSIVE, frozenset()))
+    had = False
+    while words and words[0] in possessives:
+        words, had = words[1:], True
+    return words[0] if words and (words[0] in relations or had and words[0] in owned) else ""
 
 
 def relative_owns(question: str, statements: Sequence[str]) -> str:
@@ -71,29 +102,34 @@ def relative_owns(question: str, statements: Sequence[str]) -> str:
     from memex.agents.answer_type import PERSON, attribute_terms, expected
 
     attr = attribute_terms(question)
-    if not attr or PERSON in expected(question).kinds or not _relations_read(question):
+    if not attr or PERSON in expected(question).kinds or not _relations_lang(question):
         return ""
     asked_words = {w.lower().rstrip("s’'") for w in _WORD.findall(question)}
     owners: list[str] = []
     for s in statements:
-        if not _relations_read(s):
+        lang = _relations_lang(s, question)
+        if not lang:
             continue
         for clause in _CLAUSE.split(s):
             if not _meets(_terms(clause), attr):
                 continue
-            rel = _relation(clause)
+            rel = _relation(clause, lang)
             if not rel or rel.rstrip("s") in asked_words or rel in asked_words:
                 return ""
             owners.append(rel)
     return owners[0] if owners else ""
 
 
-def _relations_read(text: str) -> bool:
-    """Is the text in a language whose relation words `RELATIONS` holds (English, Spanish, or too short to tell)?
-    French "Son chat : Pompon" is "her cat", not a son's."""
+def _relations_lang(text: str, question: str = "") -> str:
+    """The language whose relation words the text is read with: "en" for English, Spanish or too short to tell
+    (`RELATIONS` holds both), else one of `OTHER_RELATIONS`, or "" (French "Son chat : Pompon" is "her cat", not
+    a son's: it is read with French words). A text too short to tell is read together with the question."""
     from memex.agents.lexicon import detect
 
-    return detect(text) in ("en", "es", "und")
+    lang = detect(text)
+    if lang == "und" and question:
+        lang = detect(f"{question} {text}")
+    return "en" if lang in ("en", "es", "und") else lang if lang in OTHER_RELATIONS else ""
 
 
 _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
@@ -101,8 +137,17 @@ _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3
            "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
            "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
            "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+_MONTHS.update({name: i for names in (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
+    "januar februar märz april mai juni juli august september oktober november dezember",  # de
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",  # pt
+    "januari februari maart april mei juni juli augustus september oktober november december",  # nl
+) for i, name in enumerate(names.split(), start=1)})
+"""Month names, abbreviated in English only: "mar", "dez" are words elsewhere."""
 _MONTH = re.compile(r"(?<![\w-])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de)\s+(?:the\s+month\s+of\s+|el\s+mes\s+de\s+)?"
+_ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de|im|em|nel|au|di|del|van)\s+"
+                          r"(?:the\s+month\s+of\s+|el\s+mes\s+de\s+|mois\s+de\s+|mese\s+di\s+|mês\s+de\s+|monat\s+)?"
                           r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:19|20)\d\d)?")
 
 
@@ -128,7 +173,7 @@ def other_period(question: str, statements: Sequence[str]) -> str:
 _BIRTHDAY = re.compile(r"(?i)\b(?:birthday|birthdays|cumpleaños|anniversaire|geburtstag|compleanno|verjaardag|"
                        r"aniversário)\b")
 _DAY_OF_YEAR = re.compile(
-    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?\s*(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\b|\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
@@ -170,11 +215,96 @@ def sentences(text: str) -> list[str]:
 
 def says_unstated(text: str, attr: Iterable[str], asks_where: bool) -> str:
     """The sentence of the text that holds an asked term and says its value is pending or kept elsewhere (the
-    latter not when the question asks where something is), or ""."""
+    latter not when the question asks where something is), in any language of agents/withheld.py, or ""."""
+    from memex.agents import withheld
+
     attr = set(attr)
     for sentence in sentences(text):
-        if not (UNDECIDED.search(sentence) or (not asks_where and ELSEWHERE.search(sentence))):
-            continue
-        if _meets(_terms(sentence), attr):
+        pending = UNDECIDED.search(sentence) or withheld.UNDECIDED.search(sentence)
+        away = not asks_where and (ELSEWHERE.search(sentence) or withheld.ELSEWHERE.search(sentence))
+        if (pending or away) and _meets(_terms(sentence), attr):
             return sentence.strip()[:120]
     return ""
+
+
+def cancelled(question: str, text: str) -> str:
+    """The sentence of the text that says the asked thing (binding.asked_thing, half its words at least) was
+    cancelled or called off, in any language of agents/withheld.py ("Party on 12 May (cancelled)", "streaming service I never
+    watch - cancelled 5 Oct", "Konzert abgesagt"), or "": its value no longer stands. A clause that says only
+    "cancelled" hangs from the nearest clause before it that names something asked about. Not when the question asks about the cancelling, nor when another
+    clause of the sentence gives a value of the asked kind: "Insurance cancelled — £340 refund came 4 Nov" still
+    gives the refund."""
+    from memex.agents import binding, withheld
+    from memex.agents.answer_type import expected, offers
+    from memex.agents.extractive import question_terms
+
+    if withheld.ASKS_CANCELLED.search(question) or not withheld.CANCELLED.search(text):
+        return ""
+    words = {w.lower() for w in binding.asked_thing(question)}
+    asked = {t for t, w in question_terms(question).items() if w.lower() in words}
+    if not asked:
+        return ""
+    kinds = expected(question).kinds
+    # Not split after a day's number ("am 12. Mai – abgesagt", "le 3. ..."): German writes dates so.
+    for sentence in (x for line in text.splitlines() for x in re.split(r"(?<=[.!?;])(?<!\d\.)\s+", line) if x.strip()):
+        clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            if not withheld.CANCELLED.search(clause):
+                continue
+            # The clauses from the nearest one that names something asked about up to the cancelled one
+            first = next((j for j in range(i, -1, -1) if _meets(_terms(clauses[j]), asked)), None)
+            if first is None:
+                continue
+            owner = " ".join(clauses[first:i + 1])
+            if 2 * sum(_meets(_terms(owner), {t}) for t in asked) < len(asked):
+                continue
+            if kinds and any(offers(c, question) & kinds for j, c in enumerate(clauses) if not first <= j <= i):
+                continue
+            return sentence.strip()[:120]
+    return ""
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)?\d\d))?(?![\d.,])")
+_AGE = re.compile(r"(?i)\b(?:how old|how long|how many years|wie alt|wie lange|quel âge|combien de temps|"
+                  r"cu[aá]ntos años|qu[eé] edad|cu[aá]nto tiempo|quanti anni|quanto tempo|quantos anos|hoe oud|hoe lang)\b")
+
+
+def _periods(text: str) -> set[tuple[int, int]]:
+    """The years a text names, each as (first, last): "2026" -> (2026, 2026), "2026–27" -> (2026, 2027)."""
+    out = set()
+    for m in _YEAR.finditer(text):
+        first = int(m.group(1))
+        last = m.group(2)
+        end = first if last is None else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        out.add((first, end) if first < end <= first + 1 else (first, first))
+        if last is not None and not first < end <= first + 1 and len(last) == 4:
+            out.add((end, end))  # "2019-2024": two years named
+    return out
+
+
+def _same_period(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Is one period the other, or a single year inside the other ("2027" in "2026–27")?"""
+    return a == b or (a[0] == a[1] and b[0] <= a[0] <= b[1]) or (b[0] == b[1] and a[0] <= b[0] <= a[1])
+
+
+_IN_YEAR = re.compile(r"(?i)(?:\b(?:in|for|during|of|en|para|durante|de|del|pour|pendant|im|für|während|nel|per|em|"
+                      r"no|voor|tijdens|van)\s+(?:the\s+(?:year|season)\s+|el\s+año\s+|l['’]année\s+|(?:dem\s+)?jahr\s+|"
+                      r"(?:l['’])?anno\s+|o\s+ano\s+|het\s+jaar\s+)?)((?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?)"
+                      r"(?![\d.,])|((?:19|20)\d\d\s?[-–/]\s?\d\d)(?![\d.,])")
+"""A year or season the question asks a value for: after "in", "for", "during"… ("for 2027-28", "im Jahr 2025"),
+or a season on its own ("2027-28"); not a year that places something else ("since 2019", "after 2015")."""
+
+
+def other_year(question: str, statements: Sequence[str]) -> str:
+    """The year the first statement speaks of ("2026–27") when the question asks for a value in another year or
+    season ("What will the council tax be for 2027-28?", `_IN_YEAR`) and no statement names the asked one:
+    another period's value, typically because the asked one is not in the notes yet. Read from digits and each
+    language's few prepositions; not for how old or how long something is, which is counted from another year."""
+    asked = {p for m in _IN_YEAR.finditer(question) for p in _periods(m.group(1) or m.group(2))}
+    if not asked or not statements or _AGE.search(question):
+        return ""
+    named = [_periods(s) for s in statements]
+    if not named[0] or any(_same_period(a, p) for a in asked for n in named for p in n):
+        return ""
+    first = min(named[0])
+    return f"year {first[0]}" + (f"-{first[1]}" if first[1] != first[0] else "")
