@@ -985,16 +985,38 @@ def named_parts(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
     if len(parts) < 2 or PERSON not in expected(parts[0]).kinds:
         return []
     out = list(parts)
-    name = ""
+    asked = {_bare(w) for w in re.findall(r"[\w’'-]+", " ".join(parts))}
+
+    def person(run: str) -> str:
+        words = [_bare(w) for w in run.split()]
+        # A name written as names are (not "ECT"), that the notes know, and that the question does not say itself.
+        if not words or any(w in asked for w in words):
+            return ""
+        shown = [re.sub(r"['’]s$", "", w) for w in run.split()]
+        if not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in shown):
+            return ""
+        if not (is_name(" ".join(shown)) or any(is_name(w) for w in shown)):
+            return ""
+        return " ".join(shown)
+
+    # The person the best statements for the first part name most often, each statement counting once: the answer
+    # is said again and again ("Sam Okoro: Leon's mentor since 23 Feb", "Sam's taking over"); whoever else a
+    # statement names ("me (Femi)") is named once.
+    votes: dict[str, int] = {}
+    longest: dict[str, str] = {}
     for c in score_units(parts[0], units, embedder, idf_for(parts[0]))[:NAMED_FROM]:
-        for run in _NAME_RUN.findall(c.unit.text):
-            words = [w for w in run.split() if is_name(w)]
-            # A name the question itself says is what it describes the person by, not the person.
-            if words and not re.search(rf"(?<![\w'’]){re.escape(words[0])}(?![\w'’])", " ".join(parts), re.I):
-                name = " ".join(words)
-                break
-        if name:
-            break
+        # The note the statement is in may be the person ("Sam Okoro: …"), else the names its text writes.
+        title = c.unit.subject.split(" › ")[0].strip()
+        seen: set[str] = set()
+        for run in [title, *_NAME_RUN.findall(c.unit.text)]:
+            found = person(run)
+            key = found.split()[0] if found else ""
+            if key and key not in seen:
+                seen.add(key)
+                votes[key] = votes.get(key, 0) + 1
+            if key and len(found) > len(longest.get(key, "")):
+                longest[key] = found
+    name = longest[max(votes, key=lambda k: votes[k])] if votes else ""
     if not name:
         return []
     for i, part in enumerate(parts[1:], start=1):
