@@ -973,6 +973,10 @@ def part_hop(parts: Sequence[str], ctx: Context, searcher: Searcher, filters: Fi
 _PRONOUN = re.compile(r"\b(?:(he|she|him|they|them)|(his|her|their))\b", re.I)
 NAMED_FROM = 3
 """Statements that best answer the first part read for the name it asks for."""
+ROLE_NEAR = 3
+"""A vote for a name that follows a word of the first part closely ("librarian (music) Carol Bright")."""
+NEAR_WORDS = 3
+"""Words before a name read for the first part's words."""
 
 
 def named_parts(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
@@ -993,7 +997,7 @@ def named_parts(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
         if not words or any(w in asked for w in words):
             return ""
         shown = [re.sub(r"['’]s$", "", w) for w in run.split()]
-        if not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in shown):
+        if not all(re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)*", w) for w in shown):
             return ""
         if not (is_name(" ".join(shown)) or any(is_name(w) for w in shown)):
             return ""
@@ -1001,26 +1005,34 @@ def named_parts(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
 
     # The person the best statements for the first part name most often, each statement counting once: the answer
     # is said again and again ("Sam Okoro: Leon's mentor since 23 Feb", "Sam's taking over"); whoever else a
-    # statement names ("me (Femi)") is named once.
+    # statement names ("me (Femi)") is named once. A name right after a word of the first part counts more: the
+    # statement gives that person the role asked ("librarian (music) Carol Bright", "his mentor is Sam Okoro").
+    first = content_terms(parts[0])
     votes: dict[str, int] = {}
     longest: dict[str, str] = {}
     for c in score_units(parts[0], units, embedder, idf_for(parts[0]))[:NAMED_FROM]:
         # The note the statement is in may be the person ("Sam Okoro: …"), else the names its text writes.
         title = c.unit.subject.split(" › ")[0].strip()
-        seen: set[str] = set()
-        for run in [title, *_NAME_RUN.findall(c.unit.text)]:
+        runs = [(title, 1)] + [(m.group(), ROLE_NEAR if first & content_terms(
+            " ".join(re.findall(r"[\w’'-]+", c.unit.text[:m.start()])[-NEAR_WORDS:])) else 1)
+            for m in _NAME_RUN.finditer(c.unit.text)]
+        seen: dict[str, int] = {}
+        for run, weight in runs:
             found = person(run)
             key = found.split()[0] if found else ""
-            if key and key not in seen:
-                seen.add(key)
-                votes[key] = votes.get(key, 0) + 1
+            if key:
+                seen[key] = max(seen.get(key, 0), weight)
             if key and len(found) > len(longest.get(key, "")):
                 longest[key] = found
+        for key, weight in seen.items():
+            votes[key] = votes.get(key, 0) + weight
     name = longest[max(votes, key=lambda k: votes[k])] if votes else ""
     if not name:
         return []
     for i, part in enumerate(parts[1:], start=1):
         m = _PRONOUN.search(part)
         if m:
-            out[i] = f"{part[:m.start()]}{name if m.group(1) else name + chr(39) + 's'}{part[m.end():]}"
+            # "her" ends a phrase as the object ("give back to her?"), else it is possessive ("her role").
+            whole = m.group(1) or re.match(r"\s*(?:[?.,;!]|$)", part[m.end():])
+            out[i] = f"{part[:m.start()]}{name if whole else name + chr(39) + 's'}{part[m.end():]}"
     return out if out != list(parts) else []
