@@ -7,7 +7,6 @@ import pytest
 from memex.agents.evidence import Unit
 from memex.agents.extractive import idf_weights
 from memex.agents.multihop import named_parts, plainly
-from memex.agents.plan import decompose
 from memex.domain import Hit, Location
 from memex.embed.base import Embedder
 
@@ -42,18 +41,3 @@ def test_a_pronoun_in_a_later_part_is_the_person_the_first_part_asks_for(minilm:
     assert named_parts(["When is the concert", "how much is it?"], units, minilm, lambda q: idf_weights(q, None, 1),
                        lambda w: True) == []
 
-
-@pytest.mark.parametrize(("question", "parts"), [
-    ("Who replaced the boiler, and when?", ["Who replaced the boiler", "when replaced the boiler"]),
-    ("Who fixed the boiler and when did they do it?", ["Who fixed the boiler", "when did they do it"]),
-    ("Who sold us the car and how much did we pay?", ["Who sold us the car", "how much did we pay"]),
-])
-def test_two_questions_joined_by_and_are_two_parts(question: str, parts: list[str]) -> None:
-    p = decompose(question)
-    assert (p.kind, p.sub_queries[1:]) == ("multi-part", parts)
-
-
-@pytest.mark.parametrize("question", ["Where and when is the party?", "What did I eat and drink at the wedding?",
-                                      "Who is the friend who fixed the boiler?"])
-def test_one_question_with_and_stays_one(question: str) -> None:
-    assert decompose(question).kind != "multi-part"

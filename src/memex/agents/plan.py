@@ -174,31 +174,7 @@ def decompose(question: str) -> Plan:
         # about the answer to the first, so the first part is the description of the thing to find.
         first = chained.group("first").strip()
         return Plan(q, _unique([q, first]), "relational", temporal, bridge=first, window=window)
-    joined = joined_parts(q)
-    if joined:
-        return Plan(q, _unique([q, *joined]), "multi-part", temporal, window=window)
     return Plan(q, [q], "single", temporal, window=window)
-
-
-_JOINED = re.compile(r"^\s*(?P<first>(?P<wh>who|what|which|when|where|how(?:\s+(?:much|many|long))?)\b[^,;?]*?)"
-                     r"\s*,?\s+and\s+(?P<second>(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long))?)\b"
-                     r"[^,;?]*?)\s*\??\s*$", re.I)
-
-
-def joined_parts(question: str) -> list[str]:
-    """Two questions joined by "and" without a comma, or a second that is only a question word: "Who fixed the
-    boiler and when did they do it?", "Who replaced the boiler, and when?" (the bare "when" asks it of the first
-    part: "when replaced the boiler"). Each part is answered, not only the first ([] for any other question)."""
-    m = _JOINED.match(question)
-    if not m:
-        return []
-    first, second = m.group("first").strip(), m.group("second").strip()
-    rest = first[m.end("wh") - m.start("first"):].strip()
-    if len(content_terms(rest)) < 2:
-        return []
-    if re.fullmatch(r"(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long))?)", second, re.I):
-        second = f"{second} {rest}"
-    return [first, second]
 
 
 _CHAINED = re.compile(r"^\s*(?P<first>(?:who|which|what)\b[^,;?]*?)\s*,\s*and\s+(?:(?:to|for|at|in|on|from)\s+)?"
