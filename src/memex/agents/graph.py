@@ -208,6 +208,9 @@ def hop(state: AnswerState) -> dict[str, Any]:
         units = all_units(state["context"].hits)[:MAX_UNITS]
         with lexicon.asked(state["standalone"]):
             parts = multihop.referred(p.sub_queries[1:], units, run.embedder, run.idf)
+            # "…, and what is his role?": the person the first part asks for, by name.
+            parts = multihop.named_parts(parts or p.sub_queries[1:], units, run.embedder, run.idf,
+                                         multihop.known_name(run.parts.conn)) or parts
         if not parts:
             return {"bridge": {}}
         changed = [q for q, old in zip(parts, p.sub_queries[1:], strict=True) if q != old]
@@ -234,10 +237,11 @@ def hop(state: AnswerState) -> dict[str, Any]:
                                         is_name=multihop.known_name(run.parts.conn),
                                         is_word=multihop.common_word(run.parts.conn))
         found = multihop.restate(found, described, units, run.embedder, run.idf(described))
+        found = multihop.bare_names(run.parts.conn, found)
     if not found:
         return {"bridge": {}, "trace": _step(state, "hop", t0, entities=[])}
     ctx, hopped = multihop.second_hop(state["standalone"], found, state["context"], run.parts.searcher, run.filters,
-                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder, p.bridge)
     entity, via = found[0]
     bridge = {"entity": entity, "via": via, "entities": found, "docs": hopped.docs}
     more = _third_hop(state, p.bridge, entity, via, ctx)
@@ -272,7 +276,7 @@ def _third_hop(state: AnswerState, description: str, entity: str, via: Any,
     if not found:
         return None
     out, hopped = multihop.second_hop(question, found, ctx, run.parts.searcher, run.filters,
-                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+                                      _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder, bridge)
     chain = {"question": question, "bridge": bridge, "entities": found, "docs": hopped.docs, "first": via}
     return out, chain, {"question": question, "bridge": bridge, **hopped.to_dict()}
 

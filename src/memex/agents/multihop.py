@@ -66,6 +66,29 @@ class Hop:
                 "added": self.added}
 
 
+# How each language asks for a job with an idiom whose words mean something else: "what does she do for a living"
+# shares "living" with "Lives ten minutes from Mum", "que fait-il dans la vie" shares "vie". What is asked of a
+# bridging entity is read with the plain word instead (the statement that answers says "Pharmacist", not "living").
+_JOB_IDIOMS: dict[str, tuple[str, str]] = {
+    "en": (r"\bdo(?:es)?\s+for\s+(?:a\s+)?(?:living|work)\b", "do as a job"),
+    "fr": (r"\bfai(?:t|s)(?:-(?:il|elle|ils|elles))?\s+dans\s+la\s+vie\b", "a comme profession"),
+    "es": (r"\bse\s+dedica(?:n)?\b", "tiene como profesión"),
+    "pt": (r"\bfaz(?:em)?\s+da\s+vida\b", "tem como profissão"),
+    "it": (r"\bfa(?:nno)?\s+nella\s+vita\b", "ha come professione"),
+    "de": (r"\bmach(?:t|en)\s+(?:sie|er)?\s*beruflich\b", "hat als Beruf"),
+    "nl": (r"\bdoe?t?\s+(?:hij|zij|ze)?\s*voor\s+(?:de\s+kost|werk)\b", "heeft als beroep"),
+}
+_JOB_IDIOM = [(re.compile(pattern, re.I), plain) for pattern, plain in _JOB_IDIOMS.values()]
+
+
+def plainly(text: str) -> str:
+    """The question with a job idiom said plainly ("What does Aoife have as occupation?" for "… do for a living?"; a
+    word the notes rarely write, so it draws no statement by its letters alone)."""
+    for pattern, plain in _JOB_IDIOM:
+        text = pattern.sub(plain, text)
+    return text
+
+
 _RELATIVE = {"who", "whose", "whom", "which", "that", "where", "someone", "somebody", "person", "people", "man",
              "woman", "one"}
 _ROLE = re.compile(r"(?<![\w'’])([a-z][\w'’-]+)\s+(?:who|whose|that|which|where)\b")
@@ -134,6 +157,20 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
         if is_word(lower, upper):
             return entity_notes(conn, words[1])
     return []
+
+
+def bare_names(conn: sqlite3.Connection, entities: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """The candidates without a role word said before the name ("Sister Steph" → "Steph"), where the rest has a note
+    of its own and the notes write the first word in lower case too: the role would otherwise count as part of the
+    name, and every line that says "sister" would read as about her."""
+    out: list[tuple[str, Candidate]] = []
+    for entity, via in entities:
+        words = entity.split()
+        if len(words) == 2 and is_word(*letter_case(conn, words[0])) and entity_notes(conn, words[1]):
+            entity = words[1]
+        if all(entity != e for e, _ in out):
+            out.append((entity, via))
+    return out
 
 
 SHORT_FORM_MIN = 3
@@ -274,15 +311,36 @@ def _note_hits(searcher: Searcher, doc_ids: Sequence[int]) -> list[Hit]:
     return searcher.hits_for(ids, dict.fromkeys(ids, 0.0), {i: {"graph": "entity note"} for i in ids})
 
 
+def _interleave(a: Sequence[Hit], b: Sequence[Hit]) -> list[Hit]:
+    """Two rankings, alternately."""
+    out: list[Hit] = []
+    for i in range(max(len(a), len(b))):
+        out += [*a[i:i + 1], *b[i:i + 1]]
+    return out
+
+
 def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Context, searcher: Searcher,
-               filters: Filters | None, budget: int, embedder: Embedder | None) -> tuple[Context, Hop]:
-    """Search again for each bridging candidate and what is asked of it; add the notes that are it."""
+               filters: Filters | None, budget: int, embedder: Embedder | None,
+               description: str = "") -> tuple[Context, Hop]:
+    """Search again for each bridging candidate and what is asked of it; add the notes that are it.
+
+    With the description, the question asked of the candidate itself ("which visit does Blessing do?") is searched
+    as well: the bare words can miss a statement that says what is asked in other words ("Blessing is doing
+    lunchtimes permanently"), and the description's words the bridge did not explain only dilute them."""
     hop = Hop(entities)
+    question, description = plainly(question), plainly(description)
     rankings: list[list[Hit]] = []
     for entity, via in entities:
         query = " ".join([entity, *asked_terms(question, via.unit, entity)])
         hop.queries.append(query)
         found = searcher.search(query, HOP_HITS, filters, explain=True).hits
+        asked = substituted(question, description, via.unit, entity) if description else ""
+        if asked and asked != query and asked != question:
+            more = searcher.search(asked, HOP_HITS, filters, explain=True).hits
+            have = {h.chunk_id for h in found}
+            # Interleaved, so the question's own reading is not packed only after the bare words' results.
+            found = _interleave(found, [h for h in more if h.chunk_id not in have])
+            hop.queries[-1] = f"{query} | {asked}"
         notes = entity_notes(searcher.conn, entity)
         if notes:
             hop.notes[entity] = [p for _, p in notes]
@@ -487,6 +545,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     The answer must say the attribute asked (birthday, drink, town, material…) of the entity, so each
     statement about it is ranked by its ordinary score plus how well its own text answers the attribute
     question; the bridging statement comes first, as the second supporting statement."""
+    question, description = plainly(question), plainly(description)
     # What is asked, read as the question with the description replaced by the name (averaging in the terse
     # "name: unexplained words" reading was tried and lost two dev questions).
     about = substituted(question, description, via.unit, entity)
@@ -794,7 +853,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
 
 __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
            "chained", "described_only", "entity_notes", "further", "referred", "is_time_description", "known_name", "naming_statement", "runs_on",
-           "restate", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
+           "restate", "bare_names", "named_parts", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
 
 
 # Bridges that are a day: "What was my blood pressure on the morning I finished 212th?" — the description names
@@ -907,3 +966,73 @@ def part_hop(parts: Sequence[str], ctx: Context, searcher: Searcher, filters: Fi
     """Search the parts that now name what they referred to."""
     rankings = [searcher.search(q, PART_HITS, filters, explain=True).hits for q in parts]
     return add_hits(ctx, rankings, list(parts), budget, embedder)
+
+
+# A later part that asks about the person the first part asks for, by a pronoun: "Who is selling the concert
+# tickets, and what is *his* role in the choir?" — the name the first part's best statement gives is written in.
+_PRONOUN = re.compile(r"\b(?:(he|she|him|they|them)|(his|her|their))\b", re.I)
+NAMED_FROM = 3
+"""Statements that best answer the first part read for the name it asks for."""
+ROLE_NEAR = 3
+"""A vote for a name that follows a word of the first part closely ("librarian (music) Carol Bright")."""
+NEAR_WORDS = 3
+"""Words before a name read for the first part's words."""
+
+
+def named_parts(parts: Sequence[str], units: Sequence[Unit], embedder: Embedder,
+                idf_for: Callable[[str], Mapping[str, float]], is_name: Callable[[str], bool]) -> list[str]:
+    """The parts, a later one that refers by a pronoun to the person the first part asks for ("who …") with the
+    name the first part's best statements give ("what is Sanjay's role in the choir?"); [] when none does. Only
+    English pronouns are read: another language's question keeps its parts."""
+    from memex.agents.answer_type import PERSON, expected
+
+    if len(parts) < 2 or PERSON not in expected(parts[0]).kinds:
+        return []
+    out = list(parts)
+    asked = {_bare(w) for w in re.findall(r"[\w’'-]+", " ".join(parts))}
+
+    def person(run: str) -> str:
+        words = [_bare(w) for w in run.split()]
+        # A name written as names are (not "ECT"), that the notes know, and that the question does not say itself.
+        if not words or any(w in asked for w in words):
+            return ""
+        shown = [re.sub(r"['’]s$", "", w) for w in run.split()]
+        if not all(re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)*", w) for w in shown):
+            return ""
+        if not (is_name(" ".join(shown)) or any(is_name(w) for w in shown)):
+            return ""
+        return " ".join(shown)
+
+    # The person the best statements for the first part name most often, each statement counting once: the answer
+    # is said again and again ("Sam Okoro: Leon's mentor since 23 Feb", "Sam's taking over"); whoever else a
+    # statement names ("me (Femi)") is named once. A name right after a word of the first part counts more: the
+    # statement gives that person the role asked ("librarian (music) Carol Bright", "his mentor is Sam Okoro").
+    first = content_terms(parts[0])
+    votes: dict[str, int] = {}
+    longest: dict[str, str] = {}
+    for c in score_units(parts[0], units, embedder, idf_for(parts[0]))[:NAMED_FROM]:
+        # The note the statement is in may be the person ("Sam Okoro: …"), else the names its text writes.
+        title = c.unit.subject.split(" › ")[0].strip()
+        runs = [(title, 1)] + [(m.group(), ROLE_NEAR if first & content_terms(
+            " ".join(re.findall(r"[\w’'-]+", c.unit.text[:m.start()])[-NEAR_WORDS:])) else 1)
+            for m in _NAME_RUN.finditer(c.unit.text)]
+        seen: dict[str, int] = {}
+        for run, weight in runs:
+            found = person(run)
+            key = found.split()[0] if found else ""
+            if key:
+                seen[key] = max(seen.get(key, 0), weight)
+            if key and len(found) > len(longest.get(key, "")):
+                longest[key] = found
+        for key, weight in seen.items():
+            votes[key] = votes.get(key, 0) + weight
+    name = longest[max(votes, key=lambda k: votes[k])] if votes else ""
+    if not name:
+        return []
+    for i, part in enumerate(parts[1:], start=1):
+        m = _PRONOUN.search(part)
+        if m:
+            # "her" ends a phrase as the object ("give back to her?"), else it is possessive ("her role").
+            whole = m.group(1) or re.match(r"\s*(?:[?.,;!]|$)", part[m.end():])
+            out[i] = f"{part[:m.start()]}{name if whole else name + chr(39) + 's'}{part[m.end():]}"
+    return out if out != list(parts) else []
