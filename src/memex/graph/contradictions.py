@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from memex.graph.statements import stem
+from memex.graph import change_words
+from memex.graph.statements import FOREIGN, foreign_day_names, stem
 
 VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
@@ -310,7 +311,8 @@ def _restem(r: StatementRow) -> StatementRow:
 
 def cue_level(text: str, stored_cue: bool) -> float:
     """How clearly a statement says something changed: CUE_STRONG, CUE_WEAK or CUE_NONE."""
-    if _STRONG_CUE.search(_ASIDE.sub(" ", text) if ASIDES else text):
+    said = _ASIDE.sub(" ", text) if ASIDES else text
+    if _STRONG_CUE.search(said) or (FOREIGN and change_words.STRONG.search(said)):
         return CUE_STRONG
     return CUE_WEAK if stored_cue else CUE_NONE
 
@@ -458,11 +460,13 @@ class _Facts:
         if f is None:
             before = _before(r)
             cue = cue_level(r.text, r.cue)
-            if NAMED_BEFORE_CUE and _NAMED_BEFORE.search(r.text) and _replaced_one(r, before):
+            if NAMED_BEFORE_CUE and (_NAMED_BEFORE.search(r.text) or (FOREIGN and change_words.INSTEAD.search(r.text))) \
+                    and _replaced_one(r, before):
                 cue = CUE_STRONG  # "£538! Was £412.", "£36.50 (was £32 until March)": says what it replaced
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
                       cue=cue, entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=before,
+                      self_dated=_self_dated(r), before=before,
+                      next=bool(_NEXT.search(r.text) or (FOREIGN and change_words.NEXT.search(r.text))),
                       numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r),
                       aside=_aside_values(r) if ASIDE_VALUES else frozenset(), moved=_before(r, moves_only=True))
             self.cache[r.id] = f
@@ -524,17 +528,47 @@ def _recurring_days(r: StatementRow) -> dict[str, list[str]]:
     days = r.slots.get("weekday")
     if not ONE_DAY or not days:
         return r.slots
-    one = {m.group(0).lower() for m in _ONE_DAY.finditer(r.text)}
+    text = r.text
+    one_day, any_day = _ONE_DAY, _ANY_DAY
+    if FOREIGN and (names := foreign_day_names()).search(_fold(text)):
+        text = _fold(text)  # "samedi 20 juin" names one day as "Saturday 20 June" does
+        one_day, any_day = _one_day_patterns(names.pattern)
+    one = {m.group(0).lower() for m in one_day.finditer(text)}
     if not one:
         return r.slots
-    every = [m for m in _ANY_DAY.finditer(r.text)]
-    spans = [m.span() for m in _ONE_DAY.finditer(r.text)]
-    free = {m.group(0).lower()[:3] for m in every if not any(a <= m.start() < b for a, b in spans)}
+    every = [m for m in any_day.finditer(text)]
+    spans = [m.span() for m in one_day.finditer(text)]
+    free = {_day_value(m.group(0)) if text is not r.text else m.group(0).lower()[:3]
+            for m in every if not any(a <= m.start() < b for a, b in spans)}
     kept = [d for d in days if d in free]
     out = {k: v for k, v in r.slots.items() if k != "weekday"}
     if kept:
         out["weekday"] = kept
     return out
+
+
+def _fold(text: str) -> str:
+    from memex.ingest.dates import _fold_keep
+    return _fold_keep(text)
+
+
+@lru_cache(maxsize=2)
+def _one_day_patterns(foreign: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_ONE_DAY and _ANY_DAY with the other languages' weekday names too (on accent-folded text)."""
+    day = rf"(?:{_DAY_NAME}|{foreign})"
+    return (re.compile(rf"\b(?:last|next|this|yesterday|tomorrow|tonight|today|dernier|prochain|letzten|"
+                       rf"nachsten|pasado|proximo|passato|prossimo|vorige|volgende)\W+{day}\b"
+                       rf"|\b{day}\b[\s,*_]*\(?\d{{1,2}}(?:st|nd|rd|th|er|\.)?(?!\d)", re.I),
+            re.compile(rf"\b{day}s?\b", re.I))
+
+
+def _day_value(name: str) -> str:
+    """The weekday value a name stands for ("Tuesdays", "mardi" -> "tue")."""
+    from memex.ingest.dates import weekday_number
+    n = weekday_number(name.lower().rstrip("s")) if len(name) > 4 else None
+    if n is None:
+        n = weekday_number(name.lower())
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[n] if n is not None else name.lower()[:3]
 
 
 _TIMES_PER = re.compile(r"\b(once|twice|three times|four times)\s+(daily|weekly|monthly|yearly)\b", re.I)
@@ -582,14 +616,25 @@ def _before(r: StatementRow, moves_only: bool = False) -> dict[str, set[str]]:
     what was replaced."""
     segs = [_COMPACT.sub("", (m.group(1) or m.group(2) or ("" if moves_only else m.group(3)) or "")).lower()
             for m in _FROM_TO.finditer(r.text)]
+    if FOREIGN:  # "passe de 120 € à 140 €", "von 19 auf 20 Uhr"
+        segs += [_COMPACT.sub("", m.group(1)).lower() for p in change_words.MOVES for m in p.finditer(r.text)]
     if not segs:
         return {}
     out: dict[str, set[str]] = {}
     for kind in BEFORE_KINDS:
         for v in r.slots.get(kind, []):
-            if any(_COMPACT.sub("", v).lower() in seg for seg in segs):
+            if any(_COMPACT.sub("", v).lower() in seg or _written(kind, v) in seg for seg in segs):
                 out.setdefault(kind, set()).add(_same_value(kind, v))
     return out
+
+
+def _written(kind: str, value: str) -> str:
+    """A stored value as a text compacted by _COMPACT may write it: "€1150.5" is "1150,50€" there."""
+    if kind == "money" and value.startswith("€"):
+        return value[1:].replace(".", ",")
+    if kind == "time" and ":" in value:
+        return value.removesuffix(":00").replace(":", "h") + ("h" if value.endswith(":00") else "")
+    return "\x00"
 
 
 NAMED_BEFORE_CUE = True

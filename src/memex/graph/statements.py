@@ -12,8 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from memex.graph.change_words import WEAK as _WEAK_ELSEWHERE
 from memex.graph.entities import _STOP, IDENTIFIER, clean_text
+from memex.ingest import dates as _ingest_dates
+from memex.language.stopwords import STOPWORDS
 
 MAX_STATEMENTS_PER_CHUNK = 80
 MAX_STATEMENT_CHARS = 400
@@ -50,6 +54,8 @@ _CUE = re.compile(r"\b(?:moved|moves|changed?|changes|now|no longer|instead|incr
                   r"rescheduled|postponed|brought forward|took over|takes over|became|becomes|new|from .{1,40} to|"
                   r"up from|down from|was|were|previously|used to|anymore|any more|since)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W\d_]{2})", re.I)
+"""French and Italian elision ("l'entrée", "d'hab", "qu'il"): the word is what follows the apostrophe."""
 _EXTRA_STOP = frozenset("""about went going get got getting make made said says say told asked think
 thought want need needs needed will would should could might must can cannot can't won't don't didn't
 isn't wasn't aren't weren't it's that's there's here's what's let's i'd i'll i've we'd we'll we've
@@ -165,11 +171,105 @@ _CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→
 """A number followed by "to" / a dash and a second number: "from 50 to 46 °C", "100–270 mm"."""
 
 
+_EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2}))?[ \u00a0\u202f]?"
+                   r"(?:€|EUR\b|[Ee]uros?\b)")
+"""An amount with the euro after it ("120 €", "1 150,00 €", "2.340 EUR"): how French, German, Spanish, Italian,
+Dutch and Portuguese write prices (thousands grouped by spaces or dots, a decimal comma)."""
+_HOUR_RANGE = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)?\s?[–—-]\s?([01]?\d|2[0-3])\s?h\s?([0-5]\d)?(?!\w)")
+_HOUR_MIN = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\w)")
+_HOUR = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h(?!\w)")
+_CLOCK_WORD = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s?(?:Uhr|uur)\b", re.I)
+"""A clock time as French ("20h15", "8h–19h"), German ("19.30 Uhr") and Dutch ("19.30 uur") write it."""
+_AT_HOUR = re.compile(r"\b(?:à|vers|dès|jusqu'à|avant|après|um|gegen|ab|bis)\s*$", re.I)
+"""What says a bare "14h" is a time of day ("à 14h", "mercredi 14h"), not fourteen hours."""
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+FOREIGN = True
+"""Read weekdays, dates, clock times and euro amounts as the other languages of ingest/dates.py write them."""
+
+
+def _foreign_weekdays() -> re.Pattern[str]:
+    """Full weekday names of the other languages (dateparser's tables, accent-folded); "segunda", "quinta"...
+    only with "-feira" (alone they are ordinals)."""
+    _, weekdays = _ingest_dates._vocabulary()
+    names = [t for t in weekdays if len(t) >= 5 and t not in _ENGLISH_DAYS
+             and t not in _ORDINAL_DAYS]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                      + r")s?(?![\w-])")
+
+
+def foreign_day_names() -> re.Pattern[str]:
+    """The other languages' weekday names (on accent-folded text; see ingest.dates._fold_keep)."""
+    if not _FOREIGN_DAYS:
+        _FOREIGN_DAYS.append(_foreign_weekdays())
+    return _FOREIGN_DAYS[0]
+
+
+_ENGLISH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues"})
+_ORDINAL_DAYS = frozenset({"segunda", "terca", "quarta", "quinta", "sexta"})
+_FOREIGN_DAYS: list[re.Pattern[str]] = []
+
+
+def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
+                   carried: dict[str, list[str]]) -> None:
+    """Values written as the other languages write them, claimed before the English patterns run."""
+
+    def claim(a: int, b: int, kind: str, value: str) -> None:
+        if any(taken[a:b]):
+            return
+        taken[a:b] = b"\x01" * (b - a)
+        spans.append((a, b))
+        carried.setdefault(kind, []).append(value)
+
+    for m in _EURO.finditer(text):
+        whole = re.sub(r"[ \u00a0\u202f.,]", "", m.group(1))
+        cents = (m.group(2) or "").ljust(2, "0") if m.group(2) else ""
+        claim(m.start(), m.end(), "money", "€" + whole + ("." + cents if cents and cents != "00" else ""))
+    for m in _HOUR_RANGE.finditer(text):
+        if not any(taken[m.start():m.end()]):
+            claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
+            carried["time"].append(f"{int(m.group(3))}:{m.group(4) or '00'}")
+    for m in _HOUR_MIN.finditer(text):
+        claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2)}")
+    for m in _CLOCK_WORD.finditer(text):
+        claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
+    days = foreign_day_names()
+    folded = _ingest_dates._fold_keep(text)
+    for m in days.finditer(folded):
+        n = _ingest_dates.weekday_number(m.group(0).rstrip("s")) if m.group(0).rstrip("s") else None
+        if n is None:
+            n = _ingest_dates.weekday_number(m.group(0))
+        if n is not None:
+            claim(m.start(), m.end(), "weekday", _DAY_NAMES[n])
+    for m in _HOUR.finditer(text):
+        before = folded[max(0, m.start() - 16):m.start()]
+        if _AT_HOUR.search(text[max(0, m.start() - 16):m.start()]) or days.search(before.rstrip()[-12:]):
+            claim(m.start(), m.end(), "time", f"{int(m.group(1))}:00")
+    if _DIGIT.search(text):
+        for d in _ingest_dates.find_dates(text, _dt_context()):
+            if d.precision != "day":
+                continue
+            a = d.start
+            while a < d.end and not text[a].isdigit():
+                a += 1  # "samedi 20 juin": the weekday is a value of its own
+            if a >= d.end or SLOT_PATTERNS["date"].search(text, a, d.end):
+                continue  # English dates are read by the date pattern below
+            claim(a, d.end, "date", d.day.isoformat() if d.year_given else "--" + d.day.isoformat()[5:])
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _dt_context() -> dt.date:
+    return dt.date(2000, 1, 1)  # year-less dates are compared by month and day only ("--06-20")
+
+
 def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]]:
     slots: dict[str, tuple[str, ...]] = {}
     spans: list[tuple[int, int]] = []
     taken = bytearray(len(text))
     carried: dict[str, list[str]] = {}
+    if FOREIGN:
+        _foreign_slots(text, taken, spans, carried)
     for m in _CARRY.finditer(text):
         # "from 50 to 46 °C", "100–270 mm": the first number is in the second one's unit
         tail = SLOT_PATTERNS["quantity"].match(text, m.end())
@@ -232,21 +332,59 @@ def stem(word: str) -> str:
     return w
 
 
-def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Content words outside the value spans, stemmed lightly, in order, without duplicates."""
+def subject_terms(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> tuple[str, ...]:
+    """Content words outside the value spans, stemmed lightly, in order, without duplicates. `lang`: the
+    text's language, whose stop words are left out too (English ones always are)."""
     masked = list(text)
     for a, b in spans:
         masked[a:b] = " " * (b - a)
+    other = _stopwords(lang)
     out: dict[str, None] = {}
     for m in _WORD.finditer("".join(masked)):
         if IDENTIFIER.fullmatch(m.group(0)):
             out["#" + m.group(0).lower()] = None  # a record's identifier: one term, marked as such
             continue
-        for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
+        word = _ELISION.sub("", m.group(0)) if other else m.group(0)
+        for part in word.split("-"):  # "kick-off" and "kick off" share their words
             light, w = _stem(part), stem(part)
-            if len(w) >= 3 and light not in _STOP and light not in _EXTRA_STOP and not w.isdigit():
+            if len(w) >= 3 and light not in _STOP and light not in _EXTRA_STOP and not w.isdigit() \
+                    and not (other and (part.lower() in other or _ingest_dates._fold(part) in other)):
                 out[w] = None
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    """The Snowball stop words of a language other than English (empty for English and unknown languages)."""
+    if not lang or lang == "en" or lang not in STOPWORDS:
+        return frozenset()
+    months, weekdays = _ingest_dates._vocabulary()
+    # month and day names say when, not what (English ones stay terms, as the English benchmarks were tuned)
+    calendar = frozenset(t for t in (*months, *weekdays) if len(t) >= 4)
+    return frozenset(STOPWORDS[lang].split()) | _OTHER_STOP.get(lang, frozenset()) | calendar | _UNIT_WORDS
+
+
+_UNIT_WORDS = frozenset("""jour jours semaine semaines mois année années ans heure heures minute minutes
+tag tage woche wochen monat monate jahr jahre stunde stunden minuten día días semana semanas mes meses año años
+hora horas dia dias ano anos giorno giorni settimana settimane mese mesi anno anni ora ore dag dagen week weken
+maand maanden jaar jaren uur""".split())
+"""Calendar units in the other languages ("650 €/mois", "zweimal pro Woche"): what a value is counted in, not
+what it is about."""
+_OTHER_STOP: dict[str, frozenset[str]] = {
+    "fr": frozenset("plus très tout tous toute toutes comme aussi encore après avant depuis chez sans sous vers "
+                    "alors donc puis bien fait faire peu trop déjà cette cet partir dès jusqu jusque désormais "
+                    "maintenant nouveau nouvel nouvelle nouveaux nouvelles passe passé passée passent passer "
+                    "reste remplace".split()),
+    "de": frozenset("mehr sehr schon noch jetzt immer wieder dann also nur ganz neu neue neuer neues neuen "
+                    "seit statt bisher früher ab".split()),
+    "es": frozenset("más muy ya aún todavía después antes ahora nuevo nueva nuevos nuevas partir pasa "
+                    "pasó".split()),
+    "pt": frozenset("mais muito ainda depois antes agora novo nova novos novas partir passa passou".split()),
+    "it": frozenset("più molto ancora dopo prima già ora adesso nuovo nuova nuovi nuove partire passa "
+                    "passato".split()),
+    "nl": frozenset("meer zeer nog al dan nu nieuw nieuwe vanaf sinds voortaan".split()),
+}
+"""Function words the Snowball lists leave out (they list pronouns and auxiliaries, not adverbs)."""
 
 
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+•>|#]|\d+[.)]\s|\d{1,4}[-/ ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
@@ -337,19 +475,20 @@ BORROW_BELOW = 1
 heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
 
 
-def statements(chunk_text: str, note_date: str | None, heading: str | None = None) -> list[Statement]:
+def statements(chunk_text: str, note_date: str | None, heading: str | None = None,
+               lang: str | None = None) -> list[Statement]:
     """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
-    innermost heading above the chunk (chunk texts leave headings out)."""
+    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language."""
     out: list[Statement] = []
     pos = 0
-    label: tuple[str, ...] = subject_terms(clean_text(heading), []) if heading else ()
+    label: tuple[str, ...] = subject_terms(clean_text(heading), [], lang) if heading else ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
-            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), []):
-                label = subject_terms(clean_text(raw), [])
+            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), [], lang):
+                label = subject_terms(clean_text(raw), [], lang)
             continue
         raw = raw[:MAX_STATEMENT_CHARS]
         prose = clean_text(raw)
@@ -357,9 +496,9 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         informative = {k: v for k, v in slots.items() if k != "number"}
         if not informative and "number" not in slots:
             if len(raw) <= 80 and not raw.startswith("|"):
-                label = subject_terms(prose, [])  # a label line ("Kit's football:") names what follows
+                label = subject_terms(prose, [], lang)  # a label line ("Kit's football:") names what follows
             continue
-        terms = subject_terms(prose, spans)
+        terms = subject_terms(prose, spans, lang)
         if len(terms) < BORROW_BELOW and label:
             terms = tuple(dict.fromkeys((*terms, *label)))
         if not terms:
@@ -376,7 +515,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
                 slots.pop("date")
         if not any(k != "number" for k in slots) and "number" not in slots:
             continue
-        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose)), date=when,
+        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose) or (FOREIGN and _WEAK_ELSEWHERE.search(prose))), date=when,
                              start=off))
         if len(out) >= MAX_STATEMENTS_PER_CHUNK:
             break
