@@ -24,7 +24,7 @@ import numpy as np
 from memex.graph import change_words
 from memex.graph.statements import FOREIGN, foreign_day_names, stem
 
-VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent")
+VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent", "name")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
 MIN_OVERLAP = 0.2
 """Weighted share of subject words the two statements must have in common (with a change cue)."""
@@ -182,8 +182,8 @@ def _unit(value: str) -> str:
 
 def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG,
               before: dict[str, set[str]] | None = None, aside: frozenset[str] = frozenset(),
-              old_before: dict[str, set[str]] | None = None, moved: dict[str, set[str]] | None = None
-              ) -> tuple[str, str] | None:
+              old_before: dict[str, set[str]] | None = None, moved: dict[str, set[str]] | None = None,
+              named_new: bool = False) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
     range, both prices) of what the other says."""
@@ -191,6 +191,10 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
     for kind in VALUE_TYPES:
         va, vb = a.get(kind), b.get(kind)
         if not (va and vb):
+            continue
+        if kind == "name":
+            if _names_differ(va, vb, cue >= CUE_STRONG or named_new):
+                conflicting.append(kind)
             continue
         sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (
             {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb})
@@ -228,6 +232,23 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
         if na and nb and set(na) != set(nb) and len(na) == 1 and len(nb) == 1:
             return na[0], nb[0]
     return None
+
+
+def _names_differ(old: list[str], new: list[str], said_changed: bool) -> bool:
+    """A later statement names the one the older gives as replaced ("replaces Nadia Haddad", "Ben Holt → Ruth
+    Ames"), or, saying it changed ("is now", "new coordinator:"), gives a name the older one does not."""
+    old_now = {v for v in old if not v.startswith("-")}
+    new_now = {v for v in new if not v.startswith("-")}
+    new_was = {v[1:] for v in new if v.startswith("-")}
+    if new_was:
+        return bool(new_was & old_now)  # it names what it replaced: only that one is contradicted
+    return said_changed and bool(new_now) and bool(old_now) and not (new_now & old_now) and not (new_now & {
+        v[1:] for v in old if v.startswith("-")})
+
+
+_NAMED_NEW = re.compile(r"^[\s\-*•>]*(?:\*\*)?\s*(?:new|nouve(?:au|l|lle)|neue[rsn]?|nuev[oa]|nov[oa]|nuov[oa]|nieuwe?)\s",
+                        re.I)
+"""A label line that says its value is new ("New coordinator: Priya Shah")."""
 
 
 def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list[Contradiction]:
@@ -363,7 +384,7 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     if NUMBERED and _numbered_apart(fo.numbered, fn.numbered, shared):
         return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
     values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None, fn.aside, fo.before,
-                       fn.moved)
+                       fn.moved, bool(_NAMED_NEW.match(new.text)))
     if values is None:
         return None
     if STATED_BEFORE and _other_predecessor(old_slots, fn.before):

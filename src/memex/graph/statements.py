@@ -257,6 +257,7 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
 
 
 _DIGIT = re.compile(r"\d")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
 
 
 def _dt_context() -> dt.date:
@@ -293,7 +294,10 @@ def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]
 
 
 def _norm_value(kind: str, value: str) -> str:
-    v = " ".join(value.lower().split()).replace(",", "")
+    v = " ".join(value.lower().split())
+    if FOREIGN and kind in ("quantity", "percent", "number"):
+        v = _DECIMAL_COMMA.sub(".", v)  # "23,5 kg" is 23.5 kg; "1,500 km" stays 1500 km
+    v = v.replace(",", "")
     if kind == "date":
         iso = dates_in(value, 1)  # year 1 marks "no year written": compared by month and day only
         if iso:
@@ -409,10 +413,78 @@ def _pieces(text: str) -> list[str]:
             out.append(segment)  # a table row is one statement, whatever its cells say
             continue
         parts = _SENTENCE.split(segment)
+        if FOREIGN and len(parts) > 1:
+            parts = _join_ordinal_dates(segment, parts)
         if PRIOR_JOINS and len(parts) > 1:
             parts = _join_prior(segment, parts)
         out += parts
     return out
+
+
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.[\"”')\]*_]*$")
+_FIRST_WORD = re.compile(r"[\"“(\[*_]*([^\W\d_]+)")
+
+
+def _join_ordinal_dates(segment: str, parts: list[str]) -> list[str]:
+    """German and Nordic dates write the day as an ordinal with a dot ("ab dem 1. März", "am 4. Juni 2026"):
+    that dot ends no sentence."""
+    out: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for part in parts:
+        pos = segment.find(part, at)
+        pos = at if pos < 0 else pos
+        at = pos + len(part)
+        first = _FIRST_WORD.match(part)
+        if out and _ORDINAL_END.search(out[-1].rstrip()) and first \
+                and _ingest_dates.month_number(first.group(1)) is not None and len(first.group(1)) >= 3:
+            out[-1] = segment[starts[-1]:at]
+            continue
+        out.append(part)
+        starts.append(pos)
+    return out
+
+
+NAMES = True
+"""Read a name given as a value ("Contact: Sam Reid", "the coordinator is now Ana Ruiz", "chair: Ben → Ruth",
+"remplace Nadia Haddad"), so that a changed person, venue or supplier compares like a changed price."""
+_UP = r"[^\W\d_a-zß-ÿ]"
+_NAME = (rf"(?:(?:Dr|Mme|Mlle|Mr|Mrs|Ms|Frau|Herr|Prof|Sra?|Dott)\.?\s+)?{_UP}[^\W\d_]+"
+         rf"(?:[ -](?:(?:de|da|van|von|der|le|la|du|di)\s)?{_UP}[^\W\d_]+){{0,2}}")
+_NOW = (r"(?:is|are|was|becomes|became)\s+now|now|est\s+(?:désormais|maintenant)|c['’]est\s+(?:désormais|maintenant)|"
+        r"ist\s+(?:jetzt|nun|ab\s+sofort)|es\s+ahora|é\s+agora|è\s+ora|is\s+nu|took\s+over|takes\s+over|"
+        r"has\s+taken\s+over|übernimmt|reprend|toma\s+el\s+relevo|subentra|neemt\s+over")
+_REPLACES = (r"replac(?:es|ed|ing)|in\s+place\s+of|instead\s+of|remplac(?:e|é|ée|ant|ante)|à\s+la\s+place\s+de|"
+             r"ersetzt|statt|anstelle\s+von|Nachfolger(?:in)?\s+von|reemplaza|sustituye|en\s+lugar\s+de|"
+             r"substitui|em\s+vez\s+de|sostituisce|al\s+posto\s+di|vervangt|in\s+plaats\s+van")
+_NEW = r"new|nouve(?:au|l|lle)|neue[rsn]?|nuev[oa]|nov[oa]|nuov[oa]|nieuwe?"
+_LABEL = r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?"
+_NAME_FORMS = re.compile(
+    rf"(?P<arrow>(?P<was>{_NAME})\s*(?:→|->|=>)\s*(?P<now1>{_NAME}))"
+    rf"|(?:\b(?:{_NOW})\s+(?:(?:the|our|my|le|la|notre|ma|mon|der|die|unser\w*|el|o|a|il|de)\s+)?(?P<now2>{_NAME}))"
+    rf"|(?:\b(?:{_REPLACES})\s+(?:(?:the|le|la|der|die|el|o|a|il|de)\s+)?(?P<old>{_NAME}))"
+    rf"|(?:^[\s\-*•>]*(?:\b(?:{_NEW})\s+)?{_LABEL}\s*:\s*(?P<value>{_NAME})\s*(?=(?:\([^()\n]*\)\s*)?(?:$|[;—–.])|\s-\s|"
+    rf"\s(?:from|since|until|as\s+of|depuis|jusqu|à\s+partir|ab|seit|bis|desde|hasta|a\s+partir|dal|fino|vanaf|tot)\b))",
+    re.M)
+
+
+def name_values(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """Names a statement gives as its value, and their spans: the value of a "label: Name" line, the name after
+    "is now" / "took over" (in each language of change_words), both sides of "A → B" and the name after "replaces".
+    A replaced name is stored with a leading "-" ("-nadia haddad"): said, but as what is no longer so."""
+    plain = text.replace("**", "  ").replace("__", "  ")
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _NAME_FORMS.finditer(plain):
+        for group, prefix in (("was", "-"), ("now1", ""), ("now2", ""), ("old", "-"), ("value", "")):
+            if m.group(group):
+                name = " ".join(m.group(group).split())
+                if len(name) < 3 or name.lower() in _STOP or name.lower() in _EXTRA_STOP:
+                    continue
+                out.append(prefix + name.casefold())
+                spans.append(m.span(group))
+    values = tuple(dict.fromkeys(out))
+    return (values, spans) if len(values) <= 3 else ((), [])
 
 
 PRIOR_JOINS = True
@@ -493,6 +565,11 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         raw = raw[:MAX_STATEMENT_CHARS]
         prose = clean_text(raw)
         slots, spans = _slots(prose)
+        if NAMES:
+            named, name_spans = name_values(prose)
+            if named:
+                slots["name"] = named
+                spans += name_spans
         informative = {k: v for k, v in slots.items() if k != "number"}
         if not informative and "number" not in slots:
             if len(raw) <= 80 and not raw.startswith("|"):
