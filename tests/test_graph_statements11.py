@@ -97,3 +97,14 @@ def test_a_french_vault_reports_the_moved_rehearsal(tmp_path: Path):
         brain.add([notes])
         found = contradictions.find(brain.conn)
     assert any("120" in c.old.text and "140 €" in c.new.text for c in found), [(c.old.text, c.new.text) for c in found]
+
+
+def test_a_portuguese_price_change_pairs_with_the_value_it_replaced():
+    new = _row(2, 2, "A mensalidade do ginásio passou de R$ 89,90 para R$ 99,90.", "2026-03-01", "pt")
+    assert new.slots["money"] == ["r$89.90", "r$99.90"]
+    held = _row(1, 1, "Mensalidade do ginásio: R$ 89,90.", "2025-09-01", "pt")
+    c = contradictions._score(held, new, _idf)
+    assert c is not None and c.score >= contradictions.MIN_SCORE
+    # it names what it replaced, and that is not this older statement's value
+    other = _row(3, 3, "Mensalidade do ginásio: R$ 79,90.", "2025-09-01", "pt")
+    assert contradictions._score(other, new, _idf) is None

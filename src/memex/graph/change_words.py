@@ -63,7 +63,7 @@ CHANGE_WORDS: dict[str, ChangeWords] = {
         instead=(r"en\s+lugar\s+de", r"en\s+vez\s+de", r"(?:^|[(\[!.;]\s*)antes\b"),
         next=(r"próxim[oa]s?",)),
     "pt": ChangeWords(
-        strong=(r"passa(?:m|r|mos|ou)?\s+(?:de\b.{1,40}?\s)?(?:a|para)", r"agora", r"já\s+não", r"em\s+vez\s+de",
+        strong=(r"pass(?:a|am|ar|amos|ou|aram)\s+(?:de\b.{1,40}?\s)?(?:a|para)", r"agora", r"já\s+não", r"em\s+vez\s+de",
                 r"em\s+lugar\s+de", r"a\s+partir\s+d[eoa]", r"mud(?:ou|aram|ança|ar|ad[oa]s?)", r"sub(?:iu|iram)",
                 r"baix(?:ou|aram)", r"adiad[oa]s?", r"substitu\w+", r"aument\w+", r"reduz\w+", r"remarcad[oa]s?"),
         weak=(r"desde", r"antes", r"eram", r"antig[oa]s?", r"previst[oa]s?", r"nov[oa]s?"),

@@ -651,8 +651,8 @@ def _before(r: StatementRow, moves_only: bool = False) -> dict[str, set[str]]:
 
 def _written(kind: str, value: str) -> str:
     """A stored value as a text compacted by _COMPACT may write it: "€1150.5" is "1150,50€" there."""
-    if kind == "money" and value.startswith("€"):
-        return value[1:].replace(".", ",")
+    if kind == "money":
+        return value.removeprefix("€").replace(".", "")  # "120 €", "R$ 89,90" (commas are compacted away)
     if kind == "time" and ":" in value:
         return value.removesuffix(":00").replace(":", "h") + ("h" if value.endswith(":00") else "")
     return "\x00"

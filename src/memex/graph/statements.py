@@ -171,6 +171,9 @@ _CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→
 """A number followed by "to" / a dash and a second number: "from 50 to 46 °C", "100–270 mm"."""
 
 
+_GROUPED = re.compile(r"(R\$|€|CHF|Fr\.)[ \u00a0\u202f]?(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?!\d|[.,]\d)")
+"""A currency before an amount written the continental way ("R$ 1.234,56", "€ 12,50", "CHF 1'200" aside): dots or
+spaces group thousands, the comma is the decimal point."""
 _EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2}))?[ \u00a0\u202f]?"
                    r"(?:€|EUR\b|[Ee]uros?\b)")
 """An amount with the euro after it ("120 €", "1 150,00 €", "2.340 EUR"): how French, German, Spanish, Italian,
@@ -180,7 +183,7 @@ _HOUR_MIN = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\w)")
 _HOUR = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h(?!\w)")
 _CLOCK_WORD = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s?(?:Uhr|uur)\b", re.I)
 """A clock time as French ("20h15", "8h–19h"), German ("19.30 Uhr") and Dutch ("19.30 uur") write it."""
-_AT_HOUR = re.compile(r"\b(?:à|vers|dès|jusqu'à|avant|après|um|gegen|ab|bis)\s*$", re.I)
+_AT_HOUR = re.compile(r"\b(?:à|vers|dès|jusqu'à|avant|après|um|gegen|ab|bis|às|las|alle|ore)\s*$", re.I)
 """What says a bare "14h" is a time of day ("à 14h", "mercredi 14h"), not fourteen hours."""
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FOREIGN = True
@@ -220,6 +223,10 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
         spans.append((a, b))
         carried.setdefault(kind, []).append(value)
 
+    for m in _GROUPED.finditer(text):
+        whole, _, cents = re.sub(r"[.\u00a0\u202f ]", "", m.group(2)).partition(",")
+        cents = cents.ljust(2, "0") if cents else ""
+        claim(m.start(), m.end(), "money", m.group(1).lower() + whole + ("." + cents if cents and cents != "00" else ""))
     for m in _EURO.finditer(text):
         whole = re.sub(r"[ \u00a0\u202f.,]", "", m.group(1))
         cents = (m.group(2) or "").ljust(2, "0") if m.group(2) else ""
@@ -378,12 +385,13 @@ _OTHER_STOP: dict[str, frozenset[str]] = {
     "fr": frozenset("plus très tout tous toute toutes comme aussi encore après avant depuis chez sans sous vers "
                     "alors donc puis bien fait faire peu trop déjà cette cet partir dès jusqu jusque désormais "
                     "maintenant nouveau nouvel nouvelle nouveaux nouvelles passe passé passée passent passer "
-                    "reste remplace".split()),
+                    "reste remplace augmente baisse décalé reporté déplacé changé".split()),
     "de": frozenset("mehr sehr schon noch jetzt immer wieder dann also nur ganz neu neue neuer neues neuen "
-                    "seit statt bisher früher ab".split()),
+                    "seit statt bisher früher ab verschoben erhöht gesenkt geändert verlegt".split()),
     "es": frozenset("más muy ya aún todavía después antes ahora nuevo nueva nuevos nuevas partir pasa "
-                    "pasó".split()),
-    "pt": frozenset("mais muito ainda depois antes agora novo nova novos novas partir passa passou".split()),
+                    "pasó cambió subió bajó".split()),
+    "pt": frozenset("mais muito ainda depois antes agora novo nova novos novas partir passa passou mudou "
+                    "subiu baixou".split()),
     "it": frozenset("più molto ancora dopo prima già ora adesso nuovo nuova nuovi nuove partire passa "
                     "passato".split()),
     "nl": frozenset("meer zeer nog al dan nu nieuw nieuwe vanaf sinds voortaan".split()),
