@@ -108,3 +108,8 @@ def test_a_portuguese_price_change_pairs_with_the_value_it_replaced():
     # it names what it replaced, and that is not this older statement's value
     other = _row(3, 3, "Mensalidade do ginásio: R$ 79,90.", "2025-09-01", "pt")
     assert contradictions._score(other, new, _idf) is None
+
+
+def test_a_one_word_change_cue_is_no_subject_word_and_45_dash_is_euros():
+    s = statements.statements("Der Jahresbeitrag steigt auf 45,- € pro Person.", "2026-02-01", None, "de")[0]
+    assert s.slots["money"] == ("€45",) and "steigt" not in s.terms and "jahresbeitrag" in s.terms, s

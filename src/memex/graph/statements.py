@@ -174,7 +174,7 @@ _CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→
 _GROUPED = re.compile(r"(R\$|€|CHF|Fr\.)[ \u00a0\u202f]?(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?!\d|[.,]\d)")
 """A currency before an amount written the continental way ("R$ 1.234,56", "€ 12,50", "CHF 1'200" aside): dots or
 spaces group thousands, the comma is the decimal point."""
-_EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2}))?[ \u00a0\u202f]?"
+_EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2})|,[-–]{1,2})?[ \u00a0\u202f]?"
                    r"(?:€|EUR\b|[Ee]uros?\b)")
 """An amount with the euro after it ("120 €", "1 150,00 €", "2.340 EUR"): how French, German, Spanish, Italian,
 Dutch and Portuguese write prices (thousands grouped by spaces or dots, a decimal comma)."""
@@ -264,6 +264,7 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
 
 
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
 
 
@@ -347,9 +348,11 @@ def subject_terms(text: str, spans: list[tuple[int, int]], lang: str | None = No
     """Content words outside the value spans, stemmed lightly, in order, without duplicates. `lang`: the
     text's language, whose stop words are left out too (English ones always are)."""
     masked = list(text)
+    other = _stopwords(lang)
+    if other:  # a one-word change cue ("steigt", "devient", "remplace") says what happened, not to what
+        spans = [*spans, *(m.span() for m in _WEAK_ELSEWHERE.finditer(text) if not _SPACE.search(m.group(0)))]
     for a, b in spans:
         masked[a:b] = " " * (b - a)
-    other = _stopwords(lang)
     out: dict[str, None] = {}
     for m in _WORD.finditer("".join(masked)):
         if IDENTIFIER.fullmatch(m.group(0)):
