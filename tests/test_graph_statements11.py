@@ -113,3 +113,26 @@ def test_a_portuguese_price_change_pairs_with_the_value_it_replaced():
 def test_a_one_word_change_cue_is_no_subject_word_and_45_dash_is_euros():
     s = statements.statements("Der Jahresbeitrag steigt auf 45,- € pro Person.", "2026-02-01", None, "de")[0]
     assert s.slots["money"] == ("€45",) and "steigt" not in s.terms and "jahresbeitrag" in s.terms, s
+
+
+def test_a_multilingual_cosine_is_read_on_the_minilm_scale():
+    import sqlite3
+
+    import numpy as np
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE embeddings (chunk_id INTEGER, embedder TEXT, vector BLOB)")
+    mean, _spread = contradictions.TOPIC_SCALES["multilingual"]
+    a = np.array([1.0, 0.0], dtype="<f4")
+    b = np.array([mean, (1 - mean * mean) ** 0.5], dtype="<f4")  # cosine = e5's random-pair mean
+    for chunk, v in ((1, a), (2, b)):
+        conn.execute("INSERT INTO embeddings VALUES (?, ?, ?)", (chunk, "multilingual:multilingual-e5-small:384",
+                                                                 v.tobytes()))
+        conn.execute("INSERT INTO embeddings VALUES (?, ?, ?)", (chunk + 10, "hash:384", v.tobytes()))
+    topics = contradictions._Topics(conn)
+    # e5's "unrelated" is MiniLM's "unrelated": the pair's score would drop to nothing
+    cos = topics.cosine(1, 2)
+    assert cos is not None and abs(cos - contradictions.TOPIC_SCALES["minilm"][0]) < 1e-3
+    e = contradictions.PairEvidence(sim=1.0, cue=1.0, shared=2, event=False, number_only=False, values=("a", "b"),
+                                    subject="x", topic=cos)
+    assert contradictions.weigh(e) < contradictions.MIN_SCORE
+    assert topics.cosine(11, 12) is None  # an uncalibrated embedder: no topic factor

@@ -80,8 +80,13 @@ SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 _NEXT = re.compile(r"\bnext\b", re.I)
 TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
 """Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
-TOPIC_EMBEDDERS = frozenset({"minilm"})
-"""Embedder kinds whose cosines the topic factor was calibrated on (else the factor is left out)."""
+TOPIC_EMBEDDERS = frozenset({"minilm", "multilingual"})
+"""Embedder kinds whose cosines the topic factor can read (else the factor is left out)."""
+TOPIC_SCALES: dict[str, tuple[float, float]] = {"minilm": (0.21, 0.142), "multilingual": (0.837, 0.029)}
+"""Mean and spread of the cosine of two random passages, per embedder kind (bench: 400 passages of each of three
+homes; engineer, teacher, nurse for MiniLM, 0.195–0.242 / 0.141–0.143; kine, imkerin, panadera for
+multilingual-e5-small, 0.832–0.841 / 0.027–0.030). The factor was set on MiniLM cosines: another model's
+cosine is read on MiniLM's scale by its distance from its own random-pair mean, in spreads."""
 _STRONG_CUE = re.compile(
     r"\b(?:mov(?:ed|es|ing)|(?:has |have )?changed?|changes|changing|now|no longer|not any ?more|instead|"
     r"increased|decreased|reduced|raised|lowered|cut|went (?:up|down)|goes (?:up|down)|gone (?:up|down)|"
@@ -516,7 +521,12 @@ class _Topics:
                 continue  # the factor's scale was set on MiniLM cosines; other models' scales differ
             x, y = va[emb], vb[emb]
             if len(x) == len(y):
-                return float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))
+                cos = float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))
+                kind = emb.split(":", 1)[0]
+                if kind != "minilm" and kind in TOPIC_SCALES:
+                    (mean, spread), (m_mean, m_spread) = TOPIC_SCALES[kind], TOPIC_SCALES["minilm"]
+                    cos = m_mean + (cos - mean) / spread * m_spread
+                return cos
         return None
 
 
