@@ -27,6 +27,7 @@ _MONTHS = {m: i for i, names in enumerate([
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
     ("nov", "november"), ("dec", "december")], start=1) for m in names}
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_RE_EN = re.compile(_MONTH_RE)
 _DAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", *(
     m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))})
 _EFFECTIVE = re.compile(r"\b(?:from|since|starting|as of|effective|with effect from)\b[\s*_:]*", re.I)
@@ -207,6 +208,19 @@ def foreign_day_names() -> re.Pattern[str]:
     return _FOREIGN_DAYS[0]
 
 
+def foreign_month_names() -> re.Pattern[str]:
+    """Month names and abbreviations of the other languages (accent-folded): only a text holding one, or a
+    numeric date, is searched for dates the English pattern cannot read."""
+    if not _FOREIGN_MONTHS:
+        months, _ = _ingest_dates._vocabulary()
+        english = {m for m in months if _MONTH_RE_EN.fullmatch(m)}
+        names = sorted((m for m in months if m not in english), key=len, reverse=True)
+        _FOREIGN_MONTHS.append(re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"))
+    return _FOREIGN_MONTHS[0]
+
+
+_FOREIGN_MONTHS: list[re.Pattern[str]] = []
+_NUMERIC_DATE = re.compile(r"\d[/.]\d")
 _ENGLISH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues"})
 _ORDINAL_DAYS = frozenset({"segunda", "terca", "quarta", "quinta", "sexta"})
 _FOREIGN_DAYS: list[re.Pattern[str]] = []
@@ -235,8 +249,6 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
         if not any(taken[m.start():m.end()]):
             claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
             carried["time"].append(f"{int(m.group(3))}:{m.group(4) or '00'}")
-    for m in _HOUR_MIN.finditer(text):
-        claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2)}")
     for m in _CLOCK_WORD.finditer(text):
         claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
     days = foreign_day_names()
@@ -247,11 +259,14 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
             n = _ingest_dates.weekday_number(m.group(0))
         if n is not None:
             claim(m.start(), m.end(), "weekday", _DAY_NAMES[n])
-    for m in _HOUR.finditer(text):
-        before = folded[max(0, m.start() - 16):m.start()]
-        if _AT_HOUR.search(text[max(0, m.start() - 16):m.start()]) or days.search(before.rstrip()[-12:]):
-            claim(m.start(), m.end(), "time", f"{int(m.group(1))}:00")
-    if _DIGIT.search(text):
+    for pattern in (_HOUR_MIN, _HOUR):
+        for m in pattern.finditer(text):
+            # "à 18h30", "mercredi 14h": a time of day; "1h40 de route", "6h30 door to door": a duration
+            before = folded[max(0, m.start() - 16):m.start()]
+            if _AT_HOUR.search(text[max(0, m.start() - 16):m.start()]) or days.search(before.rstrip()[-12:]):
+                minutes = m.group(2) if pattern is _HOUR_MIN else "00"
+                claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{minutes}")
+    if _DIGIT.search(text) and (_NUMERIC_DATE.search(text) or foreign_month_names().search(folded)):
         for d in _ingest_dates.find_dates(text, _dt_context()):
             if d.precision != "day":
                 continue
@@ -260,11 +275,14 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
                 a += 1  # "samedi 20 juin": the weekday is a value of its own
             if a >= d.end or SLOT_PATTERNS["date"].search(text, a, d.end):
                 continue  # English dates are read by the date pattern below
+            if not _MONTH_SHOWN.search(text, a, d.end):
+                continue  # "Fri 21", "Tue 4": a day of a month the sentence does not name
             claim(a, d.end, "date", d.day.isoformat() if d.year_given else "--" + d.day.isoformat()[5:])
 
 
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s")
+_MONTH_SHOWN = re.compile(r"[^\W\d_]{3,}|\d[/.]\d")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
 
 
