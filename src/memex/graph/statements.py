@@ -173,8 +173,8 @@ _CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→
 
 
 _GROUPED = re.compile(r"(R\$|€|CHF|Fr\.)[ \u00a0\u202f]?(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?!\d|[.,]\d)")
-"""A currency before an amount written the continental way ("R$ 1.234,56", "€ 12,50", "CHF 1'200" aside): dots or
-spaces group thousands, the comma is the decimal point."""
+"""A currency before an amount written the continental way ("R$ 1.234,56", "€ 12,50"): dots or spaces group
+thousands, the comma is the decimal point."""
 _EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2})|,[-–]{1,2})?[ \u00a0\u202f]?"
                    r"(?:€|EUR\b|[Ee]uros?\b)")
 """An amount with the euro after it ("120 €", "1 150,00 €", "2.340 EUR"): how French, German, Spanish, Italian,
@@ -254,9 +254,9 @@ def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
     days = foreign_day_names()
     folded = _ingest_dates._fold_keep(text)
     for m in days.finditer(folded):
-        n = _ingest_dates.weekday_number(m.group(0).rstrip("s")) if m.group(0).rstrip("s") else None
+        n = _ingest_dates.weekday_number(m.group(0).rstrip("s"))  # "montags", "mardis"
         if n is None:
-            n = _ingest_dates.weekday_number(m.group(0))
+            n = _ingest_dates.weekday_number(m.group(0))  # "martes", "lunes" end in s
         if n is not None:
             claim(m.start(), m.end(), "weekday", _DAY_NAMES[n])
     for pattern in (_HOUR_MIN, _HOUR):
