@@ -21,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from memex.graph.statements import stem
+from memex.graph import change_words
+from memex.graph.statements import FOREIGN, foreign_day_names, stem
 
-VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent")
+VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent", "name")
 """Value types that can disagree (plain numbers only count when a statement has nothing else)."""
 MIN_OVERLAP = 0.2
 """Weighted share of subject words the two statements must have in common (with a change cue)."""
@@ -79,8 +80,13 @@ SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 _NEXT = re.compile(r"\bnext\b", re.I)
 TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
 """Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
-TOPIC_EMBEDDERS = frozenset({"minilm"})
-"""Embedder kinds whose cosines the topic factor was calibrated on (else the factor is left out)."""
+TOPIC_EMBEDDERS = frozenset({"minilm", "multilingual"})
+"""Embedder kinds whose cosines the topic factor can read (else the factor is left out)."""
+TOPIC_SCALES: dict[str, tuple[float, float]] = {"minilm": (0.21, 0.142), "multilingual": (0.837, 0.029)}
+"""Mean and spread of the cosine of two random passages, per embedder kind (bench: 400 passages of each of three
+homes; engineer, teacher, nurse for MiniLM, 0.195–0.242 / 0.141–0.143; kine, imkerin, panadera for
+multilingual-e5-small, 0.832–0.841 / 0.027–0.030). The factor was set on MiniLM cosines: another model's
+cosine is read on MiniLM's scale by its distance from its own random-pair mean, in spreads."""
 _STRONG_CUE = re.compile(
     r"\b(?:mov(?:ed|es|ing)|(?:has |have )?changed?|changes|changing|now|no longer|not any ?more|instead|"
     r"increased|decreased|reduced|raised|lowered|cut|went (?:up|down)|goes (?:up|down)|gone (?:up|down)|"
@@ -181,8 +187,8 @@ def _unit(value: str) -> str:
 
 def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE_STRONG,
               before: dict[str, set[str]] | None = None, aside: frozenset[str] = frozenset(),
-              old_before: dict[str, set[str]] | None = None, moved: dict[str, set[str]] | None = None
-              ) -> tuple[str, str] | None:
+              old_before: dict[str, set[str]] | None = None, moved: dict[str, set[str]] | None = None,
+              named_new: bool = False) -> tuple[str, str] | None:
     """Value types both state with different values: (old values, new values) as text, or None. Without a
     strong change cue in the later statement, a shared value is agreement: one statement gives more (a
     range, both prices) of what the other says."""
@@ -190,6 +196,10 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
     for kind in VALUE_TYPES:
         va, vb = a.get(kind), b.get(kind)
         if not (va and vb):
+            continue
+        if kind == "name":
+            if _names_differ(va, vb, cue >= CUE_STRONG or named_new):
+                conflicting.append(kind)
             continue
         sa, sb = (_dates(va, vb), _dates(vb, va)) if kind == "date" else (
             {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb})
@@ -227,6 +237,23 @@ def _conflict(a: dict[str, list[str]], b: dict[str, list[str]], cue: float = CUE
         if na and nb and set(na) != set(nb) and len(na) == 1 and len(nb) == 1:
             return na[0], nb[0]
     return None
+
+
+def _names_differ(old: list[str], new: list[str], said_changed: bool) -> bool:
+    """A later statement names the one the older gives as replaced ("replaces Nadia Haddad", "Ben Holt → Ruth
+    Ames"), or, saying it changed ("is now", "new coordinator:"), gives a name the older one does not."""
+    old_now = {v for v in old if not v.startswith("-")}
+    new_now = {v for v in new if not v.startswith("-")}
+    new_was = {v[1:] for v in new if v.startswith("-")}
+    if new_was:
+        return bool(new_was & old_now)  # it names what it replaced: only that one is contradicted
+    return said_changed and bool(new_now) and bool(old_now) and not (new_now & old_now) and not (new_now & {
+        v[1:] for v in old if v.startswith("-")})
+
+
+_NAMED_NEW = re.compile(r"^[\s\-*•>]*(?:\*\*)?\s*(?:new|nouve(?:au|l|lle)|neue[rsn]?|nuev[oa]|nov[oa]|nuov[oa]|nieuwe?)\s",
+                        re.I)
+"""A label line that says its value is new ("New coordinator: Priya Shah")."""
 
 
 def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list[Contradiction]:
@@ -310,7 +337,8 @@ def _restem(r: StatementRow) -> StatementRow:
 
 def cue_level(text: str, stored_cue: bool) -> float:
     """How clearly a statement says something changed: CUE_STRONG, CUE_WEAK or CUE_NONE."""
-    if _STRONG_CUE.search(_ASIDE.sub(" ", text) if ASIDES else text):
+    said = _ASIDE.sub(" ", text) if ASIDES else text
+    if _STRONG_CUE.search(said) or (FOREIGN and change_words.STRONG.search(said)):
         return CUE_STRONG
     return CUE_WEAK if stored_cue else CUE_NONE
 
@@ -361,7 +389,7 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     if NUMBERED and _numbered_apart(fo.numbered, fn.numbered, shared):
         return None  # "Stage 2 submission" and "Stage 3 submission": two numbered things, not one that changed
     values = _conflict(old_slots, new_slots, cue, fn.before if STATED_BEFORE else None, fn.aside, fo.before,
-                       fn.moved)
+                       fn.moved, bool(_NAMED_NEW.match(new.text)))
     if values is None:
         return None
     if STATED_BEFORE and _other_predecessor(old_slots, fn.before):
@@ -458,11 +486,13 @@ class _Facts:
         if f is None:
             before = _before(r)
             cue = cue_level(r.text, r.cue)
-            if NAMED_BEFORE_CUE and _NAMED_BEFORE.search(r.text) and _replaced_one(r, before):
+            if NAMED_BEFORE_CUE and (_NAMED_BEFORE.search(r.text) or (FOREIGN and change_words.INSTEAD.search(r.text))) \
+                    and _replaced_one(r, before):
                 cue = CUE_STRONG  # "£538! Was £412.", "£36.50 (was £32 until March)": says what it replaced
             f = _Fact(terms=frozenset(r.terms), ids=frozenset(t for t in r.terms if t[:1] == "#"),
                       cue=cue, entry=_entry(r.text), days=_frequencies(r, _recurring_days(r)),
-                      self_dated=_self_dated(r), next=bool(_NEXT.search(r.text)), before=before,
+                      self_dated=_self_dated(r), before=before,
+                      next=bool(_NEXT.search(r.text) or (FOREIGN and change_words.NEXT.search(r.text))),
                       numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r),
                       aside=_aside_values(r) if ASIDE_VALUES else frozenset(), moved=_before(r, moves_only=True))
             self.cache[r.id] = f
@@ -491,7 +521,12 @@ class _Topics:
                 continue  # the factor's scale was set on MiniLM cosines; other models' scales differ
             x, y = va[emb], vb[emb]
             if len(x) == len(y):
-                return float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))
+                cos = float(x @ y / max(1e-9, float(np.linalg.norm(x) * np.linalg.norm(y))))
+                kind = emb.split(":", 1)[0]
+                if kind != "minilm" and kind in TOPIC_SCALES:
+                    (mean, spread), (m_mean, m_spread) = TOPIC_SCALES[kind], TOPIC_SCALES["minilm"]
+                    cos = m_mean + (cos - mean) / spread * m_spread
+                return cos
         return None
 
 
@@ -524,17 +559,47 @@ def _recurring_days(r: StatementRow) -> dict[str, list[str]]:
     days = r.slots.get("weekday")
     if not ONE_DAY or not days:
         return r.slots
-    one = {m.group(0).lower() for m in _ONE_DAY.finditer(r.text)}
+    text = r.text
+    one_day, any_day = _ONE_DAY, _ANY_DAY
+    if FOREIGN and (names := foreign_day_names()).search(_fold(text)):
+        text = _fold(text)  # "samedi 20 juin" names one day as "Saturday 20 June" does
+        one_day, any_day = _one_day_patterns(names.pattern)
+    one = {m.group(0).lower() for m in one_day.finditer(text)}
     if not one:
         return r.slots
-    every = [m for m in _ANY_DAY.finditer(r.text)]
-    spans = [m.span() for m in _ONE_DAY.finditer(r.text)]
-    free = {m.group(0).lower()[:3] for m in every if not any(a <= m.start() < b for a, b in spans)}
+    every = [m for m in any_day.finditer(text)]
+    spans = [m.span() for m in one_day.finditer(text)]
+    free = {_day_value(m.group(0)) if text is not r.text else m.group(0).lower()[:3]
+            for m in every if not any(a <= m.start() < b for a, b in spans)}
     kept = [d for d in days if d in free]
     out = {k: v for k, v in r.slots.items() if k != "weekday"}
     if kept:
         out["weekday"] = kept
     return out
+
+
+def _fold(text: str) -> str:
+    from memex.ingest.dates import _fold_keep
+    return _fold_keep(text)
+
+
+@lru_cache(maxsize=2)
+def _one_day_patterns(foreign: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_ONE_DAY and _ANY_DAY with the other languages' weekday names too (on accent-folded text)."""
+    day = rf"(?:{_DAY_NAME}|{foreign})"
+    return (re.compile(rf"\b(?:last|next|this|yesterday|tomorrow|tonight|today|dernier|prochain|letzten|"
+                       rf"nachsten|pasado|proximo|passato|prossimo|vorige|volgende)\W+{day}\b"
+                       rf"|\b{day}\b[\s,*_]*\(?\d{{1,2}}(?:st|nd|rd|th|er|\.)?(?!\d)", re.I),
+            re.compile(rf"\b{day}s?\b", re.I))
+
+
+def _day_value(name: str) -> str:
+    """The weekday value a name stands for ("Tuesdays", "mardi" -> "tue")."""
+    from memex.ingest.dates import weekday_number
+    n = weekday_number(name.lower().rstrip("s")) if len(name) > 4 else None
+    if n is None:
+        n = weekday_number(name.lower())
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[n] if n is not None else name.lower()[:3]
 
 
 _TIMES_PER = re.compile(r"\b(once|twice|three times|four times)\s+(daily|weekly|monthly|yearly)\b", re.I)
@@ -582,14 +647,25 @@ def _before(r: StatementRow, moves_only: bool = False) -> dict[str, set[str]]:
     what was replaced."""
     segs = [_COMPACT.sub("", (m.group(1) or m.group(2) or ("" if moves_only else m.group(3)) or "")).lower()
             for m in _FROM_TO.finditer(r.text)]
+    if FOREIGN:  # "passe de 120 € à 140 €", "von 19 auf 20 Uhr"
+        segs += [_COMPACT.sub("", m.group(1)).lower() for p in change_words.MOVES for m in p.finditer(r.text)]
     if not segs:
         return {}
     out: dict[str, set[str]] = {}
     for kind in BEFORE_KINDS:
         for v in r.slots.get(kind, []):
-            if any(_COMPACT.sub("", v).lower() in seg for seg in segs):
+            if any(_COMPACT.sub("", v).lower() in seg or _written(kind, v) in seg for seg in segs):
                 out.setdefault(kind, set()).add(_same_value(kind, v))
     return out
+
+
+def _written(kind: str, value: str) -> str:
+    """A stored value as a text compacted by _COMPACT may write it: "€1150.5" is "1150,50€" there."""
+    if kind == "money":
+        return value.removeprefix("€").replace(".", "")  # "120 €", "R$ 89,90" (commas are compacted away)
+    if kind == "time" and ":" in value:
+        return value.removesuffix(":00").replace(":", "h") + ("h" if value.endswith(":00") else "")
+    return "\x00"
 
 
 NAMED_BEFORE_CUE = True

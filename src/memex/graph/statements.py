@@ -12,8 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from memex.graph.change_words import WEAK as _WEAK_ELSEWHERE
 from memex.graph.entities import _STOP, IDENTIFIER, clean_text
+from memex.ingest import dates as _ingest_dates
+from memex.language.stopwords import STOPWORDS
 
 MAX_STATEMENTS_PER_CHUNK = 80
 MAX_STATEMENT_CHARS = 400
@@ -23,6 +27,7 @@ _MONTHS = {m: i for i, names in enumerate([
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
     ("nov", "november"), ("dec", "december")], start=1) for m in names}
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_RE_EN = re.compile(_MONTH_RE)
 _DAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", *(
     m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))})
 _EFFECTIVE = re.compile(r"\b(?:from|since|starting|as of|effective|with effect from)\b[\s*_:]*", re.I)
@@ -50,6 +55,8 @@ _CUE = re.compile(r"\b(?:moved|moves|changed?|changes|now|no longer|instead|incr
                   r"rescheduled|postponed|brought forward|took over|takes over|became|becomes|new|from .{1,40} to|"
                   r"up from|down from|was|were|previously|used to|anymore|any more|since)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W\d_]{2})", re.I)
+"""French and Italian elision ("l'entrée", "d'hab", "qu'il"): the word is what follows the apostrophe."""
 _EXTRA_STOP = frozenset("""about went going get got getting make made said says say told asked think
 thought want need needs needed will would should could might must can cannot can't won't don't didn't
 isn't wasn't aren't weren't it's that's there's here's what's let's i'd i'll i've we'd we'll we've
@@ -165,11 +172,131 @@ _CARRY = re.compile(r"(?<![\w.:/£$€-])(\d+(?:[.,]\d+)?)\s*(?:to|–|—|-|→
 """A number followed by "to" / a dash and a second number: "from 50 to 46 °C", "100–270 mm"."""
 
 
+_GROUPED = re.compile(r"(R\$|€|CHF|Fr\.)[ \u00a0\u202f]?(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?!\d|[.,]\d)")
+"""A currency before an amount written the continental way ("R$ 1.234,56", "€ 12,50"): dots or spaces group
+thousands, the comma is the decimal point."""
+_EURO = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](\d{1,2})|,[-–]{1,2})?[ \u00a0\u202f]?"
+                   r"(?:€|EUR\b|[Ee]uros?\b)")
+"""An amount with the euro after it ("120 €", "1 150,00 €", "2.340 EUR"): how French, German, Spanish, Italian,
+Dutch and Portuguese write prices (thousands grouped by spaces or dots, a decimal comma)."""
+_HOUR_RANGE = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)?\s?[–—-]\s?([01]?\d|2[0-3])\s?h\s?([0-5]\d)?(?!\w)")
+_HOUR_MIN = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h\s?([0-5]\d)(?!\w)")
+_HOUR = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])\s?h(?!\w)")
+_CLOCK_WORD = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s?(?:Uhr|uur)\b", re.I)
+"""A clock time as French ("20h15", "8h–19h"), German ("19.30 Uhr") and Dutch ("19.30 uur") write it."""
+_AT_HOUR = re.compile(r"\b(?:à|vers|dès|jusqu'à|avant|après|um|gegen|ab|bis|às|las|alle|ore)\s*$", re.I)
+"""What says a bare "14h" is a time of day ("à 14h", "mercredi 14h"), not fourteen hours."""
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+FOREIGN = True
+"""Read weekdays, dates, clock times and euro amounts as the other languages of ingest/dates.py write them."""
+
+
+def _foreign_weekdays() -> re.Pattern[str]:
+    """Full weekday names of the other languages (dateparser's tables, accent-folded); "segunda", "quinta"...
+    only with "-feira" (alone they are ordinals)."""
+    _, weekdays = _ingest_dates._vocabulary()
+    names = [t for t in weekdays if len(t) >= 5 and t not in _ENGLISH_DAYS
+             and t not in _ORDINAL_DAYS]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                      + r")s?(?![\w-])")
+
+
+def foreign_day_names() -> re.Pattern[str]:
+    """The other languages' weekday names (on accent-folded text; see ingest.dates._fold_keep)."""
+    if not _FOREIGN_DAYS:
+        _FOREIGN_DAYS.append(_foreign_weekdays())
+    return _FOREIGN_DAYS[0]
+
+
+def foreign_month_names() -> re.Pattern[str]:
+    """Month names and abbreviations of the other languages (accent-folded): only a text holding one, or a
+    numeric date, is searched for dates the English pattern cannot read."""
+    if not _FOREIGN_MONTHS:
+        months, _ = _ingest_dates._vocabulary()
+        english = {m for m in months if _MONTH_RE_EN.fullmatch(m)}
+        names = sorted((m for m in months if m not in english), key=len, reverse=True)
+        _FOREIGN_MONTHS.append(re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"))
+    return _FOREIGN_MONTHS[0]
+
+
+_FOREIGN_MONTHS: list[re.Pattern[str]] = []
+_NUMERIC_DATE = re.compile(r"\d[/.]\d")
+_ENGLISH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues"})
+_ORDINAL_DAYS = frozenset({"segunda", "terca", "quarta", "quinta", "sexta"})
+_FOREIGN_DAYS: list[re.Pattern[str]] = []
+
+
+def _foreign_slots(text: str, taken: bytearray, spans: list[tuple[int, int]],
+                   carried: dict[str, list[str]]) -> None:
+    """Values written as the other languages write them, claimed before the English patterns run."""
+
+    def claim(a: int, b: int, kind: str, value: str) -> None:
+        if any(taken[a:b]):
+            return
+        taken[a:b] = b"\x01" * (b - a)
+        spans.append((a, b))
+        carried.setdefault(kind, []).append(value)
+
+    for m in _GROUPED.finditer(text):
+        whole, _, cents = re.sub(r"[.\u00a0\u202f ]", "", m.group(2)).partition(",")
+        cents = cents.ljust(2, "0") if cents else ""
+        claim(m.start(), m.end(), "money", m.group(1).lower() + whole + ("." + cents if cents and cents != "00" else ""))
+    for m in _EURO.finditer(text):
+        whole = re.sub(r"[ \u00a0\u202f.,]", "", m.group(1))
+        cents = (m.group(2) or "").ljust(2, "0") if m.group(2) else ""
+        claim(m.start(), m.end(), "money", "€" + whole + ("." + cents if cents and cents != "00" else ""))
+    for m in _HOUR_RANGE.finditer(text):
+        if not any(taken[m.start():m.end()]):
+            claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
+            carried["time"].append(f"{int(m.group(3))}:{m.group(4) or '00'}")
+    for m in _CLOCK_WORD.finditer(text):
+        claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{m.group(2) or '00'}")
+    days = foreign_day_names()
+    folded = _ingest_dates._fold_keep(text)
+    for m in days.finditer(folded):
+        n = _ingest_dates.weekday_number(m.group(0).rstrip("s"))  # "montags", "mardis"
+        if n is None:
+            n = _ingest_dates.weekday_number(m.group(0))  # "martes", "lunes" end in s
+        if n is not None:
+            claim(m.start(), m.end(), "weekday", _DAY_NAMES[n])
+    for pattern in (_HOUR_MIN, _HOUR):
+        for m in pattern.finditer(text):
+            # "à 18h30", "mercredi 14h": a time of day; "1h40 de route", "6h30 door to door": a duration
+            before = folded[max(0, m.start() - 16):m.start()]
+            if _AT_HOUR.search(text[max(0, m.start() - 16):m.start()]) or days.search(before.rstrip()[-12:]):
+                minutes = m.group(2) if pattern is _HOUR_MIN else "00"
+                claim(m.start(), m.end(), "time", f"{int(m.group(1))}:{minutes}")
+    if _DIGIT.search(text) and (_NUMERIC_DATE.search(text) or foreign_month_names().search(folded)):
+        for d in _ingest_dates.find_dates(text, _dt_context()):
+            if d.precision != "day":
+                continue
+            a = d.start
+            while a < d.end and not text[a].isdigit():
+                a += 1  # "samedi 20 juin": the weekday is a value of its own
+            if a >= d.end or SLOT_PATTERNS["date"].search(text, a, d.end):
+                continue  # English dates are read by the date pattern below
+            if not _MONTH_SHOWN.search(text, a, d.end):
+                continue  # "Fri 21", "Tue 4": a day of a month the sentence does not name
+            claim(a, d.end, "date", d.day.isoformat() if d.year_given else "--" + d.day.isoformat()[5:])
+
+
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
+_MONTH_SHOWN = re.compile(r"[^\W\d_]{3,}|\d[/.]\d")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
+
+
+def _dt_context() -> dt.date:
+    return dt.date(2000, 1, 1)  # year-less dates are compared by month and day only ("--06-20")
+
+
 def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]]:
     slots: dict[str, tuple[str, ...]] = {}
     spans: list[tuple[int, int]] = []
     taken = bytearray(len(text))
     carried: dict[str, list[str]] = {}
+    if FOREIGN:
+        _foreign_slots(text, taken, spans, carried)
     for m in _CARRY.finditer(text):
         # "from 50 to 46 °C", "100–270 mm": the first number is in the second one's unit
         tail = SLOT_PATTERNS["quantity"].match(text, m.end())
@@ -193,7 +320,10 @@ def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]
 
 
 def _norm_value(kind: str, value: str) -> str:
-    v = " ".join(value.lower().split()).replace(",", "")
+    v = " ".join(value.lower().split())
+    if FOREIGN and kind in ("quantity", "percent", "number"):
+        v = _DECIMAL_COMMA.sub(".", v)  # "23,5 kg" is 23.5 kg; "1,500 km" stays 1500 km
+    v = v.replace(",", "")
     if kind == "date":
         iso = dates_in(value, 1)  # year 1 marks "no year written": compared by month and day only
         if iso:
@@ -232,9 +362,13 @@ def stem(word: str) -> str:
     return w
 
 
-def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Content words outside the value spans, stemmed lightly, in order, without duplicates."""
+def subject_terms(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> tuple[str, ...]:
+    """Content words outside the value spans, stemmed lightly, in order, without duplicates. `lang`: the
+    text's language, whose stop words are left out too (English ones always are)."""
     masked = list(text)
+    other = _stopwords(lang)
+    if other:  # a one-word change cue ("steigt", "devient", "remplace") says what happened, not to what
+        spans = [*spans, *(m.span() for m in _WEAK_ELSEWHERE.finditer(text) if not _SPACE.search(m.group(0)))]
     for a, b in spans:
         masked[a:b] = " " * (b - a)
     out: dict[str, None] = {}
@@ -242,11 +376,48 @@ def subject_terms(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
         if IDENTIFIER.fullmatch(m.group(0)):
             out["#" + m.group(0).lower()] = None  # a record's identifier: one term, marked as such
             continue
-        for part in m.group(0).split("-"):  # "kick-off" and "kick off" share their words
+        word = _ELISION.sub("", m.group(0)) if other else m.group(0)
+        for part in word.split("-"):  # "kick-off" and "kick off" share their words
             light, w = _stem(part), stem(part)
-            if len(w) >= 3 and light not in _STOP and light not in _EXTRA_STOP and not w.isdigit():
+            if len(w) >= 3 and light not in _STOP and light not in _EXTRA_STOP and not w.isdigit() \
+                    and not (other and (part.lower() in other or _ingest_dates._fold(part) in other)):
                 out[w] = None
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    """The Snowball stop words of a language other than English (empty for English and unknown languages)."""
+    if not lang or lang == "en" or lang not in STOPWORDS:
+        return frozenset()
+    months, weekdays = _ingest_dates._vocabulary()
+    # month and day names say when, not what (English ones stay terms, as the English benchmarks were tuned)
+    calendar = frozenset(t for t in (*months, *weekdays) if len(t) >= 4)
+    return frozenset(STOPWORDS[lang].split()) | _OTHER_STOP.get(lang, frozenset()) | calendar | _UNIT_WORDS
+
+
+_UNIT_WORDS = frozenset("""jour jours semaine semaines mois année années ans heure heures minute minutes
+tag tage woche wochen monat monate jahr jahre stunde stunden minuten día días semana semanas mes meses año años
+hora horas dia dias ano anos giorno giorni settimana settimane mese mesi anno anni ora ore dag dagen week weken
+maand maanden jaar jaren uur""".split())
+"""Calendar units in the other languages ("650 €/mois", "zweimal pro Woche"): what a value is counted in, not
+what it is about."""
+_OTHER_STOP: dict[str, frozenset[str]] = {
+    "fr": frozenset("plus très tout tous toute toutes comme aussi encore après avant depuis chez sans sous vers "
+                    "alors donc puis bien fait faire peu trop déjà cette cet partir dès jusqu jusque désormais "
+                    "maintenant nouveau nouvel nouvelle nouveaux nouvelles passe passé passée passent passer "
+                    "reste remplace augmente baisse décalé reporté déplacé changé".split()),
+    "de": frozenset("mehr sehr schon noch jetzt immer wieder dann also nur ganz neu neue neuer neues neuen "
+                    "seit statt bisher früher ab verschoben erhöht gesenkt geändert verlegt".split()),
+    "es": frozenset("más muy ya aún todavía después antes ahora nuevo nueva nuevos nuevas partir pasa "
+                    "pasó cambió subió bajó".split()),
+    "pt": frozenset("mais muito ainda depois antes agora novo nova novos novas partir passa passou mudou "
+                    "subiu baixou".split()),
+    "it": frozenset("più molto ancora dopo prima già ora adesso nuovo nuova nuovi nuove partire passa "
+                    "passato".split()),
+    "nl": frozenset("meer zeer nog al dan nu nieuw nieuwe vanaf sinds voortaan".split()),
+}
+"""Function words the Snowball lists leave out (they list pronouns and auxiliaries, not adverbs)."""
 
 
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+•>|#]|\d+[.)]\s|\d{1,4}[-/ ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I)
@@ -271,10 +442,78 @@ def _pieces(text: str) -> list[str]:
             out.append(segment)  # a table row is one statement, whatever its cells say
             continue
         parts = _SENTENCE.split(segment)
+        if FOREIGN and len(parts) > 1:
+            parts = _join_ordinal_dates(segment, parts)
         if PRIOR_JOINS and len(parts) > 1:
             parts = _join_prior(segment, parts)
         out += parts
     return out
+
+
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.[\"”')\]*_]*$")
+_FIRST_WORD = re.compile(r"[\"“(\[*_]*([^\W\d_]+)")
+
+
+def _join_ordinal_dates(segment: str, parts: list[str]) -> list[str]:
+    """German and Nordic dates write the day as an ordinal with a dot ("ab dem 1. März", "am 4. Juni 2026"):
+    that dot ends no sentence."""
+    out: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for part in parts:
+        pos = segment.find(part, at)
+        pos = at if pos < 0 else pos
+        at = pos + len(part)
+        first = _FIRST_WORD.match(part)
+        if out and _ORDINAL_END.search(out[-1].rstrip()) and first \
+                and _ingest_dates.month_number(first.group(1)) is not None and len(first.group(1)) >= 3:
+            out[-1] = segment[starts[-1]:at]
+            continue
+        out.append(part)
+        starts.append(pos)
+    return out
+
+
+NAMES = True
+"""Read a name given as a value ("Contact: Sam Reid", "the coordinator is now Ana Ruiz", "chair: Ben → Ruth",
+"remplace Nadia Haddad"), so that a changed person, venue or supplier compares like a changed price."""
+_UP = r"[^\W\d_a-zß-ÿ]"
+_NAME = (rf"(?:(?:Dr|Mme|Mlle|Mr|Mrs|Ms|Frau|Herr|Prof|Sra?|Dott)\.?\s+)?{_UP}[^\W\d_]+"
+         rf"(?:[ -](?:(?:de|da|van|von|der|le|la|du|di)\s)?{_UP}[^\W\d_]+){{0,2}}")
+_NOW = (r"(?:is|are|was|becomes|became)\s+now|now|est\s+(?:désormais|maintenant)|c['’]est\s+(?:désormais|maintenant)|"
+        r"ist\s+(?:jetzt|nun|ab\s+sofort)|es\s+ahora|é\s+agora|è\s+ora|is\s+nu|took\s+over|takes\s+over|"
+        r"has\s+taken\s+over|übernimmt|reprend|toma\s+el\s+relevo|subentra|neemt\s+over")
+_REPLACES = (r"replac(?:es|ed|ing)|in\s+place\s+of|instead\s+of|remplac(?:e|é|ée|ant|ante)|à\s+la\s+place\s+de|"
+             r"ersetzt|statt|anstelle\s+von|Nachfolger(?:in)?\s+von|reemplaza|sustituye|en\s+lugar\s+de|"
+             r"substitui|em\s+vez\s+de|sostituisce|al\s+posto\s+di|vervangt|in\s+plaats\s+van")
+_NEW = r"new|nouve(?:au|l|lle)|neue[rsn]?|nuev[oa]|nov[oa]|nuov[oa]|nieuwe?"
+_LABEL = r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?"
+_NAME_FORMS = re.compile(
+    rf"(?P<arrow>(?P<was>{_NAME})\s*(?:→|->|=>)\s*(?P<now1>{_NAME}))"
+    rf"|(?:\b(?:{_NOW})\s+(?:(?:the|our|my|le|la|notre|ma|mon|der|die|unser\w*|el|o|a|il|de)\s+)?(?P<now2>{_NAME}))"
+    rf"|(?:\b(?:{_REPLACES})\s+(?:(?:the|le|la|der|die|el|o|a|il|de)\s+)?(?P<old>{_NAME}))"
+    rf"|(?:^[\s\-*•>]*(?:\b(?:{_NEW})\s+)?{_LABEL}\s*:\s*(?P<value>{_NAME})\s*(?=(?:\([^()\n]*\)\s*)?(?:$|[;—–.])|\s-\s|"
+    rf"\s(?:from|since|until|as\s+of|depuis|jusqu|à\s+partir|ab|seit|bis|desde|hasta|a\s+partir|dal|fino|vanaf|tot)\b))",
+    re.M)
+
+
+def name_values(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """Names a statement gives as its value, and their spans: the value of a "label: Name" line, the name after
+    "is now" / "took over" (in each language of change_words), both sides of "A → B" and the name after "replaces".
+    A replaced name is stored with a leading "-" ("-nadia haddad"): said, but as what is no longer so."""
+    plain = text.replace("**", "  ").replace("__", "  ")
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _NAME_FORMS.finditer(plain):
+        for group, prefix in (("was", "-"), ("now1", ""), ("now2", ""), ("old", "-"), ("value", "")):
+            if m.group(group):
+                name = " ".join(m.group(group).split())
+                if len(name) < 3 or name.lower() in _STOP or name.lower() in _EXTRA_STOP:
+                    continue
+                out.append(prefix + name.casefold())
+                spans.append(m.span(group))
+    values = tuple(dict.fromkeys(out))
+    return (values, spans) if len(values) <= 3 else ((), [])
 
 
 PRIOR_JOINS = True
@@ -337,29 +576,35 @@ BORROW_BELOW = 1
 heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
 
 
-def statements(chunk_text: str, note_date: str | None, heading: str | None = None) -> list[Statement]:
+def statements(chunk_text: str, note_date: str | None, heading: str | None = None,
+               lang: str | None = None) -> list[Statement]:
     """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
-    innermost heading above the chunk (chunk texts leave headings out)."""
+    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language."""
     out: list[Statement] = []
     pos = 0
-    label: tuple[str, ...] = subject_terms(clean_text(heading), []) if heading else ()
+    label: tuple[str, ...] = subject_terms(clean_text(heading), [], lang) if heading else ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
-            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), []):
-                label = subject_terms(clean_text(raw), [])
+            if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), [], lang):
+                label = subject_terms(clean_text(raw), [], lang)
             continue
         raw = raw[:MAX_STATEMENT_CHARS]
         prose = clean_text(raw)
         slots, spans = _slots(prose)
+        if NAMES:
+            named, name_spans = name_values(prose)
+            if named:
+                slots["name"] = named
+                spans += name_spans
         informative = {k: v for k, v in slots.items() if k != "number"}
         if not informative and "number" not in slots:
             if len(raw) <= 80 and not raw.startswith("|"):
-                label = subject_terms(prose, [])  # a label line ("Kit's football:") names what follows
+                label = subject_terms(prose, [], lang)  # a label line ("Kit's football:") names what follows
             continue
-        terms = subject_terms(prose, spans)
+        terms = subject_terms(prose, spans, lang)
         if len(terms) < BORROW_BELOW and label:
             terms = tuple(dict.fromkeys((*terms, *label)))
         if not terms:
@@ -376,7 +621,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
                 slots.pop("date")
         if not any(k != "number" for k in slots) and "number" not in slots:
             continue
-        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose)), date=when,
+        out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose) or (FOREIGN and _WEAK_ELSEWHERE.search(prose))), date=when,
                              start=off))
         if len(out) >= MAX_STATEMENTS_PER_CHUNK:
             break

@@ -64,6 +64,12 @@ def chunk_texts(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
         "SELECT id, text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
 
 
+def chunk_languages(conn: sqlite3.Connection, doc_id: int) -> dict[int, str]:
+    """chunk id -> the language ingest detected for it (chunks not yet detected are left out)."""
+    return {int(r[0]): r[1] for r in conn.execute(
+        "SELECT id, lang FROM chunks WHERE doc_id = ? AND lang IS NOT NULL", (doc_id,))}
+
+
 @dataclass(frozen=True)
 class ChunkDating:
     """What ingest kept about a chunk's dates (ingest/dates.py), and its note's date."""
