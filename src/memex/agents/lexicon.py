@@ -316,16 +316,22 @@ _IN_YEAR = {"es": r"en|durante|del ano", "pt": r"em|durante|no ano de", "fr": r"
 # What a statement offers, besides what the English rules already find.
 _PLACE_NOUNS = {
     "es": r"calle|c/|avenida|avda|av\.|plaza|paseo|barrio|parque|pueblo|ciudad|hospital|colegio|centro|estacion|"
-          r"mercado|tienda|bar|restaurante|playa|hotel|piso|casa de|camino|carretera|poligono|nave|local",
-    "pt": r"rua|r\.|avenida|av\.|praca|largo|travessa|bairro|parque|vila|cidade|hospital|escola|centro|estacao|mercado|"
+          r"mercado|tienda|bar|restaurante|playa|hotel|piso|casa de|camino|carretera|poligono|nave|local|escuela|"
+          r"instituto|universidad|clinica",
+    "pt": r"rua|r\.|avenida|av\.|praca|largo|travessa|bairro|parque|vila|cidade|hospital|escola|colegio|liceu|"
+          r"universidade|clinica|centro|estacao|mercado|"
           r"loja|bar|restaurante|praia|hotel|apartamento|casa de|estrada",
-    "fr": r"rue|avenue|av\.|boulevard|bd|place|quartier|parc|village|ville|hopital|ecole|centre|gare|marche|magasin|"
+    "fr": r"rue|avenue|av\.|boulevard|bd|place|quartier|parc|village|ville|hopital|clinique|ecole|college|lycee|"
+          r"universite|centre|gare|marche|magasin|"
           r"boutique|bar|restaurant|plage|hotel|appartement|chemin|route",
-    "de": r"strasse|str\.|weg|platz|allee|gasse|viertel|park|dorf|stadt|krankenhaus|klinik|schule|zentrum|bahnhof|markt|"
+    "de": r"strasse|str\.|weg|platz|allee|gasse|viertel|park|dorf|stadt|krankenhaus|klinik|schule|gymnasium|"
+          r"realschule|kita|universitat|zentrum|bahnhof|markt|"
           r"laden|geschaft|bar|restaurant|strand|hotel|wohnung",
-    "it": r"via|viale|piazza|corso|vicolo|quartiere|parco|paese|citta|ospedale|scuola|centro|stazione|mercato|negozio|"
+    "it": r"via|viale|piazza|corso|vicolo|quartiere|parco|paese|citta|ospedale|clinica|scuola|liceo|universita|"
+          r"centro|stazione|mercato|negozio|"
           r"bar|ristorante|spiaggia|albergo|hotel|appartamento|strada",
-    "nl": r"straat|laan|weg|plein|gracht|kade|wijk|park|dorp|stad|ziekenhuis|school|centrum|station|markt|winkel|bar|"
+    "nl": r"straat|laan|weg|plein|gracht|kade|wijk|park|dorp|stad|ziekenhuis|kliniek|school|college|lyceum|"
+          r"gymnasium|universiteit|centrum|station|markt|winkel|bar|"
           r"restaurant|strand|hotel|appartement",
 }
 _PLACE_PREPS = {"es": r"en|a|de|desde|hacia|junto a|cerca de|por", "pt": r"em|no|na|a|de|do|da|para|perto de",
@@ -503,9 +509,27 @@ def _closest_call(text: str, best: str, scores: dict[str, float]) -> str:
 
 def language(text: str) -> str:
     """The language a text is read in: its own (`detect`), or for a text that holds no function word, the
-    language of the question being answered (`asked`)."""
+    language of the passage it was taken from (`reading`), else of the question being answered (`asked`)."""
     lang = detect(text)
-    return _ASKED.get() if lang == "und" else lang
+    if lang != "und":
+        return lang
+    return _PASSAGE.get() or _ASKED.get()
+
+
+_PASSAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("memex_passage_language", default=None)
+
+
+@contextlib.contextmanager
+def reading(passage_language: str) -> Iterator[None]:
+    """While reading one statement of a passage in `passage_language`: a statement too short to tell ("Acheté le
+    15/11 à Gérard, 180 €.") is read in its passage's language, not the question's — an English question over
+    French notes reads "180 €." as the French rules do. Languages other than English and LANGS change nothing."""
+    lang = passage_language if passage_language in ("en", *LANGS) else None
+    token = _PASSAGE.set(lang)
+    try:
+        yield
+    finally:
+        _PASSAGE.reset(token)
 
 
 @contextlib.contextmanager
