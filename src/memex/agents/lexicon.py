@@ -98,7 +98,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "person": r"\bquem\b|\b(?:que|qual) (?:pessoa|fornecedor\w*|medic[oa]|professor\w*|contabilista|contador\w*|"
                   r"vizinh[oa]|amig[oa]|fisio\w*|dentista|eletricista|canalizador|funcionari[oa]|cliente|chefe)\b",
         "place": r"\bonde\b|\baonde\b|\bde onde\b|\b(?:em|de|para) que (?:cidade|vila|rua|bairro|sitio|lugar|parque|loja|"
-                 r"bar|restaurante|hospital|escola|pais|praia|hotel)\b|\bque (?:cidade|rua|bairro|endereco|morada|lugar|"
+                 r"bar|restaurante|hospital|escola|pais|praia|hotel)\b|\b(?:que|qual|quais) (?:cidade|rua|bairro|endereco|morada|lugar|"
                  r"restaurantes?|lojas?|lugares)\b|\b(?:endereco|morada)\b",
         "name": r"\bcomo se chama\w*\b|\b(?:que|qual e o) nome\b|\bchamad[oa]s?\b|\bque (?:marca|empresa|banco|app|"
                 r"livro|receita|modelo|medicamento|produto)\b",
@@ -356,6 +356,9 @@ _DAY_PARTS = {"es": "manana mananas tarde tardes noche noches mediodia madrugada
               "madrugada", "fr": "matin matins apres-midi soir soirs nuit midi minuit", "de": "morgens vormittags "
               "mittags nachmittags abends nachts mittag mitternacht", "it": "mattina mattino pomeriggio sera notte "
               "mezzogiorno mezzanotte", "nl": "ochtend ochtends middag middags avond avonds nacht"}
+_WEEKDAY_PARTS = {"de": r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)s?",
+                  "nl": r"(?:ochtend|morgen|middag|avond|nacht)(?:en|s)?"}
+"""German and Dutch write a weekday and a part of the day as one word ("Dienstagabend", "dinsdagmiddag")."""
 _PERIODIC = {"es": r"fin(?:es)? de semana|diario|a diario|semanal|cada semana|entre semana|laborables?",
              "pt": r"fins? de semana|diario|diariamente|semanal|todas as semanas|dias uteis",
              "fr": r"week-ends?|quotidien|chaque semaine|hebdomadaire|en semaine",
@@ -810,7 +813,7 @@ def _offer_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     day_alt = "|".join(sorted({re.escape(d) for d in days}, key=len, reverse=True))
     unit_alt = "|".join(sorted({re.escape(u) for u in units} | {"h", "min", "hrs?"}, key=len, reverse=True))
     return {
-        "weekday": re.compile(rf"\b(?:{day_alt})s?\b|\b(?:{_PERIODIC[lang]})\b"),
+        "weekday": re.compile(rf"\b(?:{day_alt})(?:s|{_WEEKDAY_PARTS.get(lang, '(?!)')})?\b|\b(?:{_PERIODIC[lang]})\b"),
         "duration": re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:{unit_alt})\b|\b(?:{'|'.join(_NUMBER_WORDS[lang].split())})"
                                rf"\s(?:{unit_alt})\b"),
         "time": re.compile(rf"\b(?:{'|'.join(_DAY_PARTS[lang].split())})\b"),

@@ -47,7 +47,7 @@ PHRASES: dict[str, Phrases] = {
                  r"yet to (?:happen|be)"),
         outcome=(r"in the end", r"ended up", r"end up", r"finally", r"eventually")),
     "es": Phrases(
-        withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
+        withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"no (?:lo )?sabemos", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
                   r"no (?:lo )?(?:apunt[eéo]|anot[eéo]|escrib[oí]) aqu[ií]",
                   r"no (?:est[aá] )?(?:apuntad|anotad|escrit)[oa]s? (?:aqu[ií]|en ning[uú]n sitio)",
                   r"aqu[ií] no", r"nunca (?:lo )?supe", r"por confirmar"),
@@ -57,7 +57,7 @@ PHRASES: dict[str, Phrases] = {
                  r"(?:todavía|aún) (?:sin|no) (?:comprar|comprad[oa]s?|reservad[oa]s?|pagad[oa]s?|decidid[oa]s?)"),
         outcome=(r"al final", r"finalmente", r"acabó", r"terminó")),
     "fr": Phrases(
-        withheld=(r"inconnue?s?", r"je ne (?:le )?sais pas", r"on ne (?:le )?sait pas", r"aucune idée",
+        withheld=(r"inconnue?s?", r"je ne (?:le )?sais pas", r"on ne (?:le )?sait pas", r"nous ne (?:le )?savons pas", r"aucune idée",
                   r"pas (?:noté|écrit|recopié|mis)e?s? ici", r"pas ici", r"nulle part ici",
                   r"(?:je )?ne l['’]ai (?:pas|jamais) (?:noté|écrit|recopié)e?",
                   r"ne (?:veut|voulait|voudra) pas (?:me |nous )?le dire", r"n['’]a pas voulu (?:me |nous )?le dire",
@@ -67,25 +67,25 @@ PHRASES: dict[str, Phrases] = {
                  r"reste à (?:décider|voir|faire|acheter)", r"à (?:décider|voir)"),
         outcome=(r"finalement", r"au final", r"à la fin", r"en fin de compte")),
     "de": Phrases(
-        withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"keine ahnung",
+        withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"wissen (?:wir )?(?:es )?(?:noch )?nicht", r"keine ahnung",
                   r"nicht (?:hier )?(?:notiert|aufgeschrieben|eingetragen)", r"nicht hier",
                   r"(?:will|wollte) (?:es )?nicht sagen", r"nie erfahren", r"noch zu klären"),
         pending=(r"noch nicht", r"steht noch aus", r"noch offen", r"nicht gekauft"),
         outcome=(r"am ende", r"schlie(?:ß|ss)lich", r"letztendlich", r"letzten endes")),
     "it": Phrases(
-        withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"nessuna idea",
+        withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"non (?:lo )?sappiamo", r"nessuna idea",
                   r"non (?:l['’]ho )?(?:annotat|scritt|segnat)[oaie](?: qui)?", r"non qui",
                   r"non (?:me )?(?:l['’]ha|lo ha|lo vuole) (?:voluto )?dire", r"mai saputo", r"da confermare"),
         pending=(r"non ancora", r"ancora da (?:decidere|fare|vedere|comprare)", r"non comprat[oaie]"),
         outcome=(r"alla fine", r"infine", r"finalmente")),
     "pt": Phrases(
-        withheld=(r"desconhecid[oa]s?", r"não sei", r"(?:nenhuma|não faço) ideia",
+        withheld=(r"desconhecid[oa]s?", r"não (?:o )?sei", r"não (?:o )?sabemos", r"(?:nenhuma|não faço) ideia",
                   r"não (?:anotei|escrevi|anotad[oa]|escrit[oa])(?: aqui)?", r"aqui não", r"não aqui",
                   r"nunca soube", r"a confirmar"),
         pending=(r"ainda não", r"por (?:decidir|fazer|ver)", r"não comprad[oa]s?"),
         outcome=(r"no final", r"no fim", r"afinal", r"finalmente", r"acabou")),
     "nl": Phrases(
-        withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"geen idee",
+        withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"weten (?:we )?(?:het )?(?:nog )?niet", r"geen idee",
                   r"niet (?:hier )?(?:genoteerd|opgeschreven)", r"niet hier", r"(?:wil|wilde) (?:het )?niet zeggen",
                   r"nooit geweten"),
         pending=(r"nog niet", r"nog (?:te )?(?:beslissen|bepalen|doen)", r"niet gekocht"),
