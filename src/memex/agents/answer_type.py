@@ -98,7 +98,7 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"(?:reference|ref)\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
 # A price: a currency sign or word, or an amount with two decimals as receipts and invoices print them ("89.99").
-_S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)(?!\s?(?:hours?|hrs?|h|mins?|minutes?|days?|weeks?|km|kg|g|mg|ml|l|litres?|miles?|mi|m|cm|mm|%|x|°)\b)|\d\s?(?:[£$€]|pounds?|euros?|dollars?|quid|gbp|eur|usd)\b|\b\d+(?:\.\d+)?p\b|"
+_S_MONEY = re.compile(r"[£$€¥]\s?\d|\b(?:eur|usd|gbp|chf|aud|cad|nzd|sek|nok|dkk)\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,]?\d)(?!\s?(?:hours?|hrs?|h|uur|uhr|mins?|minutes?|days?|weeks?|km|kg|g|mg|ml|l|litres?|miles?|mi|m|cm|mm|%|x|°)\b)|\d\s?(?:[£$€¥](?!\w)|(?:pounds?|euros?|dollars?|quid|gbp|eur|usd)\b)|\b\d+(?:\.\d+)?p\b|"
                       r"\b\d+(?:[.,]\d+)?\s?k\b", re.I)
 _S_MONEY_FIELD = re.compile(r"(?:^|;\s)[^:;]{0,30}?(?:[£$€¥]|\b(?:eur|usd|gbp|chf)\b)\)?\s?:\s?(\d[\d,.]*)", re.I)
 """A table row's amount under a currency column ("what: Sign writing; £: 360", "Concepto: Luz; €: 61"): the

@@ -179,23 +179,11 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # Not yet for English questions: their answers were fitted without it and it is unmeasured there (round 9).
     dated_by_writer = DATE in expect.kinds and lexicon.language(question) != "en"
     for u in units:
-        terms = content_terms(initials.expand(u.text, spelled))
-        held = paraphrase.held_terms(question, u.text, _stem)
-        derived = paraphrase.derived_terms(idf, terms | held)
-        if u.context not in subject_terms:
-            own = content_terms(initials.expand(u.context, spelled))
-            # derived forms are read in the statement only: a subject's word ("Hosting large files") would
-            # lend itself to every statement of its note
-            subject_terms[u.context] = own, paraphrase.held_terms(question, u.context, _stem)
-        subj, subj_held = subject_terms[u.context]
-        kind = matches(expect, u.text, question, u.context, known)
-        if kind == 0.0 and dated_by_writer and writer_dated(u):
-            kind = WRITER_DATED_KIND
-        part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
-        rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
-                     np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0))
-        plain.append(_coverage(idf, terms | subj))
-        holds.append((terms | held | derived, terms | held | derived | subj | subj_held))
+        with lexicon.reading(paraphrase.passage_language(u.hit.text)):
+            row, terms_held = _unit_features(question, u, expect, idf, spelled, known, dated_by_writer, subject_terms)
+        rows.append(row[0])
+        plain.append(row[1])
+        holds.append(terms_held)
     f = np.asarray(rows, dtype=np.float32)
     # Which statements are embedded is chosen on the words as written: the forms agents/paraphrase.py reads
     # re-rank the embedded ones but do not push others out of the cut (a "large" for "largest" did).
@@ -208,6 +196,30 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     if expect.kinds and expect.kinds <= {PERSON, NAME}:
         _related_kind(question, units, keep, f, holds, embedder, expect, known)
     return f
+
+
+def _unit_features(question: str, u: Unit, expect: Expectation, idf: Mapping[str, float], spelled: dict[str, str],
+                   known: frozenset[str], dated_by_writer: bool,
+                   subject_terms: dict[str, tuple[set[str], set[str]]]
+                   ) -> tuple[tuple[tuple[float, ...], float], tuple[set[str], set[str]]]:
+    """One statement's cheap signals (a `features` row and its plain word coverage) and the question's terms it
+    holds (alone, and with its subject)."""
+    terms = content_terms(initials.expand(u.text, spelled))
+    held = paraphrase.held_terms(question, u.text, _stem)
+    derived = paraphrase.derived_terms(idf, terms | held)
+    if u.context not in subject_terms:
+        own = content_terms(initials.expand(u.context, spelled))
+        # derived forms are read in the statement only: a subject's word ("Hosting large files") would
+        # lend itself to every statement of its note
+        subject_terms[u.context] = own, paraphrase.held_terms(question, u.context, _stem)
+    subj, subj_held = subject_terms[u.context]
+    kind = matches(expect, u.text, question, u.context, known)
+    if kind == 0.0 and dated_by_writer and writer_dated(u):
+        kind = WRITER_DATED_KIND
+    part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
+    row = (0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
+           np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0)
+    return (row, _coverage(idf, terms | subj)), (terms | held | derived, terms | held | derived | subj | subj_held)
 
 
 RELATED_KIND_UNITS = 12

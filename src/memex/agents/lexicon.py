@@ -98,7 +98,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "person": r"\bquem\b|\b(?:que|qual) (?:pessoa|fornecedor\w*|medic[oa]|professor\w*|contabilista|contador\w*|"
                   r"vizinh[oa]|amig[oa]|fisio\w*|dentista|eletricista|canalizador|funcionari[oa]|cliente|chefe)\b",
         "place": r"\bonde\b|\baonde\b|\bde onde\b|\b(?:em|de|para) que (?:cidade|vila|rua|bairro|sitio|lugar|parque|loja|"
-                 r"bar|restaurante|hospital|escola|pais|praia|hotel)\b|\bque (?:cidade|rua|bairro|endereco|morada|lugar|"
+                 r"bar|restaurante|hospital|escola|pais|praia|hotel)\b|\b(?:que|qual|quais) (?:cidade|rua|bairro|endereco|morada|lugar|"
                  r"restaurantes?|lojas?|lugares)\b|\b(?:endereco|morada)\b",
         "name": r"\bcomo se chama\w*\b|\b(?:que|qual e o) nome\b|\bchamad[oa]s?\b|\bque (?:marca|empresa|banco|app|"
                 r"livro|receita|modelo|medicamento|produto)\b",
@@ -316,16 +316,22 @@ _IN_YEAR = {"es": r"en|durante|del ano", "pt": r"em|durante|no ano de", "fr": r"
 # What a statement offers, besides what the English rules already find.
 _PLACE_NOUNS = {
     "es": r"calle|c/|avenida|avda|av\.|plaza|paseo|barrio|parque|pueblo|ciudad|hospital|colegio|centro|estacion|"
-          r"mercado|tienda|bar|restaurante|playa|hotel|piso|casa de|camino|carretera|poligono|nave|local",
-    "pt": r"rua|r\.|avenida|av\.|praca|largo|travessa|bairro|parque|vila|cidade|hospital|escola|centro|estacao|mercado|"
+          r"mercado|tienda|bar|restaurante|playa|hotel|piso|casa de|camino|carretera|poligono|nave|local|escuela|"
+          r"instituto|universidad|clinica",
+    "pt": r"rua|r\.|avenida|av\.|praca|largo|travessa|bairro|parque|vila|cidade|hospital|escola|colegio|liceu|"
+          r"universidade|clinica|centro|estacao|mercado|"
           r"loja|bar|restaurante|praia|hotel|apartamento|casa de|estrada",
-    "fr": r"rue|avenue|av\.|boulevard|bd|place|quartier|parc|village|ville|hopital|ecole|centre|gare|marche|magasin|"
+    "fr": r"rue|avenue|av\.|boulevard|bd|place|quartier|parc|village|ville|hopital|clinique|ecole|college|lycee|"
+          r"universite|centre|gare|marche|magasin|"
           r"boutique|bar|restaurant|plage|hotel|appartement|chemin|route",
-    "de": r"strasse|str\.|weg|platz|allee|gasse|viertel|park|dorf|stadt|krankenhaus|klinik|schule|zentrum|bahnhof|markt|"
+    "de": r"strasse|str\.|weg|platz|allee|gasse|viertel|park|dorf|stadt|krankenhaus|klinik|schule|gymnasium|"
+          r"realschule|kita|universitat|zentrum|bahnhof|markt|"
           r"laden|geschaft|bar|restaurant|strand|hotel|wohnung",
-    "it": r"via|viale|piazza|corso|vicolo|quartiere|parco|paese|citta|ospedale|scuola|centro|stazione|mercato|negozio|"
+    "it": r"via|viale|piazza|corso|vicolo|quartiere|parco|paese|citta|ospedale|clinica|scuola|liceo|universita|"
+          r"centro|stazione|mercato|negozio|"
           r"bar|ristorante|spiaggia|albergo|hotel|appartamento|strada",
-    "nl": r"straat|laan|weg|plein|gracht|kade|wijk|park|dorp|stad|ziekenhuis|school|centrum|station|markt|winkel|bar|"
+    "nl": r"straat|laan|weg|plein|gracht|kade|wijk|park|dorp|stad|ziekenhuis|kliniek|school|college|lyceum|"
+          r"gymnasium|universiteit|centrum|station|markt|winkel|bar|"
           r"restaurant|strand|hotel|appartement",
 }
 _PLACE_PREPS = {"es": r"en|a|de|desde|hacia|junto a|cerca de|por", "pt": r"em|no|na|a|de|do|da|para|perto de",
@@ -350,6 +356,9 @@ _DAY_PARTS = {"es": "manana mananas tarde tardes noche noches mediodia madrugada
               "madrugada", "fr": "matin matins apres-midi soir soirs nuit midi minuit", "de": "morgens vormittags "
               "mittags nachmittags abends nachts mittag mitternacht", "it": "mattina mattino pomeriggio sera notte "
               "mezzogiorno mezzanotte", "nl": "ochtend ochtends middag middags avond avonds nacht"}
+_WEEKDAY_PARTS = {"de": r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)s?",
+                  "nl": r"(?:ochtend|morgen|middag|avond|nacht)(?:en|s)?"}
+"""German and Dutch write a weekday and a part of the day as one word ("Dienstagabend", "dinsdagmiddag")."""
 _PERIODIC = {"es": r"fin(?:es)? de semana|diario|a diario|semanal|cada semana|entre semana|laborables?",
              "pt": r"fins? de semana|diario|diariamente|semanal|todas as semanas|dias uteis",
              "fr": r"week-ends?|quotidien|chaque semaine|hebdomadaire|en semaine",
@@ -503,9 +512,27 @@ def _closest_call(text: str, best: str, scores: dict[str, float]) -> str:
 
 def language(text: str) -> str:
     """The language a text is read in: its own (`detect`), or for a text that holds no function word, the
-    language of the question being answered (`asked`)."""
+    language of the passage it was taken from (`reading`), else of the question being answered (`asked`)."""
     lang = detect(text)
-    return _ASKED.get() if lang == "und" else lang
+    if lang != "und":
+        return lang
+    return _PASSAGE.get() or _ASKED.get()
+
+
+_PASSAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("memex_passage_language", default=None)
+
+
+@contextlib.contextmanager
+def reading(passage_language: str) -> Iterator[None]:
+    """While reading one statement of a passage in `passage_language`: a statement too short to tell ("Acheté le
+    15/11 à Gérard, 180 €.") is read in its passage's language, not the question's — an English question over
+    French notes reads "180 €." as the French rules do. Languages other than English and LANGS change nothing."""
+    lang = passage_language if passage_language in ("en", *LANGS) else None
+    token = _PASSAGE.set(lang)
+    try:
+        yield
+    finally:
+        _PASSAGE.reset(token)
 
 
 @contextlib.contextmanager
@@ -786,7 +813,7 @@ def _offer_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     day_alt = "|".join(sorted({re.escape(d) for d in days}, key=len, reverse=True))
     unit_alt = "|".join(sorted({re.escape(u) for u in units} | {"h", "min", "hrs?"}, key=len, reverse=True))
     return {
-        "weekday": re.compile(rf"\b(?:{day_alt})s?\b|\b(?:{_PERIODIC[lang]})\b"),
+        "weekday": re.compile(rf"\b(?:{day_alt})(?:s|{_WEEKDAY_PARTS.get(lang, '(?!)')})?\b|\b(?:{_PERIODIC[lang]})\b"),
         "duration": re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:{unit_alt})\b|\b(?:{'|'.join(_NUMBER_WORDS[lang].split())})"
                                rf"\s(?:{unit_alt})\b"),
         "time": re.compile(rf"\b(?:{'|'.join(_DAY_PARTS[lang].split())})\b"),

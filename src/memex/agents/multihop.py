@@ -683,6 +683,29 @@ def has_role(entity: str, role: set[str], via: Unit, units: Sequence[Unit]) -> b
     return compose.role_beside(entity, role, via.text)
 
 
+def role_called(question: str, description: str, entities: Sequence[tuple[str, Candidate]],
+                embedder: Embedder) -> str | None:
+    """The candidate named by the description's role word in the notes' language: "my mother" asked in English
+    of French notes, where her note is "Maman". The role's word and each candidate's name are embedded alone; the
+    one candidate they place at the calibrated cross-language floor or above (paraphrase.CROSS_RELATED_MIN:
+    "mother" / "Maman" 0.93, against "mother" / "Santé" 0.84, "daughter" / "Maman" 0.88) is it. Read only for a
+    one-word role, with an embedder that aligns languages, and for candidates found in another language than
+    the question's."""
+    from memex.agents import paraphrase
+
+    floor = paraphrase.cross_related_min(embedder.id)
+    role = compose.description_role(description)
+    words = [w for w in re.findall(r"[\w'’-]+", description) if content_terms(w) == role]
+    if floor is None or len(role) != 1 or not words:
+        return None
+    others = [e for e, via in entities if paraphrase.other_language(question, via.unit.hit.text)]
+    if not others:
+        return None
+    vectors = paraphrase.word_vectors(embedder, [words[-1].lower(), *others])
+    close = [e for e in others if float(vectors[words[-1].lower()] @ vectors[e]) >= floor]
+    return close[0] if len(close) == 1 else None
+
+
 def _names(entity: str, c: Candidate) -> bool:
     ent = content_terms(entity)
     return bool(ent) and ent <= content_terms(c.unit.text)
@@ -751,6 +774,7 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     role = role_terms(description)
     alone = described_only(description)
     described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
+    called = role_called(question, description, entities, embedder)
     for rank, (entity, via) in enumerate(entities):
         docs = (entity_docs or {}).get(entity, ())
         # A candidate with a note of its own is bridged among the statements that fit the description without the
@@ -762,7 +786,7 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         # A wrong bridge can still find something that answers what is asked ("Birthday 2 November" of the
         # wrong person): how well its statement fits the description counts as much.
         value = fit + via.score - PRIOR * rank
-        if has_role(entity, role, via.unit, units):
+        if has_role(entity, role, via.unit, units) or entity == called:
             value += ROLE
         if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE

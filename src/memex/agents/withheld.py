@@ -58,7 +58,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"cancell?ed", r"called off", r"scrapped", r"fell through", r"not going ahead",
                    r"(?:didn['’]t|did not|never) (?:happen|go ahead|take place)")),
     "es": Phrases(
-        withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
+        withheld=(r"desconocid[oa]s?", r"no (?:lo )?sé", r"no (?:lo )?sabemos", r"ni idea", r"no (?:me )?(?:lo )?(?:quiso|quiere) decir",
                   r"no (?:lo )?(?:apunt[eéo]|anot[eéo]|escrib[oí]) aqu[ií]",
                   r"no (?:est[aá] )?(?:apuntad|anotad|escrit)[oa]s? (?:aqu[ií]|en ning[uú]n sitio)",
                   r"aqu[ií] no", r"nunca (?:lo )?supe", r"por confirmar", r"no (?:lo )?recuerdo", r"no me acuerdo",
@@ -76,7 +76,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"cancelad[oa]s?", r"anulad[oa]s?", r"se (?:canceló|anuló|suspendió)", r"suspendid[oa]s?",
                    r"no se (?:hizo|celebró)", r"no (?:hubo|llegó a hacerse)")),
     "fr": Phrases(
-        withheld=(r"inconnue?s?", r"je ne (?:le )?sais pas", r"on ne (?:le )?sait pas", r"aucune idée",
+        withheld=(r"inconnue?s?", r"je ne (?:le )?sais pas", r"on ne (?:le )?sait pas", r"nous ne (?:le )?savons pas", r"aucune idée",
                   r"pas (?:noté|écrit|recopié|mis)e?s? ici", r"pas ici", r"nulle part ici",
                   r"(?:je )?ne l['’]ai (?:pas|jamais) (?:noté|écrit|recopié)e?",
                   r"ne (?:veut|voulait|voudra) pas (?:me |nous )?le dire", r"n['’]a pas voulu (?:me |nous )?le dire",
@@ -95,7 +95,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"annulée?s?", r"n['’]a pas eu lieu", r"tombée?s? à l['’]eau", r"ne se fera pas", r"abandonnée?s?",
                    r"décommandée?s?")),
     "de": Phrases(
-        withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"keine ahnung",
+        withheld=(r"unbekannt", r"wei(?:ß|ss) (?:ich )?(?:es )?nicht", r"wissen (?:wir )?(?:es )?(?:noch )?nicht", r"keine ahnung",
                   r"nicht (?:hier )?(?:notiert|aufgeschrieben|eingetragen)", r"nicht hier",
                   r"(?:will|wollte) (?:es )?nicht sagen", r"nie erfahren", r"noch zu klären",
                   r"wei(?:ß|ss) (?:ich )?(?:es )?nicht mehr", r"erinnere mich nicht",
@@ -114,7 +114,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"abgesagt", r"storniert", r"ausgefallen", r"fällt aus", r"fiel aus",
                    r"(?:findet|fand|hat) nicht statt(?:gefunden)?", r"abgeblasen", r"gestrichen")),
     "it": Phrases(
-        withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"nessuna idea",
+        withheld=(r"sconosciut[oaie]", r"non (?:lo )?so", r"non (?:lo )?sappiamo", r"nessuna idea",
                   r"non (?:l['’]ho )?(?:annotat|scritt|segnat)[oaie](?: qui)?", r"non qui",
                   r"non (?:me )?(?:l['’]ha|lo ha|lo vuole) (?:voluto )?dire", r"mai saputo", r"da confermare",
                   r"non (?:me lo )?ricordo", r"(?:ho )?dimenticato di (?:scriverlo|segnarlo|annotarlo|chiedere)"),
@@ -128,7 +128,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"annullat[oaie]", r"cancellat[oaie]", r"disdett[oaie]", r"saltat[oaie]",
                    r"non (?:si è fatt[oa]|c['’]è stat[oa])")),
     "pt": Phrases(
-        withheld=(r"desconhecid[oa]s?", r"não sei", r"(?:nenhuma|não faço) ideia",
+        withheld=(r"desconhecid[oa]s?", r"não (?:o )?sei", r"não (?:o )?sabemos", r"(?:nenhuma|não faço) ideia",
                   r"não (?:anotei|escrevi|anotad[oa]|escrit[oa])(?: aqui)?", r"aqui não", r"não aqui",
                   r"nunca soube", r"a confirmar", r"não me lembro", r"esqueci(?:-me)? de (?:anotar|escrever|perguntar)"),
         pending=(r"ainda não", r"por (?:decidir|fazer|ver)", r"não comprad[oa]s?"),
@@ -141,7 +141,7 @@ PHRASES: dict[str, Phrases] = {
         cancelled=(r"cancelad[oa]s?", r"anulad[oa]s?", r"desmarcad[oa]s?", r"não (?:houve|aconteceu|se fez)",
                    r"foi por água abaixo")),
     "nl": Phrases(
-        withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"geen idee",
+        withheld=(r"onbekend", r"weet (?:ik )?(?:het )?niet", r"weten (?:we )?(?:het )?(?:nog )?niet", r"geen idee",
                   r"niet (?:hier )?(?:genoteerd|opgeschreven)", r"niet hier", r"(?:wil|wilde) (?:het )?niet zeggen",
                   r"nooit geweten", r"weet (?:ik )?(?:het )?niet meer", r"(?:herinner|kan) me (?:het )?niet (?:meer )?herinneren",
                   r"vergeten (?:op te schrijven|te noteren|te vragen)"),

@@ -123,7 +123,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?<![£$€.,:/-])(?=[a-z\d])(?:(?P<wd>{wd})\.?,?[ \t]+)?"
         rf"(?:"
         rf"(?P<iy>(?:19|20)\d\d)[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?![\d])"  # 2026-05-16
-        rf"|(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª)?(?P<s1>{sep})(?P<de>de[ \t]+)?(?P<m>{mon})(?P<dot>\.?)"
+        rf"|(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|o|º|ª|°|e)?(?P<s1>{sep})(?P<de>de[ \t]+)?(?P<m>{mon})(?P<dot>\.?)"
         rf"(?:(?P<s2>,?{sep})(?:de[ \t]+)?{year.format(n='y')}"  # 16 May 2026, 3. marz 2026, 20-ago
         rf"|(?P<s3>[-/])(?P<yy>\d\d)(?![\d:]))?(?![\w])"  # 20-ago-26, 14/Aug/26
         rf"|(?P<m2>{mon})\.?[ \t]+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+{year.format(n='y2')})?(?![\w:])"

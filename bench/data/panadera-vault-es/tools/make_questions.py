@@ -347,6 +347,32 @@ for text, why in [
                   "gold_notes": [], "type": "unanswerable", "lang": "es"})
 
 
+# Round 11 (xling11): English questions over facts the Spanish questions also ask (cross-lingual control: the
+# Spanish twin is answered, so a miss here is the language gap). Appended as s068-s077, in this order.
+for kind, text, answer, must, gold in [
+    ("single", "What is the name of the physiotherapist who treats my back?", "Elena, at Clínica Fisio Delicias.",
+     ["Elena"], ["salud/Espalda y fisio.md"]),
+    ("single", "What is Hugo allergic to?", "Nuts (frutos secos), cashews above all.", ["frutos secos"],
+     ["personas/Hugo.md"]),
+    ("numeric", "How much did the flat in Cantabria cost us?", "855 €: 9 nights at 95 €.", ["855"],
+     ["viajes/Vacaciones agosto Cantabria.md"]),
+    ("single", "Where is Rubén from?", "Utebo; he comes by car.", ["Utebo"], ["personas/Rubén Sancho.md"]),
+    ("numeric", "What is the monthly repayment on the oven loan?", "375,14 € a month (4.75 %, 60 payments).",
+     ["375,14"], ["dinero/Préstamo horno.md", "diario/domingo 31 de mayo.md"]),
+    ("temporal_latest", "Who is our accountant?", "Sergio Lanuza (Asesoría Lanuza), since 1 July 2026.",
+     ["Sergio Lanuza"], ["personas/Sergio Lanuza.md", "dinero/Asesoría.md"]),
+    ("single", "Which prize did we win in the Pilar shop window competition?", "Second prize, segundo premio (150 €), with the 2 m trenza.",
+     ["segundo premio"], ["diario/lunes 12 de octubre.md"]),
+    ("numeric", "What temperature did the cold room show on the day it broke down?", "9,2 °C at 13:00 on 7 July.",
+     ["9,2"], ["obrador/Registro cámara frigorífica.md"]),
+    ("unanswerable", "What mark did Hugo get in maths?", "The notes don't say.", [], []),
+    ("unanswerable", "Who is Hugo's judo coach?",
+     "The notes don't say (only the timetable and the fee; Begoña Aznar is his teacher at school).", [], []),
+]:
+    LATER.append({"question": text, "answer": answer, "must_include": must, "gold_notes": gold, "type": kind,
+                  "lang": "en"})
+
+
 def main() -> None:
     rng = random.Random(SEED)
     rows = list(Q)
