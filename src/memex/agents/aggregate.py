@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon
+from memex.agents import checklist, lexicon
 from memex.agents.evidence import Unit
 from memex.agents.evidence import units as units_of
 from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, score_units
@@ -70,8 +70,16 @@ _COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total
 _PLURAL = r"(?:[a-z][\w-]*[^su\W]s|[a-z][\w-]*ies|people|children|men|women)"
 _SHAPES = re.compile(
     r"^\s*(?:how many times\b"
-    rf"|(?:which|what) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
-    r"(?:were|are|have been|got|went|came)\b)"
+    # "Which jobs on the house list have I done?", "Which items on the checklist were not ticked off?": the
+    # plural may be narrowed by a phrase of its own before the verb.
+    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:(?:on|in|of|from|at|for) (?:the |my |our )?"
+    r"(?:[\w'’-]+ ){1,4}?|[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|(?:were|are|have been|got|went|came)\b)"
+    # "Where have I taken the boat?", "What have I seen the GP about since October?": the perfect over an open
+    # period asks for all of it so far (not "What have I been told…" about one thing: "been" is excluded).
+    r"|(?:where|what|who) (?:have|'ve) (?:i|we) (?!been\b|got\b|(?:to|not|never)\b)\w+"
+    # "What's still left to do on the jobs list?", "Which items were not ticked off?"
+    r"|(?:what|which)\b[^?]*\b(?:(?:left|still|yet) to (?:do|be done)\b|(?:not|n't) (?:yet )?(?:been )?"
+    r"(?:done|ticked|finished|completed|crossed)\b)"
     rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     # "What exercises did Vonnie recommend?", "What did the survey recommend?": advice is mostly a list. Not
     # "What did the man who recommended…" (a relative clause names someone, it does not ask for the advice).
@@ -528,9 +536,38 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         notes.append(f"key words: {', '.join(two)}")
         if listed:
             items = _unique([*listed, *(x for x in items if x.hit.path != listed[0].hit.path)])
+    ticked = _checklist(question, cands, more_items, rescore)
+    if ticked:
+        # A checklist's items of the asked state, in the list's order: its dates say when an item was done,
+        # not which comes first.
+        notes.append(f"{len(ticked)} checklist items, {checklist.asked_state(question)}: {ticked[0].unit.subject}")
+        return Collected(ticked, notes, _total(ticked, c, question), ticked[:1])
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
     return Collected(items, notes, total, lead)
+
+
+def _checklist(question: str, cands: Sequence[Candidate], more_items: Callable[[Candidate], list[Unit]] | None,
+               rescore: Callable[[list[Unit]], list[Candidate]] | None) -> list[Candidate]:
+    """The items of the asked state ("still to do", "done") of the checklist the best statements come from:
+    its whole section, read from the store, so the open items the search did not return are listed too. Empty
+    when the question asks for neither state, no ticked or unticked item is among the best, or none has it."""
+    wanted = checklist.asked_state(question)
+    if wanted is None:
+        return []
+    boxes = [x for x in cands[:ANCHOR_NEAR] if checklist.state(x.unit.quote)]
+    if not boxes:
+        return []
+    lead = boxes[0]
+    found = [x for x in cands if (x.hit.path, x.unit.subject) == (lead.hit.path, lead.unit.subject)
+             and _LIST_ITEM.match(x.unit.quote)]
+    if more_items is not None and rescore is not None:
+        known = {x.unit.quote for x in found}
+        fresh = [u for u in more_items(lead) if u.quote not in known]
+        found += rescore(fresh) if fresh else []
+    found.sort(key=lambda x: (int(x.hit.chunk_id) if x.hit.chunk_id.isdigit() else 0, x.unit.position))
+    marks = checklist.states([x.unit.quote for x in found])
+    return _unique([x for x, m in zip(found, marks, strict=True) if m == wanted])
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")
@@ -640,7 +677,9 @@ def answer_text(question: str, picked: Collected, parts: list[str]) -> str:
 def compose_items(question: str, picked: Collected) -> tuple[str, list[Any]]:
     """The answer text and its citations for the collected items."""
     items = picked.items[:MAX_ITEMS]
-    parts, citations = cite(items, dated=any(_dated(x) for x in items), question=question)
+    # A checklist's items carry the list's dates (when one was done), not dates of their own.
+    dated = any(_dated(x) for x in items) and not all(checklist.state(x.unit.quote) for x in items)
+    parts, citations = cite(items, dated=dated, question=question)
     return answer_text(question, picked, parts), citations
 
 

@@ -534,6 +534,20 @@ def _stem(word: str, lang: str) -> str:
     return fold(st.stemWord(word) if st is not None else word)
 
 
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)")
+"""An elided article or pronoun glued to the next word ("j'ai", "qu'est-ce", "l'appartement")."""
+
+
+def _only_stop(word: str, stop: frozenset[str]) -> bool:
+    """A word that is a stop word, or made only of stop words: an elided one before it ("j'ai") or hyphened
+    to it ("avons-nous", "qu'est-ce", "a-t-il": French inversion) — it says nothing about the topic. A
+    hyphened name keeps its parts ("Point-du-Jour", "Saint-Étienne")."""
+    if word in stop:
+        return True
+    parts = [p for p in _ELIDED.sub("", word).split("-") if p]
+    return bool(parts) and all(p in stop or p == "t" for p in parts)
+
+
 @functools.lru_cache(maxsize=65536)
 def _terms(text: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     """(stem, word, English-stemmed word) of each content word of a text in `lang`."""
@@ -542,7 +556,7 @@ def _terms(text: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     for w in _WORD.findall(text.lower()):
         w = w.strip("'’-")
         fw = fold(w)
-        if not fw or fw in stop or len(fw) < 2:
+        if not fw or len(fw) < 2 or _only_stop(fw, stop):
             continue
         en = next((w[: -len(s)] for s in ("ing", "ed", "es", "s") if len(w) > len(s) + 2 and w.endswith(s)), w)
         out.append((_stem(w, lang), w, en))
