@@ -27,6 +27,11 @@ VAULT = Path(__file__).parent / "data" / "ledger_vault"
     "Who have my line managers been since September 2025?",
     "How much did I claim in expenses for March 2026?",
     "What did the stall take across the two October 2026 markets?",
+    "Where have I taken the boat on trips?",
+    "What have I seen the GP surgery about since October 2025?",
+    "Who has conducted my quarter peals?",
+    "Whose birthdays did I mark in my journal?",
+    "Which bills on the standing order list were paid?",
 ])
 def test_collecting_questions_are_planned_as_aggregation(question: str) -> None:
     assert decompose(question).kind == "aggregation"
@@ -39,6 +44,9 @@ def test_collecting_questions_are_planned_as_aggregation(question: str) -> None:
     "How much did the boiler service cost?",
     "How much did I pay for the boiler service?",
     "When is Jonah's birthday?",
+    "What have I been told about the boiler?",
+    "Who has fixed my bike?",
+    "What have I got left in the ISA?",
 ])
 def test_single_fact_questions_are_not_collected(question: str) -> None:
     assert not aggregate.collecting(question)

@@ -86,6 +86,8 @@ _SHAPES = re.compile(
     rf"|what (?:[\w-]+ ){{0,2}}?(?:{_PLURAL} )?(?:did|has|have|does) (?:(?!who\b|that\b|which\b)[\w'’.-]+ ){{1,4}}?"
     r"(?:recommend|suggest|advise|propose)\b"
     rf"|who (?:have|has) (?:been )?(?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
+    # "Who has conducted my quarter peals?": done by someone each time, so possibly by several people.
+    rf"|who (?:have|has) (?!been\b)\w+(?:ed|en|t) (?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d\d|(?:this|last|that) (?:year|month|"
     r"week|summer|winter|spring|autumn)|(?:first|last|past) (?:two|three|four|six|twelve) \w+)"
