@@ -2,12 +2,11 @@
 state only — read from the Markdown ("- [ ]", "- [x]", "~~struck~~"), whatever the notes' language."""
 from __future__ import annotations
 
-
 import pytest
+from tests.test_aggregation import _item
 
 from memex.agents import aggregate, checklist
 from memex.agents.plan import decompose
-from tests.test_aggregation import _item
 
 
 @pytest.mark.parametrize(("question", "wanted"), [
