@@ -493,6 +493,9 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         # A name the question gives must be there whole ("Northwind Labs", not "Northwind Trust"); otherwise
         # the rarest word that tells rows apart ("cracked").
         named_terms = _name_terms(question)
+        # What every row is ("trips", "rides") and the act each records ("have I taken") do not tell rows
+        # apart: a row that happens to say "trip" or "took" is not the only trip.
+        must = [t for t in must if t in named_terms or t not in _row_kind(question)]
         required = [t for t in must if t in named_terms] or must[:1]
         if required:
             kept = [x for x in kept if set(required) <= _row_terms(x.unit)]
@@ -605,6 +608,17 @@ def _best_per_note(cands: Sequence[Candidate]) -> list[Candidate]:
             seen.add(x.hit.path)
             out.append(x)
     return out
+
+
+_ACT = re.compile(r"\b(?:did|do|have|has|had|'ve)\s+(?:i|we|you)\s+(?:ever\s+|already\s+)?([a-z][\w-]+)", re.I)
+
+
+def _row_kind(question: str) -> set[str]:
+    """The question's words for what each row of a log is: its plural nouns ("trips", "rides") and the act it
+    asks about after "did I" / "have we" ("taken", "visited")."""
+    words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
+    words += [m.group(1) for m in _ACT.finditer(question)]
+    return content_terms(" ".join(words)) if words else set()
 
 
 def _name_terms(question: str) -> set[str]:
