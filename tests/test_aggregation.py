@@ -234,6 +234,23 @@ def test_rows_of_one_table_among_the_best_give_every_row_though_none_says_the_as
     assert len(got.items) < 4
 
 
+def test_the_words_for_what_each_row_is_do_not_tell_rows_apart() -> None:
+    # One row of the log happens to say "trip" and "took"; the question's "trips" and "taken" say what every row
+    # is, so all the rows are listed, not that one.
+    question = "Where have I taken the boat on trips?"
+    log = "boat/Logbook 2026.md"
+    rows = [_row("3 Jun | Padstow, took Mum | 40 nm", 0.55, log, 1, "Logbook 2026"),
+            _row("5 Jun | St Ives, first trip | 32 nm", 0.54, log, 2, "Logbook 2026"),
+            _row("8 Jun | Newlyn | 18 nm", 0.30, log, 3, "Logbook 2026")]
+    cands = [rows[0], rows[1], _cand("Bought the boat in May.", 0.50, "journal/2026-05-20.md", "2026-05-20",
+                                     "file name")]
+    idf = {"take": 6.0, "trip": 5.0, "boat": 2.0}
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question),
+                            lambda anchors: [x.unit for x in rows], lambda units: [
+                                next(r for r in rows if r.unit.text == u.text) for u in units])
+    assert [x.hit.path for x in got.items] == [log, log, log]
+
+
 def test_a_header_that_names_the_asked_thing_makes_its_rows_match() -> None:
     # "Monthly outgoings" heads the budget table; the bills table below it says "bills" in its rows' text. The
     # rows under the heading the question names are the answer, all of them.
