@@ -43,6 +43,8 @@ def test_an_item_state_is_read_from_its_box_or_its_strike() -> None:
     "Was ist auf der Liste noch offen?",
     "¿Qué nos queda por hacer para la mudanza?",
     "Wat moet ik nog doen voor de verhuizing?",
+    "What's left on the packing list?",
+    "Which jobs are still outstanding?",
 ])
 def test_checklist_questions_are_planned_as_aggregation(question: str) -> None:
     assert decompose(question).kind == "aggregation"

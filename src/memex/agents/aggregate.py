@@ -79,7 +79,9 @@ _SHAPES = re.compile(
     r"|(?:where|what|who) (?:have|'ve) (?:i|we) (?!been\b|got\b|(?:to|not|never)\b)\w+"
     # "What's still left to do on the jobs list?", "Which items were not ticked off?"
     r"|(?:what|which)\b[^?]*\b(?:(?:left|still|yet) to (?:do|be done)\b|(?:not|n't) (?:yet )?(?:been )?"
-    r"(?:done|ticked|finished|completed|crossed)\b)"
+    r"(?:done|ticked|finished|completed|crossed)\b"
+    r"|\b(?:outstanding|remaining|unfinished|left|open)\b[^?]*\b(?:list|checklist|to-?dos?|jobs|tasks)\b"
+    r"|\b(?:list|checklist|to-?dos?|jobs|tasks)\b[^?]*\b(?:outstanding|remaining|unfinished|left|open)\b)"
     rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     # "What exercises did Vonnie recommend?", "What did the survey recommend?": advice is mostly a list. Not
     # "What did the man who recommended…" (a relative clause names someone, it does not ask for the advice).
