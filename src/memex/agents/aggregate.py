@@ -70,10 +70,12 @@ _COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total
 _PLURAL = r"(?:[a-z][\w-]*[^su\W]s|[a-z][\w-]*ies|people|children|men|women)"
 _SHAPES = re.compile(
     r"^\s*(?:how many times\b"
-    # "Which jobs on the house list have I done?", "Which items on the checklist were not ticked off?": the
-    # plural may be narrowed by a phrase of its own before the verb.
-    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:(?:on|in|of|from|at|for) (?:the |my |our )?"
-    r"(?:[\w'’-]+ ){1,4}?|[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|(?:were|are|have been|got|went|came)\b)"
+    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
+    r"(?:were|are|have been|got|went|came)\b)"
+    # "Which jobs on the house list have I done?": the plural narrowed by a phrase of its own, then what I did
+    # (not "Which riders in the study were taking…", a description that one statement may answer).
+    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:on|in|of|from|at|for) (?:the |my |our )?"
+    r"(?:[\w'’-]+ ){1,4}?(?:did|do|have|had) (?:i|we|you)\b"
     # "Where have I taken the boat?", "What have I seen the GP about since October?": the perfect over an open
     # period asks for all of it so far (not "What have I been told…" about one thing: "been" is excluded).
     r"|(?:where|what|who) (?:have|'ve) (?:i|we) (?!been\b|got\b|(?:to|not|never)\b)\w+"
