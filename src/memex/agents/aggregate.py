@@ -364,7 +364,7 @@ def _table_lead(cands: Sequence[Candidate], constrained_q: bool) -> list[Candida
 
 
 def _keyed_rows(question: str, cands: Sequence[Candidate], best: float) -> list[Candidate]:
-    """The best row near the best statements of a table whose first column names what the question asks for
+    """For a list: the best row near the best statements of a table whose first column names what is asked for
     ("| résidence | où | prix/mois |" for "Quelles résidences avons-nous envisagées ?", "| Book | Finished |" for
     "Which books did I finish?"): each row is one of the things asked about, though its cells may share no
     other word with the question. Tables only: a log's lines have no column to name."""
@@ -502,7 +502,9 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         anchors = _table_lead(cands, constrained_q)
         if anchors:
             notes.append(f"the best statements are rows of one table: {anchors[0].unit.subject}")
-    if not anchors:
+    if not anchors and c.operation == "list":
+        # Only for a list, as a table leading without the question's words (a count or a sum keeps to rows
+        # that say what is counted).
         anchors = _keyed_rows(question, cands, best)
         if anchors:
             notes.append(f"a table keyed by the asked thing: {anchors[0].unit.subject}")
