@@ -252,35 +252,6 @@ def test_the_words_for_what_each_row_is_do_not_tell_rows_apart() -> None:
     assert [x.hit.path for x in got.items] == [log, log, log]
 
 
-def test_a_table_whose_first_column_names_the_asked_thing_leads_though_its_rows_score_low() -> None:
-    # The residences' table is below statements from other notes that merely mention "résidence"; its first
-    # column is what the question asks for, so its rows are the answer.
-    question = "Quelles résidences avons-nous envisagées pour maman ?"
-    doc = "maman/Visites.md"
-
-    def row(name: str, town: str, score: float, position: int) -> aggregate.Candidate:
-        from dataclasses import replace
-
-        x = _cand(f"| {name} | {town} |", score, doc, "2026-02-01", "frontmatter")
-        return replace(x, unit=replace(x.unit, text=f"résidence: {name}; où: {town}", position=position))
-
-    rows = [row("Le Clos Fleuri", "Tassin", 0.512, 1), row("Les Tilleuls", "Lyon 5e", 0.40, 2),
-            row("Domaine des Cèdres", "Écully", 0.39, 3)]
-    cands = [_cand("Elle accepte de visiter des résidences « pour voir ».", 0.53, "journal/2025-12-21.md",
-                   "2025-12-21", "file name"),
-             _cand("Tél. fixe résidence : 04 72 00 00 14.", 0.525, "personnes/Maman.md", "2026-07-04", "text"),
-             _cand("La SCI envisage une hausse au printemps.", 0.52, "cabinet/Réunion.md", "2026-01-19", "text"),
-             _cand("Kiné : elle voit M. Bertrand à la résidence.", 0.52, "maman/Santé.md", "2026-09-22", "text"),
-             _cand("Voisine de palier de maman : Mme Giraud.", 0.52, "maman/Tilleuls.md", "2026-07-05", "text"),
-             _cand("Tournée des résidences avec maman et Thomas.", 0.52, "journal/2026-02-08.md", "2026-02-07",
-                   "text"), rows[0]]
-    idf = {"avons-nous": 6.0, "envisag": 5.0, "resident": 2.0, "maman": 1.0}
-    got = aggregate.collect(question, cands, idf, aggregate.constraints(question), lambda a: [x.unit for x in rows],
-                            lambda units: [next(r for r in rows if r.unit.text == u.text) for u in units])
-    assert [x.unit.text.split(";")[0] for x in got.items] == [
-        "résidence: Le Clos Fleuri", "résidence: Les Tilleuls", "résidence: Domaine des Cèdres"]
-
-
 def test_a_header_that_names_the_asked_thing_makes_its_rows_match() -> None:
     # "Monthly outgoings" heads the budget table; the bills table below it says "bills" in its rows' text. The
     # rows under the heading the question names are the answer, all of them.

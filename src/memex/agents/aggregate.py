@@ -363,31 +363,6 @@ def _table_lead(cands: Sequence[Candidate], constrained_q: bool) -> list[Candida
     return lead if len(lead) >= LIST_LEAD and lead[0] is cands[0] else []
 
 
-def _keyed_rows(question: str, cands: Sequence[Candidate], best: float) -> list[Candidate]:
-    """For a list: the best row near the best statements of a table whose first column names what is asked for
-    ("| résidence | où | prix/mois |" for "Quelles résidences avons-nous envisagées ?", "| Book | Finished |" for
-    "Which books did I finish?"): each row is one of the things asked about, though its cells may share no
-    other word with the question. Tables only: a log's lines have no column to name."""
-    # Not "what", "which", "when": a column may be headed "When".
-    asked = [lexicon.fold(w) for w in re.findall(r"[^\W\d_]{4,}", question) if content_terms(w)]
-    for x in cands:
-        if x.score < best - FLOOR:
-            break
-        if not x.unit.quote.lstrip().startswith("|"):
-            continue
-        m = _FIELD.match(x.unit.text)
-        label = re.findall(r"[^\W\d_]{4,}", lexicon.fold(m.group("label"))) if m else []
-        # one word's forms: "résidences" / "résidence", "books" / "Book" (a label is too short to tell its language)
-        if any(_same_word(a, b) for a in asked for b in label):
-            return [x]
-    return []
-
-
-def _same_word(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and len(long_) - len(short) <= 2
-
-
 def _distinguishing(items: Sequence[Unit], terms: Sequence[str]) -> list[str]:
     """The question's words that some rows hold in their own text and others do not ("cracked")."""
     out = []
@@ -502,12 +477,6 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         anchors = _table_lead(cands, constrained_q)
         if anchors:
             notes.append(f"the best statements are rows of one table: {anchors[0].unit.subject}")
-    if not anchors and c.operation == "list":
-        # Only for a list, as a table leading without the question's words (a count or a sum keeps to rows
-        # that say what is counted).
-        anchors = _keyed_rows(question, cands, best)
-        if anchors:
-            notes.append(f"a table keyed by the asked thing: {anchors[0].unit.subject}")
     if c.thresholds:
         # A row that meets the question's threshold leads to its table or log, even when its own
         # words score lower ("2026-07-26 — 18 km, 1:46:10" for "long runs of 18 km or more").
