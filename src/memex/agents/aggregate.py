@@ -499,7 +499,8 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         named_terms = _name_terms(question)
         # What every row is ("trips", "rides") and the act each records ("have I taken") do not tell rows
         # apart: a row that happens to say "trip" or "took" is not the only trip.
-        must = [t for t in must if t in named_terms or t not in _row_kind(question)]
+        kind = _row_kind(question)
+        must = [t for t in must if t in named_terms or t not in kind or _whole_table_word(t, kept)]
         required = [t for t in must if t in named_terms] or must[:1]
         if required:
             kept = [x for x in kept if set(required) <= _row_terms(x.unit)]
@@ -615,6 +616,15 @@ def _best_per_note(cands: Sequence[Candidate]) -> list[Candidate]:
 
 
 _ACT = re.compile(r"\b(?:did|do|have|has|had|'ve)\s+(?:i|we|you)\s+(?:ever\s+|already\s+)?([a-z][\w-]+)", re.I)
+
+
+def _whole_table_word(term: str, rows: Sequence[Candidate]) -> bool:
+    """Does every row of some note hold the word (its heading does: "Monthly outgoings")? Then it tells one
+    note's table from another's, not rows of one table apart."""
+    by_note: dict[str, list[bool]] = {}
+    for x in rows:
+        by_note.setdefault(x.hit.path, []).append(term in _row_terms(x.unit))
+    return any(all(held) for held in by_note.values())
 
 
 def _row_kind(question: str) -> set[str]:
