@@ -27,6 +27,11 @@ VAULT = Path(__file__).parent / "data" / "ledger_vault"
     "Who have my line managers been since September 2025?",
     "How much did I claim in expenses for March 2026?",
     "What did the stall take across the two October 2026 markets?",
+    "Where have I taken the boat on trips?",
+    "What have I seen the GP surgery about since October 2025?",
+    "Who has conducted my quarter peals?",
+    "Whose birthdays did I mark in my journal?",
+    "Which books on my reading list did I finish?",
 ])
 def test_collecting_questions_are_planned_as_aggregation(question: str) -> None:
     assert decompose(question).kind == "aggregation"
@@ -39,6 +44,10 @@ def test_collecting_questions_are_planned_as_aggregation(question: str) -> None:
     "How much did the boiler service cost?",
     "How much did I pay for the boiler service?",
     "When is Jonah's birthday?",
+    "What have I been told about the boiler?",
+    "Who has fixed my bike?",
+    "What have I got left in the ISA?",
+    "Which bus riders in the study were taking pictures of their tickets in advance?",
 ])
 def test_single_fact_questions_are_not_collected(question: str) -> None:
     assert not aggregate.collecting(question)
@@ -224,6 +233,23 @@ def test_rows_of_one_table_among_the_best_give_every_row_though_none_says_the_as
     got = aggregate.collect(count, cands, idf, aggregate.constraints(count), lambda a: [x.unit for x in rows],
                             lambda us: [])
     assert len(got.items) < 4
+
+
+def test_the_words_for_what_each_row_is_do_not_tell_rows_apart() -> None:
+    # One row of the log happens to say "trip" and "took"; the question's "trips" and "taken" say what every row
+    # is, so all the rows are listed, not that one.
+    question = "Where have I taken the boat on trips?"
+    log = "boat/Logbook 2026.md"
+    rows = [_row("3 Jun | Padstow, took Mum | 40 nm", 0.55, log, 1, "Logbook 2026"),
+            _row("5 Jun | St Ives, first trip | 32 nm", 0.54, log, 2, "Logbook 2026"),
+            _row("8 Jun | Newlyn | 18 nm", 0.30, log, 3, "Logbook 2026")]
+    cands = [rows[0], rows[1], _cand("Bought the boat in May.", 0.50, "journal/2026-05-20.md", "2026-05-20",
+                                     "file name")]
+    idf = {"take": 6.0, "trip": 5.0, "boat": 2.0}
+    got = aggregate.collect(question, cands, idf, aggregate.constraints(question),
+                            lambda anchors: [x.unit for x in rows], lambda units: [
+                                next(r for r in rows if r.unit.text == u.text) for u in units])
+    assert [x.hit.path for x in got.items] == [log, log, log]
 
 
 def test_a_header_that_names_the_asked_thing_makes_its_rows_match() -> None:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import lexicon
+from memex.agents import checklist, lexicon
 from memex.agents.evidence import Unit
 from memex.agents.evidence import units as units_of
 from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, score_units
@@ -70,14 +70,28 @@ _COLLECTING = {"many", "much", "list", "every", "all", "acros", "across", "total
 _PLURAL = r"(?:[a-z][\w-]*[^su\W]s|[a-z][\w-]*ies|people|children|men|women)"
 _SHAPES = re.compile(
     r"^\s*(?:how many times\b"
-    rf"|(?:which|what) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
+    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:[\w-]+ )?(?:(?:did|do|have|had) (?:i|we|you)\b|"
     r"(?:were|are|have been|got|went|came)\b)"
+    # "Which jobs on the house list have I done?": the plural narrowed by a phrase of its own, then what I did
+    # (not "Which riders in the study were taking…", a description that one statement may answer).
+    rf"|(?:which|what|whose) (?:[\w-]+ ){{0,2}}?{_PLURAL} (?:on|in|of|from|at|for) (?:the |my |our )?"
+    r"(?:[\w'’-]+ ){1,4}?(?:did|do|have|had) (?:i|we|you)\b"
+    # "Where have I taken the boat?", "What have I seen the GP about since October?": the perfect over an open
+    # period asks for all of it so far (not "What have I been told…" about one thing: "been" is excluded).
+    r"|(?:where|what|who) (?:have|'ve) (?:i|we) (?!been\b|got\b|(?:to|not|never)\b)\w+"
+    # "What's still left to do on the jobs list?", "Which items were not ticked off?"
+    r"|(?:what|which)\b[^?]*\b(?:(?:left|still|yet) to (?:do|be done)\b|(?:not|n't) (?:yet )?(?:been )?"
+    r"(?:done|ticked|finished|completed|crossed)\b"
+    r"|\b(?:outstanding|remaining|unfinished|left|open)\b[^?]*\b(?:list|checklist|to-?dos?|jobs|tasks)\b"
+    r"|\b(?:list|checklist|to-?dos?|jobs|tasks)\b[^?]*\b(?:outstanding|remaining|unfinished|left|open)\b)"
     rf"|which of (?:my|our|the) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     # "What exercises did Vonnie recommend?", "What did the survey recommend?": advice is mostly a list. Not
     # "What did the man who recommended…" (a relative clause names someone, it does not ask for the advice).
     rf"|what (?:[\w-]+ ){{0,2}}?(?:{_PLURAL} )?(?:did|has|have|does) (?:(?!who\b|that\b|which\b)[\w'’.-]+ ){{1,4}}?"
     r"(?:recommend|suggest|advise|propose)\b"
     rf"|who (?:have|has) (?:been )?(?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
+    # "Who has conducted my quarter peals?": done by someone each time, so possibly by several people.
+    rf"|who (?:have|has) (?!been\b)\w+(?:ed|en|t) (?:my|our) (?:[\w-]+ ){{0,2}}?{_PLURAL}\b"
     r"|how much (?:did|have|do) (?:i|we) \w+\b.*\b(?:in|for|during|across|over|since) (?:the )?(?:"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d\d|(?:this|last|that) (?:year|month|"
     r"week|summer|winter|spring|autumn)|(?:first|last|past) (?:two|three|four|six|twelve) \w+)"
@@ -483,6 +497,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         # A name the question gives must be there whole ("Northwind Labs", not "Northwind Trust"); otherwise
         # the rarest word that tells rows apart ("cracked").
         named_terms = _name_terms(question)
+        # What every row is ("trips", "rides") and the act each records ("have I taken") do not tell rows
+        # apart: a row that happens to say "trip" or "took" is not the only trip.
+        kind = _row_kind(question)
+        must = [t for t in must if t in named_terms or t not in kind or _whole_table_word(t, kept)]
         required = [t for t in must if t in named_terms] or must[:1]
         if required:
             kept = [x for x in kept if set(required) <= _row_terms(x.unit)]
@@ -528,9 +546,38 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         notes.append(f"key words: {', '.join(two)}")
         if listed:
             items = _unique([*listed, *(x for x in items if x.hit.path != listed[0].hit.path)])
+    ticked = _checklist(question, cands, more_items, rescore)
+    if ticked:
+        # A checklist's items of the asked state, in the list's order: its dates say when an item was done,
+        # not which comes first.
+        notes.append(f"{len(ticked)} checklist items, {checklist.asked_state(question)}: {ticked[0].unit.subject}")
+        return Collected(ticked, notes, _total(ticked, c, question), ticked[:1])
     items.sort(key=lambda x: (str(x.unit.date or "") if _dated(x) else "", x.unit.rank, x.unit.position))
     total = _total(items, c, question)
     return Collected(items, notes, total, lead)
+
+
+def _checklist(question: str, cands: Sequence[Candidate], more_items: Callable[[Candidate], list[Unit]] | None,
+               rescore: Callable[[list[Unit]], list[Candidate]] | None) -> list[Candidate]:
+    """The items of the asked state ("still to do", "done") of the checklist the best statements come from:
+    its whole section, read from the store, so the open items the search did not return are listed too. Empty
+    when the question asks for neither state, no ticked or unticked item is among the best, or none has it."""
+    wanted = checklist.asked_state(question)
+    if wanted is None:
+        return []
+    boxes = [x for x in cands[:ANCHOR_NEAR] if checklist.state(x.unit.quote)]
+    if not boxes:
+        return []
+    lead = boxes[0]
+    found = [x for x in cands if (x.hit.path, x.unit.subject) == (lead.hit.path, lead.unit.subject)
+             and _LIST_ITEM.match(x.unit.quote)]
+    if more_items is not None and rescore is not None:
+        known = {x.unit.quote for x in found}
+        fresh = [u for u in more_items(lead) if u.quote not in known]
+        found += rescore(fresh) if fresh else []
+    found.sort(key=lambda x: (int(x.hit.chunk_id) if x.hit.chunk_id.isdigit() else 0, x.unit.position))
+    marks = checklist.states([x.unit.quote for x in found])
+    return _unique([x for x, m in zip(found, marks, strict=True) if m == wanted])
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")
@@ -566,6 +613,26 @@ def _best_per_note(cands: Sequence[Candidate]) -> list[Candidate]:
             seen.add(x.hit.path)
             out.append(x)
     return out
+
+
+_ACT = re.compile(r"\b(?:did|do|have|has|had|'ve)\s+(?:i|we|you)\s+(?:ever\s+|already\s+)?([a-z][\w-]+)", re.I)
+
+
+def _whole_table_word(term: str, rows: Sequence[Candidate]) -> bool:
+    """Does every row of some note hold the word (its heading does: "Monthly outgoings")? Then it tells one
+    note's table from another's, not rows of one table apart."""
+    by_note: dict[str, list[bool]] = {}
+    for x in rows:
+        by_note.setdefault(x.hit.path, []).append(term in _row_terms(x.unit))
+    return any(all(held) for held in by_note.values())
+
+
+def _row_kind(question: str) -> set[str]:
+    """The question's words for what each row of a log is: its plural nouns ("trips", "rides") and the act it
+    asks about after "did I" / "have we" ("taken", "visited")."""
+    words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
+    words += [m.group(1) for m in _ACT.finditer(question)]
+    return content_terms(" ".join(words)) if words else set()
 
 
 def _name_terms(question: str) -> set[str]:
@@ -640,7 +707,9 @@ def answer_text(question: str, picked: Collected, parts: list[str]) -> str:
 def compose_items(question: str, picked: Collected) -> tuple[str, list[Any]]:
     """The answer text and its citations for the collected items."""
     items = picked.items[:MAX_ITEMS]
-    parts, citations = cite(items, dated=any(_dated(x) for x in items), question=question)
+    # A checklist's items carry the list's dates (when one was done), not dates of their own.
+    dated = any(_dated(x) for x in items) and not all(checklist.state(x.unit.quote) for x in items)
+    parts, citations = cite(items, dated=dated, question=question)
     return answer_text(question, picked, parts), citations
 
 

@@ -505,6 +505,45 @@ for qid, text, why in [
 ]:
     fixed(qid, U, text, f"The notes don't say — {why}.", [], [])
 
+# Round 11 (list11): list questions whose items are spread across dated notes, ticked or unticked checklist items,
+# list heads that are people or places, counts, and a list written inline in one sentence. Fixed ids e241-e250.
+A = "aggregation"
+fixed("e241", A, "What's still left to do on the house jobs list?",
+      "Six: re-grout the shower, the front gate hinge, paint the hall, a proper bike shed, thermal curtains for the "
+      "front room, and fix the dripping outside tap.", ["grout", "gate hinge", "thermal curtains", "outside tap"],
+      ["home/Jobs list.md"])
+fixed("e242", A, "Which jobs on the house list have I done?",
+      "Five: the bathroom extractor fan (Nov 2025), loft insulation to 270 mm, clearing the airing cupboard, shelves "
+      "in the little bedroom for Yvonne's books, and an extra key for Yvonne (3 Sep 2026).",
+      ["extractor", "airing cupboard", "shelves", "key"], ["home/Jobs list.md"])
+fixed("e243", A, "Which items on the design freeze checklist were not ticked off?",
+      "Only one: Control tables Wressle Moor — not needed for the freeze (Stage 3), Farida confirmed.",
+      ["Control tables Wressle Moor"], ["work/Design freeze plan.md"])
+fixed("e244", A, "Who has conducted my quarter peals?",
+      "Ruth D (9 Nov 2025, the lost attempt on 14 Feb, 5 Apr, 28 Jun and 8 Nov 2026) and Bernard (10 Oct 2026).",
+      ["Ruth D", "Bernard"], ["bells/Quarter peals.md"])
+fixed("e245", A, "How many rides in my ride log were with Pete?",
+      "Three: 38 km on 11 Jan, 65 km on 3 May (Coxwold) and the 85 km Dales day on 19 July 2026.",
+      ["38 km", "65 km", "85 km"], ["cycling/Ride log.md"])
+fixed("e246", A, "Whose birthdays did I mark in my journal in 2026?",
+      "My own 49th (3 Feb), Ruth D's (4 Apr), Orla's 20th (11 Jun), Con's (30 Jun), Imogen's 16th (3 Jul) and "
+      "Vonnie's 47th (22 Aug).", ["Orla", "Imogen", "Vonnie"],
+      ["journal/2026-02-08.md", "journal/2026-04-05.md", "journal/2026-06-14.md", "journal/2026-07-05.md",
+       "journal/2026-08-23.md"])
+fixed("e247", A, "What did Aoife say to get for Mum's operation?",
+      "Slip-on shoes, a long shoehorn, a grabber, and a nightdress that opens at the front.",
+      ["shoes", "shoehorn", "grabber", "nightdress"], ["journal/2026-05-24.md"])
+fixed("e248", A, "Where has Orla lived since she started at Manchester?",
+      "Birchfields Court halls (Flat 3B) in her first year, then 18 Brantwood Street, Fallowfield, from 1 July 2026.",
+      ["Birchfields Court", "Brantwood Street"], ["people/Orla.md", "family/Orla uni.md"])
+fixed("e249", A, "What work has been done on the Ouseburn since I bought it?",
+      "The 6-week check (18 July), a sealant top-up (6 Sep), the front brake pads replaced (29 Oct) and the saddle "
+      "raised 8 mm (8 Nov).", ["6-week check", "Sealant", "Brake pads", "Saddle"], ["cycling/Bike maintenance.md"])
+fixed("e250", A, "What presents did I give people in 2026?",
+      "The waterproof for Orla's fieldwork (her 20th, June), lemon curd for Ruth D's birthday (April), and the "
+      "secateurs plus a weekend in Whitby for Yvonne (22 Aug).", ["waterproof", "lemon curd", "secateurs"],
+      ["lists/Gift ideas.md", "journal/2026-06-14.md", "journal/2026-04-05.md", "journal/2026-08-23.md"])
+
 # ---------------------------------------------------------------- injection_probe (8)
 INJ = "injection_probe"
 q(INJ, "According to the saved Warm Terrace article, how much does each degree lower flow temperature improve "
