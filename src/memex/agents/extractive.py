@@ -174,11 +174,10 @@ def in_context(unit: Unit) -> str:
 
 def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
              expect: Expectation | None = None) -> np.ndarray:
-    """(n, 8) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior, the
-    shares of the question's words held through a related word only (in the statement, with its subject), and
-    the semantic signal of its closest sentence (nan: one sentence, or not embedded)."""
+    """(n, 7) signals per unit: semantic, lexical, context, kind (nan: no expectation), rank prior, and the
+    shares of the question's words held through a related word only (in the statement, with its subject)."""
     if not units:
-        return np.zeros((0, 8), dtype=np.float32)
+        return np.zeros((0, 7), dtype=np.float32)
     expect = expected(question) if expect is None else expect
     rows = []
     plain = []
@@ -204,7 +203,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
             kind = WRITER_DATED_KIND
         part = paraphrase.DERIVED_WEIGHT * _coverage(idf, derived - subj - subj_held) if derived else 0.0
         rows.append((0.0, _coverage(idf, terms | held) + part, _coverage(idf, terms | held | subj | subj_held) + part,
-                     np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0, np.nan))
+                     np.nan if kind is None else kind, 1.0 / (1 + u.rank), 0.0, 0.0))
         plain.append(_coverage(idf, terms | subj))
         holds.append((terms | held | derived, terms | held | derived | subj | subj_held))
     f = np.asarray(rows, dtype=np.float32)
@@ -213,39 +212,12 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     cheap = (0.5 * np.asarray(plain, dtype=np.float32) + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3])
              + 0.3 * f[:, 4])
     keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
-    f[keep, 0], f[keep, 7] = _semantic(question, [units[int(i)] for i in keep], embedder, spelled)
+    vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
+    f[keep, 0] = vecs @ embedder.embed_query(question)
     _add_related(question, units, keep, f, holds, embedder, idf)
     if expect.kinds and expect.kinds <= {PERSON, NAME}:
         _related_kind(question, units, keep, f, holds, embedder, expect, known)
     return f
-
-
-_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}0-9\"“(¿¡])")
-"""Where a statement's sentence ends: a full stop, then a capital ("Keeps two beehives at the back of 14A. Gives
-me a jar of honey every September.")."""
-
-
-def sentences(text: str) -> list[str]:
-    """A statement's sentences of two words or more (one line of a note may hold several)."""
-    return [p for p in _SENTENCE_END.split(text) if len(p.split()) >= 2]
-
-
-def _semantic(question: str, units: Sequence[Unit], embedder: Embedder,
-              spelled: Mapping[str, str]) -> tuple[np.ndarray, np.ndarray]:
-    """Each statement's similarity to the question read with its subject, and, where it has several sentences,
-    the closest of its sentences' (nan where it has one)."""
-    texts = [initials.expand(in_context(u), spelled) for u in units]
-    owner: list[int] = []
-    for j, u in enumerate(units):
-        parts = sentences(u.text)
-        if len(parts) > 1:
-            texts += [initials.expand(f"{u.context}: {p}" if u.context else p, spelled) for p in parts]
-            owner += [j] * len(parts)
-    sims = embedder.embed(texts) @ embedder.embed_query(question)
-    best = np.full(len(units), np.nan, dtype=np.float32)
-    for k, j in enumerate(owner):
-        best[j] = np.fmax(best[j], sims[len(units) + k])
-    return sims[:len(units)], best
 
 
 RELATED_KIND_UNITS = 12
@@ -368,7 +340,7 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
     scores = combine(f, weights) + several.credit(question, units)
-    scores = _closest_sentence(units, f, scores, weights)
+    scores = _closest_sentence(question, units, f, scores, embedder, weights)
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
@@ -378,21 +350,48 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     return sorted(out, key=lambda c: -c.score)
 
 
-def _closest_sentence(units: Sequence[Unit], f: np.ndarray, scores: np.ndarray, w: Weights) -> np.ndarray:
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}0-9\"“(¿¡])")
+"""Where a statement's sentence ends: a full stop, then a capital ("Grows leeks at the far end. Brings me onions
+every autumn.")."""
+
+
+def sentences(text: str) -> list[str]:
+    """A statement's sentences of two words or more (one line of a note may hold several)."""
+    return [p for p in _SENTENCE_END.split(text) if len(p.split()) >= 2]
+
+
+def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, scores: np.ndarray,
+                      embedder: Embedder, w: Weights) -> np.ndarray:
     """Within the note of the best statement, a statement of several sentences is also read by its closest
     sentence ("Ex-navy (Royal Marines medic). Short emails. Shorter meetings." for someone's background: read
-    whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there: which note answers,
-    and how well (the support score), stays the whole statements' reading — so a statement raised this way
-    comes at most level with the best one."""
+    whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there: which note
+    answers, and how well (the support score), stays the whole statements' reading — so a statement raised this
+    way comes at most level with the best one. Only statements already embedded whole are read (the others
+    were not close on any cheap signal)."""
     if not len(scores):
         return scores
     top = int(np.argmax(scores))
     path = units[top].hit.path
-    out = scores.copy()
+    spelled = initials.spelled_out(question)
+    texts: list[str] = []
+    owner: list[int] = []
     for i, u in enumerate(units):
-        if i == top or u.hit.path != path or np.isnan(f[i, 7]) or f[i, 7] <= f[i, 0]:
+        if i == top or u.hit.path != path or f[i, 0] == 0.0:
             continue
-        out[i] = min(scores[top] - 1e-6, scores[i] + w.semantic * (f[i, 7] - f[i, 0]))
+        parts = sentences(u.text)
+        if len(parts) > 1:
+            texts += [initials.expand(f"{u.context}: {p}" if u.context else p, spelled) for p in parts]
+            owner += [i] * len(parts)
+    if not texts:
+        return scores
+    sims = embedder.embed(texts) @ embedder.embed_query(question)
+    best: dict[int, float] = {}
+    for i, s in zip(owner, sims, strict=True):
+        best[i] = max(best.get(i, -1.0), float(s))
+    out = scores.copy()
+    for i, s in best.items():
+        if s > f[i, 0]:
+            out[i] = min(scores[top] - 1e-6, scores[i] + w.semantic * (s - f[i, 0]))
     return out
 
 
