@@ -275,7 +275,7 @@ def test_a_statement_is_also_read_by_its_closest_sentence_within_the_best_note(m
                   context="Dana Price", date=None, date_source="mtime") for i, t in enumerate(texts)]
     idf = idf_weights(q, None, 0)
     whole = combine(features(q, units, minilm, idf))
-    scored = score_units(q, units, minilm, idf)
+    scored = score_units(q, units, minilm, idf, closest=True)
     by_text = {c.text: c.score for c in scored}
     assert by_text[texts[2]] > float(whole[2])  # raised by "Ex-navy (Royal Marines medic)."
     assert [c.text for c in scored].index(texts[2]) < sorted(whole, reverse=True).index(whole[2])
@@ -285,5 +285,5 @@ def test_a_statement_is_also_read_by_its_closest_sentence_within_the_best_note(m
                                                                       score=1.0, text=texts[2], location=Location()),
                                rank=0, position=0, subject="Dana Price", context="Dana Price", date=None,
                                date_source="mtime")]
-    assert {c.text: c.score for c in score_units(q, other, minilm, idf)}[texts[2]] == pytest.approx(
+    assert {c.text: c.score for c in score_units(q, other, minilm, idf, closest=True)}[texts[2]] == pytest.approx(
         float(combine(features(q, other, minilm, idf))[2]))

@@ -334,13 +334,17 @@ _DATE_KINDS = frozenset({"date", "time", "weekday", "duration", "number", "quant
 
 
 def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
-                weights: Weights = WEIGHTS, expect: Expectation | None = None) -> list[Candidate]:
+                weights: Weights = WEIGHTS, expect: Expectation | None = None,
+                closest: bool = False) -> list[Candidate]:
     """Every unit scored, best first (`expect`: the answer kinds, when not the question's own). A statement
-    that only echoes the question goes last unless the question asks for a date or a number it may add."""
+    that only echoes the question goes last unless the question asks for a date or a number it may add.
+    `closest`: the best note's lines of several sentences are ordered by their closest sentence too
+    (`_closest_sentence`; for the statement that answers, not for finding a bridge or a list)."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
     scores = combine(f, weights) + several.credit(question, units)
-    scores = _closest_sentence(question, units, f, scores, embedder, weights)
+    if closest:
+        scores = _closest_sentence(question, units, f, scores, embedder, weights)
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
@@ -364,10 +368,10 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
                       embedder: Embedder, w: Weights) -> np.ndarray:
     """Within the note of the best statement, a statement of several sentences is also read by its closest
     sentence ("Ex-navy (Royal Marines medic). Short emails. Shorter meetings." for someone's background: read
-    whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there: which note
-    answers, and how well (the support score), stays the whole statements' reading — so a statement raised this
-    way comes at most level with the best one. Only statements already embedded whole are read (the others
-    were not close on any cheap signal)."""
+    whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there, and only
+    among the note's own lines: which note answers, how well (the support score) and how its lines stand
+    against other notes' stay the whole statements' reading. Only statements already embedded whole are read
+    (the others were not close on any cheap signal)."""
     if not len(scores):
         return scores
     top = int(np.argmax(scores))
@@ -376,7 +380,7 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
     texts: list[str] = []
     owner: list[int] = []
     for i, u in enumerate(units):
-        if i == top or u.hit.path != path or f[i, 0] == 0.0:
+        if u.hit.path != path or f[i, 0] == 0.0:
             continue
         parts = sentences(u.text)
         if len(parts) > 1:
@@ -388,10 +392,17 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
     best: dict[int, float] = {}
     for i, s in zip(owner, sims, strict=True):
         best[i] = max(best.get(i, -1.0), float(s))
-    out = scores.copy()
+    raised = scores.copy()
     for i, s in best.items():
         if s > f[i, 0]:
-            out[i] = min(scores[top] - 1e-6, scores[i] + w.semantic * (s - f[i, 0]))
+            raised[i] = scores[i] + w.semantic * (s - f[i, 0])
+    # The note's lines trade places among the scores they already hold: how well the note answers (its best
+    # score, the support) and where its lines stand against other notes' are the whole statements' reading.
+    own = [i for i, u in enumerate(units) if u.hit.path == path]
+    out = scores.copy()
+    order = sorted(own, key=lambda i: -raised[i])
+    for i, s in zip(order, sorted((scores[i] for i in own), reverse=True), strict=True):
+        out[i] = s
     return out
 
 
