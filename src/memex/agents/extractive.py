@@ -366,21 +366,22 @@ def sentences(text: str) -> list[str]:
 
 def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, scores: np.ndarray,
                       embedder: Embedder, w: Weights) -> np.ndarray:
-    """Within the note of the best statement, a statement of several sentences is also read by its closest
-    sentence ("Ex-navy (Royal Marines medic). Short emails. Shorter meetings." for someone's background: read
-    whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there, and only
-    among the note's own lines: which note answers, how well (the support score) and how its lines stand
+    """Within the note and section of the best statement, a statement of several sentences is also read by its
+    closest sentence ("Ex-navy (Royal Marines medic). Short emails. Shorter meetings." for someone's background:
+    read whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there, and
+    only among the section's own lines: which note answers, how well (the support score) and how its lines stand
     against other notes' stay the whole statements' reading. Only statements already embedded whole are read
     (the others were not close on any cheap signal)."""
     if not len(scores):
         return scores
     top = int(np.argmax(scores))
-    path = units[top].hit.path
+    # the same note and section: a log's lines under "Batch 12" are not about the "Batch 9" the best one is
+    where = (units[top].hit.path, units[top].subject)
     spelled = initials.spelled_out(question)
     texts: list[str] = []
     owner: list[int] = []
     for i, u in enumerate(units):
-        if u.hit.path != path or f[i, 0] == 0.0:
+        if (u.hit.path, u.subject) != where or f[i, 0] == 0.0:
             continue
         parts = sentences(u.text)
         if len(parts) > 1:
@@ -398,7 +399,7 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
             raised[i] = scores[i] + w.semantic * (s - f[i, 0])
     # The note's lines trade places among the scores they already hold: how well the note answers (its best
     # score, the support) and where its lines stand against other notes' are the whole statements' reading.
-    own = [i for i, u in enumerate(units) if u.hit.path == path]
+    own = [i for i, u in enumerate(units) if (u.hit.path, u.subject) == where]
     out = scores.copy()
     order = sorted(own, key=lambda i: -raised[i])
     for i, s in zip(order, sorted((scores[i] for i in own), reverse=True), strict=True):
