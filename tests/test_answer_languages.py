@@ -174,6 +174,9 @@ def test_dates_a_question_names_limit_the_search() -> None:
     ("Judo los martes y los viernes a las 18:00", "¿Qué días tiene judo Hugo?", "weekday"),
     ("Hornear 30 minutos a 180 grados", "¿Cuánto tiempo se hornea la trenza?", "duration"),
     ("Rubén es de Utebo, vive en Casetas", "¿De dónde es Rubén?", "place"),
+    # an accented preposition introduces a place as its plain form does
+    ("Dix jours dans un gîte à Vallon-Pont-d'Arc", "Où sommes-nous partis en vacances ?", "place"),
+    ("Ficámos uma semana à beira-mar, perto de Óbidos", "Onde ficámos em agosto?", "place"),
     ("Aula de judô às terças e sextas", "Em que dias é o judô?", "weekday"),
     ("Le cours a lieu le mardi soir", "Quel jour a lieu le cours ?", "weekday"),
     ("Der Kurs dauert zwei Stunden", "Wie lange dauert der Kurs?", "duration"),

@@ -2,6 +2,8 @@
 "where" clause offers a place (agents/paraphrase.py, agents/answer_type.py)."""
 from __future__ import annotations
 
+import pytest
+
 from memex.agents.abstain import statement_support
 from memex.agents.answer_type import PLACE, answer_span, expected, matches, offers
 from memex.agents.evidence import Unit
@@ -277,3 +279,34 @@ def test_a_role_asked_in_english_names_the_note_titled_with_it_in_french() -> No
     assert role_called("What is my daughter's cat called?", "my daughter", entities, e5) is None
     # A question in the notes' own language reads its roles as written (compose.description_role), not here.
     assert role_called("Comment s'appelle le chat de ma mère ?", "ma mère", entities, e5) is None
+
+
+def test_a_statement_is_also_read_by_its_closest_sentence_within_the_best_note(minilm) -> None:
+    """One line of a note holding several sentences is read by the one the question asks about too — within
+    the note of the best statement, and never above it (the support score stays the whole statements')."""
+    from memex.agents.extractive import combine, features, sentences
+
+    assert sentences("Ex-navy (Royal Marines medic). Short emails. Shorter meetings.") == [
+        "Ex-navy (Royal Marines medic).", "Short emails.", "Shorter meetings."]
+    assert sentences("Dr. Marsh said so.") == ["Marsh said so."]  # a lone abbreviation is no sentence
+    q = "What's Dana Price's background?"
+    texts = ["Decides quickly and never changes her mind.", "Wants the figures before the meeting.",
+             "Ex-navy (Royal Marines medic). Short emails. Shorter meetings.",
+             "Brings her own mug to the office (Arsenal, chipped)."]
+    units = [Unit(quote=t, text=t, hit=Hit(path="people/Dana Price.md", chunk_id="c0", score=1.0, text=t,
+                                             location=Location()), rank=0, position=i, subject="Dana Price",
+                  context="Dana Price", date=None, date_source="mtime") for i, t in enumerate(texts)]
+    idf = idf_weights(q, None, 0)
+    whole = combine(features(q, units, minilm, idf))
+    scored = score_units(q, units, minilm, idf, closest=True)
+    by_text = {c.text: c.score for c in scored}
+    assert by_text[texts[2]] > float(whole[2])  # raised by "Ex-navy (Royal Marines medic)."
+    assert [c.text for c in scored].index(texts[2]) < sorted(whole, reverse=True).index(whole[2])
+    assert scored[0].score == pytest.approx(float(whole.max()))  # the best one's score is its own
+    # In another note the closest sentence counts nothing: which note answers stays the whole statements' call
+    other = [*units[:2], Unit(quote=texts[2], text=texts[2], hit=Hit(path="people/Other.md", chunk_id="c1",
+                                                                      score=1.0, text=texts[2], location=Location()),
+                               rank=0, position=0, subject="Dana Price", context="Dana Price", date=None,
+                               date_source="mtime")]
+    assert {c.text: c.score for c in score_units(q, other, minilm, idf, closest=True)}[texts[2]] == pytest.approx(
+        float(combine(features(q, other, minilm, idf))[2]))

@@ -77,7 +77,7 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
 
 def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
     """The best statement and the close runners-up, in the notes' order."""
-    cands = quantity.on_named_date(question, score_units(question, units, embedder, idf))
+    cands = quantity.on_named_date(question, score_units(question, units, embedder, idf, closest=True))
     if message.asks_what_said(question):
         # "What did the e-mail of 9 June say?": its body answers, not its header, greeting or sign-off.
         cands = [c for c in cands if not message.envelope(c.text)] or cands

@@ -19,7 +19,17 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from memex.agents import initials, lexicon, listed, paraphrase, several
-from memex.agents.answer_type import DATE, NAME, PERSON, Expectation, expected, known_names, matches, names
+from memex.agents.answer_type import (
+    DATE,
+    NAME,
+    PERSON,
+    UPPER,
+    Expectation,
+    expected,
+    known_names,
+    matches,
+    names,
+)
 from memex.agents.evidence import Unit, all_units, readable
 from memex.domain import Answer, Citation, Hit
 from memex.embed.base import Embedder
@@ -336,12 +346,17 @@ _DATE_KINDS = frozenset({"date", "time", "weekday", "duration", "number", "quant
 
 
 def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
-                weights: Weights = WEIGHTS, expect: Expectation | None = None) -> list[Candidate]:
+                weights: Weights = WEIGHTS, expect: Expectation | None = None,
+                closest: bool = False) -> list[Candidate]:
     """Every unit scored, best first (`expect`: the answer kinds, when not the question's own). A statement
-    that only echoes the question goes last unless the question asks for a date or a number it may add."""
+    that only echoes the question goes last unless the question asks for a date or a number it may add.
+    `closest`: the best note's lines of several sentences are ordered by their closest sentence too
+    (`_closest_sentence`; for the statement that answers, not for finding a bridge or a list)."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
     scores = combine(f, weights) + several.credit(question, units)
+    if closest:
+        scores = _closest_sentence(question, units, f, scores, embedder, weights)
     asks = (expected(question) if expect is None else expect).kinds
     if not asks & _DATE_KINDS:
         scores = scores - np.asarray([1.0 if echoes(question, u.text) else 0.0 for u in units], dtype=np.float32)
@@ -349,6 +364,59 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
                      (float(r[5]), float(r[6])))
            for u, r, s in zip(units, f, scores, strict=True)]
     return sorted(out, key=lambda c: -c.score)
+
+
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}0-9\"“(¿¡])")
+"""Where a statement's sentence ends: a full stop, then a capital ("Grows leeks at the far end. Brings me onions
+every autumn.")."""
+
+
+def sentences(text: str) -> list[str]:
+    """A statement's sentences of two words or more (one line of a note may hold several)."""
+    return [p for p in _SENTENCE_END.split(text) if len(p.split()) >= 2]
+
+
+def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, scores: np.ndarray,
+                      embedder: Embedder, w: Weights) -> np.ndarray:
+    """Within the note and section of the best statement, a statement of several sentences is also read by its
+    closest sentence ("Ex-navy (Royal Marines medic). Short emails. Shorter meetings." for someone's background:
+    read whole, the one asked about is blurred by the others, and a one-thing statement wins). Only there, and
+    only among the section's own lines: which note answers, how well (the support score) and how its lines stand
+    against other notes' stay the whole statements' reading. Only statements already embedded whole are read
+    (the others were not close on any cheap signal)."""
+    if not len(scores):
+        return scores
+    top = int(np.argmax(scores))
+    # the same note and section: a log's lines under "Batch 12" are not about the "Batch 9" the best one is
+    where = (units[top].hit.path, units[top].subject)
+    spelled = initials.spelled_out(question)
+    texts: list[str] = []
+    owner: list[int] = []
+    for i, u in enumerate(units):
+        if (u.hit.path, u.subject) != where or f[i, 0] == 0.0:
+            continue
+        parts = sentences(u.text)
+        if len(parts) > 1:
+            texts += [initials.expand(f"{u.context}: {p}" if u.context else p, spelled) for p in parts]
+            owner += [i] * len(parts)
+    if not texts:
+        return scores
+    sims = embedder.embed(texts) @ embedder.embed_query(question)
+    best: dict[int, float] = {}
+    for i, s in zip(owner, sims, strict=True):
+        best[i] = max(best.get(i, -1.0), float(s))
+    raised = scores.copy()
+    for i, s in best.items():
+        if s > f[i, 0]:
+            raised[i] = scores[i] + w.semantic * (s - f[i, 0])
+    # The note's lines trade places among the scores they already hold: how well the note answers (its best
+    # score, the support) and where its lines stand against other notes' are the whole statements' reading.
+    own = [i for i, u in enumerate(units) if (u.hit.path, u.subject) == where]
+    out = scores.copy()
+    order = sorted(own, key=lambda i: -raised[i])
+    for i, s in zip(order, sorted((scores[i] for i in own), reverse=True), strict=True):
+        out[i] = s
+    return out
 
 
 _HAS_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|we|we're|he|she|they|it|it's|you|my|our|his|her|their|the|this|"

@@ -416,6 +416,11 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def unaccented(text: str) -> str:
+    """The text without accents, its case kept ("à Vallon" -> "a Vallon", "Élodie" -> "Elodie")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
@@ -862,7 +867,8 @@ def offers(sentence: str, question: str) -> frozenset[str]:
         kinds.add("duration")
     if new([m.group(0) for m in p["number"].finditer(folded)]):
         kinds.add("number")
-    if p["place"].search(folded) or p["place_name"].search(sentence):
+    # the preposition read without its accent ("à Vallon-Pont-d'Arc", "près de Lyon"), the name's capital kept
+    if p["place"].search(folded) or p["place_name"].search(unaccented(sentence)):
         kinds.add("place")
     if new(p["year"].findall(folded)):
         kinds.add("date")
