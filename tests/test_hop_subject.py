@@ -87,12 +87,12 @@ def test_a_bridge_named_where_a_sentence_opens(brain: Brain) -> None:
 
 
 def test_the_users_path_filter_still_holds_for_the_subject_notes() -> None:
-    from memex.agents.multihop import _allowed
+    from memex.agents.multihop import allowed_path
     from memex.retrieve.search import Filters
 
-    assert _allowed("/v/people/Elin.md", None)
-    assert _allowed("/v/people/Elin.md", Filters(path_glob="people/*"))
-    assert not _allowed("/v/moss/Moss weight and food.md", Filters(path_glob="people/*"))
+    assert allowed_path("/v/people/Elin.md", None)
+    assert allowed_path("/v/people/Elin.md", Filters(path_glob="people/*"))
+    assert not allowed_path("/v/moss/Moss weight and food.md", Filters(path_glob="people/*"))
 
 
 def test_a_word_of_the_descriptions_role_is_no_bridge() -> None:

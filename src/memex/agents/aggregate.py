@@ -765,7 +765,7 @@ def _credit_subjects(question: str, items: list[Candidate]) -> list[Candidate]:
     from dataclasses import replace
 
     from memex.agents.answer_type import expected
-    from memex.agents.compose import _leading_name
+    from memex.agents.compose import leading_name
     from memex.agents.extractive import says_subject
 
     if "person" not in expected(question).kinds:
@@ -773,7 +773,7 @@ def _credit_subjects(question: str, items: list[Candidate]) -> list[Candidate]:
     out = []
     for x in items:
         title = x.unit.subject.split(" › ")[0]
-        if x.kind != 1.0 and not says_subject(x.unit) and _leading_name(title) == title and " " in title:
+        if x.kind != 1.0 and not says_subject(x.unit) and leading_name(title) == title and " " in title:
             x = replace(x, kind=1.0)
         out.append(x)
     return out

@@ -33,7 +33,7 @@ _MONEY_WORDS = (r"cost|costs|costing|pay|paid|paying|charge|charges|charged|pric
                 r"spent|worth|invoice|invoiced|budget|quote|quoted|earn|earned|owe|owed|rate|deposit|valuation|"
                 r"salary|take|took|taken|takings|income|afford|bill|billed|refund|sell for|sold for|subs|payment|"
                 r"payments|mortgage|overspend|overspent|over budget|over the (?:original )?quote|fund|funding")
-_Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WORDS})\b[^?]*\bhow much\b|"
+Q_MONEY = re.compile(rf"\bhow much\b[^?]*\b(?:{_MONEY_WORDS})\b|\b(?:{_MONEY_WORDS})\b[^?]*\bhow much\b|"
                       r"\bhow much (?:is|was|were|are|does|did|do|will|would)\b[^?]*\b(?:a|an|the|my|our)\b"
                       r"[^?]*(?:\bat\b|\bon\b|\bfor\b)|\bday rate\b|\bper (?:hour|day|month|week|night)\b|"
                       r"\bwhat(?:'s| is| was| were)? (?:the |my |our |his |her |their )?(?:price|cost|fee|rate|"
@@ -140,7 +140,7 @@ Thurs Fri Sat Sun January February March April May June July August September Oc
 Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter New Next Last First Second Note Notes Done Todo TODO
 Update Updated See Re Fwd Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Week Weeks Day Days
 Morning Evening Night Total Yes Year Years Term Week""".split())
-_PLACE_WORDS = re.compile(r"\b(?:road|street|st|lane|avenue|ave|park|hill|ben|loch|glen|mount|mountain|centre|center|"
+PLACE_WORDS = re.compile(r"\b(?:road|street|st|lane|avenue|ave|park|hill|ben|loch|glen|mount|mountain|centre|center|"
                           r"station|square|gardens|place|terrace|crescent|market|hospital|clinic|school|church|"
                           r"bridge|beach|pier|harbour|airport|cafe|café|pub|hotel|house|hall|studio|studios|yard)\b",
                           re.I)
@@ -177,7 +177,7 @@ def expected(question: str) -> Expectation:
     if foreign is not None:
         return Expectation(foreign)
     kinds: set[str] = set()
-    if _Q_MONEY.search(q):
+    if Q_MONEY.search(q):
         kinds.add(MONEY)
     if _Q_DURATION.search(q):
         kinds.add(DURATION)
@@ -211,7 +211,7 @@ def expected(question: str) -> Expectation:
     return Expectation(frozenset(kinds))
 
 
-_FUNCTION = {"what", "when", "where", "who", "whose", "which", "how", "why", "is", "are", "was", "were", "does",
+FUNCTION_WORDS = {"what", "when", "where", "who", "whose", "which", "how", "why", "is", "are", "was", "were", "does",
              "did", "do", "can", "could", "should", "would", "will", "has", "have", "had", "according"}
 _OPENING = re.compile(r"(?:^|[.!?:;—–]\s+|\n)[\s>*_#|-]*(?:\d+[.)]\s+)?(?:\*\*)?")
 
@@ -227,7 +227,7 @@ def names(text: str, skip: set[str] | None = None, known: frozenset[str] = froze
         if m.start() in openings and " " not in run.strip() and run.strip(" .,:;'’") not in known:
             continue
         words = [re.sub(r"['’]s$", "", w) for w in run.split()]
-        words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in _FUNCTION]
+        words = [w for w in words if w.strip("&") and w not in _NOT_NAMES and w.lower() not in FUNCTION_WORDS]
         words = [w for w in words if w.lower().strip(".'’") not in skip and not lexicon.skips_name(w, text)]
         if words:
             out.append(" ".join(words).strip(" .,:;'’"))
@@ -288,7 +288,7 @@ def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset(
     # A place the question already gives ("lives in Whitby" for "Which hotel did we stay in at Whitby?") is not
     # the place it asks for.
     places = [m.group(0) for m in _PLACE_PREP.finditer(sentence)]
-    if (names and _PLACE_WORDS.search(sentence)) or any(p.split()[-1].lower().strip(".,'’?!;:") not in q_words
+    if (names and PLACE_WORDS.search(sentence)) or any(p.split()[-1].lower().strip(".,'’?!;:") not in q_words
                                                         for p in places):
         kinds.add(PLACE)
     if re.search(r"[\"“‘«][^\"”’»]{2,40}[\"”’»]|\*\*[^*]{2,40}\*\*", sentence):
@@ -314,7 +314,7 @@ def _clauses(sentence: str) -> list[str]:
             start = m.end()
     parts.append(sentence[start:])
     return parts
-_KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
+KIND_WORDS = {"called", "call", "name", "named", "nam", "number", "much", "many", "time", "date", "day",
                # light verbs say nothing of what is asked ("When is OVR going to be commissioned?")
                "go", "going", "goe", "get", "gett", "got", "do", "doe", "did", "done", "ha", "have", "had", "take",
                "put", "come", "happen", "end", "up"}
@@ -327,7 +327,7 @@ def attribute_terms(question: str) -> frozenset[str]:
     from memex.agents.extractive import content_terms
 
     named = content_terms(" ".join(names(question)))
-    return frozenset(t for t in content_terms(question) - named if t not in _KIND_WORDS and len(t) > 2)
+    return frozenset(t for t in content_terms(question) - named if t not in KIND_WORDS and len(t) > 2)
 
 
 def meets_terms(terms: set[str] | frozenset[str], wanted: set[str] | frozenset[str]) -> bool:
@@ -362,7 +362,7 @@ def answer_span(sentence: str, question: str, subject: str = "") -> str:
                        for n, p in enumerate(kept))
     subject_terms = content_terms(subject)
     # a light verb both share ("Who got the ring?" / "Yvonne got it") is not what the question names
-    if subject and not all(meets_terms(subject_terms, {a}) for a in attr) and (content_terms(question) - _KIND_WORDS) & (
+    if subject and not all(meets_terms(subject_terms, {a}) for a in attr) and (content_terms(question) - KIND_WORDS) & (
             content_terms(f"{subject} {sentence}")):
         return ""  # found through what the question names, silent on what it asks of it
     return sentence
@@ -375,7 +375,7 @@ _SIGNS = {"company": _ORGANISATION, "firm": _ORGANISATION, "business": _ORGANISA
 _RECORD = re.compile(r";\s*[\w /()£$€%-]{1,30}:\s")
 
 
-_LABELLED = re.compile(rf"^[\w ’'-]{{1,25}}:\s+([{UPPER}][\w’'-]+)")
+LABELLED = re.compile(rf"^[\w ’'-]{{1,25}}:\s+([{UPPER}][\w’'-]+)")
 """A short label and a capitalised value: "Cat: Pim" names the cat."""
 
 
@@ -388,7 +388,7 @@ def matches(expect: Expectation, sentence: str, question: str, subject: str = ""
         return None
     if expect.kinds <= {PERSON, NAME} and not whole:
         sentence = answer_span(sentence, question, subject)
-        label = _LABELLED.match(sentence)
+        label = LABELLED.match(sentence)
         if label and label.group(1).lower() not in question.lower() and label.group(1) not in _NOT_NAMES:
             return 1.0
     value = _offered(expect, expect.kinds & offers(sentence, question, known))

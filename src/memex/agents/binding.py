@@ -61,16 +61,16 @@ def _lang(question: str) -> str:
 def _kind_word(word: str, lang: str) -> bool:
     """Does the word only say what kind of answer is asked: a money verb or noun ("cost", "payé": "how much cost"
     reads as a money question), or a word of the kind ("name", "number", "s'appelle")?"""
-    from memex.agents.answer_type import _KIND_WORDS, _Q_MONEY
+    from memex.agents.answer_type import KIND_WORDS, Q_MONEY
 
     low = lexicon.fold(word.lower())
-    if low in _KIND_WORDS or low in {"number", "numero", "nummer", "no", "nr", "n°", "num", "called", "named"}:
+    if low in KIND_WORDS or low in {"number", "numero", "nummer", "no", "nr", "n°", "num", "called", "named"}:
         return True
     if low in set(lexicon._QUESTION_WORDS.get(lang, "").split()):
         return True
     probe = f"{_HOW_MUCH[lang]} {word}"
     if lang == "en":
-        return bool(_Q_MONEY.search(probe))
+        return bool(Q_MONEY.search(probe))
     money = lexicon._kind_patterns(lang).get("money")  # read in the question's language: the probe is too short
     return bool(money and money.search(lexicon.fold(probe)))
 
@@ -82,10 +82,10 @@ def asked_thing(question: str) -> list[str]:
     the question word, less kind words, names and articles, up to the first other function word or name after
     it starts. A run ended by a kind word ("my brother pay | for his ski gear") is followed by one more. []
     when none."""
-    from memex.agents.answer_type import _FUNCTION, names
+    from memex.agents.answer_type import FUNCTION_WORDS, names
 
     lang = _lang(question)
-    stop = lexicon.stopwords(lang) | (_FUNCTION if lang == "en" else frozenset())
+    stop = lexicon.stopwords(lang) | (FUNCTION_WORDS if lang == "en" else frozenset())
     articles = ARTICLES[lang]
     named = {w.lower() for n in names(question) for w in lexicon.name_words(n, question).split()}
     out: list[str] = []
@@ -166,7 +166,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
     "" when a value stands beside it, when the question asks for other kinds too, and when the statements do not
     speak of the asked thing at all though notes do: then it is as likely worded otherwise ("attic bedroom" for
     "loft conversion"), which meaning has to judge."""
-    from memex.agents.answer_type import _LABELLED, expected, known_names, meets_terms, offers
+    from memex.agents.answer_type import LABELLED, expected, known_names, meets_terms, offers
     from memex.agents.extractive import content_terms, question_terms
 
     kinds = expected(question).kinds
@@ -193,7 +193,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if kinds & {"person", "name"}:
             # Who or what is called: a name anywhere in a statement that speaks of the asked thing ("Lena's baby
             # came on Sunday 6th! A girl, Zofia"), or its subject ("Farida Rahman: … My line manager").
-            named = offers(f"{subject}. {text}", question, known_names([text])) & kinds or _LABELLED.match(text)
+            named = offers(f"{subject}. {text}", question, known_names([text])) & kinds or LABELLED.match(text)
             if named and meets_terms(content_terms(f"{subject} {text}"), wanted):
                 return ""
             continue
@@ -249,7 +249,7 @@ never use, to count as never written rather than asked in other words or another
 def _unwritten(question: str, asked: dict[str, str], in_notes: Callable[[str, str], bool] | None) -> str:
     """The asked thing's words when no note uses them and the notes use most of the question's other content
     words (names aside); "" otherwise."""
-    from memex.agents.answer_type import _KIND_WORDS, names
+    from memex.agents.answer_type import KIND_WORDS, names
     from memex.agents.extractive import question_terms
 
     if in_notes is None:
@@ -257,7 +257,7 @@ def _unwritten(question: str, asked: dict[str, str], in_notes: Callable[[str, st
     named = {lexicon.fold(w) for n in names(question) for w in n.split()}
     lang = _lang(question)
     rest = {t: _ELIDED.sub("", w) for t, w in question_terms(question).items()
-            if t not in asked and lexicon.fold(_ELIDED.sub("", w)) not in named and t not in _KIND_WORDS
+            if t not in asked and lexicon.fold(_ELIDED.sub("", w)) not in named and t not in KIND_WORDS
             and len(t) > 2 and not _kind_word(w, lang)}
     if not rest:
         return ""

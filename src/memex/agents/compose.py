@@ -590,7 +590,7 @@ _NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}(
 _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
 
 
-def _leading_name(part: str) -> str | None:
+def leading_name(part: str) -> str | None:
     """A subject part that is a name ("Alex Petrie"), or the name it opens with ("Tariq mentoring log")."""
     part = part.strip()
     if _NAME_LIKE.match(part):
@@ -616,7 +616,7 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     headed by a name ("the Ruth who conducted my Easter quarter") takes the fuller names that start with it
     ("Ruth D", "Ruth Denholm"). `is_word(word)` says whether a capitalised word is a common word all the same
     (the notes write it in lower case too): never a candidate."""
-    from memex.agents.answer_type import _PLACE_WORDS
+    from memex.agents.answer_type import PLACE_WORDS
     from memex.agents.answer_type import names as find_names
 
     skip = {w.lower().strip(".,'’?") for w in question.split()}
@@ -635,8 +635,8 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
         levels = [lv for lv in c.unit.subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
-        deepest = [_leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
-        upper = [_leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
+        deepest = [leading_name(p) for p in _SUBJECT_SPLIT.split(levels[-1])] if levels else []
+        upper = [leading_name(p) for lv in levels[:-1] for p in _SUBJECT_SPLIT.split(lv)]
         if is_name is not None:
             # A title's first word is its subject's name ("Tariq mentoring log") only if it is a name at all: not
             # "Gift" of "Gift ideas".
@@ -673,7 +673,7 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
                     # for "the engineer who…", or a line of Tomi's section that opens "Younger brother…" for
                     # "my brother".
                     value += ROLE_BESIDE
-                if _PLACE_WORDS.search(name):
+                if PLACE_WORDS.search(name):
                     value -= 1.5
                 if known is not None and known(name):
                     value += 1.0

@@ -77,12 +77,12 @@ def focal_words(question: str, limit: int = MAX_WORDS) -> list[str]:
 def focal_terms(question: str) -> dict[str, str]:
     """The focal words as the question's stemmed terms (stem -> word), less the words of the kind asked for
     ("name", "number", "called", "time": the answer kind check reads those)."""
-    from memex.agents.answer_type import _KIND_WORDS
+    from memex.agents.answer_type import KIND_WORDS
     from memex.agents.extractive import question_terms
 
     words = {w.lower() for w in focal_words(question)}
     return {stem: word for stem, word in question_terms(question).items()
-            if word.lower() in words and stem not in _KIND_WORDS and word.lower() not in _KIND_WORDS}
+            if word.lower() in words and stem not in KIND_WORDS and word.lower() not in KIND_WORDS}
 
 
 def missing(question: str, statements: Sequence[str], in_notes: Callable[[str, str], bool] | None = None

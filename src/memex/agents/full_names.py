@@ -65,12 +65,12 @@ def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: st
     """The passage to cite for a full name: the first passage of the note that is the person, else one of a note
     titled with the name (one the answer already cites first), within the user's path filter; None: no note's
     title writes the name out."""
-    from memex.agents.multihop import _allowed
+    from memex.agents.multihop import allowed_path
     from memex.graph.tables import candidates_by_name
 
     ids: list[int] = []
     for doc_id, path in sorted(candidates_by_name(conn, [key]).get(key, [])):
-        if _allowed(path, filters):
+        if allowed_path(path, filters):
             ids += [int(r[0]) for r in conn.execute(
                 "SELECT id FROM chunks WHERE doc_id = ? ORDER BY ordinal LIMIT 1", (doc_id,))]
     if not ids:
@@ -84,7 +84,7 @@ def written_out(conn: sqlite3.Connection, searcher: Searcher, name: str, key: st
         except sqlite3.OperationalError:
             rows = []
         known = set(cited)
-        ids = sorted((int(cid) for cid, path in rows if _allowed(path, filters)),
+        ids = sorted((int(cid) for cid, path in rows if allowed_path(path, filters)),
                      key=lambda cid: (str(cid) not in known, cid))
     hits = searcher.hits_for(ids[:1], dict.fromkeys(ids[:1], 0.0)) if ids else []
     return hits[0] if hits else None

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from memex.agents import compose
-from memex.agents.answer_type import _PLACE_WORDS
+from memex.agents.answer_type import PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
 from memex.agents.extractive import EMBED_UNITS, Candidate, cite, content_terms, pick, score_units
@@ -790,7 +790,7 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
             value += ROLE
         if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
             value -= NAMED_INSIDE
-        if _WHO.search(description) and (_PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
+        if _WHO.search(description) and (PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
             # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names, nor
             # "AMU" (a ward, a firm, a project: a person's name is not written in capitals).
             value -= NOT_A_PERSON
@@ -835,7 +835,7 @@ def subject_notes(conn: sqlite3.Connection, question: str) -> dict[str, tuple[li
     return out
 
 
-def _allowed(path: str, filters: Filters | None) -> bool:
+def allowed_path(path: str, filters: Filters | None) -> bool:
     """Does the user's path filter (if any) let this note through? (The note's own path replaces it below.)"""
     import fnmatch
 
@@ -860,7 +860,7 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
     paths = dict(searcher.conn.execute(
         f"SELECT id, path FROM documents WHERE id IN ({','.join('?' * len(docs))})", docs).fetchall())
     for doc in docs:
-        if doc not in paths or re.search(r"[*?\[]", paths[doc]) or not _allowed(paths[doc], filters):
+        if doc not in paths or re.search(r"[*?\[]", paths[doc]) or not allowed_path(paths[doc], filters):
             continue  # a path that is itself a glob pattern would match other notes
         # The question searched inside this one note: its passages that best answer it, whatever their rank overall.
         only = replace(filters or Filters(), path_glob=paths[doc])

@@ -268,7 +268,7 @@ def asked_words(question: str, idf: Mapping[str, float], stem: Callable[[str], s
     """Stem -> surface word of the question's words that a related word may stand for: its weighted terms less
     its names, the words of the kind asked ("much", "name", the "long" of "how long") and light verbs ("get",
     "have")."""
-    from memex.agents.answer_type import _KIND_WORDS, names
+    from memex.agents.answer_type import KIND_WORDS, names
 
     named = {w.lower() for n in names(question) for w in WORD.findall(n)}
     named |= {m.group(1).lower() for m in _HOW.finditer(question)}
@@ -276,7 +276,7 @@ def asked_words(question: str, idf: Mapping[str, float], stem: Callable[[str], s
     out: dict[str, str] = {}
     for w in (x.lower() for x in WORD.findall(question)):
         t = stem(w)
-        if (t in idf and w not in named and t not in _KIND_WORDS and w not in _KIND_WORDS
+        if (t in idf and w not in named and t not in KIND_WORDS and w not in KIND_WORDS
                 and len(w) >= RELATED_MIN_LEN and _ALPHA.match(w) and w not in STOPWORDS and w not in _PRONOUNS):
             out.setdefault(t, w)
     return out
