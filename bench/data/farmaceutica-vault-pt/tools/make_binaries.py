@@ -8,9 +8,15 @@ Run from anywhere: python tools/make_binaries.py
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 NOTES = Path(__file__).resolve().parent.parent / "notes"
+_spec = importlib.util.spec_from_file_location(
+    "imkerin_binaries", Path(__file__).resolve().parents[2] / "imkerin-vault-de" / "tools" / "make_binaries.py")
+_imkerin = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_imkerin)
+write_pdf = _imkerin.write_pdf  # the German vault's one-page letter writer
 
 
 def _table(d, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -137,35 +143,6 @@ USF_LINES = [
     "Com os melhores cumprimentos,",
     "A Coordenadora da USF Bonfim",
 ]
-
-
-def _pdf_text(s: str) -> bytes:
-    raw = s.encode("cp1252")
-    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
-def write_pdf(path: Path, lines: list[str], title: str, author: str, created: str) -> None:
-    """A one-page letter in Helvetica (WinAnsi), one text line per input line."""
-    body = b"BT /F1 10 Tf 14 TL 56 790 Td\n" + b"".join(b"(" + _pdf_text(line) + b") '\n" for line in lines) + b"ET"
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream",
-        b"<< /Title (" + _pdf_text(title) + b") /Author (" + _pdf_text(author) + b") /CreationDate (D:" + created.encode() + b") >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
 
 
 if __name__ == "__main__":

@@ -87,16 +87,16 @@ def _pdf_text(s: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def make_pdf(path: Path) -> None:
-    """A one-page letter: the landlord's rent increase of 28 January 2026."""
-    body = b"BT /F1 10 Tf 14 TL 56 790 Td\n" + b"".join(b"(" + _pdf_text(line) + b") '\n" for line in PDF_LINES) + b"ET"
+def write_pdf(path: Path, lines: list[str], title: str, author: str, created: str) -> None:
+    """A one-page letter in Helvetica (WinAnsi), one text line per input line (also used by other vaults' tools)."""
+    body = b"BT /F1 10 Tf 14 TL 56 790 Td\n" + b"".join(b"(" + _pdf_text(line) + b") '\n" for line in lines) + b"ET"
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream",
-        b"<< /Title (Mieterhoehung 2026) /Author (Gerd Dieckmann) /CreationDate (D:20260128100000) >>",
+        b"<< /Title (" + _pdf_text(title) + b") /Author (" + _pdf_text(author) + b") /CreationDate (D:" + created.encode() + b") >>",
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -110,6 +110,10 @@ def make_pdf(path: Path) -> None:
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
 
+
+def make_pdf(path: Path) -> None:
+    """A one-page letter: the landlord's rent increase of 28 January 2026."""
+    write_pdf(path, PDF_LINES, "Mieterhoehung 2026", "Gerd Dieckmann", "20260128100000")
 
 if __name__ == "__main__":
     make_docx(NOTES / "bienen" / "JHV Imkerverein 2026.docx")
