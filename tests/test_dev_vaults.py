@@ -8,7 +8,7 @@ import pytest
 from fixture_paths import REPO
 
 VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de",
-          "farmaceutica-vault-pt", "gardener-vault"]
+          "farmaceutica-vault-pt", "gardener-vault", "landmeter-vault-nl"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
