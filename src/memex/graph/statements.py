@@ -79,6 +79,9 @@ class Statement:
     cue: bool = False
     start: int = 0
     """Offset of the text in its chunk."""
+    context: tuple[str, ...] = ()
+    """Subject words of the heading or label line the statement stands under ("## Subs", "Rent:"), when the
+    sentence leaves its subject to them ("£15 a month from 1 September 2026"); stored as "^word" terms."""
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -571,6 +574,11 @@ _GOES_ON = re.compile(r"\s*[^\W\d_](?<=[a-zß-ÿ])")
 """...or the next line goes on in lower case."""
 
 
+CONTEXT_MARK = "^"
+"""Marks a stored statement term that comes from the heading or label line above it (Statement.context)."""
+SECTIONS = True
+"""Keep the words of the heading or label line above each statement (Statement.context): two statements under
+one heading of one note are about the heading's subject even when they share no word of their own."""
 BORROW_BELOW = 1
 """A statement with fewer subject words than this borrows those of the label line above it or of its
 heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
@@ -607,6 +615,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         terms = subject_terms(prose, spans, lang)
         if len(terms) < BORROW_BELOW and label:
             terms = tuple(dict.fromkeys((*terms, *label)))
+        context = tuple(t for t in label if t not in terms) if SECTIONS else ()
         if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))
@@ -622,7 +631,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         if not any(k != "number" for k in slots) and "number" not in slots:
             continue
         out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose) or (FOREIGN and _WEAK_ELSEWHERE.search(prose))), date=when,
-                             start=off))
+                             start=off, context=context))
         if len(out) >= MAX_STATEMENTS_PER_CHUNK:
             break
     return out
