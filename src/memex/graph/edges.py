@@ -206,11 +206,14 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     seen: set[str] = set()
     dating = tables.chunk_dating(conn, doc.id)
     heading_of = tables.chunk_heading(conn, doc.id)
+    paths = tables.chunk_heading_paths(conn, doc.id)
     lang_of = tables.chunk_languages(conn, doc.id)
     later = _entries_after(chunks, dating) if LOG_HEADER else {}
     for chunk_id, text in chunks:
         d = dating.get(chunk_id)
-        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id), lang_of.get(chunk_id))
+        place = " ; ".join([doc.title or PurePosixPath(doc.path).stem, *paths.get(chunk_id, [])])
+        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id), lang_of.get(chunk_id),
+                           place)
         when = statement_dates(text, found, d, later.get(chunk_id)) if d else [s.date for s in found]
         for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())

@@ -576,6 +576,8 @@ _GOES_ON = re.compile(r"\s*[^\W\d_](?<=[a-zß-ÿ])")
 
 CONTEXT_MARK = "^"
 """Marks a stored statement term that comes from the heading or label line above it (Statement.context)."""
+_HEADED = re.compile(r"#{1,6}\s|[^\W\d_][^:\n]{0,60}:\s*(?:\*\*|__)?$")
+"""A heading line inside a chunk, or a label line ending in a colon ("Rent:"): what the lines below are about."""
 SECTIONS = True
 """Keep the words of the heading or label line above each statement (Statement.context): two statements under
 one heading of one note are about the heading's subject even when they share no word of their own."""
@@ -585,16 +587,21 @@ heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:
 
 
 def statements(chunk_text: str, note_date: str | None, heading: str | None = None,
-               lang: str | None = None) -> list[Statement]:
+               lang: str | None = None, place: str | None = None) -> list[Statement]:
     """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
-    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language."""
+    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language; `place`:
+    the note's title and the headings above the chunk (the subject its statements may leave out)."""
     out: list[Statement] = []
     pos = 0
     label: tuple[str, ...] = subject_terms(clean_text(heading), [], lang) if heading else ()
+    where = subject_terms(clean_text(place), [], lang) if place and SECTIONS else label
+    inline: tuple[str, ...] = ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
+        if SECTIONS and _HEADED.match(raw):
+            inline = subject_terms(clean_text(raw), [], lang)  # "### Subs" in a chunk that holds two sections
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
             if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), [], lang):
                 label = subject_terms(clean_text(raw), [], lang)
@@ -615,7 +622,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         terms = subject_terms(prose, spans, lang)
         if len(terms) < BORROW_BELOW and label:
             terms = tuple(dict.fromkeys((*terms, *label)))
-        context = tuple(t for t in label if t not in terms) if SECTIONS else ()
+        context = tuple(t for t in dict.fromkeys((*where, *inline)) if t not in terms) if SECTIONS else ()
         if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))
