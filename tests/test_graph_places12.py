@@ -82,3 +82,16 @@ def test_a_vault_reports_the_changed_subs_under_their_heading(tmp_path: Path):
     pairs = [(c.old.text, c.new.text) for c in found]
     assert any("£12" in o and "£15" in n for o, n in pairs), pairs
     assert len(found) == 1, pairs
+
+
+def test_a_place_pair_of_a_day_and_a_time_is_one_schedule_and_past_dates_are_events():
+    old = _row(1, 1, "Class: **Tuesdays, 19:30–21:00**, church hall.", "2025-10-05")
+    new = _row(2, 1, "**From 8 January 2026: Thursdays 19:00–20:30** at the Friends Meeting House.", "2026-01-08")
+    assert not set(old.terms) & set(new.terms)
+    e = contradictions.evidence(old, new, _idf)
+    assert e is not None and e.in_note, e
+    # under one heading: a date that had passed when the later line was written is no plan that moved
+    done = _in(_row(1, 1, "- CEng submitted 30 Sep.", "2026-10-06"), ("farida",))
+    shut = _in(_row(2, 1, "- Christmas: office shut 24 Dec – 4 Jan now that there's no blockade.", "2026-12-08"),
+               ("farida",))
+    assert contradictions.evidence(done, shut, _idf) is None

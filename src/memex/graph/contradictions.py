@@ -453,9 +453,10 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
             {k: v for k, v in new_slots.items() if k not in ("date", "number")},
             cue) is None:
         return None  # "signed 30 July" then "signed 28 September": each dates itself, two events, not a change
+    if (in_note or (section and not fo.terms & fn.terms)) and not _one_kind(values, old_slots, new_slots, old.date,
+                                                                          new.date):
+        return None  # only the place says they are about one thing: the values must say it too
     if in_note:
-        if not _one_kind(values, old_slots, new_slots, old.date, new.date):
-            return None
         return PairEvidence(sim=NOTE_SIM, cue=cue, shared=0, event=False, number_only=False, values=values,
                             subject="", in_note=True)
     union = words_old | words_new
@@ -529,12 +530,18 @@ NOTE_KINDS = frozenset({"money", "time", "weekday", "date", "frequency"})
 distance, an attendance) is taken again rather than changed, and a name needs a subject word to bind to."""
 
 
+_FAMILY = {"time": "when", "weekday": "when", "date": "when"}
+"""Value kinds that together say one thing: when (a day, a date and a time of one meeting)."""
+
+
 def _one_kind(values: tuple[str, str], old: dict[str, list[str]], new: dict[str, list[str]],
               old_said: str | None = None, new_said: str | None = None) -> bool:
     """The pair disagrees in one kind of value, each side states one or two of it, and amounts are of one size
     (within MAX_RATIO): "£875" and "£925" are one rent, "£118" and "£925" a direct debit and a rent."""
     kinds = [k for k in VALUE_TYPES if old.get(k) and new.get(k)]
-    if len(kinds) != 1 or kinds[0] not in NOTE_KINDS:
+    if len({_FAMILY.get(k, k) for k in kinds}) != 1 or not set(kinds) <= NOTE_KINDS:
+        return False  # "Tuesdays 19:30" → "Thursdays 19:00" is one schedule; a price and a date are two facts
+    if "date" in kinds and not _pending(old["date"], old_said, new_said):
         return False
     kind = kinds[0]
     va, vb = old[kind], [v for v in new[kind] if not v.startswith("-")]
@@ -544,8 +551,6 @@ def _one_kind(values: tuple[str, str], old: dict[str, list[str]], new: dict[str,
         na = [float(m.group(0)) for v in va if (m := _NUMBER.search(v.replace(",", "")))]
         nb = [float(m.group(0)) for v in vb if (m := _NUMBER.search(v.replace(",", "")))]
         return any(0 < x <= y * MAX_RATIO and 0 < y <= x * MAX_RATIO for x in na for y in nb)
-    if kind == "date":
-        return _pending(va, old_said, new_said)
     return True
 
 
@@ -563,7 +568,7 @@ def _pending(dates: list[str], old_said: str | None, new_said: str | None) -> bo
 
 
 def facts_shared(a: StatementRow, b: StatementRow, facts: _Facts | None = None) -> bool:
-    """The two statements share a subject word of their own (not only their heading's)."""
+    """The two statements share a subject word of their own (not only their place's)."""
     f = facts or _Facts()
     return bool(f.of(a).terms & f.of(b).terms)
 
