@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from memex.graph import change_words
+from memex.graph.statements import CONTEXT_MARK as _MARK
 from memex.graph.statements import FOREIGN, foreign_day_names, stem
 
 VALUE_TYPES = ("money", "time", "weekday", "date", "quantity", "frequency", "duration", "percent", "name")
@@ -80,6 +81,9 @@ SHARED_AGREES = frozenset({"time", "weekday", "money", "quantity", "duration"})
 _NEXT = re.compile(r"\bnext\b", re.I)
 TOPIC_BASE, TOPIC_SLOPE, TOPIC_MID = 0.5, 2.0, 0.5
 """Passages on the same topic (vector cosine above TOPIC_MID) keep their score; unrelated ones lose it."""
+TOPIC_FLOOR = False
+"""A pair that shares two subject words, the later saying it changed, keeps at least its subject similarity
+as topic factor (the chunks' vectors speak for whole passages, not for the two lines)."""
 TOPIC_EMBEDDERS = frozenset({"minilm", "multilingual"})
 """Embedder kinds whose cosines the topic factor can read (else the factor is left out)."""
 TOPIC_SCALES: dict[str, tuple[float, float]] = {"minilm": (0.21, 0.142), "multilingual": (0.837, 0.029)}
@@ -110,6 +114,8 @@ class StatementRow:
     slots: dict[str, list[str]]
     date: str | None
     cue: bool
+    context: tuple[str, ...] = ()
+    """Subject words of the heading or label line above the statement (stored as "^word" terms)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,13 @@ class Contradiction:
     score: float
     values: tuple[str, str]
     """What changed, as shown: (old value, new value)."""
+    by_place: bool = False
+    """Paired by where both stand (one note, one heading) rather than by words they share."""
+
+
+def _rank(c: Contradiction) -> tuple[bool, float]:
+    """A pair found by shared words beats one found only by place: the place pairs fill the gaps."""
+    return (not c.by_place, c.score)
 
 
 def _rows(conn: sqlite3.Connection, where: str = "", args: Sequence[object] = ()) -> list[StatementRow]:
@@ -285,6 +298,19 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
                           and len(postings.get(t, ())) <= MAX_POSTINGS), key=lambda t: doc_freq[t])[:RARE_TERMS]
             for s in focus}
     pos = {s.id: i for i, s in enumerate(focus)}
+    in_doc: dict[int, list[int]] = {}
+    if NOTE_PAIRS:
+        for r in all_rows:
+            if r.date:
+                in_doc.setdefault(r.doc_id, []).append(r.id)
+    for ids in in_doc.values():
+        ids.sort()
+    at_in_doc = {i: n for ids in in_doc.values() for n, i in enumerate(ids)}
+    sections: dict[tuple[int, tuple[str, ...]], list[int]] = {}
+    if SECTION_PAIRS:
+        for r in all_rows:
+            if r.context and r.date:
+                sections.setdefault((r.doc_id, r.context), []).append(r.id)
     done: dict[tuple[int, int], Contradiction] = {}
     facts = _Facts()
     best: dict[int, Contradiction] = {}
@@ -293,6 +319,12 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
         if not s.date:
             continue
         seen = dict.fromkeys(chain.from_iterable(postings.get(t, ()) for t in rare[s.id]))
+        if s.context and len(mates := sections.get((s.doc_id, s.context), ())) <= SECTION_MAX:
+            seen.update(dict.fromkeys(mates))
+        if NOTE_PAIRS and facts.of(s).cue >= CUE_STRONG:
+            note = in_doc[s.doc_id]
+            at = at_in_doc[s.id]
+            seen.update(dict.fromkeys(note[max(0, at - NOTE_BACK):at]))
         seen.pop(s.id, None)
         me = pos[s.id]
         for other_id in seen:
@@ -309,12 +341,12 @@ def find(conn: sqlite3.Connection, doc_ids: Sequence[int] | None = None) -> list
                 if c is not None and there is not None and there > me and _shares(o.terms, rare[s.id]) \
                         and _shares(s.terms, rare[other_id]):
                     done[key] = c
-            if c is not None and (c.new.id not in best or c.score > best[c.new.id].score):
+            if c is not None and (c.new.id not in best or _rank(c) > _rank(best[c.new.id])):
                 best[c.new.id] = c
     # one earlier statement is replaced once: keep its strongest successor
     by_old: dict[int, Contradiction] = {}
     for c in best.values():
-        if c.old.id not in by_old or c.score > by_old[c.old.id].score:
+        if c.old.id not in by_old or _rank(c) > _rank(by_old[c.old.id]):
             by_old[c.old.id] = c
     return sorted(by_old.values(), key=lambda c: (c.new.date or "", c.score), reverse=True)
 
@@ -330,9 +362,15 @@ def _stem_once(term: str) -> str:
 
 
 def _restem(r: StatementRow) -> StatementRow:
-    """Stored subject words, stemmed further (rows stored before the stemmer grew compare the same)."""
-    terms = tuple(dict.fromkeys(t if t[:1] == "#" else _stem_once(t) for t in r.terms))
-    return r if terms == r.terms else StatementRow(r.id, r.doc_id, r.chunk_id, r.text, terms, r.slots, r.date, r.cue)
+    """Stored subject words, stemmed further (rows stored before the stemmer grew compare the same); the
+    heading words ("^word") apart, as the row's context."""
+    own = [t for t in r.terms if t[:1] != _MARK]
+    terms = tuple(dict.fromkeys(t if t[:1] == "#" else _stem_once(t) for t in own))
+    context = tuple(dict.fromkeys(_stem_once(t[1:]) for t in r.terms if t[:1] == _MARK and len(t) > 1)) or r.context
+    if terms == r.terms and context == r.context:
+        return r
+    return StatementRow(r.id, r.doc_id, r.chunk_id, r.text, terms, r.slots, r.date, r.cue, context)
+
 
 
 def cue_level(text: str, stored_cue: bool) -> float:
@@ -366,6 +404,10 @@ class PairEvidence:
     """Both say when the *next* one is ("Next review: Thursday 14 May"): a recurring event moving on."""
     apart: bool = False
     """Each statement has a subject word rarer than every word they share, which the other lacks."""
+    section: bool = False
+    """Both stand under one heading of one note and the later says it changed (SECTION_PAIRS)."""
+    in_note: bool = False
+    """One note, no word in common, the later says it changed a value of the same kind (NOTE_PAIRS)."""
 
 
 def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyped-def]
@@ -374,10 +416,22 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
     cannot be a contradiction at all. `facts` caches what depends on one statement only (find scores each
     statement against many others)."""
     fo, fn = (facts or _Facts()).of(old), (facts or _Facts()).of(new)
-    shared = fo.terms & fn.terms
-    if len(shared) < MIN_SHARED:
-        return None
     cue = fn.cue
+    words_old, words_new = fo.terms, fn.terms
+    section = _same_section(old, new) and cue >= CUE_STRONG and not (fo.entry or fn.entry)
+    if section:
+        # "## Subs": "£12 a month (2025-26)" … "£15 a month from 1 September 2026": the heading names the subject
+        words_old, words_new = fo.terms | set(old.context), fn.terms | set(new.context)
+    shared = words_old & words_new
+    in_note = False
+    if len(shared) < MIN_SHARED:
+        if not (NOTE_PAIRS and old.doc_id == new.doc_id and cue >= CUE_STRONG and not _table_row(old.text)
+                and not _table_row(new.text) and not fn.entry
+                and not (fo.periods and fn.periods and not fo.periods & fn.periods)):
+            return None
+        # one note, the later line says it changed, the same kind of value: "£875 a month (since Aug 2023)" …
+        # "going up to £925 a month from 1 August 2026" (the note's subject is the subject)
+        in_note = True
     if old.doc_id == new.doc_id and cue < CUE_STRONG and fo.entry and fn.entry:
         return None  # two rows of one log or table are two events (a firing, a run, a sale), not a change
     ids_old, ids_new = fo.ids, fn.ids
@@ -399,19 +453,25 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
             {k: v for k, v in new_slots.items() if k not in ("date", "number")},
             cue) is None:
         return None  # "signed 30 July" then "signed 28 September": each dates itself, two events, not a change
-    union = fo.terms | fn.terms
+    if (in_note or (section and not fo.terms & fn.terms)) and not _one_kind(values, old_slots, new_slots, old.date,
+                                                                          new.date):
+        return None  # only the place says they are about one thing: the values must say it too
+    if in_note:
+        return PairEvidence(sim=NOTE_SIM, cue=cue, shared=0, event=False, number_only=False, values=values,
+                            subject="", in_note=True)
+    union = words_old | words_new
     overlap = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in union))
     # the smaller statement's words matter most: "the weekly sync is on Tuesday" vs a long retro line
-    small = fo.terms if len(old.terms) <= len(new.terms) else fn.terms
+    small = words_old if len(words_old) <= len(words_new) else words_new
     cover = sum(idf(t) for t in shared) / max(1e-9, sum(idf(t) for t in small))
     # each names its own rarer thing ("Atorvastatin 40 mg … at teatime" / "Donepezil 10 mg … at teatime"):
     # two subjects that share a context, not one subject said twice
     top_shared = max(idf(t) for t in shared)
-    own_old = max((idf(t) for t in fo.terms - shared), default=0.0)
-    own_new = max((idf(t) for t in fn.terms - shared), default=0.0)
+    own_old = max((idf(t) for t in words_old - shared), default=0.0)
+    own_new = max((idf(t) for t in words_new - shared), default=0.0)
     apart = cue < CUE_STRONG and own_old > top_shared and own_new > top_shared
     return PairEvidence(
-        apart=apart,
+        apart=apart, section=section,
         upcoming=fo.next and fn.next,
         sim=0.5 * overlap + 0.5 * cover, cue=cue, shared=len(shared),
         event=cue < CUE_STRONG and (fo.entry or fn.entry or old.doc_id == new.doc_id),
@@ -419,12 +479,111 @@ def evidence(old: StatementRow, new: StatementRow, idf,  # type: ignore[no-untyp
         subject=" ".join(sorted(shared, key=lambda t: -idf(t))[:3]))
 
 
+SECTION_PAIRS = True
+"""Two statements under the same heading (or label line) of one note, the later saying it changed, are about
+the heading's subject: its words count as theirs."""
+SECTION_SIM = 0.5
+"""The subject similarity a section pair has at least: the heading is the subject both sentences leave out."""
+SECTION_MAX = 60
+"""A section holding more statements than this is a log or a list: its statements are not paired by section."""
+
+
+NOTE_PAIRS = True
+"""Two statements of one note that share no subject word pair when the later says it changed a value of the
+one kind both state (a note is about one thing: "Rent and bills", "Plot 14B", "Mortgage")."""
+NOTE_SIM = 0.4
+NOTE_BACK = 40
+"""A statement looks this many statements back in its note for a predecessor (a long note is a log)."""
+MAX_RATIO = 2.0
+"""Two amounts further apart than this factor are two things (a fee and a deposit), not one that changed."""
+_PERIOD_WORDS = {
+    "month": r"a\s+month|per\s+month|/\s?(?:month|mo|mois|monat|mes|mês|mese|maand)|monthly|pcm|p\.?m\.?|par\s+mois|"
+             r"mensuel\w*|pro\s+monat|monatlich|im\s+monat|al\s+mes|mensual\w*|por\s+mês|ao\s+mês|mensal\w*|"
+             r"al\s+mese|mensil\w*|per\s+maand|maandelijks|a\s+calendar\s+month",
+    "year": r"a\s+year|per\s+(?:year|annum)|/\s?(?:year|yr|an|jahr|año|ano|anno|jaar)|annual\w*|yearly|p\.?a\.?|"
+            r"par\s+an|annuel\w*|pro\s+jahr|jährlich|im\s+jahr|al\s+año|anual\w*|por\s+ano|ao\s+ano|"
+            r"all['’]anno|annu\w*|per\s+jaar|jaarlijks",
+    "week": r"a\s+week|per\s+week|/\s?(?:week|wk|semaine|woche|semana|settimana)|weekly|par\s+semaine|"
+            r"hebdo\w*|pro\s+woche|wöchentlich|por\s+semana|semanal\w*|a\s+settimana|settimanal\w*|wekelijks",
+    "day": r"a\s+day|per\s+day|/\s?(?:day|jour|tag|día|dia|giorno|dag)|daily|par\s+jour|pro\s+tag|täglich|"
+           r"por\s+día|al\s+día|por\s+dia|al\s+giorno|per\s+dag|dagelijks",
+    "hour": r"an\s+hour|per\s+hour|/\s?(?:h|hr|hour|heure|stunde|hora|ora|uur)\b|hourly|de\s+l['’]heure|"
+            r"pro\s+stunde|por\s+hora|all['’]ora|per\s+uur",
+}
+_PERIODS = {k: re.compile(r"(?<![\w])(?:" + v + r")(?![\w])", re.I) for k, v in _PERIOD_WORDS.items()}
+
+
+def _periods(text: str) -> frozenset[str]:
+    """What the statement's amounts are counted per: a rent "a month" and a licence "a year" are two things."""
+    return frozenset(k for k, p in _PERIODS.items() if p.search(text))
+
+
+def _table_row(text: str) -> bool:
+    return text.lstrip().startswith("|")
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+NOTE_KINDS = frozenset({"money", "time", "weekday", "date", "frequency"})
+"""Value kinds a note pair may disagree in: prices and schedules; a measured amount or share (a weight, a
+distance, an attendance) is taken again rather than changed, and a name needs a subject word to bind to."""
+
+
+_FAMILY = {"time": "when", "weekday": "when", "date": "when"}
+"""Value kinds that together say one thing: when (a day, a date and a time of one meeting)."""
+
+
+def _one_kind(values: tuple[str, str], old: dict[str, list[str]], new: dict[str, list[str]],
+              old_said: str | None = None, new_said: str | None = None) -> bool:
+    """The pair disagrees in one kind of value, each side states one or two of it, and amounts are of one size
+    (within MAX_RATIO): "£875" and "£925" are one rent, "£118" and "£925" a direct debit and a rent."""
+    kinds = [k for k in VALUE_TYPES if old.get(k) and new.get(k)]
+    if len({_FAMILY.get(k, k) for k in kinds}) != 1 or not set(kinds) <= NOTE_KINDS:
+        return False  # "Tuesdays 19:30" → "Thursdays 19:00" is one schedule; a price and a date are two facts
+    if "date" in kinds and not _pending(old["date"], old_said, new_said):
+        return False
+    kind = kinds[0]
+    va, vb = old[kind], [v for v in new[kind] if not v.startswith("-")]
+    if not vb or len(va) > 2 or len(vb) > 2:
+        return False
+    if kind in ("money", "quantity", "percent"):
+        na = [float(m.group(0)) for v in va if (m := _NUMBER.search(v.replace(",", "")))]
+        nb = [float(m.group(0)) for v in vb if (m := _NUMBER.search(v.replace(",", "")))]
+        return any(0 < x <= y * MAX_RATIO and 0 < y <= x * MAX_RATIO for x in na for y in nb)
+    return True
+
+
+def _pending(dates: list[str], old_said: str | None, new_said: str | None) -> bool:
+    """A date is moved while it is still to come: every date the older statement gives lies after the day it was
+    said and after the day the later one was said ("surgery 12 May", then on 29 April "now 26 May"); a date
+    already past when the later line was written was an event, not a plan that changed."""
+    if not old_said or not new_said:
+        return False
+    for v in dates:
+        day = f"{old_said[:4]}{v[1:]}" if v.startswith("--") else v[:10]
+        if not (day > old_said[:10] and day > new_said[:10]):
+            return False
+    return True
+
+
+def facts_shared(a: StatementRow, b: StatementRow, facts: _Facts | None = None) -> bool:
+    """The two statements share a subject word of their own (not only their place's)."""
+    f = facts or _Facts()
+    return bool(f.of(a).terms & f.of(b).terms)
+
+
+def _same_section(a: StatementRow, b: StatementRow) -> bool:
+    return SECTION_PAIRS and a.doc_id == b.doc_id and bool(a.context) and a.context == b.context
+
+
 def weigh(e: PairEvidence) -> float:
     """The pair's score: similarity x change cue x penalties for weak evidence."""
-    if e.sim < (MIN_OVERLAP if e.cue > CUE_NONE else MIN_OVERLAP_NO_CUE):
+    sim = max(e.sim, SECTION_SIM) if e.section else e.sim
+    if sim < (MIN_OVERLAP if e.cue > CUE_NONE else MIN_OVERLAP_NO_CUE):
         return 0.0
-    score = e.sim * e.cue
-    if e.shared < 2:
+    score = sim * e.cue
+    if e.shared < 2 and not (e.section or e.in_note):
         score *= ONE_TERM
     if e.event:
         score *= EVENT
@@ -435,7 +594,12 @@ def weigh(e: PairEvidence) -> float:
     if e.apart:
         score *= APART
     if e.topic is not None:
-        score *= max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
+        factor = max(0.0, min(1.0, TOPIC_BASE + TOPIC_SLOPE * (e.topic - TOPIC_MID)))
+        if TOPIC_FLOOR and e.cue >= CUE_STRONG and e.shared >= 2:
+            # a journal day's chunk is about many things: its vector says little about one line that names the
+            # subject in two rare words and says it changed ("Veg box going up to £21" / "Veg box £18 a week")
+            factor = max(factor, e.sim)
+        score *= factor
     return score
 
 
@@ -459,6 +623,8 @@ class _Fact:
     """Values written only inside brackets (an aside, not what the statement ends on)."""
     moved: dict[str, set[str]] = field(default_factory=dict)
     """Values a "from X to Y" / "X → Y" says were replaced (not "it was X", which may only compare)."""
+    periods: frozenset[str] = frozenset()
+    """What an amount is counted per ("a month", "/mois", "pro Jahr", "annually"): "month", "year"..."""
 
 
 ASIDE_VALUES = True
@@ -494,7 +660,8 @@ class _Facts:
                       self_dated=_self_dated(r), before=before,
                       next=bool(_NEXT.search(r.text) or (FOREIGN and change_words.NEXT.search(r.text))),
                       numbered=_numbers_of(r.text, frozenset(r.terms)), n_values=_count_values(r),
-                      aside=_aside_values(r) if ASIDE_VALUES else frozenset(), moved=_before(r, moves_only=True))
+                      aside=_aside_values(r) if ASIDE_VALUES else frozenset(), moved=_before(r, moves_only=True),
+                      periods=_periods(r.text) if NOTE_PAIRS else frozenset())
             self.cache[r.id] = f
         return f
 
@@ -541,7 +708,8 @@ def _score(old: StatementRow, new: StatementRow, idf, topics: _Topics | None = N
     score = weigh(e)
     if score < MIN_SCORE or score <= 0:
         return None
-    return Contradiction(old, new, e.subject, round(score, 4), e.values)
+    return Contradiction(old, new, e.subject, round(score, 4), e.values, by_place=e.in_note or (e.section and (
+        e.shared < 2 or not facts_shared(old, new, facts))))
 
 
 _ENTRY = re.compile(r"[\s#*>•|\[\]x-]*(?:\d{1,4}[-/. ]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|day \d+\b)", re.I)

@@ -25,7 +25,7 @@ from memex.graph.entities import EntityExtractor
 from memex.graph.entities import _kind as _entity_kind
 from memex.graph.links import Link, name_key, note_links
 from memex.graph.semantic import NEIGHBOURS, SemanticSpace
-from memex.graph.statements import statements
+from memex.graph.statements import CONTEXT_MARK, statements
 from memex.ingest.dates import find_dates, sentence_dates
 from memex.store.db import write_tx
 from memex.store.vectors import VectorIndex
@@ -35,7 +35,7 @@ BATCH = 200
 PROGRESS_EVERY = 25
 """Notes between progress events (a long rebuild shows steady progress, not one jump per batch)."""
 MAX_MENTIONS_PER_NOTE = 2000
-GRAPH_VERSION = "6"
+GRAPH_VERSION = "7"
 """What the graph rows were computed with (extractor, alias and statement rules). A home whose graph was
 built by another version is rebuilt by its next update (`meta.graph_version`), so improved extraction
 reaches notes nobody edits; bump it whenever a change alters what is stored for the same note."""
@@ -206,18 +206,22 @@ def _prepare(conn: sqlite3.Connection, doc: tables.DocInfo, extractor: EntityExt
     seen: set[str] = set()
     dating = tables.chunk_dating(conn, doc.id)
     heading_of = tables.chunk_heading(conn, doc.id)
+    paths = tables.chunk_heading_paths(conn, doc.id)
     lang_of = tables.chunk_languages(conn, doc.id)
     later = _entries_after(chunks, dating) if LOG_HEADER else {}
     for chunk_id, text in chunks:
         d = dating.get(chunk_id)
-        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id), lang_of.get(chunk_id))
+        place = " ; ".join([doc.title or PurePosixPath(doc.path).stem, *paths.get(chunk_id, [])])
+        found = statements(text, (d.note or d.start) if d else None, heading_of.get(chunk_id), lang_of.get(chunk_id),
+                           place)
         when = statement_dates(text, found, d, later.get(chunk_id)) if d else [s.date for s in found]
         for s, date in zip(found, when, strict=True):
             norm = " ".join(s.text.split())
             if norm in seen:
                 continue  # chunk overlap repeats sentences
             seen.add(norm)
-            stmts.append((chunk_id, s.text, list(s.terms), {k: list(v) for k, v in s.slots.items()}, date, s.cue))
+            stmts.append((chunk_id, s.text, [*s.terms, *(CONTEXT_MARK + t for t in s.context)],
+                          {k: list(v) for k, v in s.slots.items()}, date, s.cue))
     return links, mentions, stmts
 
 

@@ -79,6 +79,9 @@ class Statement:
     cue: bool = False
     start: int = 0
     """Offset of the text in its chunk."""
+    context: tuple[str, ...] = ()
+    """Subject words of the heading or label line the statement stands under ("## Subs", "Rent:"), when the
+    sentence leaves its subject to them ("£15 a month from 1 September 2026"); stored as "^word" terms."""
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -571,22 +574,34 @@ _GOES_ON = re.compile(r"\s*[^\W\d_](?<=[a-zß-ÿ])")
 """...or the next line goes on in lower case."""
 
 
+CONTEXT_MARK = "^"
+"""Marks a stored statement term that comes from the heading or label line above it (Statement.context)."""
+_HEADED = re.compile(r"#{1,6}\s|[^\W\d_][^:\n]{0,60}:\s*(?:\*\*|__)?$")
+"""A heading line inside a chunk, or a label line ending in a colon ("Rent:"): what the lines below are about."""
+SECTIONS = True
+"""Keep the words of the heading or label line above each statement (Statement.context): two statements under
+one heading of one note are about the heading's subject even when they share no word of their own."""
 BORROW_BELOW = 1
 """A statement with fewer subject words than this borrows those of the label line above it or of its
 heading ("Kit's football" above "From Sunday 11 January it's Sundays 10:00–11:00am")."""
 
 
 def statements(chunk_text: str, note_date: str | None, heading: str | None = None,
-               lang: str | None = None) -> list[Statement]:
+               lang: str | None = None, place: str | None = None) -> list[Statement]:
     """Sentences, list items and table rows of a chunk that state at least one value. `heading`: the
-    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language."""
+    innermost heading above the chunk (chunk texts leave headings out); `lang`: the chunk's language; `place`:
+    the note's title and the headings above the chunk (the subject its statements may leave out)."""
     out: list[Statement] = []
     pos = 0
     label: tuple[str, ...] = subject_terms(clean_text(heading), [], lang) if heading else ()
+    where = subject_terms(clean_text(place), [], lang) if place and SECTIONS else label
+    inline: tuple[str, ...] = ()
     for piece in _pieces(chunk_text):
         start = chunk_text.find(piece, pos)
         pos = start + len(piece) if start >= 0 else pos
         raw = piece.strip()
+        if SECTIONS and _HEADED.match(raw):
+            inline = subject_terms(clean_text(raw), [], lang)  # "### Subs" in a chunk that holds two sections
         if len(raw) < 12 or raw.startswith(("```", "~~~")):
             if raw and not raw.startswith(("```", "~~~")) and subject_terms(clean_text(raw), [], lang):
                 label = subject_terms(clean_text(raw), [], lang)
@@ -607,6 +622,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         terms = subject_terms(prose, spans, lang)
         if len(terms) < BORROW_BELOW and label:
             terms = tuple(dict.fromkeys((*terms, *label)))
+        context = tuple(t for t in dict.fromkeys((*where, *inline)) if t not in terms) if SECTIONS else ()
         if not terms:
             continue
         off = max(start, 0) + (len(piece) - len(piece.lstrip()))
@@ -622,7 +638,7 @@ def statements(chunk_text: str, note_date: str | None, heading: str | None = Non
         if not any(k != "number" for k in slots) and "number" not in slots:
             continue
         out.append(Statement(text=raw, terms=terms, slots=slots, cue=bool(_CUE.search(prose) or (FOREIGN and _WEAK_ELSEWHERE.search(prose))), date=when,
-                             start=off))
+                             start=off, context=context))
         if len(out) >= MAX_STATEMENTS_PER_CHUNK:
             break
     return out

@@ -113,6 +113,19 @@ def chunk_heading(conn: sqlite3.Connection, doc_id: int) -> dict[int, str]:
     return out
 
 
+def chunk_heading_paths(conn: sqlite3.Connection, doc_id: int) -> dict[int, list[str]]:
+    """chunk id -> the headings above it, outermost first."""
+    out: dict[int, list[str]] = {}
+    for chunk_id, path in conn.execute("SELECT id, heading_path FROM chunks WHERE doc_id = ?", (doc_id,)):
+        try:
+            headings = json.loads(path) if path else []
+        except ValueError:
+            continue
+        if isinstance(headings, list):
+            out[int(chunk_id)] = [h.strip() for h in headings if isinstance(h, str) and h.strip()]
+    return out
+
+
 def chunk_headings(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, str]]:
     """(chunk id, heading) for each distinct heading above a document's chunks, in order (chunk texts
     leave their headings out)."""
