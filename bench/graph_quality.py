@@ -82,6 +82,8 @@ def related_recall(brain: Brain, notes: Path, pairs: list[tuple[str, str]]) -> d
     ids = {rel_path(brain, notes, r[1]): int(r[0]) for r in brain.conn.execute("SELECT id, path FROM documents")}
     hits = naive = 0
     misses = []
+    miss_ranks: list[int | None] = []
+    won_by: dict[str, int] = {}
     times = []
     for a, b in pairs:
         t0 = time.perf_counter()
@@ -92,10 +94,40 @@ def related_recall(brain: Brain, notes: Path, pairs: list[tuple[str, str]]) -> d
         naive += b in base
         if b not in got:
             misses.append(f"{a} -> {b}")
+            wide = brain.related(ids[a], WIDE)
+            paths = [rel_path(brain, notes, r.path) for r in wide]
+            gold = wide[paths.index(b)] if b in paths else None
+            miss_ranks.append(paths.index(b) + 1 if gold else None)
+            for above in wide[:K]:
+                role = _winning_role(above, gold)
+                won_by[role] = won_by.get(role, 0) + 1
     times.sort()
     return {"pairs": len(pairs), "related": hits / len(pairs), "naive": naive / len(pairs),
             "related_hits": hits, "naive_hits": naive, "p50_ms": round(1000 * times[len(times) // 2], 1),
-            "misses": misses}
+            "misses": misses, "miss_ranks": miss_ranks,
+            "won_by": dict(sorted(won_by.items(), key=lambda x: -x[1]))}
+
+
+WIDE = 40
+"""How deep a missed partner is looked for (its rank, or None beyond this)."""
+
+
+def _role_weights(rel: Any) -> dict[str, float]:
+    """What each kind of evidence adds to a related note's score: one link, backlink, name mention each way,
+    two-hop tie, co-citation, context and semantic reason count once (their best); shared names and tags add up."""
+    out: dict[str, float] = {}
+    for r in rel.reasons:
+        role = "shared_name" if r.role == "entity" else r.role
+        out[role] = max(out.get(role, 0.0), r.weight) if r.role not in ("entity", "tag") else out.get(role, 0.0) + r.weight
+    return out
+
+
+def _winning_role(above: Any, gold: Any) -> str:
+    """The kind of evidence by which a note ranked in the top 10 beats a missed partner the most (its weight
+    there minus the partner's): where the fusion gives weak evidence too much, or the partner's evidence too little."""
+    mine = _role_weights(above)
+    theirs = _role_weights(gold) if gold is not None else {}
+    return max(mine, key=lambda k: mine[k] - theirs.get(k, 0.0)) if mine else "none"
 
 
 def hide_links(src: Path, dst: Path, share: float, seed: int) -> list[tuple[str, str]]:
@@ -275,6 +307,9 @@ def main() -> None:
                   f"{r['pairs']}), naive {r['naive']:.3f} ({r['naive_hits']}/{r['pairs']}); related p50 {r['p50_ms']} ms")
             for m in r["misses"]:
                 print(f"   miss: {m}")
+            if r["misses"]:
+                print(f"   missed partners' ranks (None: beyond {WIDE}): {r['miss_ranks']}; the kind of evidence by "
+                      f"which the notes above them win: {r['won_by']}")
         if "link_prediction" in res:
             lp = res["link_prediction"]
             print(f"{name}: link prediction: {lp['recovered']:.3f} of {lp['hidden']} hidden links recovered in top {K}; "

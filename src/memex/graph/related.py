@@ -98,6 +98,12 @@ CONTEXT_TOP = 60
 CONTEXT_NOTE_CHARS = 6000
 COCITE_MAX = 30
 """At most this many of the notes naming this one are read (the strongest first): bounds the work for hubs."""
+CSLS = 1.0
+"""Hubness of semantic neighbours (CSLS, as in cross-lingual word retrieval): a note close to everything (a year
+review, a long journal) has a high mean score with its own stored neighbours, so its nearness to this note says
+less. Its semantic weight loses W_SEMANTIC x CSLS x (that mean − the vault's mean); a note near few others gains."""
+CSLS_SAMPLE = 5000
+"""Stored neighbour rows read for the vault's mean score (once per connection until the database changes)."""
 SIZE_OUTER = True
 """Length normalisation counts a note's names nested in a longer name of it once (a results table naming
 "Anna Sykes Malton Velo" also stores "Anna Sykes" and "Anna Sykes Malton": one name, not three)."""
@@ -326,6 +332,8 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
         _context_words(conn, doc_id, found, n_docs)
     if W_PASSAGE > 0 and found:
         _passage_rerank(conn, doc_id, found)
+    if CSLS and found:
+        _csls(conn, found)
     ranked = sorted(((sum(_dedupe(rs)), other) for other, rs in found.items()), reverse=True)[:k]
     info = _doc_rows(conn, [o for _, o in ranked])
     out = []
@@ -334,6 +342,38 @@ def related(conn: sqlite3.Connection, doc_id: int, k: int = 10) -> list[Related]
             path, title = info[other]
             out.append(Related(other, path, title, score, _merge(found[other])))
     return out
+
+
+def _csls(conn: sqlite3.Connection, found: dict[int, list[Reason]]) -> None:
+    """CSLS: each candidate's semantic reasons shifted by how much closer than the vault's average its own stored
+    neighbours are (one indexed read for the candidates; the weights shown stay the passages' similarity)."""
+    ids = [o for o, rs in found.items() if any(r.role == "semantic" for r in rs)]
+    mean = _sem_mean.get(conn)
+    if not ids or mean is None:
+        return
+    local: dict[int, float] = {}
+    for i in range(0, len(ids), 400):
+        part = ids[i:i + 400]
+        q = ",".join("?" * len(part))
+        local.update((int(d), float(m)) for d, m in conn.execute(
+            f"SELECT src, avg(score) FROM graph_semantic WHERE src IN ({q}) GROUP BY src", part))
+    for o in ids:
+        shift = W_SEMANTIC * CSLS * (local.get(o, mean) - mean)
+        for r in found[o]:
+            if r.role == "semantic":
+                r.weight = max(0.0, r.weight - shift)
+        found[o] = [r for r in found[o] if r.weight > 0]  # a reason that adds nothing is not shown
+        if not found[o]:
+            del found[o]
+
+
+def _vault_mean(conn: sqlite3.Connection) -> float | None:
+    row = conn.execute("SELECT avg(score) FROM (SELECT score FROM graph_semantic LIMIT ?)", (CSLS_SAMPLE,)).fetchone()
+    return float(row[0]) if row and row[0] is not None else None
+
+
+_sem_mean: PerConnection[float | None] = PerConnection(_vault_mean, size=8)
+"""The mean stored neighbour score of the vault (a sample of CSLS_SAMPLE rows)."""
 
 
 def _passage_rerank(conn: sqlite3.Connection, doc_id: int, found: dict[int, list[Reason]]) -> None:
