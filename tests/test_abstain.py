@@ -12,7 +12,6 @@ from small_vault import indexed_home
 
 from memex.agents.abstain import (
     COSINE_SCALES,
-    CROSS_COSINE_SCALES,
     fts_in_notes,
     statement_support,
     support_cosine,
@@ -134,24 +133,3 @@ def test_an_e5_answer_below_e5s_usual_cosine_loses_support_that_a_raw_reading_wo
     q = "Quel est le numéro de cadre du vélo ?"
     assert support_score(q, 0.5, [below], embedder_id=e5)[0] < support_score(q, 0.5, [below])[0]
     assert threshold_for(e5) != threshold_for("minilm:all-MiniLM-L6-v2:384")
-
-
-def test_a_cosine_across_languages_is_read_on_the_scale_of_cosines_across_languages() -> None:
-    """e5 puts an English question and a Spanish statement of the same meaning further apart than two Spanish
-    ones: read on the one-language scale, an English question's answer from Spanish notes lost support to the
-    language gap alone. Across languages its middle is MiniLM's middle too; within one language nothing changes."""
-    e5 = "multilingual:multilingual-e5-small:384"
-    cross_mid, cross_spread = CROSS_COSINE_SCALES["multilingual"]
-    mini_mid, mini_spread = COSINE_SCALES["minilm"]
-    assert cross_mid < COSINE_SCALES["multilingual"][0]
-    assert support_cosine(cross_mid, e5, across=True) == pytest.approx(mini_mid)
-    assert support_cosine(cross_mid + cross_spread, e5, across=True) == pytest.approx(mini_mid + mini_spread)
-    assert support_cosine(0.61, "minilm:all-MiniLM-L6-v2:384", across=True) == 0.61  # no cross scale measured
-    # The support score reads the question's and the statement's languages.
-    es = _candidate("Hugo es alérgico a los frutos secos, sobre todo al anacardo, y lleva el autoinyector en la "
-                    "mochila del colegio todos los días.", "Hugo", 0.83, 0.0, 0.0)
-    en, same = "What is Hugo allergic to?", "¿A qué es alérgico Hugo?"
-    across = support_score(en, 0.5, [es], embedder_id=e5)[0]
-    within = support_score(same, 0.5, [es], embedder_id=e5)[0]
-    assert across - within == pytest.approx(0.6 * (support_cosine(0.83, e5, across=True) - support_cosine(0.83, e5)))
-    assert across > within

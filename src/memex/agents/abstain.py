@@ -19,7 +19,6 @@ import numpy as np
 from memex.agents import attribute, binding, focal, lexicon, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
-from memex.agents.paraphrase import other_language
 from memex.domain import Hit
 from memex.llm.base import ChatModel, LLMError, Message
 
@@ -105,23 +104,10 @@ and passage above 0.8, so read raw its cosine lifts every answer by the same amo
 thinner, weighs next to nothing in telling answers apart. An embedder kind not listed is read as it comes."""
 
 
-CROSS_COSINE_SCALES: dict[str, tuple[float, float]] = {"multilingual": (0.849, 0.030)}
-"""Where an embedder's cosines sit between a question and a statement in another language (an English question
-over Spanish notes): lower than within one language, where the same model puts a statement of the same meaning
-closer. Measured as `COSINE_SCALES` is (bench/calibrate_abstention.py), on the same homes both ways so the gap is
-the language's, not the vault's: multilingual-e5 on the Spanish vault (panadera) 0.866 for its Spanish questions,
-0.810 for its English ones; on the French vault (kine) 0.857 and 0.818; pooled, 0.045 below. So e5's
-one-language middle (0.894) less that gap, its spread unchanged. Read on the one-language scale, a cross-language
-answer lost about 0.13 of support to the language gap alone (while its word-overlap signals are near empty too)."""
-
-
-def support_cosine(cosine: float, embedder_id: str = "", across: bool = False) -> float:
-    """A statement's cosine as the support score reads it: placed in its embedder's spread (`COSINE_SCALES`, or
-    `CROSS_COSINE_SCALES` for a statement `across` languages from the question) and mapped onto MiniLM's;
-    unchanged for MiniLM and for an embedder kind never measured."""
-    kind = embedder_id.split(":", 1)[0]
-    scale = CROSS_COSINE_SCALES.get(kind) if across else None
-    scale = scale or COSINE_SCALES.get(kind)
+def support_cosine(cosine: float, embedder_id: str = "") -> float:
+    """A statement's cosine as the support score reads it: placed in its embedder's spread (`COSINE_SCALES`) and
+    mapped onto MiniLM's; unchanged for MiniLM and for an embedder kind never measured."""
+    scale = COSINE_SCALES.get(embedder_id.split(":", 1)[0])
     if scale is None:
         return cosine
     ref_mid, ref_spread = COSINE_SCALES["minilm"]
@@ -129,16 +115,15 @@ def support_cosine(cosine: float, embedder_id: str = "", across: bool = False) -
     return ref_mid + (cosine - mid) * ref_spread / spread
 
 
-def statement_support(c: Candidate, unseen: float = 0.0, embedder_id: str = "", across: bool = False) -> float:
+def statement_support(c: Candidate, unseen: float = 0.0, embedder_id: str = "") -> float:
     """One quoted statement's support, from its signals; `unseen`, the share of the question's wording that no
     note uses (`unseen_share`), counts as held in the word-coverage signals: no statement could hold it, so it
     says nothing against this one (meaning, the semantic signal, has to carry those words). The cosine is read
-    on the embedder's own scale (`support_cosine`), across languages where the statement is `across` languages
-    from the question."""
+    on the embedder's own scale (`support_cosine`)."""
     kind = SUPPORT_WEIGHTS.kind_unknown if c.kind is None else c.kind
     w = SUPPORT_WEIGHTS
     text, context = (RELATED_SUPPORT * r for r in c.related)
-    return (w.semantic * support_cosine(c.semantic, embedder_id, across) + w.lexical * min(1.0, c.lexical + text + unseen)
+    return (w.semantic * support_cosine(c.semantic, embedder_id) + w.lexical * min(1.0, c.lexical + text + unseen)
             + w.context * min(1.0, c.context + context + unseen) + w.kind * kind + w.rank / (1 + c.unit.rank))
 
 
@@ -232,8 +217,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
         missing += [n for n in asked if n not in missing and labelled_other(n, used)]
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
     share = sum(weight[n] for n in missing) / len(asked) if asked else 0.0
-    top = max((statement_support(c, unseen, embedder_id, other_language(question, c.hit.text)) for c in used),
-              default=best)
+    top = max((statement_support(c, unseen, embedder_id) for c in used), default=best)
     withheld = _withheld(question, used, note_text, candidates)
     # The thing asked for (agents/focal.py), reported for calibration: as a penalty it did not separate
     # unanswerable questions from answered ones on a held-out dev vault (bench/fit_support.py --penalise).
