@@ -133,3 +133,16 @@ def test_a_part_of_the_question_too_short_to_tell_stays_in_the_questions_languag
         assert lexicon.language("Javi's wife") == "en"
     with lexicon.asked("¿Qué hace Lucía, la mujer de Javi?"), lexicon.reading("fr", "Lucía"):
         assert lexicon.language("Lucía") == "es"
+
+
+def test_a_short_questions_language_is_told_by_its_question_words() -> None:
+    """The character n-grams leave a short question undetermined ("What is Hugo allergic to?"); its function
+    words tell it, so a Spanish statement reads as another language than the question's."""
+    from memex.agents import paraphrase
+
+    es = ("Hugo es alérgico a los frutos secos, sobre todo al anacardo, y lleva el autoinyector en la mochila del "
+          "colegio todos los días.")
+    assert paraphrase.question_language("What is Hugo allergic to?") == "en"
+    assert paraphrase.question_language("¿A qué es alérgico Hugo?") == "es"
+    assert paraphrase.other_language("What is Hugo allergic to?", es)
+    assert not paraphrase.other_language("¿A qué es alérgico Hugo?", es)
