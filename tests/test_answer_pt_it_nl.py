@@ -117,3 +117,32 @@ def test_a_short_statement_is_read_in_its_passages_language() -> None:
             assert matches(expected(q), s, q) == 1.0
         with lexicon.reading("und"):
             assert lexicon.language(s) == "en"  # an unsure passage: the question's language, as before
+
+
+def test_a_part_of_the_question_too_short_to_tell_stays_in_the_questions_language() -> None:
+    """A bridge's description taken from an English question ("Javi's wife") holds no function word: read while a
+    Spanish statement is, it is still the question's English, whatever the passage's language; the statement is
+    still read in its passage's."""
+    q = "What does Javi's wife Lucía do for a living?"
+    with lexicon.asked(q), lexicon.reading("es", "Javi's wife"):
+        assert lexicon.detect("Javi's wife") == "und"
+        assert lexicon.language("Javi's wife") == "en"
+        assert lexicon.language("javi's wife") == "en"
+        assert lexicon.language("Leo y Dani: 5") == "es"
+    with lexicon.reading("es", "Javi's wife"):  # no question asked around it: the question read for tells
+        assert lexicon.language("Javi's wife") == "en"
+    with lexicon.asked("¿Qué hace Lucía, la mujer de Javi?"), lexicon.reading("fr", "Lucía"):
+        assert lexicon.language("Lucía") == "es"
+
+
+def test_a_short_questions_language_is_told_by_its_question_words() -> None:
+    """The character n-grams leave a short question undetermined ("What is Hugo allergic to?"); its function
+    words tell it, so a Spanish statement reads as another language than the question's."""
+    from memex.agents import paraphrase
+
+    es = ("Hugo es alérgico a los frutos secos, sobre todo al anacardo, y lleva el autoinyector en la mochila del "
+          "colegio todos los días.")
+    assert paraphrase.question_language("What is Hugo allergic to?") == "en"
+    assert paraphrase.question_language("¿A qué es alérgico Hugo?") == "es"
+    assert paraphrase.other_language("What is Hugo allergic to?", es)
+    assert not paraphrase.other_language("¿A qué es alérgico Hugo?", es)

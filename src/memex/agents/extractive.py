@@ -189,7 +189,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # Not yet for English questions: their answers were fitted without it and it is unmeasured there (round 9).
     dated_by_writer = DATE in expect.kinds and lexicon.language(question) != "en"
     for u in units:
-        with lexicon.reading(paraphrase.passage_language(u.hit.text)):
+        with lexicon.reading(paraphrase.passage_language(u.hit.text), question):
             row, terms_held = _unit_features(question, u, expect, idf, spelled, known, dated_by_writer, subject_terms)
         rows.append(row[0])
         plain.append(row[1])

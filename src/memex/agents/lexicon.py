@@ -529,32 +529,48 @@ def language(text: str) -> str:
     lang = detect(text)
     if lang != "und":
         return lang
-    return _PASSAGE.get() or _ASKED.get()
+    passage = _PASSAGE.get()
+    if passage and not _of_question(text):
+        return passage
+    return _ASKED.get()
 
 
 _PASSAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("memex_passage_language", default=None)
+_QUESTION: contextvars.ContextVar[str] = contextvars.ContextVar("memex_read_for", default="")
+_ASKED_TEXT: contextvars.ContextVar[str] = contextvars.ContextVar("memex_asked_text", default="")
+
+
+def _of_question(text: str) -> bool:
+    """Is the text (a part of) the question being answered, not a statement of the notes: the question a
+    statement is read for (`reading`) or the question asked (`asked`)? A bridge's description ("Javi's wife",
+    "Hugo's best friend") holds no function word, yet is the question's, in the question's language."""
+    t = text.strip().lower()
+    return bool(t) and any(t in q.lower() for q in (_QUESTION.get(), _ASKED_TEXT.get()) if q)
 
 
 @contextlib.contextmanager
-def reading(passage_language: str) -> Iterator[None]:
-    """While reading one statement of a passage in `passage_language`: a statement too short to tell ("Acheté le
-    15/11 à Gérard, 180 €.") is read in its passage's language, not the question's — an English question over
-    French notes reads "180 €." as the French rules do. Languages other than English and LANGS change nothing."""
+def reading(passage_language: str, question: str = "") -> Iterator[None]:
+    """While reading one statement of a passage in `passage_language` for `question`: a statement too short to
+    tell ("Acheté le 15/11 à Gérard, 180 €.") is read in its passage's language, not the question's — an English
+    question over French notes reads "180 €." as the French rules do. The question (or a part of it) stays in its
+    own language however short. Languages other than English and LANGS change nothing."""
     lang = passage_language if passage_language in ("en", *LANGS) else None
-    token = _PASSAGE.set(lang)
+    token, asked_for = _PASSAGE.set(lang), _QUESTION.set(question)
     try:
         yield
     finally:
+        _QUESTION.reset(asked_for)
         _PASSAGE.reset(token)
 
 
 @contextlib.contextmanager
 def asked(question: str) -> Iterator[None]:
     """While answering `question`: statements too short to tell ("Barra: 1,20 €") are read in its language."""
-    token = _ASKED.set(detect(question) if detect(question) != "und" else "en")
+    token, text = _ASKED.set(detect(question) if detect(question) != "und" else "en"), _ASKED_TEXT.set(question)
     try:
         yield
     finally:
+        _ASKED_TEXT.reset(text)
         _ASKED.reset(token)
 
 

@@ -215,10 +215,14 @@ def cross_related_min(embedder_id: str) -> float | None:
 
 @functools.lru_cache(maxsize=256)
 def question_language(question: str) -> str:
-    """The question's language ("und" when the detector is unsure)."""
+    """The question's language ("und" when the detector is unsure): told by its function and question words
+    (agents/lexicon.detect) where they are clear, which they are in a short question ("What is Hugo allergic
+    to?") where the character n-grams are not; else by the character n-gram detector."""
+    from memex.agents import lexicon
     from memex.language.detect import detect_query
 
-    return detect_query(question).lang
+    lang = lexicon.detect(question)
+    return lang if lang != "und" else detect_query(question).lang
 
 
 @functools.lru_cache(maxsize=4096)
