@@ -376,16 +376,16 @@ for kind, text, answer, must, gold in [
 # Round 12 (xling12): English questions in two parts over the Spanish notes (someone named by what they do, then
 # something about them), and two unanswerable ones whose subject the notes do name. Appended as s078-s084.
 for kind, text, answer, must, gold in [
-    ("multi_hop", "Who is our flour sales rep, and where is he from?", "Javier Ortega (Harinas del Ebro), from Calatayud.",
+    ("single", "Who is our flour sales rep, and where is he from?", "Javier Ortega (Harinas del Ebro), from Calatayud.",
      ["Javier Ortega", "Calatayud"], ["personas/Javier Ortega.md"]),
-    ("multi_hop", "Who did the three-phase wiring for the new oven, and how much did he charge us?",
+    ("single", "Who did the three-phase wiring for the new oven, and how much did he charge us?",
      "Javi Lacasa, my brother-in-law: only the materials, 640 €.", ["Javi", "640"], ["personas/Javi Lacasa.md"]),
     ("multi_hop", "Who took over as our accountant when Marta Pardo retired, and how much does he charge a month?",
      "Sergio Lanuza (Asesoría Lanuza), 110 € a month.", ["Sergio Lanuza", "110"],
      ["personas/Sergio Lanuza.md", "personas/Marta Pardo.md"]),
-    ("multi_hop", "Which shop assistant has bad knees, and when does her daughter get married?",
-     "Marisa; her daughter gets married on 20 June.", ["Marisa", "junio"], ["personas/Marisa.md"]),
-    ("multi_hop", "Who is Rubén's partner, and what does she do?", "Noelia; she is a nurse (enfermera).",
+    ("single", "Which shop assistant has bad knees, and when does her daughter get married?",
+     "Marisa; her daughter gets married on 20 June (20 de junio).", ["Marisa", "junio"], ["personas/Marisa.md"]),
+    ("single", "Who is Rubén's partner, and what does she do?", "Noelia; she is a nurse (enfermera).",
      ["Noelia", "enfermera"], ["personas/Rubén Sancho.md"]),
     ("unanswerable", "What does Javi's wife Lucía do for a living?",
      "The notes don't say (she is married to Javi and helped with the move).", [], []),
