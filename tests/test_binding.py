@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from memex.agents import lexicon
 from memex.agents.abstain import support_score
 from memex.agents.binding import _clauses, asked_thing, unbound
 from memex.agents.evidence import Unit
@@ -158,3 +159,31 @@ def checks_expect(question: str):
     from memex.agents.answer_type import expected
 
     return expected(question)
+
+
+@pytest.mark.parametrize("question, statement, subject, other_note", [
+    # the subject's line, silent on the asked relation that other notes do use
+    ("Comment s'appellent les acheteurs de l'appartement de maman ?",
+     "Maman a trouvé un agent pour l'appartement : une dame qui s'appelle Carole Dumas.", "Dimanche 22 mars",
+     "L'acheteur paie les frais d'agence."),
+    ("¿Cuál es el número de socio de Hugo en el club de judo?",
+     "Club de judo, curso 2026–27: martes y viernes, de 18:00 a 19:00, 32 €/mes.", "Hugo",
+     "Andrés, socio del club de lectura."),
+    ("Wie heißt der Tierarzt von Hannelores Hund?", "Hannelores Hund Bruno war im Mai krank, jetzt wieder fit.",
+     "Hannelore", "Der Tierarzt kommt dienstags."),
+])
+def test_a_line_that_holds_the_subject_but_not_the_asked_thing_binds_no_value(question: str, statement: str,
+                                                                                subject: str, other_note: str) -> None:
+    in_notes = _notes(statement, subject, other_note)
+    with lexicon.asked(question):  # as answering reads them: a short line in the question's language
+        assert unbound(question, [(statement, subject)], in_notes) != ""
+
+
+def test_a_line_that_names_the_asked_thing_or_lacks_the_subject_is_left_to_meaning() -> None:
+    other = "L'acheteur paie les frais d'agence. Maman, appartement."
+    question = "Comment s'appellent les acheteurs de l'appartement de maman ?"
+    named = "Les acheteurs de l'appartement de maman : M. et Mme Roux."
+    assert unbound(question, [(named, "")], _notes(named, other)) == ""
+    # not about the subject: as likely worded otherwise, meaning judges
+    elsewhere = "Vente signée chez le notaire, les Roux très sympathiques."
+    assert unbound(question, [(elsewhere, "Vente")], _notes(elsewhere, other)) == ""

@@ -24,7 +24,7 @@ import contextvars
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 LANGS = ("es", "pt", "fr", "de", "it", "nl")
@@ -93,7 +93,8 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"temperatura|peso|tamanho|dose|idade|medida|altura|distancia|nota|versao)\b",
         "duration": r"\bquanto tempo\b|\bquant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bquanto (?:dura|"
                     r"demora|durou|demorou)\b|\bpor quanto tempo\b",
-        "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b",
+        "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b|"
+                r"\bqual (?:e|era|foi|sera) a data\b",
         "time": r"\b(?:que|a que) horas?\b|\bhorario\b|\bque dias?\b|\bquando\b",
         "person": r"\bquem\b|\b(?:que|qual) (?:pessoa|fornecedor\w*|medic[oa]|professor\w*|contabilista|contador\w*|"
                   r"vizinh[oa]|amig[oa]|fisio\w*|dentista|eletricista|canalizador|funcionari[oa]|cliente|chefe)\b",
@@ -115,7 +116,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "duration": r"\bcombien de (?:temps|heures|minutes|jours|semaines|mois|ans|annees)\b|\bpendant combien\b|"
                     r"\bcombien (?:dure|de temps dure)\b",
         "date": r"\bquand\b|\b(?:quel|quelle) (?:jour|date|annee|mois)\b|\ben quelle (?:annee|date)\b|\banniversaire\b|"
-                r"\bdepuis quand\b|\bjusqu'?a quand\b|\becheance\b",
+                r"\bdepuis quand\b|\bjusqu'?a quand\b|\becheance\b|\b(?:quel|quelle) (?:est|etait|sera|a ete) (?:la date|le jour)\b",
         "time": r"\ba quelle heure\b|\bquelle heure\b|\bhoraires?\b|\bquels jours\b|\bquand\b",
         "person": r"\bqui\b|\b(?:quel|quelle) (?:personne|fournisseur|medecin|professeur|comptable|voisin\w*|ami\w*|kine|"
                   r"dentiste|electricien|plombier|employe\w*|client\w*|patron\w*)\b",
@@ -137,7 +138,7 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"welcher|welches) (?:\w+-)?(?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note|version)\b",
         "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
         "date": r"\bwann\b|\b(?:welche[mnrs]?|an welchem) (?:tag|datum|jahr|monat)\b|\bgeburtstag\b|\bseit wann\b|"
-                r"\bbis wann\b|\bfrist\b",
+                r"\bbis wann\b|\bfrist\b|\b(?:was|wie) (?:ist|war) das datum\b",
         "time": r"\bum wie ?viel uhr\b|\bwelche uhrzeit\b|\buhrzeit\b|\boffnungszeiten\b|\ban welchen tagen\b|\bwann\b",
         "person": r"\bwer\b|\bwem\b|\bwen\b|\bwessen\b|\b(?:welche[mnrs]?) (?:person|lieferant\w*|arzt|arztin|lehrer\w*|"
                   r"steuerberater\w*|nachbar\w*|freund\w*|physio\w*|zahnarzt|elektriker|mitarbeiter\w*|kund\w*|chef\w*)\b",
@@ -159,7 +160,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "duration": r"\bquanto tempo\b|\bquant[ei] (?:ore|minuti|giorni|settimane|mesi|anni)\b|\bquanto (?:dura|ci "
                     r"mette|e durato)\b|\bper quanto tempo\b",
         "date": r"\bquando\b|\b(?:che|quale|in che) (?:giorno|data|anno|mese)\b|\bcompleanno\b|\bda quando\b|"
-                r"\bfino a quando\b|\bscadenza\b",
+                r"\bfino a quando\b|\bscadenza\b|\bqual(?:e)? (?:e|era|sara) (?:la data|il giorno)\b",
         "time": r"\ba che ora\b|\bche ora\b|\borari[oi]\b|\bquali giorni\b|\bquando\b",
         "person": r"\bchi\b|\b(?:quale|che) (?:persona|fornitore|medico|professore\w*|commercialista|vicin[oa]|amic[oa]|"
                   r"fisio\w*|dentista|elettricista|idraulico|dipendente|cliente|capo)\b",
@@ -180,7 +181,7 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer|versie)\b",
         "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
         "date": r"\bwanneer\b|\b(?:welke|op welke) (?:dag|datum)\b|\b(?:welk|in welk) (?:jaar|maand)\b|\bverjaardag\b|"
-                r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b",
+                r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b|\bwat (?:is|was) de datum\b",
         "time": r"\bhoe laat\b|\bopeningstijden\b|\bop welke dagen\b|\btijden\b|\bwanneer\b",
         "person": r"\bwie\b|\bwiens\b|\b(?:welke|welk) (?:persoon|leverancier|arts|dokter|leraar|lerares|boekhouder|buur\w*|"
                   r"vriend\w*|fysio\w*|tandarts|elektricien|loodgieter|medewerker|klant|baas)\b",
@@ -885,13 +886,46 @@ _NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
 """A German common noun (or a part of a hyphenated one) as written: "Datei", "Konfliktdatei", "Website"."""
 
 
-def name_words(name: str, question: str) -> str:
+def name_words(name: str, question: str, passages: Callable[[str], Sequence[str]] | None = None) -> str:
     """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
     "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
-    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"); elsewhere the name as found."""
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS") — or, given the notes' `passages`
+    holding a word, a noun-shaped word the notes write as a proper noun (`proper_noun`: "Hannelore", "Edeka");
+    elsewhere the name as found."""
     if language(question) != "de":
         return name
-    return " ".join(p for w in name.split() for p in w.split("-") if p and not _NOUN_SHAPE.fullmatch(p))
+    return " ".join(p for w in name.split() for p in w.split("-")
+                    if p and (not _NOUN_SHAPE.fullmatch(p) or passages is not None and proper_noun(p, passages(p))))
+
+
+_DETERMINERS_DE = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+keiner keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner sein seine seinen seinem seiner
+seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer euer eure jeder jede jedes jeden jedem
+dieser diese dieses diesen diesem welcher welche welches welchen welchem im am zum zur vom beim ins ans aufs
+durchs fürs übers unterm viel viele vielen wenig wenige einige einigen mehrere alle allen""".split())
+"""What stands before a German common noun and not before a person's or a firm's name: an article, a determiner,
+a preposition merged with one ("zum Geburtstag", "beim Imkerverein")."""
+_ADJECTIVE_DE = re.compile(r"^[a-zäöüß]{3,}(?:e|en|em|er|es)$")
+"""An inflected adjective, lower case: "neue Schleuder", "frischen Honig"."""
+
+
+def proper_noun(word: str, passages: Sequence[str]) -> bool:
+    """Do the notes write this capitalised German word as a name: it occurs in their passages, never after an
+    article, a determiner or an inflected adjective, and at least once inside a sentence (not at its start,
+    where any word has a capital). German capitalises every noun, so only how a word is used tells "Hannelore"
+    and "Edeka" from "Honig" and "Geburtstag"; no word list of names is needed."""
+    inside = 0
+    pattern = re.compile(rf"(?<![\w-])([\w'’-]+)?([^\w]*){re.escape(word)}(?![\w-])")
+    for text in passages:
+        for m in pattern.finditer(text):
+            before, gap = m.group(1), m.group(2)
+            if before is None or re.search(r"[.!?:;\n#*|>•-]", gap):
+                continue  # a sentence, line or field opens with it
+            low = before.lower()
+            if low in _DETERMINERS_DE or (_ADJECTIVE_DE.match(before) and gap.strip() == ""):
+                return False
+            inside += 1
+    return inside > 0
 
 
 # ---- answers in the question's language ---------------------------------------------------------------------
