@@ -76,3 +76,16 @@ def test_a_value_only_struck_through_is_withdrawn(question: str, statement: str,
                                       "Wat is de datum van het feest?", "Was ist das Datum der Ernte?"])
 def test_what_is_the_date_asks_for_a_date_in_each_language(question: str) -> None:
     assert "date" in expected(question).kinds
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Qual é o número do lote da vacina?", "code"), ("Quel est le numéro de sécurité sociale de maman ?", "code"),
+    ("Wie lautet die Chargennummer?", "code"), ("Wat is mijn klantnummer?", "code"),
+    ("Qual é o número de telefone da Dra. Paula?", "phone"), ("Wie ist die Telefonnummer von Klaus?", "phone"),
+])
+def test_the_number_of_one_thing_asks_for_an_identifier(question: str, kind: str) -> None:
+    assert expected(question).kinds == {kind}
+
+
+def test_the_number_of_many_things_is_a_count_not_an_identifier() -> None:
+    assert "code" not in expected("Qual é o número de caixas em stock?").kinds
