@@ -328,7 +328,7 @@ def struck_only(question: str, expect: Expectation, statements: Sequence[str]) -
     from memex.agents.answer_type import offers
 
     kinds = expect.kinds & STRUCK_KINDS
-    if not kinds or not statements:
+    if not kinds or not any("~~" in text for text in statements):
         return False
     struck = False
     for text in statements:
