@@ -187,3 +187,11 @@ def test_a_line_that_names_the_asked_thing_or_lacks_the_subject_is_left_to_meani
     # not about the subject: as likely worded otherwise, meaning judges
     elsewhere = "Vente signée chez le notaire, les Roux très sympathiques."
     assert unbound(question, [(elsewhere, "Vente")], _notes(elsewhere, other)) == ""
+
+
+def test_a_line_that_shows_the_asked_thing_without_its_word_still_speaks_of_it() -> None:
+    """"What's Dougie's company called?" answered by "director of Pryce & Son Building Ltd": a firm's suffix shows
+    the company."""
+    line = "Builder — director of Pryce & Son Building Ltd (Feeder Yard). Everyone calls him Dougie."
+    notes = _notes(line, "The company that did the roof went bust.")
+    assert unbound("What's Dougie's company called?", [(line, "Douglas Pryce (Dougie)")], notes) == ""

@@ -188,7 +188,8 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         return ""
     if not any(meets_terms(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
         return " ".join(words) if _subject_only(question, statements, terms, in_notes) and not any(
-            _mentions(f"{subject} {text}", w) for text, subject in statements for w in terms.values()) else ""
+            _mentions(f"{subject} {text}", w) or _shows(text, w) for text, subject in statements
+            for w in terms.values()) else ""
     values = frozenset().union(*(_VALUES.get(k, {k}) for k in kinds))
     for text, subject in statements:
         if kinds & {"person", "name"}:
@@ -214,6 +215,15 @@ def _mentions(text: str, word: str) -> bool:
     "raise", "acheteur" for "acheteurs")."""
     head = lexicon.fold(_ELIDED.sub("", word).lower())[:4]
     return any(t.startswith(head) for t in _WORD.findall(lexicon.fold(text.lower())))
+
+
+def _shows(text: str, word: str) -> bool:
+    """Does the text show the asked thing without its word: "Pryce & Son Building Ltd" is a company
+    (answer_type's signs)."""
+    from memex.agents.answer_type import _SIGNS
+
+    sign = _SIGNS.get(word.lower())
+    return sign is not None and sign.search(text) is not None
 
 
 def _subject_only(question: str, statements: Sequence[tuple[str, str]], asked: dict[str, str],
