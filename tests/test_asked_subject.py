@@ -89,3 +89,22 @@ def test_the_number_of_one_thing_asks_for_an_identifier(question: str, kind: str
 
 def test_the_number_of_many_things_is_a_count_not_an_identifier() -> None:
     assert "code" not in expected("Qual é o número de caixas em stock?").kinds
+
+
+@pytest.mark.parametrize("question", ["Quel est le prénom de Mme Giraud ?", "Wie lautet der Vorname von Frau Keller?",
+                                      "Wat is de voornaam van mevrouw Jansen?"])
+def test_a_first_name_asked_is_a_name(question: str) -> None:
+    assert expected(question).kinds == {"name"}
+
+
+@pytest.mark.parametrize("question, statement, lacks", [
+    ("Quand est l'anniversaire de Sophie Girard ?", "Cheffe de chœur depuis 2016.", True),
+    ("Wann hat Hannelore Geburtstag?", "Hannelore hat zwei Völker seit 2019.", True),
+    ("Quando é o aniversário da Dona Fátima?", "Aniversário: 3 de maio", False),
+    ("Was habe ich Opa zum Geburtstag geschenkt?", "Opa: ein Buch", False),  # a gift, not a day
+])
+def test_when_a_birthday_is_asks_for_a_day_of_the_year_in_each_language(question: str, statement: str,
+                                                                       lacks: bool) -> None:
+    from memex.agents.unstated import no_day_of_year
+
+    assert no_day_of_year(question, [statement]) is lacks
