@@ -1,6 +1,6 @@
 """Whether a quoted line states the asked attribute of the asked subject, read from structure (agents/abstain.py,
-agents/lexicon.py): a German name told from a noun by how the notes use it, a value withdrawn by strikethrough,
-a question asking "what is the date" in each language."""
+agents/lexicon.py, agents/unstated.py): a value withdrawn by strikethrough, a question asking "what is the date",
+an identifier by its "number", a first name or a birthday's day, in each language."""
 from __future__ import annotations
 
 import pytest
@@ -9,33 +9,7 @@ from memex.agents.abstain import struck_only, support_score
 from memex.agents.answer_type import expected
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
-from memex.agents.lexicon import name_words, proper_noun
 from memex.domain import Hit, Location
-
-NOTES = ["Hannelore Weber kam vorbei. Mit Hannelore die Völker durchgesehen.",
-         "Zum Geburtstag von Opa einen Kuchen. Heute hat Hannelore Geburtstag.",
-         "Honig bei Edeka abgegeben; Edeka zahlt 6 € das Glas.", "der frische Honig ist schon fest",
-         "neue Schleuder bestellt"]
-
-
-def _passages(word: str) -> list[str]:
-    return [t for t in NOTES if word in t]
-
-
-@pytest.mark.parametrize("word, name", [("Hannelore", True), ("Edeka", True), ("Weber", True),
-                                        ("Geburtstag", False), ("Honig", False), ("Schleuder", False),
-                                        ("Imkerverein", False)])
-def test_a_german_word_is_a_name_where_the_notes_never_write_it_after_an_article(word: str, name: bool) -> None:
-    assert proper_noun(word, _passages(word)) is name
-
-
-def test_a_german_question_keeps_the_names_the_notes_use_as_names() -> None:
-    question = "Wann hat Hannelore Geburtstag?"
-    assert name_words("Hannelore Geburtstag", question) == ""  # capitals alone say nothing in German
-    assert name_words("Hannelore Geburtstag", question, _passages) == "Hannelore"
-    assert name_words("Hannelore Weber", "Wann kommt Hannelore Weber?", _passages) == "Hannelore Weber"
-    # other languages: the name as found
-    assert name_words("Dona Fátima", "Quando é o aniversário da Dona Fátima?", _passages) == "Dona Fátima"
 
 
 def _candidate(text: str, subject: str) -> Candidate:
@@ -45,18 +19,10 @@ def _candidate(text: str, subject: str) -> Candidate:
     return Candidate(unit, 0.8, 0.6, 0.6, 1.0, 0.5)
 
 
-def test_a_german_name_the_quoted_lines_lack_costs_support() -> None:
-    """"Wann hat Hannelore Geburtstag?" answered from Opa's birthday line: the name is read as one and missed."""
-    class Words:
-        def __call__(self, word: str, stem: str) -> bool:
-            return any(word.lower() in t.lower() for t in NOTES)
-
-        def texts(self, word: str, limit: int = 20) -> list[str]:
-            return _passages(word)
-
-    line = _candidate("Zum Geburtstag von Opa am 3. Mai einen Kuchen.", "Familie")
-    _, checks = support_score("Wann hat Hannelore Geburtstag?", 0.8, [line], in_notes=Words())
-    assert checks["names_missing"] == ["Hannelore"]
+def test_a_struck_value_costs_the_answer_its_kind() -> None:
+    line = _candidate("Gate code: ~~4711~~ (changed in March, new one to follow)", "Moorings")
+    _, checks = support_score("What is the gate code at the moorings?", 0.8, [line])
+    assert "the asked value is struck through" in checks["attribute_unsupplied"]
 
 
 @pytest.mark.parametrize("question, statement, struck", [

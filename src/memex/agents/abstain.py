@@ -205,9 +205,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
     kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
-    # German capitalises every noun: there a name is read from how the notes use the word (lexicon.proper_noun).
-    passages = getattr(in_notes, "texts", None)
-    asked = [n for n in (lexicon.name_words(m, question, passages) for m in names(question))
+    asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
              if n and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
     if note_text is not None:

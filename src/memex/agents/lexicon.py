@@ -24,7 +24,7 @@ import contextvars
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 LANGS = ("es", "pt", "fr", "de", "it", "nl")
@@ -903,46 +903,13 @@ _NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
 """A German common noun (or a part of a hyphenated one) as written: "Datei", "Konfliktdatei", "Website"."""
 
 
-def name_words(name: str, question: str, passages: Callable[[str], Sequence[str]] | None = None) -> str:
+def name_words(name: str, question: str) -> str:
     """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
     "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
-    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS") — or, given the notes' `passages`
-    holding a word, a noun-shaped word the notes write as a proper noun (`proper_noun`: "Hannelore", "Edeka");
-    elsewhere the name as found."""
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"); elsewhere the name as found."""
     if language(question) != "de":
         return name
-    return " ".join(p for w in name.split() for p in w.split("-")
-                    if p and (not _NOUN_SHAPE.fullmatch(p) or passages is not None and proper_noun(p, passages(p))))
-
-
-_DETERMINERS_DE = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
-keiner keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner sein seine seinen seinem seiner
-seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer euer eure jeder jede jedes jeden jedem
-dieser diese dieses diesen diesem welcher welche welches welchen welchem im am zum zur vom beim ins ans aufs
-durchs fürs übers unterm viel viele vielen wenig wenige einige einigen mehrere alle allen""".split())
-"""What stands before a German common noun and not before a person's or a firm's name: an article, a determiner,
-a preposition merged with one ("zum Geburtstag", "beim Imkerverein")."""
-_ADJECTIVE_DE = re.compile(r"^[a-zäöüß]{3,}(?:e|en|em|er|es)$")
-"""An inflected adjective, lower case: "neue Schleuder", "frischen Honig"."""
-
-
-def proper_noun(word: str, passages: Sequence[str]) -> bool:
-    """Do the notes write this capitalised German word as a name: it occurs in their passages, never after an
-    article, a determiner or an inflected adjective, and at least once inside a sentence (not at its start,
-    where any word has a capital). German capitalises every noun, so only how a word is used tells "Hannelore"
-    and "Edeka" from "Honig" and "Geburtstag"; no word list of names is needed."""
-    inside = 0
-    pattern = re.compile(rf"(?<![\w-])([\w'’-]+)?([^\w]*){re.escape(word)}(?![\w-])")
-    for text in passages:
-        for m in pattern.finditer(text):
-            before, gap = m.group(1), m.group(2)
-            if before is None or re.search(r"[.!?:;\n#*|>•-]", gap):
-                continue  # a sentence, line or field opens with it
-            low = before.lower()
-            if low in _DETERMINERS_DE or (_ADJECTIVE_DE.match(before) and gap.strip() == ""):
-                return False
-            inside += 1
-    return inside > 0
+    return " ".join(p for w in name.split() for p in w.split("-") if p and not _NOUN_SHAPE.fullmatch(p))
 
 
 # ---- answers in the question's language ---------------------------------------------------------------------
