@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from memex.agents import lexicon
 from memex.agents.abstain import support_score
 from memex.agents.binding import _clauses, asked_thing, unbound
 from memex.agents.evidence import Unit
@@ -159,42 +158,3 @@ def checks_expect(question: str):
     from memex.agents.answer_type import expected
 
     return expected(question)
-
-
-@pytest.mark.parametrize("question, statement, subject, other_note", [
-    # the subject's line, silent on the asked relation that other notes do use
-    ("Comment s'appellent les acheteurs de l'appartement de maman ?",
-     "Maman a trouvé un agent pour l'appartement : une dame qui s'appelle Carole Dumas.", "Dimanche 22 mars",
-     "L'acheteur paie les frais d'agence."),
-    ("¿Cuál es el número de socio de Hugo en el club de judo?",
-     "Club de judo, curso 2026–27: martes y viernes, de 18:00 a 19:00, 32 €/mes.", "Hugo",
-     "Andrés, socio del club de lectura."),
-    ("Wie heißt der Tierarzt von Hannelores Hund?", "Hannelores Hund Bruno war im Mai krank, jetzt wieder fit.",
-     "Hannelore", "Der Tierarzt kommt dienstags."),
-])
-def test_a_line_that_holds_the_subject_but_not_the_asked_thing_binds_no_value(question: str, statement: str,
-                                                                                subject: str, other_note: str) -> None:
-    in_notes = _notes(statement, subject, other_note)
-    with lexicon.asked(question):  # as answering reads them: a short line in the question's language
-        assert unbound(question, [(statement, subject)], in_notes, paraphrased=False) != ""
-
-
-def test_a_line_that_names_the_asked_thing_or_lacks_the_subject_is_left_to_meaning() -> None:
-    other = "L'acheteur paie les frais d'agence. Maman, appartement."
-    question = "Comment s'appellent les acheteurs de l'appartement de maman ?"
-    named = "Les acheteurs de l'appartement de maman : M. et Mme Roux."
-    assert unbound(question, [(named, "")], _notes(named, other), paraphrased=False) == ""
-    # not about the subject: as likely worded otherwise, meaning judges
-    elsewhere = "Vente signée chez le notaire, les Roux très sympathiques."
-    assert unbound(question, [(elsewhere, "Vente")], _notes(elsewhere, other), paraphrased=False) == ""
-    # where unseen wording is read as a paraphrase (MiniLM), the subject's line is left to meaning
-    line = "Maman a trouvé un agent pour l'appartement : une dame qui s'appelle Carole Dumas."
-    assert unbound(question, [(line, "Dimanche")], _notes(line, other)) == ""
-
-
-def test_a_line_that_shows_the_asked_thing_without_its_word_still_speaks_of_it() -> None:
-    """"What's Dougie's company called?" answered by "director of Pryce & Son Building Ltd": a firm's suffix shows
-    the company."""
-    line = "Builder — director of Pryce & Son Building Ltd (Feeder Yard). Everyone calls him Dougie."
-    notes = _notes(line, "The company that did the roof went bust.")
-    assert unbound("What's Dougie's company called?", [(line, "Douglas Pryce (Dougie)")], notes, False) == ""

@@ -187,11 +187,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
             return _unwritten(question, terms, in_notes)
         return ""
     if not any(meets_terms(content_terms(f"{subject} {text}"), wanted) for text, subject in statements):
-        # Not where the embedder's calibration reads unseen wording as a paraphrase (MiniLM, English): there it
-        # cost the blind English postman vault two answers (false abstention 0.047 -> 0.071) and refused none.
-        return " ".join(words) if not paraphrased and _subject_only(question, statements, terms, in_notes) and not any(
-            _mentions(f"{subject} {text}", w) or _shows(text, w) for text, subject in statements
-            for w in terms.values()) else ""
+        return ""
     values = frozenset().union(*(_VALUES.get(k, {k}) for k in kinds))
     for text, subject in statements:
         if kinds & {"person", "name"}:
@@ -209,48 +205,6 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if _refers_back(text, question, wanted, kinds, values):
             return ""
     return " ".join(words)
-
-
-def _mentions(text: str, word: str) -> bool:
-    """Does the text hold a word opening like this one (its first four letters, folded; the whole of a shorter
-    one): read loosely, since a word the statements hold in another form must not count as missing ("raised" for
-    "raise", "acheteur" for "acheteurs")."""
-    head = lexicon.fold(_ELIDED.sub("", word).lower())[:4]
-    return any(t.startswith(head) for t in _WORD.findall(lexicon.fold(text.lower())))
-
-
-def _shows(text: str, word: str) -> bool:
-    """Does the text show the asked thing without its word: "Pryce & Son Building Ltd" is a company
-    (answer_type's signs)."""
-    from memex.agents.answer_type import _SIGNS
-
-    sign = _SIGNS.get(word.lower())
-    return sign is not None and sign.search(text) is not None
-
-
-def _subject_only(question: str, statements: Sequence[tuple[str, str]], asked: dict[str, str],
-                  in_notes: Callable[[str, str], bool] | None) -> bool:
-    """Do the statements hold whose the asked thing is and not what: some statement holds every other word of the
-    question the notes use — its subject ("Sophie" of "le mari de Sophie Girard", "appartement" and "maman" of
-    "les acheteurs de l'appartement de maman") — and none holds a word of the asked thing, which other notes do
-    use. Retrieval found the subject's lines; had one of them stated the asked attribute, it would name it ("mari",
-    "acheteurs", "socio"). Read from the question's words and the statements, in any language."""
-    from memex.agents.answer_type import KIND_WORDS, meets_terms, names
-    from memex.agents.extractive import content_terms, question_terms
-
-    lang = _lang(question)
-    rest = {t for t, w in question_terms(question).items()
-            if t not in asked and t not in KIND_WORDS and len(t) > 2 and not _kind_word(w, lang)
-            and not re.fullmatch(rf"(?:{_NAME_ASKED[lang]})", lexicon.fold(_ELIDED.sub("", w).lower()))
-            and (in_notes is None or in_notes(_ELIDED.sub("", w).lower(), t))}
-    if not rest:
-        return False
-    # A name is held by any of its words: "Sophie" of "Sophie Girard" (her line in the choir journal)
-    groups = [content_terms(n) & rest for n in (lexicon.name_words(m, question) for m in names(question))]
-    groups = [g for g in groups if g]
-    alone = rest - set().union(*groups) if groups else rest
-    needs = [g for g in groups] + [{t} for t in alone]
-    return any(all(meets_terms(content_terms(f"{subject} {text}"), g) for g in needs) for text, subject in statements)
 
 
 def _refers_back(text: str, question: str, wanted: set[str], kinds: frozenset[str], values: frozenset[str]) -> bool:

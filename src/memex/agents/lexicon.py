@@ -684,16 +684,12 @@ def expected_kinds(question: str) -> frozenset[str] | None:
 
 _NUMBER_OF = {"es": r"numero (?:de|del) (?:la |el )?", "pt": r"numero (?:de|do|da) ", "it": r"numero (?:di|del|della|dello) ",
               "fr": r"numero (?:de (?:la )?|du |d'|de l')"}
-_COMPOUND_NUMBER = {"de": r"\w{3,}nummer\b", "nl": r"\w{3,}nummer\b"}
 
 
 def _identifier_asked(q: str, lang: str) -> bool:
     """Does the (folded) question ask for an identifier by the word "number" of one thing ("número do lote",
-    "numéro de sécurité sociale", "Chargennummer", "klantnummer"): the number of a singular noun names it, where a
+    "numéro de sécurité sociale"): the number of a singular noun names it, where a
     plural one counts ("número de clientes")? The patterns' lists of identifiers cannot hold every trade's."""
-    compound = _COMPOUND_NUMBER.get(lang)
-    if compound:
-        return re.search(compound, q) is not None
     of = _NUMBER_OF.get(lang)
     m = re.search(rf"\b(?:{of})([^\W\d_]+)", q) if of else None
     return m is not None and not m.group(1).endswith("s")
