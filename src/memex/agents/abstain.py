@@ -229,6 +229,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
     lacks += not_carried(question, used, relational)
+    if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):
+        lacks.append("the asked value is struck through")
     if not lacks and kind_ok and not relational:
         # A value of the asked kind beside something else than the asked thing, in every quoted statement
         # (agents/binding.py): another item's price, a name from another role. Not for a relation's answer, whose
@@ -307,6 +309,33 @@ def signals(question: str, used: Sequence[Candidate], candidates: Sequence[Candi
             "n_cands": float(len(candidates)), "attr_cov": attr_cov, "attr_chunk": attr_chunk,
             "attr_missing": float(len(attr)) * (1 - attr_cov), "rank": float(stand.unit.rank),
             "partial": stand.context * (1 - stand.context)}
+
+
+_STRUCK = re.compile(r"~~(?!\s)[^~\n]+?~~")
+STRUCK_KINDS = frozenset({"money", "number", "quantity", "date", "time", "weekday", "duration", "code", "phone",
+                          "place", "person"})
+"""The kinds of value a struck-through span withdraws. Not a name: a checklist strikes what is done ("~~Pottery
+class for two~~"), which is what "Which present did I already give?" asks for."""
+
+
+def struck_only(question: str, expect: Expectation, statements: Sequence[str]) -> bool:
+    """Does every quoted statement that offers a value of the asked kind offer it only inside struck-through text
+    (Markdown `~~…~~`): a retracted code, a superseded price or date with no replacement beside it ("Code:
+    ~~4711~~"). "Date : ~~sam. 20 juin~~ → sam. 4 juillet" still gives a date. Read from the markup alone, in any
+    language."""
+    from memex.agents.answer_type import offers
+
+    kinds = expect.kinds & STRUCK_KINDS
+    if not kinds or not any("~~" in text for text in statements):
+        return False
+    struck = False
+    for text in statements:
+        if not kinds & offers(text, question):
+            continue
+        if "~~" not in text or kinds & offers(_STRUCK.sub(" ", text), question):
+            return False
+        struck = True
+    return struck
 
 
 def not_carried(question: str, used: Sequence[Candidate], relational: bool = False) -> list[str]:

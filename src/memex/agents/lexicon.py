@@ -93,7 +93,8 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"temperatura|peso|tamanho|dose|idade|medida|altura|distancia|nota|versao)\b",
         "duration": r"\bquanto tempo\b|\bquant[oa]s (?:horas|minutos|dias|semanas|meses|anos)\b|\bquanto (?:dura|"
                     r"demora|durou|demorou)\b|\bpor quanto tempo\b",
-        "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b",
+        "date": r"\bquando\b|\b(?:que|qual) (?:dia|data|ano|mes)\b|\bem que (?:ano|mes|data)\b|\baniversario\b|\bprazo\b|"
+                r"\bqual (?:e|era|foi|sera) a data\b",
         "time": r"\b(?:que|a que) horas?\b|\bhorario\b|\bque dias?\b|\bquando\b",
         "person": r"\bquem\b|\b(?:que|qual) (?:pessoa|fornecedor\w*|medic[oa]|professor\w*|contabilista|contador\w*|"
                   r"vizinh[oa]|amig[oa]|fisio\w*|dentista|eletricista|canalizador|funcionari[oa]|cliente|chefe)\b",
@@ -115,14 +116,14 @@ _KINDS: dict[str, dict[str, str]] = {
         "duration": r"\bcombien de (?:temps|heures|minutes|jours|semaines|mois|ans|annees)\b|\bpendant combien\b|"
                     r"\bcombien (?:dure|de temps dure)\b",
         "date": r"\bquand\b|\b(?:quel|quelle) (?:jour|date|annee|mois)\b|\ben quelle (?:annee|date)\b|\banniversaire\b|"
-                r"\bdepuis quand\b|\bjusqu'?a quand\b|\becheance\b",
+                r"\bdepuis quand\b|\bjusqu'?a quand\b|\becheance\b|\b(?:quel|quelle) (?:est|etait|sera|a ete) (?:la date|le jour)\b",
         "time": r"\ba quelle heure\b|\bquelle heure\b|\bhoraires?\b|\bquels jours\b|\bquand\b",
         "person": r"\bqui\b|\b(?:quel|quelle) (?:personne|fournisseur|medecin|professeur|comptable|voisin\w*|ami\w*|kine|"
                   r"dentiste|electricien|plombier|employe\w*|client\w*|patron\w*)\b",
         "place": r"\bouu\b|\b(?:dans|de|a|en) quel(?:le)? (?:ville|village|rue|quartier|endroit|lieu|parc|"
                  r"magasin|boutique|bar|restaurant|hopital|ecole|pays|plage|hotel)\b|\b(?:quelle|quel|quels|quelles) "
                  r"(?:ville|rue|quartier|adresse|endroit|lieu|restaurants?|magasins?|lieux)\b|\badresse\b",
-        "name": r"\bcomment s'?appelle\w*\b|\b(?:quel est le )?nom\b|\bappele\w*\b|\b(?:quelle|quel) (?:marque|"
+        "name": r"\bcomment s'?appelle\w*\b|\b(?:quel est le )?(?:pre)?nom\b|\bappele\w*\b|\b(?:quelle|quel) (?:marque|"
                 r"entreprise|societe|banque|appli\w*|livre|recette|modele|medicament|produit)\b",
         "phone": r"\b(?:telephone|portable|mobile|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:compte|commande|police|facture|client|membre|serie|reference|dossier)\b|"
@@ -137,14 +138,14 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"welcher|welches) (?:\w+-)?(?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note|version)\b",
         "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
         "date": r"\bwann\b|\b(?:welche[mnrs]?|an welchem) (?:tag|datum|jahr|monat)\b|\bgeburtstag\b|\bseit wann\b|"
-                r"\bbis wann\b|\bfrist\b",
+                r"\bbis wann\b|\bfrist\b|\b(?:was|wie) (?:ist|war) das datum\b",
         "time": r"\bum wie ?viel uhr\b|\bwelche uhrzeit\b|\buhrzeit\b|\boffnungszeiten\b|\ban welchen tagen\b|\bwann\b",
         "person": r"\bwer\b|\bwem\b|\bwen\b|\bwessen\b|\b(?:welche[mnrs]?) (?:person|lieferant\w*|arzt|arztin|lehrer\w*|"
                   r"steuerberater\w*|nachbar\w*|freund\w*|physio\w*|zahnarzt|elektriker|mitarbeiter\w*|kund\w*|chef\w*)\b",
         "place": r"\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|aus|an) welche[mnrs]? (?:stadt|dorf|strasse|viertel|ort|park|"
                  r"laden|geschaft|bar|restaurant|krankenhaus|schule|land)\b|\bwelche[mnrs]? (?:stadt|strasse|adresse|"
                  r"ort|restaurants?|laden)\b|\badresse\b",
-        "name": r"\bwie hei(?:ss|ß)t\b|\bwie lautet der name\b|\bname\b|\bgenannt\b|\bwelche[mnrs]? (?:marke|firma|"
+        "name": r"\bwie hei(?:ss|ß)t\b|\bwie lautet der (?:vor)?name\b|\b(?:vor)?name\b|\bgenannt\b|\bwelche[mnrs]? (?:marke|firma|"
                 r"bank|app|buch|rezept|modell|medikament|produkt)\b",
         "phone": r"\b(?:telefon\w*|handy\w*|mobilnummer|whatsapp)\b",
         "code": r"\biban\b|\b(?:konto|bestell|kunden|mitglieds|rechnungs|versicherungs|steuer)nummer\b|"
@@ -159,7 +160,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "duration": r"\bquanto tempo\b|\bquant[ei] (?:ore|minuti|giorni|settimane|mesi|anni)\b|\bquanto (?:dura|ci "
                     r"mette|e durato)\b|\bper quanto tempo\b",
         "date": r"\bquando\b|\b(?:che|quale|in che) (?:giorno|data|anno|mese)\b|\bcompleanno\b|\bda quando\b|"
-                r"\bfino a quando\b|\bscadenza\b",
+                r"\bfino a quando\b|\bscadenza\b|\bqual(?:e)? (?:e|era|sara) (?:la data|il giorno)\b",
         "time": r"\ba che ora\b|\bche ora\b|\borari[oi]\b|\bquali giorni\b|\bquando\b",
         "person": r"\bchi\b|\b(?:quale|che) (?:persona|fornitore|medico|professore\w*|commercialista|vicin[oa]|amic[oa]|"
                   r"fisio\w*|dentista|elettricista|idraulico|dipendente|cliente|capo)\b",
@@ -180,14 +181,14 @@ _KINDS: dict[str, dict[str, str]] = {
                     r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer|versie)\b",
         "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
         "date": r"\bwanneer\b|\b(?:welke|op welke) (?:dag|datum)\b|\b(?:welk|in welk) (?:jaar|maand)\b|\bverjaardag\b|"
-                r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b",
+                r"\bsinds wanneer\b|\btot wanneer\b|\bdeadline\b|\bwat (?:is|was) de datum\b",
         "time": r"\bhoe laat\b|\bopeningstijden\b|\bop welke dagen\b|\btijden\b|\bwanneer\b",
         "person": r"\bwie\b|\bwiens\b|\b(?:welke|welk) (?:persoon|leverancier|arts|dokter|leraar|lerares|boekhouder|buur\w*|"
                   r"vriend\w*|fysio\w*|tandarts|elektricien|loodgieter|medewerker|klant|baas)\b",
         "place": r"\bwaar\b|\bwaarheen\b|\bwaarvandaan\b|\b(?:in|uit) welke? (?:stad|dorp|straat|wijk|plaats|park|winkel|"
                  r"bar|restaurant|ziekenhuis|school|land)\b|\bwelke? (?:stad|straat|adres|plaats|restaurants?|"
                  r"winkels?)\b|\badres\b",
-        "name": r"\bhoe heet\w*\b|\bwat is de naam\b|\bnaam\b|\bgenoemd\b|\bwelke? (?:merk|bedrijf|bank|app|boek|recept|"
+        "name": r"\bhoe heet\w*\b|\bwat is de (?:voor)?naam\b|\b(?:voor)?naam\b|\bgenoemd\b|\bwelke? (?:merk|bedrijf|bank|app|boek|recept|"
                 r"model|medicijn|product)\b",
         "phone": r"\b(?:telefoon\w*|mobiel\w*|gsm|whatsapp)\b",
         "code": r"\biban\b|\b(?:rekening|bestel|klant|lid|factuur|polis|dossier)nummer\b|\b(?:bsn|pin|pincode|"
@@ -690,11 +691,24 @@ def expected_kinds(question: str) -> frozenset[str] | None:
         kinds.add("place")
     if p["name"].search(q) and not kinds:
         kinds.add("name")
-    if p["code"].search(q):
+    if p["code"].search(q) or _identifier_asked(q, lang):
         kinds = (kinds - {"number", "quantity"}) | {"code"}
     if p["phone"].search(q) and _asks_phone(q, lang):
         kinds = (kinds - {"number", "quantity", "code"}) | {"phone"}
     return frozenset(kinds)
+
+
+_NUMBER_OF = {"es": r"numero (?:de|del) (?:la |el )?", "pt": r"numero (?:de|do|da) ", "it": r"numero (?:di|del|della|dello) ",
+              "fr": r"numero (?:de (?:la )?|du |d'|de l')"}
+
+
+def _identifier_asked(q: str, lang: str) -> bool:
+    """Does the (folded) question ask for an identifier by the word "number" of one thing ("número do lote",
+    "numéro de sécurité sociale"): the number of a singular noun names it, where a
+    plural one counts ("número de clientes")? The patterns' lists of identifiers cannot hold every trade's."""
+    of = _NUMBER_OF.get(lang)
+    m = re.search(rf"\b(?:{of})([^\W\d_]+)", q) if of else None
+    return m is not None and not m.group(1).endswith("s")
 
 
 _PHONE_ASK = {"es": (r"numero", r"cual es (?:el|su|tu)|que", r"de|del"),

@@ -178,7 +178,9 @@ _DAY_OF_YEAR = re.compile(
     r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
 
-_WHEN = re.compile(r"(?i)\b(?:when|what date|which date|what day|which day|cu[aá]ndo|qu[eé] d[ií]a)\b")
+_WHEN = re.compile(r"(?i)\b(?:when|what date|which date|what day|which day|cu[aá]ndo|qu[eé] d[ií]a|quand|quel jour|"
+                   r"quelle (?:est la )?date|wann|an welchem tag|welches datum|quando|que dia|qual (?:é |e )?a data|"
+                   r"che giorno|quale giorno|wanneer|welke dag|welke datum)\b")
 
 
 def no_day_of_year(question: str, statements: Sequence[str]) -> bool:

@@ -393,6 +393,20 @@ for kind, text, answer, must, gold in [
 ]:
     LATER.append({"question": text, "answer": answer, "must_include": must, "gold_notes": gold, "type": kind,
                   "lang": "en"})
+# Round 12 (abst12): near misses, with fixed ids s088-s091 (s078-s087 are xling12's, appended to LATER): the
+# asked attribute of a person whose note holds others' (ages, homes, phones), or of a contract she never had.
+FIXED: list[tuple[str, dict]] = [
+    (f"s{i:03d}", {"question": text, "answer": f"Las notas no lo dicen — {why}.", "must_include": [],
+                   "gold_notes": [], "type": "unanswerable", "lang": "es"})
+    for i, (text, why) in enumerate([
+        ("¿Cuántos años tiene Marta Pardo?",
+         "la edad está apuntada para Nieves (81) y Yolanda (24), no para Marta"),
+        ("¿Dónde vive Marta Pardo?", "se apunta dónde viven o trabajan otros (Yolanda en Delicias, la asesoría de "
+                                     "Sergio en el paseo de Teruel), no ella"),
+        ("¿Cuántas horas semanales tenía Yolanda en el contrato de prácticas?",
+         "no hubo contrato de prácticas: el de verano era de 25 h y el indefinido de 30 h"),
+        ("¿Qué teléfono tiene Sergio Lanuza?", "su nota dice que prefiere email y no da teléfono"),
+    ], start=88)]
 
 
 def main() -> None:
@@ -403,6 +417,8 @@ def main() -> None:
     with open(ROOT / "questions.jsonl", "w", encoding="utf-8") as f:
         for i, row in enumerate(rows, 1):
             f.write(json.dumps({"id": f"s{i:03d}", **row}, ensure_ascii=False) + "\n")
+        for qid, row in FIXED:
+            f.write(json.dumps({"id": qid, **row}, ensure_ascii=False) + "\n")
     with open(ROOT / "gold_alternatives.jsonl", "w", encoding="utf-8") as f:
         for i, row in enumerate(rows, 1):
             also = [g for g in ALSO.get(row["question"], []) if g not in row["gold_notes"]]
@@ -412,10 +428,10 @@ def main() -> None:
         for row in C:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts: dict[str, int] = {}
-    for row in Q + LATER:
+    for row in Q + LATER + [r for _, r in FIXED]:
         key = f"{row['lang']}:{row['type']}"
         counts[key] = counts.get(key, 0) + 1
-    print(f"{len(Q) + len(LATER)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(f"{len(Q) + len(LATER) + len(FIXED)} questions: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(f"{len(C)} contradictions")
 
 
