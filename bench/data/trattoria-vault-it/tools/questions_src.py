@@ -1,4 +1,5 @@
 """Source of questions.jsonl (kept as Python for readable quoting). Run to regenerate questions.jsonl."""
+from collections import Counter
 import json
 from pathlib import Path
 
@@ -132,5 +133,4 @@ q("paraphrase", "When did Giulia get her flu jab and what did it cost her?", "On
 with open(ROOT / "questions.jsonl", "w", encoding="utf-8") as f:
     for x in Q:
         f.write(json.dumps(x, ensure_ascii=False) + "\n")
-from collections import Counter
 print(len(Q), Counter(x["type"] for x in Q), Counter(x["lang"] for x in Q))
