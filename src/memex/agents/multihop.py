@@ -342,6 +342,12 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
             found = _interleave(found, [h for h in more if h.chunk_id not in have])
             hop.queries[-1] = f"{query} | {asked}"
         notes = entity_notes(searcher.conn, entity)
+        # Passages under a title or heading that names the entity ("Graham 1-1s", "Gift ideas › Tomi (25 Oct)"): what
+        # they say is about it though their lines never repeat its name ("He gave me his red book").
+        headed = headed_hits(searcher, entity, asked or query, [d for d, _ in notes])
+        if headed:
+            have = {h.chunk_id for h in headed}
+            found = [*headed, *[h for h in found if h.chunk_id not in have]]
         if notes:
             hop.notes[entity] = [p for _, p in notes]
             hop.docs[entity] = [d for d, _ in notes]
@@ -355,6 +361,39 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
     out = add_hits(ctx, rankings, hop.queries, budget, embedder)
     hop.added = [h.chunk_id for h in out.hits[len(ctx.hits):]]
     return out, hop
+
+
+HEADED_HITS = 2
+"""Passages taken from under titles and headings that name a bridging entity (the best for what is asked)."""
+HEADED_POOL = 60
+"""Passages with such a title or heading read at most (the first the full-text index gives)."""
+
+
+def headed_hits(searcher: Searcher, entity: str, query: str, skip_docs: Sequence[int] = ()) -> list[Hit]:
+    """The passages under a note title or section heading that names the entity as a phrase, other than the
+    entity's own notes (`skip_docs`), that best answer `query` by meaning: "Graham 1-1s" for Graham, a
+    "Tomi (25 Oct)" section of a gift list for Tomi."""
+    words = re.findall(r"[^\W_][\w'’-]*", entity)
+    if not words or len(entity) < SHORT_FORM_MIN:
+        return []
+    phrase = " ".join(w.replace('"', "") for w in words)
+    try:
+        skip = f"AND c.doc_id NOT IN ({','.join('?' * len(skip_docs))}) " if skip_docs else ""
+        rows = searcher.conn.execute(
+            f"SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.id = f.rowid WHERE chunks_fts MATCH ? {skip}LIMIT ?",
+            (f'{{title headings}} : "{phrase}"', *skip_docs, HEADED_POOL)).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    ids = [int(r[0]) for r in rows]
+    if not ids:
+        return []
+    try:
+        ranked = searcher.index.search(searcher.embedder.embed_query(query), HEADED_HITS,
+                                       np.array(ids, dtype=np.int64))
+    except (AttributeError, TypeError, ValueError):
+        return []
+    scores = {int(c): float(s) for c, s in ranked}
+    return searcher.hits_for(list(scores), scores, {i: {"graph": "headed by entity"} for i in scores})
 
 
 def substituted(question: str, description: str, via: Unit, entity: str) -> str:
