@@ -162,11 +162,16 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
 def bare_names(conn: sqlite3.Connection, entities: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
     """The candidates without a role word said before the name ("Sister Steph" → "Steph"), where the rest has a note
     of its own and the notes write the first word in lower case too: the role would otherwise count as part of the
-    name, and every line that says "sister" would read as about her."""
+    name, and every line that says "sister" would read as about her. Likewise a sentence's first word that is no
+    name ("Met Frank" → "Frank")."""
     out: list[tuple[str, Candidate]] = []
+    known = known_name(conn)
     for entity, via in entities:
         words = entity.split()
-        if len(words) == 2 and is_word(*letter_case(conn, words[0])) and entity_notes(conn, words[1]):
+        # A sentence's first word glued to the name after it ("Met Frank, two boats down") is no part of the name
+        # either, where the first word is no name the notes know and the pair has no note of its own.
+        if len(words) == 2 and entity_notes(conn, words[1]) and (is_word(*letter_case(conn, words[0])) or (
+                not known(words[0]) and not entity_notes(conn, entity))):
             entity = words[1]
         if all(entity != e for e, _ in out):
             out.append((entity, via))
@@ -699,6 +704,19 @@ def note_named_inside(description: str, docs: Sequence[int], units: Sequence[Uni
     return any(named_inside(stem, description) for stem in stems if stem)
 
 
+_MY = re.compile(r"\b(?:my|our|mi|mis|nuestr[oa]s?|mon|ma|mes|notre|nos|mein\w*|unser\w*|meu|minha|meus|minhas|"
+                 r"noss[oa]s?|mio|mia|miei|mie|nostr[oaie]|mijn|onze)\s+((?:[\w'’-]+\s+)?[\w'’-]+)", re.I)
+
+
+def clause_role(description: str) -> set[str]:
+    """What the description's clause calls someone of mine it relates the described one to: "engine mechanic" in "the
+    man who recommended my engine mechanic". A candidate the notes give that role is the one related to, not the one
+    described (the mechanic Ade, recommended by Frank, is not the man who recommended him)."""
+    m = _CLAUSE.search(description)
+    mine = _MY.search(described_only(description), m.end()) if m else None
+    return content_terms(mine.group(1)) - _GENERIC_ROLES if mine else set()
+
+
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()
 
@@ -814,6 +832,7 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     alone = described_only(description)
     described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
     called = role_called(question, description, entities, embedder)
+    object_role = clause_role(description) - role
     for rank, (entity, via) in enumerate(entities):
         docs = (entity_docs or {}).get(entity, ())
         # A candidate with a note of its own is bridged among the statements that fit the description without the
@@ -827,7 +846,8 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units) or entity == called:
             value += ROLE
-        if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
+        if (named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units)
+                or has_role(entity, object_role, via.unit, units)):
             value -= NAMED_INSIDE
         if _WHO.search(description) and (PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
             # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names, nor
