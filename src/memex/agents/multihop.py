@@ -335,6 +335,17 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
     hop = Hop(entities)
     question, description = plainly(question), plainly(description)
     rankings: list[list[Hit]] = []
+    memo: list[np.ndarray] = []
+
+    def reading() -> np.ndarray:
+        # What is asked, without the entity: one embedding ranks every entity's headed passages (made only if some
+        # title or heading names one).
+        if not memo:
+            via = entities[0][1].unit
+            memo.append(searcher.embedder.embed_query(
+                substituted(question, description, via, "it") if description else question))
+        return memo[0]
+
     for entity, via in entities:
         query = " ".join([entity, *asked_terms(question, via.unit, entity)])
         hop.queries.append(query)
@@ -349,7 +360,7 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
         notes = entity_notes(searcher.conn, entity)
         # Passages under a title or heading that names the entity ("Graham 1-1s", "Gift ideas › Tomi (25 Oct)"): what
         # they say is about it though their lines never repeat its name ("He gave me his red book").
-        headed = headed_hits(searcher, entity, asked or query, [d for d, _ in notes])
+        headed = headed_hits(searcher, entity, reading, [d for d, _ in notes])
         if headed:
             have = {h.chunk_id for h in headed}
             found = [*headed, *[h for h in found if h.chunk_id not in have]]
@@ -374,10 +385,11 @@ HEADED_POOL = 60
 """Passages with such a title or heading read at most (the first the full-text index gives)."""
 
 
-def headed_hits(searcher: Searcher, entity: str, query: str, skip_docs: Sequence[int] = ()) -> list[Hit]:
+def headed_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.ndarray],
+                skip_docs: Sequence[int] = ()) -> list[Hit]:
     """The passages under a note title or section heading that names the entity as a phrase, other than the
-    entity's own notes (`skip_docs`), that best answer `query` by meaning: "Graham 1-1s" for Graham, a
-    "Tomi (25 Oct)" section of a gift list for Tomi."""
+    entity's own notes (`skip_docs`), that best answer `query` (a question, or what gives its embedding) by meaning:
+    "Graham 1-1s" for Graham, a "Tomi (25 Oct)" section of a gift list for Tomi."""
     words = re.findall(r"[^\W_][\w'’-]*", entity)
     if not words or len(entity) < SHORT_FORM_MIN:
         return []
@@ -393,8 +405,8 @@ def headed_hits(searcher: Searcher, entity: str, query: str, skip_docs: Sequence
     if not ids:
         return []
     try:
-        ranked = searcher.index.search(searcher.embedder.embed_query(query), HEADED_HITS,
-                                       np.array(ids, dtype=np.int64))
+        vector = searcher.embedder.embed_query(query) if isinstance(query, str) else query()
+        ranked = searcher.index.search(vector, HEADED_HITS, np.array(ids, dtype=np.int64))
     except (AttributeError, TypeError, ValueError):
         return []
     scores = {int(c): float(s) for c, s in ranked}
