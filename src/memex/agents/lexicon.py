@@ -826,6 +826,46 @@ def relation(question: str) -> tuple[int, int] | None:
     return None
 
 
+# The writer's own possessives ("mi", "mon", "meines"): "la mujer de *mi antiguo jefe*" names the boss by his relation
+# to the writer, found first like English "my old boss".
+_MINE = {"es": r"mi|mis|nuestr[oa]s?", "pt": r"meu|minha|meus|minhas|noss[oa]s?", "fr": r"mon|ma|mes|notre|nos",
+         "de": r"mein\w*|unser\w*", "it": r"mio|mia|miei|mie|nostr[oaie]", "nl": r"mijn|onze|ons"}
+_ARTICLE = {"es": r"el|la|los|las", "pt": r"o|a|os|as", "fr": r"le|la|les|l'", "de": r"der|die|das|den|dem|des",
+            "it": r"il|lo|la|i|gli|le|l'", "nl": r"de|het"}
+
+
+@functools.lru_cache(maxsize=None)
+def _mine_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # The nouns are folded; a question keeps "œ" ("sœur") where folding cannot shorten it.
+    nouns = "|".join(n.replace("oe", "(?:oe|œ)") for n in _RELATION_NOUNS[lang].split())
+    # German says "of" by the genitive alone ("die Frau meines Chefs").
+    of = rf"(?:(?:{_OF[lang]})\s+)" + ("?" if lang == "de" else "")
+    # "la mujer de *mi (antiguo) jefe*", "die Frau *meines alten Chefs*": only a relation of my relation is a hop. Where
+    # my relation is asked about directly ("ma mère cuisine…") the notes name her by it, and a statement giving
+    # someone else's mother ("sa mère") would be taken for her.
+    own = (rf"\b(?:{nouns})\s+{of}(?P<d>(?:{_MINE[lang]})\s+(?:[\w-]+\s+)?(?:{nouns})(?:e?s|e?n)?)\b")
+    # "la compagne de *la cheffe de notre chœur*": a relation of someone named by what they are to a thing of mine
+    # (the outer relation word says the inner phrase is a person to find, not an attribute of my thing).
+    chained = (rf"\b(?:{nouns})\s+(?:{_OF[lang]})\s*(?P<d>(?:{_ARTICLE[lang]})\s*[\w-]+\s+{of}"
+               rf"(?:{_MINE[lang]})\s+[\w-]+)")
+    return re.compile(own, re.I), re.compile(chained, re.I)
+
+
+def self_relation(question: str) -> tuple[int, int] | None:
+    """Where a question in another language asks about a relation of someone it names by their relation to the
+    writer ("mi antiguo jefe" in "la mujer de mi antiguo jefe", "la cheffe de notre chœur" in "la compagne de la cheffe
+    de notre chœur"): the span of that inner description, or None."""
+    lang = language(question)
+    if lang not in _MINE:
+        return None
+    q = fold(question) if len(fold(question)) == len(question) else question.lower()
+    for pattern in _mine_patterns(lang):
+        m = pattern.search(q)
+        if m:
+            return m.start("d"), m.end("d")
+    return None
+
+
 def window_words(lang: str) -> tuple[str, str, str]:
     """(since, until, in-year) words of a language, as regex alternatives (folded)."""
     return _SINCE[lang], _UNTIL[lang], _IN_YEAR[lang]

@@ -162,11 +162,16 @@ def first_name_note(conn: sqlite3.Connection, key: str, name: str) -> list[tuple
 def bare_names(conn: sqlite3.Connection, entities: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
     """The candidates without a role word said before the name ("Sister Steph" → "Steph"), where the rest has a note
     of its own and the notes write the first word in lower case too: the role would otherwise count as part of the
-    name, and every line that says "sister" would read as about her."""
+    name, and every line that says "sister" would read as about her. Likewise a sentence's first word that is no
+    name ("Met Frank" → "Frank")."""
     out: list[tuple[str, Candidate]] = []
+    known = known_name(conn)
     for entity, via in entities:
         words = entity.split()
-        if len(words) == 2 and is_word(*letter_case(conn, words[0])) and entity_notes(conn, words[1]):
+        # A sentence's first word glued to the name after it ("Met Frank, two boats down") is no part of the name
+        # either, where the first word is no name the notes know and the pair has no note of its own.
+        if len(words) == 2 and entity_notes(conn, words[1]) and (is_word(*letter_case(conn, words[0])) or (
+                not known(words[0]) and not entity_notes(conn, entity))):
             entity = words[1]
         if all(entity != e for e, _ in out):
             out.append((entity, via))
@@ -330,6 +335,17 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
     hop = Hop(entities)
     question, description = plainly(question), plainly(description)
     rankings: list[list[Hit]] = []
+    memo: list[np.ndarray] = []
+
+    def reading() -> np.ndarray:
+        # What is asked, without the entity: one embedding ranks every entity's headed passages (made only if some
+        # title or heading names one).
+        if not memo:
+            via = entities[0][1].unit
+            memo.append(searcher.embedder.embed_query(
+                substituted(question, description, via, "it") if description else question))
+        return memo[0]
+
     for entity, via in entities:
         query = " ".join([entity, *asked_terms(question, via.unit, entity)])
         hop.queries.append(query)
@@ -342,6 +358,12 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
             found = _interleave(found, [h for h in more if h.chunk_id not in have])
             hop.queries[-1] = f"{query} | {asked}"
         notes = entity_notes(searcher.conn, entity)
+        # Passages under a title or heading that names the entity ("Graham 1-1s", "Gift ideas › Tomi (25 Oct)"): what
+        # they say is about it though their lines never repeat its name ("He gave me his red book").
+        headed = headed_hits(searcher, entity, reading, [d for d, _ in notes])
+        if headed:
+            have = {h.chunk_id for h in headed}
+            found = [*headed, *[h for h in found if h.chunk_id not in have]]
         if notes:
             hop.notes[entity] = [p for _, p in notes]
             hop.docs[entity] = [d for d, _ in notes]
@@ -355,6 +377,40 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
     out = add_hits(ctx, rankings, hop.queries, budget, embedder)
     hop.added = [h.chunk_id for h in out.hits[len(ctx.hits):]]
     return out, hop
+
+
+HEADED_HITS = 2
+"""Passages taken from under titles and headings that name a bridging entity (the best for what is asked)."""
+HEADED_POOL = 60
+"""Passages with such a title or heading read at most (the first the full-text index gives)."""
+
+
+def headed_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.ndarray],
+                skip_docs: Sequence[int] = ()) -> list[Hit]:
+    """The passages under a note title or section heading that names the entity as a phrase, other than the
+    entity's own notes (`skip_docs`), that best answer `query` (a question, or what gives its embedding) by meaning:
+    "Graham 1-1s" for Graham, a "Tomi (25 Oct)" section of a gift list for Tomi."""
+    words = re.findall(r"[^\W_][\w'’-]*", entity)
+    if not words or len(entity) < SHORT_FORM_MIN:
+        return []
+    phrase = " ".join(w.replace('"', "") for w in words)
+    try:
+        skip = f"AND c.doc_id NOT IN ({','.join('?' * len(skip_docs))}) " if skip_docs else ""
+        rows = searcher.conn.execute(
+            f"SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.id = f.rowid WHERE chunks_fts MATCH ? {skip}LIMIT ?",
+            (f'{{title headings}} : "{phrase}"', *skip_docs, HEADED_POOL)).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    ids = [int(r[0]) for r in rows]
+    if not ids:
+        return []
+    try:
+        vector = searcher.embedder.embed_query(query) if isinstance(query, str) else query()
+        ranked = searcher.index.search(vector, HEADED_HITS, np.array(ids, dtype=np.int64))
+    except (AttributeError, TypeError, ValueError):
+        return []
+    scores = {int(c): float(s) for c, s in ranked}
+    return searcher.hits_for(list(scores), scores, {i: {"graph": "headed by entity"} for i in scores})
 
 
 def substituted(question: str, description: str, via: Unit, entity: str) -> str:
@@ -660,6 +716,19 @@ def note_named_inside(description: str, docs: Sequence[int], units: Sequence[Uni
     return any(named_inside(stem, description) for stem in stems if stem)
 
 
+_MY = re.compile(r"\b(?:my|our|mi|mis|nuestr[oa]s?|mon|ma|mes|notre|nos|mein\w*|unser\w*|meu|minha|meus|minhas|"
+                 r"noss[oa]s?|mio|mia|miei|mie|nostr[oaie]|mijn|onze)\s+((?:[\w'’-]+\s+)?[\w'’-]+)", re.I)
+
+
+def clause_role(description: str) -> set[str]:
+    """What the description's clause calls someone of mine it relates the described one to: "engine mechanic" in "the
+    man who recommended my engine mechanic". A candidate the notes give that role is the one related to, not the one
+    described (the mechanic Ade, recommended by Frank, is not the man who recommended him)."""
+    m = _CLAUSE.search(description)
+    mine = _MY.search(described_only(description), m.end()) if m else None
+    return content_terms(mine.group(1)) - _GENERIC_ROLES if mine else set()
+
+
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()
 
@@ -775,6 +844,7 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
     alone = described_only(description)
     described_alone = score_units(alone, units, embedder, idf_for(alone))[:VIA_POOL] if alone else []
     called = role_called(question, description, entities, embedder)
+    object_role = clause_role(description) - role
     for rank, (entity, via) in enumerate(entities):
         docs = (entity_docs or {}).get(entity, ())
         # A candidate with a note of its own is bridged among the statements that fit the description without the
@@ -788,7 +858,8 @@ def best_bridge(question: str, description: str, entities: list[tuple[str, Candi
         value = fit + via.score - PRIOR * rank
         if has_role(entity, role, via.unit, units) or entity == called:
             value += ROLE
-        if named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units):
+        if (named_inside(entity, description, via.unit.text) or note_named_inside(description, docs, units)
+                or has_role(entity, object_role, via.unit, units)):
             value -= NAMED_INSIDE
         if _WHO.search(description) and (PLACE_WORDS.search(entity) or _ACRONYM.fullmatch(entity)):
             # "the agent who sold us the flat" is a person, not "Lorne Street" that the same statement names, nor

@@ -217,7 +217,14 @@ def relation(question: str, nested: bool = False) -> str | None:
     span = lexicon.relation(question)  # another language: "el comercial que nos subió el saco"
     if span is not None:
         description, rest = question[span[0]:span[1]], question[:span[0]] + question[span[1]:]
-        return description.strip() if len(content_terms(description)) >= 2 and content_terms(rest) else None
+        if len(content_terms(description)) >= 2 and content_terms(rest):
+            return description.strip()
+        if lexicon.self_relation(question) is None:
+            return None
+    span = lexicon.self_relation(question)  # "la mujer de mi antiguo jefe": the boss is found first
+    if span is not None:
+        description, rest = question[span[0]:span[1]], question[:span[0]] + question[span[1]:]
+        return description.strip() if content_terms(description) and content_terms(rest) - _ASKING else None
     for pattern, least in ((_RELATIONAL, 2), (_POSSESSIVE, 1), (_CONTACT if nested else _CONTACT_OF, 2)):
         m = pattern.search(question)
         if m and pattern is _POSSESSIVE and _NAMED_ATTRIBUTE.match(m.group("d")):
