@@ -136,14 +136,27 @@ def collecting(question: str) -> bool:
 def sub_queries(question: str) -> list[str]:
     """Extra searches for a question that names alternatives ("in December or February"): one per month with
     the question's own words, so each alternative's notes are retrieved, not only the likeliest one's."""
+    kind = kind_query(question)
     if lexicon.language(question) != "en":
-        return []
+        return kind
     found = [w for m in _IN_MONTHS.finditer(question) for w in re.findall(r"[A-Z][a-z]+", m.group(1))]
     if len(found) < 2:
-        return []
+        return kind
     rest = _IN_MONTHS.sub(" ", question)
     words = [w for w in re.findall(r"[\w'’-]+", rest) if content_terms(w) - _COLLECTING]
     return [" ".join([*words, month]) for month in found[:3]]
+
+
+def kind_query(question: str) -> list[str]:
+    """A search for the item kind with the names the question gives ("birthdays", "restaurants Lisbon"): the
+    notes that mention an item once (a diary entry's "her birthday was yesterday") rank low for the whole
+    question, whose other words ("did I mark in my journal") they do not share."""
+    kind = tally.item_words(question)
+    if not kind:
+        return []
+    words = re.findall(r"[^\W\d_][\w'’-]*", question)[1:]
+    names = [w for w in words if w[:1].isupper() and w not in kind and w.lower() != "i"]
+    return [" ".join([*kind, *names])]
 
 
 @dataclass(frozen=True)
@@ -670,7 +683,10 @@ def _whole_table_word(term: str, rows: Sequence[Candidate]) -> bool:
 
 def _row_kind(question: str) -> set[str]:
     """The question's words for what each row of a log is: its plural nouns ("trips", "rides") and the act it
-    asks about after "did I" / "have we" ("taken", "visited")."""
+    asks about after "did I" / "have we" ("taken", "visited"). In another language, the noun after its question
+    word ("¿Qué viajes…"): a plural elsewhere is what the rows are filtered by ("Quantas vezes comprei livros?")."""
+    if lexicon.language(question) != "en":
+        return content_terms(" ".join(tally.item_words(question))) if tally.item_words(question) else set()
     words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
     words += [m.group(1) for m in _ACT.finditer(question)]
     return content_terms(" ".join(words)) if words else set()
@@ -725,21 +741,21 @@ def _total(items: Sequence[Candidate], c: Constraints, question: str) -> tuple[f
     return float(sum(v for v in values if v is not None)), unit
 
 
-def _format_total(total: tuple[float, str]) -> str:
+def _format_total(total: tuple[float, str], question: str = "") -> str:
     value, unit = total
     if unit in {"£", "$"}:
         return f"{unit}{value:,.2f}"
     if unit == "€":
-        return f"{value:,.2f} €"
+        return f"{tally.decimal(f'{value:,.2f}', question)} €"
     shown = f"{value:g}" if value != int(value) else f"{int(value)}"
-    return f"{shown} {unit}".strip()
+    return f"{tally.decimal(shown, question)} {unit}".strip()
 
 
 def answer_text(question: str, picked: Collected, parts: list[str]) -> str:
     """"3 matching entries in your notes (total £49.00): (1) … [1] (2) …" in the question's language."""
     head = lexicon.label("entries", question, n=len(picked.items))
     if picked.total is not None:
-        head = head.rstrip(" :") + f" — {tally.total_word(question)} {_format_total(picked.total)}:"
+        head = head.rstrip(" :") + f" — {tally.total_word(question)} {_format_total(picked.total, question)}:"
     shown = parts[:MAX_ITEMS]
     more = f" (+{len(parts) - MAX_ITEMS} more)" if len(parts) > MAX_ITEMS else ""
     return f"{head} " + " ".join(f"({i}) {p}" for i, p in enumerate(shown, 1)) + more

@@ -183,4 +183,13 @@ def total_word(question: str) -> str:
     return _TOTAL.get(lexicon.language(question), "total")
 
 
-__all__ = ["asks_items", "item_terms", "item_words", "operation", "total_word"]
+def decimal(number: str, question: str) -> str:
+    """A number written "1,234.50" as the question's language writes it: "1.234,50" (French: "1 234,50")."""
+    lang = lexicon.language(question) if question else "en"
+    if lang == "en":
+        return number
+    group = "\u202f" if lang == "fr" else "."
+    return number.replace(",", "\0").replace(".", ",").replace("\0", group)
+
+
+__all__ = ["asks_items", "decimal", "item_terms", "item_words", "operation", "total_word"]
