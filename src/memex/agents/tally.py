@@ -19,17 +19,19 @@ from memex.agents import lexicon
 # The question word(s) before the kind noun, per language (folded: no accents, lower case). An adjective or
 # two may come between ("which tomato varieties", "welche alten Völker").
 _BEFORE_KIND = {
-    "en": r"^(?:which|what|whose)\s+(?:of\s+(?:my|our|the)\s+)?|\bhow\s+many\s+|\blist\s+(?:all|every)\s+(?:the\s+|my\s+|our\s+)?|"
+    "en": r"^(?:which|what|whose)\s+(?:of\s+(?:my|our|the)\s+)?|\blist\s+(?:all|every)\s+(?:the\s+|my\s+|our\s+)?|"
           r"\b(?:all|every)\s+(?:the\s+|my\s+|our\s+)?",
-    "es": r"^(?:que|cuales|cuantos|cuantas)\s+|\btod[oa]s\s+(?:l[oa]s|mis|nuestr[oa]s)\s+",
-    "pt": r"^(?:que|quais|quantos|quantas)\s+|\btod[oa]s\s+(?:[oa]s|meus|minhas|nossos|nossas)\s+",
-    "fr": r"^(?:quels|quelles|combien\s+de|combien\s+d')\s*|\b(?:tous|toutes)\s+(?:les|mes|nos)\s+",
-    "de": r"^(?:welche|wie\s*viele)\s+",
-    "it": r"^(?:quali|quanti|quante)\s+|\btutt[ie]\s+(?:i|gli|le|i miei|le mie|i nostri|le nostre)\s+",
-    "nl": r"^(?:welke|hoeveel)\s+",
+    "es": r"^(?:que|cuales)\s+|\btod[oa]s\s+(?:l[oa]s|mis|nuestr[oa]s)\s+",
+    "pt": r"^(?:que|quais)\s+|\btod[oa]s\s+(?:[oa]s|meus|minhas|nossos|nossas)\s+",
+    "fr": r"^(?:quels|quelles)\s*|\b(?:tous|toutes)\s+(?:les|mes|nos)\s+",
+    "de": r"^welche\s+",
+    "it": r"^quali\s+|\btutt[ie]\s+(?:i|gli|le|i miei|le mie|i nostri|le nostre)\s+",
+    "nl": r"^welke\s+",
 }
+"""Not "how many": a count is often stated on one line ("12 hives in spring"), which keying on the noun would
+pass over for lines that merely name the kind."""
 _OPENING = {"es": r"^(?:que|cuales)\s", "pt": r"^(?:que|quais)\s", "fr": r"^(?:quels|quelles)\s",
-            "de": r"^welche\s", "it": r"^quali\s", "nl": r"^welke\s"}
+            "it": r"^quali\s"}
 """The question word that opens a question asking for items of a kind (not "how many", which may count)."""
 _PLURAL_EN = re.compile(r"^(?:[a-z][\w-]*[^su\W]s|[a-z][\w-]*ies|people|children|men|women)$")
 _PLURAL_END = {"es": r"[sx]", "pt": r"[s]", "fr": r"[sx]", "it": r"[ie]", "de": r"", "nl": r"(?:en|s|'s)"}
@@ -60,6 +62,8 @@ def item_words(question: str) -> tuple[str, ...]:
         return ()
     text = question.strip().lstrip("¿¡").strip()
     folded = lexicon.fold(text)
+    if re.match(r"how many\b", folded) or (lang in _COUNT and re.match(_COUNT[lang], folded)):
+        return ()  # a count ("how many days … across all clients"): see _BEFORE_KIND
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     folded_words = [lexicon.fold(w) for w in words]
     out: list[str] = []
@@ -81,25 +85,19 @@ def item_words(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PLURAL_VERB = {"de": r"sind|waren|haben|hatten|wurden|habe|hatte|hab|kamen|gingen",
-                "nl": r"zijn|waren|hebben|hadden|heb|had|werden|kwamen|gingen"}
-"""German and Dutch plurals take many forms: a plural verb right after the noun tells ("Welche Völker sind…")."""
-
-
 def asks_items(question: str) -> bool:
     """Does a question in another language open by asking for items of a kind ("¿Qué variedades planté?",
-    "Quais medicamentos toma?", "Welche Völker sind eingegangen?")? False for English (agents/aggregate.py)."""
+    "Quais medicamentos toma?")? False for English (agents/aggregate.py), and for German and Dutch."""
     lang = lexicon.language(question)
     words = item_words(question)
     if lang == "en" or not words:
         return False
     folded = lexicon.fold(question.strip().lstrip("¿¡"))
-    if not re.match(_OPENING[lang], folded):
+    if lang not in _OPENING or not re.match(_OPENING[lang], folded):
         return False  # the kind after "todos los …" is read by the planner's own patterns
-    verb = _PLURAL_VERB.get(lang)
-    if verb is None:
-        return True
-    return re.search(rf"\b{re.escape(lexicon.fold(words[0]))}\s+(?:{verb})\b", folded) is not None
+    # German and Dutch plurals take many forms, and a plural verb after the noun may agree with a later subject
+    # ("Welche Farbe haben die Bienenkästen?"): the planner's own patterns decide there (agents/lexicon.py).
+    return lang not in {"de", "nl"}
 
 
 def _plural(word: str, lang: str) -> bool:
