@@ -32,10 +32,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from memex.agents import checklist, lexicon
+from memex.agents import checklist, lexicon, tally
 from memex.agents.evidence import Unit
 from memex.agents.evidence import units as units_of
-from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, score_units
+from memex.agents.extractive import MAX_UNITS, Candidate, cite, content_terms, question_terms, score_units
 from memex.domain import Hit
 from memex.embed.base import Embedder
 from memex.ingest.dates import WRITTEN_ON, find_dates, month_number
@@ -128,20 +128,35 @@ _FIELD = re.compile(r"(?:^|;\s)(?P<label>[^:;]{1,40}):\s(?P<value>[^;]*)")
 
 def collecting(question: str) -> bool:
     """Does the question ask to collect several matches (beyond the planner's own shapes)?"""
-    return lexicon.language(question) == "en" and bool(_SHAPES.search(question))
+    if lexicon.language(question) != "en":
+        return tally.asks_items(question)
+    return bool(_SHAPES.search(question))
 
 
 def sub_queries(question: str) -> list[str]:
     """Extra searches for a question that names alternatives ("in December or February"): one per month with
     the question's own words, so each alternative's notes are retrieved, not only the likeliest one's."""
+    kind = kind_query(question)
     if lexicon.language(question) != "en":
-        return []
+        return kind
     found = [w for m in _IN_MONTHS.finditer(question) for w in re.findall(r"[A-Z][a-z]+", m.group(1))]
     if len(found) < 2:
-        return []
+        return kind
     rest = _IN_MONTHS.sub(" ", question)
     words = [w for w in re.findall(r"[\w'’-]+", rest) if content_terms(w) - _COLLECTING]
     return [" ".join([*words, month]) for month in found[:3]]
+
+
+def kind_query(question: str) -> list[str]:
+    """A search for the item kind with the names the question gives ("birthdays", "restaurants Lisbon"): the
+    notes that mention an item once (a diary entry's "her birthday was yesterday") rank low for the whole
+    question, whose other words ("did I mark in my journal") they do not share."""
+    kind = tally.item_words(question)
+    if not kind:
+        return []
+    words = re.findall(r"[^\W\d_][\w'’-]*", question)[1:]
+    names = [w for w in words if w[:1].isupper() and w not in kind and w.lower() != "i"]
+    return [" ".join([*kind, *names])]
 
 
 @dataclass(frozen=True)
@@ -188,7 +203,11 @@ def constraints(question: str, window: tuple[str | None, str | None] = (None, No
     """The question's dates, months, thresholds, and whether it counts, sums or lists."""
     c = Constraints(window=window)
     if lexicon.language(question) != "en":
-        return c  # thresholds and sums are read from English wording only; other languages list
+        # thresholds are read from English wording only; counts and sums in each language (agents/tally.py)
+        asked = tally.operation(question)
+        if asked is not None:
+            c.operation, c.measure = asked
+        return c
     if window == (None, None):
         # Months named after "in"/"during" ("fall in December or February"), not as a label ("the
         # February revised quote").
@@ -347,6 +366,29 @@ def key_terms(idf: Mapping[str, float]) -> list[str]:
             if not re.fullmatch(r"[\d.,]+", t) and t not in _COLLECTING and not month_number(t)]
 
 
+def item_kind(question: str) -> set[str]:
+    """The stems of the question's word for the kind of item it collects ("restaurant" for "Which restaurants…")."""
+    return set(tally.item_terms(question, question_terms(question)))
+
+
+def _kind_first(question: str, key: list[str]) -> list[str]:
+    """The key words with the item kind's first: every item holds that word (its text, heading or column), while
+    the question's rarest word may be one only the asker uses ("mark", "envisagées")."""
+    kind = [t for t in key if t in item_kind(question)]
+    return [*kind, *(t for t in key if t not in kind)]
+
+
+def _kind_column(unit: Unit, kind: set[str]) -> bool:
+    """Is the statement a table row with a column named by the item kind ("résidence: Les Tilleuls; où: …")?"""
+    if not unit.quote.lstrip().startswith("|"):
+        return False
+    labels = " ".join(m.group("label") for m in _FIELD.finditer(unit.text))
+    if kind & content_terms(labels):
+        return True
+    folded = [lexicon.fold(w) for w in re.findall(r"[^\W\d_]+", labels)]
+    return any(len(k) >= 4 and w.startswith(lexicon.fold(k)) for k in kind for w in folded)
+
+
 def _row_terms(unit: Unit) -> set[str]:
     """A row's words and those of the heading it sits under: a table headed "Monthly outgoings" answers "which
     outgoings…" in every row, though no row repeats the word."""
@@ -465,7 +507,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     if not cands:
         return Collected([], notes)
     best = cands[0].score
-    key = key_terms(idf)
+    rare = key_terms(idf)
+    key = _kind_first(question, rare)
+    item = item_kind(question)
+    by_kind = False
     constrained_q = c.window != (None, None) or bool(c.months) or bool(c.thresholds)
     # A table row among the best statements stands for its table; a dated log line only when the question
     # limits dates or amounts (otherwise a log's lines are one source among the notes, not the answer).
@@ -473,6 +518,13 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
     anchors = [x for i, x in enumerate(cands[:ANCHOR_NEAR]) if is_record(x.unit)
                and (constrained_q or _shape(x.unit) != "log")
                and len(named & (content_terms(x.text) | content_terms(x.unit.subject))) >= (1 if i < ANCHOR_TOP else 2)]
+    if not anchors and item:
+        # A table whose column is the question's kind of item ("| résidence | où | prix |" for "Quelles
+        # résidences…"): each row is one item, whatever words the question adds.
+        anchors = [x for x in cands if _kind_column(x.unit, item)][:1]
+        by_kind = bool(anchors)
+        if anchors:
+            notes.append(f"a table of {', '.join(sorted(item))}: {anchors[0].unit.subject}")
     if not anchors and c.operation == "list":
         anchors = _table_lead(cands, constrained_q)
         if anchors:
@@ -493,7 +545,9 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         fresh = [u for u in rows if (u.hit.path, u.text) not in known]
         pool += rescore(fresh) if fresh else []
         kept = [x for x in pool if satisfies(x.unit, c)]
-        must = _distinguishing([x.unit for x in kept], key[:3])
+        # (the rarest words: the item kind is what every row is, not what tells rows apart; a table found by
+        # its column for the kind lists every row that meets the constraints)
+        must = [] if by_kind else _distinguishing([x.unit for x in kept], rare[:3])
         # A name the question gives must be there whole ("Northwind Labs", not "Northwind Trust"); otherwise
         # the rarest word that tells rows apart ("cracked").
         named_terms = _name_terms(question)
@@ -629,7 +683,10 @@ def _whole_table_word(term: str, rows: Sequence[Candidate]) -> bool:
 
 def _row_kind(question: str) -> set[str]:
     """The question's words for what each row of a log is: its plural nouns ("trips", "rides") and the act it
-    asks about after "did I" / "have we" ("taken", "visited")."""
+    asks about after "did I" / "have we" ("taken", "visited"). In another language, the noun after its question
+    word ("¿Qué viajes…"): a plural elsewhere is what the rows are filtered by ("Quantas vezes comprei livros?")."""
+    if lexicon.language(question) != "en":
+        return content_terms(" ".join(tally.item_words(question))) if tally.item_words(question) else set()
     words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
     words += [m.group(1) for m in _ACT.finditer(question)]
     return content_terms(" ".join(words)) if words else set()
@@ -684,21 +741,21 @@ def _total(items: Sequence[Candidate], c: Constraints, question: str) -> tuple[f
     return float(sum(v for v in values if v is not None)), unit
 
 
-def _format_total(total: tuple[float, str]) -> str:
+def _format_total(total: tuple[float, str], question: str = "") -> str:
     value, unit = total
     if unit in {"£", "$"}:
         return f"{unit}{value:,.2f}"
     if unit == "€":
-        return f"{value:,.2f} €"
+        return f"{tally.decimal(f'{value:,.2f}', question)} €"
     shown = f"{value:g}" if value != int(value) else f"{int(value)}"
-    return f"{shown} {unit}".strip()
+    return f"{tally.decimal(shown, question)} {unit}".strip()
 
 
 def answer_text(question: str, picked: Collected, parts: list[str]) -> str:
     """"3 matching entries in your notes (total £49.00): (1) … [1] (2) …" in the question's language."""
     head = lexicon.label("entries", question, n=len(picked.items))
-    if picked.total is not None and lexicon.language(question) == "en":
-        head = head.rstrip(":") + f" — total {_format_total(picked.total)}:"
+    if picked.total is not None:
+        head = head.rstrip(" :") + f" — {tally.total_word(question)} {_format_total(picked.total, question)}:"
     shown = parts[:MAX_ITEMS]
     more = f" (+{len(parts) - MAX_ITEMS} more)" if len(parts) > MAX_ITEMS else ""
     return f"{head} " + " ".join(f"({i}) {p}" for i, p in enumerate(shown, 1)) + more
@@ -720,7 +777,7 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     from memex.agents.compose import Composed
     from memex.agents.extractive import pick
 
-    units = _focus(units, idf)
+    units = _focus(units, idf, question)
     cands = score_units(question, units, embedder, idf)
     if not cands:
         return Composed("", [], 0.0, "aggregation", candidates=cands)
@@ -748,10 +805,10 @@ def answer(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     return Composed(text, citations, cands[0].score, "aggregation", notes, cands, shown, [*found.lead, *shown])
 
 
-def _focus(units: Sequence[Unit], idf: Mapping[str, float]) -> list[Unit]:
-    """At most MAX_UNITS statements, those holding the question's rarest words first (a wide retrieval holds
-    more statements than are scored; the matches must not be the ones cut)."""
-    key = set(key_terms(idf)[:2])
+def _focus(units: Sequence[Unit], idf: Mapping[str, float], question: str = "") -> list[Unit]:
+    """At most MAX_UNITS statements, those holding the question's item kind and rarest words first (a wide
+    retrieval holds more statements than are scored; the matches must not be the ones cut)."""
+    key = set(_kind_first(question, key_terms(idf))[:2])
     if len(units) <= MAX_UNITS or not key:
         return list(units)[:MAX_UNITS]
     hold = [u for u in units if key & (content_terms(u.text) | content_terms(u.subject))]
