@@ -1,6 +1,6 @@
 """Source of questions.jsonl (kept as Python for readable quoting). Run to regenerate questions.jsonl."""
-from collections import Counter
 import json
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
