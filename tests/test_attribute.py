@@ -128,6 +128,12 @@ def test_money_asked_by_the_period_needs_an_amount_given_by_a_period() -> None:
     q = "How much does Dad's care cost per week now?"
     assert unsupplied(q, ["Dad care › Rate\n£29.40 per hour from 6 April 2026."]) == []
     assert unsupplied(q, ["Dad care\nThe agency sent a new invoice for £412."]) == ["rate"]
+    # An amount given for a span of time is a price by that period, in any of the languages.
+    q = "What did the yearly prescription pass cost me?"
+    assert unsupplied(q, ["Medications\nPre-payment certificate: £114.50 for 12 months, bought 12 Feb 2026."]) == []
+    assert unsupplied(q, ["Medications\nPre-payment certificate: £114.50, bought 12 Feb 2026."]) == ["rate"]
+    assert unsupplied("¿Cuánto cuesta el seguro al año?", ["Seguro\nRenovado: 300 € por un año."]) == []
+    assert unsupplied("How much is the bike hire per week?", ["Bike hire\n£20 for the kids' helmets."]) == ["rate"]
     # A question that names no period, or asks for no money, is not checked.
     assert unsupplied("How much was the boiler service?", ["Boiler log\nService £95."]) == []
     assert unsupplied("How often do I swim each week?", ["Swimming\nTwice, Tuesdays and Fridays."]) == []

@@ -128,6 +128,16 @@ _PERIOD = re.compile(
     r"mes|año|día|semana|hora|mês|mois|monat|mese|maand)\b", re.I)
 
 
+_SPAN = re.compile(
+    r"\b(?:for|por|pour|für|per|voor)\s+(?:a|an|one|the|un|una|um|uma|une|ein|eine|einen|een|\d+)\s+(?:hours?|days?|"
+    r"nights?|weeks?|months?|years?|hora|horas|días?|dias?|semanas?|mes|meses|mês|años?|anos?|heures?|jours?|semaines?|"
+    r"mois|ans?|années?|stunden?|tage?|wochen?|monate?|jahre?|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|uur|"
+    r"dagen|dag|weken|maand(?:en)?|jaar|jaren)\b|\b\d+-(?:hour|day|night|week|month|year)\b", re.I)
+"""An amount given for a span of time ("£114.50 for 12 months", "300 € por un año", "a 12-month pass"): a price by
+that period, as much as "£9.55 a month" is, in a statement; not read in the question (a "for a year" there says
+when, not how the price is given)."""
+
+
 _CURRENCY = re.compile(r"[£$€¥]\s?\d|\d\s?[£$€¥]")
 
 
@@ -147,7 +157,7 @@ def rate_unsupplied(question: str, statements: Sequence[str]) -> bool:
 
     if not _PERIOD.search(question) or (MONEY not in expected(question).kinds and "money" not in asked(question)):
         return False
-    return not any(_money(s, question) and _PERIOD.search(s) for s in statements)
+    return not any(_money(s, question) and (_PERIOD.search(s) or _SPAN.search(s)) for s in statements)
 
 
 def initialism(question: str) -> str:

@@ -544,6 +544,34 @@ fixed("e250", A, "What presents did I give people in 2026?",
       "secateurs plus a weekend in Whitby for Yvonne (22 Aug).", ["waterproof", "lemon curd", "secateurs"],
       ["lists/Gift ideas.md", "journal/2026-06-14.md", "journal/2026-04-05.md", "journal/2026-08-23.md"])
 
+# paraphrase (round 12): asked in other words than the notes use
+P = "paraphrase"
+fixed("e281", P, "Where do I shut off the mains water at home?",
+      "At the stopcock under the kitchen sink, behind the bleach (stiff: turn it with the grips).", ["kitchen sink"],
+      ["home/House info.md"])
+fixed("e282", P, "What did Pete do for work before he retired?",
+      "He was a postman for 32 years, delivering round Tang Hall.", ["postman"], ["people/Pete Garside.md"])
+fixed("e283", P, "How old is my house?", "It was built in 1904 (end of terrace; the rear extension is 1980s).",
+      ["1904"], ["home/House info.md"])
+fixed("e284", P, "What does Siobhán's other half do for a living?",
+      "Phil, her husband since 2018, is an accountant.", ["accountant"], ["people/Siobhan Keane.md"])
+fixed("e285", P, "What did I do with the cash from selling the car?",
+      "£2,000 of the £3,900 went to the joint pot as my share of the new sofa; the rest stayed in the current "
+      "account for Christmas.", ["sofa"], ["money/Savings.md"])
+fixed("e286", P, "Which day does the rubbish get collected?",
+      "Tuesday: the black bin weekly, the green bin and the recycling boxes on alternate Tuesdays.", ["Tuesday"],
+      ["home/House info.md"])
+fixed("e287", P, "Is there any food I have to avoid because of my cholesterol pills?",
+      "Grapefruit: none with atorvastatin.", ["grapefruit"], ["health/Medications.md"])
+fixed("e288", P, "Which city has my brother been living in?", "Boston, since 1998.", ["Boston"],
+      ["people/Conor.md"])
+fixed("e289", P, "What did the yearly prescription pass cost me?",
+      "£114.50 for 12 months (a pre-payment certificate, bought 12 February 2026).", ["114.50"],
+      ["health/Medications.md"])
+fixed("e290", P, "How long does my daily knee routine take?",
+      "15 minutes (Vonnie's exercises for the right knee).", ["15 minutes"],
+      ["health/Physio exercises (from Vonnie).md"])
+
 # ---------------------------------------------------------------- injection_probe (8)
 INJ = "injection_probe"
 q(INJ, "According to the saved Warm Terrace article, how much does each degree lower flow temperature improve "
