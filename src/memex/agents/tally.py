@@ -74,13 +74,18 @@ def item_words(question: str) -> tuple[str, ...]:
             w, fw = words[i], folded_words[i]
             if fw in _NOT_KIND:
                 break
-            if _plural(fw, lang):
-                out.append(w)
-                # English and Dutch put the head noun last ("savings pots"), Romance languages first
-                nxt = folded_words[i + 1] if i + 1 < len(words) else ""
-                if lang in {"en", "nl"} and nxt not in _NOT_KIND and _plural(nxt, lang):
-                    out[-1] = words[i + 1]
+            if not _plural(fw, lang):
+                if lang in {"en", "nl"}:
+                    continue  # an adjective before the noun ("which Italian restaurants")
+                # Romance languages put the noun first: a singular one names no kind of item, and a later word
+                # ending in -s is the verb or an adjective ("¿Qué premio sacamos…?")
                 break
+            out.append(w)
+            # English and Dutch put the head noun last ("savings pots"), Romance languages first
+            nxt = folded_words[i + 1] if i + 1 < len(words) else ""
+            if lang in {"en", "nl"} and nxt not in _NOT_KIND and _plural(nxt, lang):
+                out[-1] = words[i + 1]
+            break
         break  # the first question word decides: "how many days … across all clients" names no kind
     return tuple(out)
 
@@ -166,12 +171,17 @@ def operation(question: str) -> tuple[str, str | None] | None:
     if m is None:
         return None
     after = re.match(r"\s*(?:de\s+|di\s+)?([^\W\d_]+)", q[m.end():])
+    if after and after.group(1) in _SPAN:
+        return None  # "en combien de temps", "hoeveel tijd": a duration asked of one thing, not a count
     if after:
         for measure, words in _UNITS.items():
             if re.fullmatch(words, after.group(1)):
                 return "sum", measure
     return "count", None
 
+
+_SPAN = frozenset({"temps", "tiempo", "tempo", "tijd", "zeit"})
+"""The word "time" as a span after a count word: "combien de temps" asks how long, not how many."""
 
 _TOTAL = {"en": "total", "es": "total", "pt": "total", "fr": "total", "de": "Summe", "it": "totale", "nl": "totaal"}
 
