@@ -56,12 +56,6 @@ def test_the_number_of_many_things_is_a_count_not_an_identifier() -> None:
     assert "code" not in expected("Qual é o número de caixas em stock?").kinds
 
 
-@pytest.mark.parametrize("question", ["Quel est le prénom de Mme Giraud ?", "Wie lautet der Vorname von Frau Keller?",
-                                      "Wat is de voornaam van mevrouw Jansen?"])
-def test_a_first_name_asked_is_a_name(question: str) -> None:
-    assert expected(question).kinds == {"name"}
-
-
 @pytest.mark.parametrize("question, statement, lacks", [
     ("Quand est l'anniversaire de Sophie Girard ?", "Cheffe de chœur depuis 2016.", True),
     ("Wann hat Hannelore Geburtstag?", "Hannelore hat zwei Völker seit 2019.", True),

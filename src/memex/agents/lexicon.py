@@ -123,7 +123,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "place": r"\bouu\b|\b(?:dans|de|a|en) quel(?:le)? (?:ville|village|rue|quartier|endroit|lieu|parc|"
                  r"magasin|boutique|bar|restaurant|hopital|ecole|pays|plage|hotel)\b|\b(?:quelle|quel|quels|quelles) "
                  r"(?:ville|rue|quartier|adresse|endroit|lieu|restaurants?|magasins?|lieux)\b|\badresse\b",
-        "name": r"\bcomment s'?appelle\w*\b|\b(?:quel est le )?(?:pre)?nom\b|\bappele\w*\b|\b(?:quelle|quel) (?:marque|"
+        "name": r"\bcomment s'?appelle\w*\b|\b(?:quel est le )?nom\b|\bappele\w*\b|\b(?:quelle|quel) (?:marque|"
                 r"entreprise|societe|banque|appli\w*|livre|recette|modele|medicament|produit)\b",
         "phone": r"\b(?:telephone|portable|mobile|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:compte|commande|police|facture|client|membre|serie|reference|dossier)\b|"
@@ -145,7 +145,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "place": r"\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|aus|an) welche[mnrs]? (?:stadt|dorf|strasse|viertel|ort|park|"
                  r"laden|geschaft|bar|restaurant|krankenhaus|schule|land)\b|\bwelche[mnrs]? (?:stadt|strasse|adresse|"
                  r"ort|restaurants?|laden)\b|\badresse\b",
-        "name": r"\bwie hei(?:ss|ß)t\b|\bwie lautet der (?:vor)?name\b|\b(?:vor)?name\b|\bgenannt\b|\bwelche[mnrs]? (?:marke|firma|"
+        "name": r"\bwie hei(?:ss|ß)t\b|\bwie lautet der name\b|\bname\b|\bgenannt\b|\bwelche[mnrs]? (?:marke|firma|"
                 r"bank|app|buch|rezept|modell|medikament|produkt)\b",
         "phone": r"\b(?:telefon\w*|handy\w*|mobilnummer|whatsapp)\b",
         "code": r"\biban\b|\b(?:konto|bestell|kunden|mitglieds|rechnungs|versicherungs|steuer)nummer\b|"
@@ -188,7 +188,7 @@ _KINDS: dict[str, dict[str, str]] = {
         "place": r"\bwaar\b|\bwaarheen\b|\bwaarvandaan\b|\b(?:in|uit) welke? (?:stad|dorp|straat|wijk|plaats|park|winkel|"
                  r"bar|restaurant|ziekenhuis|school|land)\b|\bwelke? (?:stad|straat|adres|plaats|restaurants?|"
                  r"winkels?)\b|\badres\b",
-        "name": r"\bhoe heet\w*\b|\bwat is de (?:voor)?naam\b|\b(?:voor)?naam\b|\bgenoemd\b|\bwelke? (?:merk|bedrijf|bank|app|boek|recept|"
+        "name": r"\bhoe heet\w*\b|\bwat is de naam\b|\bnaam\b|\bgenoemd\b|\bwelke? (?:merk|bedrijf|bank|app|boek|recept|"
                 r"model|medicijn|product)\b",
         "phone": r"\b(?:telefoon\w*|mobiel\w*|gsm|whatsapp)\b",
         "code": r"\biban\b|\b(?:rekening|bestel|klant|lid|factuur|polis|dossier)nummer\b|\b(?:bsn|pin|pincode|"
