@@ -75,11 +75,7 @@ def item_words(question: str) -> tuple[str, ...]:
             if fw in _NOT_KIND:
                 break
             if not _plural(fw, lang):
-                if lang in {"en", "nl"}:
-                    continue  # an adjective before the noun ("which Italian restaurants")
-                # Romance languages put the noun first: a singular one names no kind of item, and a later word
-                # ending in -s is the verb or an adjective ("¿Qué premio sacamos…?")
-                break
+                continue  # an adjective before the noun ("which Italian restaurants", "welche alten Völker")
             out.append(w)
             # English and Dutch put the head noun last ("savings pots"), Romance languages first
             nxt = folded_words[i + 1] if i + 1 < len(words) else ""
