@@ -686,7 +686,7 @@ def _row_kind(question: str) -> set[str]:
     asks about after "did I" / "have we" ("taken", "visited"). In another language, the noun after its question
     word ("¿Qué viajes…"): a plural elsewhere is what the rows are filtered by ("Quantas vezes comprei livros?")."""
     if lexicon.language(question) != "en":
-        return content_terms(" ".join(tally.item_words(question))) if tally.item_words(question) else set()
+        return content_terms(" ".join(tally.item_words(question)))
     words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
     words += [m.group(1) for m in _ACT.finditer(question)]
     return content_terms(" ".join(words)) if words else set()
