@@ -8,7 +8,8 @@ import pytest
 from fixture_paths import REPO
 
 VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de",
-          "farmaceutica-vault-pt", "gardener-vault", "trattoria-vault-it", "landmeter-vault-nl"]
+          "farmaceutica-vault-pt", "gardener-vault", "trattoria-vault-it", "landmeter-vault-nl",
+          "verloskundige-vault-nl"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
