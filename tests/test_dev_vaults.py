@@ -8,7 +8,7 @@ import pytest
 from fixture_paths import REPO
 
 VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de",
-          "farmaceutica-vault-pt", "gardener-vault", "trattoria-vault-it", "landmeter-vault-nl"]
+          "farmaceutica-vault-pt", "gardener-vault", "trattoria-vault-it", "landmeter-vault-nl", "tischlerin-vault-de"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
