@@ -21,6 +21,7 @@ from memex.agents import (
     full_names,
     lexicon,
     multihop,
+    replaced,
     totals,
 )
 from memex.agents.context import Context, hit_dict, retrieve
@@ -294,6 +295,10 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             # "How long … before …", "how much … in total": computed over the cited facts (agents/arithmetic.py).
             composed = arithmetic.arithmetic(question, _compose(state, run), all_units(hits)[:MAX_UNITS], run.embedder,
                                              run.idf)
+            # The answer's lead statement contradicted by a later one: the later one answers (agents/replaced.py).
+            composed = replaced.latest(question, composed, all_units(hits)[:MAX_UNITS], run.embedder,
+                                       run.idf(question), run.parts.conn, run.parts.searcher.hits_for,
+                                       state["plan"].window)
             if composed.text:
                 p = state["plan"]
                 expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None
