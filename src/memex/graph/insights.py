@@ -202,12 +202,8 @@ def contradiction_items(conn: sqlite3.Connection, doc_ids: Sequence[int] | None)
     """Contradiction insights for statements of `doc_ids` (all when None); marks the older ones stale."""
     found = contradictions.find(conn, doc_ids)
     info = _docs(conn)
-    dismissed = _dismissed(conn)
     with write_tx(conn):
-        # a pair the person dismissed is no change: its older statement is not stale (ask reads these marks)
-        contradictions.mark_stale(conn, [c for c in found if c.old.doc_id not in info or c.new.doc_id not in info
-                                         or contradiction_key(info[c.old.doc_id][0], info[c.new.doc_id][0],
-                                                              c.old.text, c.new.text) not in dismissed])
+        contradictions.mark_stale(conn, found)  # a pair the person dismissed stays marked: ask skips it
     out = []
     for c in found:
         if c.old.doc_id not in info or c.new.doc_id not in info:
