@@ -906,6 +906,10 @@ def stale_chunks(conn: sqlite3.Connection) -> dict[int, int]:
         "SELECT s.chunk_id, n.chunk_id FROM graph_statements s JOIN graph_statements n ON n.id = s.stale_by")}
 
 
+Values = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+"""(old, new) values that differ, each as (kind, stored value): ((("weekday", "tue"), ("time", "10:00")), …)."""
+
+
 @dataclass(frozen=True)
 class Replaced:
     """A stale statement and the later one that contradicts it, as stored (for answering)."""
@@ -918,42 +922,23 @@ class Replaced:
     new_chunk: int
     new_text: str
     new_date: str | None
-    values: tuple[str, str] | None
-    """What changed, readable ("Tuesday 10:00", "Friday 14:00"), when the stored values say it."""
+    values: Values | None
+    """What changed, when the stored values say it."""
 
 
-_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-         "sat": "Saturday", "sun": "Sunday"}
-
-
-def _shown(kind: str, value: str) -> str:
-    """A stored value as a reader writes it: "tue" -> "Tuesday", "--05-10" -> "10 May"."""
-    if kind == "weekday":
-        return _DAYS.get(value, value)
-    if kind == "date":
-        try:
-            d = _date.fromisoformat(f"2000{value[1:]}" if value.startswith("--") else value[:10])
-        except ValueError:
-            return value
-        return f"{d.day} {d:%B}" if value.startswith("--") else f"{d.day} {d:%B} {d.year}"
-    return value
-
-
-def changed_values(old: dict[str, list[str]], new: dict[str, list[str]]) -> tuple[str, str] | None:
-    """The values two statements state differently, kind by kind ("Tuesday 10:00" / "Friday 14:00"); a date
+def changed_values(old: dict[str, list[str]], new: dict[str, list[str]]) -> Values | None:
+    """The values two statements state differently, kind by kind (Tuesday 10:00 / Friday 14:00); a date
     counts only when nothing else differs (the later one's date is mostly when the change starts)."""
-    olds: list[str] = []
-    news: list[str] = []
-    dated: tuple[list[str], list[str]] = ([], [])
+    olds: list[tuple[str, str]] = []
+    news: list[tuple[str, str]] = []
+    dated: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
     for kind in ("weekday", "time", "money", "quantity", "duration", "frequency", "percent", "name", "date"):
         va, vb = old.get(kind) or [], new.get(kind) or []
         if not (va and vb):
             continue
         sa, sb = {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb}
-        if sa == sb:
-            continue
-        gone = [_shown(kind, v) for v in va if _same_value(kind, v) not in sb]
-        came = [_shown(kind, v) for v in vb if _same_value(kind, v) not in sa]
+        gone = [(kind, v) for v in va if _same_value(kind, v) not in sb]
+        came = [(kind, v) for v in vb if _same_value(kind, v) not in sa]
         if not (gone and came):
             continue
         if kind == "date":
@@ -965,7 +950,15 @@ def changed_values(old: dict[str, list[str]], new: dict[str, list[str]]) -> tupl
         olds, news = dated
     if not olds or len(olds) > MAX_VALUES or len(news) > MAX_VALUES:
         return None
-    return " ".join(olds), " ".join(news)
+    return tuple(olds), tuple(news)
+
+
+def states_new(text: str, values: Values) -> bool:
+    """Does a text state every new value of a change already (a line "was Saturdays (2025). From 11 January it's
+    Sundays" holds the sentence that replaced its first one)?"""
+    from memex.graph.statements import values_in
+    held = values_in(text)
+    return all(_same_value(k, v) in {_same_value(k, x) for x in held.get(k, ())} for k, v in values[1])
 
 
 def replacements(conn: sqlite3.Connection, chunk_id: int | None = None, statement_id: int | None = None,
