@@ -179,9 +179,13 @@ def _head(question: str, later: Candidate, chain: list[Replaced]) -> str:
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _shown(kind: str, value: str, question: str) -> str:
-    """A stored value as the question's language writes it: "tue" -> "Tuesday" / "mardi", "--05-10" -> "10 May"."""
+def _shown(kind: str, value: str, question: str, text: str = "") -> str:
+    """A stored value as the question's language writes it: "tue" -> "Tuesday" / "mardi", "--05-10" -> "10 May";
+    another value as its statement `text` writes it ("100a" -> "100 A")."""
     lang = lexicon.language(question) if question else "en"
+    if kind not in ("weekday", "date") and text and value:
+        written = re.search(r"[\s*_]*".join(map(re.escape, value)), text, re.I)
+        return written.group(0).replace("*", "").replace("_", "") if written else value
     if kind == "weekday" and value in _DAYS:
         try:
             from babel.dates import get_day_names
@@ -200,7 +204,8 @@ def _values(chain: list[Replaced], question: str) -> tuple[str, str] | None:
     if chain[0].values is None or chain[-1].values is None:
         return None
     old, new = chain[0].values[0], chain[-1].values[1]
-    return " ".join(_shown(k, v, question) for k, v in old), " ".join(_shown(k, v, question) for k, v in new)
+    return (" ".join(_shown(k, v, question, chain[0].old_text) for k, v in old),
+            " ".join(_shown(k, v, question, chain[-1].new_text) for k, v in new))
 
 
 def _note(lead: Candidate, later: Candidate, chain: list[Replaced]) -> str:
