@@ -21,6 +21,7 @@ from memex.agents import (
     full_names,
     lexicon,
     multihop,
+    replaced,
     totals,
 )
 from memex.agents.context import Context, hit_dict, retrieve
@@ -294,6 +295,13 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
             # "How long … before …", "how much … in total": computed over the cited facts (agents/arithmetic.py).
             composed = arithmetic.arithmetic(question, _compose(state, run), all_units(hits)[:MAX_UNITS], run.embedder,
                                              run.idf)
+            # The answer's lead statement contradicted by a later one: the later one answers (agents/replaced.py).
+            # With filters on (a path, tags, dates), only a passage they let in answers.
+            returned = {h.chunk_id for h in hits}
+            composed = replaced.latest(question, composed, all_units(hits)[:MAX_UNITS], run.embedder,
+                                       run.idf(question), run.parts.conn, run.parts.searcher.hits_for,
+                                       state["plan"].window, (lambda h: h.chunk_id in returned)
+                                       if run.filters is not None and run.filters.active() else (lambda h: True))
             if composed.text:
                 p = state["plan"]
                 expect = compose.asked_of(question, p.bridge or "") if composed.mode == "relational" else None

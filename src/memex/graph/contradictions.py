@@ -904,3 +904,83 @@ def stale_chunks(conn: sqlite3.Connection) -> dict[int, int]:
     """chunk id holding a stale statement -> chunk id of the statement that replaced it (for answering)."""
     return {int(a): int(b) for a, b in conn.execute(
         "SELECT s.chunk_id, n.chunk_id FROM graph_statements s JOIN graph_statements n ON n.id = s.stale_by")}
+
+
+Values = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+"""(old, new) values that differ, each as (kind, stored value): ((("weekday", "tue"), ("time", "10:00")), …)."""
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A stale statement and the later one that contradicts it, as stored (for answering)."""
+
+    old_id: int
+    old_chunk: int
+    old_text: str
+    old_date: str | None
+    new_id: int
+    new_chunk: int
+    new_text: str
+    new_date: str | None
+    values: Values | None
+    """What changed, when the stored values say it."""
+
+
+def changed_values(old: dict[str, list[str]], new: dict[str, list[str]]) -> Values | None:
+    """The values two statements state differently, kind by kind (Tuesday 10:00 / Friday 14:00); a date
+    counts only when nothing else differs (the later one's date is mostly when the change starts)."""
+    olds: list[tuple[str, str]] = []
+    news: list[tuple[str, str]] = []
+    dated: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
+    for kind in ("weekday", "time", "money", "quantity", "duration", "frequency", "percent", "name", "date"):
+        va, vb = old.get(kind) or [], new.get(kind) or []
+        if not (va and vb):
+            continue
+        sa, sb = {_same_value(kind, v) for v in va}, {_same_value(kind, v) for v in vb}
+        gone = [(kind, v) for v in va if _same_value(kind, v) not in sb]
+        came = [(kind, v) for v in vb if _same_value(kind, v) not in sa]
+        if not (gone and came):
+            continue
+        if kind == "date":
+            dated = (gone, came)
+            continue
+        olds += gone
+        news += came
+    if not olds:
+        olds, news = dated
+    if not olds or len(olds) > MAX_VALUES or len(news) > MAX_VALUES:
+        return None
+    return tuple(olds), tuple(news)
+
+
+def states_new(text: str, values: Values) -> bool:
+    """Does a text state every new value of a change already (a line "was Saturdays (2025). From 11 January it's
+    Sundays" holds the sentence that replaced its first one)?"""
+    from memex.graph.statements import values_in
+    held = values_in(text)
+    return all(_same_value(k, v) in {_same_value(k, x) for x in held.get(k, ())} for k, v in values[1])
+
+
+def replacements(conn: sqlite3.Connection, chunk_id: int | None = None, statement_id: int | None = None,
+                 new_chunk: int | None = None) -> list[Replaced]:
+    """Stale statements of a chunk (or one statement, or those a statement of `new_chunk` replaced) with the
+    statement that replaced each, leaving out pairs whose contradiction insight the person dismissed (they said
+    it is no change)."""
+    from memex.graph.insights import contradiction_key, dismissed_keys
+    where, arg = (("s.chunk_id = ?", chunk_id) if chunk_id is not None else ("s.id = ?", statement_id)
+                  if statement_id is not None else ("n.chunk_id = ?", new_chunk))
+    rows = conn.execute(
+        "SELECT s.id, s.chunk_id, s.text, s.date, s.slots, n.id, n.chunk_id, n.text, n.date, n.slots, do.path, dn.path "
+        "FROM graph_statements s JOIN graph_statements n ON n.id = s.stale_by "
+        "JOIN documents do ON do.id = s.doc_id JOIN documents dn ON dn.id = n.doc_id "
+        f"WHERE {where} AND s.stale_by IS NOT NULL", (arg,)).fetchall()
+    if not rows:
+        return []
+    dismissed = dismissed_keys(conn)
+    out = []
+    for r in rows:
+        if contradiction_key(r[10], r[11], r[2], r[7]) in dismissed:
+            continue
+        out.append(Replaced(int(r[0]), int(r[1]), r[2], r[3], int(r[5]), int(r[6]), r[7], r[8],
+                            changed_values(json.loads(r[4]), json.loads(r[9]))))
+    return out

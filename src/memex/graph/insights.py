@@ -97,8 +97,17 @@ def _key(kind: str, *parts: str) -> str:
     return kind + ":" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
 
 
-def _dismissed(conn: sqlite3.Connection) -> set[str]:
+def dismissed_keys(conn: sqlite3.Connection) -> set[str]:
+    """Keys of the insights the person dismissed."""
     return {r[0] for r in conn.execute("SELECT key FROM insight_dismissals")}
+
+
+_dismissed = dismissed_keys
+
+
+def contradiction_key(old_path: str, new_path: str, old_text: str, new_text: str) -> str:
+    """The stable key of the contradiction insight for a pair of statements."""
+    return _key("contradiction", old_path, new_path, " ".join(old_text.split()), " ".join(new_text.split()))
 
 
 def _store(conn: sqlite3.Connection, items: list[dict[str, Any]], run: int, report: RefreshReport) -> None:
@@ -194,7 +203,7 @@ def contradiction_items(conn: sqlite3.Connection, doc_ids: Sequence[int] | None)
     found = contradictions.find(conn, doc_ids)
     info = _docs(conn)
     with write_tx(conn):
-        contradictions.mark_stale(conn, found)
+        contradictions.mark_stale(conn, found)  # a pair the person dismissed stays marked: ask skips it
     out = []
     for c in found:
         if c.old.doc_id not in info or c.new.doc_id not in info:
@@ -203,7 +212,7 @@ def contradiction_items(conn: sqlite3.Connection, doc_ids: Sequence[int] | None)
         where = (f"in “{_name(info[c.new.doc_id])}”" if c.old.doc_id == c.new.doc_id
                  else f"“{_name(info[c.old.doc_id])}” → “{_name(info[c.new.doc_id])}”")
         out.append({
-            "key": _key("contradiction", old_p, new_p, " ".join(c.old.text.split()), " ".join(c.new.text.split())),
+            "key": contradiction_key(old_p, new_p, c.old.text, c.new.text),
             "kind": "contradiction", "score": c.score,
             "title": f"{c.subject}: {c.values[0]} ({c.old.date}) is now {c.values[1]} ({c.new.date}), {where}; "
                      "the older statement is stale",

@@ -293,6 +293,11 @@ def _dt_context() -> dt.date:
     return dt.date(2000, 1, 1)  # year-less dates are compared by month and day only ("--06-20")
 
 
+def values_in(text: str) -> dict[str, tuple[str, ...]]:
+    """The values a text states, by kind (as statements store them: "tue", "10:00", "£42")."""
+    return _slots(text)[0]
+
+
 def _slots(text: str) -> tuple[dict[str, tuple[str, ...]], list[tuple[int, int]]]:
     slots: dict[str, tuple[str, ...]] = {}
     spans: list[tuple[int, int]] = []

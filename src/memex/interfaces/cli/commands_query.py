@@ -157,6 +157,8 @@ def _print_answer(a: Answer) -> None:
               help='JSONL file of {"id", "question"}; prints one JSON line per question.')
 @click.option("--llm", help='Answer model, e.g. "extractive" (default), "ollama:qwen2.5:1.5b".')
 @click.option("--trace", is_flag=True, help="Include the pipeline's steps in --json output.")
+@click.option("--explain", is_flag=True,
+              help="Also say how the answer was composed (its kind, the statements it stands on, a stale one replaced).")
 @click.option("--save", is_flag=True, help="Keep the answer as a note (in <home>/answers; exported with the vault).")
 @click.option("--save-to", type=click.Path(path_type=Path),
               help="Also write the answer note to this folder or .md file (implies --save).")
@@ -165,7 +167,7 @@ def _print_answer(a: Answer) -> None:
 @click.pass_context
 @handle_errors
 def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | None, llm: str | None,
-        trace: bool, save: bool, save_to: Path | None, path_glob: str | None, tags: tuple[str, ...],
+        trace: bool, explain: bool, save: bool, save_to: Path | None, path_glob: str | None, tags: tuple[str, ...],
         after: str | None, before: str | None, langs: tuple[str, ...], home: Path | None,
         config_file: Path | None) -> None:
     """Answer a question from your notes, citing the passages used."""
@@ -192,10 +194,30 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, batch: Path | N
             if save or save_to:
                 save_answer_cli(brain, question, streamed.to_dict(), save_to)
             return
-        answer = brain.ask(question, filters, trace=trace)
+        answer = brain.ask(question, filters, trace=trace or explain)
         if save or save_to:
             save_answer_cli(brain, question, answer.to_dict(), save_to)
     if as_json:
-        print_json(answer.to_dict())
+        print_json(answer.to_dict() if trace or not explain else {**answer.to_dict(), "explain": explained(answer)})
     else:
         _print_answer(answer)
+        if explain:
+            _print_explained(explained(answer))
+
+
+def explained(a: Answer) -> dict[str, Any]:
+    """How an answer was composed, from its trace: the kind of composition and its notes (a stale statement
+    replaced by a later one says so here)."""
+    steps = (a.steps or {}).get("trace") or []
+    synth = next((s for s in steps if s.get("step") == "synthesize"), {})
+    return {"mode": synth.get("mode"), "support": synth.get("support"), "notes": synth.get("notes") or [],
+            "abstained": a.abstained}
+
+
+def _print_explained(e: dict[str, Any]) -> None:
+    console = Console()
+    console.print()
+    console.print(f"How: {e['mode'] or 'n/a'}" + (f" (support {e['support']})" if e.get("support") is not None else ""),
+                  highlight=False)
+    for note in e["notes"]:
+        console.print(f"  - {escape(str(note))}", highlight=False)
