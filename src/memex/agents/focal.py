@@ -70,7 +70,9 @@ _PHRASES: dict[str, _Phrase] = {
                   r"\W*quanto", "il lo la i gli le l un uno una mio mia miei mie suo sua suoi sue nostro nostra "
                   "nostri nostre questo questa quel quella", frozenset(lexicon.stopwords("it")), 1),
     # German writes every noun with a capital: the head noun (often a compound, "Schriftgröße") is the phrase.
-    "de": _Phrase(rf"^\W*(?:(?:und|aber|also)\W+)?(?:welche[rsnm]?\b|wie\s?viele?\b|was\s+(?:{_COPULA['de']})\b)",
+    # "Wie groß ist die Schriftgröße…?": German asks a measure by its adjective where English says "What size…".
+    "de": _Phrase(rf"^\W*(?:(?:und|aber|also)\W+)?(?:welche[rsnm]?\b|wie\s?viele?\b|was\s+(?:{_COPULA['de']})\b|"
+                  rf"wie\s+(?:groß|gross|hoch|lang|schwer|weit|breit|tief|teuer)\s+(?:{_COPULA['de']})\b)",
                   None, "der die das den dem des ein eine einen einem einer mein meine meinen meinem meiner "
                   "sein seine seinen seinem ihr ihre ihren ihrem unser unsere unseren dein deine dieser diese "
                   "dieses", frozenset(lexicon.stopwords("de")), 1, nouns_capitalised=True),

@@ -958,10 +958,16 @@ _NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
 def name_words(name: str, question: str) -> str:
     """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
     "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
-    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"); elsewhere the name as found."""
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"), and the leading parts of a hyphenated
+    compound, which German joins by hyphens where a part is a name ("Microsoft-Word-Datei", "Anna-Lena") and writes
+    closed where all are common nouns ("Konfliktdatei"); elsewhere the name as found."""
     if language(question) != "de":
         return name
-    return " ".join(p for w in name.split() for p in w.split("-") if p and not _NOUN_SHAPE.fullmatch(p))
+    out: list[str] = []
+    for w in name.split():
+        parts = w.split("-")
+        out += [p for i, p in enumerate(parts) if p and (not _NOUN_SHAPE.fullmatch(p) or i < len(parts) - 1)]
+    return " ".join(out)
 
 
 # ---- answers in the question's language ---------------------------------------------------------------------
