@@ -269,7 +269,7 @@ _COST_OF = re.compile(
     r"\bcombien\s+(?:(?:a|ont)\s+co[uû]t[ée]e?s?|co[uû]te(?:nt)?)\s+(?P<x5>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten)\s+(?P<x6>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+hat\s+(?P<x8>[^?!.]+?)\s+gekostet\b|"
-    r"\bhoeveel\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
+    r"\b(?:hoeveel|wat)\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
 # Words that end the thing's name ("el kimono nuevo *de* Hugo", "the hotel *in* Bruges") or stand before it.
 _THING_ENDS = frozenset("""de del da do das dos di della dello du des von vom for in of at on from with to by
 para por en con a al em no na com pour avec à au aux für mit im am bei zu voor met op per con su nel nella

@@ -82,7 +82,8 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"app|libro|receta|modelo|medicamento|harina|pastilla|producto)\b",
         "phone": r"\b(?:telefono|movil|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:cuenta|pedido|poliza|factura|cliente|socio|serie|expediente|referencia)\b|"
-                r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b",
+                r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b|"
+                r"\bmatricula del? (?:coche|auto|carro|furgoneta|furgon|moto|camion|vehiculo)\b",
     },
     "pt": {
         "money": r"\bquant[oa]s?\b.*\b(?:cust\w+|cobr\w+|pag(?:[oa]s?|ou|uei|ar\w*|am|amos|aram|ava\w*)|prec\w+|vale|valia|gast\w+|dinheiro|euros|reais|"
@@ -105,7 +106,8 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"livro|receita|modelo|medicamento|produto)\b",
         "phone": r"\b(?:telefone|telemovel|celular|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:conta|pedido|apolice|fatura|cliente|socio|serie|referencia)\b|"
-                r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b",
+                r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b|"
+                r"\b(?:placa|matricula) d[oa] (?:carro|automovel|carrinha|moto|caminhao|veiculo)\b",
     },
     "fr": {
         "money": r"\bcombien\b.*\b(?:cout\w*|pay\w*|pai(?:e\w*|ement\w*)|factur\w+|depens\w+|vaut|valait|euros|gagn\w+|loyer|"
@@ -127,7 +129,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"entreprise|societe|banque|appli\w*|livre|recette|modele|medicament|produit)\b",
         "phone": r"\b(?:telephone|portable|mobile|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:compte|commande|police|facture|client|membre|serie|reference|dossier)\b|"
-                r"\b(?:siret|siren|pin|mot de passe|code|reference)\b",
+                r"\b(?:siret|siren|pin|mot de passe|code|reference|immatriculation|plaque)\b",
     },
     "de": {
         "money": r"\bwie ?viel\b.*\b(?:(?:ge)?kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
@@ -149,7 +151,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"bank|app|buch|rezept|modell|medikament|produkt)\b",
         "phone": r"\b(?:telefon\w*|handy\w*|mobilnummer|whatsapp)\b",
         "code": r"\biban\b|\b(?:konto|bestell|kunden|mitglieds|rechnungs|versicherungs|steuer)nummer\b|"
-                r"\b(?:pin|passwort|kennwort|code|aktenzeichen)\b",
+                r"\b(?:pin|passwort|kennwort|code|aktenzeichen|kennzeichen|nummernschild)\b",
     },
     "it": {
         "money": r"\bquant[oaie]\b.*\b(?:cost\w*|pag(?:[oa]|hi\w*|are|at[oaie]|av\w+|ano|amo|ai)|spes\w*|spend\w+|vale|valeva|euro|affitto|stipendio|prezz\w+|"
@@ -171,7 +173,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"banca|app|libro|ricetta|modello|farmaco|prodotto)\b",
         "phone": r"\b(?:telefono|cellulare|whatsapp)\b",
         "code": r"\biban\b|\bnumero di (?:conto|ordine|polizza|fattura|cliente|socio|serie|riferimento|pratica)\b|"
-                r"\b(?:codice fiscale|partita iva|pin|password|codice)\b",
+                r"\b(?:codice fiscale|partita iva|pin|password|codice|targa)\b",
     },
     "nl": {
         "money": r"\bhoeveel\b.*\b(?:kost\w*|betaal\w*|betaald|verdien\w*|uitgegeven|euro|huur|salaris|loon|prijs|"
@@ -192,7 +194,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"model|medicijn|product)\b",
         "phone": r"\b(?:telefoon\w*|mobiel\w*|gsm|whatsapp)\b",
         "code": r"\biban\b|\b(?:rekening|bestel|klant|lid|factuur|polis|dossier)nummer\b|\b(?:bsn|pin|pincode|"
-                r"wachtwoord|code|referentie)\b",
+                r"wachtwoord|code|referentie|kenteken|nummerplaat)\b",
     },
 }
 
