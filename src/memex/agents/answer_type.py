@@ -259,7 +259,8 @@ def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset(
     q_words = {w.lower().strip(".,'’?!;:\"()") for w in question.split()}
     # German and Dutch write the possessive without an apostrophe ("Heikes Tochter", "Daans trainer"): the name
     # the question gives is then "Heike", which a statement naming her does not offer as a new name.
-    q_words |= {w[:-1] for w in q_words if len(w) > 3 and w.endswith("s")}
+    if question and lexicon.language(question) in ("de", "nl"):
+        q_words |= {w[:-1] for w in q_words if len(w) > 3 and w.endswith("s")}
 
     def new(matches: list[str]) -> bool:
         return any(m.strip().lower() not in q_low for m in matches if m.strip())
