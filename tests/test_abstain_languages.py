@@ -57,3 +57,5 @@ def test_german_leading_parts_of_a_hyphenated_compound_are_names() -> None:
     q = "Wie exportiere ich eine Notiz in eine Microsoft-Word-Datei?"
     assert lexicon.name_words("Microsoft-Word-Datei", q) == "Microsoft Word"
     assert lexicon.name_words("Konfliktdatei", "Wo liegt die Konfliktdatei?") == ""
+    # one leading part is as often a common noun
+    assert lexicon.name_words("Standard-Kontextfenster", "Was ist das Standard-Kontextfenster von Ollama?") == ""

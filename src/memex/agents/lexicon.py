@@ -960,15 +960,16 @@ _NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
 def name_words(name: str, question: str) -> str:
     """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
     "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
-    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"), and the leading parts of a hyphenated
-    compound, which German joins by hyphens where a part is a name ("Microsoft-Word-Datei", "Anna-Lena") and writes
-    closed where all are common nouns ("Konfliktdatei"); elsewhere the name as found."""
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"), and a name of two words or more that
+    German writes into a hyphenated compound ("Microsoft-Word-Datei": "Microsoft Word"); one leading part is as often
+    a common noun ("Standard-Kontextfenster", "Kanu-Club"); elsewhere the name as found."""
     if language(question) != "de":
         return name
     out: list[str] = []
     for w in name.split():
         parts = w.split("-")
-        out += [p for i, p in enumerate(parts) if p and (not _NOUN_SHAPE.fullmatch(p) or i < len(parts) - 1)]
+        lead = len(parts) - 1 if len(parts) >= 3 else 0  # a name of two words or more written into the compound
+        out += [p for i, p in enumerate(parts) if p and (not _NOUN_SHAPE.fullmatch(p) or i < lead)]
     return " ".join(out)
 
 
