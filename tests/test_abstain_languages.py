@@ -59,3 +59,16 @@ def test_german_leading_parts_of_a_hyphenated_compound_are_names() -> None:
     assert lexicon.name_words("Konfliktdatei", "Wo liegt die Konfliktdatei?") == ""
     # one leading part is as often a common noun
     assert lexicon.name_words("Standard-Kontextfenster", "Was ist das Standard-Kontextfenster von Ollama?") == ""
+
+
+def test_a_day_and_month_is_no_price_outside_english() -> None:
+    q = "Wie viel hat Muttis Reha in Bad Elster gekostet?"
+    assert "money" not in offers("Update 17.04.: OP gut verlaufen. Reha ab 28.04. in Bad Elster, drei Wochen.", q)
+    assert "money" in offers("Rechnung vom 17.04.2026: 89,90 € bezahlt.", q)
+    assert "money" in offers("Receipt 17.04 paid", "How much was the receipt?")
+
+
+@pytest.mark.parametrize("question", ["Wie hoch ist die Kaltmiete der Werkstatt?", "Hoe hoog is de huur nu?",
+                                      "Wat is de maandhuur?"])
+def test_a_compound_or_how_high_asks_money(question: str) -> None:
+    assert "money" in expected(question).kinds

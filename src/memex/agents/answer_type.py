@@ -125,6 +125,10 @@ _S_PHONE = re.compile(r"(?<![\w£$€])\+?\(?\d[\d ()-]{7,}\d\b")
 _S_CODE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]{4,})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 
 
+_DAY_MONTH = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?:(?:19|20)?\d\d\b)?(?![\d,])")
+"""A date written day.month. ("17.04.", "28.04.2026"), as most of Europe writes it."""
+
+
 def _looks_like_date(token: str) -> bool:
     """A bare year, a time or an ISO date is not a code, nor a day-month-year date as most of Europe writes it
     ("31-12-2028", with a four-digit year: "20-45-67" may be a sort code); codes have 4+ characters and a digit."""
@@ -266,7 +270,12 @@ def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset(
         return any(m.strip().lower() not in q_low for m in matches if m.strip())
 
     kinds: set[str] = set()
-    if new(_S_MONEY.findall(sentence)) or new(_S_MONEY_FIELD.findall(sentence)):
+    money = _S_MONEY.findall(sentence)
+    if money and _DAY_MONTH.search(sentence) and {lexicon.language(sentence), lexicon.language(question or sentence)} != {
+            "en"}:
+        # "Update 17.04.: OP gut verlaufen": a day and month as German, Dutch, ... write them, not a receipt's 17.04
+        money = _S_MONEY.findall(_DAY_MONTH.sub(" ", sentence))
+    if new(money) or new(_S_MONEY_FIELD.findall(sentence)):
         kinds.add(MONEY)
     if new([m.group(0) for m in _S_QUANTITY.finditer(sentence)]):
         kinds.add(QUANTITY)

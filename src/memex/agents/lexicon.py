@@ -134,8 +134,9 @@ _KINDS: dict[str, dict[str, str]] = {
     "de": {
         "money": r"\bwie ?viel\b.*\b(?:(?:ge)?kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
                  r"gebuhr\w*|rate|lohn)\b|\bwas (?:kost\w+|zahl\w+|verdien\w+)\b|\b(?:welchen|welcher|welche|wie hoch "
-                 r"(?:ist|war)) (?:der |die |das |unser\w* |mein\w* )?(?:preis|miete|gehalt|betrag|beitrag|rate|kosten|"
-                 r"budget|anzahlung)\b",
+                 # a compound names its money by its last part ("Kaltmiete", "Jahresbeitrag", "Monatsrate")
+                 r"(?:ist|war|sind|waren)) (?:der |die |das |unser\w* |mein\w* )?\w*(?:preis|miete|gehalt|betrag|beitrag|"
+                 r"rate|kosten|budget|anzahlung|lohn|gebuhr)\b",
         "quantity": r"\bwie ?viele?\b|\bwie (?:hoch|schwer|gross|lang|weit|alt|oft|warm|kalt|tief)\b|\b(?:welche|"
                     r"welcher|welches) (?:\w+-)?(?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note|version)\b",
         "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
@@ -177,8 +178,8 @@ _KINDS: dict[str, dict[str, str]] = {
     },
     "nl": {
         "money": r"\bhoeveel\b.*\b(?:kost\w*|betaal\w*|betaald|verdien\w*|uitgegeven|euro|huur|salaris|loon|prijs|"
-                 r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\bwat (?:is|was) (?:de|het|"
-                 r"onze|mijn) (?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
+                 r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\b(?:wat|hoe hoog) (?:is|was) "
+                 r"(?:de|het|onze|mijn) \w*(?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
         "quantity": r"\bhoeveel\b|\bhoe (?:hoog|zwaar|groot|lang|ver|oud|vaak|warm|koud|diep)\b|\b(?:welk|welke|wat is "
                     r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer|versie)\b",
         "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
