@@ -36,6 +36,31 @@ def test_the_focal_words_are_what_the_question_word_opens(question: str, words: 
     assert focal_words(question) == words
 
 
+@pytest.mark.parametrize(("question", "words"), [
+    # The head noun first in the Romance languages; a head that only names the kind of value ("numéro",
+    # "número") gives way to the noun its preposition leads to.
+    ("Quel est le montant de l'APL de maman ?", ["montant"]),
+    ("Quel est le numéro de série du cadre du PX10 ?", ["série"]),
+    ("Quelle taille fait Inès ?", ["taille"]),
+    ("Qual è il prezzo mensile di un abbonamento Obsidian Sync Standard?", ["prezzo"]),
+    ("Qual é o tamanho padrão da fonte do editor em pixels?", ["tamanho"]),
+    ("¿Cuál es el número de teléfono de Javier?", ["teléfono"]),
+    # German: the noun (a compound), past its adjectives; Dutch: the phrase up to its head, as in English.
+    ("Welche Schuhgröße trägt Kit?", ["Schuhgröße"]),
+    ("Was ist die monatliche Miete der Werkstatt?", ["Miete"]),
+    ("Wat is de maandelijkse prijs van een abonnement?", ["maandelijkse", "prijs"]),
+    ("Welke maat schoenen draagt Kit?", ["maat"]),
+    # A question word before a verb names nothing.
+    ("Quanto costa una licenza commerciale per utente all'anno?", []),
+    ("Quanto custa uma licença?", []),
+    ("Was kostet ein Abonnement von Obsidian Sync Standard im Monat?", []),
+    ("Wie viel hat der Umzug gekostet?", []),
+    ("Hoeveel kost het abonnement?", []),
+])
+def test_the_focal_words_in_every_language(question: str, words: list[str]) -> None:
+    assert focal_words(question) == words
+
+
 def test_the_words_of_the_kind_asked_for_are_left_to_the_kind_check() -> None:
     assert list(focal_terms("What are Pete's grandchildren called?").values()) == ["grandchildren"]
     assert focal_terms("What's the name of the warden at Corrib View?") == {}

@@ -94,6 +94,7 @@ _Q_REFERENCE = re.compile(r"\b(?:nhs|policy|microchip|chip|account|reference|reg
                           r"tax|bib|case|claim|pin|ticket)\s+(?:number|no\.?|code|ref)\b|\bsort code\b|"
                           r"\b(?:door|alarm|key safe|safe|gate|lock|access|entry|wi-?fi|wifi) (?:code|password|pin)\b|"
                           r"\bpassword\b|\bpin\b|\bpostcode\b|\bthe code\b|\bcode for\b|"
+                          r"\b(?:number|licen[cs]e|registration|reg) plate\b|"
                           r"\b(?:voucher|booking|order|policy|case|claim|account|customer|application|payment)\s+"
                           r"(?:reference|ref)\b", re.I)
 _Q_CODE = re.compile(r"\b(?i:what(?:'s| is| was| are))\s+(?i:my|our|the|his|her|their)\s+[A-Z]{2,6}\b\s*\??\s*$")
@@ -124,10 +125,15 @@ _S_PHONE = re.compile(r"(?<![\w£$€])\+?\(?\d[\d ()-]{7,}\d\b")
 _S_CODE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]{4,})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 
 
+_DAY_MONTH = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?:(?:19|20)?\d\d\b)?(?![\d,])")
+"""A date written day.month. ("17.04.", "28.04.2026"), as most of Europe writes it."""
+
+
 def _looks_like_date(token: str) -> bool:
-    """A bare year, a time or an ISO date is not a code; codes have 4+ characters and a digit."""
-    return bool(re.fullmatch(r"(?:19|20)\d\d|\d{1,2}|\d{4}-\d\d(?:-\d\d)?|\d+(?:st|nd|rd|th|s|pm|am|k|km|kg|mg|ml|g|m|h)",
-                             token, re.I)) or (token.isalpha())
+    """A bare year, a time or an ISO date is not a code, nor a day-month-year date as most of Europe writes it
+    ("31-12-2028", with a four-digit year: "20-45-67" may be a sort code); codes have 4+ characters and a digit."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d|\d{1,2}|\d{4}-\d\d(?:-\d\d)?|\d+(?:st|nd|rd|th|s|pm|am|k|km|kg|mg|ml|g|m|h)|"
+                             r"\d{1,2}-\d{1,2}-(?:19|20)\d\d", token, re.I)) or (token.isalpha())
 
 
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -255,12 +261,21 @@ def offers(sentence: str, question: str = "", known: frozenset[str] = frozenset(
     open a sentence, `known_names`)."""
     q_low = question.lower()
     q_words = {w.lower().strip(".,'’?!;:\"()") for w in question.split()}
+    # German and Dutch write the possessive without an apostrophe ("Heikes Tochter", "Daans trainer"): the name
+    # the question gives is then "Heike", which a statement naming her does not offer as a new name.
+    if question and lexicon.language(question) in ("de", "nl"):
+        q_words |= {w[:-1] for w in q_words if len(w) > 3 and w.endswith("s")}
 
     def new(matches: list[str]) -> bool:
         return any(m.strip().lower() not in q_low for m in matches if m.strip())
 
     kinds: set[str] = set()
-    if new(_S_MONEY.findall(sentence)) or new(_S_MONEY_FIELD.findall(sentence)):
+    money = _S_MONEY.findall(sentence)
+    if money and _DAY_MONTH.search(sentence) and {lexicon.language(sentence), lexicon.language(question or sentence)} != {
+            "en"}:
+        # "Update 17.04.: OP gut verlaufen": a day and month as German, Dutch, ... write them, not a receipt's 17.04
+        money = _S_MONEY.findall(_DAY_MONTH.sub(" ", sentence))
+    if new(money) or new(_S_MONEY_FIELD.findall(sentence)):
         kinds.add(MONEY)
     if new([m.group(0) for m in _S_QUANTITY.finditer(sentence)]):
         kinds.add(QUANTITY)
@@ -404,15 +419,22 @@ def matches(expect: Expectation, sentence: str, question: str, subject: str = ""
 
 _FEW = r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _Q_SHARE = re.compile(r"\b(?:what|which) (?:\w+ )?(?:share|percentage|proportion|fraction|percent)\b|"
-                      r"\bhow many (?:per ?cent|percent)\b|\bwhat per ?cent\b", re.I)
-_S_SHARE = re.compile(r"\d\s?%|\b(?:per ?cent|percent|half|halves|thirds?|quarters?|fifths?)\b|"
+                      r"\bhow many (?:per ?cent|percent)\b|\bwhat per ?cent\b|"
+                      # the same in es, pt, fr, de, it, nl (matched on the folded question)
+                      r"\b(?:que|qual|quel|quelle|welche[rsnm]?|che|quale|welk|welke) (?:\w+ )?(?:porcentaje|"
+                      r"percentagem|porcentagem|pourcentage|proportion|prozentsatz|anteil|percentuale|percentage)\b|"
+                      r"\b(?:cuantos por ciento|quantos por cento|combien de pour ?cent|wie ?viele? prozent|"
+                      r"quanti per ?cento|hoeveel procent)\b", re.I)
+_S_SHARE = re.compile(r"\d\s?%|\b(?:per ?cent|percent|half|halves|thirds?|quarters?|fifths?|por ?ciento|por ?cento|"
+                      r"pour ?cent|prozent|per ?cento|procent|mitad|metade|moitie|moitié|halfte|hälfte|meta|helft)\b|"
                       rf"\b(?:\d+|{_FEW})\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|{_FEW})\b|\b\d+\s*/\s*\d+\b", re.I)
 
 
 @functools.lru_cache(maxsize=64)
 def asks_share(question: str) -> bool:
-    """Does the question ask for a share of a whole ("what share of journeys", "what percentage")?"""
-    return bool(_Q_SHARE.search(question))
+    """Does the question ask for a share of a whole ("what share of journeys", "what percentage", "hoeveel
+    procent", "quel pourcentage")?"""
+    return bool(_Q_SHARE.search(question) or _Q_SHARE.search(lexicon.fold(question)))
 
 
 def _offered(expect: Expectation, found: frozenset[str]) -> float:

@@ -24,8 +24,8 @@ Three checks, each on what the quoted statements (with their subjects) give:
   ("FG 1.010" for "final gravity"), an answer that gives it carries the label or the phrase: "batch 14 came in a
   bit low (OG 1.049)" gives another gravity.
 
-The words are English, Spanish, Portuguese, French, German, Italian and Dutch (the focal phrase: English and
-Spanish, agents/focal.py).
+The words are English, Spanish, Portuguese, French, German, Italian and Dutch, and so is the focal phrase
+(agents/focal.py); a German or Dutch compound names its class by its last part ("Schuhgröße").
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ _MONEY_WORDS = ("price", "prices", "cost", "costs", "fee", "fees", "salary", "wa
 CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
     # What each kind of attribute is called, and the form its values take (None: money, read by answer_type).
     "size": (frozenset({"size", "sizes", "talla", "tallas", "tamaño", "tamanho", "taille", "größe", "grösse",
-                        "taglia", "maat"}),
+                        "taglia", "dimensione", "maat", "grootte"}),
              re.compile(rf"\b(?:UK|EU|EUR|US|UE)\s?{_NUM}\b|\b(?:XXS|XS|XL|XXL|XXXL)\b|"
                         rf"\b{_NUM}\s?(?:{_SIZE_UNITS})(?!\w)", re.I)),
     "mark": (frozenset({"mark", "marks", "grade", "grades", "nota", "notas", "calificación", "cijfer", "voto"}),
@@ -94,13 +94,25 @@ def asked(question: str) -> list[str]:
     """The attribute classes the question asks for: its focal noun phrase's words that name one ("What size
     shoes…" -> ["size"]; "What is the default editor font size in pixels?" -> ["size"]), in order."""
     from memex.agents.focal import focal_words
+    from memex.agents.lexicon import language
 
+    compounds = language(question) in ("de", "nl")
     out: list[str] = []
     for w in focal_words(question, _PHRASE_WORDS):
-        name = _BY_WORD.get(w.lower())
+        name = _BY_WORD.get(w.lower()) or (_compound_head(w.lower()) if compounds else None)
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _compound_head(word: str) -> str | None:
+    """The class a German or Dutch compound names by its last part ("Schuhgröße", "Monatsmiete", "lettergrootte"),
+    as the head of an English noun phrase names it ("shoe size"). A part of five letters at least: "bestandsformaat"
+    (file format) ends in "maat" (size) too."""
+    for head in sorted(_BY_WORD, key=len, reverse=True):
+        if len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head):
+            return _BY_WORD[head]
+    return None
 
 
 def supplies(name: str, statement: str, question: str) -> bool:
@@ -257,7 +269,7 @@ _COST_OF = re.compile(
     r"\bcombien\s+(?:(?:a|ont)\s+co[uû]t[ée]e?s?|co[uû]te(?:nt)?)\s+(?P<x5>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten)\s+(?P<x6>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+hat\s+(?P<x8>[^?!.]+?)\s+gekostet\b|"
-    r"\bhoeveel\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
+    r"\b(?:hoeveel|wat)\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
 # Words that end the thing's name ("el kimono nuevo *de* Hugo", "the hotel *in* Bruges") or stand before it.
 _THING_ENDS = frozenset("""de del da do das dos di della dello du des von vom for in of at on from with to by
 para por en con a al em no na com pour avec à au aux für mit im am bei zu voor met op per con su nel nella

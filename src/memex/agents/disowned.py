@@ -291,6 +291,7 @@ def disowning(conn: sqlite3.Connection, doc_id: int) -> Disowning:
                 if block_of[m] is None and bare and not items[m].heading and not owner[m]:
                     block_of[m] = len(blocks)
                     blocks.append([m])
+                    spiked.append(bool(planted[m]))  # every block has its mark (a later verdict reads them all)
                 if block_of[m] is not None:
                     covered.setdefault(block_of[m], Verdict(item.text, item.chunk_id, item.location))
             continue

@@ -82,7 +82,8 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"app|libro|receta|modelo|medicamento|harina|pastilla|producto)\b",
         "phone": r"\b(?:telefono|movil|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:cuenta|pedido|poliza|factura|cliente|socio|serie|expediente|referencia)\b|"
-                r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b",
+                r"\bcuenta bancaria\b|\b(?:nif|cif|dni|nie|pin|contrasena|clave|codigo|referencia)\b|"
+                r"\bmatricula del? (?:coche|auto|carro|furgoneta|furgon|moto|camion|vehiculo)\b",
     },
     "pt": {
         "money": r"\bquant[oa]s?\b.*\b(?:cust\w+|cobr\w+|pag(?:[oa]s?|ou|uei|ar\w*|am|amos|aram|ava\w*)|prec\w+|vale|valia|gast\w+|dinheiro|euros|reais|"
@@ -105,7 +106,8 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"livro|receita|modelo|medicamento|produto)\b",
         "phone": r"\b(?:telefone|telemovel|celular|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:conta|pedido|apolice|fatura|cliente|socio|serie|referencia)\b|"
-                r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b",
+                r"\b(?:nif|cpf|cnpj|pin|senha|palavra-passe|codigo|referencia)\b|"
+                r"\b(?:placa|matricula) d[oa] (?:carro|automovel|carrinha|moto|caminhao|veiculo)\b",
     },
     "fr": {
         "money": r"\bcombien\b.*\b(?:cout\w*|pay\w*|pai(?:e\w*|ement\w*)|factur\w+|depens\w+|vaut|valait|euros|gagn\w+|loyer|"
@@ -127,13 +129,14 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"entreprise|societe|banque|appli\w*|livre|recette|modele|medicament|produit)\b",
         "phone": r"\b(?:telephone|portable|mobile|whatsapp)\b",
         "code": r"\biban\b|\bnumero de (?:compte|commande|police|facture|client|membre|serie|reference|dossier)\b|"
-                r"\b(?:siret|siren|pin|mot de passe|code|reference)\b",
+                r"\b(?:siret|siren|pin|mot de passe|code|reference|immatriculation|plaque)\b",
     },
     "de": {
         "money": r"\bwie ?viel\b.*\b(?:(?:ge)?kost\w*|zahl\w*|bezahl\w*|gezahlt|verdien\w*|ausgegeben|euro|miete|gehalt|preis|"
                  r"gebuhr\w*|rate|lohn)\b|\bwas (?:kost\w+|zahl\w+|verdien\w+)\b|\b(?:welchen|welcher|welche|wie hoch "
-                 r"(?:ist|war)) (?:der |die |das |unser\w* |mein\w* )?(?:preis|miete|gehalt|betrag|beitrag|rate|kosten|"
-                 r"budget|anzahlung)\b",
+                 # a compound names its money by its last part ("Kaltmiete", "Jahresbeitrag", "Monatsrate")
+                 r"(?:ist|war|sind|waren)) (?:der |die |das |unser\w* |mein\w* )?\w*(?:preis|miete|gehalt|betrag|beitrag|"
+                 r"rate|kosten|budget|anzahlung|lohn|gebuhr)\b",
         "quantity": r"\bwie ?viele?\b|\bwie (?:hoch|schwer|gross|lang|weit|alt|oft|warm|kalt|tief)\b|\b(?:welche|"
                     r"welcher|welches) (?:\w+-)?(?:anzahl|nummer|temperatur|gewicht|grosse|dosis|note|version)\b",
         "duration": r"\bwie lange?\b|\bwie viele (?:stunden|minuten|tage|wochen|monate|jahre)\b",
@@ -149,7 +152,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"bank|app|buch|rezept|modell|medikament|produkt)\b",
         "phone": r"\b(?:telefon\w*|handy\w*|mobilnummer|whatsapp)\b",
         "code": r"\biban\b|\b(?:konto|bestell|kunden|mitglieds|rechnungs|versicherungs|steuer)nummer\b|"
-                r"\b(?:pin|passwort|kennwort|code|aktenzeichen)\b",
+                r"\b(?:pin|passwort|kennwort|code|aktenzeichen|kennzeichen|nummernschild)\b",
     },
     "it": {
         "money": r"\bquant[oaie]\b.*\b(?:cost\w*|pag(?:[oa]|hi\w*|are|at[oaie]|av\w+|ano|amo|ai)|spes\w*|spend\w+|vale|valeva|euro|affitto|stipendio|prezz\w+|"
@@ -171,12 +174,12 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"banca|app|libro|ricetta|modello|farmaco|prodotto)\b",
         "phone": r"\b(?:telefono|cellulare|whatsapp)\b",
         "code": r"\biban\b|\bnumero di (?:conto|ordine|polizza|fattura|cliente|socio|serie|riferimento|pratica)\b|"
-                r"\b(?:codice fiscale|partita iva|pin|password|codice)\b",
+                r"\b(?:codice fiscale|partita iva|pin|password|codice|targa)\b",
     },
     "nl": {
         "money": r"\bhoeveel\b.*\b(?:kost\w*|betaal\w*|betaald|verdien\w*|uitgegeven|euro|huur|salaris|loon|prijs|"
-                 r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\bwat (?:is|was) (?:de|het|"
-                 r"onze|mijn) (?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
+                 r"tarief|offerte|rekening|termijn)\b|\bwat (?:kost\w*|betaal\w*|verdien\w*)\b|\b(?:wat|hoe hoog) (?:is|was) "
+                 r"(?:de|het|onze|mijn) \w*(?:prijs|huur|salaris|bedrag|contributie|kosten|termijn|aanbetaling|offerte)\b",
         "quantity": r"\bhoeveel\b|\bhoe (?:hoog|zwaar|groot|lang|ver|oud|vaak|warm|koud|diep)\b|\b(?:welk|welke|wat is "
                     r"het|wat is de) (?:aantal|nummer|percentage|temperatuur|gewicht|maat|dosis|leeftijd|cijfer|versie)\b",
         "duration": r"\bhoe ?lang\b|\bhoeveel (?:uur|uren|minuten|dagen|weken|maanden|jaren|jaar)\b",
@@ -192,7 +195,7 @@ _KINDS: dict[str, dict[str, str]] = {
                 r"model|medicijn|product)\b",
         "phone": r"\b(?:telefoon\w*|mobiel\w*|gsm|whatsapp)\b",
         "code": r"\biban\b|\b(?:rekening|bestel|klant|lid|factuur|polis|dossier)nummer\b|\b(?:bsn|pin|pincode|"
-                r"wachtwoord|code|referentie)\b",
+                r"wachtwoord|code|referentie|kenteken|nummerplaat)\b",
     },
 }
 
@@ -965,10 +968,17 @@ _NOUN_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
 def name_words(name: str, question: str) -> str:
     """The part of a name found in a question that is a name: in German every noun is capitalised ("Datei",
     "Personen", "Konfliktdatei"), so only words (or parts of hyphenated ones) shaped otherwise count there
-    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"); elsewhere the name as found."""
+    (acronyms, inner capitals, digits: "VIP" of "VIP-Stufe", "CNAME", "iOS"), and a name of two words or more that
+    German writes into a hyphenated compound ("Microsoft-Word-Datei": "Microsoft Word"); one leading part is as often
+    a common noun ("Standard-Kontextfenster", "Kanu-Club"); elsewhere the name as found."""
     if language(question) != "de":
         return name
-    return " ".join(p for w in name.split() for p in w.split("-") if p and not _NOUN_SHAPE.fullmatch(p))
+    out: list[str] = []
+    for w in name.split():
+        parts = w.split("-")
+        lead = len(parts) - 1 if len(parts) >= 3 else 0  # a name of two words or more written into the compound
+        out += [p for i, p in enumerate(parts) if p and (not _NOUN_SHAPE.fullmatch(p) or i < lead)]
+    return " ".join(out)
 
 
 # ---- answers in the question's language ---------------------------------------------------------------------

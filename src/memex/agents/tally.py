@@ -172,8 +172,15 @@ def operation(question: str) -> tuple[str, str | None] | None:
     if after:
         for measure, words in _UNITS.items():
             if re.fullmatch(words, after.group(1)):
-                return "sum", measure
+                # "Hoeveel uur per week werkt Sanne?": a rate of one thing, not a sum over the notes
+                return None if _PER_PERIOD.search(q[m.end():]) else ("sum", measure)
     return "count", None
+
+
+_PER_PERIOD = re.compile(r"\b(?:por|par|pro|per|al|a la|ao|im|in de|a)\s+(?:semana|mes|ano|dia|semaine|mois|an|jour|"
+                         r"woche|monat|jahr|tag|settimana|mese|anno|giorno|week|maand|jaar|dag)\b|"
+                         r"\b(?:semanales|semanal|mensual|hebdomadaire|wochentlich|settimanal[ei]|wekelijks)\b")
+"""A period the amount is given by (folded): "per week", "a la semana", "par mois", "pro Woche"."""
 
 
 _SPAN = frozenset({"temps", "tiempo", "tempo", "tijd", "zeit"})
