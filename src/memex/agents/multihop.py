@@ -367,7 +367,9 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
         if not notes:
             # No note is the entity: the passages that name it elsewhere, by the names the graph gives it, are its
             # notes ("Blessing is doing lunchtimes permanently" for "which visit does Blessing do?").
-            named = named_hits(searcher, entity, reading, {h.chunk_id for h in found})
+            # Ranked by the question asked of it by name: every such passage says the name, so the name's words
+            # tell them apart by what else they hold ("it" would read them all alike).
+            named = named_hits(searcher, entity, asked or query, {h.chunk_id for h in found})
             if named:
                 found = [*named, *found]
         if notes:
