@@ -50,10 +50,3 @@ def test_the_names_the_graph_merged_are_the_entitys_too(brain: Brain) -> None:
     assert entity_names(brain.conn, "Marcus")[0] == "Marcus"
     assert named_hits(brain.searcher, "Zofia", "Who is Zofia?") == []  # named nowhere
     assert named_hits(brain.searcher, "Jo", "Who is Jo?") == []  # too short to stand for anyone alone
-
-
-def test_the_entitys_own_note_is_left_out(brain: Brain) -> None:
-    own = next(d for d, p in brain.conn.execute("SELECT id, path FROM documents")
-               if Path(p).name == "Science dept meeting September.md")
-    hits = named_hits(brain.searcher, "Marcus", "Who replaced Marcus, the chemistry teacher?", skip_docs=[own])
-    assert hits and all(h.doc_id != own for h in hits)

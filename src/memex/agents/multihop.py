@@ -364,13 +364,14 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
         if headed:
             have = {h.chunk_id for h in headed}
             found = [*headed, *[h for h in found if h.chunk_id not in have]]
-        # The passages that name the entity outside its own note, by the names the graph gives it, are about it too
-        # ("Blessing is doing lunchtimes permanently" for "which visit does Blessing do?", where no note is her).
-        # Ranked by the question asked of it by name: every such passage says the name, so the name's words tell
-        # them apart by what else they hold ("it" would read them all alike).
-        named = named_hits(searcher, entity, asked or query, {h.chunk_id for h in found}, [d for d, _ in notes])
-        if named:
-            found = [*named, *found]
+        if not notes:
+            # No note is the entity: the passages that name it elsewhere, by the names the graph gives it, are its
+            # notes ("Blessing is doing lunchtimes permanently" for "which visit does Blessing do?").
+            # Ranked by the question asked of it by name: every such passage says the name, so the name's words
+            # tell them apart by what else they hold ("it" would read them all alike).
+            named = named_hits(searcher, entity, asked or query, {h.chunk_id for h in found})
+            if named:
+                found = [*named, *found]
         if notes:
             hop.notes[entity] = [p for _, p in notes]
             hop.docs[entity] = [d for d, _ in notes]
@@ -442,20 +443,18 @@ def entity_names(conn: sqlite3.Connection, entity: str) -> list[str]:
 
 
 def named_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.ndarray],
-               skip: set[str] = frozenset(), skip_docs: Sequence[int] = ()) -> list[Hit]:
+               skip: set[str] = frozenset()) -> list[Hit]:
     """The passages whose text names the entity as a phrase (by any name the graph merged with it) that best
-    answer `query` by meaning, other than those already found (`skip`) and the entity's own notes (`skip_docs`):
-    "Hannah Yeo (new — chemistry, replacing Marcus)" for "Who replaced Marcus in July?"."""
+    answer `query` by meaning, other than those already found (`skip`): "Hannah Yeo (new — chemistry, replacing
+    Marcus)" for "Who replaced Marcus in July?"."""
     phrases = [" ".join(w.replace('"', "") for w in re.findall(r"[^\W_][\w'’-]*", n)) for n in
                entity_names(searcher.conn, entity)]
     match = " OR ".join(f'"{p}"' for p in phrases if p)
     if not match:
         return []
     try:
-        others = f"AND c.doc_id NOT IN ({','.join('?' * len(skip_docs))}) " if skip_docs else ""
-        rows = searcher.conn.execute(
-            f"SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.id = f.rowid WHERE chunks_fts MATCH ? {others}"
-            "LIMIT ?", (f"text : ({match})", *skip_docs, NAMED_POOL)).fetchall()
+        rows = searcher.conn.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
+                                     (f"text : ({match})", NAMED_POOL)).fetchall()
     except sqlite3.OperationalError:
         return []
     ids = [int(r[0]) for r in rows if str(r[0]) not in skip]
