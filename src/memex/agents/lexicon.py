@@ -280,19 +280,45 @@ _PARTS = {
 # A thing named by what it did ("el comercial que nos subió el saco", "quien encontró el apartamento") or by
 # its relation to someone ("el hermano de Andrés").
 _CLAUSE = r"(?:[^?,;]|(?<=\d)[,.](?=\d))*"
-_NOT_ARTICLE = r"(?:(?!(?:el|la|los|las|o|a|os|as|le|les|il|lo|i|gli|de|het|der|die|das|que|qui|che)\b)[\w-]+\s+)"
+_NOT_ARTICLE = r"(?:(?!(?:el|la|los|las|o|a|os|as|le|les|il|lo|i|gli|de|het|der|die|das|des|que|qui|che)\b)[\w-]+\s+)"
+# A relative clause opened by a preposition and a relative word, where the relative word alone would not do: "la
+# empresa *de la que* vino el correo", "die Firma, *von der* angeblich eine Mail kam", "l'hôtel *dans lequel*…",
+# "il cliente *con il quale*…", "o cliente *para o qual*…", "de collega *met wie*…", "het huis *waarin*…". (A plain
+# "qui"/"cui"/"quem" after a preposition is matched already: the preposition is a word like any other. German "um" is
+# left out: "um den Inhalt zu extrahieren" is a purpose, not a relative clause.)
+_PREP_RELATIVE = {
+    "es": r"(?:a|de|con|para|por|en|sin|sobre|desde|hasta|entre|hacia|contra)\s+(?:el|la|los|las|lo)\s+(?:que|cual|cuales)"
+          r"|(?:del|al)\s+(?:que|cual)",
+    "pt": r"(?:a|de|com|para|por|em|sem|sobre|desde|ate|entre|contra)\s+(?:o|a|os|as)\s+(?:que|qual|quais)"
+          r"|(?:do|da|dos|das|no|na|nos|nas|ao|aos|pelo|pela|pelos|pelas)\s+(?:qual|quais)",
+    "fr": r"(?:(?:a|de|avec|pour|par|dans|sur|sous|chez|contre|entre|vers|pendant|sans)\s+)?(?:lequel|laquelle|lesquels"
+          r"|lesquelles)|auquel|auxquel(?:le)?s|duquel|desquel(?:le)?s",
+    "de": r"(?:von|fur|mit|aus|bei|zu|an|auf|in|uber|unter|nach|vor|gegen|durch|ohne|seit|hinter|neben|zwischen)\s+"
+          r"(?:der|die|das|den|dem|denen|dessen|deren|welche[mnrs]?)",
+    "it": r"(?:(?:a|di|da|in|con|su|per|tra|fra)\s+)?(?:il|la|i|le)\s+qual[ei]|(?:del|della|dei|delle|al|alla|ai|alle|dal|"
+          r"dalla|dai|dalle|nel|nella|nei|nelle|sul|sulla|sui|sulle)\s+qual[ei]",
+    "nl": r"(?:met|van|voor|bij|aan|naar|op|om|over|tegen|zonder|door)\s+wie|waar(?:mee|van|voor|bij|aan|naar|op|om|over|in"
+          r"|uit|door|tegen)",
+}
 _RELATIONAL = {
     "es": rf"\b(?P<d>(?:el|la|los|las|mi|mis|nuestr[oa]s?|su|sus|tu|tus)\s+{_NOT_ARTICLE}{{0,3}}?(?:que|quien|quienes|"
-          rf"cuy[oa]s?|donde)\s+(?!(?:en|de|a|el|la|los|las|un|una|es|era)\b){_CLAUSE}|quien(?:es)?\s+\w+{_CLAUSE})",
+          rf"cuy[oa]s?|donde)\s+(?!(?:en|de|a|el|la|los|las|un|una|es|era)\b){_CLAUSE}|quien(?:es)?\s+\w+{_CLAUSE}|"
+          rf"(?:el|la|los|las|mi|mis|nuestr[oa]s?|su|sus)\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:{_PREP_RELATIVE['es']})\s+{_CLAUSE})",
     "pt": rf"\b(?P<d>(?:o|a|os|as|meu|minha|meus|minhas|noss[oa]s?|seu|sua)\s+{_NOT_ARTICLE}{{0,3}}?(?:que|quem|cuj[oa]s?|"
-          rf"onde)\s+(?!(?:em|de|a|o|os|as|um|uma|e|era)\b){_CLAUSE}|quem\s+\w+{_CLAUSE})",
-    "fr": rf"\b(?P<d>(?:le|la|les|l'|mon|ma|mes|notre|nos|son|sa|ses)\s*{_NOT_ARTICLE}{{0,3}}?(?:qui|dont|ou)\s+"
-          rf"{_CLAUSE}|celui qui\s{_CLAUSE}|celle qui\s{_CLAUSE})",
-    "de": rf"\b(?P<d>(?:der|die|das|den|dem|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,?\s+"
-          rf"(?:der|die|das|den|dem|dessen|deren|wo)\s+{_CLAUSE})",
+          rf"onde)\s+(?!(?:em|de|a|o|os|as|um|uma|e|era)\b){_CLAUSE}|quem\s+\w+{_CLAUSE}|"
+          rf"(?:o|a|os|as|meu|minha|meus|minhas|noss[oa]s?|seu|sua)\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:{_PREP_RELATIVE['pt']})"
+          rf"\s+{_CLAUSE})",
+    "fr": rf"\b(?P<d>(?:le|la|les|l'|mon|ma|mes|notre|nos|son|sa|ses)\s*{_NOT_ARTICLE}{{0,3}}?(?:qui|dont|ou|"
+          rf"{_PREP_RELATIVE['fr']})\s+{_CLAUSE}|celui qui\s{_CLAUSE}|celle qui\s{_CLAUSE})",
+    "de": rf"\b(?P<d>(?:der|die|das|den|dem|des|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,?\s+"
+          rf"(?:{_PREP_RELATIVE['de']}|der|die|das|den|dem|dessen|deren|wo)\s+{_CLAUSE}|(?:derjenige|diejenige|"
+          rf"diejenigen|dasjenige),?\s+(?:der|die|das)\s+{_CLAUSE})",
     "it": rf"\b(?P<d>(?:il|lo|la|i|gli|le|l'|mio|mia|miei|mie|nostr[oaie]|suo|sua)\s*{_NOT_ARTICLE}{{0,3}}?(?:che|cui|"
-          rf"dove)\s+(?!(?:in|di|a|il|la|e)\b){_CLAUSE}|chi\s+\w+{_CLAUSE})",
-    "nl": rf"\b(?P<d>(?:de|het|mijn|onze|ons|zijn|haar)\s+{_NOT_ARTICLE}{{0,3}}?(?:die|dat|wie|waar)\s+{_CLAUSE})",
+          rf"dove)\s+(?!(?:in|di|a|il|la|e)\b){_CLAUSE}|chi\s+\w+{_CLAUSE}|"
+          rf"(?:il|lo|la|i|gli|le|l'|mio|mia|miei|mie|nostr[oaie]|suo|sua)\s*[\w-]+(?:\s+[\w-]+)?,?\s+"
+          rf"(?:{_PREP_RELATIVE['it']})\s+{_CLAUSE})",
+    "nl": rf"\b(?P<d>(?:de|het|mijn|onze|ons|zijn|haar)\s+{_NOT_ARTICLE}{{0,3}}?(?:die|dat|wie|waar|"
+          rf"{_PREP_RELATIVE['nl']})\s+{_CLAUSE}|(?:degene|diegene|degenen|diegenen)\s+(?:die|dat)\s+{_CLAUSE})",
 }
 _RELATION_NOUNS = {
     "es": "hermano hermana madre padre mama papa mujer marido esposo esposa hijo hija hijos novio novia pareja jefe jefa "

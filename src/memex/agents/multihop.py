@@ -364,6 +364,14 @@ def second_hop(question: str, entities: list[tuple[str, Candidate]], ctx: Contex
         if headed:
             have = {h.chunk_id for h in headed}
             found = [*headed, *[h for h in found if h.chunk_id not in have]]
+        if not notes:
+            # No note is the entity: the passages that name it elsewhere, by the names the graph gives it, are its
+            # notes ("Blessing is doing lunchtimes permanently" for "which visit does Blessing do?").
+            # Ranked by the question asked of it by name: every such passage says the name, so the name's words
+            # tell them apart by what else they hold ("it" would read them all alike).
+            named = named_hits(searcher, entity, asked or query, {h.chunk_id for h in found})
+            if named:
+                found = [*named, *found]
         if notes:
             hop.notes[entity] = [p for _, p in notes]
             hop.docs[entity] = [d for d, _ in notes]
@@ -411,6 +419,54 @@ def headed_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.nd
         return []
     scores = {int(c): float(s) for c, s in ranked}
     return searcher.hits_for(list(scores), scores, {i: {"graph": "headed by entity"} for i in scores})
+
+
+NAMED_HITS = 2
+"""Passages taken from those that name a bridging entity without a note of its own (the best for what is asked)."""
+NAMED_POOL = 80
+"""Passages naming it read at most (the first the full-text index gives)."""
+
+
+def entity_names(conn: sqlite3.Connection, entity: str) -> list[str]:
+    """The entity's name and the names the note graph merged with it ("Marcus" with "Marcus Bell", both ways)."""
+    from memex.graph.links import name_key
+
+    key = name_key(entity)
+    try:
+        rows = conn.execute(
+            "SELECT o.name FROM graph_entities e JOIN graph_entities o ON o.id = e.canonical OR o.canonical = e.id "
+            "OR (e.canonical IS NOT NULL AND o.canonical = e.canonical) WHERE e.key = ?", (key,)).fetchall()
+    except sqlite3.OperationalError:  # an index made before the graph existed
+        rows = []
+    names = [entity, *(str(r[0]) for r in rows)]
+    return list(dict.fromkeys(n for n in names if len(n) >= SHORT_FORM_MIN))
+
+
+def named_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.ndarray],
+               skip: set[str] = frozenset()) -> list[Hit]:
+    """The passages whose text names the entity as a phrase (by any name the graph merged with it) that best
+    answer `query` by meaning, other than those already found (`skip`): "Hannah Yeo (new — chemistry, replacing
+    Marcus)" for "Who replaced Marcus in July?"."""
+    phrases = [" ".join(w.replace('"', "") for w in re.findall(r"[^\W_][\w'’-]*", n)) for n in
+               entity_names(searcher.conn, entity)]
+    match = " OR ".join(f'"{p}"' for p in phrases if p)
+    if not match:
+        return []
+    try:
+        rows = searcher.conn.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?",
+                                     (f"text : ({match})", NAMED_POOL)).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    ids = [int(r[0]) for r in rows if str(r[0]) not in skip]
+    if not ids:
+        return []
+    try:
+        vector = searcher.embedder.embed_query(query) if isinstance(query, str) else query()
+        ranked = searcher.index.search(vector, NAMED_HITS, np.array(ids, dtype=np.int64))
+    except (AttributeError, TypeError, ValueError):
+        return []
+    scores = {int(c): float(s) for c, s in ranked}
+    return searcher.hits_for(list(scores), scores, {i: {"graph": "names the entity"} for i in scores})
 
 
 def substituted(question: str, description: str, via: Unit, entity: str) -> str:
