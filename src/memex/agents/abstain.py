@@ -16,10 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, binding, focal, lexicon, unstated, withheld
+from memex.agents import attribute, binding, focal, lexicon, paraphrase, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
+from memex.embed.base import Embedder
 from memex.llm.base import ChatModel, LLMError, Message
 
 SUPPORT_THRESHOLDS = {"minilm": 0.39, "multilingual": 0.22, "hash": 0.25}
@@ -193,14 +194,16 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                   expect: Expectation | None = None,
                   candidates: Sequence[Candidate] = (), unseen: float = 0.0,
                   in_notes: Callable[[str, str], bool] | None = None,
-                  embedder_id: str = "", quoted: Sequence[Candidate] = ()) -> tuple[float, dict[str, Any]]:
+                  embedder_id: str = "", quoted: Sequence[Candidate] = (),
+                  embedder: Embedder | None = None) -> tuple[float, dict[str, Any]]:
     """One support score for an answer: the support of its best quoted statement, less what they all lack
     (the kind of answer asked for; a name the question gives, which must appear — with its capitals, and not
     as "Not Kate Ferrie, the mortgage broker" — in a quoted statement, its subject and the names its note
     goes by, the passage around it, or the rest of its note). `embedder_id` (the ranking embedder's) says on
     which scale to read the statements' cosines (`support_cosine`); `quoted`, all the statements the answer
     quotes (the asked value may stand in another than the best: agents/binding.py). An `expect` given is a
-    relation's (compose.asked_of)."""
+    relation's (compose.asked_of). `embedder` (the ranking one) reads a name across languages
+    (`translated_name`)."""
     relational = expect is not None
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
@@ -213,6 +216,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
+    if missing and embedder is not None:
+        missing = [n for n in missing if not translated_name(question, n, used, embedder)]
     if not relational:
         missing += [n for n in asked if n not in missing and labelled_other(n, used)]
     weight = {n: PLACE_NAME_WEIGHT if _placed(question, n) else 1.0 for n in asked}
@@ -251,6 +256,29 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                    "attribute": attribute.asked(question), "attribute_unsupplied": lacks,
                    "names": asked, "names_missing": missing, "withheld": withheld,
                    "focal": sorted(asks.values()), "focal_missing": unsaid}
+
+
+def translated_name(question: str, name: str, used: Sequence[Candidate], embedder: Embedder) -> bool:
+    """Is a name the question gives, missing as written, translated in a quoted statement written in another
+    language than the question: each of its words has a word of the statement or its subject that the embedder
+    places at the calibrated cross-language floor or above (paraphrase.CROSS_RELATED_MIN)? An English question
+    names a feature as its own language writes it ("Unique note creator", "Importer") where the Spanish notes
+    write "Creador de notas únicas", "importador"; a name the notes keep as written ("Bitcoin", "Microsoft Word")
+    has no such word, and stays missing. The floor is the single-word one of role_called: "File" / "archivos"
+    (0.905) and "Frankfurt" / "Fráncfort" (0.901) stay below it, with unrelated pairs up to 0.89."""
+    floor = paraphrase.cross_related_min(embedder.id)
+    # As written: e5 places "Unique" / "único" at 0.94, "unique" / "único" at 0.89, among unrelated words
+    asked = re.findall(r"[\w'’-]+", name)
+    if floor is None or not asked or not all(paraphrase._ALPHA.match(w) for w in asked):
+        return False
+    across = [c for c in used if paraphrase.other_language(question, c.hit.text)]
+    words = {w for c in across for w in paraphrase.plain_words(f"{c.unit.context} {c.unit.text}")}
+    words -= {w.lower() for w in asked}
+    if not words:
+        return False
+    vectors = paraphrase.word_vectors(embedder, [*asked, *words])
+    have = np.stack([vectors[w] for w in words])
+    return all(float((have @ vectors[w]).max()) >= floor for w in asked)
 
 
 _LABEL = re.compile(r"^\W*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s*:")

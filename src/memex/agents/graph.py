@@ -309,7 +309,7 @@ def synthesize(state: AnswerState) -> dict[str, Any]:
                 composed.support, composed.checks = abstain.support_score(
                     question, composed.support, composed.primary or composed.used, run.note_text, expect,
                     composed.candidates, unseen, abstain.fts_in_notes(run.parts.conn), run.parts.embedder.id,
-                    composed.used)
+                    composed.used, run.parts.embedder)
                 if full_names.asks_who(question):
                     # "… line managed by Rachel": a who-question is answered with the full name the graph knows.
                     names = full_names.first_names(composed.text, run.parts.conn, run.parts.searcher, run.filters,

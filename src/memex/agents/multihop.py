@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import compose
+from memex.agents import compose, paraphrase
 from memex.agents.answer_type import PLACE_WORDS
 from memex.agents.context import Context, add_hits
 from memex.agents.evidence import Unit
@@ -481,7 +481,11 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
         rest = asked_terms(question, via, entity, limit=12)
         return f"{entity}: {' '.join(rest)}" if rest else f"{entity}: {question}"
     start = question.index(description)
-    end = _extent(description, via)[0] if runs_on(question, description) else len(description)
+    # Where the description ends is read from the words the bridging statement explains: a statement in another
+    # language than the question ("Médecin : cf. Santé maman." for "my mother") explains none of them, and the
+    # description, whole, stayed in the question after the name ("Who runs Mamanmy mother's residence?").
+    whole = not runs_on(question, description) or paraphrase.other_language(question, via.hit.text)
+    end = len(description) if whole else _extent(description, via)[0]
     return f"{question[:start]}{entity}{question[start + end:]}"
 
 
