@@ -108,3 +108,26 @@ def test_stems_weigh_more_for_a_question_in_a_stemmed_language(home: Path) -> No
         three, one = b.searcher._bm25(expr, 3, None, 3.0), b.searcher._bm25(expr, 3, None, 1.0)
         assert three[0][0] == one[0][0] and three[0][1] > one[0][1]
         assert b.search("¿Cómo cambio el nombre de mis bóvedas?", 1)[0].title == "Cambiar el nombre de una bóveda"
+
+
+def test_function_words_are_searched_as_written_but_not_through_their_stems() -> None:
+    from dataclasses import replace
+
+    from memex.retrieve.query import parse_query, with_languages
+
+    for lang in ("es", "fr", "pt", "pt-br", "it", "de", "nl"):
+        assert ql.function_words(lang), lang
+    q = "¿Cómo cambio dónde se guardan las imágenes pegadas en mi bóveda?"
+    native = ql.native_terms(parse_query(q), q, "es")
+    part = ql.stemmed_part(native, "es")
+    assert part.terms == ["cambio", "guardan", "imágenes", "pegadas", "bóveda"]
+    # As Searcher.lexical builds it: every word stays a term; only the content words get a stem.
+    parsed = replace(with_languages(part, q, {"es"}), terms=native.terms)
+    assert "dónde" in parsed.terms and "se" in parsed.terms
+    shadow = {s for (s,) in parsed.shadow}
+    assert {"guard", "imagen", "boved"} <= shadow and not {"dond", "se", "mi", "com"} & shadow
+    # English, undetermined, and a question of nothing but function words come back unchanged.
+    for lang in ("en", "und", None):
+        assert ql.stemmed_part(native, lang) is native
+    only = parse_query("¿Dónde está?")
+    assert ql.stemmed_part(only, "es") is only

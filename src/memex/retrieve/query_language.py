@@ -113,6 +113,65 @@ def native_terms(parsed: ParsedQuery, query: str, lang: str | None) -> ParsedQue
     return replace(parsed, terms=terms or parsed.terms, phrases=phrases)
 
 
+# ---- function words: searched as written, not through their stems ---------------------------------------------
+# A question's articles, prepositions, pronouns and question words ("¿Cómo cambio dónde se guardan…?") match
+# nearly every passage. English drops its own from BM25 (retrieve/query.STOPWORDS); dropping them outright in
+# other languages cost recall (the Snowball lists hold content words too: "otra bóveda"). What they must not do
+# is count through the stems column, which weighs STEMS_WEIGHT times the others: there "dónde" / "se" / "mi"
+# outscored the question's topic. So they stay BM25 terms in the title / headings / text columns and get no stem.
+# Closed-class words only (grammar, not topic), for every language Snowball stems that a question may be in.
+FUNCTION_WORDS = {
+    "es": """el la los las lo un una unos unas al del de a en con por para sin sobre entre hasta desde hacia tras
+        y e o u ni pero sino que qué cómo como cuál cuáles cuándo cuando dónde donde adónde quién quiénes cuánto
+        cuánta cuántos cuántas porqué porque si mi mis tu tus su sus nuestro nuestra nuestros nuestras vuestro
+        vuestra me te se nos os le les yo tú él ella ellos ellas usted ustedes este esta estos estas ese esa esos
+        esas aquel aquella esto eso es son ser está están estar hay era fue puedo puede pueden debo debe hacer hago
+        muy ya también""",
+    "fr": """le la les l un une des du de d au aux à en dans par pour sur sous avec sans entre vers chez et ou ni
+        mais que qu quoi qui quel quelle quels quelles comment où quand combien pourquoi si mon ma mes ton ta tes
+        son sa ses notre nos votre vos leur leurs je tu il elle on nous vous ils elles me te se ce cet cette ces
+        ceci cela ça est sont être a ont avoir peux peut peuvent dois doit faire fais très aussi ne pas y""",
+    "pt": """o a os as um uma uns umas ao aos à às do da dos das de em no na nos nas num numa por pelo pela pelos
+        pelas para com sem sobre entre até desde e ou nem mas que quê como qual quais quando onde quem quanto
+        quanta quantos quantas porque porquê se meu minha meus minhas teu tua seu sua seus suas nosso nossa nossos
+        nossas me te nos lhe lhes eu tu ele ela eles elas você vocês este esta estes estas esse essa esses essas
+        isto isso é são ser está estão estar há posso pode podem devo deve fazer faço muito já também""",
+    "it": """il lo la i gli le l un uno una al allo alla ai agli alle del dello della dei degli delle di a da in
+        con su per tra fra nel nello nella nei negli nelle dal dalla dai dagli dalle sul sulla sui e ed o ma né che
+        cosa come quale quali quando dove chi quanto quanta quanti quante perché se mio mia miei mie tuo tua suo
+        sua suoi sue nostro nostra nostri nostre mi ti si ci vi io tu lui lei noi voi loro questo questa questi
+        queste quello quella è sono essere sta stanno posso può possono devo deve fare faccio molto già anche""",
+    "de": """der die das den dem des ein eine einen einem einer eines zu zum zur von vom mit bei beim aus in im an
+        am auf für über unter nach vor ohne durch um und oder aber sondern dass was wie wo wann warum wer wen wem
+        welche welcher welches wieso weshalb wohin woher ob mein meine meinen meinem meiner dein deine sein seine
+        ihr ihre unser unsere euer ich du er sie es wir man mich dich sich uns mir dir dies diese dieser dieses ist
+        sind war kann können muss müssen soll machen mache sehr auch schon""",
+    "nl": """de het een den der des van in op aan met voor bij uit naar over onder door zonder tot om en of maar dat
+        wat hoe waar wanneer waarom wie welk welke hoeveel als mijn jouw je uw zijn haar ons onze hun ik jij hij
+        zij ze wij we u men me mij zich dit deze die is was kan kunnen moet moeten zal doen heel ook al er""",
+}
+"""Per language (ISO 639-1; Brazilian and European Portuguese share "pt"): the words whose stems are not searched.
+English has its list in retrieve/query.STOPWORDS, dropped from every column."""
+
+
+@lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """`lang`'s function words, case and accents folded (empty for a language without a list)."""
+    return frozenset(_fold(w) for w in FUNCTION_WORDS.get(lang.split("-")[0], "").split())
+
+
+def stemmed_part(parsed: ParsedQuery, lang: str | None) -> ParsedQuery:
+    """The query without its function words, for building the `stems` column's terms (non-English questions).
+
+    An English question, one of undetermined language or one made only of function words comes back unchanged.
+    """
+    if lang is None or lang in (ENGLISH, UNDETERMINED):
+        return parsed
+    words = function_words(lang)
+    keep = [t for t in parsed.terms if _fold(t) not in words]
+    return replace(parsed, terms=keep) if keep and len(keep) < len(parsed.terms) else parsed
+
+
 def stems_weight(lang: str | None) -> float:
     """The `stems` column's BM25 weight for a question in `lang` (1.0 unless Snowball stems that language)."""
     from memex.language.analyzer import SNOWBALL

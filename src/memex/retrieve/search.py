@@ -29,6 +29,7 @@ from memex.retrieve.query_language import (
     cross_item_weights,
     native_terms,
     query_language,
+    stemmed_part,
     stems_weight,
 )
 from memex.retrieve.shape import QueryShape, query_shape
@@ -142,8 +143,10 @@ class Searcher:
         """BM25 over chunk text, title and headings: [(chunk_id, bm25 score, higher is better)]."""
         langs = self.home_languages()
         q_lang = query_language(query, langs)
-        parsed = accent_terms(with_languages(native_terms(parse_query(query), query, q_lang), query, langs), q_lang,
-                              self._stem_indexed)
+        native = native_terms(parse_query(query), query, q_lang)
+        # Stems of the content words only (function words stay plain terms: query_language.stemmed_part).
+        stemmed = replace(with_languages(stemmed_part(native, q_lang), query, langs), terms=native.terms)
+        parsed = accent_terms(stemmed, q_lang, self._stem_indexed)
         if self._n_chunks() >= PRUNE_MIN_CHUNKS:
             if not (filters and filters.active()):  # the same scores from the BM25 impact index, if built
                 fast = lexical_index.search(self.conn, self.settings.cache_dir, self.settings.title_weight,
