@@ -300,8 +300,7 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         return
     own = {i: paraphrase.plain_words(u.text) for i, u in enumerate(units)}
     subj = {i: paraphrase.plain_words(u.context) for i, u in enumerate(units)}
-    best = keep[np.argsort(-combine(ranked(f[keep], embedder.id, notes_elsewhere(question, units))),
-                           kind="stable")[:paraphrase.RELATED_UNITS]]
+    best = keep[np.argsort(-combine(ranked(f[keep], embedder.id)), kind="stable")[:paraphrase.RELATED_UNITS]]
     if across is not None:
         best = np.asarray([i for i in best if paraphrase.other_language(question, units[int(i)].hit.text)], dtype=int)
         if not len(best):
@@ -321,26 +320,16 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         f[i, 2] += paraphrase.RELATED_WEIGHT * f[i, 6]
 
 
-def notes_elsewhere(question: str, units: Sequence[Unit]) -> bool:
-    """Are most of the retrieved notes in another language than the question (an English question over Spanish
-    notes)?"""
-    hits = {u.hit.chunk_id: u.hit.text for u in units}
-    other = sum(paraphrase.other_language(question, text) for text in hits.values())
-    return other * 2 > len(hits)
-
-
-def ranked(f: np.ndarray, embedder_id: str, other_language: bool = False) -> np.ndarray:
+def ranked(f: np.ndarray, embedder_id: str) -> np.ndarray:
     """The signals with the meaning signal read on MiniLM's scale (agents/abstain.support_cosine), which the
     ranking weights were fitted on: multilingual-e5 puts every question and passage between 0.8 and 0.9, so
     read raw, meaning weighs a fifth of what it does in English and the kind of answer offered decides which
     line of a retrieved note answers ("oxytocine (koelbox!)", the closest line, lost to any line naming
-    someone). Unchanged for MiniLM; statements not embedded keep no meaning signal. Not across languages
-    (`other_language`): the spread was measured between a question and notes in one language, and a question
-    over notes in another reads lower, narrower cosines of its own (panadera s029, verloskundige v020 lost)."""
+    someone). Unchanged for MiniLM; statements not embedded keep no meaning signal."""
     from memex.agents.abstain import COSINE_SCALES, support_cosine
 
     kind = embedder_id.split(":", 1)[0]
-    if kind not in COSINE_SCALES or kind == "minilm" or other_language or not len(f):
+    if kind not in COSINE_SCALES or kind == "minilm" or not len(f):
         return f
     out = f.copy()
     embedded = out[:, 0] != 0.0
@@ -391,7 +380,7 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     (`_closest_sentence`; for the statement that answers, not for finding a bridge or a list)."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
-    scores = combine(ranked(f, embedder.id, notes_elsewhere(question, units)), weights) + several.credit(question, units)
+    scores = combine(ranked(f, embedder.id), weights) + several.credit(question, units)
     if closest:
         scores = _closest_sentence(question, units, f, scores, embedder, weights)
     asks = (expected(question) if expect is None else expect).kinds
@@ -443,7 +432,7 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
     for i, s in zip(owner, sims, strict=True):
         best[i] = max(best.get(i, -1.0), float(s))
     raised = scores.copy()
-    spread = 1.0 if notes_elsewhere(question, units) else _spread(embedder.id)
+    spread = _spread(embedder.id)
     for i, s in best.items():
         if s > f[i, 0]:
             raised[i] = scores[i] + w.semantic * (s - f[i, 0]) * spread
