@@ -310,20 +310,3 @@ def test_a_statement_is_also_read_by_its_closest_sentence_within_the_best_note(m
                                date_source="mtime")]
     assert {c.text: c.score for c in score_units(q, other, minilm, idf, closest=True)}[texts[2]] == pytest.approx(
         float(combine(features(q, other, minilm, idf))[2]))
-
-
-def test_ranking_reads_a_narrow_embedders_cosines_on_minilms_scale() -> None:
-    """multilingual-e5 puts every cosine between 0.8 and 0.9: ranking reads them spread as MiniLM's (the scale
-    the weights were fitted on), so meaning still tells a note's lines apart; MiniLM's are read as they come."""
-    import numpy as np
-
-    from memex.agents.extractive import WEIGHTS, combine, ranked
-
-    f = np.asarray([[0.841, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0],   # the closest line, of no particular kind
-                    [0.809, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0],   # a farther line naming someone
-                    [0.0, 0.5, 0.5, 1.0, 1.0, 0.0, 0.0]], dtype=np.float32)  # never embedded
-    e5 = ranked(f, "multilingual:intfloat/multilingual-e5-small")
-    assert e5[2, 0] == 0.0 and e5[0, 0] - e5[1, 0] == pytest.approx(5 * (0.841 - 0.809), rel=1e-3)
-    assert (ranked(f, "minilm:all-MiniLM-L6-v2") == f).all() and (ranked(f, "hash:384") == f).all()
-    raw, read = combine(f, WEIGHTS), combine(e5, WEIGHTS)
-    assert read[1] - read[0] < raw[1] - raw[0]  # the kind signal no longer outweighs every gap in meaning

@@ -300,7 +300,7 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         return
     own = {i: paraphrase.plain_words(u.text) for i, u in enumerate(units)}
     subj = {i: paraphrase.plain_words(u.context) for i, u in enumerate(units)}
-    best = keep[np.argsort(-combine(ranked(f[keep], embedder.id)), kind="stable")[:paraphrase.RELATED_UNITS]]
+    best = keep[np.argsort(-combine(f[keep]), kind="stable")[:paraphrase.RELATED_UNITS]]
     if across is not None:
         best = np.asarray([i for i in best if paraphrase.other_language(question, units[int(i)].hit.text)], dtype=int)
         if not len(best):
@@ -318,32 +318,6 @@ def _add_related(question: str, units: Sequence[Unit], keep: np.ndarray, f: np.n
         f[i, 5], f[i, 6] = _coverage(idf, in_text), _coverage(idf, in_context)
         f[i, 1] += paraphrase.RELATED_WEIGHT * f[i, 5]
         f[i, 2] += paraphrase.RELATED_WEIGHT * f[i, 6]
-
-
-def ranked(f: np.ndarray, embedder_id: str) -> np.ndarray:
-    """The signals with the meaning signal read on MiniLM's scale (agents/abstain.support_cosine), which the
-    ranking weights were fitted on: multilingual-e5 puts every question and passage between 0.8 and 0.9, so
-    read raw, meaning weighs a fifth of what it does in English and the kind of answer offered decides which
-    line of a retrieved note answers ("oxytocine (koelbox!)", the closest line, lost to any line naming
-    someone). Unchanged for MiniLM; statements not embedded keep no meaning signal."""
-    from memex.agents.abstain import COSINE_SCALES, support_cosine
-
-    kind = embedder_id.split(":", 1)[0]
-    if kind not in COSINE_SCALES or kind == "minilm" or not len(f):
-        return f
-    out = f.copy()
-    embedded = out[:, 0] != 0.0
-    out[embedded, 0] = [support_cosine(float(x), embedder_id) for x in out[embedded, 0]]
-    return out
-
-
-def _spread(embedder_id: str) -> float:
-    """How much wider MiniLM's cosines spread than this embedder's (1 when unmeasured): a gap between two
-    cosines read on MiniLM's scale, as `ranked` reads them."""
-    from memex.agents.abstain import COSINE_SCALES
-
-    scale = COSINE_SCALES.get(embedder_id.split(":", 1)[0])
-    return COSINE_SCALES["minilm"][1] / scale[1] if scale else 1.0
 
 
 def combine(f: np.ndarray, w: Weights = WEIGHTS) -> np.ndarray:
@@ -380,7 +354,7 @@ def score_units(question: str, units: Sequence[Unit], embedder: Embedder, idf: M
     (`_closest_sentence`; for the statement that answers, not for finding a bridge or a list)."""
     units = list(units)[:MAX_UNITS]
     f = features(question, units, embedder, idf, expect)
-    scores = combine(ranked(f, embedder.id), weights) + several.credit(question, units)
+    scores = combine(f, weights) + several.credit(question, units)
     if closest:
         scores = _closest_sentence(question, units, f, scores, embedder, weights)
     asks = (expected(question) if expect is None else expect).kinds
@@ -432,10 +406,9 @@ def _closest_sentence(question: str, units: Sequence[Unit], f: np.ndarray, score
     for i, s in zip(owner, sims, strict=True):
         best[i] = max(best.get(i, -1.0), float(s))
     raised = scores.copy()
-    spread = _spread(embedder.id)
     for i, s in best.items():
         if s > f[i, 0]:
-            raised[i] = scores[i] + w.semantic * (s - f[i, 0]) * spread
+            raised[i] = scores[i] + w.semantic * (s - f[i, 0])
     # The note's lines trade places among the scores they already hold: how well the note answers (its best
     # score, the support) and where its lines stand against other notes' are the whole statements' reading.
     own = [i for i, u in enumerate(units) if (u.hit.path, u.subject) == where]
