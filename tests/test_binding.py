@@ -57,6 +57,17 @@ def test_a_bracket_hangs_from_the_words_before_it_and_a_line_from_its_label() ->
     assert ("£16.", "Brake pads") in _clauses("Brake pads: front replaced 29 Oct. £16.")
     # A bracket's parts hang from each other too: it names the thing and gives its price.
     assert "stunt kite" in dict(_clauses("Pete bought a kite anyway (stunt kite, £89)."))["£89"]
+    # A label lengthened by a compound and a bracket is still a label; a sentence before a colon is not one.
+    long = "Tarieven zwangerschapscursus (Zwanger in Lombok): € 95 per stel → € 110 per stel vanaf 1 april."
+    assert "zwangerschapscursus" in dict(_clauses(long))["€ 110 per stel vanaf 1 april."]
+    said = "We finally agreed with the builder over the phone that the new price would be: £480 for the lot."
+    assert _clauses(said) == [(said, "")]
+
+
+def test_a_value_under_a_long_label_is_bound_to_it() -> None:
+    line = "Tarieven zwangerschapscursus (Zwanger in Lombok): € 95 per stel → € 110 per stel vanaf 1 april."
+    assert unbound("Wat kost de zwangerschapscursus nu per stel?", [(line, "Teamoverleg 2026-03-02")],
+                   _notes(line)) == ""
 
 
 def test_an_amount_beside_another_item_does_not_answer_for_the_asked_one() -> None:

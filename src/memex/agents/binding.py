@@ -128,6 +128,10 @@ _VALUES = {"money": frozenset({"money", "number", "quantity"}), "code": frozense
 """What stands for a value of each kind beside the asked thing: "6,480 raised" is an amount without its sign."""
 
 
+LABEL_WORDS = 6
+LABEL_CHARS = 64
+
+
 def _clauses(text: str) -> list[tuple[str, str]]:
     """(clause, what it hangs from): the text split at its clause breaks; a bracket's parts hang from the words
     before the bracket ("la guidoline (cuir marron, 18 €)") and from each other (a bracket that names the thing
@@ -135,7 +139,11 @@ def _clauses(text: str) -> list[tuple[str, str]]:
     ("Brake pads: front replaced 29 Oct. £16.")."""
     out: list[tuple[str, str]] = []
     for line in text.splitlines():
-        label = line.split(":", 1)[0] if ":" in line[:40] else ""
+        head = line.split(":", 1)[0]
+        # A label is short: 40 characters, or up to `LABEL_WORDS` words where a compound or a bracket makes it
+        # longer ("Tarieven zwangerschapscursus (Zwanger in Lombok): € 95 per stel → € 110 per stel")
+        label = head if ":" in line and (len(head) < 40 or len(head) <= LABEL_CHARS
+                                         and len(head.split()) <= LABEL_WORDS) else ""
         for m in re.finditer(r"[^()]+|\([^()]*\)?", line):
             piece = m.group(0)
             if piece.startswith("("):
