@@ -313,3 +313,14 @@ def m010_content_dates(conn: sqlite3.Connection) -> None:
     ALTER TABLE chunks ADD COLUMN date_carried TEXT;
     CREATE INDEX chunks_dates ON chunks(date_start, date_end);
     """)
+
+
+@migration
+def m011_statement_lookups(conn: sqlite3.Connection) -> None:
+    # `ask` reads the stale marks of the chunks it quotes (agents/replaced.py): by the stale statement's chunk, or
+    # by the chunk of the statement that replaced it and back through stale_by. Without these, each lookup scans
+    # every statement of the home.
+    run_script(conn, """
+    CREATE INDEX IF NOT EXISTS graph_statements_chunk ON graph_statements(chunk_id);
+    CREATE INDEX IF NOT EXISTS graph_statements_stale ON graph_statements(stale_by) WHERE stale_by IS NOT NULL;
+    """)
