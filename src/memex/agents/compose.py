@@ -277,8 +277,13 @@ def _continues_asked(question: str, c: Candidate) -> bool:
     return not attr or any(meets_terms(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
 
 
-_WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))
-"""Words that ask when ("What's the EPC rating now?"), not what: no statement need hold them."""
+_WHEN_ASKED = frozenset(content_terms(
+    "now currently current still latest today nowadays moment anymore "
+    "ahora actualmente actual todavía aún hoy agora atualmente atual ainda hoje maintenant actuellement actuel "
+    "toujours encore aujourd'hui désormais jetzt aktuell aktuelle derzeit zurzeit momentan inzwischen mittlerweile "
+    "heute adesso ora attualmente attuale ancora oggi nu momenteel tegenwoordig huidig huidige inmiddels"))
+"""Words that ask when ("What's the EPC rating now?", "¿… ahora?", "… jetzt?"), not what: no statement need hold
+them."""
 
 
 def says_own_date(c: Candidate) -> bool:
@@ -452,24 +457,69 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
-    older = [c for c in dated if c not in news and str(c.unit.date) < str(latest.unit.date)
+    dated = same_subject(question, dated, ranked)
+    # Of two statements of one day, the one that writes that day is the news: the other only borrows it from its
+    # note ("Miete Werkstatt: 1.450 €" above "zum 1. Juli 2026 erhöht: jetzt 1.520 €", both dated 1 July).
+    latest = max(dated, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
     first, citations = cite(used[:1], dated=True, question=question)
     items, citations = cite(used[1:], {c.chunk_id: c.n for c in citations}, citations, question=question)
+    # Another note that writes the same day is as much the latest: both are given ("Stundensatz: 58 € (2025). Ab
+    # 1. Januar 2026: siehe Preise" and the price list's "ab 01.01.2026: 62,00 €").
+    also = [c for c in dated if c.unit.hit.path != latest.unit.hit.path and str(c.unit.date) == str(latest.unit.date)
+            and says_own_date(c) and says_own_date(latest) and not content_terms(c.text) <= content_terms(latest.text)]
+    if also:
+        more = max(also, key=lambda c: c.score)
+        extra, citations = cite([more], {c.chunk_id: c.n for c in citations}, citations, question=question)
+        items += extra
+        used = [*used, more]
     text = " ".join([f"{lexicon.label('latest', question)} {first[0]}", *items])
     notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
     if older:
         was = max(older, key=lambda c: c.score)
         was_items = latest_mod.with_items(was, units, cands)
         numbers = {c.chunk_id: c.n for c in citations}
-        before, citations = cite(was_items[:1], numbers, citations, dated=True, question=question)
+        # A borrowed date is not the day the replaced statement was written: it is left unsaid.
+        before, citations = cite(was_items[:1], numbers, citations, dated=not borrows_note_date(was),
+                                 question=question)
         items, citations = cite(was_items[1:], numbers, citations, question=question)
         used += was_items
         text += " " + " ".join([f"{lexicon.label('before', question)} {before[0]}", *items])
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
+
+
+def _before(c: Candidate, latest: Candidate) -> bool:
+    """Is `c` older than the latest statement: an earlier date, or the same day borrowed from its note where the
+    latest writes it?"""
+    if str(c.unit.date) != str(latest.unit.date):
+        return str(c.unit.date) < str(latest.unit.date)
+    return borrows_note_date(c) and not borrows_note_date(latest)
+
+
+def _covered(asked: set[str], c: Candidate) -> set[str]:
+    """The asked words a statement holds in its own text, its nearest heading, or the statement before it (the
+    line a change continues: "Vermieter hat zum 1. Juli 2026 erhöht: jetzt 1.520 €" below "Miete Werkstatt")."""
+    own = _roots(content_terms(f"{c.text} {_heading(c)} {c.unit.previous}"))
+    return {w for w in asked if meets_terms(own, {w})}
+
+
+def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
+    """The dated statements about the same thing as the best one: those holding every asked word it holds. The
+    latest line of another thing close in score does not answer ("Miete Werkstatt" for the rent of the flat;
+    a course's fee in the training log for the antenatal class's price)."""
+    # The names count: they say which thing ("die Wohnung", "Leon"), as much as what is asked of it.
+    asked = _roots(content_terms(question) - _PRONOUNS - _WHEN_ASKED) - _WHEN_ASKED
+    if not asked or not ranked:
+        return dated
+    top = next((c for c, _ in ranked if c in dated), None)
+    if top is None:
+        return dated
+    need = _covered(asked, top)
+    kept = [c for c in dated if need <= _covered(asked, c)]
+    return kept if len(kept) >= 1 else dated
 
 
 ON_DAY_MARGIN = 0.15
