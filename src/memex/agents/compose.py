@@ -449,7 +449,10 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # among the close ones (a "from 6 April" line is the same news as the letter of the 12th, not the old rate).
     news = latest_mod.stated_changes([cv for cv in ranked if cv[0] not in pool], top)
     pool = _with_rows(pool, cands)
-    news = [c for c in news if c not in pool]
+    # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
+    # november … 28 uur" is no news about the night shift).
+    asked = _asked_words(question)
+    news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
@@ -499,27 +502,36 @@ def _before(c: Candidate, latest: Candidate) -> bool:
     return borrows_note_date(c) and not borrows_note_date(latest)
 
 
-def _covered(asked: set[str], c: Candidate) -> set[str]:
+def _asked_words(question: str) -> dict[str, set[str]]:
+    """Each content word of the question (names included: they say which thing, "die Wohnung", "Leon") with the
+    stems it may be written as; the words that ask when ("now", "jetzt", "nu") left out."""
+    out: dict[str, set[str]] = {}
+    for token in WORD.findall(question):
+        stems = content_terms(token) - _PRONOUNS - _WHEN_ASKED
+        if stems:
+            out[token.lower()] = stems | _roots(stems)
+    return out
+
+
+def _covered(asked: Mapping[str, set[str]], c: Candidate) -> set[str]:
     """The asked words a statement holds in its own text, its nearest heading, or the statement before it (the
     line a change continues: "Vermieter hat zum 1. Juli 2026 erhöht: jetzt 1.520 €" below "Miete Werkstatt")."""
-    own = _roots(content_terms(f"{c.text} {_heading(c)} {c.unit.previous}"))
-    return {w for w in asked if meets_terms(own, {w})}
+    own = content_terms(f"{c.text} {_heading(c)} {c.unit.previous}")
+    own |= _roots(own)
+    return {w for w, stems in asked.items() if meets_terms(own, stems)}
 
 
 def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
     """The dated statements about the same thing as the best one: those holding every asked word it holds. The
     latest line of another thing close in score does not answer ("Miete Werkstatt" for the rent of the flat;
     a course's fee in the training log for the antenatal class's price)."""
-    # The names count: they say which thing ("die Wohnung", "Leon"), as much as what is asked of it.
-    asked = _roots(content_terms(question) - _PRONOUNS - _WHEN_ASKED) - _WHEN_ASKED
-    if not asked or not ranked:
-        return dated
+    asked = _asked_words(question)
     top = next((c for c, _ in ranked if c in dated), None)
-    if top is None:
+    if not asked or top is None:
         return dated
     need = _covered(asked, top)
     kept = [c for c in dated if need <= _covered(asked, c)]
-    return kept if len(kept) >= 1 else dated
+    return kept or dated
 
 
 ON_DAY_MARGIN = 0.15

@@ -285,7 +285,9 @@ _RELATIONAL = {
           rf"onde)\s+(?!(?:em|de|a|o|os|as|um|uma|e|era)\b){_CLAUSE}|quem\s+\w+{_CLAUSE})",
     "fr": rf"\b(?P<d>(?:le|la|les|l'|mon|ma|mes|notre|nos|son|sa|ses)\s*{_NOT_ARTICLE}{{0,3}}?(?:qui|dont|ou)\s+"
           rf"{_CLAUSE}|celui qui\s{_CLAUSE}|celle qui\s{_CLAUSE})",
-    "de": rf"\b(?P<d>(?:der|die|das|den|dem|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,?\s+"
+    # German sets a relative clause off with a comma ("das Fahrzeug, das …"): without one, "der"/"die" after a noun
+    # is an article ("der Filter der Absaugung", "die Miete für die Werkstatt"), not a relative pronoun.
+    "de": rf"\b(?P<d>(?:der|die|das|den|dem|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,\s*"
           rf"(?:der|die|das|den|dem|dessen|deren|wo)\s+{_CLAUSE})",
     "it": rf"\b(?P<d>(?:il|lo|la|i|gli|le|l'|mio|mia|miei|mie|nostr[oaie]|suo|sua)\s*{_NOT_ARTICLE}{{0,3}}?(?:che|cui|"
           rf"dove)\s+(?!(?:in|di|a|il|la|e)\b){_CLAUSE}|chi\s+\w+{_CLAUSE})",

@@ -274,16 +274,31 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
     return out
 
 
+# A heading that says until when its section held ("## Until 1 April 2026", "### Tot 1 april 2026", "## Bis 31.03.").
+_UNTIL = re.compile(r"\b(?:until|till|up to|hasta|hasta el|ate|jusqu'?(?:au|a|en)|bis|bis zum|bis zur|"
+                    r"fino al?|fino a|tot|tot en met)[ \t]*$")
+
+
 def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]) -> list[DateMark]:
-    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section."""
+    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section. A heading that
+    says until when its section held ("## Tot 1 april 2026") dates it the day before: what it holds was replaced
+    on that day, so it is older than a section "from" the same day."""
     starts = set(sections)
     out = []
     for m in marks:
         line_start = text.rfind("\n", 0, m.start) + 1
-        if line_start in starts and m.kind == "mention":
-            m = DateMark(m.start, m.end, m.day, "heading", m.precision, m.year_given)
+        if line_start in starts and m.kind in ("mention", "heading"):
+            day = m.day
+            if m.precision == "day" and _UNTIL.search(_fold_keep(text[line_start:m.start])):
+                day = day - dt.timedelta(days=1)
+            m = DateMark(m.start, m.end, day, "heading", m.precision, m.year_given)
         out.append(m)
     return out
+
+
+def heading_lines(text: str) -> list[int]:
+    """Offsets where the Markdown heading lines of a passage start (a chunk's own text, at answer time)."""
+    return [m.start() for m in re.finditer(r"(?m)^[ \t]*#{1,6}[ \t]", text)]
 
 
 def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.date | None,
@@ -558,7 +573,7 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
     if carried_day is None and first_day and note_day and first_day.year != note_day.year \
             and note_source in WRITTEN_ON:
         marks = _mentions_in_note_year(text, marks, note_day)
-    marks = [m for m in marks if not scheduled(text, m)]
+    marks = [m for m in mark_headings(text, marks, heading_lines(text)) if not scheduled(text, m)]
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
 
