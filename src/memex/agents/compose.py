@@ -302,10 +302,12 @@ def says_own_date(c: Candidate) -> bool:
 
 def borrows_note_date(c: Candidate) -> bool:
     """Is the statement dated only by its note's date, where that date is the latest one the note's text gives
-    (no front matter, no dated file name) — while the statement itself, and its headings, write none?"""
+    or the day it was last updated (no front matter date, no dated file name) — while the statement itself, and its
+    headings, write none?"""
     explain = c.unit.hit.explain or {}
     note = str(explain.get("note_date") or "")[:10]
-    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10] or says_own_date(c) \
+    # A note's "updated:" day, like the latest day its text gives, is when some line of it changed, not this one.
+    if explain.get("date_source") not in ("text", "updated") or note != str(c.unit.date)[:10] or says_own_date(c) \
             or find_dates(c.unit.subject, _ANY_DAY):
         return False
     # The note's date written above the statement (a letter's date, "checked 1 Oct 2026" atop a list) dates it;

@@ -447,14 +447,33 @@ def heading_offsets(blocks: Sequence[Any]) -> list[int]:
     return out
 
 
+DATE_KEYS = ("date", "created", "fecha", "creado", "creada", "data", "criado", "criada", "cree", "creee",
+             "date de creation", "datum", "erstellt", "creato", "creata", "aangemaakt", "gemaakt")
+"""Front matter keys that say when a note was written, in en, es, pt/it, fr, de/nl, it, nl (accent-folded)."""
+UPDATED_KEYS = ("updated", "actualizado", "atualizado", "mis a jour", "modifie", "aktualisiert", "geandert",
+                "aggiornato", "bijgewerkt", "gewijzigd")
+"""Front matter keys that say when a note was last updated, in the same languages."""
+
+
+def front_matter_date(fm: Any, keys: Sequence[str]) -> str | None:
+    """The first of `keys` (any case, accents aside) that holds a full date in front matter, as ISO."""
+    if not isinstance(fm, dict):
+        return None
+    folded = {_fold(str(k)).strip(): v for k, v in fm.items()}
+    for key in keys:
+        v = _iso(folded.get(key))
+        if v:
+            return v
+    return None
+
+
 def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_ns: int | None) -> NoteDate:
     """The date a note speaks for, most trusted source first (see the module docstring)."""
     fm = meta.get("front_matter") if isinstance(meta.get("front_matter"), dict) else {}
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date() if mtime_ns is not None else None
-    for key in ("date", "created"):
-        v = _iso(fm.get(key))
-        if v:
-            return NoteDate(v, "front matter")
+    v = front_matter_date(fm, DATE_KEYS)  # "date:", "datum:", "fecha:", "erstellt:"…
+    if v:
+        return NoteDate(v, "front matter")
     v = _iso(meta.get("captured"))
     if v:  # a photo's EXIF date, a recording's date tag: what the file says about itself
         return NoteDate(v, "properties")
@@ -474,7 +493,7 @@ def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_
         v = _iso(meta.get(key))
         if v:
             return NoteDate(v, "properties")
-    v = _iso(fm.get("updated"))
+    v = front_matter_date(fm, UPDATED_KEYS)  # "updated:", "aktualisiert:", "bijgewerkt:"…
     if v:
         return NoteDate(v, "updated")
     if entries:
