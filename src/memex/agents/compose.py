@@ -510,30 +510,38 @@ def _asked_words(question: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for token in WORD.findall(question):
         stems = content_terms(token) - _PRONOUNS - _WHEN_ASKED
-        if stems:
+        if stems and len(token) > 2:  # not the "s" of "Kate's"
             out[token.lower()] = stems | _roots(stems)
     return out
 
 
-def _covered(asked: Mapping[str, set[str]], c: Candidate) -> set[str]:
-    """The asked words a statement holds in its own text, its nearest heading, or the statement before it (the
-    line a change continues: "Vermieter hat zum 1. Juli 2026 erhöht: jetzt 1.520 €" below "Miete Werkstatt")."""
-    own = content_terms(f"{c.text} {_heading(c)} {c.unit.previous}")
-    own |= _roots(own)
-    return {w for w, stems in asked.items() if meets_terms(own, stems)}
+def _covered(asked: Mapping[str, set[str]], c: Candidate, own: str | None = None) -> set[str]:
+    """The asked words a statement holds in its own text, its note's title and headings, or the statement before it (the
+    line a change continues: "Vermieter hat zum 1. Juli 2026 erhöht: jetzt 1.520 €" below "Miete Werkstatt");
+    with `own`, in that text only."""
+    terms = content_terms(own if own is not None else f"{c.text} {_undated(c.unit.subject)} {c.unit.previous}")
+    terms |= _roots(terms)
+    return {w for w, stems in asked.items() if meets_terms(terms, stems) or _compound_of(terms, stems)}
 
 
 def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
-    """The dated statements about the same thing as the best one: those holding every asked word it holds. The
-    latest line of another thing close in score does not answer ("Miete Werkstatt" for the rent of the flat;
-    a course's fee in the training log for the antenatal class's price)."""
+    """The dated statements about the same thing as the best one: those holding every asked word its note's title
+    and headings hold — the thing it is about. The latest line of another thing close in
+    score does not answer ("Miete Werkstatt: 1.450 €" for the rent of the flat, whose note is "Wohnung …"); the
+    words the best one only says in passing ("monthly payment went up") need not recur."""
     asked = _asked_words(question)
     top = next((c for c, _ in ranked if c in dated), None)
     if not asked or top is None:
         return dated
-    need = _covered(asked, top)
+    need = _covered(asked, top, _undated(top.unit.subject))
     kept = [c for c in dated if need <= _covered(asked, c)]
     return kept or dated
+
+
+def _compound_of(terms: set[str], wanted: set[str]) -> bool:
+    """Does a term end in a wanted one of 5+ letters: a German or Dutch compound names its kind last
+    ("Praktijkassistente" is an "assistente", "Kaltmiete" a "Miete")?"""
+    return any(len(w) >= 5 and len(t) > len(w) and t.endswith(w) for t in terms for w in wanted)
 
 
 ON_DAY_MARGIN = 0.15
