@@ -462,7 +462,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    dated = same_subject(question, dated, ranked)
+    dated = same_subject(question, dated, ranked, news)
     # Of two statements of one day, the one that writes that day is the news: the other only borrows it from its
     # note ("Miete Werkstatt: 1.450 €" above "zum 1. Juli 2026 erhöht: jetzt 1.520 €", both dated 1 July).
     latest = max(dated, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
@@ -524,7 +524,8 @@ def _covered(asked: Mapping[str, set[str]], c: Candidate, own: str | None = None
     return {w for w, stems in asked.items() if meets_terms(terms, stems) or _compound_of(terms, stems)}
 
 
-def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
+def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]],
+                 news: Sequence[Candidate] = ()) -> list[Candidate]:
     """The dated statements about the same thing as the best one: those holding every asked word its note's title
     and headings hold — the thing it is about. The latest line of another thing close in
     score does not answer ("Miete Werkstatt: 1.450 €" for the rent of the flat, whose note is "Wohnung …"); the
@@ -534,7 +535,10 @@ def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[C
     if not asked or top is None:
         return dated
     need = _covered(asked, top, _undated(top.unit.subject))
-    kept = [c for c in dated if need <= _covered(asked, c)]
+    # A statement pulled in from further down for saying from when it holds must hold all the best one holds:
+    # "Sinds oktober 2026 doet zij de donderdagnacht" is no news of what sport Daan "doet".
+    full = _covered(asked, top)
+    kept = [c for c in dated if need <= _covered(asked, c) and (c not in news or full <= _covered(asked, c))]
     return kept or dated
 
 
