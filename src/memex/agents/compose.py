@@ -535,10 +535,20 @@ def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[C
     if not asked or top is None:
         return dated
     need = _covered(asked, top, _undated(top.unit.subject))
-    # A statement pulled in from further down for saying from when it holds must hold all the best one holds:
-    # "Sinds oktober 2026 doet zij de donderdagnacht" is no news of what sport Daan "doet".
+    # A statement of another note pulled in from further down for saying from when it holds must hold all the best
+    # one holds: "Sinds oktober 2026 doet zij de donderdagnacht" is no news of what sport Daan "doet".
     full = _covered(asked, top)
-    kept = [c for c in dated if need <= _covered(asked, c) and (c not in news or full <= _covered(asked, c))]
+
+    def about(c: Candidate) -> bool:
+        have = _covered(asked, c)
+        # Of three or more words the best one holds, another may say all but one ("Mortgage — from April 2026;
+        # Amount: £1,148" in "Money out (monthly)" for "our monthly mortgage payment").
+        most = len(full) >= 3 and len(have & full) >= len(full) - 1
+        if c in news and c.unit.hit.path != top.unit.hit.path:
+            return full <= have or most
+        return need <= have or most
+
+    kept = [c for c in dated if about(c)]
     return kept or dated
 
 
