@@ -202,7 +202,7 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
             # Who or what is called: a name anywhere in a statement that speaks of the asked thing ("Lena's baby
             # came on Sunday 6th! A girl, Zofia"), or its subject ("Farida Rahman: … My line manager").
             named = offers(f"{subject}. {text}", question, known_names([text])) & kinds or LABELLED.match(text)
-            if named and meets_terms(content_terms(f"{subject} {text}"), wanted):
+            if named and _meets(content_terms(f"{subject} {text}"), wanted, lang):
                 return ""
             continue
         if meets_terms(content_terms(subject), wanted) and offers(text, question) & values:
@@ -213,6 +213,15 @@ def unbound(question: str, statements: Sequence[tuple[str, str]],
         if _refers_back(text, question, wanted, kinds, values):
             return ""
     return " ".join(words)
+
+
+def _meets(terms: set[str], wanted: set[str], lang: str) -> bool:
+    """`answer_type.meets_terms`, and in German and Dutch a compound that ends in a wanted word of 5+ letters
+    ("Praktijkassistente" is an "assistente", "Bürokauffrau" no "Büro")."""
+    from memex.agents.answer_type import meets_terms
+
+    return meets_terms(terms, wanted) or (lang in ("de", "nl") and any(
+        len(w) >= 5 and len(t) > len(w) and t.endswith(w) for t in terms for w in wanted))
 
 
 def _refers_back(text: str, question: str, wanted: set[str], kinds: frozenset[str], values: frozenset[str]) -> bool:

@@ -277,8 +277,13 @@ def _continues_asked(question: str, c: Candidate) -> bool:
     return not attr or any(meets_terms(_roots(content_terms(t)), _roots(attr)) for t in (f"{c.text} {section}", c.unit.previous))
 
 
-_WHEN_ASKED = frozenset(content_terms("now currently current still latest today nowadays moment anymore"))
-"""Words that ask when ("What's the EPC rating now?"), not what: no statement need hold them."""
+_WHEN_ASKED = frozenset(content_terms(
+    "now currently current still latest today nowadays moment anymore "
+    "ahora actualmente actual todavía aún hoy agora atualmente atual ainda hoje maintenant actuellement actuel "
+    "toujours encore aujourd'hui désormais jetzt aktuell aktuelle derzeit zurzeit momentan inzwischen mittlerweile "
+    "heute adesso ora attualmente attuale ancora oggi nu momenteel tegenwoordig huidig huidige inmiddels"))
+"""Words that ask when ("What's the EPC rating now?", "¿… ahora?", "… jetzt?"), not what: no statement need hold
+them."""
 
 
 def says_own_date(c: Candidate) -> bool:
@@ -297,10 +302,12 @@ def says_own_date(c: Candidate) -> bool:
 
 def borrows_note_date(c: Candidate) -> bool:
     """Is the statement dated only by its note's date, where that date is the latest one the note's text gives
-    (no front matter, no dated file name) — while the statement itself, and its headings, write none?"""
+    or the day it was last updated (no front matter date, no dated file name) — while the statement itself, and its
+    headings, write none?"""
     explain = c.unit.hit.explain or {}
     note = str(explain.get("note_date") or "")[:10]
-    if explain.get("date_source") != "text" or note != str(c.unit.date)[:10] or says_own_date(c) \
+    # A note's "updated:" day, like the latest day its text gives, is when some line of it changed, not this one.
+    if explain.get("date_source") not in ("text", "updated") or note != str(c.unit.date)[:10] or says_own_date(c) \
             or find_dates(c.unit.subject, _ANY_DAY):
         return False
     # The note's date written above the statement (a letter's date, "checked 1 Oct 2026" atop a list) dates it;
@@ -444,7 +451,10 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # among the close ones (a "from 6 April" line is the same news as the letter of the 12th, not the old rate).
     news = latest_mod.stated_changes([cv for cv in ranked if cv[0] not in pool], top)
     pool = _with_rows(pool, cands)
-    news = [c for c in news if c not in pool]
+    # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
+    # november … 28 uur" is no news about the night shift).
+    asked = _asked_words(question)
+    news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
@@ -452,24 +462,100 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out
-    latest = max(dated, key=lambda c: (str(c.unit.date), c.score))
-    older = [c for c in dated if c not in news and str(c.unit.date) < str(latest.unit.date)
+    dated = same_subject(question, dated, ranked, news)
+    # Of two statements of one day, the one that writes that day is the news: the other only borrows it from its
+    # note ("Miete Werkstatt: 1.450 €" above "zum 1. Juli 2026 erhöht: jetzt 1.520 €", both dated 1 July).
+    latest = max(dated, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
     first, citations = cite(used[:1], dated=True, question=question)
     items, citations = cite(used[1:], {c.chunk_id: c.n for c in citations}, citations, question=question)
+    # Another note that writes the same day is as much the latest: both are given ("Stundensatz: 58 € (2025). Ab
+    # 1. Januar 2026: siehe Preise" and the price list's "ab 01.01.2026: 62,00 €").
+    also = [c for c in dated if c.unit.hit.path != latest.unit.hit.path and str(c.unit.date) == str(latest.unit.date)
+            and says_own_date(c) and says_own_date(latest) and not content_terms(c.text) <= content_terms(latest.text)]
+    if also:
+        more = max(also, key=lambda c: c.score)
+        extra, citations = cite([more], {c.chunk_id: c.n for c in citations}, citations, question=question)
+        items += extra
+        used = [*used, more]
     text = " ".join([f"{lexicon.label('latest', question)} {first[0]}", *items])
     notes = [f"latest of {len(dated)} dated statements: {latest.unit.date}"]
     if older:
         was = max(older, key=lambda c: c.score)
         was_items = latest_mod.with_items(was, units, cands)
         numbers = {c.chunk_id: c.n for c in citations}
-        before, citations = cite(was_items[:1], numbers, citations, dated=True, question=question)
+        # A borrowed date is not the day the replaced statement was written: it is left unsaid.
+        before, citations = cite(was_items[:1], numbers, citations, dated=not borrows_note_date(was),
+                                 question=question)
         items, citations = cite(was_items[1:], numbers, citations, question=question)
         used += was_items
         text += " " + " ".join([f"{lexicon.label('before', question)} {before[0]}", *items])
         notes.append(f"replaced the statement of {was.unit.date}")
     return Composed(text, citations, best, "temporal", notes, cands, used, [latest])
+
+
+def _before(c: Candidate, latest: Candidate) -> bool:
+    """Is `c` older than the latest statement: an earlier date, or the same day borrowed from its note where the
+    latest writes it?"""
+    if str(c.unit.date) != str(latest.unit.date):
+        return str(c.unit.date) < str(latest.unit.date)
+    return borrows_note_date(c) and not borrows_note_date(latest)
+
+
+def _asked_words(question: str) -> dict[str, set[str]]:
+    """Each content word of the question (names included: they say which thing, "die Wohnung", "Leon") with the
+    stems it may be written as; the words that ask when ("now", "jetzt", "nu") left out."""
+    out: dict[str, set[str]] = {}
+    for token in WORD.findall(question):
+        stems = content_terms(token) - _PRONOUNS - _WHEN_ASKED
+        if stems and len(token) > 2:  # not the "s" of "Kate's"
+            out[token.lower()] = stems | _roots(stems)
+    return out
+
+
+def _covered(asked: Mapping[str, set[str]], c: Candidate, own: str | None = None) -> set[str]:
+    """The asked words a statement holds in its own text, its note's title and headings, or the statement before it (the
+    line a change continues: "Vermieter hat zum 1. Juli 2026 erhöht: jetzt 1.520 €" below "Miete Werkstatt");
+    with `own`, in that text only."""
+    terms = content_terms(own if own is not None else f"{c.text} {_undated(c.unit.subject)} {c.unit.previous}")
+    terms |= _roots(terms)
+    return {w for w, stems in asked.items() if meets_terms(terms, stems) or _compound_of(terms, stems)}
+
+
+def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[Candidate, float]],
+                 news: Sequence[Candidate] = ()) -> list[Candidate]:
+    """The dated statements about the same thing as the best one: those holding every asked word its note's title
+    and headings hold — the thing it is about. The latest line of another thing close in
+    score does not answer ("Miete Werkstatt: 1.450 €" for the rent of the flat, whose note is "Wohnung …"); the
+    words the best one only says in passing ("monthly payment went up") need not recur."""
+    asked = _asked_words(question)
+    top = next((c for c, _ in ranked if c in dated), None)
+    if not asked or top is None:
+        return dated
+    need = _covered(asked, top, _undated(top.unit.subject))
+    # A statement of another note pulled in from further down for saying from when it holds must hold all the best
+    # one holds: "Sinds oktober 2026 doet zij de donderdagnacht" is no news of what sport Daan "doet".
+    full = _covered(asked, top)
+
+    def about(c: Candidate) -> bool:
+        have = _covered(asked, c)
+        # Of three or more words the best one holds, another may say all but one ("Mortgage — from April 2026;
+        # Amount: £1,148" in "Money out (monthly)" for "our monthly mortgage payment").
+        most = len(full) >= 3 and len(have & full) >= len(full) - 1
+        if c in news and c.unit.hit.path != top.unit.hit.path:
+            return full <= have or most
+        return need <= have or most
+
+    kept = [c for c in dated if about(c)]
+    return kept or dated
+
+
+def _compound_of(terms: set[str], wanted: set[str]) -> bool:
+    """Does a term end in a wanted one of 5+ letters: a German or Dutch compound names its kind last
+    ("Praktijkassistente" is an "assistente", "Kaltmiete" a "Miete")?"""
+    return any(len(w) >= 5 and len(t) > len(w) and t.endswith(w) for t in terms for w in wanted)
 
 
 ON_DAY_MARGIN = 0.15

@@ -37,11 +37,14 @@ def with_items(c: Candidate, units: Sequence[Unit], cands: Sequence[Candidate]) 
 CHANGE_MARGIN = 0.2
 """A statement that says from when something holds ("From 23 Feb I'm line managed by Rachel") competes for "now"
 within this of the best, further down than others: it is the news a "now" question asks for."""
-_FROM_WORDS = re.compile(r"\b(?:from|since|as of|starting|effective|desde|a partir del?)\s+(?:(?:the|el|la)\s+)?$",
-                         re.I)
+_FROM_WORDS = re.compile(
+    r"\b(?:from|since|as of|starting|effective|desde|a partir del?|a partir de|depuis|à partir du|a partir du|dès|"
+    r"ab|seit|zum|vom|dal|dalla|a partire dal|da|vanaf|sinds|per|met ingang van)\s+"
+    r"(?:(?:the|el|la|le|il|de|o|a)\s+)?$", re.I)
+"""Words before a date that say from when a statement holds, in en, es, fr, de, it, nl, pt."""
 
 
-_RANGE_END = re.compile(r"^\s*(?:to|until|till|through|[–-]|hasta|al?)\s", re.I)
+_RANGE_END = re.compile(r"^\s*(?:to|until|till|through|[–-]|hasta|al?|au|jusqu\w*|bis|fino al?|al|tot|até|a)\s", re.I)
 
 
 def says_from(text: str) -> bool:

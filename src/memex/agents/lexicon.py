@@ -310,7 +310,9 @@ _RELATIONAL = {
           rf"\s+{_CLAUSE})",
     "fr": rf"\b(?P<d>(?:le|la|les|l'|mon|ma|mes|notre|nos|son|sa|ses)\s*{_NOT_ARTICLE}{{0,3}}?(?:qui|dont|ou|"
           rf"{_PREP_RELATIVE['fr']})\s+{_CLAUSE}|celui qui\s{_CLAUSE}|celle qui\s{_CLAUSE})",
-    "de": rf"\b(?P<d>(?:der|die|das|den|dem|des|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,?\s+"
+    # German sets a relative clause off with a comma ("das Fahrzeug, das …", "die Firma, von der …"): without one,
+    # "der"/"die" after a noun is an article ("der Filter der Absaugung", "die Miete für die Werkstatt").
+    "de": rf"\b(?P<d>(?:der|die|das|den|dem|des|mein\w*|unser\w*|sein\w*|ihr\w*)\s+{_NOT_ARTICLE}{{0,3}}?[\w-]+,\s*"
           rf"(?:{_PREP_RELATIVE['de']}|der|die|das|den|dem|dessen|deren|wo)\s+{_CLAUSE}|(?:derjenige|diejenige|"
           rf"diejenigen|dasjenige),?\s+(?:der|die|das)\s+{_CLAUSE})",
     "it": rf"\b(?P<d>(?:il|lo|la|i|gli|le|l'|mio|mia|miei|mie|nostr[oaie]|suo|sua)\s*{_NOT_ARTICLE}{{0,3}}?(?:che|cui|"

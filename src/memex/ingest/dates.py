@@ -274,16 +274,31 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
     return out
 
 
+# A heading that says until when its section held ("## Until 1 April 2026", "### Tot 1 april 2026", "## Bis 31.03.").
+_UNTIL = re.compile(r"\b(?:until|till|up to|hasta|hasta el|ate|jusqu'?(?:au|a|en)|bis|bis zum|bis zur|"
+                    r"fino al?|fino a|tot|tot en met)[ \t]*$")
+
+
 def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]) -> list[DateMark]:
-    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section."""
+    """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section. A heading that
+    says until when its section held ("## Tot 1 april 2026") dates it the day before: what it holds was replaced
+    on that day, so it is older than a section "from" the same day."""
     starts = set(sections)
     out = []
     for m in marks:
         line_start = text.rfind("\n", 0, m.start) + 1
-        if line_start in starts and m.kind == "mention":
-            m = DateMark(m.start, m.end, m.day, "heading", m.precision, m.year_given)
+        if line_start in starts and m.kind in ("mention", "heading"):
+            day = m.day
+            if m.precision == "day" and _UNTIL.search(_fold_keep(text[line_start:m.start])):
+                day = day - dt.timedelta(days=1)
+            m = DateMark(m.start, m.end, day, "heading", m.precision, m.year_given)
         out.append(m)
     return out
+
+
+def heading_lines(text: str) -> list[int]:
+    """Offsets where the Markdown heading lines of a passage start (a chunk's own text, at answer time)."""
+    return [m.start() for m in re.finditer(r"(?m)^[ \t]*#{1,6}[ \t]", text)]
 
 
 def _mark(text: str, m: re.Match[str], weekdays: dict[str, int], context: dt.date | None,
@@ -432,14 +447,33 @@ def heading_offsets(blocks: Sequence[Any]) -> list[int]:
     return out
 
 
+DATE_KEYS = ("date", "created", "fecha", "creado", "creada", "data", "criado", "criada", "cree", "creee",
+             "date de creation", "datum", "erstellt", "creato", "creata", "aangemaakt", "gemaakt")
+"""Front matter keys that say when a note was written, in en, es, pt/it, fr, de/nl, it, nl (accent-folded)."""
+UPDATED_KEYS = ("updated", "actualizado", "atualizado", "mis a jour", "modifie", "aktualisiert", "geandert",
+                "aggiornato", "bijgewerkt", "gewijzigd")
+"""Front matter keys that say when a note was last updated, in the same languages."""
+
+
+def front_matter_date(fm: Any, keys: Sequence[str]) -> str | None:
+    """The first of `keys` (any case, accents aside) that holds a full date in front matter, as ISO."""
+    if not isinstance(fm, dict):
+        return None
+    folded = {_fold(str(k)).strip(): v for k, v in fm.items()}
+    for key in keys:
+        v = _iso(folded.get(key))
+        if v:
+            return v
+    return None
+
+
 def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_ns: int | None) -> NoteDate:
     """The date a note speaks for, most trusted source first (see the module docstring)."""
     fm = meta.get("front_matter") if isinstance(meta.get("front_matter"), dict) else {}
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date() if mtime_ns is not None else None
-    for key in ("date", "created"):
-        v = _iso(fm.get(key))
-        if v:
-            return NoteDate(v, "front matter")
+    v = front_matter_date(fm, DATE_KEYS)  # "date:", "datum:", "fecha:", "erstellt:"…
+    if v:
+        return NoteDate(v, "front matter")
     v = _iso(meta.get("captured"))
     if v:  # a photo's EXIF date, a recording's date tag: what the file says about itself
         return NoteDate(v, "properties")
@@ -459,7 +493,7 @@ def note_date(meta: dict[str, Any], path: str, marks: Sequence[DateMark], mtime_
         v = _iso(meta.get(key))
         if v:
             return NoteDate(v, "properties")
-    v = _iso(fm.get("updated"))
+    v = front_matter_date(fm, UPDATED_KEYS)  # "updated:", "aktualisiert:", "bijgewerkt:"…
     if v:
         return NoteDate(v, "updated")
     if entries:
@@ -558,7 +592,7 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
     if carried_day is None and first_day and note_day and first_day.year != note_day.year \
             and note_source in WRITTEN_ON:
         marks = _mentions_in_note_year(text, marks, note_day)
-    marks = [m for m in marks if not scheduled(text, m)]
+    marks = [m for m in mark_headings(text, marks, heading_lines(text)) if not scheduled(text, m)]
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from memex.domain import Block, ParsedDoc
+from memex.ingest.dates import DATE_KEYS, UPDATED_KEYS, front_matter_date
 from memex.ingest.parsers.encoding import decode_text
 from memex.ingest.parsers.front_matter import (
     front_matter_tags,
@@ -66,8 +67,8 @@ def parse_markdown(path: Path, data: bytes) -> ParsedDoc:
     for key in ("created", "updated"):
         if props.get(key) is not None:
             meta[key] = iso_date(props[key]) or str(props[key])
-    when = (iso_date(props.get("date")) or iso_date(props.get("created"))
-            or date_from_name(path) or iso_date(props.get("updated")))
+    # "datum:", "fecha:", "aktualisiert:": the date keys of the note's own language count as "date", "updated".
+    when = (front_matter_date(props, DATE_KEYS) or date_from_name(path) or front_matter_date(props, UPDATED_KEYS))
     if when:
         meta["date"] = when
     meta["tags"] = _unique(front_matter_tags(props) + list(body.tags))
