@@ -409,16 +409,21 @@ def headed_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.nd
             (f'{{title headings}} : "{phrase}"', *skip_docs, HEADED_POOL)).fetchall()
     except sqlite3.OperationalError:
         return []
-    ids = [int(r[0]) for r in rows]
+    return ranked_among(searcher, [int(r[0]) for r in rows], query, HEADED_HITS, "headed by entity")
+
+
+def ranked_among(searcher: Searcher, ids: list[int], query: str | Callable[[], np.ndarray], k: int,
+                 reason: str) -> list[Hit]:
+    """The `k` passages among `ids` closest to `query` by meaning, as hits that say why they were gathered."""
     if not ids:
         return []
     try:
         vector = searcher.embedder.embed_query(query) if isinstance(query, str) else query()
-        ranked = searcher.index.search(vector, HEADED_HITS, np.array(ids, dtype=np.int64))
+        ranked = searcher.index.search(vector, k, np.array(ids, dtype=np.int64))
     except (AttributeError, TypeError, ValueError):
         return []
     scores = {int(c): float(s) for c, s in ranked}
-    return searcher.hits_for(list(scores), scores, {i: {"graph": "headed by entity"} for i in scores})
+    return searcher.hits_for(list(scores), scores, {i: {"graph": reason} for i in scores})
 
 
 NAMED_HITS = 2
@@ -457,16 +462,8 @@ def named_hits(searcher: Searcher, entity: str, query: str | Callable[[], np.nda
                                      (f"text : ({match})", NAMED_POOL)).fetchall()
     except sqlite3.OperationalError:
         return []
-    ids = [int(r[0]) for r in rows if str(r[0]) not in skip]
-    if not ids:
-        return []
-    try:
-        vector = searcher.embedder.embed_query(query) if isinstance(query, str) else query()
-        ranked = searcher.index.search(vector, NAMED_HITS, np.array(ids, dtype=np.int64))
-    except (AttributeError, TypeError, ValueError):
-        return []
-    scores = {int(c): float(s) for c, s in ranked}
-    return searcher.hits_for(list(scores), scores, {i: {"graph": "names the entity"} for i in scores})
+    return ranked_among(searcher, [int(r[0]) for r in rows if str(r[0]) not in skip], query, NAMED_HITS,
+                        "names the entity")
 
 
 def substituted(question: str, description: str, via: Unit, entity: str) -> str:
