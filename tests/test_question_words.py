@@ -56,6 +56,10 @@ def test_german_nouns_are_not_names_but_acronyms_are() -> None:
     q = "Was muss das CNAME-Ziel sein, wenn ich meine eigene Domain über Cloudflare auf Obsidian Publish zeigen lasse?"
     assert [n for n in (lexicon.name_words(m, q) for m in names(q)) if n] == ["CNAME"]
     q = "Wo finde ich die Sitemap meiner Obsidian-Publish-Website?"
+    # "Sitemap" is a noun; a compound led by two or more words names them ("Obsidian Publish"), one leading
+    # part does not ("Standard-Einstellung").
+    assert [lexicon.name_words(m, q) for m in names(q)] == ["", "Obsidian Publish"]
+    q = "Wo ist die Standard-Einstellung?"
     assert not any(lexicon.name_words(m, q) for m in names(q))
     # Other languages keep their names as found.
     q = "¿Cuál es el IBAN de Harinas del Ebro?"
