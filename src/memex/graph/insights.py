@@ -102,9 +102,6 @@ def dismissed_keys(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT key FROM insight_dismissals")}
 
 
-_dismissed = dismissed_keys
-
-
 def contradiction_key(old_path: str, new_path: str, old_text: str, new_text: str) -> str:
     """The stable key of the contradiction insight for a pair of statements."""
     return _key("contradiction", old_path, new_path, " ".join(old_text.split()), " ".join(new_text.split()))
@@ -112,7 +109,7 @@ def contradiction_key(old_path: str, new_path: str, old_text: str, new_text: str
 
 def _store(conn: sqlite3.Connection, items: list[dict[str, Any]], run: int, report: RefreshReport) -> None:
     """Insert new insights (existing keys are refreshed in place, dismissed ones skipped); inside write_tx."""
-    dismissed = _dismissed(conn)
+    dismissed = dismissed_keys(conn)
     now = time.time()
     for it in items:
         if it["key"] in dismissed:
