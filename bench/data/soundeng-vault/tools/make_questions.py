@@ -229,7 +229,7 @@ q(P, "How did the landlord make up for the week without hot water?", "He knocked
 # ---------------------------------------------------------------- multi_hop
 M = "multi_hop"
 q(M, "What's the phone number of the man who gave me the SM7B?", "Gareth Pugh: 07700 900412.", ["900412"],
-  ["journal/2026-04-30.txt", "people/Gareth Pugh.md"], also=[LANTERN])
+  ["journal/2026-04-30.txt", "people/Gareth Pugh.md"], also=[LANTERN, "home/Phone numbers.txt"])
 q(M, "Who is the partner of the Paper Orchards keyboard player?", "Kit Haverford (guitars and banjo).", ["Kit"],
   [PO, "people/Kit Haverford.md"])
 q(M, "What is the e-mail address of the person who negotiated my tour fee up to £2,300?",
