@@ -160,7 +160,7 @@ q(M, "¿A qué hora salía el AVE del viaje a la reunión en la que Elena Ruiz p
 q(M, "¿Qué día ensaya la colla de la persona que se quedó mi antiguo portátil?", "Pau ensaya los miércoles por la noche.",
   ["miércoles"], ["tecnico/Portátil.md", "personas/Pau.md"])
 q(M, "¿A qué se dedica la amiga con la que fui a la mascletà el martes de Fallas?", "Carla es diseñadora (del coworking).",
-  ["diseñadora"], ["diario/Fallas 2026.md", "admin/Coworking Nido.md"])
+  ["diseñadora"], ["diario/Fallas 2026.md", "admin/Coworking Nido.md"], also=["personas/Carla.md"])
 q(M, "¿Qué trabajo cubría la factura que el correo falso pedía pagar en otra cuenta?",
   "La factura 2026-19 de Sergio Vidal: ajustes de vendimia (septiembre), 1.840 €.", ["ajustes de vendimia"], [PHISH, F26])
 q(M, "¿Qué libro me recomendó la persona que ocupó el puesto de CTO a tiempo completo en Naranjo?",
@@ -264,10 +264,11 @@ q(A, "¿Qué oportunidades de 2026 se perdieron o se descartaron?",
   ["clientes/Leads 2026.md"])
 
 q(A, "¿Qué reuniones he tenido con Bodegas Requena Altas y cuándo?",
-  "Tres: toma de requisitos (20 de noviembre de 2025), ampliación del alcance (3 de marzo) y post-vendimia (27 de octubre).",
-  ["20 de noviembre", "3 de marzo", "27 de octubre"],
-  ["reuniones/2025-11-20 Bodegas toma de requisitos.md", "reuniones/Reunión Bodegas 3 de marzo.md",
-   "reuniones/2026-10-27 Bodegas post-vendimia.txt"])
+  "Cuatro: toma de requisitos (20 de noviembre de 2025), sesión de pruebas (24 de febrero), ampliación del alcance "
+  "(3 de marzo) y post-vendimia (27 de octubre).",
+  ["20 de noviembre", "24 de febrero", "3 de marzo", "27 de octubre"],
+  ["reuniones/2025-11-20 Bodegas toma de requisitos.md", "reuniones/2026-02-24 Bodegas pruebas.txt",
+   "reuniones/Reunión Bodegas 3 de marzo.md", "reuniones/2026-10-27 Bodegas post-vendimia.txt"])
 
 # ---------------------------------------------------------------- unanswerable (near misses)
 U = "unanswerable"
