@@ -368,15 +368,19 @@ def struck_only(question: str, expect: Expectation, statements: Sequence[str]) -
 
 def not_carried(question: str, used: Sequence[Candidate], relational: bool = False) -> list[str]:
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
-    (agents/unstated.py): a relative's attribute ("sister"), another month's or year's value (the year read with
-    the statement's heading), a birthday without a day."""
+    (agents/unstated.py): a relative's attribute ("sister"), another month's, year's or ordinal instance's value
+    (the year and the ordinal read with the statement's heading: "first year" for "second year"), a birthday
+    without a day, a first name without the surname asked for."""
     own = [c.unit.text for c in used]
     # Not another year for a relation's answer: its question places the asked one by another's year.
     years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
     out = [unstated.relative_owns(question, own), unstated.other_period(question, own),
-           unstated.other_year(question, years)]
+           unstated.other_year(question, years), unstated.other_ordinal(question, years)]
     if unstated.no_day_of_year(question, own):
         out.append("day of the year")
+    # A surname asked for: read with the statements' subjects too, where a person's note title gives it.
+    surname = unstated.no_surname(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    out.append(f"no surname for {surname}" if surname else "")
     return [x for x in out if x]
 
 
