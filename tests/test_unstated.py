@@ -170,3 +170,18 @@ def test_another_ordinal_instance_costs_an_answer_its_support() -> None:
     high, _ = support_score(asked, 0.6, [second])
     assert "year 1" in checks["attribute_unsupplied"]
     assert low < high
+
+
+def test_a_quoted_line_that_says_the_asked_thing_was_cancelled_gives_no_price() -> None:
+    from memex.agents.abstain import quoted_withheld
+
+    asked = "How much did the streaming service I never watch cost?"
+    line = "streaming service I never watch - cancelled 5 Oct"
+    cancelled = _candidate(line, "Subscriptions")
+    tower = _candidate("yearly tower subs £25 (was £20; due April)", "Subscriptions")
+    assert quoted_withheld(asked, line, [cancelled, tower]) == ["money"]
+    # The line gives its price, the line is not quoted, or the question asks no amount: nothing to say.
+    priced = _candidate("streaming service I never watch £8.99 - cancelled 5 Oct", "Subscriptions")
+    assert quoted_withheld(asked, priced.unit.text, [priced, tower]) == []
+    assert quoted_withheld(asked, line, [tower]) == []
+    assert quoted_withheld("When did I cancel the streaming service I never watch?", line, [cancelled]) == []
