@@ -300,6 +300,18 @@ def gifts_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("Combien coûte une licence commerciale par utilisateur et par an ?", ["licence", "commerciale"]),
     ("¿Cuál es la cuota mensual del préstamo del horno?", []),  # a price named by its noun: `asked` reads it
     ("Was hat Hugo gesagt?", []),  # not a price
+    # Asked by what someone paid or spent, by the verb "to be" alone, or by what a job pays.
+    ("How much did I pay for Orla's rucksack for the Arran trip?", ["rucksack"]),
+    ("How much was Pete's new bar tape?", ["new", "bar", "tape"]),
+    ("How much was the Octavia sold for?", []),
+    ("How much does Orla earn at the university library?", ["university", "library"]),
+    ("¿Cuánto pagué por la mochila nueva?", ["mochila", "nueva"]),
+    ("Combien ai-je payé la selle Brooks ?", ["selle"]),
+    ("Wie viel habe ich für den neuen Rucksack bezahlt?", ["neuen", "rucksack"]),
+    ("Quanto ho pagato per il kimono nuovo?", ["kimono", "nuovo"]),
+    ("Hoeveel heb ik voor de nieuwe kimono betaald?", ["nieuwe", "kimono"]),
+    ("Quanto paguei pelo quimono novo do Hugo?", ["quimono", "novo"]),
+    ("¿Cuánto gana Lucía en la panadería?", ["panadería"]),
 ])
 def test_the_thing_whose_price_is_asked(question: str, thing: list[str]) -> None:
     from memex.agents.attribute import priced_thing
@@ -324,5 +336,7 @@ def test_a_thing_the_notes_speak_of_without_a_price_has_no_price_in_the_answer(g
                               ["Ideas Navidad\nHugo: un kimono de judo nuevo, 39 €"], texts) == ""
         assert price_unstated("¿Cuánto costó la bicicleta de Hugo?", [judo], texts) == ""
         assert price_unstated("¿Qué días tiene judo Hugo?", [judo], texts) == ""
+        # Asked by what was paid for it: the same.
+        assert price_unstated("¿Cuánto pagué por el kimono nuevo de Hugo?", [judo], texts) == "price of kimono nuevo"
     finally:
         conn.close()

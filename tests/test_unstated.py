@@ -128,3 +128,60 @@ def test_relation_words_are_read_only_in_their_languages() -> None:
     assert relative_owns("Comment s'appelle le chat de maman ?", cat) == ""
     assert relative_owns("What is Mum's cat called?", cat) == ""
     assert relative_owns("Where does Ruth live?", ["Sister lives in Whitby; goes every other weekend."]) == "sister"
+
+
+def test_a_value_of_another_ordinal_instance_does_not_answer_for_the_asked_one() -> None:
+    from memex.agents.unstated import other_ordinal
+
+    first = ["Orla: Started at Manchester September 2025. First-year halls: Birchfields Court.",
+             "Latest: a 2:1 average in first year, a house in Fallowfield."]
+    asked = "What average did Orla get in her second year at Manchester?"
+    assert other_ordinal(asked, first) == "year 1"
+    assert other_ordinal(asked, first + ["Second year: 68 average so far."]) == ""
+    assert other_ordinal("What did Orla average in her first-year results?", first) == ""
+    # In the other languages, with their ordinal words; numbered figures too.
+    assert other_ordinal("¿Cuánto salió el IVA del tercer trimestre?", ["IVA del segundo trimestre: 1.240 €"]) == \
+        "trimestre 2"
+    assert other_ordinal("Wie viel Umsatz im zweiten Quartal?", ["Umsatz im ersten Quartal: 41.000 €"]) == "quartal 1"
+    assert other_ordinal("How far was the 3rd stage?", ["2nd stage: 112 km"]) == "stage 2"
+    # Nothing counted in the statements, or an ordinal before a function word ("prima di"): nothing to compare.
+    assert other_ordinal(asked, ["Orla: 2:1 average."]) == ""
+    assert other_ordinal("Cosa ho fatto prima di cena?", ["Secondo di cena: pasta"]) == ""
+
+
+def test_a_surname_asked_needs_a_name_written_with_one() -> None:
+    from memex.agents.unstated import no_surname
+
+    cover = ["Lena Kowalczyk\nMaternity leave from August. Cover: Kieran from the Leeds office, two days a week."]
+    assert no_surname("What's Kieran's surname?", cover) == "Kieran"
+    assert no_surname("What's Kieran's surname?", ["Cover: Kieran Walsh from the Leeds office."]) == ""
+    assert no_surname("What's Kieran's surname?", ["Team\nWalsh, Kieran (Leeds)"]) == ""
+    assert no_surname("Wat is de achternaam van Petra?", ["Assistente: Petra, tot mei."]) == "Petra"
+    # Not a surname question, or the person not named at all (the name check reads that).
+    assert no_surname("Where does Kieran work?", cover) == ""
+    assert no_surname("What's Dermot's surname?", cover) == ""
+
+
+def test_another_ordinal_instance_costs_an_answer_its_support() -> None:
+    asked = "What average did Orla get in her second year at Manchester?"
+    first = _candidate("Latest: a 2:1 average in first year, a house in Fallowfield.", "Orla")
+    second = _candidate("Second year so far: a 68 average.", "Orla")
+    low, checks = support_score(asked, 0.6, [first])
+    high, _ = support_score(asked, 0.6, [second])
+    assert "year 1" in checks["attribute_unsupplied"]
+    assert low < high
+
+
+def test_a_quoted_line_that_says_the_asked_thing_was_cancelled_gives_no_price() -> None:
+    from memex.agents.abstain import quoted_withheld
+
+    asked = "How much did the streaming service I never watch cost?"
+    line = "streaming service I never watch - cancelled 5 Oct"
+    cancelled = _candidate(line, "Subscriptions")
+    tower = _candidate("yearly tower subs £25 (was £20; due April)", "Subscriptions")
+    assert quoted_withheld(asked, line, [cancelled, tower]) == ["money"]
+    # The line gives its price, the line is not quoted, or the question asks no amount: nothing to say.
+    priced = _candidate("streaming service I never watch £8.99 - cancelled 5 Oct", "Subscriptions")
+    assert quoted_withheld(asked, priced.unit.text, [priced, tower]) == []
+    assert quoted_withheld(asked, line, [tower]) == []
+    assert quoted_withheld("When did I cancel the streaming service I never watch?", line, [cancelled]) == []

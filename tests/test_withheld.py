@@ -56,6 +56,14 @@ def test_a_line_that_says_the_thing_is_not_known_or_not_here_is_read_as_withheld
     ("it", "Il viaggio non ancora prenotato."),
     ("pt", "A viagem ainda não está marcada."),
     ("nl", "De reis is nog niet geboekt."),
+    # A label whose value is put off until an event
+    ("en", "Tickets sold so far: 142. Aim 200. Final takings — after the concert."),
+    ("es", "Recaudación final — después del concierto."),
+    ("fr", "Recette finale — après le concert."),
+    ("de", "Einnahmen — erst nach dem Konzert."),
+    ("it", "Incasso finale — dopo il concerto."),
+    ("pt", "Receita final — depois do concerto."),
+    ("nl", "Opbrengst — na het concert."),
 ])
 def test_a_line_that_says_it_has_not_happened_yet_is_read_as_pending(lang: str, line: str) -> None:
     assert withheld.pattern("pending", {lang: withheld.PHRASES[lang]}).search(line)
@@ -69,6 +77,7 @@ def test_a_line_that_says_it_has_not_happened_yet_is_read_as_pending(lang: str, 
     "Die Pinnwand hängt hier.",
     "Il nonno sorride sempre.",
     "Ik weet het zeker: dinsdag om tien uur.",
+    "Went for a walk — after the concert we had tea.",  # a value given after the event, not put off until it
 ])
 def test_ordinary_statements_are_neither_withheld_nor_pending(line: str) -> None:
     assert not withheld.WITHHELD.search(line)

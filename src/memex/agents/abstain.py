@@ -234,6 +234,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
     lacks += not_carried(question, used, relational)
+    if withheld and not lacks:
+        lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):
         lacks.append("the asked value is struck through")
     if not lacks and kind_ok and not relational:
@@ -368,16 +370,42 @@ def struck_only(question: str, expect: Expectation, statements: Sequence[str]) -
 
 def not_carried(question: str, used: Sequence[Candidate], relational: bool = False) -> list[str]:
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
-    (agents/unstated.py): a relative's attribute ("sister"), another month's or year's value (the year read with
-    the statement's heading), a birthday without a day."""
+    (agents/unstated.py): a relative's attribute ("sister"), another month's, year's or ordinal instance's value
+    (the year and the ordinal read with the statement's heading: "first year" for "second year"), a birthday
+    without a day, a first name without the surname asked for."""
     own = [c.unit.text for c in used]
     # Not another year for a relation's answer: its question places the asked one by another's year.
     years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
     out = [unstated.relative_owns(question, own), unstated.other_period(question, own),
-           unstated.other_year(question, years)]
+           unstated.other_year(question, years), unstated.other_ordinal(question, years)]
     if unstated.no_day_of_year(question, own):
         out.append("day of the year")
+    # A surname asked for: read with the statements' subjects too, where a person's note title gives it.
+    surname = unstated.no_surname(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    out.append(f"no surname for {surname}" if surname else "")
     return [x for x in out if x]
+
+
+VALUE_KINDS = frozenset({"money", "code", "phone"})
+"""The kinds of value a line on the asked thing has to give itself (`quoted_withheld`): an amount, a code, a
+number to call; not a date or a count, which a line that says "cancelled 5 Oct" holds of another thing."""
+
+
+def quoted_withheld(question: str, line: str, quoted: Sequence[Candidate]) -> list[str]:
+    """The asked kinds of value (`VALUE_KINDS`) that a quoted statement saying the asked thing is withheld,
+    pending or cancelled does not give: "How much did the streaming service I never watch cost?" answered by
+    "streaming service I never watch - cancelled 5 Oct" and the prices of the other subscriptions beside it
+    quotes the line on the asked thing, and that line has no price. The question's own expectation, also for a
+    relation's answer (whose reformulated question may expect a bare number)."""
+    from memex.agents.answer_type import offers
+
+    kinds = expected(question).kinds
+    if not kinds or not kinds <= VALUE_KINDS or not line:
+        return []
+    own = [c.unit.text for c in quoted if line[:60] in c.unit.text]
+    if not own or any(kinds & offers(text, question) for text in own):
+        return []
+    return sorted(kinds)
 
 
 WITHHELD_PENALTY = 0.4

@@ -269,14 +269,44 @@ _COST_OF = re.compile(
     r"\bcombien\s+(?:(?:a|ont)\s+co[uû]t[ée]e?s?|co[uû]te(?:nt)?)\s+(?P<x5>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+(?:kostete|kostet|kosten)\s+(?P<x6>[^?!.]+)|"
     r"\b(?:wie ?viel|was)\s+hat\s+(?P<x8>[^?!.]+?)\s+gekostet\b|"
-    r"\b(?:hoeveel|wat)\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)")
+    r"\b(?:hoeveel|wat)\s+(?:kostte|kostten|kost|kosten)\s+(?P<x7>[^?!.]+)|"
+    # What someone paid for X, or spent on it: the price asked by its payer ("How much did I pay for Orla's
+    # rucksack?", "¿Cuánto pagué por la mochila?", "Wie viel habe ich für den Rucksack bezahlt?").
+    r"\b(?:how much|what)\s+(?:did|do|does|have|has|had|will|would)\s+(?:I|we|you|he|she|they|[A-Z][\w'’-]*)\s+"
+    r"(?:pay|paid|spend|spent)\s+(?:for|on)\s+(?P<x9>[^?!.]+)|"
+    r"\bcu[aá]nto\s+(?:pagu[eé]|pag[oó]|pagamos|pagaron|gast[eé]|gast[oó]|gastamos|(?:he|ha|hemos|han)\s+"
+    r"(?:pagado|gastado))\s+(?:por|en)\s+(?P<x10>[^?!.]+)|"
+    r"\bquanto\s+(?:paguei|pagou|pagamos|pagaram|gastei|gastou|gastamos)\s+(?:por|pel[oa]s?|em|n[oa]s?)\s+"
+    r"(?P<x11>[^?!.]+)|"
+    r"\bcombien\s+(?:ai-je|as-tu|a-t-(?:il|elle)|avons-nous|avez-vous|ont-ils|j['’]ai|on a)\s+(?:pay[ée]|d[ée]pens[ée])"
+    r"\s+(?:pour\s+)?(?P<x12>[^?!.]+)|"
+    r"\bwie ?viel\s+(?:habe ich|hast du|hat \w+|haben wir|haben sie)\s+f[üu]r\s+(?P<x13>[^?!.]+?)\s+"
+    r"(?:bezahlt|gezahlt|ausgegeben)\b|"
+    r"\bquanto\s+(?:ho|hai|ha|abbiamo|avete|hanno)\s+(?:pagato|speso)\s+(?:per\s+)?(?P<x14>[^?!.]+)|"
+    r"\bhoeveel\s+(?:heb ik|heb je|heeft \w+|hebben we|hebben wij|hebben ze)\s+(?:voor|aan)\s+(?P<x15>[^?!.]+?)\s+"
+    r"(?:betaald|uitgegeven)\b|"
+    # "How much was Pete's new bar tape?": the price of a thing asked with the verb "to be" alone, in English
+    # (the other languages ask it with their verb "to cost", above).
+    r"\bhow much\s+(?:was|is|were|are)\s+(?P<x16>[^?!.]+)|"
+    # What someone earns at a place or in a job ("How much does Orla earn at the university library?"): the pay
+    # of that job, which the notes may name without an amount.
+    r"\bhow much\s+(?:does|did|do|will|would)\s+(?:I|we|you|he|she|they|[A-Z][\w'’-]*)\s+(?:earn|make|get paid)\s+"
+    r"(?:at|from|in|as)\s+(?P<x17>[^?!.]+)|"
+    r"\bcu[aá]nto\s+(?:gana|ganaba|gan[oó]|cobra|cobraba|cobr[oó])\s+(?:\w+\s+)?(?:en|como)\s+(?P<x18>[^?!.]+)|"
+    r"\bquanto\s+(?:ganha|ganhava|ganhou|recebe|recebia)\s+(?:\w+\s+){0,2}(?:n[oa]s?|em|como)\s+(?P<x19>[^?!.]+)|"
+    r"\bcombien\s+(?:gagne|gagnait|touche|touchait)(?:-t-(?:il|elle))?\s+(?:\w+\s+)?(?:chez|à|au|comme)\s+"
+    r"(?P<x20>[^?!.]+)|"
+    r"\bwie ?viel\s+(?:verdient|verdiente)\s+\w+\s+(?:bei|im|in|als)\s+(?P<x21>[^?!.]+)|"
+    r"\bquanto\s+(?:guadagna|guadagnava)\s+(?:\w+\s+)?(?:al|alla|allo|presso|come|a|da)\s+(?P<x22>[^?!.]+)|"
+    r"\bhoeveel\s+(?:verdient|verdiende)\s+\w+\s+(?:bij|in|als)\s+(?P<x23>[^?!.]+)")
 # Words that end the thing's name ("el kimono nuevo *de* Hugo", "the hotel *in* Bruges") or stand before it.
 _THING_ENDS = frozenset("""de del da do das dos di della dello du des von vom for in of at on from with to by
 para por en con a al em no na com pour avec à au aux für mit im am bei zu voor met op per con su nel nella
-now ahora agora maintenant jetzt adesso nu altogether in total en total all together""".split())
+now ahora agora maintenant jetzt adesso nu altogether in total en total all together worth sold paid bought
+charged spent""".split())
 _THING_SKIPS = frozenset("""the a an my our your his her their this that el la los las un una unos unas mi mis tu tus
 su sus nuestro nuestra este esta ese esa o os as um uma meu minha le les l un une mon ma mes notre der die das ein
-eine mein meine unser unsere il lo gli i uno mio mia de het een mijn ons onze ahora now""".split())
+eine mein meine unser unsere den dem einen einem meinen meinem unseren unserem il lo gli i uno mio mia de het een mijn ons onze ahora now""".split())
 _THING_ENDS_IN = {"nl": frozenset({"van", "het"}), "de": frozenset({"gekostet", "bezahlt", "gekauft", "der", "des",
                                                                    "pro"}),
                   "fr": frozenset({"par"})}

@@ -23,6 +23,7 @@ only in text of those languages (French "Son chat", "her cat", is no son's).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -310,3 +311,104 @@ def other_year(question: str, statements: Sequence[str]) -> str:
         return ""
     first = min(named[0])
     return f"year {first[0]}" + (f"-{first[1]}" if first[1] != first[0] else "")
+
+
+ORDINALS: dict[str, dict[str, int]] = {
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+           "ninth": 9, "tenth": 10},
+    "es": {"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3,
+           "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5},
+    "pt": {"primeiro": 1, "primeira": 1, "segundo": 2, "segunda": 2, "terceiro": 3, "terceira": 3, "quarto": 4,
+           "quarta": 4, "quinto": 5, "quinta": 5},
+    "fr": {"premier": 1, "première": 1, "premiere": 1, "deuxième": 2, "deuxieme": 2, "second": 2, "seconde": 2,
+           "troisième": 3, "troisieme": 3, "quatrième": 4, "quatrieme": 4, "cinquième": 5, "cinquieme": 5},
+    "de": {"erste": 1, "ersten": 1, "erster": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "zweiter": 2,
+           "zweites": 2, "dritte": 3, "dritten": 3, "dritter": 3, "drittes": 3, "vierte": 4, "vierten": 4,
+           "vierter": 4, "fünfte": 5, "fünften": 5, "fünfter": 5},
+    "it": {"primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3, "quarto": 4, "quarta": 4,
+           "quinto": 5, "quinta": 5},
+    "nl": {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5},
+}
+"""Ordinal words per language (the grammar of counting: first to fifth, tenth in English), each with its number."""
+_ORDINAL_WORDS = {w: n for table in ORDINALS.values() for w, n in table.items()}
+_ORDINAL = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _ORDINAL_WORDS), key=len, reverse=True))
+                      + r"|\d{1,2}(?:st|nd|rd|th|º|ª|°|er|re|e|ème|eme))[\s-]+([^\W\d_][\w'’]*)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The stop words of the languages `ORDINALS` reads, folded."""
+    from memex.agents.lexicon import stopwords
+
+    return frozenset().union(*(stopwords(lang) for lang in ORDINALS))
+
+
+def _ordinal(word: str) -> int | None:
+    """The number an ordinal word or figure stands for ("second" -> 2, "3rd" -> 3, "2ème" -> 2)."""
+    low = word.lower()
+    if low in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[low]
+    m = re.match(r"\d{1,2}", low)
+    return int(m.group()) if m else None
+
+
+def _counted(text: str) -> dict[str, set[int]]:
+    """The things a text counts by ordinal, each with the ordinals it gives ("first-year halls", "in her second
+    year" -> {"year": {1, 2}}): the word after the ordinal, lower-cased, a plural "s" dropped."""
+    from memex.agents.lexicon import fold
+
+    out: dict[str, set[int]] = {}
+    for m in _ORDINAL.finditer(text):
+        n = _ordinal(m.group(1))
+        # "prima di", "cuarto tras", "first get": a word that is an ordinal in one language and a preposition or a
+        # noun in another, or an adverb before a verb, counts nothing; the thing counted is a content word.
+        if n is not None and fold(m.group(2).lower()) not in _function_words():
+            out.setdefault(m.group(2).lower().rstrip("s"), set()).add(n)
+    return out
+
+
+def other_ordinal(question: str, statements: Sequence[str]) -> str:
+    """What the statements count instead ("year 1") when the question asks for the value of one numbered
+    instance of something by its ordinal ("What average did Orla get in her second year?") and the statements
+    name the same thing only with another ordinal ("a 2:1 average in first year"): another period's or
+    instance's value, typically because the asked one is not in the notes. Read from the ordinal words of the
+    seven languages and the word that follows one, so "first-year halls" counts years too; "" otherwise."""
+    asked = _counted(question)
+    if not asked or not statements:
+        return ""
+    named: dict[str, set[int]] = {}
+    for s in statements:
+        for thing, ns in _counted(s).items():
+            named.setdefault(thing, set()).update(ns)
+    for thing, ns in asked.items():
+        if thing in named and not named[thing] & ns:
+            return f"{thing} {min(named[thing])}"
+    return ""
+
+
+_SURNAME = re.compile(r"(?i)(?<!\w)(?:surname|last name|family name|full name|apellidos?|nombre completo|"
+                      r"nom de famille|nom complet|nachnamen?|familiennamen?|vollständigen? namen?|cognome|"
+                      r"nome completo|sobrenome|achternaam|volledige naam)(?!\w)")
+"""How each language asks for a person's surname or full name."""
+
+
+def no_surname(question: str, statements: Sequence[str]) -> str:
+    """The one-word name whose surname (or full name) the question asks ("What's Kieran's surname?") when the
+    statements name that person and never with a surname: no capitalised word follows the name ("Cover: Kieran
+    from the Leeds office") nor stands before it with a comma ("Smith, Kieran"). "" otherwise, and when the
+    statements do not name the person (the name check reads that)."""
+    from memex.agents.answer_type import names
+
+    if not _SURNAME.search(question) or not statements:
+        return ""
+    text = "\n".join(statements)
+    for name in names(question):
+        if " " in name.strip() or not name[:1].isupper():
+            continue
+        word = re.escape(name.strip())
+        if not re.search(rf"(?<![\w-]){word}(?![\w-])", text):
+            continue
+        if re.search(rf"(?<![\w-]){word}[ \t]+[A-Z][\w'’-]+|[A-Z][\w'’-]+,[ \t]*{word}(?![\w-])", text):
+            continue
+        return name.strip()
+    return ""
