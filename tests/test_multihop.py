@@ -51,6 +51,15 @@ def test_what_is_asked_of_the_entity_leaves_out_what_the_bridge_explained() -> N
     assert asked_terms(q, via, "Lena") == ["city", "present", "originally"]
 
 
+def test_a_description_the_bridging_statement_explains_none_of_is_replaced_whole() -> None:
+    via = _unit("Geräte kommen erst später, Hoffmann hat angerufen.", "Küche Hoffmann")
+    q = "Welche Bank finanziert das Fahrzeug, das bei der Küchenmontage in Gohlis zum ersten Mal voll beladen war?"
+    description = "das Fahrzeug, das bei der Küchenmontage in Gohlis zum ersten Mal voll beladen war"
+    # No word of the description is explained: the name is not glued before the whole description kept.
+    assert substituted(q, description, via, "Hoffmann") == "Welche Bank finanziert Hoffmann?"
+    assert substituted(q, description, via, "it") == "Welche Bank finanziert it?"
+
+
 @pytest.fixture(scope="module")
 def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
     yield from vault_brain(tmp_path_factory.mktemp("multihop"), VAULT)

@@ -483,6 +483,12 @@ def substituted(question: str, description: str, via: Unit, entity: str) -> str:
     # description, whole, stayed in the question after the name ("Who runs Mamanmy mother's residence?").
     whole = not runs_on(question, description) or paraphrase.other_language(question, via.hit.text)
     end = len(description) if whole else _extent(description, via)[0]
+    if not end:
+        # The bridging statement explains none of the description ("das Fahrzeug, das bei der Küchenmontage … war",
+        # whose relative word is no English one): where it ends is unknown, and the name put before it, with all
+        # of it kept ("Welche Bank finanziert Hoffmanndas Fahrzeug, das …"), reads as the description again. It is
+        # replaced whole, as every candidate's is, so the candidates are compared on what is asked.
+        end = len(description)
     return f"{question[:start]}{entity}{question[start + end:]}"
 
 
