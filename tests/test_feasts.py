@@ -58,7 +58,10 @@ def test_a_feast_heading_dates_an_undated_note() -> None:
         [("2026-04-06", "heading")]
     assert _headings("Koningsdag 2026\n\nVrijmarkt op de Kanaalstraat.", dt.date(2026, 12, 1)) == \
         [("2026-04-27", "heading")]
-    assert _headings("# Christmas Day (Thursday)\n\nAt Rob's.", dt.date(2026, 12, 31)) == [("2026-12-25", "heading")]
+    # the latest Christmas Day on a Thursday not after the file's day
+    assert _headings("# Christmas Day (Thursday)\n\nAt Rob's.", dt.date(2026, 12, 31)) == [("2025-12-25", "heading")]
+    # a feast without a year is the latest one not after the file's day
+    assert _headings("# Ostermontag\n\nBoot.", dt.date(2026, 3, 1)) == [("2025-04-21", "heading")]
 
 
 def test_a_heading_that_says_more_than_the_feast_is_no_date() -> None:
@@ -68,7 +71,7 @@ def test_a_heading_that_says_more_than_the_feast_is_no_date() -> None:
 
 
 def test_a_feast_after_the_notes_day_is_a_plan() -> None:
-    assert _headings("# Journal\n\n## Christmas\nGalway with Yvonne.", dt.date(2026, 12, 13)) == []
+    assert _headings("# Journal\n\n## Christmas 2026\nGalway with Yvonne.", dt.date(2026, 12, 13)) == []
 
 
 def test_without_feast_context_nothing_changes() -> None:

@@ -310,8 +310,9 @@ def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]
                    context: dt.date | None = None) -> list[DateMark]:
     """Heading marks for heading lines (and a short first line: a plain text's title) that name a day only as a
     feast or a calendar week, nothing else beside a year or a weekday ("# Christmas Day (Thursday)"); a line that
-    says more ("# Christmas concert 2026", "Easter Road Vets") names no day by it. A year not written is
-    `context`'s (the latest the note can be: its file's day), and a feast after `context` is a plan, not a date."""
+    says more ("# Christmas concert 2026", "Easter Road Vets") names no day by it. A year not written is the
+    latest that puts the feast on or before `context` (the latest the note can be: its file's day); a feast of a
+    written year after `context` is a plan, not a date."""
     lines = set(sections)
     first = re.search(r"\S", text)
     if first is not None:
@@ -330,11 +331,18 @@ def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]
         if len(found) != 1:
             continue
         f = found[0]
-        if context is not None and f.day > context:
-            continue
         rest = folded[:f.start] + " " + folded[f.end:]
         words = [w for w in _FEAST_LINE_REST.split(rest) if w]
-        if all(weekday_number(w) is not None for w in words):
+        if not all(weekday_number(w) is not None for w in words):
+            continue
+        if not f.year_given and context is not None:
+            # The latest such feast not after the file's day, on the weekday written beside it if any ("Christmas
+            # Day (Thursday)": 2025); six years back meet every weekday.
+            wanted = {weekday_number(w) for w in words}
+            f = next((g for y in range(context.year, context.year - 7, -1)
+                      for g in feasts.find_feasts(folded, dt.date(y, 1, 1))
+                      if g.day <= context and (not wanted or g.day.weekday() in wanted)), None)
+        if f is not None and (context is None or f.day <= context):
             out.append(DateMark(start + f.start, start + f.end, f.day, "heading", f.precision, f.year_given))
     return out
 
