@@ -91,3 +91,19 @@ def test_front_matter_date_keys_in_the_notes_language() -> None:
     assert dated({"aktualisiert": "2026-07-02"}) == ("2026-07-02", "updated")
     assert dated({"bijgewerkt": "2026-09-15"}) == ("2026-09-15", "updated")
     assert dated({"typ": "person"}) == (None, "none")
+
+
+LOG_VAULT = Path(__file__).parent / "data" / "machine_log_vault"
+
+
+@pytest.fixture(scope="module")
+def log_brain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Brain]:
+    yield from vault_brain(tmp_path_factory.mktemp("log"), LOG_VAULT)
+
+
+def test_end_to_end_a_logs_undated_line_is_older_than_its_dated_rows(log_brain: Brain) -> None:
+    # The note is dated by its latest row (10.11.2026); the undated interval line atop it is not that new, and the
+    # saw-blade row of the same log is no filter interval.
+    a = log_brain.ask("In welchem Rhythmus wird der Filter der Absaugung inzwischen gewechselt?")
+    latest = a.answer.split("Davor:")[0]
+    assert "4 Monate" in latest and "6 Monate" not in latest and "Sägeblatt" not in a.answer, a.answer

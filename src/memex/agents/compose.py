@@ -300,6 +300,15 @@ def says_own_date(c: Candidate) -> bool:
     return any(m.day.isoformat() == day for m in find_dates(c.unit.text, base))
 
 
+def _note_dated(c: Candidate) -> bool:
+    """Is the statement dated by its note's day, taken from the note's text (a log's latest entry) or its "updated:"
+    key, while it and its headings write no day?"""
+    explain = c.unit.hit.explain or {}
+    note = str(explain.get("note_date") or "")[:10]
+    return explain.get("date_source") in ("text", "updated") and note == str(c.unit.date)[:10] \
+        and not says_own_date(c) and not find_dates(c.unit.subject, _ANY_DAY)
+
+
 def borrows_note_date(c: Candidate) -> bool:
     """Is the statement dated only by its note's date, where that date is the latest one the note's text gives
     or the day it was last updated (no front matter date, no dated file name) — while the statement itself, and its
@@ -307,8 +316,7 @@ def borrows_note_date(c: Candidate) -> bool:
     explain = c.unit.hit.explain or {}
     note = str(explain.get("note_date") or "")[:10]
     # A note's "updated:" day, like the latest day its text gives, is when some line of it changed, not this one.
-    if explain.get("date_source") not in ("text", "updated") or note != str(c.unit.date)[:10] or says_own_date(c) \
-            or find_dates(c.unit.subject, _ANY_DAY):
+    if not _note_dated(c):
         return False
     # The note's date written above the statement (a letter's date, "checked 1 Oct 2026" atop a list) dates it;
     # written only below it (a later update: "EPC redone 2 July 2026"), it does not. Not in the passage at all,
@@ -415,7 +423,8 @@ def _shape(c: Candidate) -> tuple[str, tuple[str, ...]] | None:
     return (c.unit.subject, keys) if len(keys) >= 2 else None
 
 
-def _with_rows(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+def _with_rows(pool: list[Candidate], cands: Sequence[Candidate],
+               asked: Mapping[str, set[str]] | None = None) -> list[Candidate]:
     """The pool with every other row of the tables its rows come from: the rows of a log are the same fact at
     different dates ("Date: 2026-12-11; Weight: 25.1 kg"), so the latest row competes though the rows look alike
     and only the first few made the pool."""
@@ -423,7 +432,16 @@ def _with_rows(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candid
     if not shapes:
         return pool
     seen = {c.unit.quote for c in pool}
-    return [*pool, *(c for c in cands if c.unit.quote not in seen and c.kind != 0.0 and _shape(c) in shapes)]
+    rows = [c for c in cands if c.unit.quote not in seen and c.kind != 0.0 and _shape(c) in shapes]
+    if asked:
+        # A log of several things (a machine book: filters, saw blades, planer knives) is the same fact only in the
+        # rows that hold the asked words its close rows hold: "Sägeblatt zum Schärfen" is no filter interval.
+        held: dict[tuple[str, tuple[str, ...]] | None, set[str]] = {}
+        for c in pool:
+            if _shape(c) is not None:
+                held.setdefault(_shape(c), set()).update(_covered(asked, c, c.text))
+        rows = [c for c in rows if not held.get(_shape(c)) or _covered(asked, c, c.text) & held[_shape(c)]]
+    return [*pool, *rows]
 
 
 def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
@@ -450,10 +468,10 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # Statements that say from when they hold compete for the latest only: what that replaced is still read
     # among the close ones (a "from 6 April" line is the same news as the letter of the 12th, not the old rate).
     news = latest_mod.stated_changes([cv for cv in ranked if cv[0] not in pool], top)
-    pool = _with_rows(pool, cands)
     # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
     # november … 28 uur" is no news about the night shift).
     asked = _asked_words(question)
+    pool = _with_rows(pool, cands, asked)
     news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
@@ -465,7 +483,11 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     dated = same_subject(question, dated, ranked, news)
     # Of two statements of one day, the one that writes that day is the news: the other only borrows it from its
     # note ("Miete Werkstatt: 1.450 €" above "zum 1. Juli 2026 erhöht: jetzt 1.520 €", both dated 1 July).
-    latest = max(dated, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    # A log's undated line borrows the day of its latest entry: it is no newer than the entries that write their own
+    # day ("Filter alle 6 Monate prüfen" atop the Maschinenbuch is older than its row "03.11.2026 | Filterwechsel").
+    logged = {c.unit.hit.path for c in dated if says_own_date(c)}
+    contenders = [c for c in dated if not (c.unit.hit.path in logged and _note_dated(c))] or dated
+    latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
     older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
@@ -497,8 +519,10 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
 
 
 def _before(c: Candidate, latest: Candidate) -> bool:
-    """Is `c` older than the latest statement: an earlier date, or the same day borrowed from its note where the
-    latest writes it?"""
+    """Is `c` older than the latest statement: an earlier date, the same day borrowed from its note where the
+    latest writes it, or a line of the latest's note that borrows the note's day?"""
+    if c.unit.hit.path == latest.unit.hit.path and _note_dated(c) and says_own_date(latest):
+        return True  # the log's undated line, beside its entry that writes its day
     if str(c.unit.date) != str(latest.unit.date):
         return str(c.unit.date) < str(latest.unit.date)
     return borrows_note_date(c) and not borrows_note_date(latest)

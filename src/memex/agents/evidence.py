@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memex.domain import Hit
 from memex.ingest.chunking import split_sentences
-from memex.ingest.dates import sentence_dates
+from memex.ingest.dates import find_dates, sentence_dates
 
 MIN_WORDS = 2
 MAX_WORDS = 90
@@ -108,12 +109,28 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+def _from_columns(header: Sequence[str]) -> dict[int, str]:
+    """The columns of a table header that say from when their values hold ("ab 01.01.2026", "From March 2026",
+    "desde el 1 de abril"), with that day (ISO)."""
+    from memex.agents.latest import says_from
+
+    out = {}
+    for j, cell in enumerate(header):
+        if says_from(cell):
+            marks = [m for m in find_dates(cell) if m.year_given]
+            if marks:
+                out[j] = marks[0].day.isoformat()
+    return out
+
+
 def units(hit: Hit, rank: int) -> list[Unit]:
     """The statements of one retrieved chunk, in order."""
     text = hit.text
     spans: list[tuple[int, int]] = []
     shown: list[str] = []
     header: list[str] | None = None
+    from_cols: dict[int, str] = {}  # the header's columns that say from when their values hold
+    held_from: dict[int, str] = {}  # per row span: the day its values hold from, by its header
     lines = _lines(text)
     sub: list[str] = []  # a heading line inside the chunk (small sections folded together): per span
     current = ""
@@ -130,10 +147,14 @@ def units(hit: Hit, rank: int) -> list[Unit]:
             nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
             if _TABLE_SEP.match(nxt):
                 header = _cells(line)
+                from_cols = _from_columns(header)
                 continue
             cells = _cells(line)
             if header and len(header) == len(cells):
                 row = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c)
+                days = [day for j, day in from_cols.items() if cells[j]]
+                if days:
+                    held_from[len(spans)] = max(days)
             else:
                 row = " | ".join(c for c in cells if c)
             spans.append((ls, le))
@@ -156,6 +177,10 @@ def units(hit: Hit, rank: int) -> list[Unit]:
     note = explain.get("note_date")
     source = explain.get("date_source") or "mtime"
     dated = sentence_dates(text, spans, d.get("carried"), note, d.get("written"), d.get("first"), source)
+    # A row under a column headed "ab 01.01.2026" / "From March 2026" gives what holds from that day: the row's own
+    # line writes no date, so it would borrow its note's (a price list written in December for January).
+    dated = [max(when, held_from[i]) if i in held_from and when else held_from.get(i, when)
+             for i, when in enumerate(dated)]
     subject = subject_of(hit)
     context = subject
     if explain.get("context") and hit.title:

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from memex.ingest import feasts
+
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -279,11 +281,16 @@ _UNTIL = re.compile(r"\b(?:until|till|up to|hasta|hasta el|ate|jusqu'?(?:au|a|en
                     r"fino al?|fino a|tot|tot en met)[ \t]*$")
 
 
-def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]) -> list[DateMark]:
+def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int],
+                  feast_context: dt.date | None = None) -> list[DateMark]:
     """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section. A heading that
     says until when its section held ("## Tot 1 april 2026") dates it the day before: what it holds was replaced
-    on that day, so it is older than a section "from" the same day."""
+    on that day, so it is older than a section "from" the same day. With `feast_context` (a note its writer did
+    not date), a heading that is only a feast or a calendar week ("# Ostermontag", "Koningsdag 2026", "# Week 38")
+    dates it too (see `feast_headings`)."""
     starts = set(sections)
+    if feast_context is not None:
+        marks = sorted([*marks, *feast_headings(text, marks, sections, feast_context)], key=lambda m: m.start)
     out = []
     for m in marks:
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -293,6 +300,50 @@ def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int])
                 day = day - dt.timedelta(days=1)
             m = DateMark(m.start, m.end, day, "heading", m.precision, m.year_given)
         out.append(m)
+    return out
+
+
+_FEAST_LINE_REST = re.compile(r"[\W\d_]+")
+
+
+def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int],
+                   context: dt.date | None = None) -> list[DateMark]:
+    """Heading marks for heading lines (and a short first line: a plain text's title) that name a day only as a
+    feast or a calendar week, nothing else beside a year or a weekday ("# Christmas Day (Thursday)"); a line that
+    says more ("# Christmas concert 2026", "Easter Road Vets") names no day by it. A year not written is the
+    latest that puts the feast on or before `context` (the latest the note can be: its file's day); a feast of a
+    written year after `context` is a plan, not a date."""
+    lines = set(sections)
+    first = re.search(r"\S", text)
+    if first is not None:
+        lines.add(text.rfind("\n", 0, first.start()) + 1)
+    dated = {text.rfind("\n", 0, m.start) + 1 for m in marks}
+    out = []
+    for start in sorted(lines - dated):
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if len(line) > 80:
+            continue
+        folded = feasts.fold(line)
+        if len(folded) != len(line):  # offsets must map back
+            continue
+        found = feasts.find_feasts(folded, context)
+        if len(found) != 1:
+            continue
+        f = found[0]
+        rest = folded[:f.start] + " " + folded[f.end:]
+        words = [w for w in _FEAST_LINE_REST.split(rest) if w]
+        if not all(weekday_number(w) is not None for w in words):
+            continue
+        if not f.year_given and context is not None:
+            # The latest such feast not after the file's day, on the weekday written beside it if any ("Christmas
+            # Day (Thursday)": 2025); six years back meet every weekday.
+            wanted = {weekday_number(w) for w in words}
+            f = next((g for y in range(context.year, context.year - 7, -1)
+                      for g in feasts.find_feasts(folded, dt.date(y, 1, 1))
+                      if g.day <= context and (not wanted or g.day.weekday() in wanted)), None)
+        if f is not None and (context is None or f.day <= context):
+            out.append(DateMark(start + f.start, start + f.end, f.day, "heading", f.precision, f.year_given))
     return out
 
 
@@ -592,7 +643,9 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
     if carried_day is None and first_day and note_day and first_day.year != note_day.year \
             and note_source in WRITTEN_ON:
         marks = _mentions_in_note_year(text, marks, note_day)
-    marks = [m for m in mark_headings(text, marks, heading_lines(text)) if not scheduled(text, m)]
+    # A note its writer dated is dated by that day, not by the feast its heading names (as at ingest).
+    feast_context = bound or note_day if note_source in ("text", "heading", "mtime") else None
+    marks = [m for m in mark_headings(text, marks, heading_lines(text), feast_context) if not scheduled(text, m)]
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
 

@@ -138,9 +138,12 @@ def content_dates(parsed: ParsedDoc, path: str, chunks: list[Any], mtime_ns: int
         anchor = note_date({}, mtime_ns)
     text = dates.document_text(parsed.blocks)
     sections = dates.heading_offsets(parsed.blocks)
-    marks = dates.mark_headings(text, dates.find_dates(text, dt.date.fromisoformat(anchor)), sections)
-    when = dates.note_date(meta, path, marks, mtime_ns)
+    day = dt.date.fromisoformat(anchor)
     written = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date()
+    # A feast heading ("# Ostermontag") dates a note its writer left undated, its year from the file's day.
+    feast_context = None if meta.get("date") else written
+    marks = dates.mark_headings(text, dates.find_dates(text, day), sections, feast_context)
+    when = dates.note_date(meta, path, marks, mtime_ns)
     per_chunk = dates.chunk_dates(text, marks, [(c.start_char, c.end_char) for c in chunks], when.value, written,
                                   sections)
     return when, [(c.start, c.end, c.carried) for c in per_chunk]

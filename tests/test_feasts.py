@@ -1,0 +1,79 @@
+"""Days written as feasts and calendar weeks, in every language read (ingest/feasts.py, dates.mark_headings)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from memex.ingest import dates
+from memex.ingest.feasts import find_feasts, fold
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Ostermontag 2026", "2026-04-06"),          # de: Easter Monday, from Easter Sunday 5 April 2026
+    ("Pâques 2025", "2025-04-20"),               # fr
+    ("Pasquetta 2027", "2027-03-29"),            # it
+    ("Tweede Paasdag 2026", "2026-04-06"),       # nl
+    ("Sexta-feira Santa 2026", "2026-04-03"),    # pt: Good Friday
+    ("Jueves Santo 2026", "2026-04-02"),         # es
+    ("Pfingsten 2026", "2026-05-24"),            # de: Pentecost, Easter + 49
+    ("Christi Himmelfahrt 2026", "2026-05-14"),  # de: Ascension, Easter + 39
+    ("Whit Monday 2026", "2026-05-25"),          # en
+    ("3. Advent 2025", "2025-12-14"),            # the third Sunday before the last one before Christmas
+    ("4. Advent 2026", "2026-12-20"),
+    ("Silvester 2025", "2025-12-31"),
+    ("Nochebuena 2026", "2026-12-24"),
+    ("Toussaint 2026", "2026-11-01"),
+])
+def test_a_feast_names_its_day(text: str, day: str) -> None:
+    found = find_feasts(fold(text))
+    assert [f.day.isoformat() for f in found] == [day]
+    assert found[0].precision == "day" and found[0].year_given
+
+
+@pytest.mark.parametrize(("text", "monday"), [
+    ("KW 41", "2026-10-05"), ("Kalenderwoche 1", "2025-12-29"), ("semaine 41", "2026-10-05"),
+    ("semana 12", "2026-03-16"), ("Week 38", "2026-09-14"), ("settimana 9", "2026-02-23"),
+])
+def test_a_calendar_week_is_its_iso_monday(text: str, monday: str) -> None:
+    found = find_feasts(fold(text), dt.date(2026, 6, 1))
+    assert [(f.day.isoformat(), f.precision, f.year_given) for f in found] == [(monday, "week", False)]
+
+
+def test_holy_week_starts_on_palm_sunday() -> None:
+    assert [f.day.isoformat() for f in find_feasts(fold("Semana Santa 2026"))] == ["2026-03-29"]
+
+
+def test_no_year_and_no_context_names_no_day() -> None:
+    assert find_feasts(fold("Ostermontag")) == []
+
+
+def _headings(text: str, context: dt.date | None) -> list[tuple[str, str]]:
+    marks = dates.mark_headings(text, dates.find_dates(text, context), dates.heading_lines(text), context)
+    return [(m.day.isoformat(), m.kind) for m in marks]
+
+
+def test_a_feast_heading_dates_an_undated_note() -> None:
+    assert _headings("# Ostermontag\n\nBoot aus dem Winterlager geholt.", dt.date(2026, 12, 1)) == \
+        [("2026-04-06", "heading")]
+    assert _headings("Koningsdag 2026\n\nVrijmarkt op de Kanaalstraat.", dt.date(2026, 12, 1)) == \
+        [("2026-04-27", "heading")]
+    # the latest Christmas Day on a Thursday not after the file's day
+    assert _headings("# Christmas Day (Thursday)\n\nAt Rob's.", dt.date(2026, 12, 31)) == [("2025-12-25", "heading")]
+    # a feast without a year is the latest one not after the file's day
+    assert _headings("# Ostermontag\n\nBoot.", dt.date(2026, 3, 1)) == [("2025-04-21", "heading")]
+
+
+def test_a_heading_that_says_more_than_the_feast_is_no_date() -> None:
+    assert _headings("# Christmas concert 2026\n\nRehearsals on Thursdays.", dt.date(2026, 12, 31)) == []
+    assert _headings("# Easter Road Vets\n\nDr Adeyemi.", dt.date(2026, 12, 31)) == []
+    assert _headings("## Loft, week 2\n\nBoarded.", dt.date(2026, 12, 31)) == []
+
+
+def test_a_feast_after_the_notes_day_is_a_plan() -> None:
+    assert _headings("# Journal\n\n## Christmas 2026\nGalway with Yvonne.", dt.date(2026, 12, 13)) == []
+
+
+def test_without_feast_context_nothing_changes() -> None:
+    text = "# Ostermontag\n\nBoot."
+    assert dates.mark_headings(text, dates.find_dates(text), dates.heading_lines(text)) == []
