@@ -310,21 +310,3 @@ def test_a_statement_is_also_read_by_its_closest_sentence_within_the_best_note(m
                                date_source="mtime")]
     assert {c.text: c.score for c in score_units(q, other, minilm, idf, closest=True)}[texts[2]] == pytest.approx(
         float(combine(features(q, other, minilm, idf))[2]))
-
-
-def test_a_multilingual_home_embeds_more_statements_than_the_cheap_cut_keeps_for_minilm() -> None:
-    from memex.agents.extractive import EMBED_UNITS, embed_units, features
-
-    assert embed_units("minilm:all-MiniLM-L6-v2:384") == embed_units("hash:384") == EMBED_UNITS
-    assert embed_units("multilingual:multilingual-e5-small:384") > EMBED_UNITS
-    q = "Welche Ostseeinsel haben wir im Sommer besucht?"
-    idf = idf_weights(q, None, 0)
-    # Sixty lines that share more of the question's words, then the answer in mostly other words, retrieved last.
-    units = [_unit(f"Im Sommer {i} haben wir Freunde besucht.", "Journal", rank=i, n=i) for i in range(60)]
-    units.append(_unit("Im Sommer: Ferienhaus bei Gudhjem auf Bornholm.", "Urlaub", rank=60, n=60))
-    plain = HashEmbedder(384)
-    wide = HashEmbedder(384)
-    wide.id = "multilingual:hash-test:384"  # the same vectors; only the embedder kind differs
-    # Only statements that were embedded carry a similarity: the answer line is read only by the wider cut.
-    assert features(q, units, plain, idf)[-1, 0] == 0.0
-    assert features(q, units, wide, idf)[-1, 0] != 0.0

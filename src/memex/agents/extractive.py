@@ -42,20 +42,9 @@ MAX_UNITS = 160
 EMBED_UNITS = 40
 """Only this many statements, the best by the cheap signals (words, kind, rank), are embedded: on the dev
 vaults the statement holding the gold facts was among the 48 best for 131 of 134 questions that had one."""
-EMBED_UNITS_BY_KIND = {"multilingual": 80}
-"""Per embedder kind, when not `EMBED_UNITS`. multilingual-e5: twice as many. Its homes read questions in
-other words than their notes (German, Dutch, French, Spanish compounds and inflections the cheap word signals
-miss, English questions over notes in another language), so a paraphrased answer line is often outside the 40
-best by words; embedding 80 found "Bornholm" for "Welche Ostseeinsel haben wir im Sommer besucht…" (round 14,
-docs/benchmarks.md). MiniLM's homes are unmeasured with it and keep 40."""
 
-
-def embed_units(embedder_id: str) -> int:
-    """How many statements are embedded per question for this embedder ("multilingual:…", "minilm:…")."""
-    return EMBED_UNITS_BY_KIND.get(embedder_id.split(":", 1)[0], EMBED_UNITS)
-
-__all__ = ["ABSTAIN_MESSAGE", "Candidate", "Weights", "WEIGHTS", "content_terms", "embed_units", "extractive_answer",
-           "readable", "score_units", "support"]
+__all__ = ["ABSTAIN_MESSAGE", "Candidate", "Weights", "WEIGHTS", "content_terms", "extractive_answer", "readable",
+           "score_units", "support"]
 
 
 @dataclass(frozen=True)
@@ -210,7 +199,7 @@ def features(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # re-rank the embedded ones but do not push others out of the cut (a "large" for "largest" did).
     cheap = (0.5 * np.asarray(plain, dtype=np.float32) + 0.2 * np.where(np.isnan(f[:, 3]), 0.5, f[:, 3])
              + 0.3 * f[:, 4])
-    keep = np.argsort(-cheap, kind="stable")[:embed_units(embedder.id)]
+    keep = np.argsort(-cheap, kind="stable")[:EMBED_UNITS]
     vecs = embedder.embed([initials.expand(in_context(units[i]), spelled) for i in keep])
     f[keep, 0] = vecs @ embedder.embed_query(question)
     _add_related(question, units, keep, f, holds, embedder, idf)
