@@ -65,6 +65,13 @@ NHS number?" answered by "NHS number: red folder by his phone")."""
 NAME_PENALTY = 0.4
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
+NAME_IN_NOTE = {"minilm": True, "multilingual": False, "hash": True}
+"""Whether a name the question gives counts as met anywhere in the quoted statement's note, per embedder kind
+(calibrated with its threshold, like `UNSEEN_CREDIT`), or only in the statement, its subject (the note's title
+and the names it goes by) and its passage. MiniLM: the whole note (its threshold was fitted so). multilingual:
+the passage: "Wie is de hockeytrainer van Daan?" stood on a diary day's line about a plumber's bill because
+Daan is named in another entry of that day; "Wanneer is Fatima jarig?" on a roster note that lists her (Dutch,
+Spanish, French, German dev vaults: docs/benchmarks.md, round 14)."""
 PLACE_NAME_WEIGHT = 0.25
 """A name the question gives as where something happened ("in the Netherlands", "our weekend in Flanders") is
 often written at another scale in the notes ("Utrecht", "Bruges"): missing, it costs a quarter of a name."""
@@ -215,7 +222,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     asked += [n for n in noted_names.noted_names(question, found, getattr(in_notes, "texts", None))
               if n not in asked and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
-    if note_text is not None:
+    if note_text is not None and NAME_IN_NOTE.get(embedder_id.split(":", 1)[0], True):
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
