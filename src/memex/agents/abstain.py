@@ -88,6 +88,12 @@ def _placed(question: str, name: str) -> bool:
             and bool(_PLACE_AFTER.match(question[i + len(name):])))
 
 
+_ELISION = re.compile(r"(?i:\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|quest|un)['’])"
+                      r"(?=[A-ZÀ-ÖØ-Þ])")
+"""An article or preposition elided onto a name (French, Italian: "l'APL", "d'Inès", "dell'Enel"): the name
+starts after it, where `names` would not read it (a capital after an apostrophe is inside a word there)."""
+
+
 # "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
 _NEGATED = re.compile(r"(?i:\bnot(?: to be confused with)?|\bisn['’]t|\bunlike)\s+(?:\[\[[^\]]*\]\]|[^\s,.;)]+(?:\s+[A-Z][\w'’-]+)?)")
 _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "did", "is", "was", "are", "were",
@@ -215,7 +221,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
     kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
-    found = names(question)
+    found = names(_ELISION.sub("", question))
     asked = [n for n in (lexicon.name_words(m, question) for m in found)
              if n and n.lower() not in _WH and content_terms(n)]
     # German capitalises every noun: a capitalised word the notes write as a name is one (agents/noted_names.py)
