@@ -1,4 +1,5 @@
-"""German capitalised words that the notes write as names are checked as names (agents/noted_names.py)."""
+"""Names the answer check reads outside English: German names from the notes (agents/noted_names.py), names
+elided onto an article, and how near the statement a name must be with the multilingual embedder."""
 from __future__ import annotations
 
 from memex.agents.abstain import NoteWords, support_score
@@ -66,3 +67,28 @@ def test_an_answer_from_another_persons_note_misses_the_asked_name() -> None:
     own = _candidate("Leon Baumann: Geburtstag: 3. März.", "Leon Baumann")
     high, checks = support_score("Wann hat Leon Geburtstag?", 0.5, [own], in_notes=words)
     assert checks["names_missing"] == [] and high > low
+
+
+def test_a_multilingual_home_needs_the_name_near_the_statement_not_anywhere_in_its_note() -> None:
+    """"Wie is de hockeytrainer van Daan?" on a diary day whose other entry names Daan."""
+    line = _candidate("Kok heeft de meerwerkprijs gestuurd: samen € 660,00.", "zondag 17 mei")
+    note = "zondag 17 mei\nDaan had hockey, 3-1 gewonnen.\n\nKok heeft de meerwerkprijs gestuurd: samen € 660,00."
+    q = "Wie is de hockeytrainer van Daan?"
+    _, checks = support_score(q, 0.5, [line], note_text=lambda doc: note, embedder_id="minilm:all-MiniLM-L6-v2")
+    assert checks["names_missing"] == []
+    _, checks = support_score(q, 0.5, [line], note_text=lambda doc: note, embedder_id="multilingual:e5")
+    assert checks["names_missing"] == ["Daan"]
+    # Named in the statement's own subject (the note's title), it is met.
+    own = _candidate("Trainer: Pieter, woensdag 18:00.", "Daan › Hockey")
+    _, checks = support_score(q, 0.5, [own], note_text=lambda doc: note, embedder_id="multilingual:e5")
+    assert checks["names_missing"] == []
+
+
+def test_a_name_elided_onto_its_article_is_checked() -> None:
+    q = "Quel est le montant de l'APL de maman ?"
+    other = _candidate("Loyer + services : 2 340 €/mois en 2026.", "Résidence Les Tilleuls")
+    _, checks = support_score(q, 0.5, [other])
+    assert checks["names"] == ["APL"] and checks["names_missing"] == ["APL"]
+    own = _candidate("APL : 312 €/mois versés par la CAF.", "Résidence Les Tilleuls")
+    _, checks = support_score(q, 0.5, [own])
+    assert checks["names_missing"] == []
