@@ -67,21 +67,12 @@ NAME_PENALTY = 0.4
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
 NAME_IN_NOTE = {"minilm": True, "multilingual": False, "hash": True}
 """Whether a name the question gives counts as met anywhere in the quoted statement's note, per embedder kind
-(calibrated with its threshold, like `UNSEEN_CREDIT`), or only in the statement, the one before it, its subject
-(the note's title and heading, with the names the note goes by) and its paragraph (`_paragraph`). MiniLM: the
-whole note (its threshold was fitted so). multilingual: the paragraph: "Wie is de hockeytrainer van Daan?" stood
-on a diary day's entry about a plumber's bill because another entry of that day speaks of Daan; "What is Ingrid
-Bos's phone number?" on the practice's emergency line (Dutch, Spanish, French, German dev vaults:
-docs/benchmarks.md, round 14)."""
-
-
-def _paragraph(c: Candidate) -> str:
-    """The paragraph of the statement's passage that holds it (blank lines apart); the whole passage when it
-    cannot be placed."""
-    probe = " ".join(c.unit.quote.split())[:40]
-    paragraphs = re.split(r"\n\s*\n", c.hit.text)
-    held = [p for p in paragraphs if probe and probe in " ".join(p.split())]
-    return "\n".join(held) if held else c.hit.text
+(calibrated with its threshold, like `UNSEEN_CREDIT`), or only in the statement, its subject (the note's title
+and heading, with the names the note goes by) and its passage (chunk). MiniLM: the whole note (its threshold was
+fitted so). multilingual: the passage: "What is Ingrid Bos's phone number?" stood on the practice's emergency line
+because its note lists her elsewhere; "Comment s'appelle le mari de Sophie Girard ?" on a rehearsal entry of a
+journal that names her in another passage. The statement's paragraph alone cost right answers ("Qui tenait
+l'orgue pour le Requiem ?": the programme names the work above its line; docs/benchmarks.md, round 14)."""
 PLACE_NAME_WEIGHT = 0.25
 """A name the question gives as where something happened ("in the Netherlands", "our weekend in Flanders") is
 often written at another scale in the notes ("Utrecht", "Bruges"): missing, it costs a quarter of a name."""
@@ -237,12 +228,9 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # German capitalises every noun: a capitalised word the notes write as a name is one (agents/noted_names.py)
     asked += [n for n in noted_names.noted_names(question, found, getattr(in_notes, "texts", None))
               if n not in asked and n.lower() not in _WH and content_terms(n)]
-    if NAME_IN_NOTE.get(embedder_id.split(":", 1)[0], True):
-        texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
-        if note_text is not None:
-            texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
-    else:
-        texts = [f"{c.unit.context}\n{c.unit.previous}\n{c.unit.text}\n{_paragraph(c)}" for c in used]
+    texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
+    if note_text is not None and NAME_IN_NOTE.get(embedder_id.split(":", 1)[0], True):
+        texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
