@@ -99,13 +99,3 @@ def test_a_name_elided_onto_its_article_is_checked() -> None:
     own = _candidate("APL : 312 €/mois versés par la CAF.", "Résidence Les Tilleuls")
     _, checks = support_score(q, 0.5, [own])
     assert checks["names_missing"] == []
-
-
-def test_an_address_kept_elsewhere_is_withheld_unless_the_question_asks_where() -> None:
-    """"Wat is het nieuwe adres van mijn zus?" over "Nieuw adres staat in mijn telefoon": an address asked by its
-    noun is not answered by where it is kept; "Waar …?" may be."""
-    from memex.agents.abstain import _withheld
-
-    line = _candidate("Woonde in Zwolle, sinds februari in Deventer. Nieuw adres staat in mijn telefoon.", "Sanne")
-    assert _withheld("Wat is het nieuwe adres van mijn zus in Deventer?", [line], None)
-    assert not _withheld("Waar staat het nieuwe adres van mijn zus?", [line], None)

@@ -430,11 +430,6 @@ def _unrecorded(line: str, head: set[str]) -> bool:
     return False
 
 
-_WHERE = re.compile(r"(?i)(?<!\w)(?:where|wherever|d[oó]nde|ad[oó]nde|où|wo|wohin|woher|dove|onde|aonde|waar|"
-                    r"waarheen|waarvandaan)(?!\w)")
-"""The word a question asks "where" with, in English, Spanish, French, German, Italian, Portuguese and Dutch."""
-
-
 WITHHELD_CANDIDATES = 3
 """How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
 second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
@@ -453,9 +448,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     if not attr or not used:
         return ""
     top = used[0]
-    # "Where is…" may be answered "in the blue folder"; "What is her new address?" is not ("Nieuw adres staat in
-    # mijn telefoon": kept elsewhere than the notes), so only a where-word makes a place question a "where".
-    where = PLACE in expected(question).kinds and bool(_WHERE.search(question))
+    where = PLACE in expected(question).kinds
     # The answer's own statement speaks of the asked thing — a word it asks about — and does not say it is withheld
     # or pending. Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1
     # April 2027, to be confirmed in March." states the salary, whatever the next sentence leaves pending; a
