@@ -65,14 +65,6 @@ NHS number?" answered by "NHS number: red folder by his phone")."""
 NAME_PENALTY = 0.4
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
-NAME_IN_NOTE = {"minilm": True, "multilingual": False, "hash": True}
-"""Whether a name the question gives counts as met anywhere in the quoted statement's note, per embedder kind
-(calibrated with its threshold, like `UNSEEN_CREDIT`), or only in the statement, its subject (the note's title
-and heading, with the names the note goes by) and its passage (chunk). MiniLM: the whole note (its threshold was
-fitted so). multilingual: the passage: "What is Ingrid Bos's phone number?" stood on the practice's emergency line
-because its note lists her elsewhere; "Comment s'appelle le mari de Sophie Girard ?" on a rehearsal entry of a
-journal that names her in another passage. The statement's paragraph alone cost right answers ("Qui tenait
-l'orgue pour le Requiem ?": the programme names the work above its line; docs/benchmarks.md, round 14)."""
 PLACE_NAME_WEIGHT = 0.25
 """A name the question gives as where something happened ("in the Netherlands", "our weekend in Flanders") is
 often written at another scale in the notes ("Utrecht", "Bruges"): missing, it costs a quarter of a name."""
@@ -229,7 +221,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     asked += [n for n in noted_names.noted_names(question, found, getattr(in_notes, "texts", None))
               if n not in asked and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
-    if note_text is not None and NAME_IN_NOTE.get(embedder_id.split(":", 1)[0], True):
+    if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
