@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, binding, focal, lexicon, paraphrase, unstated, withheld
+from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
@@ -79,6 +79,12 @@ def _placed(question: str, name: str) -> bool:
     i = question.find(name)
     return (i > 0 and bool(_PLACE_BEFORE.search(question[:i]))
             and bool(_PLACE_AFTER.match(question[i + len(name):])))
+
+
+_ELISION = re.compile(r"(?i:\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|quest|un)['’])"
+                      r"(?=[A-ZÀ-ÖØ-Þ])")
+"""An article or preposition elided onto a name (French, Italian: "l'APL", "d'Inès", "dell'Enel"): the name
+starts after it, where `names` would not read it (a capital after an apostrophe is inside a word there)."""
 
 
 # "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
@@ -208,8 +214,12 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
     kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
-    asked = [n for n in (lexicon.name_words(m, question) for m in names(question))
+    found = names(_ELISION.sub("", question))
+    asked = [n for n in (lexicon.name_words(m, question) for m in found)
              if n and n.lower() not in _WH and content_terms(n)]
+    # German capitalises every noun: a capitalised word the notes write as a name is one (agents/noted_names.py)
+    asked += [n for n in noted_names.noted_names(question, found, getattr(in_notes, "texts", None))
+              if n not in asked and n.lower() not in _WH and content_terms(n)]
     texts = [f"{c.unit.context}\n{c.unit.text}\n{c.hit.text}" for c in used]
     if note_text is not None:
         texts += [note_text(doc) for doc in dict.fromkeys(c.hit.doc_id for c in used)]
