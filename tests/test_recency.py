@@ -63,3 +63,11 @@ def test_search_ranks_the_later_plan_first_for_a_question_about_now(tmp_path: Pa
     with Brain.open(home) as brain:
         hits = brain.search("How often do the carers visit Dad at the moment?", 2)
     assert Path(hits[0].path).name == "plan 2026.md"
+
+
+def test_answering_searches_without_the_plain_search_preferences(tmp_path: Path) -> None:
+    home = _home(tmp_path, {"plan.md": PLAN.format(visits="twice")})
+    with Brain.open(home) as brain:
+        answering = brain.answer_parts().searcher_factory().settings
+        assert (answering.recency_weight, answering.folder_match_bonus) == (0.0, 0.0)
+        assert brain.searcher.settings.recency_weight > 0 and brain.searcher.settings.folder_match_bonus > 0

@@ -7,7 +7,8 @@ entry that mentions the topic in passing, the folder decides: every passage of a
 folder) in a folder one of whose words is a word of the question is scored (1 + `bonus`) times. A folder holding
 more than MAX_FOLDER_SHARE of all notes ("journal", "work") says little about any one question and lifts nothing.
 Corpora written as flat files in one folder (SciFact, MultiHop-RAG) have no such folder, so their ranking never
-moves. Fitted on the dev vaults: docs/benchmarks.md ("Round 14 — rec14").
+moves. Plain search only (the hit list, and gold-note recall@5 of eval-answers): answering searches without it
+(Brain._answer_searcher), where it cost answers. Fitted on the dev vaults: docs/benchmarks.md ("Round 14 — rec14").
 """
 from __future__ import annotations
 

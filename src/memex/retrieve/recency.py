@@ -7,7 +7,8 @@ up to `weight` on the convex scale by where their date falls among those passage
 Only dates a note declares (front matter, properties, an "updated:" line, a dated file name) count: a date found
 in running text or the file's modification time says little about when the note's statement holds, and corpora
 written as flat `<id>.md` files (SciFact, MultiHop-RAG) have none of these, so their ranking never moves.
-Fitted on the dev vaults: docs/benchmarks.md ("Round 14 — rec14").
+Plain search only (the hit list, and gold-note recall@5 of eval-answers): answering searches without it
+(Brain._answer_searcher), where it cost answers. Fitted on the dev vaults: docs/benchmarks.md ("Round 14 — rec14").
 """
 from __future__ import annotations
 
