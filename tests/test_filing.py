@@ -56,3 +56,9 @@ def test_bonus_scales_the_filed_notes_passages_only(tmp_path: Path) -> None:
             filed = doc in (ids["Quote Oct 2025.md"], ids["Site visit.md"])
             assert out[int(chunk)] == pytest.approx(0.55 if filed else 0.5)
         assert with_folder_bonus(brain.conn, "How many skylights went into the loft?", fused, 0.0) == fused
+
+
+def test_answering_searches_without_the_folder_preference(tmp_path: Path) -> None:
+    with Brain.open(_home(tmp_path, _vault())) as brain:
+        assert brain.answer_parts().searcher_factory().settings.folder_match_bonus == 0.0
+        assert brain.searcher.settings.folder_match_bonus > 0

@@ -256,11 +256,9 @@ class Brain:
                            embedder_factory=lambda: self.embedder, notebook=self)
 
     def _answer_searcher(self) -> Searcher:
-        """The searcher answering uses: plain search without its two list preferences (recency, folders). Answering
-        orders dated statements itself (agents/latest.py), and with them inside it the consultant vault lost two
-        answers (docs/benchmarks.md, "Round 14 — rec14")."""
-        return Searcher(self.conn, self.search_embedder, self.index,
-                        replace(self.settings, recency_weight=0.0, folder_match_bonus=0.0))
+        """The searcher answering uses: plain search without the folder preference (retrieve/filing.py), which
+        inside answering cost the consultant vault an answer (docs/benchmarks.md, "Round 14 — rec14")."""
+        return Searcher(self.conn, self.search_embedder, self.index, replace(self.settings, folder_match_bonus=0.0))
 
     def ask(self, question: str, filters: Filters | None = None, **options: Any) -> Answer:
         """Answer from the notes with citations (extractive unless an LLM is configured)."""

@@ -33,7 +33,6 @@ from memex.retrieve.query_language import (
     stemmed_part,
     stems_weight,
 )
-from memex.retrieve.recency import with_recency
 from memex.retrieve.shape import QueryShape, query_shape
 from memex.store import lexical as lexical_index
 from memex.store.backends import VectorFilter, VectorIndex
@@ -356,9 +355,7 @@ class Searcher:
             if st.pointer_weight > 0 and fused:
                 # The note a [[link]] on the best passage's matching line points to (retrieve/pointers.py).
                 fused = self._with_pointers(query, fused, st.pointer_weight, filters)
-            # The later-dated passages for a question about now, then the notes filed in a folder it names
-            # (retrieve/recency.py, retrieve/filing.py).
-            fused = with_recency(self.conn, query, fused, st.recency_weight)
+            # The notes filed in a folder the question names (retrieve/filing.py).
             fused = with_folder_bonus(self.conn, query, fused, st.folder_match_bonus)
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
