@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -251,8 +252,13 @@ class Brain:
     def answer_parts(self) -> Any:
         """The narrow parts answering uses (agents/ never sees the Brain)."""
         from memex.agents.answer import AnswerParts
-        return AnswerParts(conn=self.conn, settings=self.settings, searcher_factory=lambda: self.searcher,
+        return AnswerParts(conn=self.conn, settings=self.settings, searcher_factory=self._answer_searcher,
                            embedder_factory=lambda: self.embedder, notebook=self)
+
+    def _answer_searcher(self) -> Searcher:
+        """The searcher answering uses: plain search without the folder preference (retrieve/filing.py), which
+        inside answering cost the consultant vault an answer (docs/benchmarks.md, "Round 14 — rec14")."""
+        return Searcher(self.conn, self.search_embedder, self.index, replace(self.settings, folder_match_bonus=0.0))
 
     def ask(self, question: str, filters: Filters | None = None, **options: Any) -> Answer:
         """Answer from the notes with citations (extractive unless an LLM is configured)."""

@@ -87,6 +87,10 @@ class Settings:
     pointer_weight: float = 0.75
     """Convex fusion: the note a [[wikilink]] on the best passage's line meeting the question points to is lifted
     to this share of the best score (retrieve/pointers.py); 0 turns it off."""
+    folder_match_bonus: float = 0.08
+    """Convex fusion: the passages of notes filed in a folder the question names by a word ("the loft" ->
+    home/loft/) are scored (1 + this) times (retrieve/filing.py); 0 turns it off. Plain search only: answering
+    searches without it (Brain._answer_searcher)."""
     vector_store: str = "auto"
     """Where dense search runs, "<kind>:<target>": "exact", "ann" (embedded HNSW), "auto" (exact, then ann
     past store/backends.AUTO_ANN_MIN vectors), "pgvector:postgresql://…", "qdrant:http://host:6333"."""

@@ -19,6 +19,7 @@ from memex.embed.coverage import fusion_weights
 from memex.errors import MemexError
 from memex.retrieve.bridge import bridge_notes, describes_someone
 from memex.retrieve.coverage import DenseCoverage, dense_coverage, home_languages
+from memex.retrieve.filing import with_folder_bonus
 from memex.retrieve.fusion import convex, rrf, zscore
 from memex.retrieve.naming import named_notes, with_named_bonus
 from memex.retrieve.overlap import Overlap, adapted_share, coverage
@@ -354,6 +355,8 @@ class Searcher:
             if st.pointer_weight > 0 and fused:
                 # The note a [[link]] on the best passage's matching line points to (retrieve/pointers.py).
                 fused = self._with_pointers(query, fused, st.pointer_weight, filters)
+            # The notes filed in a folder the question names (retrieve/filing.py).
+            fused = with_folder_bonus(self.conn, query, fused, st.folder_match_bonus)
         elif st.fusion == "zscore":
             fused = zscore([lex, den], weights, per_item)
         else:
