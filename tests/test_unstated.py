@@ -147,6 +147,14 @@ def test_a_value_of_another_ordinal_instance_does_not_answer_for_the_asked_one()
     # Nothing counted in the statements, or an ordinal before a function word ("prima di"): nothing to compare.
     assert other_ordinal(asked, ["Orla: 2:1 average."]) == ""
     assert other_ordinal("Cosa ho fatto prima di cena?", ["Secondo di cena: pasta"]) == ""
+    # A Portuguese weekday ("segunda-feira") counts nothing.
+    assert other_ordinal("O que fiz na segunda-feira?", ["Na quarta-feira fui ao médico."]) == ""
+    # A statement that names the asked instance by its number names it too.
+    grades = ["first-year halls were grim"]
+    assert other_ordinal("What average did Orla get in her second year?", ["Year 2: 68%"] + grades) == ""
+    assert other_ordinal("What average did Orla get in her second year?", ["year 2 went well"] + grades) == ""
+    assert other_ordinal("What average did Orla get in her second year?", ["2 years in halls"] + grades) == "year 1"
+    assert other_ordinal("Where was the 2nd May meeting?", ["2 May: at the depot", "1st May: office"]) == ""
 
 
 def test_a_surname_asked_needs_a_name_written_with_one() -> None:

@@ -362,7 +362,8 @@ def _counted(text: str) -> dict[str, set[int]]:
         n = _ordinal(m.group(1))
         # "prima di", "cuarto tras", "first get": a word that is an ordinal in one language and a preposition or a
         # noun in another, or an adverb before a verb, counts nothing; the thing counted is a content word.
-        if n is not None and fold(m.group(2).lower()) not in _function_words():
+        # "segunda-feira", "quarta-feira": a Portuguese weekday, not the second or fourth of anything.
+        if n is not None and fold(m.group(2).lower()) not in _function_words() and m.group(2).lower() != "feira":
             out.setdefault(m.group(2).lower().rstrip("s"), set()).add(n)
     return out
 
@@ -380,6 +381,13 @@ def other_ordinal(question: str, statements: Sequence[str]) -> str:
     for s in statements:
         for thing, ns in _counted(s).items():
             named.setdefault(thing, set()).update(ns)
+        # "Year 2: 68%", "2 May": a statement can name the instance by its number, "<thing> <n>" or "<n> <thing>"
+        # (the singular only: "2 years" is a count, not the second year).
+        for thing in asked:
+            word = re.escape(thing)
+            for m in re.finditer(rf"(?i)(?<![\w-]){word}s?[ \t]+(\d{{1,2}})(?![\w:.,]\d)(?!\w)"
+                                 rf"|(?<![\w:.,])(\d{{1,2}})[ \t]+{word}(?![\w-])", s):
+                named.setdefault(thing, set()).add(int(m.group(1) or m.group(2)))
     for thing, ns in asked.items():
         if thing in named and not named[thing] & ns:
             return f"{thing} {min(named[thing])}"
