@@ -165,6 +165,14 @@ def test_a_surname_asked_needs_a_name_written_with_one() -> None:
     assert no_surname("What's Kieran's surname?", ["Cover: Kieran Walsh from the Leeds office."]) == ""
     assert no_surname("What's Kieran's surname?", ["Team\nWalsh, Kieran (Leeds)"]) == ""
     assert no_surname("Wat is de achternaam van Petra?", ["Assistente: Petra, tot mei."]) == "Petra"
+    # A surname labelled as one, or opening with a particle, is given.
+    assert no_surname("What's Kieran's surname?", ["Kieran's surname is Walsh."]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran\n## Contact\nSurname: Walsh"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran de Vries started Monday"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran van der Berg started Monday"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Surname: unknown. Kieran from Leeds."]) == "Kieran"
+    # The asked label ("Nachname") is no name whose surname is missing.
+    assert no_surname("Wie lautet der Nachname von Leon?", ["Nachname fehlt noch bei Leon."]) == "Leon"
     # Not a surname question, or the person not named at all (the name check reads that).
     assert no_surname("Where does Kieran work?", cover) == ""
     assert no_surname("What's Dermot's surname?", cover) == ""
