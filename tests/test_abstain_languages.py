@@ -72,3 +72,14 @@ def test_a_day_and_month_is_no_price_outside_english() -> None:
                                       "Wat is de maandhuur?"])
 def test_a_compound_or_how_high_asks_money(question: str) -> None:
     assert "money" in expected(question).kinds
+
+
+def test_an_elided_article_is_read_off_a_name_only_in_french_and_italian() -> None:
+    from memex.agents.abstain import _unelided
+    from memex.agents.answer_type import names
+
+    assert names(_unelided("L'APL a versé combien ?")) == ["APL"]
+    assert names(_unelided("Combien a coûté l'IRM d'Inès ?")) == ["IRM", "Inès"]
+    assert names(_unelided("Quanto ha pagato l'Enel?")) == ["Enel"]
+    # English writes the apostrophe inside the name.
+    assert names(_unelided("When did D'Arcy call?")) == ["D'Arcy"]

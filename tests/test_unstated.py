@@ -147,6 +147,14 @@ def test_a_value_of_another_ordinal_instance_does_not_answer_for_the_asked_one()
     # Nothing counted in the statements, or an ordinal before a function word ("prima di"): nothing to compare.
     assert other_ordinal(asked, ["Orla: 2:1 average."]) == ""
     assert other_ordinal("Cosa ho fatto prima di cena?", ["Secondo di cena: pasta"]) == ""
+    # A Portuguese weekday ("segunda-feira") counts nothing.
+    assert other_ordinal("O que fiz na segunda-feira?", ["Na quarta-feira fui ao médico."]) == ""
+    # A statement that names the asked instance by its number names it too.
+    grades = ["first-year halls were grim"]
+    assert other_ordinal("What average did Orla get in her second year?", ["Year 2: 68%"] + grades) == ""
+    assert other_ordinal("What average did Orla get in her second year?", ["year 2 went well"] + grades) == ""
+    assert other_ordinal("What average did Orla get in her second year?", ["2 years in halls"] + grades) == "year 1"
+    assert other_ordinal("Where was the 2nd May meeting?", ["2 May: at the depot", "1st May: office"]) == ""
 
 
 def test_a_surname_asked_needs_a_name_written_with_one() -> None:
@@ -157,6 +165,14 @@ def test_a_surname_asked_needs_a_name_written_with_one() -> None:
     assert no_surname("What's Kieran's surname?", ["Cover: Kieran Walsh from the Leeds office."]) == ""
     assert no_surname("What's Kieran's surname?", ["Team\nWalsh, Kieran (Leeds)"]) == ""
     assert no_surname("Wat is de achternaam van Petra?", ["Assistente: Petra, tot mei."]) == "Petra"
+    # A surname labelled as one, or opening with a particle, is given.
+    assert no_surname("What's Kieran's surname?", ["Kieran's surname is Walsh."]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran\n## Contact\nSurname: Walsh"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran de Vries started Monday"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Kieran van der Berg started Monday"]) == ""
+    assert no_surname("What's Kieran's surname?", ["Surname: unknown. Kieran from Leeds."]) == "Kieran"
+    # The asked label ("Nachname") is no name whose surname is missing.
+    assert no_surname("Wie lautet der Nachname von Leon?", ["Nachname fehlt noch bei Leon."]) == "Leon"
     # Not a surname question, or the person not named at all (the name check reads that).
     assert no_surname("Where does Kieran work?", cover) == ""
     assert no_surname("What's Dermot's surname?", cover) == ""

@@ -64,6 +64,11 @@ def test_a_line_that_says_the_thing_is_not_known_or_not_here_is_read_as_withheld
     ("it", "Incasso finale — dopo il concerto."),
     ("pt", "Receita final — depois do concerto."),
     ("nl", "Opbrengst — na het concert."),
+    # Any dash, spaced or not, and a line that the next one follows
+    ("en", "Final takings—after the concert."),
+    ("en", "Final takings - after the concert."),
+    ("en", "Final takings — after the concert\nBar: £300"),
+    ("es", "Recaudación final - después del concierto\nBarra: 300 €"),
 ])
 def test_a_line_that_says_it_has_not_happened_yet_is_read_as_pending(lang: str, line: str) -> None:
     assert withheld.pattern("pending", {lang: withheld.PHRASES[lang]}).search(line)

@@ -87,6 +87,15 @@ _ELISION = re.compile(r"(?i:\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nel
 starts after it, where `names` would not read it (a capital after an apostrophe is inside a word there)."""
 
 
+def _unelided(question: str) -> str:
+    """The question with an elided article or preposition before a name replaced by a lower-case word ("L'APL a
+    versé combien ?" -> "de APL a versé combien ?"), so the name is read whole and not as a sentence's opening
+    word; only in a question not read as another language than French or Italian (English "D'Arcy" is a name)."""
+    if lexicon.detect(question) not in ("fr", "it", "und"):
+        return question
+    return _ELISION.sub("de ", question)
+
+
 # "Not [[kate-ferrie|Kate Ferrie]], the mortgage broker": a name a note says it is not about.
 _NEGATED = re.compile(r"(?i:\bnot(?: to be confused with)?|\bisn['’]t|\bunlike)\s+(?:\[\[[^\]]*\]\]|[^\s,.;)]+(?:\s+[A-Z][\w'’-]+)?)")
 _WH = {"what", "when", "where", "who", "whose", "which", "how", "why", "does", "did", "is", "was", "are", "were",
@@ -214,7 +223,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     expect = expected(question) if expect is None else expect
     # a statement dated by its writer offers that date to a "when" (the answer says it: compose.single)
     kind_ok = not expect or any(c.kind == 1.0 or writer_dated_kind(c) for c in used)
-    found = names(_ELISION.sub("", question))
+    found = names(_unelided(question))
     asked = [n for n in (lexicon.name_words(m, question) for m in found)
              if n and n.lower() not in _WH and content_terms(n)]
     # German capitalises every noun: a capitalised word the notes write as a name is one (agents/noted_names.py)

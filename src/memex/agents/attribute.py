@@ -287,7 +287,10 @@ _COST_OF = re.compile(
     r"(?:betaald|uitgegeven)\b|"
     # "How much was Pete's new bar tape?": the price of a thing asked with the verb "to be" alone, in English
     # (the other languages ask it with their verb "to cost", above).
-    r"\bhow much\s+(?:was|is|were|are)\s+(?P<x16>[^?!.]+)|"
+    # Not "How much is left on the mortgage?", "How much is owed?", "How much is that in euros?": an amount, not
+    # a price.
+    r"\bhow much\s+(?:was|is|were|are)\s+(?!(?:left|owed|owing|due|remaining|needed|outstanding|spent|paid|charged"
+    r"|saved|still|there|it)\b|(?:this|that)\s*(?:[?!.,]|$|\s(?:in|on|for|to|at|by|now)\b))(?P<x16>[^?!.]+)|"
     # What someone earns at a place or in a job ("How much does Orla earn at the university library?"): the pay
     # of that job, which the notes may name without an amount.
     r"\bhow much\s+(?:does|did|do|will|would)\s+(?:I|we|you|he|she|they|[A-Z][\w'’-]*)\s+(?:earn|make|get paid)\s+"
@@ -310,6 +313,9 @@ eine mein meine unser unsere den dem einen einem meinen meinem unseren unserem i
 _THING_ENDS_IN = {"nl": frozenset({"van", "het"}), "de": frozenset({"gekostet", "bezahlt", "gekauft", "der", "des",
                                                                    "pro"}),
                   "fr": frozenset({"par"})}
+_PARTICIPLE_END = re.compile(r"(?i)\b(?:\w{4,}ed|paid|spent|owed|left|lent|given|taken|sold|bought|made|due|owing)"
+                             r"\s*$")
+"""A past participle (or "due") ending "How much is/was X …?": it asks what X was charged, paid or owed."""
 THING_LINES = 20
 """How many note passages holding the thing's rarest word are read for a line about it (more: too common a word)."""
 
@@ -321,6 +327,8 @@ def priced_thing(question: str) -> list[str]:
     if not m:
         return []
     phrase = next(g for g in m.groups() if g)
+    if m.group("x16") and _PARTICIPLE_END.search(phrase):
+        return []  # "How much were the kids charged?": what someone was charged, not the price of a thing
     from memex.agents.lexicon import language
 
     lang = language(question)

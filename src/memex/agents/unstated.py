@@ -362,7 +362,8 @@ def _counted(text: str) -> dict[str, set[int]]:
         n = _ordinal(m.group(1))
         # "prima di", "cuarto tras", "first get": a word that is an ordinal in one language and a preposition or a
         # noun in another, or an adverb before a verb, counts nothing; the thing counted is a content word.
-        if n is not None and fold(m.group(2).lower()) not in _function_words():
+        # "segunda-feira", "quarta-feira": a Portuguese weekday, not the second or fourth of anything.
+        if n is not None and fold(m.group(2).lower()) not in _function_words() and m.group(2).lower() != "feira":
             out.setdefault(m.group(2).lower().rstrip("s"), set()).add(n)
     return out
 
@@ -380,6 +381,13 @@ def other_ordinal(question: str, statements: Sequence[str]) -> str:
     for s in statements:
         for thing, ns in _counted(s).items():
             named.setdefault(thing, set()).update(ns)
+        # "Year 2: 68%", "2 May": a statement can name the instance by its number, "<thing> <n>" or "<n> <thing>"
+        # (the singular only: "2 years" is a count, not the second year).
+        for thing in asked:
+            word = re.escape(thing)
+            for m in re.finditer(rf"(?i)(?<![\w-]){word}s?[ \t]+(\d{{1,2}})(?![\w:.,]\d)(?!\w)"
+                                 rf"|(?<![\w:.,])(\d{{1,2}})[ \t]+{word}(?![\w-])", s):
+                named.setdefault(thing, set()).add(int(m.group(1) or m.group(2)))
     for thing, ns in asked.items():
         if thing in named and not named[thing] & ns:
             return f"{thing} {min(named[thing])}"
@@ -390,6 +398,11 @@ _SURNAME = re.compile(r"(?i)(?<!\w)(?:surname|last name|family name|full name|ap
                       r"nom de famille|nom complet|nachnamen?|familiennamen?|vollständigen? namen?|cognome|"
                       r"nome completo|sobrenome|achternaam|volledige naam)(?!\w)")
 """How each language asks for a person's surname or full name."""
+_LABELLED = re.compile(r"[ \t]*[:=—–-]?[ \t]*(?:(?:is|was|es|era|est|était|ist|lautet|war|è|é|foi|zijn|was)[ \t]+)?"
+                       r"([^\W\d_][\w'’-]*)")
+"""What follows a surname label when it gives one ("Surname: Walsh", "surname is Walsh", "Nachname lautet Brandt")."""
+_PARTICLES = r"(?:(?:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+){0,2}"
+"""Lower-case particles a surname may open with ("de Vries", "van der Berg", "von Trapp")."""
 
 
 def no_surname(question: str, statements: Sequence[str]) -> str:
@@ -402,13 +415,17 @@ def no_surname(question: str, statements: Sequence[str]) -> str:
     if not _SURNAME.search(question) or not statements:
         return ""
     text = "\n".join(statements)
+    # "Surname: Walsh", "Kieran's surname is Walsh": a labelled surname gives it, whoever's name stands nearby.
+    if any((v := _LABELLED.match(text, m.end())) and v.group(1)[:1].isupper() for m in _SURNAME.finditer(text)):
+        return ""
     for name in names(question):
-        if " " in name.strip() or not name[:1].isupper():
+        # "Nachname" of "Wie lautet der Nachname von Leon?" is the asked label, not a person.
+        if " " in name.strip() or not name[:1].isupper() or _SURNAME.fullmatch(name.strip()):
             continue
         word = re.escape(name.strip())
         if not re.search(rf"(?<![\w-]){word}(?![\w-])", text):
             continue
-        if re.search(rf"(?<![\w-]){word}[ \t]+[A-Z][\w'’-]+|[A-Z][\w'’-]+,[ \t]*{word}(?![\w-])", text):
+        if re.search(rf"(?<![\w-]){word}[ \t]+{_PARTICLES}[A-Z][\w'’-]+|[A-Z][\w'’-]+,[ \t]*{word}(?![\w-])", text):
             continue
         return name.strip()
     return ""
