@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -77,3 +78,11 @@ def test_a_feast_after_the_notes_day_is_a_plan() -> None:
 def test_without_feast_context_nothing_changes() -> None:
     text = "# Ostermontag\n\nBoot."
     assert dates.mark_headings(text, dates.find_dates(text), dates.heading_lines(text)) == []
+
+
+def test_long_runs_of_blanks_and_letters_are_read_in_linear_time() -> None:
+    # adjacent optional blanks once backtracked cubically: "1" and 2000 spaces took seconds
+    for text in ("1" + " " * 5000, "week 1" + " " * 5000, "x" * 100000):
+        started = time.perf_counter()
+        find_feasts(text, dt.date(2026, 6, 1))
+        assert time.perf_counter() - started < 0.5, text[:8]

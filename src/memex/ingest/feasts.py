@@ -93,14 +93,15 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "erster": 1,
                   "tercer": 3, "cuarto": 4, "premier": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
                   "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "eerste": 1, "tweede": 2, "derde": 3,
                   "vierde": 4, "primeiro": 1, "terceiro": 3}
+# Blanks are matched once between parts: adjacent optional `\s*` groups backtrack cubically on a run of blanks.
 _ADVENT_RE = re.compile(
-    r"\b(?P<n>[1-4])\s*(?:\.|st|nd|rd|th|er|e|eme|o|a|º|ª)?\s*(?:sunday of |domingo de |dimanche de l'|"
-    r"domenica di |adventszondag)?\s*" + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
+    r"\b(?P<n>[1-4])(?:\.|st|nd|rd|th|er|e|eme|o|a|º|ª)?[ \t]*(?:(?:sunday of |domingo de |dimanche de l'|"
+    r"domenica di |adventszondag)[ \t]*)?" + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
     r"|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\s+(?:sunday of |domingo de |dimanche de l'|domenica di )?"
     + _ADVENT + r"(?:ssonntag|szondag)?\b")
 
 _WEEK_RE = re.compile(r"\b(?:kw|kalenderwoche|week|wk|semaine|sem\.|semana|settimana|sett\.)\s*(?P<w>[0-5]?\d)\b"
-                      r"(?:\s*(?:/|,|of|de|del|du|van|der|di|do)?\s*(?P<y>(?:19|20)\d\d))?")
+                      r"(?:[ \t]*(?:(?:/|,|of|de|del|du|van|der|di|do)[ \t]*)?(?P<y>(?:19|20)\d\d))?")
 """A calendar week by number: "KW 41", "week 38", "semaine 41", "semana 12", "settimana 9"."""
 
 
