@@ -86,3 +86,8 @@ def test_long_runs_of_blanks_and_letters_are_read_in_linear_time() -> None:
         started = time.perf_counter()
         find_feasts(text, dt.date(2026, 6, 1))
         assert time.perf_counter() - started < 0.5, text[:8]
+
+
+def test_week_one_at_the_years_end_is_of_the_next_year() -> None:
+    # ISO week 1 of 2026 starts on Monday 29 December 2025, before the note's day
+    assert _headings("# KW 1\n\nInventur.", dt.date(2025, 12, 30)) == [("2025-12-29", "heading")]

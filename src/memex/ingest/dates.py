@@ -337,9 +337,10 @@ def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]
             continue
         if not f.year_given and context is not None:
             # The latest such feast not after the file's day, on the weekday written beside it if any ("Christmas
-            # Day (Thursday)": 2025); six years back meet every weekday.
+            # Day (Thursday)": 2025); six years back meet every weekday. Next year's first too: its ISO week 1 can
+            # start in late December.
             wanted = {weekday_number(w) for w in words}
-            f = next((g for y in range(context.year, context.year - 7, -1)
+            f = next((g for y in range(context.year + 1, context.year - 7, -1)
                       for g in feasts.find_feasts(folded, dt.date(y, 1, 1))
                       if g.day <= context and (not wanted or g.day.weekday() in wanted)), None)
         if f is not None and (context is None or f.day <= context):
