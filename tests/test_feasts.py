@@ -91,3 +91,10 @@ def test_long_runs_of_blanks_and_letters_are_read_in_linear_time() -> None:
 def test_week_one_at_the_years_end_is_of_the_next_year() -> None:
     # ISO week 1 of 2026 starts on Monday 29 December 2025, before the note's day
     assert _headings("# KW 1\n\nInventur.", dt.date(2025, 12, 30)) == [("2025-12-29", "heading")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Koningsdag 2025", "2025-04-26"), ("Koningsdag 2031", "2031-04-26"), ("Koningsdag 2026", "2026-04-27"),
+])
+def test_kings_day_on_a_sunday_is_kept_the_saturday_before(text: str, day: str) -> None:
+    assert [f.day.isoformat() for f in find_feasts(fold(text))] == [day]

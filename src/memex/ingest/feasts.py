@@ -87,6 +87,9 @@ _FIXED: dict[tuple[int, int], tuple[str, ...]] = {
 }
 """Fixed feasts (and national days) by (month, day), in every language read."""
 
+_SATURDAY_IF_SUNDAY = {(4, 27)}
+"""Fixed days kept on the Saturday before when they fall on a Sunday (Koningsdag: 26 April 2025)."""
+
 _ADVENT = r"(?:advent|adviento|avent|avvento|advento)"
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "erster": 1, "zweiter": 2, "dritter": 3,
                   "vierter": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "primer": 1, "segundo": 2,
@@ -139,7 +142,10 @@ def _day(kind: str, value: int | tuple[int, int], year: int) -> dt.date | None:
         assert isinstance(value, int)
         return easter(year) + dt.timedelta(days=value)
     assert isinstance(value, tuple)
-    return dt.date(year, *value)
+    day = dt.date(year, *value)
+    if value in _SATURDAY_IF_SUNDAY and day.weekday() == 6:
+        return day - dt.timedelta(days=1)
+    return day
 
 
 @dataclass(frozen=True)
