@@ -98,3 +98,18 @@ def test_week_one_at_the_years_end_is_of_the_next_year() -> None:
 ])
 def test_kings_day_on_a_sunday_is_kept_the_saturday_before(text: str, day: str) -> None:
     assert [f.day.isoformat() for f in find_feasts(fold(text))] == [day]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("quarto domingo do advento 2026", "2026-12-20"),      # pt
+    ("3º domingo do Advento 2026", "2026-12-13"),          # pt, folded to "3o"
+    ("tweede zondag van de advent 2026", "2026-12-06"),    # nl
+    ("2e adventszondag 2026", "2026-12-06"),               # nl
+    ("terza domenica d'avvento 2026", "2026-12-13"),       # it
+    ("3° Advent 2026", "2026-12-13"),                      # it/de, degree sign as ordinal
+    ("second Sunday in Advent 2026", "2026-12-06"),        # en
+    ("primer domingo de adviento 2026", "2026-11-29"),     # es
+    ("troisième dimanche de l'Avent 2026", "2026-12-13"),  # fr
+])
+def test_advent_sundays_in_every_language(text: str, day: str) -> None:
+    assert [f.day.isoformat() for f in find_feasts(fold(text))] == [day]

@@ -95,13 +95,15 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "erster": 1,
                   "vierter": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "primer": 1, "segundo": 2,
                   "tercer": 3, "cuarto": 4, "premier": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
                   "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "eerste": 1, "tweede": 2, "derde": 3,
-                  "vierde": 4, "primeiro": 1, "terceiro": 3}
+                  "vierde": 4, "primeiro": 1, "terceiro": 3, "quarto": 4}
+# "Sunday of/in", "domingo de/do", "dimanche de l'", "domenica di/d'", "zondag van de" before the Advent word.
+_ADVENT_SUNDAY = r"(?:sunday (?:of|in) |domingo d[eo] |dimanche de l'|domenica (?:di |d')|zondag van de )"
 # Blanks are matched once between parts: adjacent optional `\s*` groups backtrack cubically on a run of blanks.
+# "º"/"ª" need no alternative: `fold` turns them into "o"/"a"; "°" (a degree sign) it keeps.
 _ADVENT_RE = re.compile(
-    r"\b(?P<n>[1-4])(?:\.|st|nd|rd|th|er|e|eme|o|a|º|ª)?[ \t]*(?:(?:sunday of |domingo de |dimanche de l'|"
-    r"domenica di |adventszondag)[ \t]*)?" + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
-    r"|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\s+(?:sunday of |domingo de |dimanche de l'|domenica di )?"
-    + _ADVENT + r"(?:ssonntag|szondag)?\b")
+    r"\b(?P<n>[1-4])(?:\.|st|nd|rd|th|er|e|eme|o|a|°)?[ \t]*(?:" + _ADVENT_SUNDAY + r"[ \t]*)?"
+    + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
+    r"|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\s+" + _ADVENT_SUNDAY + r"?" + _ADVENT + r"(?:ssonntag|szondag)?\b")
 
 _WEEK_RE = re.compile(r"\b(?:kw|kalenderwoche|week|wk|semaine|sem\.|semana|settimana|sett\.)\s*(?P<w>[0-5]?\d)\b"
                       r"(?:[ \t]*(?:(?:/|,|of|de|del|du|van|der|di|do)[ \t]*)?(?P<y>(?:19|20)\d\d))?")
