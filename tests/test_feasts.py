@@ -113,3 +113,33 @@ def test_kings_day_on_a_sunday_is_kept_the_saturday_before(text: str, day: str) 
 ])
 def test_advent_sundays_in_every_language(text: str, day: str) -> None:
     assert [f.day.isoformat() for f in find_feasts(fold(text))] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "# Nikolaus\n\nNikolaus Berger, Schreiner, Tel. 0171 555.", "# Noël\n\nNoël Dupont, plombier.",
+    "Natal\n\nHotel perto da praia.", "## Reyes\n\nCarlos Reyes, fontanero.", "# Silvester\n\nSilvester Huber.",
+    "# Toussaint\n\nToussaint Louverture.", "# Assumption\n\nWe assume the load is static.",
+    "# Ascension\n\nAscension Island, South Atlantic.",
+])
+def test_a_feast_that_is_also_a_name_alone_is_no_date(text: str) -> None:
+    assert _headings(text, dt.date(2026, 12, 31)) == []
+
+
+def test_a_feast_that_is_also_a_name_dates_with_a_year_weekday_or_day_word() -> None:
+    assert _headings("# Silvester 2025\n\nRaclette.", dt.date(2026, 12, 31)) == [("2025-12-31", "heading")]
+    assert _headings("# Nikolaustag\n\nStiefel.", dt.date(2026, 12, 31)) == [("2026-12-06", "heading")]
+    assert _headings("# Toussaint (samedi)\n\nCimetière.", dt.date(2026, 12, 31)) == [("2025-11-01", "heading")]
+    assert _headings("# Christmas Day\n\nAt Rob's.", dt.date(2026, 12, 31)) == [("2026-12-25", "heading")]
+
+
+def test_a_chunks_first_line_is_no_title_at_answer_time() -> None:
+    text = "- Easter\n- Christmas\n"
+    spans = [(0, 8), (9, 20)]
+    assert dates.sentence_dates(text, spans, None, "2026-06-01", "2026-06-01", None, "mtime") == \
+        ["2026-06-01", "2026-06-01"]
+    text = "Pfingsten\nWir waren am See."
+    spans = [(0, 9), (10, len(text))]
+    assert dates.sentence_dates(text, spans, None, "2026-12-01", "2026-12-01", None, "mtime") == \
+        ["2026-12-01", "2026-12-01"]
+    # at ingest the document's own first line is its title
+    assert _headings("Pfingsten\n\nWir waren am See.", dt.date(2026, 12, 1)) == [("2026-05-24", "heading")]

@@ -87,6 +87,9 @@ _FIXED: dict[tuple[int, int], tuple[str, ...]] = {
 }
 """Fixed feasts (and national days) by (month, day), in every language read."""
 
+NAME_LIKE = frozenset({"nikolaus", "noel", "natal", "reyes", "silvester", "toussaint", "assumption", "ascension"})
+"""Feast names that are also people's or places' names (or words): alone on a line they name no day."""
+
 _SATURDAY_IF_SUNDAY = {(4, 27)}
 """Fixed days kept on the Saturday before when they fall on a Sunday (Koningsdag: 26 April 2025)."""
 
