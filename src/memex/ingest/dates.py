@@ -282,15 +282,16 @@ _UNTIL = re.compile(r"\b(?:until|till|up to|hasta|hasta el|ate|jusqu'?(?:au|a|en
 
 
 def mark_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int],
-                  feast_context: dt.date | None = None) -> list[DateMark]:
+                  feast_context: dt.date | None = None, title: bool = True) -> list[DateMark]:
     """Dates anywhere on a heading line ("The day — Fri 27 Nov 2026") date the heading's section. A heading that
     says until when its section held ("## Tot 1 april 2026") dates it the day before: what it holds was replaced
     on that day, so it is older than a section "from" the same day. With `feast_context` (a note its writer did
     not date), a heading that is only a feast or a calendar week ("# Ostermontag", "Koningsdag 2026", "# Week 38")
-    dates it too (see `feast_headings`)."""
+    dates it too (see `feast_headings`; `title`: `text` is a whole document, whose first line is its title)."""
     starts = set(sections)
     if feast_context is not None:
-        marks = sorted([*marks, *feast_headings(text, marks, sections, feast_context)], key=lambda m: m.start)
+        marks = sorted([*marks, *feast_headings(text, marks, sections, feast_context, title)],
+                       key=lambda m: m.start)
     out = []
     for m in marks:
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -307,14 +308,16 @@ _FEAST_LINE_REST = re.compile(r"[\W\d_]+")
 
 
 def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int],
-                   context: dt.date | None = None) -> list[DateMark]:
-    """Heading marks for heading lines (and a short first line: a plain text's title) that name a day only as a
+                   context: dt.date | None = None, title: bool = True) -> list[DateMark]:
+    """Heading marks for heading lines (and, with `title`, a short first line: a plain text's title) that name a day only as a
     feast or a calendar week, nothing else beside a year or a weekday ("# Christmas Day (Thursday)"); a line that
     says more ("# Christmas concert 2026", "Easter Road Vets") names no day by it. A year not written is the
     latest that puts the feast on or before `context` (the latest the note can be: its file's day); a feast of a
-    written year after `context` is a plan, not a date."""
+    written year after `context` is a plan, not a date. A feast that is also a name ("Nikolaus", "Noël") names
+    its day only with a year or a weekday beside it. `title` is False for a chunk's text at answer time: its first
+    line is any line of the note ("- Easter"), not the note's title."""
     lines = set(sections)
-    first = re.search(r"\S", text)
+    first = re.search(r"\S", text) if title else None
     if first is not None:
         lines.add(text.rfind("\n", 0, first.start()) + 1)
     dated = {text.rfind("\n", 0, m.start) + 1 for m in marks}
@@ -335,11 +338,14 @@ def feast_headings(text: str, marks: Sequence[DateMark], sections: Sequence[int]
         words = [w for w in _FEAST_LINE_REST.split(rest) if w]
         if not all(weekday_number(w) is not None for w in words):
             continue
+        if folded[f.start:f.end] in feasts.NAME_LIKE and not f.year_given and not words:
+            continue  # "# Nikolaus" heads a contact note as often as a feast
         if not f.year_given and context is not None:
             # The latest such feast not after the file's day, on the weekday written beside it if any ("Christmas
-            # Day (Thursday)": 2025); six years back meet every weekday.
+            # Day (Thursday)": 2025); six years back meet every weekday. Next year's first too: its ISO week 1 can
+            # start in late December.
             wanted = {weekday_number(w) for w in words}
-            f = next((g for y in range(context.year, context.year - 7, -1)
+            f = next((g for y in range(context.year + 1, context.year - 7, -1)
                       for g in feasts.find_feasts(folded, dt.date(y, 1, 1))
                       if g.day <= context and (not wanted or g.day.weekday() in wanted)), None)
         if f is not None and (context is None or f.day <= context):
@@ -645,7 +651,8 @@ def sentence_dates(text: str, spans: Sequence[tuple[int, int]], carried: str | N
         marks = _mentions_in_note_year(text, marks, note_day)
     # A note its writer dated is dated by that day, not by the feast its heading names (as at ingest).
     feast_context = bound or note_day if note_source in ("text", "heading", "mtime") else None
-    marks = [m for m in mark_headings(text, marks, heading_lines(text), feast_context) if not scheduled(text, m)]
+    marks = [m for m in mark_headings(text, marks, heading_lines(text), feast_context, title=False)
+             if not scheduled(text, m)]
     days = statement_dates(marks, spans, carried_day, note_day, bound)
     return [d.isoformat() if d else None for d in days]
 

@@ -87,20 +87,29 @@ _FIXED: dict[tuple[int, int], tuple[str, ...]] = {
 }
 """Fixed feasts (and national days) by (month, day), in every language read."""
 
+NAME_LIKE = frozenset({"nikolaus", "noel", "natal", "reyes", "silvester", "toussaint", "assumption", "ascension"})
+"""Feast names that are also people's or places' names (or words): alone on a line they name no day."""
+
+_SATURDAY_IF_SUNDAY = {(4, 27)}
+"""Fixed days kept on the Saturday before when they fall on a Sunday (Koningsdag: 26 April 2025)."""
+
 _ADVENT = r"(?:advent|adviento|avent|avvento|advento)"
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "erster": 1, "zweiter": 2, "dritter": 3,
                   "vierter": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "primer": 1, "segundo": 2,
                   "tercer": 3, "cuarto": 4, "premier": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
                   "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "eerste": 1, "tweede": 2, "derde": 3,
-                  "vierde": 4, "primeiro": 1, "terceiro": 3}
+                  "vierde": 4, "primeiro": 1, "terceiro": 3, "quarto": 4}
+# "Sunday of/in", "domingo de/do", "dimanche de l'", "domenica di/d'", "zondag van de" before the Advent word.
+_ADVENT_SUNDAY = r"(?:sunday (?:of|in) |domingo d[eo] |dimanche de l'|domenica (?:di |d')|zondag van de )"
+# Blanks are matched once between parts: adjacent optional `\s*` groups backtrack cubically on a run of blanks.
+# "º"/"ª" need no alternative: `fold` turns them into "o"/"a"; "°" (a degree sign) it keeps.
 _ADVENT_RE = re.compile(
-    r"\b(?P<n>[1-4])\s*(?:\.|st|nd|rd|th|er|e|eme|o|a|º|ª)?\s*(?:sunday of |domingo de |dimanche de l'|"
-    r"domenica di |adventszondag)?\s*" + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
-    r"|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\s+(?:sunday of |domingo de |dimanche de l'|domenica di )?"
-    + _ADVENT + r"(?:ssonntag|szondag)?\b")
+    r"\b(?P<n>[1-4])(?:\.|st|nd|rd|th|er|e|eme|o|a|°)?[ \t]*(?:" + _ADVENT_SUNDAY + r"[ \t]*)?"
+    + _ADVENT + r"(?:ssonntag|szondag|o)?\b"
+    r"|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\s+" + _ADVENT_SUNDAY + r"?" + _ADVENT + r"(?:ssonntag|szondag)?\b")
 
 _WEEK_RE = re.compile(r"\b(?:kw|kalenderwoche|week|wk|semaine|sem\.|semana|settimana|sett\.)\s*(?P<w>[0-5]?\d)\b"
-                      r"(?:\s*(?:/|,|of|de|del|du|van|der|di|do)?\s*(?P<y>(?:19|20)\d\d))?")
+                      r"(?:[ \t]*(?:(?:/|,|of|de|del|du|van|der|di|do)[ \t]*)?(?P<y>(?:19|20)\d\d))?")
 """A calendar week by number: "KW 41", "week 38", "semaine 41", "semana 12", "settimana 9"."""
 
 
@@ -138,7 +147,10 @@ def _day(kind: str, value: int | tuple[int, int], year: int) -> dt.date | None:
         assert isinstance(value, int)
         return easter(year) + dt.timedelta(days=value)
     assert isinstance(value, tuple)
-    return dt.date(year, *value)
+    day = dt.date(year, *value)
+    if value in _SATURDAY_IF_SUNDAY and day.weekday() == 6:
+        return day - dt.timedelta(days=1)
+    return day
 
 
 @dataclass(frozen=True)
