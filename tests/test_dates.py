@@ -181,3 +181,16 @@ def test_numbering_with_dots_is_not_a_date(text: str) -> None:
 
 def test_a_version_after_ab_is_not_a_date() -> None:
     assert find_dates("Obsidian unterstützt Android-Versionen ab 5.1. und neuer", CTX) == []
+
+
+def test_sentence_dates_cached_reading_hands_out_a_fresh_list() -> None:
+    """The answer-time reading is cached per chunk; a caller changing its list never changes the next reading."""
+    from memex.ingest.dates import sentence_dates
+
+    text = "12 March 2026: rent now £1,210.\nWas £1,150 before."
+    spans = [(0, 31), (32, len(text))]
+    first = sentence_dates(text, spans, None, "2026-03-12")
+    again = sentence_dates(text, list(spans), None, "2026-03-12")
+    assert first == again and first[0] == "2026-03-12"
+    first[0] = None
+    assert sentence_dates(text, spans, None, "2026-03-12")[0] == "2026-03-12"
