@@ -203,13 +203,13 @@ q(P, "What did the workshop guy say about the extra-power setting in the new cab
   ["don't live in it"], ["work/Volvo handover.txt"])
 q(P, "What helped with the puffy legs from the blood pressure tablets?", "Compression socks from Boots.",
   ["compression socks"], [AML])
-q(P, "What am I supposed to do in my rest stops for my back?", "A 20 min walk at every 45 min break.",
+q(P, "What should I be doing when I stop the truck, to look after my lumbar area?", "A 20 min walk at every 45 min break.",
   ["20 min walk"], ["health/Back and walking.txt"])
 q(P, "What did I win at the firm's festive party in 2025?", "A hamper in the raffle.", ["hamper"],
   [J + "2025-12-12.md"])
 q(P, "What did Dougie reckon was behind the emissions fluid trouble?", "The wiring loom.", ["wiring loom"],
   [J + "2026-01-19.md"])
-q(P, "Who keeps leaving milk in the drivers' room fridge?", "Kyle (the workshop apprentice).", ["Kyle"], [YARD])
+q(P, "Who's the culprit with the dairy left in the staff fridge at the yard?", "Kyle (the workshop apprentice).", ["Kyle"], [YARD])
 
 # ---------------------------------------------------------------- multi_hop
 M = "multi_hop"
