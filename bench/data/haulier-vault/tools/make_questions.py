@@ -244,7 +244,7 @@ q(M, "Where did I end up for the night when I got the rest-period note, and how 
 q(M, "How much does the overnight lorry park on the Scotland trunk cost?", "About £30 – £32 when I booked through SNAP in Oct 2026.",
   ["£32"], [RUNS, FORUM])
 q(M, "What did the boiler service cost the month I finished my CPC hours?", "£90 (Sept 2026, was £85).", ["£90"],
-  [CPC, BOILER])
+  [CPC, BOILER], also=[J + "2026-09-19.txt"])
 q(M, "Who is Mum's key worker, and which thing did I make for her newborn?", "Precious – I crocheted a baby hat for her.",
   ["Precious", "hat"], [SUNNY, "hobbies/Crochet.txt"])
 q(M, "What does my son's fiancée do for work?", "Nursery nurse at Little Acorns in Hessle.", ["nursery nurse"],
@@ -252,7 +252,7 @@ q(M, "What does my son's fiancée do for work?", "Nursery nurse at Little Acorns
 q(M, "Does my son now earn more an hour than me?", "Yes – Liam gets £17.50/h since qualifying, I'm on £16.90.",
   ["17.50", "16.90"], ["family/Liam qualified.txt", PAY])
 q(M, "Which CPC module did I do the month Keith retired?", "Load security (21 Feb 2026 at the depot).",
-  ["Load security"], [CPC, "work/Meeting Keith leaving do.md"])
+  ["Load security"], [CPC, "work/Meeting Keith leaving do.md"], also=[J + "2026-02-21.txt"])
 q(M, "What did I get Mick for Christmas 2025 and where does he usually fish?", "A Korum fishing chair; Brigham.",
   ["Korum", "Brigham"], ["lists/Christmas presents 2025.txt", "people/Mick.md"])
 q(M, "Where was I when Mum fell at night in May?", "In Spain – at Gary's in Torrevieja (Gary rang).",
