@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, unstated, withheld
+from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, slot, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
@@ -253,6 +253,12 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
     lacks += not_carried(question, used, relational)
+    # The label that says which value of its kind is asked ("the frame number", "the name of Sam's partner"),
+    # carried by no quoted statement nor its subject (agents/slot.py): another value of the kind is offered.
+    # Not for a relation's answer, whose question describes its subject by another's attribute.
+    unlabelled = "" if relational else slot.unlabelled(
+        question, [f"{c.unit.context}\n{c.unit.text}" for c in quoted or used], in_notes)
+    lacks += [f"no {unlabelled} named"] if unlabelled else []
     if withheld and not lacks:
         lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):
