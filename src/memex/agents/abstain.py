@@ -408,6 +408,8 @@ def not_carried(question: str, used: Sequence[Candidate], relational: bool = Fal
     # A surname asked for: read with the statements' subjects too, where a person's note title gives it.
     surname = unstated.no_surname(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
     out.append(f"no surname for {surname}" if surname else "")
+    first = unstated.no_first_name(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    out.append(f"no first name for {first}" if first else "")
     return [x for x in out if x]
 
 
