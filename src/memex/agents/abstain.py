@@ -397,7 +397,7 @@ def not_carried(question: str, used: Sequence[Candidate], relational: bool = Fal
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
     (agents/unstated.py): a relative's attribute ("sister"), another month's, year's or ordinal instance's value
     (the year and the ordinal read with the statement's heading: "first year" for "second year"), a birthday
-    without a day, a first name without the surname asked for."""
+    without a day, a first name without the surname asked for, a titled surname without the first name asked for."""
     own = [c.unit.text for c in used]
     # Not another year for a relation's answer: its question places the asked one by another's year.
     years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
