@@ -274,6 +274,26 @@ def test_a_numbered_thing_the_question_names_is_not_answered_by_another_number()
     assert unsupplied("How long was the week 3 long run?", ["Plan › Week 4\nLong run 18 km"]) == ["week 4"]
 
 
+def test_a_thing_named_by_a_letter_or_a_measured_figure_is_not_answered_by_another() -> None:
+    from memex.agents.attribute import other_instance
+
+    # The asked owner is room A; the first quoted statement prices room B, and none names room A.
+    kiln = ["Kiln Studios\nRoom B: £35/h → £40/h from 1 September 2026.", "My rates\nLantern Rooms house: £160 per show"]
+    assert other_instance("What does Kiln charge per hour for room A?", kiln) == "room b"
+    assert other_instance("What does Kiln charge me for room B now?", kiln) == ""
+    # A figure with its unit names one reading among several: 4 kHz is not the 8 kHz asked for.
+    ear = ["Hearing test\nLeft ear small dip at 4 kHz, 20 dB.", "Hearing\nleft 4 kHz: 20 dB; right 4 kHz: 15 dB"]
+    assert other_instance("What was my left ear at 8 kHz in the hearing test?", ear) == "4 kHz"
+    assert other_instance("What was my left ear at 4 kHz in the hearing test?", ear) == ""
+    # A figure the question compares with names no instance; nor does "I" or an article.
+    runs = ["Training log › July\n2026-07-26 — 19 km, 1:52:10."]
+    assert other_instance("How many long runs of 18 km or more did I do?", runs) == ""
+    assert other_instance("Which rides over 60 km did I do?", ["Rides\n72 km to the coast"]) == ""
+    assert other_instance("What did I pay for a B&B in Room B?", ["Trip\nRoom B: £80"]) == ""
+    # A later statement that names the asked one keeps the answer.
+    assert other_instance("What does Kiln charge per hour for room A?", [kiln[0], "Kiln\nroom A £30/h"]) == ""
+
+
 REGALOS = {
     "Ideas Navidad.md": "# Ideas Navidad\n\n- Hugo: un kimono de judo nuevo (el suyo le queda por los tobillos).\n"
                         "- Mamá: una bufanda de lana.\n",

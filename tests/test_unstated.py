@@ -201,3 +201,24 @@ def test_a_quoted_line_that_says_the_asked_thing_was_cancelled_gives_no_price() 
     assert quoted_withheld(asked, priced.unit.text, [priced, tower]) == []
     assert quoted_withheld(asked, line, [tower]) == []
     assert quoted_withheld("When did I cancel the streaming service I never watch?", line, [cancelled]) == []
+
+
+def test_a_person_named_by_title_and_surname_has_no_first_name_in_the_notes() -> None:
+    from memex.agents.unstated import no_first_name
+
+    landlord = ["Mr Kaminski\nMr Kaminski - landlord, Stapleton Terrace flat. Owns 4 flats in Easton.",
+                "Phone numbers\nBig Dave plumber - via Kaminski's app."]
+    assert no_first_name("What is Mr Kaminski's first name?", landlord) == "Mr Kaminski"
+    assert no_first_name("Quel est le prénom de Mme Giraud, la voisine de maman ?",
+                         ["Résidence Les Tilleuls\nVoisine de palier de maman : Mme Giraud (n° 15)."]) == "Mme Giraud"
+    assert no_first_name("Wie heißt Herr Pfeiffer junior mit Vornamen?",
+                         ["Kunden\nHerr Pfeiffer junior hat wegen der Treppe angerufen."]) == "Herr Pfeiffer"
+    # A first name before the surname, after it with a comma, or by its label gives it.
+    assert no_first_name("What is Mr Kaminski's first name?", ["People\nTomasz Kaminski - landlord"]) == ""
+    assert no_first_name("What is Mr Kaminski's first name?", ["Tenancy\nKaminski, Tomasz (landlord)"]) == ""
+    assert no_first_name("What is Mr Kaminski's first name?", ["Mr Kaminski\nFirst name: Tomasz"]) == ""
+    # A person the question describes rather than names by a title is found through a relation, not here.
+    assert no_first_name("Quel est le prénom de la soliste du morceau que Sophie a fait bisser ?",
+                         ["Concert\nSophie a fait bisser le Pie Jesu."]) == ""
+    # Statements that do not name the person say nothing of them (the name check reads that).
+    assert no_first_name("What is Mr Kaminski's first name?", ["Flat\nThe boiler is new."]) == ""

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, unstated, withheld
+from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, slot, unstated, withheld
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
@@ -253,6 +253,12 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     lacks = attribute.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                  getattr(in_notes, "texts", None))
     lacks += not_carried(question, used, relational)
+    # The label that says which value of its kind is asked ("the frame number", "the name of Sam's partner"),
+    # carried by no quoted statement nor its subject (agents/slot.py): another value of the kind is offered.
+    # Not for a relation's answer, whose question describes its subject by another's attribute.
+    unlabelled = "" if relational else slot.unlabelled(
+        question, [f"{c.unit.context}\n{c.unit.text}" for c in quoted or used], in_notes)
+    lacks += [f"no {unlabelled} named"] if unlabelled else []
     if withheld and not lacks:
         lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):
@@ -391,7 +397,7 @@ def not_carried(question: str, used: Sequence[Candidate], relational: bool = Fal
     """What the quoted statements' own text gives instead of the asked attribute of the asked one
     (agents/unstated.py): a relative's attribute ("sister"), another month's, year's or ordinal instance's value
     (the year and the ordinal read with the statement's heading: "first year" for "second year"), a birthday
-    without a day, a first name without the surname asked for."""
+    without a day, a first name without the surname asked for, a titled surname without the first name asked for."""
     own = [c.unit.text for c in used]
     # Not another year for a relation's answer: its question places the asked one by another's year.
     years = [] if relational else [f"{c.unit.context}\n{c.unit.text}" for c in used]
@@ -402,6 +408,8 @@ def not_carried(question: str, used: Sequence[Candidate], relational: bool = Fal
     # A surname asked for: read with the statements' subjects too, where a person's note title gives it.
     surname = unstated.no_surname(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
     out.append(f"no surname for {surname}" if surname else "")
+    first = unstated.no_first_name(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    out.append(f"no first name for {first}" if first else "")
     return [x for x in out if x]
 
 

@@ -222,19 +222,49 @@ def unsupplied(question: str, statements: Sequence[str],
 
 
 _NUMBERED = re.compile(r"\b([A-Za-zÀ-ÿ]{3,})[ #.-]?(\d{1,4}[a-z]?)\b")
+# A thing named by a capital letter ("room A", "Sala B", "Raum C", "Plan B"): the letter ends the phrase.
+_LETTERED = re.compile(r"\b([A-Za-zÀ-ÿ]{3,})[ ]([A-HJ-Z])(?=\s*(?:[?!.,;:)]|$|\s+(?:[a-zà-ÿ]{1,4}|on|at|in|for|and|"
+                       r"with|this|last|next)\b))")
+# A figure with its unit qualifying the asked thing ("my left ear at 8 kHz", "the 50 mm pipe"): a unit of
+# measure, not a count noun, so "8 kHz" and "4 kHz" are two instances of one measurement.
+_UNITS = (r"k?Hz|kHz|MHz|dB|km|cm|mm|kg|mg|ml|GB|MB|TB|kW|kWh|mph|bpm|rpm|px|°C|°F")
+_MEASURED = re.compile(rf"(?<![\w.,])(\d{{1,4}}(?:[.,]\d+)?)\s?({_UNITS})(?![\w/])")
+# A figure the question compares with, not one that names the asked thing ("runs of 18 km or more").
+_COMPARED = re.compile(r"(?i)\b(?:over|under|above|below|than|least|most|up to|within|beyond)\s+$|"
+                       r"^\s*(?:or|\+|and (?:over|more|above|up))\b|^\+")
+
+
+def _designators(question: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """The things the question names by a designator, as (what, designator, how a statement names any one of
+    them): "batch 14", "room A", "8 kHz" (a unit's instances are told by their figure)."""
+    out: list[tuple[str, str, re.Pattern[str]]] = []
+    for word, number in _NUMBERED.findall(question):
+        if word.lower() not in _NOT_THINGS:
+            out.append((word, number, re.compile(rf"(?i)\b{re.escape(word)}[ #.-]?(\d{{1,4}}[a-z]?)\b")))
+    for word, letter in _LETTERED.findall(question):
+        if word.lower() not in _NOT_THINGS:
+            out.append((word, letter, re.compile(rf"(?i:\b{re.escape(word)})[ ]([A-Z])\b")))
+    for m in _MEASURED.finditer(question):
+        if _COMPARED.search(question[:m.start()]) or _COMPARED.search(question[m.end():]):
+            continue
+        out.append((m.group(2), m.group(1), re.compile(rf"(?<![\w.,])(\d{{1,4}}(?:[.,]\d+)?)\s?{re.escape(m.group(2))}"
+                                                       r"(?![\w/])")))
+    return out
 
 
 def other_instance(question: str, statements: Sequence[str]) -> str:
-    """A numbered thing the question names ("batch 14", "room 3", "week 12") where every quoted statement, with
-    its subject, names the same thing with another number and never the question's: "Batch 12 — Saison: FG
-    1.004" gives batch 12's gravity, not batch 14's. Returns what the statements name instead ("batch 12")."""
-    for word, number in _NUMBERED.findall(question):
-        if word.lower() in _NOT_THINGS:
-            continue
-        same = re.compile(rf"(?i)\b{re.escape(word)}[ #.-]?(\d{{1,4}}[a-z]?)\b")
+    """A thing the question names by a designator — a number ("batch 14", "week 3"), a capital letter ("room
+    A"), a figure with its unit ("my left ear at 8 kHz") — that no quoted statement, with its subject, names,
+    while the first names the same thing by another: "Batch 12 — Saison: FG 1.004" gives batch 12's gravity,
+    not batch 14's; "Room B: £40/h" room B's rate; "left ear small dip at 4 kHz" the 4 kHz reading. The value
+    is of the asked kind but not of the asked owner. Returns what the first statement names instead
+    ("batch 12")."""
+    if not statements:
+        return ""
+    for word, mark, same in _designators(question):
         seen = [[m.group(1).lower() for m in same.finditer(s)] for s in statements]
-        if all(found and number.lower() not in found for found in seen):
-            return f"{word.lower()} {seen[0][0]}"
+        if seen[0] and not any(mark.lower() in found for found in seen):
+            return f"{seen[0][0]} {word}" if same.pattern.startswith("(?<!") else f"{word.lower()} {seen[0][0]}"
     return ""
 
 

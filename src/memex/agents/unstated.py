@@ -429,3 +429,40 @@ def no_surname(question: str, statements: Sequence[str]) -> str:
             continue
         return name.strip()
     return ""
+
+
+_FIRST_NAME = re.compile(r"(?i)(?<!\w)(?:first name|given name|forename|christian name|nombre de pila|prénom|prenom|"
+                         r"vornamen?|nome di battesimo|nome proprio|primeiro nome|voornaam)(?!\w)")
+"""How each language asks for a person's first name."""
+TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Dña|Don|Doña|M|Mme|Mlle|Herr|Frau|Sig|Sig\.ra|Signor|Signora|"
+          r"Dott|Dhr|Mevr|Mevrouw|Meneer|Sr\.ª")
+"""The courtesy titles a person is named by with the surname alone ("Mr Kaminski", "Mme Giraud", "Herr Pfeiffer"),
+in en, es, fr, de, it, pt, nl."""
+_TITLED = re.compile(rf"(?<![\w.])(?:{TITLES})\.?[ \t]+((?:(?:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+)"
+                     r"{0,2}[A-ZÀ-Ý][\w'’-]+)")
+
+
+def no_first_name(question: str, statements: Sequence[str]) -> str:
+    """The titled surname whose first name the question asks ("What is Mr Kaminski's first name?", "Quel est le
+    prénom de Mme Giraud ?") when the statements name that person and only ever by a title or the surname alone:
+    no capitalised word other than a title stands before the surname ("Tomasz Kaminski") nor after it with a
+    comma ("Kaminski, Tomasz"), and no first-name label gives one ("Prénom : Odile"). "" otherwise, and when
+    the question names no one by a title (a person it describes is found through a relation: agents/multihop.py)
+    or the statements do not name them (the name check reads that)."""
+    if not _FIRST_NAME.search(question) or not statements:
+        return ""
+    text = "\n".join(statements)
+    if any((v := _LABELLED.match(text, m.end())) and v.group(1)[:1].isupper() for m in _FIRST_NAME.finditer(text)):
+        return ""
+    for m in _TITLED.finditer(question):
+        surname = re.sub(r"['’]s?$", "", m.group(1))  # "Mr Kaminski's first name"
+        word = re.escape(surname)
+        if not re.search(rf"(?<![\w-]){word}(?![\w-])", text):
+            continue
+        before = re.finditer(rf"(?<![\w.])([A-ZÀ-Ý][\w'’-]*)\.?[ \t]+{word}(?![\w-])", text)
+        if any(not re.fullmatch(rf"(?:{TITLES})", b.group(1)) for b in before):
+            continue
+        if re.search(rf"(?<![\w-]){word},[ \t]*[A-ZÀ-Ý][\w'’-]+", text):
+            continue
+        return m.group(0)[:m.end(1) - m.start()].removesuffix(m.group(1)) + surname
+    return ""

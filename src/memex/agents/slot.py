@@ -1,0 +1,147 @@
+"""Which value a question asks for, by the label the question gives it, and whether the quoted statements say it.
+
+A question that asks for a value of a kind — a name, a number, a code, a date, a time, an address — often says
+*which* one by a label: "What's the **frame** number of the Ouseburn?", "What's the name of Sam Adeyemi's
+**partner**?", "What was my **bib** number?", "¿Cuál es el número de **socio** de Lucía?". The label ties the
+value to the asked owner's attribute. Notes about the owner hold other values of the same kind (the bike's tyre
+size and service dates, the drummer's band), so the kind check (agents/answer_type.py) and the owner's name
+(agents/abstain.py) are met by a line that never states the labelled value. A statement states it when it — or
+its subject: note title and heading path — carries the label ("Frame no.: WTU123", "Partner: Ade"); a label no
+note uses is how the question words it (a paraphrase), which meaning has to carry, and is not read.
+
+The label is read in two forms, in the seven languages:
+
+- **of-form**: the kind word, "of", the labelled thing — "the name of the landlord's plumber", "el número de
+  socio", "le numéro de série", "il nome del medico", "o número de contribuinte", "der Name des Tierarztes", "de
+  naam van de verloskundige". A possessor on the way ("of Sam Adeyemi's partner") is the owner, not the label.
+- **compound**: in English, the words the kind word closes ("frame number", "bib number", "fault code",
+  "chip time"). Not before "name": "first", "full", "medical" name say what sort of name, not whose
+  (agents/unstated.no_surname reads name parts).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from memex.agents import lexicon
+
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("name names number numbers code codes date dates time address reference".split()),
+    "es": frozenset("nombre nombres número numero números código codigo fecha hora dirección direccion".split()),
+    "fr": frozenset("nom noms numéro numero numéros code codes date heure adresse".split()),
+    "it": frozenset("nome nomi numero numeri codice data ora indirizzo".split()),
+    "pt": frozenset("nome nomes número numero números código codigo data hora endereço endereco morada".split()),
+    "de": frozenset("name namen nummer code datum uhrzeit adresse".split()),
+    "nl": frozenset("naam namen nummer code datum tijd adres".split()),
+}
+"""The words that name a kind of value rather than the thing asked about (lower-case)."""
+OF_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"of"}),
+    "es": frozenset({"de", "del"}),
+    "fr": frozenset({"de", "du", "des", "d"}),
+    "it": frozenset({"di", "del", "della", "dello", "dei", "degli", "delle"}),
+    "pt": frozenset({"de", "do", "da", "dos", "das"}),
+    "de": frozenset({"von", "vom", "des", "der"}),
+    "nl": frozenset({"van"}),
+}
+"""The word that joins the kind word to the thing it is of."""
+HEAD_LAST = frozenset({"en", "nl"})
+"""Languages whose noun phrase ends with its head ("the giant bell"); the others open with it ("le numéro de
+série du cadre")."""
+MAX_WORDS = 3
+
+_JOINS: dict[str, frozenset[str]] = {
+    "en": frozenset("of at in on for from with".split()),
+    "es": frozenset("de del en a para con".split()),
+    "fr": frozenset("de du des d en à au aux pour avec".split()),
+    "it": frozenset("di del della dello dei degli delle in a al alla per con".split()),
+    "pt": frozenset("de do da dos das em no na a ao para com".split()),
+    "de": frozenset("von vom des der in im am an auf für mit".split()),
+    "nl": frozenset("van in op aan bij voor met".split()),
+}
+"""The prepositions that may follow a label: what follows them places or owns it ("the warden at Corrib View")."""
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
+_POSSESSOR = re.compile(r".+'s?")
+
+
+def _stops(lang: str) -> frozenset[str]:
+    return frozenset(lexicon.stopwords(lang))
+
+
+def _phrase(words: list[str], lang: str) -> list[str]:
+    """The labelled noun phrase at the head of `words`: articles, determiners and a possessor ("Sam Adeyemi's")
+    skipped, up to a function word, a name, a figure or MAX_WORDS; its head word alone in a head-first language."""
+    stop = _stops(lang)
+    out: list[str] = []
+    i = 0
+    # "of Sam Adeyemi's partner", "of the landlord's plumber": the possessor is whose, not which
+    while i < len(words):
+        low = words[i].lower()
+        if low in stop:
+            i += 1
+            continue
+        rest = words[i:i + 4]
+        owner = next((k for k, w in enumerate(rest) if _POSSESSOR.fullmatch(w)), None)
+        if owner is not None and all(w.lower() not in stop for w in rest[:owner]):
+            i += owner + 1
+            continue
+        break
+    end = i
+    for w in words[i:]:
+        low = w.lower()
+        # German writes every noun with a capital; elsewhere a capital is a name: whose, not which
+        if low in stop or (w[:1].isupper() and lang != "de") or w[:1].isdigit() or len(out) >= MAX_WORDS:
+            break
+        out.append(w)
+        end += 1
+    # "the name of the man who gave me the SM7B", "of the schoolgirl Mum told me about": a thing described by a
+    # clause of its own is the owner as the question describes it (the notes name it otherwise), not a label.
+    follow = words[end].lower() if end < len(words) else ""
+    if not out or follow and follow not in _JOINS.get(lang, frozenset()):
+        return []
+    return out[-1:] if lang in HEAD_LAST else out[:1]
+
+
+def label(question: str) -> list[str]:
+    """The words that say which value of its kind the question asks for ("What's the frame number of the
+    Ouseburn?" -> ["frame"]; "What's the name of Sam Adeyemi's partner?" -> ["partner"]); [] when it gives none."""
+    lang = lexicon.language(question)
+    kinds, of = KIND_WORDS.get(lang), OF_WORDS.get(lang)
+    if kinds is None or of is None:
+        return []
+    words = _WORD.findall(question.replace("’", "'"))
+    words = [w[2:] if re.match(r"(?i)[dl]'\w", w) else w for w in words]  # "d'identité", "l'IBAN"
+    lows = [w.lower() for w in words]
+    if lang == "en":
+        from memex.agents.focal import focal_words
+
+        focal = focal_words(question, 5)
+        if len(focal) >= 2 and focal[-1].lower() in kinds:
+            # "the phone number of the man who…": the compound's label; "first name", "medical name": a sort
+            return focal[-2:-1] if focal[-1].lower() not in ("name", "names") else []
+    for i, low in enumerate(lows[:-1]):
+        if low in kinds and lows[i + 1] in of:
+            return _phrase(words[i + 2:], lang)
+    return []
+
+
+def unlabelled(question: str, statements: Sequence[str],
+               in_notes: Callable[[str, str], bool] | None = None) -> str:
+    """The label of the asked value (`label`) when no quoted statement, with its subject, carries it and some
+    note does (`in_notes(word, stem)`; without it nothing is read): the statements give another value of the kind,
+    not the asked one."""
+    from memex.agents.answer_type import meets_terms
+    from memex.agents.extractive import _stem, content_terms
+
+    if not statements:
+        return ""
+    held = set().union(*(content_terms(s) for s in statements))
+    for word in label(question):
+        low = word.lower()
+        wanted = content_terms(low) | {low, _stem(low)}
+        if meets_terms(held, wanted):
+            continue
+        if in_notes is None or not in_notes(low, _stem(low)):
+            continue
+        return low
+    return ""

@@ -1,0 +1,82 @@
+"""The label that says which value of its kind a question asks for (agents/slot.py)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from small_vault import indexed_home
+
+from memex.agents import abstain
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate
+from memex.agents.slot import label, unlabelled
+from memex.domain import Hit, Location
+
+
+def test_the_label_of_the_asked_value_in_seven_languages() -> None:
+    assert label("What's the frame number of the Ouseburn?") == ["frame"]
+    assert label("What was my bib number in the half?") == ["bib"]
+    assert label("What's the name of Sam Adeyemi's partner?") == ["partner"]
+    assert label("What's the name of the warden at Corrib View?") == ["warden"]
+    assert label("¿Cuál es el número de socio de Lucía?") == ["socio"]
+    assert label("Quel est le numéro de série du cadre ?") == ["série"]
+    assert label("Qual é o nome do médico?") == ["médico"]
+    assert label("Qual è il nome del medico di base?") == ["medico"]
+    assert label("Wie ist der Name des Tierarztes?") == ["Tierarztes"]
+    assert label("Wat is de naam van de verloskundige?") == ["verloskundige"]
+
+
+def test_no_label_where_the_words_say_a_sort_of_name_or_describe_the_owner() -> None:
+    # A sort of name, not whose: "first", "medical" (unstated.no_surname reads name parts).
+    assert label("What is Mr Kaminski's first name?") == []
+    assert label("What's the medical name for the ache at the front of my knee?") == []
+    # A thing described by a clause of its own is how the question finds the owner, not a label of the notes.
+    assert label("What's the name of the giant bell I stood next to in the Netherlands?") == []
+    assert label("What was the name of the schoolgirl Mum told me about?") == []
+    # The compound's label wins over the owner that follows "of".
+    assert label("What's the phone number of the man who gave me the SM7B?") == ["phone"]
+    assert label("When is Mum's birthday?") == []
+
+
+NOTES = {
+    "Ouseburn.md": "# Bike maintenance\n\n## The Ouseburn (from 6 June 2026)\n\nTubeless 38 mm. Sealant top-up every "
+                   "3 months: done 6 Sep, next early Dec.\n",
+    "Kelby.md": "# Kelby box\n\nThe lever frame has 40 levers, number 12 is spare.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def bike_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return indexed_home(tmp_path_factory.mktemp("slot"), NOTES, "hash:384")
+
+
+def _candidate(text: str, context: str) -> Candidate:
+    hit = Hit(path="n.md", chunk_id="c1", score=1.0, text=text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=context, context=context, date=None,
+                date_source="mtime")
+    return Candidate(unit, 0.55, 0.6, 0.6, 1.0, 0.5)
+
+
+def test_a_line_on_the_owner_without_the_label_of_the_asked_value_costs_the_kind_penalty(bike_home: Path) -> None:
+    conn = sqlite3.connect(bike_home / "memex.db")
+    try:
+        words = abstain.fts_in_notes(conn)
+        q = "What's the frame number of the Ouseburn?"
+        line = _candidate("Tubeless 38 mm. Sealant top-up every 3 months: done 6 Sep, next early Dec.",
+                          "Bike maintenance › The Ouseburn (from 6 June 2026)")
+        assert unlabelled(q, [f"{line.unit.context}\n{line.unit.text}"], words) == "frame"
+        low, checks = abstain.support_score(q, 0.5, [line], in_notes=words)
+        assert checks["attribute_unsupplied"] == ["no frame named"]
+        assert low == pytest.approx(abstain.support_score(q, 0.5, [line])[0] - abstain.KIND_PENALTY)
+        # A line that carries the label, in its text or its subject, states the labelled value.
+        said = "Bike maintenance › The Ouseburn\nFrame number: WTU 4471 (under the bottom bracket)."
+        assert unlabelled(q, [said], words) == ""
+        # A label no note uses is the question's wording (a paraphrase): not read.
+        assert unlabelled("What's the chassis number of the Ouseburn?", [said], words) == ""
+        # A relation's answer is not read: its question describes the owner by another's attribute.
+        _, checks = abstain.support_score(q, 0.5, [line], in_notes=words,
+                                          expect=abstain.expected("What's the frame number?"))
+        assert "no frame named" not in checks["attribute_unsupplied"]
+    finally:
+        conn.close()
