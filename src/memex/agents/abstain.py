@@ -267,6 +267,9 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     # in the question, that no quoted statement gives (agents/value_forms.py). Not for a relation's answer.
     form = "" if relational else value_forms.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
     lacks += [f"no {form} value"] if form else []
+    if not relational and value_forms.birthday_of_other(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
+                                                        asked):
+        lacks.append("no birthday of the asked one")
     if withheld and not lacks:
         lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):

@@ -111,3 +111,28 @@ def unsupplied(question: str, statements: Sequence[str]) -> str:
     if not name or not statements:
         return ""
     return "" if any(supplies(name, s, question) for s in statements) else name
+
+
+_BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
+                    r"anniversaire|n[ée]e?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
+                    r"nat[oa]|nascita|compie|verjaardag|jarig|wordt \d+|aniversário|aniversario|nasceu|nascid[oa]|"
+                    r"nascimento|faz \d+|faz anos)\b")
+"""Words that tie a day to a birth: a birthday, being born, turning an age, in the seven languages."""
+
+
+def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence[str]) -> bool:
+    """The question asks when a named person's birthday is (`owners`: the names it gives) and no statement (with
+    its subject) gives a day of the year beside a birth word and every word of one of the names: "Sophie
+    Lambert: Anniversaire : 2 février" is another Sophie's, and a roster's "Vanaf 1 oktober … Fatima" no
+    birthday. (agents/unstated.no_day_of_year asks only for a day, of anyone.)"""
+    from memex.agents.unstated import _BIRTHDAY, _DAY_OF_YEAR, _WHEN
+
+    if not owners or not statements or not (_BIRTHDAY.search(question) or re.search(r"(?i)\bjarig\b", question)) \
+            or not _WHEN.search(question):
+        return False
+
+    def names(owner: str, text: str) -> bool:
+        return all(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text) for w in owner.split())
+
+    return not any(_DAY_OF_YEAR.search(s) and _BIRTH.search(s) and any(names(o, s) for o in owners)
+                   for s in statements)
