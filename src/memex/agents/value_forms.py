@@ -120,6 +120,10 @@ _BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|
 """Words that tie a day to a birth: a birthday, being born, turning an age, in the seven languages."""
 
 
+_ASKS_BIRTHDAY = re.compile(r"(?i)\b(?:jarig|faz anos|cumple(?:n)? (?:los )?años|fête (?:son|ses) anniversaire)\b")
+"""How a language asks for a birthday without its noun ("Wanneer is Fatima jarig?", "Quando faz anos a Rita?")."""
+
+
 def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence[str]) -> bool:
     """The question asks when a named person's birthday is (`owners`: the names it gives) and no statement (with
     its subject) gives a day of the year beside a birth word and every word of one of the names: "Sophie
@@ -127,7 +131,7 @@ def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence
     birthday. (agents/unstated.no_day_of_year asks only for a day, of anyone.)"""
     from memex.agents.unstated import _BIRTHDAY, _DAY_OF_YEAR, _WHEN
 
-    if not owners or not statements or not (_BIRTHDAY.search(question) or re.search(r"(?i)\bjarig\b", question)) \
+    if not owners or not statements or not (_BIRTHDAY.search(question) or _ASKS_BIRTHDAY.search(question)) \
             or not _WHEN.search(question):
         return False
 
