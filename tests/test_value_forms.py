@@ -39,6 +39,10 @@ def test_the_class_is_read_from_any_word_of_the_question(question: str, name: st
     "Hoe zet ik een wachtwoord op mijn site?",
     "Wann kam die Mail mit der neuen Bankverbindung?",
     "Wie füge ich ein eigenes CSS-Snippet hinzu?",              # "ein" is an article, not an EIN
+    "Which email did I send Ana about the invoice?",            # a message, not an address
+    "¿Cuánto cuesta la matrícula del curso?",                   # an enrolment fee, not a number plate
+    "Which plate did I break at Christmas?",
+    "Was habe ich nie bezahlt?",                                # "nie" is never, not a NIE
 ])
 def test_questions_about_something_else_ask_for_no_form(question: str) -> None:
     assert asked(question) == ""

@@ -26,15 +26,15 @@ CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
     "email": (frozenset("""email e-mail courriel mél e-mailadres mailadres emailadres e-mail-adresse mailadresse
 emailadresse""".split()),
               re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    "tax_id": (frozenset("""cif nif nie siret siren ust-idnr ust-id steuernummer steuer-id umsatzsteuer-id
+    "tax_id": (frozenset("""cif nif siret ust-idnr ust-id steuernummer steuer-id umsatzsteuer-id
 steuer-nr steuernr ust-nr btw-nummer btw-nr btw-id btwnummer kvk kvk-nummer rsin cnpj cpf nipc""".split()),
                # a letter or two and 7-11 digits ("B12345678", "DE 123456789", "NL123456789B01"), digits and a
                # letter ("12345678Z"), or a run of 9-11 digits ("501234567"); not a phone number in groups
                re.compile(rf"(?<![\w-])(?:[{_LETTERS}]{{1,2}}[ -]?[{_LETTERS}]?\d{{7,11}}[{_LETTERS}0-9]{{0,3}}|"
                           rf"\d{{8}}-?[{_LETTERS}]|\d{{9,11}})(?![\w-])")),
-    "plate": (frozenset("""plate number-plate numberplate licence-plate license-plate registration-plate kennzeichen
-nummernschild autokennzeichen matrícula matricula matrículas placa plaque immatriculation targa kenteken
-kentekenplaat""".split()),
+    # not "plate", "placa", "plaque", "matrícula" alone: a dinner plate, a board, an enrolment fee
+    "plate": (frozenset("""number-plate numberplate licence-plate license-plate kennzeichen nummernschild
+autokennzeichen immatriculation targa kenteken kentekenplaat""".split()),
               re.compile(rf"(?<![\w-])(?:[{_LETTERS}]{{1,3}}[ -][{_LETTERS}]{{1,2}}[ -]?\d{{1,4}}[EH]?|"
                          rf"\d{{4}}[ -]?[{_LETTERS}]{{3}}|[{_LETTERS}]{{2}}[ -]?\d{{3}}[ -]?[{_LETTERS}]{{2}}|"
                          rf"[{_LETTERS}0-9]{{1,3}}-[{_LETTERS}0-9]{{1,3}}-[{_LETTERS}0-9]{{1,3}}|"
@@ -52,7 +52,10 @@ _PHRASES = {"mot de passe": "password", "parola d'ordine": "password", "adresse 
             "partita iva": "tax_id", "codice fiscale": "tax_id", "numéro de tva": "tax_id", "vat number": "tax_id",
             "vat id": "tax_id", "número de iva": "tax_id", "número de contribuinte": "tax_id",
             "correo electrónico": "email", "dirección de correo": "email", "endereço de e-mail": "email",
-            "endereço de email": "email", "adresse électronique": "email"}
+            "endereço de email": "email", "adresse électronique": "email", "license plate": "plate",
+            "licence plate": "plate", "number plate": "plate", "registration plate": "plate",
+            "matrícula del coche": "plate", "matrícula de la furgoneta": "plate", "matrícula do carro": "plate",
+            "placa do carro": "plate", "plaque d'immatriculation": "plate"}
 _COMPOUND_HEADS = {"kennzeichen": "plate", "passwort": "password", "wachtwoord": "password", "adresse": "",
                    "mailadres": "email", "mailadresse": "email"}
 _NOT_VALUE = re.compile(r"(?i)^\W*(?:when|why|how|where|who|whom|since when|did|do|does|have|has|is|was|are|were|"
@@ -88,7 +91,14 @@ def asked(question: str) -> str:
             if first is None or m.start() < first[0]:
                 first = (m.start(), name)
             break
+    if first and first[1] == "email" and not (_ADDRESS.search(low) or _COPULA.match(low)):
+        return ""  # "Which email did I send Ana?" asks for a message, not an address
     return first[1] if first else ""
+
+
+_ADDRESS = re.compile(r"address|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift")
+_COPULA = re.compile(r"^\W*(?:what(?:['’]s| is| was)|cu[aá]l (?:es|era)|quel(?:le)? (?:est|était)|wie (?:lautet|ist|war)|"
+                     r"wat (?:is|was)|qual (?:è|era|é)|welche[sr]?|welk[e]?)\b")
 
 
 def supplies(name: str, statement: str, question: str) -> bool:
