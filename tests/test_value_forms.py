@@ -90,6 +90,7 @@ def test_a_birthday_is_the_asked_ones_and_a_birth_day() -> None:
     assert birthday_of_other("Wanneer is Fatima jarig?", roster, ["Fatima"])
     assert not birthday_of_other("Wanneer is Fatima jarig?", ["Fatima\nFatima: jarig op 3 mei."], ["Fatima"])
     assert not birthday_of_other("When is Ada's birthday?", ["Ada\nAda: Daughter. Born 18 December 2016."], ["Ada"])
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada's birthday\nShe'll be 10 on 18 December."], ["Ada"])
     assert not birthday_of_other("Wann hat Leon Geburtstag?", ["Leon\nLeon: Geburtstag am 4. Mai."], ["Leon"])
     # a birthday not asked by when, or with no name given: not this check's
     assert not birthday_of_other("What did I give Ada for her birthday?", other, ["Ada"])

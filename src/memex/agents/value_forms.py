@@ -123,7 +123,7 @@ def unsupplied(question: str, statements: Sequence[str]) -> str:
     return "" if any(supplies(name, s, question) for s in statements) else name
 
 
-_BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
+_BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|['’]ll be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
                     r"anniversaire|n[ée]e?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
                     r"nat[oa]|nascita|compie|verjaardag|jarig|wordt \d+|aniversário|aniversario|nasceu|nascid[oa]|"
                     r"nascimento|faz \d+|faz anos)\b")
@@ -146,7 +146,8 @@ def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence
         return False
 
     def names(owner: str, text: str) -> bool:
-        return all(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text) for w in owner.split())
+        # "Ada's birthday" names Ada: a possessive ending is no other word
+        return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in owner.split())
 
     return not any(_DAY_OF_YEAR.search(s) and _BIRTH.search(s) and any(names(o, s) for o in owners)
                    for s in statements)
