@@ -479,11 +479,6 @@ def _unrecorded(line: str, head: set[str]) -> bool:
     return False
 
 
-WHERE = re.compile(r"(?i)(?<!\w)(?:where|whereabouts|d[oó]nde|ad[oó]nde|o[uù]|wo|wohin|woher|waar|waarheen|dove|"
-                   r"onde|aonde)(?!\w)")
-"""The question words that ask where something is, in en, es, fr, de, nl, it, pt."""
-
-
 WITHHELD_CANDIDATES = 3
 """How many of the best-scored retrieved statements, besides the quoted ones, are read for a withheld line: the
 second search (reformulate) can stand an answer on a weaker statement about something else ("Phone number is
@@ -502,9 +497,7 @@ def _withheld(question: str, used: Sequence[Candidate], note_text: Callable[[int
     if not attr or not used:
         return ""
     top = used[0]
-    # Kept elsewhere ("Nieuw adres staat in mijn telefoon") answers only a question that asks where something is,
-    # not one that asks for an address or a place by its name.
-    where = PLACE in expected(question).kinds and WHERE.search(question) is not None
+    where = PLACE in expected(question).kinds
     # The answer's own statement speaks of the asked thing — a word it asks about — and does not say it is withheld
     # or pending. Pending or kept elsewhere is read by sentence: "Current salary: 61,200. Next review effective 1
     # April 2027, to be confirmed in March." states the salary, whatever the next sentence leaves pending; a
