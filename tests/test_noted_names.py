@@ -77,3 +77,13 @@ def test_a_name_elided_onto_its_article_is_checked() -> None:
     own = _candidate("APL : 312 €/mois versés par la CAF.", "Résidence Les Tilleuls")
     _, checks = support_score(q, 0.5, [own])
     assert checks["names_missing"] == []
+
+
+def test_a_noun_after_a_quantity_word_is_no_name() -> None:
+    # "wenig Honig", "viel Honig": a mass noun takes a quantity word where a name never does
+    honey = ["Dieses Jahr wenig Honig geerntet.", "Brot mit Honig und Butter.", "Tee und Honig am Abend."]
+    assert not written_as_name("Honig", honey, "de")
+    assert written_as_name("Honig", honey[1:], "de")  # without the quantity word the notes would not tell
+    # the question itself writing it after one: not read as a name, whatever the notes do
+    assert noted_names("Wie viel Honig hat Leon geerntet?", names("Wie viel Honig hat Leon geerntet?"),
+                       lambda w, limit=20: honey[1:] + NOTES) == ["Leon"]

@@ -16,7 +16,19 @@ from typing import Any
 
 import numpy as np
 
-from memex.agents import attribute, binding, focal, lexicon, noted_names, paraphrase, slot, unstated, withheld
+from memex.agents import (
+    attribute,
+    binding,
+    focal,
+    given_name,
+    lexicon,
+    noted_names,
+    paraphrase,
+    slot,
+    unstated,
+    value_forms,
+    withheld,
+)
 from memex.agents.answer_type import Expectation, expected, names
 from memex.agents.extractive import Candidate, Weights, content_terms, question_terms, writer_dated_kind
 from memex.domain import Hit
@@ -259,6 +271,15 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     unlabelled = "" if relational else slot.unlabelled(
         question, [f"{c.unit.context}\n{c.unit.text}" for c in quoted or used], in_notes)
     lacks += [f"no {unlabelled} named"] if unlabelled else []
+    # A value with a form of its own (a tax number, an email address, a number plate, a password) asked anywhere
+    # in the question, that no quoted statement gives (agents/value_forms.py). Not for a relation's answer.
+    form = "" if relational else value_forms.unsupplied(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    lacks += [f"no {form} value"] if form else []
+    if not relational and value_forms.birthday_of_other(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
+                                                        asked):
+        lacks.append("no birthday of the asked one")
+    given = given_name.no_given_name(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
+    lacks += [f"no first name for {given}"] if given else []
     if withheld and not lacks:
         lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):

@@ -36,6 +36,19 @@ CONTRACTED: dict[str, frozenset[str]] = {
 """Determiners besides binding.ARTICLES: the articles that prepositions absorb ("zum", "du", "del") and the
 quantifiers and inflected possessives a noun takes ("keine", "jeden", "seinem")."""
 
+QUANTIFIERS: dict[str, frozenset[str]] = {
+    "en": frozenset("much many few several more less enough".split()),
+    "es": frozenset("mucho mucha muchos muchas poco poca pocos pocas varios varias más menos bastante".split()),
+    "fr": frozenset("beaucoup peu plusieurs assez trop moins plus".split()),
+    "de": frozenset("viel viele vielen vieler wenig wenige wenigen mehr weniger etwas genug mehrere mehreren einige "
+                    "einigen paar".split()),
+    "it": frozenset("molto molta molti molte poco poca pochi poche parecchi alcuni alcune più meno".split()),
+    "pt": frozenset("muito muita muitos muitas pouco pouca poucos poucas vários várias mais menos".split()),
+    "nl": frozenset("veel weinig meer minder enkele sommige genoeg".split()),
+}
+"""Quantity words a mass or plural noun takes without an article ("viel Honig", "mehrere Völker", "wie viele
+Kisten"), which a person's name does not."""
+
 TITLES = frozenset(lexicon.fold(w) for w in """mr mrs ms miss dr sr sra srta don dona senor senora m mme mlle monsieur
 madame herr herrn frau fraulein signor signore signora sig dott senhor senhora dona meneer mevrouw dhr mevr""".split())
 """Titles before a name, in every language ("Herr Pfeiffer", "Mme Giraud"): part of how a name is written, not one;
@@ -53,16 +66,16 @@ def _determiners(lang: str) -> frozenset[str]:
     return ARTICLES.get(lang, ARTICLES["en"]) | CONTRACTED.get(lang, frozenset())
 
 
-def _use(text: str, start: int, dets: frozenset[str]) -> str:
-    """How the word starting at `start` stands: "noun" right after a determiner, a numeral, or a determiner and
-    one lower-case word ("die neue Absaugung"); "name" after any other word inside a sentence; "" where it opens
+def _use(text: str, start: int, dets: frozenset[str], quantifiers: frozenset[str] = frozenset()) -> str:
+    """How the word starting at `start` stands: "noun" right after a determiner, a quantity word of the language
+    (`quantifiers`: "viel Honig"), a numeral, or a determiner and one lower-case word ("die neue Absaugung"); "name" after any other word inside a sentence; "" where it opens
     a line, a sentence or a bracket, which says nothing."""
     head = text[max(0, start - 80):start]
     before = list(_TOKEN.finditer(head))[-2:]
     if not before or head[before[-1].end():].strip(" ,") or "\n" in head[before[-1].end():]:
         return ""
     last = before[-1].group(0)
-    if last.lower() in dets or last[0].isdigit():
+    if last.lower() in dets or last.lower() in quantifiers or last[0].isdigit():
         return "noun"
     if len(before) == 2 and last.islower() and before[0].group(0).lower() in dets \
             and not head[before[0].end():before[1].start()].strip():
@@ -78,7 +91,7 @@ def written_as_name(word: str, passages: Sequence[str], lang: str) -> bool:
     pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
     for text in passages:
         for m in pattern.finditer(text):
-            use = _use(text, m.start(), dets)
+            use = _use(text, m.start(), dets, QUANTIFIERS.get(lang, frozenset()))
             if use == "noun":
                 return False
             uses += use == "name"
@@ -100,7 +113,7 @@ def noted_names(question: str, found: Sequence[str], texts: Callable[..., Sequen
             if word in kept or not word[:1].isupper() or word.isupper() or lexicon.fold(word.lower()) in TITLES:
                 continue
             at = re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", question)
-            if at and _use(question, at.start(), dets) == "noun":
+            if at and _use(question, at.start(), dets, QUANTIFIERS.get(lang, frozenset())) == "noun":
                 continue  # the question itself writes it as a noun ("bei der Bank", "im Sommer")
             forms = [word] + ([word[:-1]] if word.endswith("s") and len(word) > 3 else [])
             for form in forms:

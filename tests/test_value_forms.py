@@ -1,0 +1,126 @@
+"""Values with a written form of their own asked anywhere in a question (agents/value_forms.py), and the support
+an answer that does not give one loses (agents/abstain.py)."""
+from __future__ import annotations
+
+import pytest
+
+from memex.agents import abstain
+from memex.agents.evidence import Unit
+from memex.agents.extractive import Candidate
+from memex.agents.value_forms import asked, supplies, unsupplied
+from memex.domain import Hit, Location
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("¿Cuál es el CIF de Transportes Ribera?", "tax_id"),
+    ("Quel est le numéro de TVA du cabinet ?", "tax_id"),
+    ("Wie lautet die Steuernummer von Holz Müller?", "tax_id"),
+    ("Qual è la partita IVA di Rossi?", "tax_id"),
+    ("Qual é o NIF da farmácia?", "tax_id"),
+    ("Wat is het btw-nummer van de praktijk?", "tax_id"),
+    ("What is Ana Gil's email address?", "email"),
+    ("¿Cuál es el correo electrónico de Marta?", "email"),
+    ("Wat is het mailadres van Joke?", "email"),
+    ("Welches Kennzeichen hat der Transporter?", "plate"),
+    ("Hoe luidt het kenteken van de bus?", "plate"),
+    ("Quelle est la plaque d'immatriculation de la Clio ?", "plate"),
+    ("Wat is het wachtwoord van de wifi?", "password"),
+    ("Quel est le mot de passe du routeur ?", "password"),
+])
+def test_the_class_is_read_from_any_word_of_the_question(question: str, name: str) -> None:
+    assert asked(question) == name
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuánto IVA ingresé en el tercer trimestre?",            # the tax paid, an amount
+    "What did Jamie's email of 27 February say about the date?",  # what a message said
+    "¿Qué decía el correo de Harinas del Ebro?",
+    "Wie schütze ich meine Seite mit einem Passwort?",          # how, not which
+    "Hoe zet ik een wachtwoord op mijn site?",
+    "Wann kam die Mail mit der neuen Bankverbindung?",
+    "Wie füge ich ein eigenes CSS-Snippet hinzu?",              # "ein" is an article, not an EIN
+    "Which email did I send Ana about the invoice?",            # a message, not an address
+    "¿Cuánto cuesta la matrícula del curso?",                   # an enrolment fee, not a number plate
+    "Which plate did I break at Christmas?",
+    "Was habe ich nie bezahlt?",                                # "nie" is never, not a NIE
+])
+def test_questions_about_something_else_ask_for_no_form(question: str) -> None:
+    assert asked(question) == ""
+
+
+def test_a_value_of_the_form_supplies_it_and_another_figure_does_not() -> None:
+    q = "¿Cuál es el CIF de Transportes Ribera?"
+    assert supplies("tax_id", "Transportes Ribera: CIF B46123456, Sagunto.", q)
+    assert supplies("tax_id", "Datos fiscales: 12345678Z", q)
+    assert not supplies("tax_id", "Factura 2025-038: 1.260,00 € + IVA. Móvil: 661 204 837.", q)
+    assert supplies("plate", "Neuer Transporter: Kennzeichen L-HW 2204.", "Welches Kennzeichen hat der Transporter?")
+    assert not supplies("plate", "Ford Transit Custom, 2022, 61.000 km, L2.", "Welches Kennzeichen hat der Transporter?")
+    assert supplies("email", "Contacto: ana.gil@ribera.example", "What is Ana Gil's email address?")
+    assert supplies("password", "Wifi — wachtwoord: Zomer2024!", "Wat is het wachtwoord van de wifi?")
+    assert not supplies("password", "Inloggen via de site van de KNOV.", "Wat is het wachtwoord van de wifi?")
+    assert unsupplied("¿Cuál es el NIF de Naranjo Labs?", ["Naranjo Labs\nMi papel: CTO fraccional."]) == "tax_id"
+    assert unsupplied("¿Cuál es el NIF de Naranjo Labs?", []) == ""
+
+
+def _candidate(text: str, subject: str) -> Candidate:
+    hit = Hit(path="n.md", chunk_id="c1", score=1.0, text=text, location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject=subject, context=subject, date=None,
+                date_source="mtime")
+    return Candidate(unit, 0.55, 0.6, 0.6, 1.0, 0.5)
+
+
+def test_an_answer_without_the_asked_form_costs_the_kind_penalty() -> None:
+    q = "Welches Kennzeichen hat der Transporter?"
+    silent = _candidate("Gekauft: Ford Transit Custom, 2022, 61.000 km, L2, Autohaus Seidel.", "Neuer Transporter")
+    said = _candidate("Gekauft: Ford Transit Custom, Kennzeichen L-HW 2204, Autohaus Seidel.", "Neuer Transporter")
+    score, checks = abstain.support_score(q, 0.5, [silent])
+    assert "no plate value" in checks["attribute_unsupplied"]
+    right, checks = abstain.support_score(q, 0.5, [said])
+    assert checks["attribute_unsupplied"] == []
+    assert score == pytest.approx(right - abstain.KIND_PENALTY)
+
+
+def test_a_birthday_is_the_asked_ones_and_a_birth_day() -> None:
+    from memex.agents.value_forms import birthday_of_other
+
+    other = ["Sophie Girard\nSophie Girard: Cheffe de chœur depuis 2016.",
+             "Sophie Lambert\nSophie Lambert: Anniversaire : 2 février. Elle aime le thé au jasmin."]
+    assert birthday_of_other("Quand est l'anniversaire de Sophie Girard ?", other, ["Sophie Girard"])
+    roster = ["Dienstrooster › Vanaf 1 oktober 2026\nNachten: na de ruil met Fatima is het alleen dinsdag."]
+    assert birthday_of_other("Wanneer is Fatima jarig?", roster, ["Fatima"])
+    assert not birthday_of_other("Wanneer is Fatima jarig?", ["Fatima\nFatima: jarig op 3 mei."], ["Fatima"])
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada\nAda: Daughter. Born 18 December 2016."], ["Ada"])
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada's birthday\nShe'll be 10 on 18 December."], ["Ada"])
+    assert not birthday_of_other("Wann hat Leon Geburtstag?", ["Leon\nLeon: Geburtstag am 4. Mai."], ["Leon"])
+    # a birthday not asked by when, or with no name given: not this check's
+    assert not birthday_of_other("What did I give Ada for her birthday?", other, ["Ada"])
+    assert not birthday_of_other("When is Mum's birthday?", other, [])
+
+
+def test_an_answer_with_another_ones_birthday_costs_the_kind_penalty() -> None:
+    q = "Quand est l'anniversaire de Sophie Girard ?"
+    other = _candidate("Sophie Lambert: Anniversaire : 2 février. Elle aime le thé au jasmin.", "Sophie Lambert")
+    own = _candidate("Sophie Girard: Anniversaire : 5 mai.", "Sophie Girard")
+    _, checks = abstain.support_score(q, 0.5, [other])
+    assert "no birthday of the asked one" in checks["attribute_unsupplied"]
+    _, checks = abstain.support_score(q, 0.5, [own])
+    assert checks["attribute_unsupplied"] == []
+
+
+def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname() -> None:
+    from memex.agents.given_name import no_given_name
+
+    q = "Quel est le prénom de Mme Giraud, la voisine de maman ?"
+    only = ["Résidence\nVoisine de palier de maman : Mme Giraud (n° 15), ancienne institutrice.",
+            "Elle mange ce midi avec sa voisine de palier, Mme Giraud."]
+    assert no_given_name(q, only) == "Giraud"
+    assert no_given_name(q, ["Mme Hélène Giraud, voisine de palier."]) == ""
+    assert no_given_name(q, ["Hélène Giraud : voisine de palier."]) == ""
+    assert no_given_name("What is Mr Kaminski's first name?", ["Mr Kaminski next door took the parcel."]) == "Kaminski"
+    assert no_given_name("Wie heißt Herr Pfeiffer mit Vornamen?", ["Kunde: Herr Pfeiffer; Vorname: Klaus"]) == ""
+    assert no_given_name("Wat is de voornaam van meneer De Vries?", ["Buurman: meneer De Vries, 80 jaar."]) == "Vries"
+    # not a first name asked, or not named in the statements (the name check's)
+    assert no_given_name("Wo wohnt Herr Pfeiffer?", ["Herr Pfeiffer, Küche."]) == ""
+    assert no_given_name(q, ["Maman mange avec sa voisine."]) == ""
+    _, checks = abstain.support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
+    assert "no first name for Giraud" in checks["attribute_unsupplied"]
