@@ -20,7 +20,6 @@ from memex.agents import (
     attribute,
     binding,
     focal,
-    given_name,
     lexicon,
     noted_names,
     paraphrase,
@@ -278,8 +277,6 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     if not relational and value_forms.birthday_of_other(question, [f"{c.unit.context}\n{c.unit.text}" for c in used],
                                                         asked):
         lacks.append("no birthday of the asked one")
-    given = given_name.no_given_name(question, [f"{c.unit.context}\n{c.unit.text}" for c in used])
-    lacks += [f"no first name for {given}"] if given else []
     if withheld and not lacks:
         lacks += [f"the withheld line gives no {k}" for k in quoted_withheld(question, withheld, quoted or used)]
     if not lacks and expect and struck_only(question, expect, [c.unit.text for c in quoted or used]):

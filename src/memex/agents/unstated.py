@@ -435,10 +435,12 @@ _FIRST_NAME = re.compile(r"(?i)(?<!\w)(?:first name|given name|forename|christia
                          r"vornamen?|nome di battesimo|nome proprio|primeiro nome|voornaam)(?!\w)")
 """How each language asks for a person's first name."""
 TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Dña|Don|Doña|M|Mme|Mlle|Herr|Frau|Sig|Sig\.ra|Signor|Signora|"
-          r"Dott|Dhr|Mevr|Mevrouw|Meneer|Sr\.ª")
+          r"Dott|Dhr|Mevr|Mevrouw|Meneer|Sr\.ª|Monsieur|Madame|Señor|Señora|Senhor|Senhora|Signore")
+_LOWER_TITLES = r"meneer|mevrouw|monsieur|madame|señor|señora|senhor|senhora|signor|signora|signore"
+"""Titles written in lower case inside a sentence ("meneer De Vries", "la señora Ortiz")."""
 """The courtesy titles a person is named by with the surname alone ("Mr Kaminski", "Mme Giraud", "Herr Pfeiffer"),
 in en, es, fr, de, it, pt, nl."""
-_TITLED = re.compile(rf"(?<![\w.])(?:{TITLES})\.?[ \t]+((?:(?:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+)"
+_TITLED = re.compile(rf"(?<![\w.])(?:{TITLES}|{_LOWER_TITLES})\.?[ \t]+((?:(?i:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+)"
                      r"{0,2}[A-ZÀ-Ý][\w'’-]+)")
 
 
