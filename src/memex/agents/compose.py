@@ -572,8 +572,22 @@ def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[C
             return full <= have or most
         return need <= have or most
 
-    kept = [c for c in dated if about(c)]
-    return kept or dated
+    kept = [c for c in dated if about(c)] or dated
+    # The thing the question names ("¿Cuánto le cobro ahora a Albufera por jornada?") must be named by a statement
+    # that competes — in its text, note title, headings or the line before: the latest row of an invoice log for
+    # another client is no news about Albufera, though the log's title holds no asked word to tell them apart.
+    named = _named_words(question, asked)
+    if named and _covered(named, top):
+        kept = [c for c in kept if _covered(named, c)] or kept
+    return kept
+
+
+def _named_words(question: str, asked: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """The asked words that are part of a name the question gives ("Albufera", "Elin")."""
+    from memex.agents.answer_type import names
+
+    words = {w.lower() for n in names(question) for w in WORD.findall(n)}
+    return {w: stems for w, stems in asked.items() if w in words}
 
 
 def _compound_of(terms: set[str], wanted: set[str]) -> bool:
