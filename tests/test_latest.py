@@ -169,3 +169,16 @@ def test_a_statement_that_says_from_when_it_holds_competes_further_down() -> Non
     far = _dated("From 1 May the canteen opens at 8.", 0.30, "2026-05-01", "text", 1)
     plain = _dated("Rachel chaired the meeting.", 0.50, "2026-03-01", "text", 1)
     assert latest.stated_changes([(near, 0.46), (far, 0.30), (plain, 0.50)], 0.62) == [near]
+
+
+@pytest.mark.parametrize("text", [
+    "Actualización 1-ene-2026: jornada 680 € según Tarifas.",
+    "Updated 3 May 2026: the rate is £29.40.",
+    "Stand 1.5.2026: 58 € pro Stunde.",
+    "Mise à jour 1 mars 2026 : 55 € la séance.",
+    "Aggiornamento 1 marzo 2026: 60 € a lezione.",
+    "Bijgewerkt 1 maart 2026: 62 euro per uur.",
+    "Atualização 1 de março de 2026: 45 € por hora.",
+])
+def test_an_update_dated_where_it_is_written_says_from_when(text: str) -> None:
+    assert latest.says_from(text)
