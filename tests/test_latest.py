@@ -182,3 +182,31 @@ def test_a_statement_that_says_from_when_it_holds_competes_further_down() -> Non
 ])
 def test_an_update_dated_where_it_is_written_says_from_when(text: str) -> None:
     assert latest.says_from(text)
+
+
+def test_a_line_that_carries_an_entrys_day_brings_the_entry_into_the_pool() -> None:
+    from memex.agents.compose import _with_entries
+
+    entry = _cand(_unit("- 14-ago-2026: redimensionado a CX32 (4 vCPU, 8 GB RAM)", 3, "2026-08-14"), 0.52)
+    below = _cand(_unit("Reverse proxy: Nginx. Certificados: SSL.", 5, "2026-08-14"), 0.54)
+    other = _cand(_unit("2-mar-2026: 3.000 intentos de login por SSH", 0, "2026-03-02", doc=2), 0.53)
+    assert _with_entries([below, other], [below, other, entry]) == [below, other, entry]
+    # A line that writes its own day brings nothing.
+    assert _with_entries([other], [other, entry]) == [other]
+
+
+def test_the_named_thing_must_be_named_by_a_competing_statement() -> None:
+    from memex.agents.compose import same_subject
+
+    def row(text: str, date: str, doc: int, subject: str, score: float) -> Candidate:
+        u = _unit(text, 0, date, doc)
+        return _cand(Unit(u.quote, u.text, u.hit, 0, 0, subject, subject, date, "text"), score)
+
+    q = "¿Cuánto le cobro ahora a Albufera por jornada?"
+    top = row("2025-031 30/09/2025 Albufera Logística 4.800,00 € cobrada 02/12", "2025-09-30", 1, "Facturas 2025", 0.7)
+    other = row("2025-038 30/11/2025 Transportes Martínez 1.260,00 € cobrada (03/02/2026)", "2026-02-03", 1,
+                "Facturas 2025", 0.66)
+    news = row("Actualización 1-ene-2026: jornada 680 €", "2026-01-01", 2, "Grupo Albufera Logística › Condiciones", 0.65)
+    dated = [top, other, news]
+    # The invoice log's title holds no asked word: without the name, another client's latest row would compete.
+    assert same_subject(q, dated, [(c, c.score) for c in dated]) == [top, news]

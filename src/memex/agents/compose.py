@@ -444,6 +444,19 @@ def _with_rows(pool: list[Candidate], cands: Sequence[Candidate],
     return [*pool, *rows]
 
 
+def _with_entries(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The pool with the dated entry each of its lines carries its day from ("- 14-ago: redimensionado a CX32"
+    above "Reverse proxy: Nginx"): the line only has the day because the entry wrote it, and the entry is what
+    happened that day. Only entries of the same note that write that day and offer the asked kind."""
+    carried = {(c.unit.hit.path, str(c.unit.date)) for c in pool
+               if c.unit.date_source == "text" and c.unit.date and not says_own_date(c)}
+    if not carried:
+        return pool
+    added = [c for c in cands if c not in pool and c.kind != 0.0 and (c.unit.hit.path, str(c.unit.date)) in carried
+             and says_own_date(c)]
+    return [*pool, *added]
+
+
 def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
              subject_docs: frozenset[int] = frozenset()) -> Composed:
     """The latest dated statement about the asked thing first, then the one it replaced (`subject_docs`: the notes
@@ -471,7 +484,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
     # november … 28 uur" is no news about the night shift).
     asked = _asked_words(question)
-    pool = _with_rows(pool, cands, asked)
+    pool = _with_entries(_with_rows(pool, cands, asked), cands)
     news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
@@ -487,7 +500,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # day ("Filter alle 6 Monate prüfen" atop the Maschinenbuch is older than its row "03.11.2026 | Filterwechsel").
     logged = {c.unit.hit.path for c in dated if says_own_date(c)}
     contenders = [c for c in dated if not (c.unit.hit.path in logged and _note_dated(c))] or dated
-    latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    # Of one day's statements, the one that writes the day is the news ("14-ago: … redimensionado a CX32"), not a
+    # line below it that only carries the day ("Reverse proxy: Nginx").
+    latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), says_own_date(c), c.score))
     older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
