@@ -191,8 +191,11 @@ def test_a_line_that_carries_an_entrys_day_brings_the_entry_into_the_pool() -> N
     below = _cand(_unit("Reverse proxy: Nginx. Certificados: SSL.", 5, "2026-08-14"), 0.54)
     other = _cand(_unit("2-mar-2026: 3.000 intentos de login por SSH", 0, "2026-03-02", doc=2), 0.53)
     assert _with_entries([below, other], [below, other, entry]) == [below, other, entry]
-    # A line that writes its own day brings nothing.
+    # A line that writes its own day brings nothing; nor does an entry below the line (a log's row under the
+    # undated line atop it that borrows the note's day).
     assert _with_entries([other], [other, entry]) == [other]
+    atop = _cand(_unit("Wartungsintervall: Filter alle 6 Monate prüfen.", 1, "2026-08-14"), 0.54)
+    assert _with_entries([atop], [atop, entry]) == [atop]
 
 
 def test_the_named_thing_must_be_named_by_a_competing_statement() -> None:

@@ -448,12 +448,17 @@ def _with_entries(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Can
     """The pool with the dated entry each of its lines carries its day from ("- 14-ago: redimensionado a CX32"
     above "Reverse proxy: Nginx"): the line only has the day because the entry wrote it, and the entry is what
     happened that day. Only entries of the same note that write that day and offer the asked kind."""
-    carried = {(c.unit.hit.path, str(c.unit.date)) for c in pool
-               if c.unit.date_source == "text" and c.unit.date and not says_own_date(c)}
+    carried = [c for c in pool if c.unit.date_source == "text" and c.unit.date and not says_own_date(c)]
     if not carried:
         return pool
-    added = [c for c in cands if c not in pool and c.kind != 0.0 and (c.unit.hit.path, str(c.unit.date)) in carried
-             and says_own_date(c)]
+
+    def dates(e: Candidate, c: Candidate) -> bool:
+        """Is `e` the entry above `c` in its passage that writes the day `c` carries?"""
+        return e.unit.hit.chunk_id == c.unit.hit.chunk_id and e.unit.position < c.unit.position \
+            and str(e.unit.date) == str(c.unit.date)
+
+    added = [e for e in cands if e not in pool and e.kind != 0.0 and says_own_date(e)
+             and any(dates(e, c) for c in carried)]
     return [*pool, *added]
 
 
