@@ -452,14 +452,15 @@ def _with_entries(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Can
     if not carried:
         return pool
 
-    def dates(e: Candidate, c: Candidate) -> bool:
-        """Is `e` the entry above `c` in its passage that writes the day `c` carries?"""
-        return e.unit.hit.chunk_id == c.unit.hit.chunk_id and e.unit.position < c.unit.position \
-            and str(e.unit.date) == str(c.unit.date)
-
     added = [e for e in cands if e not in pool and e.kind != 0.0 and says_own_date(e)
-             and any(dates(e, c) for c in carried)]
+             and any(_entry_above(e, c) for c in carried)]
     return [*pool, *added]
+
+
+def _entry_above(e: Candidate, c: Candidate) -> bool:
+    """Is `e` a statement above `c` in its passage, of the day `c` is dated by (the entry `c` carries it from)?"""
+    return e.unit.hit.chunk_id == c.unit.hit.chunk_id and e.unit.position < c.unit.position \
+        and str(e.unit.date) == str(c.unit.date)
 
 
 def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
@@ -505,9 +506,12 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # day ("Filter alle 6 Monate prüfen" atop the Maschinenbuch is older than its row "03.11.2026 | Filterwechsel").
     logged = {c.unit.hit.path for c in dated if says_own_date(c)}
     contenders = [c for c in dated if not (c.unit.hit.path in logged and _note_dated(c))] or dated
-    # Of one day's statements, the one that writes the day is the news ("14-ago: … redimensionado a CX32"), not a
-    # line below it that only carries the day ("Reverse proxy: Nginx").
-    latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), says_own_date(c), c.score))
+    latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    # A line that only carries the day of the entry above it ("Reverse proxy: Nginx" below "14-ago: … redimensionado
+    # a CX32") gives way to that entry: the entry is what happened that day.
+    entry = [e for e in contenders if e is not latest and says_own_date(e) and _entry_above(e, latest)]
+    if entry and not says_own_date(latest):
+        latest = max(entry, key=lambda c: c.score)
     older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
