@@ -194,3 +194,30 @@ def test_sentence_dates_cached_reading_hands_out_a_fresh_list() -> None:
     assert first == again and first[0] == "2026-03-12"
     first[0] = None
     assert sentence_dates(text, spans, None, "2026-03-12")[0] == "2026-03-12"
+
+
+def test_a_heading_that_names_its_year_dates_its_section() -> None:
+    # A price list: "2025" then "2026 (desde el 1 de enero)", parsed into heading blocks (no "#" left).
+    blocks = [Block("Tarifas", kind="heading"), Block("2025", kind="heading"), Block("- Hora: 75 €/h"),
+              Block("2026 (desde el 1 de enero)", kind="heading"), Block("- Hora: 82 €/h")]
+    text = "\n\n".join(b.text for b in blocks)
+    sections = heading_offsets(blocks)
+    marks = mark_headings(text, find_dates(text, dt.date(2026, 1, 12), headings=set(sections)), sections)
+    # The heading's "1 de enero" is in the year the heading names, not in the year of the section above.
+    assert [(m.day.isoformat(), m.kind) for m in marks] == [("2025-01-01", "heading"), ("2026-01-01", "heading")]
+    old, new = text.index("- Hora: 75"), text.index("- Hora: 82")
+    out = chunk_dates(text, marks, [(old, old + 14), (new, len(text))], "2026-01-12", dt.date(2026, 12, 4), sections)
+    assert (out[0].start, out[1].start) == ("2025-01-01", "2026-01-01")
+    # The same heading written with "#" in a chunk's own text.
+    assert find_dates("2025\n- Hora: 75\n## 2026 (desde el 1 de enero)\n- Hora: 82", dt.date(2025, 3, 1))[0].day \
+        == dt.date(2026, 1, 1)
+
+
+def test_a_year_less_log_line_runs_forward_from_the_full_date_above() -> None:
+    text = ("Creado el 6-sep-2025. Tipo CX22.\n- Acceso solo por clave.\n- 3 de marzo: cambio SSH al puerto 2222.\n"
+            "- 14-ago: redimensionado a CX32.")
+    days = [m.day.isoformat() for m in find_dates(text, dt.date(2025, 9, 6))]
+    assert days == ["2025-09-06", "2026-03-03", "2026-08-14"]
+    # A day inside a sentence is not a log line: it keeps the year around it.
+    assert find_dates("Creado el 6-sep-2025; la revisión fue el 3 de marzo.", dt.date(2025, 9, 6))[1].day \
+        == dt.date(2025, 3, 3)

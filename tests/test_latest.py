@@ -169,3 +169,47 @@ def test_a_statement_that_says_from_when_it_holds_competes_further_down() -> Non
     far = _dated("From 1 May the canteen opens at 8.", 0.30, "2026-05-01", "text", 1)
     plain = _dated("Rachel chaired the meeting.", 0.50, "2026-03-01", "text", 1)
     assert latest.stated_changes([(near, 0.46), (far, 0.30), (plain, 0.50)], 0.62) == [near]
+
+
+@pytest.mark.parametrize("text", [
+    "Actualización 1-ene-2026: jornada 680 € según Tarifas.",
+    "Updated 3 May 2026: the rate is £29.40.",
+    "Stand 1.5.2026: 58 € pro Stunde.",
+    "Mise à jour 1 mars 2026 : 55 € la séance.",
+    "Aggiornamento 1 marzo 2026: 60 € a lezione.",
+    "Bijgewerkt 1 maart 2026: 62 euro per uur.",
+    "Atualização 1 de março de 2026: 45 € por hora.",
+])
+def test_an_update_dated_where_it_is_written_says_from_when(text: str) -> None:
+    assert latest.says_from(text)
+
+
+def test_a_line_that_carries_an_entrys_day_brings_the_entry_into_the_pool() -> None:
+    from memex.agents.compose import _with_entries
+
+    entry = _cand(_unit("- 14-ago-2026: redimensionado a CX32 (4 vCPU, 8 GB RAM)", 3, "2026-08-14"), 0.52)
+    below = _cand(_unit("Reverse proxy: Nginx. Certificados: SSL.", 5, "2026-08-14"), 0.54)
+    other = _cand(_unit("2-mar-2026: 3.000 intentos de login por SSH", 0, "2026-03-02", doc=2), 0.53)
+    assert _with_entries([below, other], [below, other, entry]) == [below, other, entry]
+    # A line that writes its own day brings nothing; nor does an entry below the line (a log's row under the
+    # undated line atop it that borrows the note's day).
+    assert _with_entries([other], [other, entry]) == [other]
+    atop = _cand(_unit("Wartungsintervall: Filter alle 6 Monate prüfen.", 1, "2026-08-14"), 0.54)
+    assert _with_entries([atop], [atop, entry]) == [atop]
+
+
+def test_the_named_thing_must_be_named_by_a_competing_statement() -> None:
+    from memex.agents.compose import same_subject
+
+    def row(text: str, date: str, doc: int, subject: str, score: float) -> Candidate:
+        u = _unit(text, 0, date, doc)
+        return _cand(Unit(u.quote, u.text, u.hit, 0, 0, subject, subject, date, "text"), score)
+
+    q = "¿Cuánto le cobro ahora a Albufera por jornada?"
+    top = row("2025-031 30/09/2025 Albufera Logística 4.800,00 € cobrada 02/12", "2025-09-30", 1, "Facturas 2025", 0.7)
+    other = row("2025-038 30/11/2025 Transportes Martínez 1.260,00 € cobrada (03/02/2026)", "2026-02-03", 1,
+                "Facturas 2025", 0.66)
+    news = row("Actualización 1-ene-2026: jornada 680 €", "2026-01-01", 2, "Grupo Albufera Logística › Condiciones", 0.65)
+    dated = [top, other, news]
+    # The invoice log's title holds no asked word: without the name, another client's latest row would compete.
+    assert same_subject(q, dated, [(c, c.score) for c in dated]) == [top, news]

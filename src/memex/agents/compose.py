@@ -444,6 +444,25 @@ def _with_rows(pool: list[Candidate], cands: Sequence[Candidate],
     return [*pool, *rows]
 
 
+def _with_entries(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+    """The pool with the dated entry each of its lines carries its day from ("- 14-ago: redimensionado a CX32"
+    above "Reverse proxy: Nginx"): the line only has the day because the entry wrote it, and the entry is what
+    happened that day. Only entries of the same note that write that day and offer the asked kind."""
+    carried = [c for c in pool if c.unit.date_source == "text" and c.unit.date and not says_own_date(c)]
+    if not carried:
+        return pool
+
+    added = [e for e in cands if e not in pool and e.kind != 0.0 and says_own_date(e)
+             and any(_entry_above(e, c) for c in carried)]
+    return [*pool, *added]
+
+
+def _entry_above(e: Candidate, c: Candidate) -> bool:
+    """Is `e` a statement above `c` in its passage, of the day `c` is dated by (the entry `c` carries it from)?"""
+    return e.unit.hit.chunk_id == c.unit.hit.chunk_id and e.unit.position < c.unit.position \
+        and str(e.unit.date) == str(c.unit.date)
+
+
 def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
              subject_docs: frozenset[int] = frozenset()) -> Composed:
     """The latest dated statement about the asked thing first, then the one it replaced (`subject_docs`: the notes
@@ -471,7 +490,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
     # november … 28 uur" is no news about the night shift).
     asked = _asked_words(question)
-    pool = _with_rows(pool, cands, asked)
+    pool = _with_entries(_with_rows(pool, cands, asked), cands)
     news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
@@ -488,6 +507,11 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     logged = {c.unit.hit.path for c in dated if says_own_date(c)}
     contenders = [c for c in dated if not (c.unit.hit.path in logged and _note_dated(c))] or dated
     latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
+    # A line that only carries the day of the entry above it ("Reverse proxy: Nginx" below "14-ago: … redimensionado
+    # a CX32") gives way to that entry: the entry is what happened that day.
+    entry = [e for e in contenders if e is not latest and says_own_date(e) and _entry_above(e, latest)]
+    if entry and not says_own_date(latest):
+        latest = max(entry, key=lambda c: c.score)
     older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
@@ -572,8 +596,22 @@ def same_subject(question: str, dated: list[Candidate], ranked: Sequence[tuple[C
             return full <= have or most
         return need <= have or most
 
-    kept = [c for c in dated if about(c)]
-    return kept or dated
+    kept = [c for c in dated if about(c)] or dated
+    # The thing the question names ("¿Cuánto le cobro ahora a Albufera por jornada?") must be named by a statement
+    # that competes — in its text, note title, headings or the line before: the latest row of an invoice log for
+    # another client is no news about Albufera, though the log's title holds no asked word to tell them apart.
+    named = _named_words(question, asked)
+    if named and _covered(named, top):
+        kept = [c for c in kept if _covered(named, c)] or kept
+    return kept
+
+
+def _named_words(question: str, asked: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """The asked words that are part of a name the question gives ("Albufera", "Elin")."""
+    from memex.agents.answer_type import names
+
+    words = {w.lower() for n in names(question) for w in WORD.findall(n)}
+    return {w: stems for w, stems in asked.items() if w in words}
 
 
 def _compound_of(terms: set[str], wanted: set[str]) -> bool:

@@ -39,9 +39,13 @@ CHANGE_MARGIN = 0.2
 within this of the best, further down than others: it is the news a "now" question asks for."""
 _FROM_WORDS = re.compile(
     r"\b(?:from|since|as of|starting|effective|desde|a partir del?|a partir de|depuis|à partir du|a partir du|dès|"
-    r"ab|seit|zum|vom|dal|dalla|a partire dal|da|vanaf|sinds|per|met ingang van)\s+"
+    r"ab|seit|zum|vom|dal|dalla|a partire dal|da|vanaf|sinds|per|met ingang van|"
+    # An update dated where it is written says the state from that day: "Actualización 1-ene-2026: jornada 680 €".
+    r"updated?|actualizaci[oó]n|actualizad[oa]|mise à jour|mis à jour|actualisée?|aktualisiert|aktualisierung|"
+    r"stand|aggiornamento|aggiornat[oa]|bijgewerkt|atualiza[cç][aã]o|atualizad[oa])\s+"
     r"(?:(?:the|el|la|le|il|de|o|a)\s+)?$", re.I)
-"""Words before a date that say from when a statement holds, in en, es, fr, de, it, nl, pt."""
+"""Words before a date that say from when a statement holds (or that it updates what held), in en, es, fr, de, it,
+nl, pt."""
 
 
 _RANGE_END = re.compile(r"^\s*(?:to|until|till|through|[–-]|hasta|al?|au|jusqu\w*|bis|fino al?|al|tot|até|a)\s", re.I)

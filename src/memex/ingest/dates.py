@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -237,17 +237,22 @@ def _resolve_year(m: int, d: int, weekday: int | None, context: dt.date | None, 
     return _valid(candidates[0], m, d)
 
 
-def find_dates(text: str, context: dt.date | None = None, previous: dt.date | None = None) -> list[DateMark]:
+def find_dates(text: str, context: dt.date | None = None, previous: dt.date | None = None,
+               headings: Collection[int] = ()) -> list[DateMark]:
     """Every date in `text`, in order, with missing years resolved from the text above and `context`.
 
     `context` is the note's own date (anchors a year-less date when nothing above states a year);
-    `previous` is the last dated entry before this text (a chunk continues its note's log).
+    `previous` is the last dated entry before this text (a chunk continues its note's log); `headings`: offsets
+    of heading lines whose "#" the text no longer shows (a parsed note's heading blocks).
     """
     cand, year_line = _patterns()
     _, weekdays = _vocabulary()
     folded = _fold_keep(text)
     out: list[DateMark] = []
     year_ctx: dt.date | None = None  # the latest explicit year seen in this text
+    written: dt.date | None = None  # the latest day seen in this text written with its year
+    # Front matter ("created: 2025-11-03") is when the note was written, not a day its lines run on from.
+    front = text.find("\n---", 3) if text.startswith("---") else -1
     line_starts = _line_starts(text)
     for ls, le in line_starts:
         if not _DIGIT.search(folded, ls, le):
@@ -256,24 +261,42 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
         if ym:
             year_ctx = dt.date(int(ym.group("y")), 1, 1)
             previous = None if previous is None or previous.year < year_ctx.year else previous
+            if ls in headings:
+                # "## 2025" over "Hora: 75 €/h": the section holds what held that year, whatever the note's date.
+                out.append(DateMark(ym.start("y"), ym.end("y"), year_ctx, "heading", "month", True))
             continue
         lead = _LEAD.match(folded, ls, le)
         lead_end = lead.end() if lead else ls
         is_heading = folded[ls:le].lstrip().startswith("#")
+        if (is_heading or ls in headings) and (hy := _HEADING_YEAR.search(folded, ls, le)):
+            # "## 2026 (desde el 1 de enero)": the year the heading names is its section's, for the days it and
+            # the section write without one.
+            year_ctx = dt.date(int(hy.group(1)), 1, 1)
+            previous = None if previous is None or previous.year < year_ctx.year else previous
         for m in cand.finditer(folded, ls, le):
-            mark = _mark(text, m, weekdays, context if year_ctx is None else year_ctx, previous)
+            opens = m.start() <= lead_end
+            # A line that opens with a day and no year, below a day written with its year ("Creado el 6-sep-2025."
+            # then "- 3 de marzo: cambio SSH…"), continues from that day as a log does: it runs forward from it.
+            after = previous if previous is not None or not opens else written
+            mark = _mark(text, m, weekdays, context if year_ctx is None else year_ctx, after)
             if mark is None:
                 continue
             day, precision, given = mark
             kind = "mention"
-            if m.start() <= lead_end:
+            if opens:
                 kind = "heading" if is_heading else "entry"
             out.append(DateMark(m.start(), m.end(), day, kind, precision, given))
             if given:
                 year_ctx = day
+                if precision == "day" and m.start() > front:
+                    written = day
             if kind != "mention" and precision == "day":
                 previous = day
     return out
+
+
+_HEADING_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d]|[./-]\d)")
+"""A year standing alone on a heading line ("## 2026 (desde el 1 de enero)", "### Saison 2026 – ab 1. März")."""
 
 
 # A heading that says until when its section held ("## Until 1 April 2026", "### Tot 1 april 2026", "## Bis 31.03.").

@@ -142,7 +142,7 @@ def content_dates(parsed: ParsedDoc, path: str, chunks: list[Any], mtime_ns: int
     written = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.timezone.utc).date()
     # A feast heading ("# Ostermontag") dates a note its writer left undated, its year from the file's day.
     feast_context = None if meta.get("date") else written
-    marks = dates.mark_headings(text, dates.find_dates(text, day), sections, feast_context)
+    marks = dates.mark_headings(text, dates.find_dates(text, day, headings=set(sections)), sections, feast_context)
     when = dates.note_date(meta, path, marks, mtime_ns)
     per_chunk = dates.chunk_dates(text, marks, [(c.start_char, c.end_char) for c in chunks], when.value, written,
                                   sections)
