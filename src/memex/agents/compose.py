@@ -733,7 +733,7 @@ def asked_of(question: str, description: str) -> Expectation:
     return expected(rest)
 
 
-_NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}(?:\s+[A-Z]\.?)?$")
+NAME_LIKE = re.compile(r"^[A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+){0,3}(?:\s+[A-Z]\.?)?$")
 """A name: capitalised words, perhaps ending in an initial ("Kate S", a way notes keep two Kates apart)."""
 _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
 
@@ -741,7 +741,7 @@ _SUBJECT_SPLIT = re.compile(r"\s*(?:›|—|–|:|\(|\)|,|/)\s*")
 def leading_name(part: str) -> str | None:
     """A subject part that is a name ("Alex Petrie"), or the name it opens with ("Tariq mentoring log")."""
     part = part.strip()
-    if _NAME_LIKE.match(part):
+    if NAME_LIKE.match(part):
         return part
     m = re.match(r"([A-Z][a-z][\w’'-]+)(?:['’]s)?\s+[a-z]", part)
     return m.group(1) if m else None
@@ -779,6 +779,13 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
     head = re.match(r"\s*(?:the|my|our)\s+([A-Z][\w'’-]+)\s+(?:who|whose|that|which|where)\b", description)
     if head:
         skip.discard(head.group(1).lower())
+    # "Kit's partner": Kit is whom the description hangs on, not what it describes ("Kit Haverford" is no candidate),
+    # and the role is Kit's, so a line giving someone the role counts where it is about Kit (his note, or a line
+    # naming him), not "Devendra Sharma, my partner".
+    owner = OWNER.match(description)
+    place = asks_place(description)
+    person = PERSON in expected(description).kinds
+    clause = clause_terms(description) if person else set()
     scored: dict[str, tuple[float, Candidate]] = {}
     for rank, c in enumerate(cands[:BRIDGE_STATEMENTS]):
         # A dated heading ("9 November 2025 — Remembrance Sunday") names a day, not who or what it was about.
@@ -788,8 +795,8 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
         if is_name is not None:
             # A title's first word is its subject's name ("Tariq mentoring log") only if it is a name at all: not
             # "Gift" of "Gift ideas".
-            deepest = [n for n in deepest if not n or _NAME_LIKE.match(n) or is_name(n)]
-            upper = [n for n in upper if not n or _NAME_LIKE.match(n) or is_name(n)]
+            deepest = [n for n in deepest if not n or NAME_LIKE.match(n) or is_name(n)]
+            upper = [n for n in upper if not n or NAME_LIKE.match(n) or is_name(n)]
         in_text = find_names(c.text, skip)
         # A table row read as "Date: …; Appointment: …; Who went with him: Blessing was there" names its columns
         # too: a column's name is not what the row is about.
@@ -807,27 +814,46 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
             in_text = [n for n in in_text if " " in n.strip() or not is_word(n.strip(" .,:;"))]
             deepest = [n for n in deepest if not n or " " in n.strip() or not is_word(n)]
             upper = [n for n in upper if not n or " " in n.strip() or not is_word(n)]
+        # Of several people a statement names, the one right before the words of the description's clause did
+        # what it says: "Sam A. driving most legs" for "the person who drove most of the tour legs".
+        doer = (clause_subject([n.strip(" .,:;") for n in in_text], clause, c.text)
+                if clause and len(in_text) >= 2 else None)
+        owned = not owner or owner.group(1) in c.text or owner.group(1) in c.unit.subject
         for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
-                name = (name or "").strip(" .,:;")
+                # A run of capitals read across a full stop ("Ines Moreau. Birthday") is the name before it.
+                name = (name or "").split(". ")[0].strip(" .,:;")
                 fuller = bool(head and name and name.split()[0] == head.group(1) and len(name.split()) > 1)
-                if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip or ". " in name
-                        or {w.lower() for w in name.split()} & roles or month_number(name.split()[-1].lower())
-                        or _before_role(name, roles, c.text)):
+                if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip
+                        or (not place and {w.lower() for w in name.split()} & roles)
+                        or month_number(name.split()[-1].lower())
+                        or (owner and name.split()[0] == owner.group(1)) or _before_role(name, roles, c.text)):
                     continue
                 value = kind + (0.5 if " " in name else 0.0) - rank
-                if role and (role_beside(name, role, c.text) or (found is deepest and _opens_with_role(c.text, role))):
+                if found is in_text and name == doer:
+                    value += CLAUSE_SUBJECT
+                if not owned:
+                    value -= NOT_OWNED  # a statement that does not name Kit cannot say who Kit's partner is
+                given = False
+                if place and role and content_terms(name) & role:
+                    # "Kiln Studios" for "the studio where…": the name says what kind of place it is.
+                    value += ROLE_BESIDE
+                elif owned and role and (role_beside(name, role, c.text)
+                                         or (found is deepest and _opens_with_role(c.text, role))):
+                    given = True
                     # The statement gives this name the description's role: "Ellen Marsh (structural engineer…)"
                     # for "the engineer who…", or a line of Tomi's section that opens "Younger brother…" for
                     # "my brother".
                     value += ROLE_BESIDE
-                if PLACE_WORDS.search(name):
+                if PLACE_WORDS.search(name) and not place:
                     value -= 1.5
                 if known is not None and known(name):
                     value += 1.0
                 if name not in scored or scored[name][0] < value:
-                    scored[name] = (value, c)
-    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+                    scored[name] = (value, c, given)
+    # Of two names scored alike, the one the statement gives the description's role ("Partner: Juno") first.
+    ranked = [(name, (value, c)) for name, (value, c, _) in
+              sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][2]))]
     if head:
         # "the Jo who poured prosecco": the description says the entity's name is Jo, so only the names that start
         # with it ("Jo P") are candidates, when the statements give any ("Callum and Jo P" offers Callum too).
@@ -868,12 +894,54 @@ def _person_offered(description: str, cands: list[Candidate], role: set[str], is
 def _person_note(subject: str, is_name: Any) -> bool:
     """Is the statement's note (or its deepest section) titled with a name: a note about one person?"""
     levels = [lv.strip() for lv in subject.split(" › ") if not find_dates(lv, _ANY_DAY)]
-    return bool(levels) and bool(_NAME_LIKE.match(levels[-1])) and (" " in levels[-1] or is_name(levels[-1]))
+    return bool(levels) and bool(NAME_LIKE.match(levels[-1])) and (" " in levels[-1] or is_name(levels[-1]))
 
 
 ROLE_BESIDE = 1.5
 """Bonus for a bridging candidate the statement itself gives the description's role (about one rank and a half)."""
-_ROLE_DESC = re.compile(r"^\s*(?:the|my|our|his|her|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+CLAUSE_SUBJECT = 1.0
+"""Bonus for the one name of a statement that comes right before the words of the description's clause (a rank)."""
+CLAUSE_GAP = 4
+"""How many words may stand between a name and the clause's first word after it."""
+NOT_OWNED = 1.0
+"""Cost, for "Kit's partner", of a statement that names Kit nowhere (text or note): a rank."""
+OWNER = re.compile(r"^\s*([A-Z][\w-]+)['’]s\s+\w")
+_CLAUSE_OPEN = re.compile(r"\b(?:who|whom|that|which|que|qui|quien|quienes|der|die|das|welche[rs]?|die|dat|wie|"
+                          r"che|cui|quem)\b", re.I)
+
+
+def asks_place(description: str) -> bool:
+    """Does the description's head noun name a kind of place ("the studio where…", "the hall that…")?"""
+    from memex.agents.answer_type import PLACE_WORDS
+
+    m = _ROLE_DESC.match(description)
+    words = re.findall(r"[\w'’-]+", m.group(1)) if m else []
+    return bool(words) and bool(PLACE_WORDS.fullmatch(words[-1]))
+
+
+def clause_terms(description: str) -> set[str]:
+    """The content terms of what the description's clause says the thing did ("drove most of the tour legs")."""
+    m = _CLAUSE_OPEN.search(description)
+    return content_terms(description[m.end():]) if m else set()
+
+
+def clause_subject(names: Sequence[str], clause: set[str], text: str) -> str | None:
+    """The one name in `text` that a word of the clause follows closest (within CLAUSE_GAP words), else None."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", text)]
+    best: dict[str, int] = {}
+    for name in names:
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text) if name else ():
+            # Up to the sentence's end ("happy." but not the initial of "Sam A. driving").
+            end = re.compile(r"(?<=\w\w)[.!?](?:\s|$)").search(text, m.end())
+            after = [w for w in words if m.end() <= w[0] < (end.start() if end else len(text))][:CLAUSE_GAP + 1]
+            gap = next((i for i, w in enumerate(after) if content_terms(w[2]) & clause), None)
+            if gap is not None and gap < best.get(name, CLAUSE_GAP + 1):
+                best[name] = gap
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: kv[1])
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] < ranked[1][1] else None
+_ROLE_DESC = re.compile(r"^\s*(?:the|my|our|his|her|their|(?-i:[A-Z][\w-]+)['’]s)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
                         r"(?:\s+(?:who|whose|whom|that|which|where)\b|\s*$)", re.I)
 _GENERIC_ROLE_WORDS = {"person", "people", "man", "woman", "one", "someone", "somebody", "thing", "place", "day",
                        "time", "old", "new", "former", "current", "only", "first", "last"}
@@ -899,7 +967,8 @@ def role_beside(name: str, role: set[str], text: str) -> bool:
                          text[m.end():m.end() + 60], re.I)
         if after and content_terms(after.group(1)) & role:
             return True
-        before = re.search(r"([\w'’-]+)[\s,]+(?:([\w'’-]+)[\s,]+)?$", text[max(0, m.start() - 60):m.start()])
+        # "our engineer, Ellen Marsh", "Partner: Juno" (a key and its value).
+        before = re.search(r"([\w'’-]+)[\s,:]+(?:([\w'’-]+)[\s,:]+)?$", text[max(0, m.start() - 60):m.start()])
         # "the structural engineer Ellen Marsh", "our engineer, Ellen": not "the engineer and Dougie".
         words = [w for w in before.groups() if w] if before else []
         if words and words[-1].lower() in _LINKING:

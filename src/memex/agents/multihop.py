@@ -671,7 +671,7 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     ent = content_terms(entity)
     # `docs`: the notes the graph says are the entity, whatever they call it ("Con" is people/Conor.md).
     mine_docs = set(docs)
-    own = [u for u in units if ent & (content_terms(u.text) | content_terms(u.subject))
+    own = [u for u in units if (ent & (content_terms(u.text) | content_terms(u.subject)) and not namesake(u, ent, mine_docs))
            or u.hit.doc_id in mine_docs] or list(units)
     cands = [c for c in score_units(about, own, embedder, idf_for(about), expect=compose.asked_of(question, description))
              if c.unit.quote != via.unit.quote]
@@ -713,6 +713,15 @@ def _answer_about(question: str, description: str, entity: str, via: Candidate, 
     out = compose.Composed(" ".join(texts), citations, picked[0].score, "relational", notes, [picked[0], *rest],
                            [via, *picked], [via, picked[0]])
     return out, chosen[0].score
+
+
+def namesake(unit: Unit, ent: set[str], docs: set[int]) -> bool:
+    """Is the statement in another person's note titled with the entity's name, where the graph knows the entity's
+    own notes: "Sam (sister)" when "Sam A" is people/Sam Adeyemi.md (not "Graham 1-1s", a note about Graham)?"""
+    if not docs or unit.hit.doc_id in docs:
+        return False
+    title = re.sub(r"\s*\([^)]*\)", "", unit.subject.split(" › ")[0]).strip()
+    return bool(compose.NAME_LIKE.fullmatch(title)) and bool(ent & content_terms(title))
 
 
 SECTION_ITEMS = 4
@@ -800,6 +809,8 @@ def role_terms(description: str) -> set[str]:
     """The role the description gives the thing it describes: "steeple keeper" in "the steeple keeper who
     conducted my first surprise quarter"; nothing for "the person who…"."""
     m = _ROLE_HEAD.match(description.strip())
+    if m is None and compose.OWNER.match(description):
+        return compose.description_role(description) - _GENERIC_ROLES  # "partner" of "Kit's partner"
     return content_terms(m.group(1)) - _GENERIC_ROLES if m else set()
 
 

@@ -41,20 +41,23 @@ _PAST_VERB = (r"(?:[a-z]+ed|took|told|sent|gave|brought|bought|made|got|sold|len
 # appointment Jonah took him to". ("the sportive my old manager talked me into" is found as "my old manager" first:
 # the name that stands for him then makes the rest such a clause, asked of in a further hop.)
 CONTACT_CLAUSE = rf"(?-i:(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?-i:{_PAST_VERB})\b"
+# The rest of a clause: up to the question's end or a comma, semicolon (not the comma of "£2,300").
+_CLAUSE_REST = r"(?:[^?,;]|,(?=\d{3}))*"
 # A thing named by what it did or how it relates ("the friend who recommended my builder", "my line
 # manager", "the beer I brew for Elin's birthday"): find that thing first, then ask about it.
 _RELATIONAL = re.compile(
     r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s)"
     r"[\w&'’-]+\s+){0,4}?(?:(?:who|that)['’]s|who|whose|that|which|where|"
-    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s[^?,;]*|"
-    r"(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+\w+ing\s[^?,;]*)", re.I)
+    r"(?:i|we)\s+(?!\w+ing\b)\w+|(?:i['’]m|we['’]re|i['’]ve|we['’]ve)\s+\w+)\s" + _CLAUSE_REST + "|"
+    r"(?:the|my|our)\s+(?:person|people|man|woman|one|teammate)\s+\w+ing\s" + _CLAUSE_REST + ")", re.I)
 # A thing related to one such a clause describes: "the boss of *the team Ruth Ackroyd joined in October*". (The
 # thing the clause itself describes is found by its own words, one hop: "How much did the soundproofing Jonah
 # wanted cost?".)
 _CONTACT_OF = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+[\w&'’-]+(?:\s+[\w&'’-]+)?\s+of\s+"
-                         r"(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,3}?" + CONTACT_CLAUSE + r"\s[^?,;]*)", re.I)
+                         r"(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,3}?" + CONTACT_CLAUSE + r"\s" + _CLAUSE_REST + ")",
+                         re.I)
 _CONTACT = re.compile(r"\b(?P<d>(?:the|my|our|his|her|their)\s+(?:[\w&'’-]+\s+){1,4}?" + CONTACT_CLAUSE
-                      + r"\s[^?,;]*)", re.I)
+                      + r"\s" + _CLAUSE_REST + ")", re.I)
 # "my acting deputy role", "my mentor job": the relation names a role of mine, not a person to find first.
 _ROLE_OF_MINE = r"(?!\s+(?:role|job|post|position|title|contract|allowance)\b)"
 _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NOUNS}){_ROLE_OF_MINE})|(?!What|Who|Where|"
