@@ -35,6 +35,16 @@ def test_a_possessive_role_is_the_possessors_not_mine() -> None:
     assert "Rory Calder" not in found
 
 
+def test_one_word_before_a_full_stop_is_no_name() -> None:
+    units = [_unit("Cuadro trifásico nuevo, lo montó Andrés. Electricista del barrio, muy serio.", "Horno nuevo"),
+             _unit("Javi Lacasa, mi primo, hizo la instalación trifásica del horno.", "Javi Lacasa", "Javi Lacasa.md")]
+    found = _found("the relative who did the three-phase wiring",
+                   "What are the names of the children of the relative who did the three-phase wiring?", units)
+    # "Andrés. Electricista" may end one sentence and open the next: only a full name is kept across the stop.
+    assert "Andrés" not in found
+    assert "Andrés. Electricista" not in found
+
+
 def test_of_several_names_the_one_before_the_clause_did_it() -> None:
     units = [_unit("Van is Mabel's hired Transit, Ossie K. driving most legs.", "Tour day 1")]
     found = _found("the person who drove most of the tour legs",

@@ -821,8 +821,12 @@ def bridge_entities(description: str, question: str, units: Sequence[Unit], embe
         owned = not owner or owner.group(1) in c.text or owner.group(1) in c.unit.subject
         for kind, found in ((2.0, in_text), (1.5, deepest), (1.0, upper)):
             for name in found:
-                # A run of capitals read across a full stop ("Ines Moreau. Birthday") is the name before it.
-                name = (name or "").split(". ")[0].strip(" .,:;")
+                # A run of capitals read across a full stop ("Ines Moreau. Birthday") is the full name before it;
+                # one word before the stop ("Andrés. Electricista") may as well end a sentence: no name.
+                name = name or ""
+                if ". " in name:
+                    name = name.split(". ")[0] if " " in name.split(". ")[0].strip() else ""
+                name = name.strip(" .,:;")
                 fuller = bool(head and name and name.split()[0] == head.group(1) and len(name.split()) > 1)
                 if not fuller and (len(name) < 3 or name.lower() in q_low or content_terms(name) <= skip
                         or (not place and {w.lower() for w in name.split()} & roles)
