@@ -213,3 +213,10 @@ def test_the_named_thing_must_be_named_by_a_competing_statement() -> None:
     dated = [top, other, news]
     # The invoice log's title holds no asked word: without the name, another client's latest row would compete.
     assert same_subject(q, dated, [(c, c.score) for c in dated]) == [top, news]
+
+
+def test_says_from_word_with_colon():
+    from memex.agents.latest import says_from
+    assert says_from("Stand: 1.5.2026")
+    assert says_from("Stand 01.05.2026")
+    assert says_from("Last updated: 3 May 2026")

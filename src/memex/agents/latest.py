@@ -42,7 +42,7 @@ _FROM_WORDS = re.compile(
     r"ab|seit|zum|vom|dal|dalla|a partire dal|da|vanaf|sinds|per|met ingang van|"
     # An update dated where it is written says the state from that day: "Actualización 1-ene-2026: jornada 680 €".
     r"updated?|actualizaci[oó]n|actualizad[oa]|mise à jour|mis à jour|actualisée?|aktualisiert|aktualisierung|"
-    r"stand|aggiornamento|aggiornat[oa]|bijgewerkt|atualiza[cç][aã]o|atualizad[oa])\s+"
+    r"stand|aggiornamento|aggiornat[oa]|bijgewerkt|atualiza[cç][aã]o|atualizad[oa])[ \t]*:?\s+"
     r"(?:(?:the|el|la|le|il|de|o|a)\s+)?$", re.I)
 """Words before a date that say from when a statement holds (or that it updates what held), in en, es, fr, de, it,
 nl, pt."""
