@@ -221,3 +221,20 @@ def test_a_year_less_log_line_runs_forward_from_the_full_date_above() -> None:
     # A day inside a sentence is not a log line: it keeps the year around it.
     assert find_dates("Creado el 6-sep-2025; la revisión fue el 3 de marzo.", dt.date(2025, 9, 6))[1].day \
         == dt.date(2025, 3, 3)
+
+
+def test_heading_year_only_when_heading_opens_with_it_and_only_for_its_section():
+    ctx = dt.date(2026, 5, 1)
+
+    def days(text):
+        return [m.day for m in find_dates(text, ctx) if m.kind == "entry"]
+
+    assert days("# Kit list\n## Budget 2000\n- 3 March: bought stove\n") == [dt.date(2026, 3, 3)]
+    assert days("## Planted 2019\n- apple\n## Jobs\n- 3 March: prune\n") == [dt.date(2026, 3, 3)]
+    assert days("## Kontakt (seit 2019)\nTel 123\n## Termine\n- 3. März: Kontrolle\n") == [dt.date(2026, 3, 3)]
+    assert days("## Route 1906 trip\n- 3 May: start\n") == [dt.date(2026, 5, 3)]
+    # Intended: a heading opening with its year (or "Saison 2026") dates its section, and only that section.
+    assert days("## 2025\n- 3 March: a\n## 2026 (desde el 1 de enero)\n- 3 de marzo: b\n") == \
+        [dt.date(2025, 3, 3), dt.date(2026, 3, 3)]
+    assert days("# Garten\n## Saison 2024\n- 3. März: Aussaat\n## Notizen\n- 4. März: Kontrolle\n") == \
+        [dt.date(2024, 3, 3), dt.date(2026, 3, 4)]

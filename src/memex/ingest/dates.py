@@ -251,14 +251,23 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
     out: list[DateMark] = []
     year_ctx: dt.date | None = None  # the latest explicit year seen in this text
     written: dt.date | None = None  # the latest day seen in this text written with its year
+    scopes: list[tuple[int, dt.date | None, dt.date | None]] = []  # (level, year_ctx, previous) before a year heading
     # Front matter ("created: 2025-11-03") is when the note was written, not a day its lines run on from.
     front = text.find("\n---", 3) if text.startswith("---") else -1
     line_starts = _line_starts(text)
     for ls, le in line_starts:
+        is_heading = folded[ls:le].lstrip().startswith("#")
+        if is_heading or ls in headings:
+            # A heading ends the sections of its own level and deeper: their year no longer holds.
+            level = len(folded[ls:le].lstrip()) - len(folded[ls:le].lstrip().lstrip("#")) or 1
+            while scopes and scopes[-1][0] >= level:
+                _, year_ctx, previous = scopes.pop()
         if not _DIGIT.search(folded, ls, le):
             continue  # every date form has a digit: most prose lines cost one scan
         ym = year_line.match(folded, ls, le) if le - ls <= 16 else None
         if ym:
+            if is_heading or ls in headings:
+                scopes.clear()  # "## 2025": the year holds on, as a year line does
             year_ctx = dt.date(int(ym.group("y")), 1, 1)
             previous = None if previous is None or previous.year < year_ctx.year else previous
             if ls in headings:
@@ -267,10 +276,10 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
             continue
         lead = _LEAD.match(folded, ls, le)
         lead_end = lead.end() if lead else ls
-        is_heading = folded[ls:le].lstrip().startswith("#")
-        if (is_heading or ls in headings) and (hy := _HEADING_YEAR.search(folded, ls, le)):
-            # "## 2026 (desde el 1 de enero)": the year the heading names is its section's, for the days it and
-            # the section write without one.
+        if (is_heading or ls in headings) and (hy := _HEADING_YEAR.match(folded, ls, le)):
+            # "## 2026 (desde el 1 de enero)": the year the heading opens with is its section's, for the days it
+            # and the section write without one, until the next heading of its level.
+            scopes.append((level, year_ctx, previous))
             year_ctx = dt.date(int(hy.group(1)), 1, 1)
             previous = None if previous is None or previous.year < year_ctx.year else previous
         for m in cand.finditer(folded, ls, le):
@@ -295,8 +304,10 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
     return out
 
 
-_HEADING_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d]|[./-]\d)")
-"""A year standing alone on a heading line ("## 2026 (desde el 1 de enero)", "### Saison 2026 – ab 1. März")."""
+_HEADING_YEAR = re.compile(r"[ \t#>*_|-]*(?:(?:year|season|saison|ano|anno|jahr|jaar|annee|temporada|stagione|seizoen)"
+                           r"[ \t]+)?((?:19|20)\d\d)(?![\d]|[./-]\d)")
+"""A heading that opens with its year ("## 2026 (desde el 1 de enero)", "### Saison 2026 – ab 1. März"); a year
+further in ("## Budget 2000", "## Kontakt (seit 2019)") is no year of the section."""
 
 
 # A heading that says until when its section held ("## Until 1 April 2026", "### Tot 1 april 2026", "## Bis 31.03.").
