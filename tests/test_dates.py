@@ -238,3 +238,17 @@ def test_heading_year_only_when_heading_opens_with_it_and_only_for_its_section()
         [dt.date(2025, 3, 3), dt.date(2026, 3, 3)]
     assert days("# Garten\n## Saison 2024\n- 3. März: Aussaat\n## Notizen\n- 4. März: Kontrolle\n") == \
         [dt.date(2024, 3, 3), dt.date(2026, 3, 4)]
+
+
+def test_year_less_log_lines_run_forward_only_from_a_date_that_opens_a_log() -> None:
+    def entries(text, ctx):
+        return [m.day.isoformat() for m in find_dates(text, ctx) if m.kind == "entry"]
+
+    text = "Last updated 15 Dec 2025. Highlights of the year:\n- 3 March: started at Acme\n- 20 June: moved"
+    assert entries(text, dt.date(2025, 12, 15)) == ["2025-03-03", "2025-06-20"]
+    text = "Meeting on 14 October 2025 to review last season.\n- 3 April: pilot launched"
+    assert entries(text, dt.date(2025, 10, 14)) == ["2025-04-03"]
+    assert entries("Geboren am 12. November 1985.\n- 3. März: Zahnarzt", dt.date(2026, 5, 1)) != ["1986-03-03"]
+    # A log line's own full date anchors the lines below it, but never past the note's own date.
+    assert entries("- 6-sep-2025: alta\n- 3 de marzo: cambio", dt.date(2026, 5, 1)) == ["2025-09-06", "2026-03-03"]
+    assert entries("Created 6 Sep 2025.\n- 3 March: moved", dt.date(2025, 12, 1)) == ["2025-03-03"]

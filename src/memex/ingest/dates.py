@@ -288,6 +288,10 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
             # then "- 3 de marzo: cambio SSH…"), continues from that day as a log does: it runs forward from it.
             after = previous if previous is not None or not opens else written
             mark = _mark(text, m, weekdays, context if year_ctx is None else year_ctx, after)
+            if (mark is not None and after is written and written is not None and context is not None
+                    and context != written and mark[0] > context):
+                # Never run on past the note's own date (when that is not the log's opening day itself).
+                mark = _mark(text, m, weekdays, context if year_ctx is None else year_ctx, None)
             if mark is None:
                 continue
             day, precision, given = mark
@@ -297,11 +301,18 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
             out.append(DateMark(m.start(), m.end(), day, kind, precision, given))
             if given:
                 year_ctx = day
-                if precision == "day" and m.start() > front:
+                if precision == "day" and m.start() > front and (opens or _CREATED.search(folded, ls, m.start())):
+                    # Only a day that opens a log anchors it: a log line's own date, or when the note was created
+                    # ("Creado el 6-sep-2025"); not an update, a meeting or a birthday told in prose.
                     written = day
             if kind != "mention" and precision == "day":
                 previous = day
     return out
+
+
+_CREATED = re.compile(r"\b(?:created|creado|creada|cree|creee|erstellt|angelegt|aangemaakt|creato|creata|criado|"
+                      r"criada)\b(?:[ \t]+[a-z]+){0,2}[ \t:]*$")
+"""Words before a day that say a log (a note) started on it ("Creado el", "Erstellt am", "créé le")."""
 
 
 _HEADING_YEAR = re.compile(r"[ \t#>*_|-]*(?:(?:year|season|saison|ano|anno|jahr|jaar|annee|temporada|stagione|seizoen)"
