@@ -220,3 +220,18 @@ def test_says_from_word_with_colon():
     assert says_from("Stand: 1.5.2026")
     assert says_from("Stand 01.05.2026")
     assert says_from("Last updated: 3 May 2026")
+
+
+def test_a_line_gives_way_only_to_the_nearest_entry_above_that_holds_an_asked_word() -> None:
+    from memex.agents.compose import _asked_words, _carried_from, _with_entries
+
+    asked = _asked_words("¿Cuánto cobro ahora por hora?")
+    meeting = _cand(_unit("- 14-ago-2026: reunión con Ana, 2 h", 3, "2026-08-14"), 0.40)
+    rate = _cand(_unit("Tarifa nueva: 90 €/h", 4, "2026-08-14"), 0.60)
+    assert _with_entries([rate], [rate, meeting], asked) == [rate]
+    assert _carried_from(rate, [rate, meeting], asked) is None
+    # An entry that is about the asked thing is what happened that day; one further up behind another is not.
+    entry = _cand(_unit("- 14-ago-2026: cobro por hora sube", 3, "2026-08-14"), 0.40)
+    assert _carried_from(rate, [rate, entry], asked) is entry
+    far = _cand(_unit("- 14-ago-2026: cobro por hora sube", 1, "2026-08-14"), 0.40)
+    assert _carried_from(rate, [rate, far, meeting], asked) is None

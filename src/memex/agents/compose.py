@@ -444,17 +444,31 @@ def _with_rows(pool: list[Candidate], cands: Sequence[Candidate],
     return [*pool, *rows]
 
 
-def _with_entries(pool: list[Candidate], cands: Sequence[Candidate]) -> list[Candidate]:
+def _with_entries(pool: list[Candidate], cands: Sequence[Candidate],
+                  asked: Mapping[str, set[str]] | None = None) -> list[Candidate]:
     """The pool with the dated entry each of its lines carries its day from ("- 14-ago: redimensionado a CX32"
     above "Reverse proxy: Nginx"): the line only has the day because the entry wrote it, and the entry is what
     happened that day. Only entries of the same note that write that day and offer the asked kind."""
     carried = [c for c in pool if c.unit.date_source == "text" and c.unit.date and not says_own_date(c)]
     if not carried:
         return pool
+    added = {id(e): e for c in carried if (e := _carried_from(c, cands, asked)) is not None
+             and e not in pool and e.kind != 0.0}
+    return [*pool, *added.values()]
 
-    added = [e for e in cands if e not in pool and e.kind != 0.0 and says_own_date(e)
-             and any(_entry_above(e, c) for c in carried)]
-    return [*pool, *added]
+
+def _carried_from(c: Candidate, cands: Sequence[Candidate],
+                  asked: Mapping[str, set[str]] | None = None) -> Candidate | None:
+    """The entry among `cands` that `c` carries its day from: the nearest statement above it in its passage that
+    writes its own day, when that is `c`'s day and (with `asked`) it holds an asked word ("- 14-ago-2026: reunión
+    con Ana" above "Tarifa nueva: 90 €/h" is no news about the rate)."""
+    above = [e for e in cands if e is not c and e.unit.hit.chunk_id == c.unit.hit.chunk_id
+             and e.unit.position < c.unit.position]  # the cheap test before reading dates
+    entries = [e for e in sorted(above, key=lambda e: e.unit.position, reverse=True) if says_own_date(e)]
+    if not entries or not _entry_above(entries[0], c):
+        return None
+    e = entries[0]
+    return e if not asked or _covered(asked, e, e.text) else None
 
 
 def _entry_above(e: Candidate, c: Candidate) -> bool:
@@ -490,7 +504,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     # A statement pulled in for saying from when it holds must be about the asked thing: hold an asked word ("sinds 1
     # november … 28 uur" is no news about the night shift).
     asked = _asked_words(question)
-    pool = _with_entries(_with_rows(pool, cands, asked), cands)
+    pool = _with_entries(_with_rows(pool, cands, asked), cands, asked)
     news = [c for c in news if c not in pool and (not asked or _covered(asked, c))]
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
@@ -509,9 +523,9 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     latest = max(contenders, key=lambda c: (str(c.unit.date), not borrows_note_date(c), c.score))
     # A line that only carries the day of the entry above it ("Reverse proxy: Nginx" below "14-ago: … redimensionado
     # a CX32") gives way to that entry: the entry is what happened that day.
-    entry = [e for e in contenders if e is not latest and says_own_date(e) and _entry_above(e, latest)]
-    if entry and not says_own_date(latest):
-        latest = max(entry, key=lambda c: c.score)
+    if not says_own_date(latest) and (entry := _carried_from(latest, cands, asked)) is not None \
+            and entry in contenders:
+        latest = entry
     older = [c for c in dated if c not in news and _before(c, latest)
              and not content_terms(c.text) <= content_terms(latest.text)]
     used = latest_mod.with_items(latest, units, cands)  # an entry that opens a list brings its items
