@@ -366,3 +366,17 @@ def test_a_thing_the_notes_speak_of_without_a_price_has_no_price_in_the_answer(g
         assert price_unstated("¿Cuánto pagué por el kimono nuevo de Hugo?", [judo], texts) == "price of kimono nuevo"
     finally:
         conn.close()
+
+
+def test_another_instance_only_when_no_statement_names_the_asked_one_in_any_form() -> None:
+    from memex.agents.attribute import other_instance
+
+    # The asked week written as a word ("the third week") is the asked instance, not another.
+    hotels = ["Trip › Week 2\nWeek 2: Hotel Astoria", "Trip\nWe booked Hotel Roma for the third week"]
+    assert other_instance("Which hotel did we book for week 3?", hotels) == ""
+    assert other_instance("Which hotel did we book for week 3?", ["Trip\nWeek 2: Astoria", "Trip\nweek three: Roma"]) == ""
+    # A statement on every room covers the asked one.
+    assert other_instance("What does Kiln charge per hour for room A?", ["Kiln\nRoom B: £40/h", "Kiln\nAll rooms: £35/h"]) == ""
+    # A decimal comma and a decimal point write one figure.
+    assert other_instance("What did the 1.5 kg bag cost?", ["Shop\n1,5 kg bag: 4 €"]) == ""
+    assert other_instance("What did the 1.5 kg bag cost?", ["Shop\n2,5 kg bag: 6 €"]) == "2,5 kg"

@@ -63,7 +63,8 @@ def test_a_line_on_the_owner_without_the_label_of_the_asked_value_costs_the_kind
     try:
         words = abstain.fts_in_notes(conn)
         q = "What's the frame number of the Ouseburn?"
-        line = _candidate("Tubeless 38 mm. Sealant top-up every 3 months: done 6 Sep, next early Dec.",
+        # The line labels another number of the bike (the lock's key number), not the frame number.
+        line = _candidate("Tubeless 38 mm. Sealant top-up every 3 months: done 6 Sep. Lock key number 118.",
                           "Bike maintenance › The Ouseburn (from 6 June 2026)")
         assert unlabelled(q, [f"{line.unit.context}\n{line.unit.text}"], words) == "frame"
         low, checks = abstain.support_score(q, 0.5, [line], in_notes=words)
@@ -80,3 +81,27 @@ def test_a_line_on_the_owner_without_the_label_of_the_asked_value_costs_the_kind
         assert "no frame named" not in checks["attribute_unsupplied"]
     finally:
         conn.close()
+
+
+def test_no_label_read_from_a_date_address_total_count_or_adjective() -> None:
+    # A date or an address of a thing is carried by verbs and synonyms ("got married on 3 June"): no label.
+    assert label("What's the date of Ana's wedding?") == []
+    assert label("¿Cuál es la fecha de la boda de Ana?") == []
+    assert label("Wie ist die Adresse der neuen Praxis?") == []
+    # "total", a count of people, a participle: no label of the value.
+    assert label("What's the total number of hours I logged?") == []
+    assert label("What's the number of people coming?") == []
+    # German: the capitalised noun, not its adjective.
+    assert label("Wie ist die Nummer der neuen Praxis?") == ["Praxis"]
+
+
+def test_a_label_is_missing_only_when_a_statement_gives_another_label_of_the_kind() -> None:
+    def words(word: str, stem: str) -> bool:
+        return True
+
+    # "mobile" says the phone number with a synonym: no other number's label is given.
+    assert unlabelled("What is Kit's phone number?", ["People\nKit — mobile 07700 900123"], words) == ""
+    assert unlabelled("What's the date of Ana's wedding?", ["Family\nAna & Tom got married on 3 June"], words) == ""
+    # The statement labels its number otherwise: the serial number is not the frame number.
+    assert unlabelled("What's the frame number of the Ouseburn?",
+                      ["The Ouseburn\nSerial number: WTU 4471"], words) == "frame"

@@ -222,3 +222,21 @@ def test_a_person_named_by_title_and_surname_has_no_first_name_in_the_notes() ->
                          ["Concert\nSophie a fait bisser le Pie Jesu."]) == ""
     # Statements that do not name the person say nothing of them (the name check reads that).
     assert no_first_name("What is Mr Kaminski's first name?", ["Flat\nThe boiler is new."]) == ""
+
+
+def test_a_first_name_in_brackets_after_the_surname_gives_it() -> None:
+    from memex.agents.unstated import no_first_name
+
+    assert no_first_name("What is Mr Kaminski's first name?", ["Flat\nBoiler: Kaminski (Tomasz)"]) == ""
+    assert no_first_name("What is Mr Kaminski's first name?", ["Flat\nBoiler: Mr Kaminski (landlord)"]) == "Mr Kaminski"
+
+
+def test_one_list_of_titles_for_names_and_first_names() -> None:
+    from memex.agents import noted_names, unstated
+    from memex.agents.unstated import no_first_name
+
+    for word in ("prof", "mx", "dott", "herrn", "fraulein"):
+        assert word in noted_names.TITLES
+    assert no_first_name("Wie lautet der Vorname von Herrn Pfeiffer?", ["Kunden\nHerrn Pfeiffer anrufen."]) \
+        == "Herrn Pfeiffer"
+    assert not hasattr(unstated, "TITLES")

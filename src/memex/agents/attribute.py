@@ -262,10 +262,36 @@ def other_instance(question: str, statements: Sequence[str]) -> str:
     if not statements:
         return ""
     for word, mark, same in _designators(question):
-        seen = [[m.group(1).lower() for m in same.finditer(s)] for s in statements]
-        if seen[0] and not any(mark.lower() in found for found in seen):
-            return f"{seen[0][0]} {word}" if same.pattern.startswith("(?<!") else f"{word.lower()} {seen[0][0]}"
+        seen = [[m.group(1) for m in same.finditer(s)] for s in statements]
+        # "1.5 kg" and "1,5 kg" are one figure
+        if not seen[0] or any(mark.lower().replace(",", ".") in {f.lower().replace(",", ".") for f in found}
+                              for found in seen):
+            continue
+        # "the third week", "week three" name week 3; "all rooms" names room A too
+        if any(_names_in_words(word, mark, s) for s in statements):
+            continue
+        return f"{seen[0][0]} {word}" if same.pattern.startswith("(?<!") else f"{word.lower()} {seen[0][0].lower()}"
     return ""
+
+
+_NUMBER_WORDS = ("", "one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
+                 "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh", "twelve twelfth")
+"""The English words for the numbers 1-12, cardinal and ordinal ("week three", "the third week")."""
+
+
+def _names_in_words(word: str, mark: str, statement: str) -> bool:
+    """Does the statement name the thing `word` `mark` ("week 3") by a number word or an ordinal ("the third
+    week", "week three", "3rd week"), or name every such thing ("all rooms", "every week")?"""
+    stem = re.escape(word.lower().rstrip("s"))
+    if re.search(rf"(?i)\b(?:all|every|each)[ \t]+(?:the[ \t]+|of[ \t]+the[ \t]+)?{stem}s?\b", statement):
+        return True
+    if not mark.isdigit():
+        return False
+    forms = [rf"{int(mark)}(?:st|nd|rd|th)"]
+    if 0 < int(mark) < len(_NUMBER_WORDS):
+        forms += _NUMBER_WORDS[int(mark)].split()
+    either = "|".join(forms)
+    return bool(re.search(rf"(?i)\b(?:{either})[ \t-]+{stem}s?\b|\b{stem}s?[ \t#.-]?(?:{either})\b", statement))
 
 
 # Words a number follows that count or date rather than name a thing ("at 14", "in 2026", "under 5").

@@ -49,8 +49,12 @@ QUANTIFIERS: dict[str, frozenset[str]] = {
 """Quantity words a mass or plural noun takes without an article ("viel Honig", "mehrere Völker", "wie viele
 Kisten"), which a person's name does not."""
 
-TITLES = frozenset(lexicon.fold(w) for w in """mr mrs ms miss dr sr sra srta don dona senor senora m mme mlle monsieur
-madame herr herrn frau fraulein signor signore signora sig dott senhor senhora dona meneer mevrouw dhr mevr""".split())
+TITLE_WORDS = tuple("""mr mrs ms miss mx dr prof sr sra srta sr.ª don doña dona dña señor señora senor senora m mme mlle
+monsieur madame herr herrn frau fräulein fraulein signor signore signora sig sig.ra dott senhor senhora meneer mevrouw
+dhr mevr""".split())
+"""The courtesy titles a person is named by, with the surname alone ("Mr Kaminski", "Mme Giraud", "Herr Pfeiffer"),
+in en, es, fr, de, it, pt, nl (lower case): the one list of them (agents/unstated.py reads it too)."""
+TITLES = frozenset(lexicon.fold(w) for w in TITLE_WORDS)
 """Titles before a name, in every language ("Herr Pfeiffer", "Mme Giraud"): part of how a name is written, not one;
 folded (lexicon.fold)."""
 

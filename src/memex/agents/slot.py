@@ -1,13 +1,15 @@
 """Which value a question asks for, by the label the question gives it, and whether the quoted statements say it.
 
-A question that asks for a value of a kind — a name, a number, a code, a date, a time, an address — often says
+A question that asks for a value of a kind — a name, a number, a code — often says
 *which* one by a label: "What's the **frame** number of the Ouseburn?", "What's the name of Sam Adeyemi's
 **partner**?", "What was my **bib** number?", "¿Cuál es el número de **socio** de Lucía?". The label ties the
 value to the asked owner's attribute. Notes about the owner hold other values of the same kind (the bike's tyre
 size and service dates, the drummer's band), so the kind check (agents/answer_type.py) and the owner's name
 (agents/abstain.py) are met by a line that never states the labelled value. A statement states it when it — or
 its subject: note title and heading path — carries the label ("Frame no.: WTU123", "Partner: Ade"); a label no
-note uses is how the question words it (a paraphrase), which meaning has to carry, and is not read.
+note uses is how the question words it (a paraphrase), which meaning has to carry, and is not read. A statement
+without the label may still say the value by a synonym ("mobile 07700 900123" for the phone number): the label is
+missing only where a statement labels a value of the kind otherwise ("Serial number: …" for the frame number).
 
 The label is read in two forms, in the seven languages:
 
@@ -26,15 +28,20 @@ from collections.abc import Callable, Sequence
 from memex.agents import lexicon
 
 KIND_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("name names number numbers code codes date dates time address reference".split()),
-    "es": frozenset("nombre nombres número numero números código codigo fecha hora dirección direccion".split()),
-    "fr": frozenset("nom noms numéro numero numéros code codes date heure adresse".split()),
-    "it": frozenset("nome nomi numero numeri codice data ora indirizzo".split()),
-    "pt": frozenset("nome nomes número numero números código codigo data hora endereço endereco morada".split()),
-    "de": frozenset("name namen nummer code datum uhrzeit adresse".split()),
-    "nl": frozenset("naam namen nummer code datum tijd adres".split()),
+    "en": frozenset("name names number numbers code codes reference".split()),
+    "es": frozenset("nombre nombres número numero números código codigo".split()),
+    "fr": frozenset("nom noms numéro numero numéros code codes".split()),
+    "it": frozenset("nome nomi numero numeri codice".split()),
+    "pt": frozenset("nome nomes número numero números código codigo".split()),
+    "de": frozenset("name namen nummer code".split()),
+    "nl": frozenset("naam namen nummer code".split()),
 }
-"""The words that name a kind of value rather than the thing asked about (lower-case)."""
+"""The words that name a kind of value rather than the thing asked about (lower-case). Not a date, a time or an
+address: the notes carry those of a thing by a verb or a synonym ("Ana & Tom got married on 3 June")."""
+NOT_LABELS = frozenset("""total overall whole full exact right correct average maximum minimum max min usual current
+new old people persons children guests times""".split())
+"""Words before or after the kind word that say how much or which sort, not which value ("the total number of
+hours", "the number of people coming")."""
 OF_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"of"}),
     "es": frozenset({"de", "del"}),
@@ -99,7 +106,12 @@ def _phrase(words: list[str], lang: str) -> list[str]:
     follow = words[end].lower() if end < len(words) else ""
     if not out or follow and follow not in _JOINS.get(lang, frozenset()):
         return []
-    return out[-1:] if lang in HEAD_LAST else out[:1]
+    if lang == "de":  # "der neuen Praxis": the noun has the capital, not its adjective
+        out = [w for w in out if w[:1].isupper()]
+    elif lang == "en":  # "the number of people coming": a participle says which ones, a count is no label
+        out = [w for w in out if not re.search(r"..(?:ing|ed)$", w.lower())]
+    out = out[-1:] if lang in HEAD_LAST else out[:1]
+    return [] if not out or out[0].lower() in NOT_LABELS or lang == "en" and re.search(r"[^su]s$", out[0].lower()) else out
 
 
 def label(question: str) -> list[str]:
@@ -118,7 +130,8 @@ def label(question: str) -> list[str]:
         focal = focal_words(question, 5)
         if len(focal) >= 2 and focal[-1].lower() in kinds:
             # "the phone number of the man who…": the compound's label; "first name", "medical name": a sort
-            return focal[-2:-1] if focal[-1].lower() not in ("name", "names") else []
+            named = focal[-1].lower() in ("name", "names") or focal[-2].lower() in NOT_LABELS
+            return focal[-2:-1] if not named else []
     for i, low in enumerate(lows[:-1]):
         if low in kinds and lows[i + 1] in of:
             return _phrase(words[i + 2:], lang)
@@ -143,5 +156,33 @@ def unlabelled(question: str, statements: Sequence[str],
             continue
         if in_notes is None or not in_notes(low, _stem(low)):
             continue
+        if not any(_other_label(question, s, low) for s in statements):
+            continue
         return low
     return ""
+
+
+def _other_label(question: str, statement: str, asked: str) -> bool:
+    """Does the statement label a value of the question's kind otherwise than `asked` ("Serial number: WTU 4471"
+    for the frame number, "número de serie" for el número de socio)? A synonym or a verb that carries the asked
+    value ("mobile 07700 900123", "got married on 3 June") labels no other."""
+    lang = lexicon.language(question)
+    kinds, of = KIND_WORDS.get(lang, frozenset()), OF_WORDS.get(lang, frozenset())
+    stop = _stops(lang)
+    kind = next((w.lower() for w in _WORD.findall(question) if w.lower() in kinds), "")
+    if not kind:
+        return False
+    words = [w.lower() for w in _WORD.findall(statement.replace("’", "'"))]
+    stem = kind.rstrip("s")
+    for i, w in enumerate(words):
+        if not w.startswith(stem) or w not in kinds:
+            continue
+        # "serial number" (a compound in English), "número de serie" (the of-form)
+        near = words[i - 1:i] if lang == "en" else []
+        after = words[i + 1:i + 4]
+        if after and after[0] in of:
+            near += [x for x in after[1:] if x not in stop][:1]
+        if any(x != asked and x not in stop and x not in NOT_LABELS and not x.isdigit() and x not in kinds
+               for x in near):
+            return True
+    return False

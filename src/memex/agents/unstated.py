@@ -27,6 +27,8 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from memex.agents.noted_names import TITLE_WORDS
+
 RELATIONS = frozenset("""sister sisters brother brothers wife husband partner partners son sons daughter daughters
 mum mom mam mother dad father parents kids children child grandchildren grandson granddaughter grandkids nephew
 nephews niece nieces cousin cousins aunt uncle boyfriend girlfriend fiance fiancé fiancee fiancée neighbour
@@ -434,13 +436,12 @@ def no_surname(question: str, statements: Sequence[str]) -> str:
 _FIRST_NAME = re.compile(r"(?i)(?<!\w)(?:first name|given name|forename|christian name|nombre de pila|prénom|prenom|"
                          r"vornamen?|nome di battesimo|nome proprio|primeiro nome|voornaam)(?!\w)")
 """How each language asks for a person's first name."""
-TITLES = (r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Dña|Don|Doña|M|Mme|Mlle|Herr|Frau|Sig|Sig\.ra|Signor|Signora|"
-          r"Dott|Dhr|Mevr|Mevrouw|Meneer|Sr\.ª|Monsieur|Madame|Señor|Señora|Senhor|Senhora|Signore")
+_TITLES = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(TITLE_WORDS, key=len, reverse=True))
+"""The courtesy titles a person is named by with the surname alone ("Mr Kaminski", "Mme Giraud", "Herr Pfeiffer"),
+in en, es, fr, de, it, pt, nl, as written at the head of a name (agents/noted_names.TITLE_WORDS, capitalised)."""
 _LOWER_TITLES = r"meneer|mevrouw|monsieur|madame|señor|señora|senhor|senhora|signor|signora|signore"
 """Titles written in lower case inside a sentence ("meneer De Vries", "la señora Ortiz")."""
-"""The courtesy titles a person is named by with the surname alone ("Mr Kaminski", "Mme Giraud", "Herr Pfeiffer"),
-in en, es, fr, de, it, pt, nl."""
-_TITLED = re.compile(rf"(?<![\w.])(?:{TITLES}|{_LOWER_TITLES})\.?[ \t]+((?:(?i:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+)"
+_TITLED = re.compile(rf"(?<![\w.])(?:{_TITLES}|{_LOWER_TITLES})\.?[ \t]+((?:(?i:van|von|de|da|del|di|du|le|la|ten|ter|der|den)[ \t]+)"
                      r"{0,2}[A-ZÀ-Ý][\w'’-]+)")
 
 
@@ -462,9 +463,12 @@ def no_first_name(question: str, statements: Sequence[str]) -> str:
         if not re.search(rf"(?<![\w-]){word}(?![\w-])", text):
             continue
         before = re.finditer(rf"(?<![\w.])([A-ZÀ-Ý][\w'’-]*)\.?[ \t]+{word}(?![\w-])", text)
-        if any(not re.fullmatch(rf"(?:{TITLES})", b.group(1)) for b in before):
+        if any(not re.fullmatch(rf"(?:{_TITLES})", b.group(1)) for b in before):
             continue
         if re.search(rf"(?<![\w-]){word},[ \t]*[A-ZÀ-Ý][\w'’-]+", text):
+            continue
+        # "Kaminski (Tomasz)": the first name in brackets after the surname gives it
+        if re.search(rf"(?<![\w-]){word}[ \t]*\([ \t]*[A-ZÀ-Ý][\w'’-]+[ \t]*\)", text):
             continue
         return m.group(0)[:m.end(1) - m.start()].removesuffix(m.group(1)) + surname
     return ""
