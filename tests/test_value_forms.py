@@ -124,3 +124,11 @@ def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname()
     assert no_first_name(q, ["Maman mange avec sa voisine."]) == ""
     _, checks = abstain.support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
     assert "no first name for Mme Giraud" in checks["attribute_unsupplied"]
+
+
+def test_a_long_run_of_dashes_is_read_in_linear_time() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert asked("-" * 20000) == ""
+    assert time.perf_counter() - start < 1.0

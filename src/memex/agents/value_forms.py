@@ -69,7 +69,9 @@ _SAYS = re.compile(r"(?i)^\W*(?:what|qu[eé]|que|was|wat|che|cosa|o que)\s+(?:di
                    r"ped[ií]a|pide|escribi[oó]|disait|dit|demandait|[ée]crit|sagte|sagt|schrieb|stand|steht|zei|"
                    r"zegt|schreef|stond|diceva|scrisse|disse|diz|dizia|escreveu|pedia)\b")
 """A question about what a message said ("What did Jamie's email of 27 February say…?"), not about an address."""
-_TOKEN = re.compile(r"[\w@.'’+-]*\w")
+_TOKEN = re.compile(r"\w[\w@.'’+-]*")
+"""A word with the marks an address or a compound holds ("e-mail-adresse", "ana@x.es"); linear: it starts at a
+letter or digit, so a long run of marks is never tried from each of its positions."""
 
 
 def asked(question: str) -> str:
@@ -84,7 +86,7 @@ def asked(question: str) -> str:
         if at >= 0 and (first is None or at < first[0]):
             first = (at, name)
     for m in _TOKEN.finditer(low):
-        word = m.group(0).strip(".'’")
+        word = m.group(0).rstrip(".'’+@-").strip(".'’")
         name = _BY_WORD.get(word) or next((n for head, n in _COMPOUND_HEADS.items()
                                            if n and len(word) > len(head) + 2 and word.endswith(head)), "")
         if name:
