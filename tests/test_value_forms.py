@@ -132,3 +132,16 @@ def test_a_long_run_of_dashes_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     assert asked("-" * 20000) == ""
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_birth_date_by_its_label_is_a_birthday_and_french_ne_is_no_birth_word() -> None:
+    from memex.agents.value_forms import birthday_of_other
+
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada Lovelace — date of birth: 4 March 2016"], ["Ada"])
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada — DOB 04/03/2016"], ["Ada"])
+    assert not birthday_of_other("¿Cuándo es el cumpleaños de Lucía?",
+                                 ["Lucía Ortega — fecha de nacimiento: 4 de marzo de 1990"], ["Lucía"])
+    assert not birthday_of_other("Wann hat Jonas Geburtstag?", ["Jonas (geb. 4. März 2016)"], ["Jonas"])
+    # French "ne" and Dutch "nee" are no "née"
+    assert birthday_of_other("Quand est l'anniversaire de Léa ?", ["Léa ne vient pas le 4 mars."], ["Léa"])
+    assert birthday_of_other("Wanneer is Fatima jarig?", ["Fatima: nee, niet op 4 maart."], ["Fatima"])

@@ -125,8 +125,8 @@ def unsupplied(question: str, statements: Sequence[str]) -> str:
     return "" if any(supplies(name, s, question) for s in statements) else name
 
 
-_BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|['’]ll be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
-                    r"anniversaire|n[ée]e?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
+_BIRTH = re.compile(r"(?i)\b(?:geb|d\.o\.b)\.|\b(?:birthday|birthdays|birth|dob|born|nacimiento|turns|turned|will be \d+|['’]ll be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
+                    r"anniversaire|née?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
                     r"nat[oa]|nascita|compie|verjaardag|jarig|wordt \d+|aniversário|aniversario|nasceu|nascid[oa]|"
                     r"nascimento|faz \d+|faz anos)\b")
 """Words that tie a day to a birth: a birthday, being born, turning an age, in the seven languages."""
