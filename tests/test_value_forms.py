@@ -145,3 +145,14 @@ def test_a_birth_date_by_its_label_is_a_birthday_and_french_ne_is_no_birth_word(
     # French "ne" and Dutch "nee" are no "née"
     assert birthday_of_other("Quand est l'anniversaire de Léa ?", ["Léa ne vient pas le 4 mars."], ["Léa"])
     assert birthday_of_other("Wanneer is Fatima jarig?", ["Fatima: nee, niet op 4 maart."], ["Fatima"])
+
+
+def test_an_email_from_or_about_someone_is_a_message_not_an_address() -> None:
+    assert asked("What was the email from Sara about?") == ""
+    assert unsupplied("What was the email from Sara about?", ["Sara emailed on 3 May: lease renewed"]) == ""
+    assert asked("What was the email about the lease?") == ""
+    # an address word, or a copula right before "X's email" / "the email of X", asks for the address
+    assert asked("What is Sara's email?") == "email"
+    assert asked("What is the email of Sara?") == "email"
+    assert asked("¿Cuál es el email de Marta?") == "email"
+    assert asked("What is Sara's email address?") == "email"

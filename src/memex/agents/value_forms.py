@@ -84,23 +84,34 @@ def asked(question: str) -> str:
     for phrase, name in _PHRASES.items():
         at = low.find(phrase)
         if at >= 0 and (first is None or at < first[0]):
-            first = (at, name)
+            first = (at, at + len(phrase), name)
     for m in _TOKEN.finditer(low):
         word = m.group(0).rstrip(".'’+@-").strip(".'’")
         name = _BY_WORD.get(word) or next((n for head, n in _COMPOUND_HEADS.items()
                                            if n and len(word) > len(head) + 2 and word.endswith(head)), "")
         if name:
             if first is None or m.start() < first[0]:
-                first = (m.start(), name)
+                first = (m.start(), m.end(), name)
             break
-    if first and first[1] == "email" and not (_ADDRESS.search(low) or _COPULA.match(low)):
-        return ""  # "Which email did I send Ana?" asks for a message, not an address
-    return first[1] if first else ""
+    owned = _OWNED_EMAIL.match(low[:first[0]]) if first else None
+    if first and first[2] == "email" and not (_ADDRESS.search(low) or owned and (
+            owned.group("own") or _OF.match(low[first[1]:]))):
+        # "Which email did I send Ana?", "What was the email from Sara about?" ask for a message, not an address:
+        # it is asked by an address word, or by a copula right before "Sara's email" or "the email of Sara"
+        return ""
+    return first[2] if first else ""
 
 
 _ADDRESS = re.compile(r"address|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift")
 _COPULA = re.compile(r"^\W*(?:what(?:['’]s| is| was)|cu[aá]l (?:es|era)|quel(?:le)? (?:est|était)|wie (?:lautet|ist|war)|"
                      r"wat (?:is|was)|qual (?:è|era|é)|welche[sr]?|welk[e]?)\b")
+_OWNER = re.compile(r"(?:\s+(?:the|el|la|le|l['’]|die|das|het|de|il|o|a))?\s*(?P<own>(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+|"
+                    r"(?:my|your|his|her|their|our|mi|tu|su|mon|ma|son|sa|mein|meine|sein|seine|ihr|ihre|mijn|zijn|"
+                    r"haar|hun|seu|sua|suo)\s+)?(?:[\w-]+\s+)?$")
+"""What stands between a copula and "email": an article, an owner ("Sara's", "his"), a word ("work")."""
+_OWNED_EMAIL = re.compile(_COPULA.pattern + _OWNER.pattern)
+_OF = re.compile(r"\W*(?:of|de|di|du|des|del|della|do|da|van|von|vom|der)\b")
+"""After "email", the owner's preposition ("the email of Sara", "el email de Marta")."""
 
 
 def supplies(name: str, statement: str, question: str) -> bool:
