@@ -156,3 +156,14 @@ def test_an_email_from_or_about_someone_is_a_message_not_an_address() -> None:
     assert asked("What is the email of Sara?") == "email"
     assert asked("¿Cuál es el email de Marta?") == "email"
     assert asked("What is Sara's email address?") == "email"
+
+
+def test_german_was_asks_for_a_value_and_plural_kennzeichen_are_no_plate() -> None:
+    assert asked("Was ist die Steuernummer der Bäckerei Huber?") == "tax_id"
+    assert asked("Was ist das Kennzeichen vom Transit?") == "plate"
+    assert asked("Was ist das Passwort für das WLAN?") == "password"
+    assert asked("Was ist das Kennzeichen?") == "plate"
+    assert asked("Was the password changed?") == ""                   # English "was" still asks whether
+    assert asked("Welche Kennzeichen hat Amerikanische Faulbrut?") == ""  # characteristics, not a plate
+    assert asked("Welche Kennzeichen haben unsere Transporter?") == "plate"
+    assert asked("Welches Kennzeichen hat der Transporter?") == "plate"

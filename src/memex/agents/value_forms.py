@@ -58,8 +58,11 @@ _PHRASES = {"mot de passe": "password", "parola d'ordine": "password", "adresse 
             "placa do carro": "plate", "plaque d'immatriculation": "plate"}
 _COMPOUND_HEADS = {"kennzeichen": "plate", "passwort": "password", "wachtwoord": "password", "adresse": "",
                    "mailadres": "email", "mailadresse": "email"}
-_NOT_VALUE = re.compile(r"(?i)^\W*(?:when|why|how|where|who|whom|since when|did|do|does|have|has|is|was|are|were|"
-                        r"cu[aá]ndo|por qu[eé]|c[oó]mo|d[oó]nde|qui[eé]n|desde cu[aá]ndo|quand|pourquoi|comment|o[uù]|"
+_NOT_VALUE_EN = re.compile(r"(?i)^\W*(?:when|why|how|where|who|whom|since when|did|do|does|have|has|is|was|are|"
+                           r"were)\b")
+"""English question words and auxiliaries, read only in an English question: German "Was ist die Steuernummer…?"
+asks for a value."""
+_NOT_VALUE = re.compile(r"(?i)^\W*(?:cu[aá]ndo|por qu[eé]|c[oó]mo|d[oó]nde|qui[eé]n|desde cu[aá]ndo|quand|pourquoi|comment|o[uù]|"
                         r"qui|depuis quand|est-ce|wann|warum|wieso|weshalb|wo|wer|seit wann|habe|hat|ist|war|"
                         r"wanneer|waarom|waar|sinds wanneer|heb|heeft|quando|perch[eé]|come|dove|chi|da quando|ho|ha|"
                         r"porque|por que|onde|quem|desde quando|wie(?!\s+(?:lautet|lauten|ist|sind|war|waren|hei(?:ß|ss)t))|"
@@ -77,7 +80,10 @@ letter or digit, so a long run of marks is never tried from each of its position
 def asked(question: str) -> str:
     """The class of value the question asks for, by the first word or phrase that names one ("" if none, or if
     it asks when, why, how or whether: "When did I send Ana the email?" asks for a date)."""
-    if _NOT_VALUE.match(question) or _SAYS.search(question):
+    from memex.agents.lexicon import detect
+
+    if _NOT_VALUE.match(question) or _SAYS.search(question) or (
+            _NOT_VALUE_EN.match(question) and detect(question) in ("en", "und")):
         return ""
     low = question.lower()
     first: tuple[int, str] | None = None
@@ -90,6 +96,9 @@ def asked(question: str) -> str:
         name = _BY_WORD.get(word) or next((n for head, n in _COMPOUND_HEADS.items()
                                            if n and len(word) > len(head) + 2 and word.endswith(head)), "")
         if name:
+            if name == "plate" and word.endswith("kennzeichen") and not (
+                    _ONE_PLATE.search(low) or _VEHICLE.search(low)):
+                break  # "Welche Kennzeichen hat Amerikanische Faulbrut?": characteristics, not a plate
             if first is None or m.start() < first[0]:
                 first = (m.start(), m.end(), name)
             break
@@ -102,6 +111,11 @@ def asked(question: str) -> str:
     return first[2] if first else ""
 
 
+_ONE_PLATE = re.compile(r"\b(?:das|welches|welchem|dem|des|ein|sein|ihr|mein|unser)\s+kennzeichens?\b")
+_VEHICLE = re.compile(r"\b(?:auto|autos|pkw|lkw|transit|van|bus|sprinter|anhänger|motorrad|kfz)\b|"
+                      r"(?:wagen|transporter|fahrzeug|fahrzeuge|transportern)\b|fahrzeug|autokennzeichen")
+"""A German "Kennzeichen" is a number plate when it is one ("das Kennzeichen") or a vehicle's; plural and alone it
+may be the marks of a thing ("Welche Kennzeichen hat Amerikanische Faulbrut?")."""
 _ADDRESS = re.compile(r"address|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift")
 _COPULA = re.compile(r"^\W*(?:what(?:['’]s| is| was)|cu[aá]l (?:es|era)|quel(?:le)? (?:est|était)|wie (?:lautet|ist|war)|"
                      r"wat (?:is|was)|qual (?:è|era|é)|welche[sr]?|welk[e]?)\b")
