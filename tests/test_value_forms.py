@@ -167,3 +167,15 @@ def test_german_was_asks_for_a_value_and_plural_kennzeichen_are_no_plate() -> No
     assert asked("Welche Kennzeichen hat Amerikanische Faulbrut?") == ""  # characteristics, not a plate
     assert asked("Welche Kennzeichen haben unsere Transporter?") == "plate"
     assert asked("Welches Kennzeichen hat der Transporter?") == "plate"
+
+
+def test_a_wifi_key_or_a_user_pass_pair_gives_a_password_and_bare_digits_need_a_tax_word() -> None:
+    assert asked("What's the wifi password?") == "password"
+    assert unsupplied("What's the wifi password?", ["Wifi: HomeNet / bananas42"]) == ""
+    assert unsupplied("Wat is het wachtwoord van de wifi?", ["Wifi thuis: netwerk Ziggo, sleutel appel123"]) == ""
+    assert unsupplied("Wie lautet das WLAN-Passwort?", ["WLAN-Schlüssel: Sonne2024"]) == ""
+    assert unsupplied("What's the wifi password?", ["The router is in the hall."]) == "password"
+    q = "¿Cuál es el CIF de Transportes Ribera?"
+    assert not supplies("tax_id", "Transportes Ribera: móvil 612345678.", q)
+    assert supplies("tax_id", "Transportes Ribera: NIF 501234567.", q)
+    assert supplies("tax_id", "Transportes Ribera: CIF B46123456, Sagunto.", q)

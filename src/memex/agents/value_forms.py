@@ -42,7 +42,11 @@ autokennzeichen immatriculation targa kenteken kentekenplaat""".split()),
     "password": (frozenset("""password passwords passwort passwörter kennwort contraseña contraseñas senha senhas
 wachtwoord wachtwoorden""".split()),
                  re.compile(r"(?i)(?<!\w)(?:pw|pwd|pass|passwort|kennwort|password|contraseña|clave|mot de passe|"
-                            r"mdp|senha|wachtwoord|ww|pin|login)\s*[:=]\s*\S")),
+                            r"mdp|senha|wachtwoord|ww|pin|login)\s*[:=]\s*\S|"
+                            # a key or a network's label ("Wifi: HomeNet / …", "sleutel appel123", "WLAN-Schlüssel:")
+                            r"(?<!\w)(?:key|code|sleutel|schlüssel|wifi|wi-fi|wlan)(?:\s*[:=]\s*\S|\s+\S*\d)|"
+                            # a "user / pass" pair: a word, a slash, a word of letters and digits
+                            r"(?<!\S)[\w.@-]+\s*/\s*(?=[^\s/]*[^\W\d_])(?=[^\s/]*\d)[^\s/]{4,}")),
 }
 """What each class is called (lower-case words of the question) and the form its values take."""
 
@@ -138,7 +142,14 @@ def supplies(name: str, statement: str, question: str) -> bool:
         phrase in low for phrase, n in _PHRASES.items() if n == name)
     if named and any(n not in q for n in re.findall(r"\d+", statement)):
         return True
-    return any(m.group(0).strip().lower() not in q for m in form.finditer(statement))
+    return any(m.group(0).strip().lower() not in q and (
+        name != "tax_id" or not m.group(0).isdigit() or _TAX_WORD.search(low[max(0, m.start() - 30):m.start()]))
+        for m in form.finditer(statement))
+
+
+_TAX_WORD = re.compile(r"(?<![\w-])(?:cif|nif|nie|nipc|vat|tva|iva|btw|steuernummer|steuer-?nr|steuer-id|ust-?idnr|"
+                       r"ust-?id|codice fiscale|rsin|kvk|cnpj|cpf|contribuinte|siret|siren)(?![\w-])")
+"""A tax word near a run of digits makes them a tax number: bare, "612345678" is as likely a mobile number."""
 
 
 def unsupplied(question: str, statements: Sequence[str]) -> str:
