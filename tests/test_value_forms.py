@@ -107,25 +107,6 @@ def test_an_answer_with_another_ones_birthday_costs_the_kind_penalty() -> None:
     assert checks["attribute_unsupplied"] == []
 
 
-def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname() -> None:
-    from memex.agents.unstated import no_first_name
-
-    q = "Quel est le prénom de Mme Giraud, la voisine de maman ?"
-    only = ["Résidence\nVoisine de palier de maman : Mme Giraud (n° 15), ancienne institutrice.",
-            "Elle mange ce midi avec sa voisine de palier, Mme Giraud."]
-    assert no_first_name(q, only) == "Mme Giraud"
-    assert no_first_name(q, ["Mme Hélène Giraud, voisine de palier."]) == ""
-    assert no_first_name(q, ["Hélène Giraud : voisine de palier."]) == ""
-    assert no_first_name("What is Mr Kaminski's first name?", ["Mr Kaminski next door took the parcel."]) == "Mr Kaminski"
-    assert no_first_name("Wie heißt Herr Pfeiffer mit Vornamen?", ["Kunde: Herr Pfeiffer; Vorname: Klaus"]) == ""
-    assert no_first_name("Wat is de voornaam van meneer De Vries?", ["Buurman: meneer De Vries, 80 jaar."]) == "meneer De Vries"
-    # not a first name asked, or not named in the statements (the name check's)
-    assert no_first_name("Wo wohnt Herr Pfeiffer?", ["Herr Pfeiffer, Küche."]) == ""
-    assert no_first_name(q, ["Maman mange avec sa voisine."]) == ""
-    _, checks = abstain.support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
-    assert "no first name for Mme Giraud" in checks["attribute_unsupplied"]
-
-
 def test_a_long_run_of_dashes_is_read_in_linear_time() -> None:
     import time
 
