@@ -160,3 +160,9 @@ def test_a_wifi_key_or_a_user_pass_pair_gives_a_password_and_bare_digits_need_a_
     assert not supplies("tax_id", "Transportes Ribera: móvil 612345678.", q)
     assert supplies("tax_id", "Transportes Ribera: NIF 501234567.", q)
     assert supplies("tax_id", "Transportes Ribera: CIF B46123456, Sagunto.", q)
+
+
+def test_a_password_hint_is_asked_for_no_password() -> None:
+    assert asked("What is the router admin password hint?") == ""
+    assert asked("Wat is de wachtwoordhint van de router?") == ""
+    assert asked("What is the router admin password?") == "password"

@@ -112,6 +112,8 @@ def asked(question: str) -> str:
         # "Which email did I send Ana?", "What was the email from Sara about?" ask for a message, not an address:
         # it is asked by an address word, or by a copula right before "Sara's email" or "the email of Sara"
         return ""
+    if first and first[2] == "password" and re.match(r"[\s-]*(?:hint|reminder|tip)", low[first[1]:]):
+        return ""  # "What is the router admin password hint?" asks for the hint, not the password
     return first[2] if first else ""
 
 
