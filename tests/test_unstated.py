@@ -240,3 +240,19 @@ def test_one_list_of_titles_for_names_and_first_names() -> None:
     assert no_first_name("Wie lautet der Vorname von Herrn Pfeiffer?", ["Kunden\nHerrn Pfeiffer anrufen."]) \
         == "Herrn Pfeiffer"
     assert not hasattr(unstated, "TITLES")
+def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname() -> None:
+    from memex.agents.unstated import no_first_name
+
+    q = "Quel est le prénom de Mme Giraud, la voisine de maman ?"
+    only = ["Résidence\nVoisine de palier de maman : Mme Giraud (n° 15), ancienne institutrice.",
+            "Elle mange ce midi avec sa voisine de palier, Mme Giraud."]
+    assert no_first_name(q, only) == "Mme Giraud"
+    assert no_first_name(q, ["Mme Hélène Giraud, voisine de palier."]) == ""
+    assert no_first_name(q, ["Hélène Giraud : voisine de palier."]) == ""
+    assert no_first_name("Wie heißt Herr Pfeiffer mit Vornamen?", ["Kunde: Herr Pfeiffer; Vorname: Klaus"]) == ""
+    assert no_first_name("Wat is de voornaam van meneer De Vries?", ["Buurman: meneer De Vries, 80 jaar."]) == "meneer De Vries"
+    # not a first name asked, or not named in the statements (the name check's)
+    assert no_first_name("Wo wohnt Herr Pfeiffer?", ["Herr Pfeiffer, Küche."]) == ""
+    assert no_first_name(q, ["Maman mange avec sa voisine."]) == ""
+    _, checks = support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
+    assert "no first name for Mme Giraud" in checks["attribute_unsupplied"]

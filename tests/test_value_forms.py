@@ -107,20 +107,62 @@ def test_an_answer_with_another_ones_birthday_costs_the_kind_penalty() -> None:
     assert checks["attribute_unsupplied"] == []
 
 
-def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname() -> None:
-    from memex.agents.unstated import no_first_name
+def test_a_long_run_of_dashes_is_read_in_linear_time() -> None:
+    import time
 
-    q = "Quel est le prénom de Mme Giraud, la voisine de maman ?"
-    only = ["Résidence\nVoisine de palier de maman : Mme Giraud (n° 15), ancienne institutrice.",
-            "Elle mange ce midi avec sa voisine de palier, Mme Giraud."]
-    assert no_first_name(q, only) == "Mme Giraud"
-    assert no_first_name(q, ["Mme Hélène Giraud, voisine de palier."]) == ""
-    assert no_first_name(q, ["Hélène Giraud : voisine de palier."]) == ""
-    assert no_first_name("What is Mr Kaminski's first name?", ["Mr Kaminski next door took the parcel."]) == "Mr Kaminski"
-    assert no_first_name("Wie heißt Herr Pfeiffer mit Vornamen?", ["Kunde: Herr Pfeiffer; Vorname: Klaus"]) == ""
-    assert no_first_name("Wat is de voornaam van meneer De Vries?", ["Buurman: meneer De Vries, 80 jaar."]) == "meneer De Vries"
-    # not a first name asked, or not named in the statements (the name check's)
-    assert no_first_name("Wo wohnt Herr Pfeiffer?", ["Herr Pfeiffer, Küche."]) == ""
-    assert no_first_name(q, ["Maman mange avec sa voisine."]) == ""
-    _, checks = abstain.support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
-    assert "no first name for Mme Giraud" in checks["attribute_unsupplied"]
+    start = time.perf_counter()
+    assert asked("-" * 20000) == ""
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_birth_date_by_its_label_is_a_birthday_and_french_ne_is_no_birth_word() -> None:
+    from memex.agents.value_forms import birthday_of_other
+
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada Lovelace — date of birth: 4 March 2016"], ["Ada"])
+    assert not birthday_of_other("When is Ada's birthday?", ["Ada — DOB 04/03/2016"], ["Ada"])
+    assert not birthday_of_other("¿Cuándo es el cumpleaños de Lucía?",
+                                 ["Lucía Ortega — fecha de nacimiento: 4 de marzo de 1990"], ["Lucía"])
+    assert not birthday_of_other("Wann hat Jonas Geburtstag?", ["Jonas (geb. 4. März 2016)"], ["Jonas"])
+    # French "ne" and Dutch "nee" are no "née"
+    assert birthday_of_other("Quand est l'anniversaire de Léa ?", ["Léa ne vient pas le 4 mars."], ["Léa"])
+    assert birthday_of_other("Wanneer is Fatima jarig?", ["Fatima: nee, niet op 4 maart."], ["Fatima"])
+
+
+def test_an_email_from_or_about_someone_is_a_message_not_an_address() -> None:
+    assert asked("What was the email from Sara about?") == ""
+    assert unsupplied("What was the email from Sara about?", ["Sara emailed on 3 May: lease renewed"]) == ""
+    assert asked("What was the email about the lease?") == ""
+    # an address word, or a copula right before "X's email" / "the email of X", asks for the address
+    assert asked("What is Sara's email?") == "email"
+    assert asked("What is the email of Sara?") == "email"
+    assert asked("¿Cuál es el email de Marta?") == "email"
+    assert asked("What is Sara's email address?") == "email"
+
+
+def test_german_was_asks_for_a_value_and_plural_kennzeichen_are_no_plate() -> None:
+    assert asked("Was ist die Steuernummer der Bäckerei Huber?") == "tax_id"
+    assert asked("Was ist das Kennzeichen vom Transit?") == "plate"
+    assert asked("Was ist das Passwort für das WLAN?") == "password"
+    assert asked("Was ist das Kennzeichen?") == "plate"
+    assert asked("Was the password changed?") == ""                   # English "was" still asks whether
+    assert asked("Welche Kennzeichen hat Amerikanische Faulbrut?") == ""  # characteristics, not a plate
+    assert asked("Welche Kennzeichen haben unsere Transporter?") == "plate"
+    assert asked("Welches Kennzeichen hat der Transporter?") == "plate"
+
+
+def test_a_wifi_key_or_a_user_pass_pair_gives_a_password_and_bare_digits_need_a_tax_word() -> None:
+    assert asked("What's the wifi password?") == "password"
+    assert unsupplied("What's the wifi password?", ["Wifi: HomeNet / bananas42"]) == ""
+    assert unsupplied("Wat is het wachtwoord van de wifi?", ["Wifi thuis: netwerk Ziggo, sleutel appel123"]) == ""
+    assert unsupplied("Wie lautet das WLAN-Passwort?", ["WLAN-Schlüssel: Sonne2024"]) == ""
+    assert unsupplied("What's the wifi password?", ["The router is in the hall."]) == "password"
+    q = "¿Cuál es el CIF de Transportes Ribera?"
+    assert not supplies("tax_id", "Transportes Ribera: móvil 612345678.", q)
+    assert supplies("tax_id", "Transportes Ribera: NIF 501234567.", q)
+    assert supplies("tax_id", "Transportes Ribera: CIF B46123456, Sagunto.", q)
+
+
+def test_a_password_hint_is_asked_for_no_password() -> None:
+    assert asked("What is the router admin password hint?") == ""
+    assert asked("Wat is de wachtwoordhint van de router?") == ""
+    assert asked("What is the router admin password?") == "password"

@@ -594,7 +594,10 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
         # A name the question gives ("¿Qué facturas me ha pasado Sergio Vidal…?") says whose items are asked: of
         # the loose matches, those that name it (in their text, note title, headings or the line before) are the
         # items when at least two do; the others only share the kind's words (every invoice of the year).
-        named = _name_terms(question)
+        # (answer_type.names: "March", "Christmas" are capitalised but no one's)
+        from memex.agents.answer_type import names
+
+        named = content_terms(" ".join(names(question)))
         owned = [x for x in matched if named & _own_terms(x)] if named else []
         if len(owned) >= 2 and len(owned) < len(matched):
             notes.append(f"{len(owned)} of {len(matched)} matches name {', '.join(sorted(named))}")

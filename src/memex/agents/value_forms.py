@@ -42,7 +42,11 @@ autokennzeichen immatriculation targa kenteken kentekenplaat""".split()),
     "password": (frozenset("""password passwords passwort passwörter kennwort contraseña contraseñas senha senhas
 wachtwoord wachtwoorden""".split()),
                  re.compile(r"(?i)(?<!\w)(?:pw|pwd|pass|passwort|kennwort|password|contraseña|clave|mot de passe|"
-                            r"mdp|senha|wachtwoord|ww|pin|login)\s*[:=]\s*\S")),
+                            r"mdp|senha|wachtwoord|ww|pin|login)\s*[:=]\s*\S|"
+                            # a key or a network's label ("Wifi: HomeNet / …", "sleutel appel123", "WLAN-Schlüssel:")
+                            r"(?<!\w)(?:key|code|sleutel|schlüssel|wifi|wi-fi|wlan)(?:\s*[:=]\s*\S|\s+\S*\d)|"
+                            # a "user / pass" pair: a word, a slash, a word of letters and digits
+                            r"(?<!\S)[\w.@-]+\s*/\s*(?=[^\s/]*[^\W\d_])(?=[^\s/]*\d)[^\s/]{4,}")),
 }
 """What each class is called (lower-case words of the question) and the form its values take."""
 
@@ -58,8 +62,11 @@ _PHRASES = {"mot de passe": "password", "parola d'ordine": "password", "adresse 
             "placa do carro": "plate", "plaque d'immatriculation": "plate"}
 _COMPOUND_HEADS = {"kennzeichen": "plate", "passwort": "password", "wachtwoord": "password", "adresse": "",
                    "mailadres": "email", "mailadresse": "email"}
-_NOT_VALUE = re.compile(r"(?i)^\W*(?:when|why|how|where|who|whom|since when|did|do|does|have|has|is|was|are|were|"
-                        r"cu[aá]ndo|por qu[eé]|c[oó]mo|d[oó]nde|qui[eé]n|desde cu[aá]ndo|quand|pourquoi|comment|o[uù]|"
+_NOT_VALUE_EN = re.compile(r"(?i)^\W*(?:when|why|how|where|who|whom|since when|did|do|does|have|has|is|was|are|"
+                           r"were)\b")
+"""English question words and auxiliaries, read only in an English question: German "Was ist die Steuernummer…?"
+asks for a value."""
+_NOT_VALUE = re.compile(r"(?i)^\W*(?:cu[aá]ndo|por qu[eé]|c[oó]mo|d[oó]nde|qui[eé]n|desde cu[aá]ndo|quand|pourquoi|comment|o[uù]|"
                         r"qui|depuis quand|est-ce|wann|warum|wieso|weshalb|wo|wer|seit wann|habe|hat|ist|war|"
                         r"wanneer|waarom|waar|sinds wanneer|heb|heeft|quando|perch[eé]|come|dove|chi|da quando|ho|ha|"
                         r"porque|por que|onde|quem|desde quando|wie(?!\s+(?:lautet|lauten|ist|sind|war|waren|hei(?:ß|ss)t))|"
@@ -69,36 +76,62 @@ _SAYS = re.compile(r"(?i)^\W*(?:what|qu[eé]|que|was|wat|che|cosa|o que)\s+(?:di
                    r"ped[ií]a|pide|escribi[oó]|disait|dit|demandait|[ée]crit|sagte|sagt|schrieb|stand|steht|zei|"
                    r"zegt|schreef|stond|diceva|scrisse|disse|diz|dizia|escreveu|pedia)\b")
 """A question about what a message said ("What did Jamie's email of 27 February say…?"), not about an address."""
-_TOKEN = re.compile(r"[\w@.'’+-]*\w")
+_TOKEN = re.compile(r"\w[\w@.'’+-]*")
+"""A word with the marks an address or a compound holds ("e-mail-adresse", "ana@x.es"); linear: it starts at a
+letter or digit, so a long run of marks is never tried from each of its positions."""
 
 
 def asked(question: str) -> str:
     """The class of value the question asks for, by the first word or phrase that names one ("" if none, or if
     it asks when, why, how or whether: "When did I send Ana the email?" asks for a date)."""
-    if _NOT_VALUE.match(question) or _SAYS.search(question):
+    from memex.agents.lexicon import detect
+
+    if _NOT_VALUE.match(question) or _SAYS.search(question) or (
+            _NOT_VALUE_EN.match(question) and detect(question) in ("en", "und")):
         return ""
     low = question.lower()
     first: tuple[int, str] | None = None
     for phrase, name in _PHRASES.items():
         at = low.find(phrase)
         if at >= 0 and (first is None or at < first[0]):
-            first = (at, name)
+            first = (at, at + len(phrase), name)
     for m in _TOKEN.finditer(low):
-        word = m.group(0).strip(".'’")
+        word = m.group(0).rstrip(".'’+@-").strip(".'’")
         name = _BY_WORD.get(word) or next((n for head, n in _COMPOUND_HEADS.items()
                                            if n and len(word) > len(head) + 2 and word.endswith(head)), "")
         if name:
+            if name == "plate" and word.endswith("kennzeichen") and not (
+                    _ONE_PLATE.search(low) or _VEHICLE.search(low)):
+                break  # "Welche Kennzeichen hat Amerikanische Faulbrut?": characteristics, not a plate
             if first is None or m.start() < first[0]:
-                first = (m.start(), name)
+                first = (m.start(), m.end(), name)
             break
-    if first and first[1] == "email" and not (_ADDRESS.search(low) or _COPULA.match(low)):
-        return ""  # "Which email did I send Ana?" asks for a message, not an address
-    return first[1] if first else ""
+    owned = _OWNED_EMAIL.match(low[:first[0]]) if first else None
+    if first and first[2] == "email" and not (_ADDRESS.search(low) or owned and (
+            owned.group("own") or _OF.match(low[first[1]:]))):
+        # "Which email did I send Ana?", "What was the email from Sara about?" ask for a message, not an address:
+        # it is asked by an address word, or by a copula right before "Sara's email" or "the email of Sara"
+        return ""
+    if first and first[2] == "password" and re.match(r"[\s-]*(?:hint|reminder|tip)", low[first[1]:]):
+        return ""  # "What is the router admin password hint?" asks for the hint, not the password
+    return first[2] if first else ""
 
 
+_ONE_PLATE = re.compile(r"\b(?:das|welches|welchem|dem|des|ein|sein|ihr|mein|unser)\s+kennzeichens?\b")
+_VEHICLE = re.compile(r"\b(?:auto|autos|pkw|lkw|transit|van|bus|sprinter|anhänger|motorrad|kfz)\b|"
+                      r"(?:wagen|transporter|fahrzeug|fahrzeuge|transportern)\b|fahrzeug|autokennzeichen")
+"""A German "Kennzeichen" is a number plate when it is one ("das Kennzeichen") or a vehicle's; plural and alone it
+may be the marks of a thing ("Welche Kennzeichen hat Amerikanische Faulbrut?")."""
 _ADDRESS = re.compile(r"address|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|anschrift")
 _COPULA = re.compile(r"^\W*(?:what(?:['’]s| is| was)|cu[aá]l (?:es|era)|quel(?:le)? (?:est|était)|wie (?:lautet|ist|war)|"
                      r"wat (?:is|was)|qual (?:è|era|é)|welche[sr]?|welk[e]?)\b")
+_OWNER = re.compile(r"(?:\s+(?:the|el|la|le|l['’]|die|das|het|de|il|o|a))?\s*(?P<own>(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+|"
+                    r"(?:my|your|his|her|their|our|mi|tu|su|mon|ma|son|sa|mein|meine|sein|seine|ihr|ihre|mijn|zijn|"
+                    r"haar|hun|seu|sua|suo)\s+)?(?:[\w-]+\s+)?$")
+"""What stands between a copula and "email": an article, an owner ("Sara's", "his"), a word ("work")."""
+_OWNED_EMAIL = re.compile(_COPULA.pattern + _OWNER.pattern)
+_OF = re.compile(r"\W*(?:of|de|di|du|des|del|della|do|da|van|von|vom|der)\b")
+"""After "email", the owner's preposition ("the email of Sara", "el email de Marta")."""
 
 
 def supplies(name: str, statement: str, question: str) -> bool:
@@ -111,7 +144,14 @@ def supplies(name: str, statement: str, question: str) -> bool:
         phrase in low for phrase, n in _PHRASES.items() if n == name)
     if named and any(n not in q for n in re.findall(r"\d+", statement)):
         return True
-    return any(m.group(0).strip().lower() not in q for m in form.finditer(statement))
+    return any(m.group(0).strip().lower() not in q and (
+        name != "tax_id" or not m.group(0).isdigit() or _TAX_WORD.search(low[max(0, m.start() - 30):m.start()]))
+        for m in form.finditer(statement))
+
+
+_TAX_WORD = re.compile(r"(?<![\w-])(?:cif|nif|nie|nipc|vat|tva|iva|btw|steuernummer|steuer-?nr|steuer-id|ust-?idnr|"
+                       r"ust-?id|codice fiscale|rsin|kvk|cnpj|cpf|contribuinte|siret|siren)(?![\w-])")
+"""A tax word near a run of digits makes them a tax number: bare, "612345678" is as likely a mobile number."""
 
 
 def unsupplied(question: str, statements: Sequence[str]) -> str:
@@ -123,8 +163,8 @@ def unsupplied(question: str, statements: Sequence[str]) -> str:
     return "" if any(supplies(name, s, question) for s in statements) else name
 
 
-_BIRTH = re.compile(r"(?i)\b(?:birthday|birthdays|born|turns|turned|will be \d+|['’]ll be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
-                    r"anniversaire|n[ée]e?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
+_BIRTH = re.compile(r"(?i)\b(?:geb|d\.o\.b)\.|\b(?:birthday|birthdays|birth|dob|born|nacimiento|turns|turned|will be \d+|['’]ll be \d+|cumpleaños|cumple|naci[oó]|nacid[oa]|"
+                    r"anniversaire|née?|naissance|aura \d+|geburtstag|geboren|geburtsdatum|wird \d+|compleanno|"
                     r"nat[oa]|nascita|compie|verjaardag|jarig|wordt \d+|aniversário|aniversario|nasceu|nascid[oa]|"
                     r"nascimento|faz \d+|faz anos)\b")
 """Words that tie a day to a birth: a birthday, being born, turning an age, in the seven languages."""
