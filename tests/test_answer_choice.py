@@ -53,8 +53,9 @@ def test_a_missing_place_name_costs_less_than_a_missing_person() -> None:
                                    [stmt])
     assert checks["names_missing"] == ["Netherlands"]
     assert abs(placed - (checks["best"] - 0.4 * 0.25)) < 1e-6
-    person = _candidate("Birthday: 4 April.", "Ruth Denholm")
-    other, checks = support_score("When is Ruth Ackroyd's birthday?", 0.5, [person])
+    # (not a birthday: a birthday of another, unnamed person is a lack of its own, agents/value_forms.py)
+    person = _candidate("Shoe size: 39.", "Ruth Denholm")
+    other, checks = support_score("What is Ruth Ackroyd's shoe size?", 0.5, [person])
     assert checks["names_missing"] == ["Ruth Ackroyd"]
     assert abs(other - (checks["best"] - 0.4)) < 1e-6
 
