@@ -95,13 +95,16 @@ def test_no_label_read_from_a_date_address_total_count_or_adjective() -> None:
     assert label("Wie ist die Nummer der neuen Praxis?") == ["Praxis"]
 
 
-def test_a_label_is_missing_only_when_a_statement_gives_another_label_of_the_kind() -> None:
+def test_a_phone_number_in_its_form_under_a_synonym_carries_the_label() -> None:
     def words(word: str, stem: str) -> bool:
         return True
 
-    # "mobile" says the phone number with a synonym: no other number's label is given.
+    # "mobile" says the phone number with a synonym, and the number has the form of one.
     assert unlabelled("What is Kit's phone number?", ["People\nKit — mobile 07700 900123"], words) == ""
+    assert unlabelled("What is Kit's phone number?", ["People\nKit — mobile, ask Jo"], words) == "phone"
     assert unlabelled("What's the date of Ana's wedding?", ["Family\nAna & Tom got married on 3 June"], words) == ""
-    # The statement labels its number otherwise: the serial number is not the frame number.
+    # A line about the owner without the label gives another number of the bike, not the frame number.
+    assert unlabelled("What's the frame number of the Ouseburn?",
+                      ["The Ouseburn\nTubeless 38 mm. Sealant top-up every 3 months: done 6 Sep."], words) == "frame"
     assert unlabelled("What's the frame number of the Ouseburn?",
                       ["The Ouseburn\nSerial number: WTU 4471"], words) == "frame"

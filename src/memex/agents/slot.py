@@ -8,8 +8,8 @@ size and service dates, the drummer's band), so the kind check (agents/answer_ty
 (agents/abstain.py) are met by a line that never states the labelled value. A statement states it when it — or
 its subject: note title and heading path — carries the label ("Frame no.: WTU123", "Partner: Ade"); a label no
 note uses is how the question words it (a paraphrase), which meaning has to carry, and is not read. A statement
-without the label may still say the value by a synonym ("mobile 07700 900123" for the phone number): the label is
-missing only where a statement labels a value of the kind otherwise ("Serial number: …" for the frame number).
+without the label may still say a phone number by a synonym ("mobile 07700 900123"): the number in its own form
+carries it.
 
 The label is read in two forms, in the seven languages:
 
@@ -156,33 +156,13 @@ def unlabelled(question: str, statements: Sequence[str],
             continue
         if in_notes is None or not in_notes(low, _stem(low)):
             continue
-        if not any(_other_label(question, s, low) for s in statements):
-            continue
+        if low in PHONE_LABELS and any(_PHONE.search(s) for s in statements):
+            continue  # "mobile 07700 900123" for the phone number: a synonym, the value in its own form
         return low
     return ""
 
 
-def _other_label(question: str, statement: str, asked: str) -> bool:
-    """Does the statement label a value of the question's kind otherwise than `asked` ("Serial number: WTU 4471"
-    for the frame number, "número de serie" for el número de socio)? A synonym or a verb that carries the asked
-    value ("mobile 07700 900123", "got married on 3 June") labels no other."""
-    lang = lexicon.language(question)
-    kinds, of = KIND_WORDS.get(lang, frozenset()), OF_WORDS.get(lang, frozenset())
-    stop = _stops(lang)
-    kind = next((w.lower() for w in _WORD.findall(question) if w.lower() in kinds), "")
-    if not kind:
-        return False
-    words = [w.lower() for w in _WORD.findall(statement.replace("’", "'"))]
-    stem = kind.rstrip("s")
-    for i, w in enumerate(words):
-        if not w.startswith(stem) or w not in kinds:
-            continue
-        # "serial number" (a compound in English), "número de serie" (the of-form)
-        near = words[i - 1:i] if lang == "en" else []
-        after = words[i + 1:i + 4]
-        if after and after[0] in of:
-            near += [x for x in after[1:] if x not in stop][:1]
-        if any(x != asked and x not in stop and x not in NOT_LABELS and not x.isdigit() and x not in kinds
-               for x in near):
-            return True
-    return False
+PHONE_LABELS = frozenset("""phone telephone mobile cell tel teléfono telefono móvil movil celular téléphone telephone
+portable cellulare telefone telemóvel telemovel telefon handy telefoon mobiel""".split())
+"""Labels of a phone number, whose value has a form of its own that a statement may give under a synonym."""
+_PHONE = re.compile(r"(?<![\w.])\+?\d[\d \t()./-]{6,16}\d(?![\w.])")
