@@ -146,3 +146,13 @@ def test_a_short_questions_language_is_told_by_its_question_words() -> None:
     assert paraphrase.question_language("¿A qué es alérgico Hugo?") == "es"
     assert paraphrase.other_language("What is Hugo allergic to?", es)
     assert not paraphrase.other_language("¿A qué es alérgico Hugo?", es)
+
+
+def test_how_long_is_one_duration_not_a_collection() -> None:
+    from memex.agents.lexicon import is_aggregation
+
+    # "En combien de temps…", "Hoeveel tijd…": one duration is asked, not items across notes.
+    assert not is_aggregation("En combien de temps Karim a-t-il couru le marathon de Lyon en 2025 ?")
+    assert not is_aggregation("Hoeveel tijd kost de rit naar Utrecht?")
+    assert is_aggregation("Combien de séances ai-je faites en mars ?")
+    assert is_aggregation("Hoeveel bevallingen heb ik in maart begeleid?")

@@ -219,7 +219,7 @@ _FEMININE_ER = "nummer|mutter|tochter|schwester|butter|feder|leiter|mauer|steuer
 """German feminine nouns in "-er": after "welche" they are one thing ("Welche Nummer habe ich…?"), not a list."""
 _AGGREGATE = {
     # Each language's list first asks what is still to do ("¿Qué nos queda por hacer?", "Was ist noch offen?"):
-    # a checklist's open items (agents/checklist.py).
+    # a checklist's open items (agents/checklist.py). "Combien de temps", "hoeveel tijd": a duration, one value.
     "es": r"\bqueda(?:n)? por (?:hacer|comprar)\b|\bque (?:me |nos )?falta(?:n)? por\b|\bpendientes\b|"
           r"\bcuant[oa]s (?!\w+ (?:es|era|son|fue|fueron|esta|estaba) )|\bcuantas veces\b|\btod[oa]s (?:l[oa]s|"
           r"mis|nuestr[oa]s) \w+ (?:que|de|en)\b|\bcada un[oa]\b|\blista de\b|\benumera\b|\ben total\b|"
@@ -229,7 +229,7 @@ _AGGREGATE = {
           r"meus|minhas|nossos|nossas) \w+ (?:que|de|em)\b|\bcada um\b|\blista de\b|\bno total\b|\bao todo\b|"
           r"^(?:que|quais) (?!\w+mos\b)\w+s (?:\w+ )?\w{2,}[aeo]m\b|^(?:com )?quem (?:sao|foram)\b|\bquais (?:sao|foram)\b",
     "fr": r"\breste(?:nt)? a (?:faire|acheter)\b|\bencore a faire\b|\bpas encore (?:ete )?(?:fait|coche)|"
-          r"\bcombien de (?!\w+ (?:est|etait|a) )|\bcombien de fois\b|\b(?:tous|toutes) (?:les|mes|nos) \w+ "
+          r"\bcombien de (?!temps\b)(?!\w+ (?:est|etait|a) )|\bcombien de fois\b|\b(?:tous|toutes) (?:les|mes|nos) \w+ "
           r"(?:qui|que|de|dans)\b|\bchacun\b|\bliste des\b|\bau total\b|\ben tout\b|\b(?:quels|quelles)\b|^qui (?:sont|etaient)\b",
     "de": r"\bnoch (?:offen|zu (?:tun|erledigen|machen|kaufen))\b|\bnoch nicht (?:erledigt|abgehakt|gemacht)\b|"
           r"\bwie ?viele (?!\w+ (?:ist|war|hat) )|\bwie oft\b|\balle \w+, die\b|\bliste (?:alle|der)\b|\binsgesamt\b|"
@@ -246,7 +246,7 @@ _AGGREGATE = {
           r"\bquant[ie] (?!\w+ (?:e|era|sono|erano) )|\bquante volte\b|\btutt[ie] (?:i|gli|le|i miei|le mie|i nostri|"
           r"le nostre) \w+ (?:che|di|in)\b|\bciascuno\b|\belenco\b|\bin totale\b|\bin tutto\b|\bquali\b|^chi (?:sono|erano)\b",
     "nl": r"\bnog (?:te doen|open)\b|\bmoet(?:en)? (?:ik|we|wij) nog\b|\bnog niet (?:gedaan|afgevinkt)\b|"
-          r"\bhoeveel (?!(?:kost|kostte|kosten|betaal\w*|verdien\w*|bedraagt|bedroeg|is|was|heeft|had|weegt|"
+          r"\bhoeveel (?!tijd\b)(?!(?:kost|kostte|kosten|betaal\w*|verdien\w*|bedraagt|bedroeg|is|was|heeft|had|weegt|"
           r"woog)\b)(?!\w+ (?:is|was|heeft) )|\bhoe vaak\b|\balle \w+ die\b|\blijst van\b|\bin totaal\b|"
           r"\bbij elkaar\b|\bwelke \w+ (?:\w+ )?(?:\w+en|zijn|waren) (?:we|wij|ik)\b|^wie (?:zijn|waren)\b|"
           r"^welke \w+(?:en|s|'s) (?:heb|had) ik\b|^(?:wat|welke|wie)\b.*\ballemaal\b",
