@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from memex.agents import abstain
+from memex.agents import abstain, value_forms
 from memex.agents.evidence import Unit
 from memex.agents.extractive import Candidate
 from memex.agents.value_forms import asked, supplies, unsupplied
@@ -166,3 +166,11 @@ def test_a_password_hint_is_asked_for_no_password() -> None:
     assert asked("What is the router admin password hint?") == ""
     assert asked("Wat is de wachtwoordhint van de router?") == ""
     assert asked("What is the router admin password?") == "password"
+
+
+def test_a_birthday_under_one_word_of_the_full_name_is_the_persons() -> None:
+    q = "When is Tom Baker's birthday?"
+    assert not value_forms.birthday_of_other(q, ["People\nTom's birthday: 3 May."], ["Tom Baker"])
+    assert not value_forms.birthday_of_other(q, ["Baker family\nBirthday 3 May (Tom)."], ["Tom Baker"])
+    # the same first name with another surname is a namesake's birthday
+    assert value_forms.birthday_of_other(q, ["Tom Hughes: birthday 3 May."], ["Tom Baker"])

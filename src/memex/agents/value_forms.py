@@ -186,8 +186,16 @@ def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence
         return False
 
     def names(owner: str, text: str) -> bool:
-        # "Ada's birthday" names Ada: a possessive ending is no other word
-        return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in owner.split())
+        # "Ada's birthday" names Ada: a possessive ending is no other word. Of a full name one word will do ("Tom's
+        # birthday" for Tom Baker), unless the first name stands with another surname ("Sophie Lambert" for
+        # Sophie Girard): a namesake's.
+        words = owner.split()
+        if all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words):
+            return True
+        if len(words) > 1 and any(m.group(1) not in words for m in
+                                  re.finditer(rf"(?<![\w-]){re.escape(words[0])}[ \t]+([A-ZÀ-Ý][\w'’-]+)", text)):
+            return False
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
     return not any(_DAY_OF_YEAR.search(s) and _BIRTH.search(s) and any(names(o, s) for o in owners)
                    for s in statements)
