@@ -298,30 +298,3 @@ def test_a_list_that_leads_is_read_whole_from_its_note() -> None:
 ])
 def test_asking_for_advice_collects_it(question: str, collects: bool) -> None:
     assert aggregate.collecting(question) is collects
-
-
-def test_the_items_of_a_name_the_question_gives_are_those_that_name_it() -> None:
-    question = "¿Qué facturas me ha pasado Sergio Vidal en 2026?"
-    cands = [_cand("Facturas recibidas: 2026-07 (abril, trazabilidad, 2.160 €) y 2026-19 (1.840 €).", 0.60,
-                   "personas/Sergio Vidal.md", "2026-04-12", "text"),
-             _cand("Gestoría: cuota 75 € al mes, facturas por correo.", 0.59, "admin/Gestoría.md", "2026-01-01", "text"),
-             _cand("Trabajo: Sergio entregó el módulo; factura 2.160 €.", 0.58, "diario/2026-04-12.md", "2026-04-12",
-                   "file name"),
-             _cand("2026-001 (31/01/2026): Albufera, 10 jornadas, factura 6.800 €.", 0.57, "facturas/Facturas 2026.md",
-                   "2026-01-31", "text")]
-    idf = {"factura": 6.0, "pasado": 5.0, "sergio": 4.0, "vidal": 4.0}
-    got = aggregate.collect(question, cands, idf, aggregate.constraints(question, ("2026-01-01", "2026-12-31")))
-    assert {x.hit.path for x in got.items} == {"personas/Sergio Vidal.md", "diario/2026-04-12.md"}
-
-
-def test_a_month_or_a_holiday_the_question_gives_is_no_owner_of_the_items() -> None:
-    question = "How many runs did I do in March?"
-    cands = [_cand("Run in the March rain, 8 km.", 0.60, "diary/2026-03-02.md", "2026-03-02", "file name"),
-             _cand("March goal: run three times a week.", 0.59, "goals/March.md", "2026-03-01", "text"),
-             _cand("Run along the river, 10 km.", 0.58, "diary/2026-03-14.md", "2026-03-14", "file name"),
-             _cand("Run to the park and back, 6 km.", 0.57, "diary/2026-03-21.md", "2026-03-21", "file name")]
-    idf = {"run": 4.0, "march": 3.0}
-    got = aggregate.collect(question, cands, idf, aggregate.constraints(question, ("2026-01-01", "2026-12-31")))
-    paths = {x.hit.path for x in got.items}
-    assert {"diary/2026-03-14.md", "diary/2026-03-21.md"} <= paths
-    assert not any("name march" in n for n in got.notes)

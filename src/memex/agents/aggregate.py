@@ -591,17 +591,6 @@ def collect(question: str, cands: Sequence[Candidate], idf: Mapping[str, float],
             # or a sum of statements that do not say what is counted would be noise.
             matched = _best_per_note([x for x in cands if _unechoed(x) >= best - WORDLESS_MARGIN])
             notes.append(f"no statement holds {', '.join(two)}: {len(matched)} notes closest to the best")
-        # A name the question gives ("¿Qué facturas me ha pasado Sergio Vidal…?") says whose items are asked: of
-        # the loose matches, those that name it (in their text, note title, headings or the line before) are the
-        # items when at least two do; the others only share the kind's words (every invoice of the year).
-        # (answer_type.names: "March", "Christmas" are capitalised but no one's)
-        from memex.agents.answer_type import names
-
-        named = content_terms(" ".join(names(question)))
-        owned = [x for x in matched if named & _own_terms(x)] if named else []
-        if len(owned) >= 2 and len(owned) < len(matched):
-            notes.append(f"{len(owned)} of {len(matched)} matches name {', '.join(sorted(named))}")
-            matched = owned
         constrained = [x for x in matched if satisfies(x.unit, c)]
         # Statements dated only by their note (a diary entry's day) come after those that give their own date.
         constrained += [x for x in matched if x not in constrained and satisfies(x.unit, c, written=True)]
@@ -701,11 +690,6 @@ def _row_kind(question: str) -> set[str]:
     words = [m.group(0) for m in re.finditer(rf"\b{_PLURAL}\b", question)]
     words += [m.group(1) for m in _ACT.finditer(question)]
     return content_terms(" ".join(words)) if words else set()
-
-
-def _own_terms(x: Candidate) -> set[str]:
-    """The words a statement holds with its note's title, its headings and the line before it."""
-    return content_terms(f"{x.unit.text} {x.unit.subject} {x.unit.previous}")
 
 
 def _name_terms(question: str) -> set[str]:
