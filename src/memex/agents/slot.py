@@ -143,7 +143,7 @@ def unlabelled(question: str, statements: Sequence[str],
     """The label of the asked value (`label`) when no quoted statement, with its subject, carries it and some
     note does (`in_notes(word, stem)`; without it nothing is read): the statements give another value of the kind,
     not the asked one."""
-    from memex.agents.answer_type import meets_terms
+    from memex.agents.answer_type import PHONE, meets_terms, offers
     from memex.agents.extractive import _stem, content_terms
 
     if not statements:
@@ -156,7 +156,7 @@ def unlabelled(question: str, statements: Sequence[str],
             continue
         if in_notes is None or not in_notes(low, _stem(low)):
             continue
-        if low in PHONE_LABELS and any(_PHONE.search(s) for s in statements):
+        if low in PHONE_LABELS and any(PHONE in offers(s) for s in statements):
             continue  # "mobile 07700 900123" for the phone number: a synonym, the value in its own form
         return low
     return ""
@@ -165,4 +165,3 @@ def unlabelled(question: str, statements: Sequence[str],
 PHONE_LABELS = frozenset("""phone telephone mobile cell tel teléfono telefono móvil movil celular téléphone telephone
 portable cellulare telefone telemóvel telemovel telefon handy telefoon mobiel""".split())
 """Labels of a phone number, whose value has a form of its own that a statement may give under a synonym."""
-_PHONE = re.compile(r"(?<![\w.])\+?\d[\d \t()./-]{6,16}\d(?![\w.])")
