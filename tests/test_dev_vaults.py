@@ -10,7 +10,7 @@ from fixture_paths import REPO
 VAULTS = ["engineer-vault", "panadera-vault-es", "nurse-vault", "kine-vault-fr", "postman-vault", "imkerin-vault-de",
           "farmaceutica-vault-pt", "gardener-vault", "trattoria-vault-it", "landmeter-vault-nl",
           "verloskundige-vault-nl", "tischlerin-vault-de", "soundeng-vault", "consultora-vault-es",
-          "haulier-vault"]
+          "haulier-vault", "illustrator-vault"]
 
 
 @pytest.mark.parametrize("vault", VAULTS)
