@@ -1068,19 +1068,16 @@ def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
     line, heading or "on 13 September"), with that statement. A day written without its year ("on 13 September"
     in a year's review) may have been given the wrong one, so the next year's same day is kept as well."""
     described = re.sub(r"^when\s+", "", description.strip(), flags=re.I)  # "when I got towed": what happened
-    pool = score_units(described, units, embedder, idf)[:VIA_POOL]
-    # A "when" clause may be a journal entry's whole news, dated by the note (its file name, front matter): read
-    # after the statements that date themselves.
-    sources = [{"text"}, {"file name", "front matter", "properties"}] if described != description.strip() \
-        else [{"text"}]
-    for allowed in sources:
-        for c in pool:
-            day = (c.unit.date or "")[:10]
-            if c.unit.date_source in allowed and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-                days = [day]
-                if not re.search(r"\b(?:19|20)\d{2}\b", c.unit.text):
-                    days.append(f"{int(day[:4]) + 1}{day[4:]}")
-                return days, c
+    when = described != description.strip()
+    for c in score_units(described, units, embedder, idf)[:VIA_POOL]:
+        day = (c.unit.date or "")[:10]
+        # A "when" clause may be a journal entry's whole news, dated by the note (its file name, front matter).
+        dated = c.unit.date_source == "text" or (when and c.unit.date_source != "mtime")
+        if dated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            days = [day]
+            if not re.search(r"\b(?:19|20)\d{2}\b", c.unit.text):
+                days.append(f"{int(day[:4]) + 1}{day[4:]}")
+            return days, c
     return None
 
 
