@@ -32,6 +32,7 @@ def test_the_span_a_time_description_covers() -> None:
     assert is_time_description("when I got towed near Carlisle") and is_when("when I got towed near Carlisle")
     assert is_time_description("the month I finished my hours") and not is_when("the month I finished my hours")
     assert time_span("the month I finished my hours", ["2026-02-17"]) == ("2026-02-01", "2026-02-28")
+    assert not is_time_description("the Year 11 whose dad did the carpentry")  # a school year, not a time
     assert time_span("the year we moved", ["2025-06-02"]) == ("2025-01-01", "2025-12-31")
     assert time_span("the morning I finished 212th", ["2026-09-13"]) == ("2026-09-13", "2026-09-13")
 

@@ -1029,7 +1029,7 @@ __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge"
 # no one; the statement that fits it ("The Howardian 100 on 13 September: 4:26:37, 212th of 540") gives a date,
 # and what is asked is looked for among the statements of that day ("13 Sep: 133/82 — race morning").
 _TIME_HEAD = re.compile(r"^(?:(?:the|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<unit>morning|afternoon|evening|night|day|weekend|"
-                        r"date|week|month|year)\b(?!\s+(?:of|before|after)\b)|when\s)", re.I)
+                        r"date|week|month|year)\b(?!\s+(?:(?:of|before|after)\b|\d))|when\s)", re.I)
 # How far from the bridging day "the month Keith retired" reaches: the day's month (a week: the days around it).
 _SPAN_DAYS = {"week": 3, "weekend": 1}
 DATE_HITS = 6
