@@ -1116,8 +1116,9 @@ def answer_on_date(question: str, description: str, days: Sequence[str], via: Ca
                    embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
     """The bridging statement, then the statement of that day that best answers what is asked of it ("What was my
     blood pressure on it?"); nothing when no other statement is dated that day."""
-    first, last = time_span(description, days)
-    same_day = [u for u in units if first <= (u.date or "")[:10] <= last and u.quote != via.unit.quote]
+    spans = [time_span(description, [day]) for day in days]  # each day read apart: a year-less one's two years
+    same_day = [u for u in units if u.quote != via.unit.quote
+                and any(first <= (u.date or "")[:10] <= last for first, last in spans)]
     if is_when(description):
         return as_of(question, description, days[0], via, units, embedder, idf_for)
     about = substituted(question, description, via.unit, "it")
