@@ -64,7 +64,11 @@ _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NO
                          rf"When|How|That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
 _NAMED_ATTRIBUTE = re.compile(r"[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?:profession|job|employer)\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
+# Without the comma only before a question word and its verb ("… for Christmas 2025 and where does he fish?"): "the
+# time and where it was" joins two things asked in one part.
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
+                    r"|\s+and\s+(?=(?:what|how|when|where|which|who|why)(?:['’]s|\s+(?:\w+\s+)?(?:is|are|was|were|"
+                    r"do|does|did|has|have|had|can|will|would)\b))"
                     r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
 
 
