@@ -227,7 +227,8 @@ def hop(state: AnswerState) -> dict[str, Any]:
         if day is not None:
             ctx, found_day = multihop.date_hop(state["standalone"], day[0], day[1], state["context"],
                                                run.parts.searcher, run.filters,
-                                               _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder)
+                                               _budget(run) + EXTRACTIVE_BUDGET_TOKENS // 2, run.parts.embedder,
+                                               p.bridge)
             return {"context": ctx, "bridge": {"dates": day[0], "via": day[1]},
                     "trace": _step(state, "hop", t0, **found_day)}
     # What describes the entity, without the question's own verb it may run on into ("… do for a living").

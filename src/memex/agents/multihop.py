@@ -1021,15 +1021,17 @@ def subject_hop(question: str, ctx: Context, searcher: Searcher, filters: Filter
 
 
 __all__ = ["Hop", "answer_about", "answer_on_date", "asked_terms", "best_bridge", "date_bridge", "date_hop",
-           "chained", "described_only", "entity_notes", "further", "referred", "is_time_description", "known_name", "naming_statement", "runs_on",
+           "as_of", "chained", "described_only", "is_when", "time_span", "entity_notes", "further", "referred", "is_time_description", "known_name", "naming_statement", "runs_on",
            "restate", "bare_names", "named_parts", "second_hop", "short_form_notes", "subject_hop", "subject_notes", "substituted"]
 
 
 # Bridges that are a day: "What was my blood pressure on the morning I finished 212th?" — the description names
 # no one; the statement that fits it ("The Howardian 100 on 13 September: 4:26:37, 212th of 540") gives a date,
 # and what is asked is looked for among the statements of that day ("13 Sep: 133/82 — race morning").
-_TIME_HEAD = re.compile(r"^(?:the|that)\s+(?:[\w'’-]+\s+){0,2}?(?:morning|afternoon|evening|night|day|weekend|date)\b"
-                        r"(?!\s+(?:of|before|after)\b)", re.I)
+_TIME_HEAD = re.compile(r"^(?:(?:the|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<unit>morning|afternoon|evening|night|day|weekend|"
+                        r"date|week|month|year)\b(?!\s+(?:(?:of|before|after)\b|\d))|when\s)", re.I)
+# How far from the bridging day "the month Keith retired" reaches: the day's month (a week: the days around it).
+_SPAN_DAYS = {"week": 3, "weekend": 1}
 DATE_HITS = 6
 """Passages of the bridging day searched for what is asked."""
 
@@ -1040,14 +1042,38 @@ def is_time_description(description: str) -> bool:
     return bool(_TIME_HEAD.match(description.strip()))
 
 
+def time_span(description: str, days: Sequence[str]) -> tuple[str, str]:
+    """The first and last day the description's time covers around its bridging days: the day itself, or the whole
+    month of "the month Keith retired", the days around "the week …", the year of "the year …"."""
+    import calendar
+    import datetime as dt
+
+    m = _TIME_HEAD.match(description.strip())
+    unit = (m.group("unit") or "").lower() if m else ""
+    first, last = min(days), max(days)
+    if unit == "month":
+        y, mo = int(last[:4]), int(last[5:7])
+        return first[:8] + "01", f"{last[:8]}{calendar.monthrange(y, mo)[1]:02d}"
+    if unit == "year":
+        return first[:4] + "-01-01", last[:4] + "-12-31"
+    if unit in _SPAN_DAYS:
+        reach = dt.timedelta(days=_SPAN_DAYS[unit])
+        return ((dt.date.fromisoformat(first) - reach).isoformat(), (dt.date.fromisoformat(last) + reach).isoformat())
+    return first, last
+
+
 def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
                 idf: Mapping[str, float]) -> tuple[list[str], Candidate] | None:
     """The day the description names: the date its best-fitting statement is dated by its own text (a dated
     line, heading or "on 13 September"), with that statement. A day written without its year ("on 13 September"
     in a year's review) may have been given the wrong one, so the next year's same day is kept as well."""
-    for c in score_units(description, units, embedder, idf)[:VIA_POOL]:
+    described = re.sub(r"^when\s+", "", description.strip(), flags=re.I)  # "when I got towed": what happened
+    when = described != description.strip()
+    for c in score_units(described, units, embedder, idf)[:VIA_POOL]:
         day = (c.unit.date or "")[:10]
-        if c.unit.date_source == "text" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        # A "when" clause may be a journal entry's whole news, dated by the note (its file name, front matter).
+        dated = c.unit.date_source == "text" or (when and c.unit.date_source != "mtime")
+        if dated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
             days = [day]
             if not re.search(r"\b(?:19|20)\d{2}\b", c.unit.text):
                 days.append(f"{int(day[:4]) + 1}{day[4:]}")
@@ -1056,22 +1082,30 @@ def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
 
 
 def date_hop(question: str, days: Sequence[str], via: Candidate, ctx: Context, searcher: Searcher,
-             filters: Filters | None, budget: int, embedder: Embedder | None) -> tuple[Context, dict[str, Any]]:
+             filters: Filters | None, budget: int, embedder: Embedder | None,
+             description: str = "") -> tuple[Context, dict[str, Any]]:
     """Search what is asked (the question's words the bridging statement leaves unexplained) among the passages
-    of the bridging day."""
+    of the bridging day (its month, for "the month …"); for "when …", also anywhere: what held then ("what was I
+    earning an hour when …") is written in a note of its own, dated by its rows rather than that day."""
     query = " ".join(asked_terms(question, via.unit, "", limit=12)) or question
     rankings: list[list[Hit]] = []
     queries: list[str] = []
-    for day in days:
-        after = max(day, (filters.after if filters else None) or day)
-        before = min(day, (filters.before if filters else None) or day)
+    spans = [time_span(description, [day]) for day in days] if description else [(day, day) for day in days]
+    for first, last in spans:
+        after = max(first, (filters.after if filters else None) or first)
+        before = min(last, (filters.before if filters else None) or last)
         if after > before:
             continue  # outside the user's own date filter
         hits = searcher.search(query, DATE_HITS, replace(filters or Filters(), after=after, before=before),
                                explain=True).hits
         if hits:
             rankings.append(hits)
-            queries.append(f"{query} [on {day}]")
+            queries.append(f"{query} [{first}..{last}]")
+    if is_when(description):
+        hits = searcher.search(query, DATE_HITS, filters, explain=True).hits
+        if hits:
+            rankings.append(hits)
+            queries.append(query)
     if not rankings:
         return ctx, {"dates": list(days), "queries": queries, "added": []}
     out = add_hits(ctx, rankings, queries, budget, embedder)
@@ -1082,10 +1116,14 @@ def answer_on_date(question: str, description: str, days: Sequence[str], via: Ca
                    embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
     """The bridging statement, then the statement of that day that best answers what is asked of it ("What was my
     blood pressure on it?"); nothing when no other statement is dated that day."""
-    same_day = [u for u in units if (u.date or "")[:10] in days and u.quote != via.unit.quote]
+    spans = [time_span(description, [day]) for day in days]  # each day read apart: a year-less one's two years
+    same_day = [u for u in units if u.quote != via.unit.quote
+                and any(first <= (u.date or "")[:10] <= last for first, last in spans)]
+    if is_when(description):
+        return as_of(question, description, days[0], via, units, embedder, idf_for)
+    about = substituted(question, description, via.unit, "it")
     if not same_day:
         return compose.Composed("", [], 0.0, "relational")
-    about = substituted(question, description, via.unit, "it")
     cands = score_units(about, same_day, embedder, idf_for(about), expect=compose.asked_of(question, description))
     if not cands:
         return compose.Composed("", [], 0.0, "relational")
@@ -1095,6 +1133,37 @@ def answer_on_date(question: str, description: str, days: Sequence[str], via: Ca
              *(f"that day {c.score:.3f}: {c.text[:80]}" for c in cands[:3])]
     return compose.Composed(" ".join(texts), citations, best.score, "relational", notes, cands, [via, best],
                             [via, best])
+
+
+def is_when(description: str) -> bool:
+    """Is the description a clause of "when" ("when Mick had his knee done"): a time at which something held?"""
+    return bool(re.match(r"\s*when\s", description or "", re.I))
+
+
+def as_of(question: str, description: str, day: str, via: Candidate, units: Sequence[Unit],
+          embedder: Embedder, idf_for: Callable[[str], Mapping[str, float]]) -> compose.Composed:
+    """The bridging statement, then what is asked as it stood on the bridging day: the latest statement about it
+    dated no later than that day ("Apr 2024 | £15.80" of a pay table, not the "6 Apr 2026" rate that came after the
+    knee op); nothing when no statement answers."""
+    at = question.find(description)
+    about = f"{question[:at].rstrip()}{question[at + len(description):]}" if at >= 0 else question
+    # A statement dated after that day says what came later; one dated only by when its file was saved is kept.
+    # The statements that tell of the bridging event itself ("Sharon Teale → Denise Carr from June 2026") are not
+    # what held then.
+    described = re.sub(r"^when\s+", "", description.strip(), flags=re.I)
+    event = {c.unit.quote for c in score_units(described, units, embedder, idf_for(described))[:VIA_POOL]
+             if (c.unit.date or "")[:10] == day}
+    held = [u for u in units if u.quote != via.unit.quote and u.quote not in event
+            and not (u.date_source != "mtime" and (u.date or "")[:10] > day)]
+    picked = compose.temporal(about, held, embedder, idf_for(about))
+    stood = picked.primary or picked.used
+    if not picked.text or not stood:
+        return compose.Composed("", [], 0.0, "relational")
+    best = stood[0]
+    texts, citations = cite([via, best])
+    notes = [f"bridge: {description!r} -> {day}", f"as of {day}: {about}", *picked.notes[:2]]
+    return compose.Composed(" ".join(texts), citations, best.score, "relational", notes, picked.candidates,
+                            [via, best], [via, best])
 
 
 # A later part of a multi-part question that names the first part's answer by its kind: "Which plugin must be enabled

@@ -64,7 +64,11 @@ _POSSESSIVE = re.compile(rf"\b(?P<d>(?i:(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_NO
                          rf"When|How|That|It|There|Here)[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?i:{_RELATION_NOUNS}))(?:['’]s)?\b")
 _NAMED_ATTRIBUTE = re.compile(r"[A-Z][\w-]+['’]s\s+(?:\w+\s+)?(?:profession|job|employer)\b")
 # Multi-part: ", and <question word>", "; ", "? <question>", " and also ".
+# Without the comma only before a question word and its verb ("… for Christmas 2025 and where does he fish?"): "the
+# time and where it was" joins two things asked in one part.
 _PARTS = re.compile(r"\s*(?:,\s*and\s+(?=(?:the|what|how|when|where|which|who|why|is|are|do|does|can)\b)"
+                    r"|\s+and\s+(?=(?:what|how|when|where|which|who|why)(?:['’]s|\s+(?:\w+\s+)?(?:is|are|was|were|"
+                    r"do|does|did|has|have|had|can|will|would)\b))"
                     r"|;\s+|\?\s+(?=\w)|\s+and also\s+)", re.I)
 
 
@@ -162,7 +166,7 @@ def decompose(question: str) -> Plan:
         parts = elided_parts(q) or parts
     if len(parts) > 1:
         return Plan(q, _unique([q, *parts]), "multi-part", temporal, window=window)
-    bridge = relation(q)
+    bridge = relation(q) or time_anchor(q)
     collect = _AGGREGATE.search(q)
     # "every August" / "before every decision" inside a relational question says how often, not "collect all".
     habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
@@ -241,6 +245,30 @@ def relation(question: str, nested: bool = False) -> str | None:
                 return question[start:m.end("d")].strip()
     return None
 
+
+
+# A time named by what happened then: "What was I earning an hour *when Mick had his knee done*?", "Which module did
+# I do *the month Keith retired*?". The clause's subject is a person (I, we, a name, "my son", "Mum") and its verb is
+# past, so "What happens when you rename a note?" (a rule, present tense) is no such anchor. The day it names is
+# found first (agents/multihop.date_bridge), then what is asked is read as it stood on that day.
+_ANCHOR_SUBJECT = r"(?:i|we|my\s+[\w'’-]+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+_ANCHOR_VERB = rf"(?:{_PAST_VERB}|had|was|were|fell|threw|retired|started|finished|qualified|passed)"
+_TIME_ANCHOR = re.compile(
+    rf"(?<=\w)\s+(?P<d>(?:when|the\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend)"
+    rf"(?:\s+(?:that|when))?)\s+{_ANCHOR_SUBJECT}\s+(?:\w+\s+)?{_ANCHOR_VERB}\b{_CLAUSE_REST})", re.I)
+
+
+def time_anchor(question: str) -> str | None:
+    """The clause that names a time by what happened then ("when Mick had his knee done", "the month Keith
+    retired"), as a description of that time; None when the question has none or asks nothing beside it."""
+    m = _TIME_ANCHOR.search(question)
+    if not m:
+        return None
+    d = m.group("d").strip(" ?.!")
+    rest = question[:m.start("d")] + question[m.end("d"):]
+    if len(content_terms(d)) < 2 or not content_terms(rest) - _ASKING:
+        return None
+    return d
 
 _OF_THE = re.compile(r"\b(?:of|for|to|with|from|at|in|on)\s+(?=(?:the|my|our|his|her|their)\s)", re.I)
 _RELATIVE_WORD = re.compile(r"\b(?:who|whose|that|which|where|i|we)\b", re.I)

@@ -1,0 +1,52 @@
+"""A time named by what happened then: "when Priya had her wisdom teeth out", "the month I won my first music round".
+
+- The planner reads such a clause (a person and a past verb after "when", or "the day/week/month/year …") as the
+  description of a time to find first; "What happens when you rename a note?" (a rule, present tense) is not one.
+- "when …" asks what held on that day: the latest statement about it dated no later (the pay table's row from
+  before the new rate); "the month …" reads the whole month of the bridging day.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from small_vault import vault_brain
+
+from memex.agents.multihop import is_time_description, is_when, time_span
+from memex.agents.plan import decompose
+from memex.app import Brain
+
+VAULT = Path(__file__).parent / "data" / "multihop_asof_vault"
+
+
+def test_a_clause_of_when_with_a_past_verb_is_a_time_to_find_first() -> None:
+    p = decompose("What was I earning an hour when Priya had her wisdom teeth out?")
+    assert (p.kind, p.bridge) == ("relational", "when Priya had her wisdom teeth out")
+    p = decompose("Which module did I do the month Keith retired?")
+    assert (p.kind, p.bridge) == ("relational", "the month Keith retired")
+    assert decompose("What happens when you rename a note?").kind != "relational"
+    assert decompose("When did Priya have her wisdom teeth out?").kind != "relational"
+
+
+def test_the_span_a_time_description_covers() -> None:
+    assert is_time_description("when I got towed near Carlisle") and is_when("when I got towed near Carlisle")
+    assert is_time_description("the month I finished my hours") and not is_when("the month I finished my hours")
+    assert time_span("the month I finished my hours", ["2026-02-17"]) == ("2026-02-01", "2026-02-28")
+    assert not is_time_description("the Year 11 whose dad did the carpentry")  # a school year, not a time
+    assert time_span("the year we moved", ["2025-06-02"]) == ("2025-01-01", "2025-12-31")
+    assert time_span("the morning I finished 212th", ["2026-09-13"]) == ("2026-09-13", "2026-09-13")
+
+
+@pytest.fixture(scope="module")
+def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
+    yield from vault_brain(tmp_path_factory.mktemp("multihop_as_of"), VAULT)
+
+
+@pytest.mark.slow
+def test_when_asks_what_held_on_that_day(brain: Brain) -> None:
+    a = brain.ask("What was I earning an hour when Priya had her wisdom teeth out?", trace=True)
+    assert not a.abstained and "13.05" in a.answer
+    assert "14.75" not in a.answer  # the rate that came after
+    hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
+    assert hop["dates"][0] == "2026-05-12"
+
