@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from memex.ingest import feasts
+from memex.language.fold import unaccented
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -45,7 +45,7 @@ SOURCES = ("front matter", "file name", "text", "heading", "updated", "propertie
 
 def _fold(s: str) -> str:
     """Lower-case without accents ("März" -> "marz", "août" -> "aout")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+    return unaccented(s.lower())
 
 
 @functools.lru_cache(maxsize=1)
