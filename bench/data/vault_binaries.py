@@ -1,5 +1,5 @@
 """The PDF writer and DOCX helpers the vaults' tools/make_binaries.py share (soundeng, haulier, consultora,
-tischlerin), each pointed at its own vault's notes folder.
+tischlerin; engineer its DOCX helpers), each pointed at its own vault's notes folder.
 
 PDFs use the built-in Helvetica with WinAnsiEncoding, so their text stays within cp1252 (the pound sign and
 accents are fine); standard library only. Document properties carry the date each document was written, as a
