@@ -268,3 +268,9 @@ def test_year_less_log_lines_run_forward_only_from_a_date_that_opens_a_log() -> 
 def test_a_birth_date_does_not_give_its_year_to_the_days_below(text: str) -> None:
     days = [m.day for m in find_dates(text, dt.date(2026, 5, 1))]
     assert days == [dt.date(1961, 5, 3), dt.date(2026, 6, 12)]
+
+
+def test_a_full_date_that_is_no_birth_date_still_gives_its_year() -> None:
+    # Dutch "nee" (no) is not French "née": the year holds for the days below as before.
+    days = [m.day for m in find_dates("Nee, 3 mei 2026 lukt niet.\n- 12 juni: afspraak", dt.date(2025, 5, 1))]
+    assert days == [dt.date(2026, 5, 3), dt.date(2026, 6, 12)]

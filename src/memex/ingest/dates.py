@@ -315,7 +315,7 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
 _CREATED = re.compile(r"\b(?:created|creado|creada|cree|creee|erstellt|angelegt|aangemaakt|creato|creata|criado|"
                       r"criada)\b(?:[ \t]+[a-z]+){0,2}[ \t:]*$")
 """Words before a day that say a log (a note) started on it ("Creado el", "Erstellt am", "créé le")."""
-_BORN = re.compile(r"\b(?:born|date of birth|d\.?o\.?b\.?|nacid[oa]|nacio|fecha de nacimiento|nee?|date de naissance|"
+_BORN = re.compile(r"\b(?:born|date of birth|d\.?o\.?b\.?|nacid[oa]|nacio|fecha de nacimiento|nee?[ \t]+le|date de naissance|"
                    r"geboren|geb\.|geburtsdatum|nat[oa]|data di nascita|nascid[oa]|data de nascimento|geboortedatum)"
                    r"(?:[ \t]+(?:on|el|le|am|il|em|a|op))?[ \t:,(]*$")
 """Words just before a birth date, in each language (folded: "né le", "nació el", "geboren am", "nata il")."""
