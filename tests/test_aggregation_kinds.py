@@ -135,3 +135,9 @@ def test_a_portuguese_count_counts_the_rows_once(brain: Brain) -> None:
     # The diary's day at the book fair is the table's 9 May row: the table is the answer, not both.
     a = brain.ask("Quantas vezes comprei livros em 2026?")
     assert not a.abstained and a.answer.startswith("3 entradas")
+
+
+def test_the_names_a_question_gives_are_not_its_months() -> None:
+    # "March" is capitalised but a date: a table row need not say it to be one of Tesco's loads.
+    assert aggregate._name_terms("How many loads did I haul for Tesco in March and June?") == {"tesco"}
+    assert aggregate._name_terms("¿Cuántas visitas hice a Lucía en Marzo?") == {"lucía"}

@@ -252,3 +252,25 @@ def test_year_less_log_lines_run_forward_only_from_a_date_that_opens_a_log() -> 
     # A log line's own full date anchors the lines below it, but never past the note's own date.
     assert entries("- 6-sep-2025: alta\n- 3 de marzo: cambio", dt.date(2026, 5, 1)) == ["2025-09-06", "2026-03-03"]
     assert entries("Created 6 Sep 2025.\n- 3 March: moved", dt.date(2025, 12, 1)) == ["2025-03-03"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum, born 3 May 1961.\n- 12 June: hip operation",
+    "Mum (born 3 May 1961) had her hip done on 12 June.",
+    "Nacida el 3 de mayo de 1961.\n- 12 de junio: operación de cadera",
+    "Née le 3 mai 1961.\n- 12 juin : opération de la hanche",
+    "Geboren am 3. Mai 1961.\n- 12. Juni: Hüft-OP",
+    "Nata il 3 maggio 1961.\n- 12 giugno: operazione all'anca",
+    "Nascida em 3 de maio de 1961.\n- 12 de junho: operação à anca",
+    "Geboren op 3 mei 1961.\n- 12 juni: heupoperatie",
+    "Date of birth: 03/05/1961\n- 12 June: clinic",
+])
+def test_a_birth_date_does_not_give_its_year_to_the_days_below(text: str) -> None:
+    days = [m.day for m in find_dates(text, dt.date(2026, 5, 1))]
+    assert days == [dt.date(1961, 5, 3), dt.date(2026, 6, 12)]
+
+
+def test_a_full_date_that_is_no_birth_date_still_gives_its_year() -> None:
+    # Dutch "nee" (no) is not French "née": the year holds for the days below as before.
+    days = [m.day for m in find_dates("Nee, 3 mei 2026 lukt niet.\n- 12 juni: afspraak", dt.date(2025, 5, 1))]
+    assert days == [dt.date(2026, 5, 3), dt.date(2026, 6, 12)]

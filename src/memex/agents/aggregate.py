@@ -693,9 +693,9 @@ def _row_kind(question: str) -> set[str]:
 
 
 def _name_terms(question: str) -> set[str]:
-    """The words of the names the question gives (capitalised, not its first word)."""
+    """The words of the names the question gives (capitalised, not its first word; a month is a date, not a name)."""
     words = re.findall(r"[\w'’-]+", question)[1:]
-    return content_terms(" ".join(w for w in words if w[:1].isupper()))
+    return {t for t in content_terms(" ".join(w for w in words if w[:1].isupper())) if not month_number(t)}
 
 
 def _unechoed(x: Candidate) -> float:

@@ -405,9 +405,9 @@ def priced_thing(question: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    import unicodedata
+    from memex.language.fold import unaccented
 
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return unaccented(text.lower())
 
 
 def _holds_thing(line: str, words: Sequence[str]) -> bool:

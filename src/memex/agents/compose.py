@@ -15,6 +15,7 @@ on dev data (agents/abstain.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -290,14 +291,17 @@ def says_own_date(c: Candidate) -> bool:
     """Does the statement write the date it is dated by ("From 3 Sep 2026: £1,380")? Of two statements of one
     day, that one is the news; the other may only borrow the day from its note ("Insurance renews 3 September.
     2025-26: £412." in a note dated by its latest entry)."""
-    if not c.unit.date:
-        return False
-    day = str(c.unit.date)[:10]
+    return bool(c.unit.date) and _says_day(c.unit.text, str(c.unit.date)[:10])
+
+
+@functools.lru_cache(maxsize=4096)
+def _says_day(text: str, day: str) -> bool:
+    """Does `text` write the (ISO) day? Read once per line: the ordering and checks ask of each candidate often."""
     try:
         base = dt.date.fromisoformat(day)
     except ValueError:
         return False
-    return any(m.day.isoformat() == day for m in find_dates(c.unit.text, base))
+    return any(m.day.isoformat() == day for m in find_dates(text, base))
 
 
 def _note_dated(c: Candidate) -> bool:
@@ -306,7 +310,13 @@ def _note_dated(c: Candidate) -> bool:
     explain = c.unit.hit.explain or {}
     note = str(explain.get("note_date") or "")[:10]
     return explain.get("date_source") in ("text", "updated") and note == str(c.unit.date)[:10] \
-        and not says_own_date(c) and not find_dates(c.unit.subject, _ANY_DAY)
+        and not says_own_date(c) and not _gives_date(c.unit.subject)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gives_date(text: str) -> bool:
+    """Does `text` (a heading path) write any date? Read once per heading."""
+    return bool(find_dates(text, _ANY_DAY))
 
 
 def borrows_note_date(c: Candidate) -> bool:

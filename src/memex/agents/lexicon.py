@@ -23,9 +23,10 @@ import contextlib
 import contextvars
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
+
+from memex.language.fold import fold, unaccented
 
 LANGS = ("es", "pt", "fr", "de", "it", "nl")
 """The languages besides English whose questions the answer pipeline reads."""
@@ -449,16 +450,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 # ---- folding, stop words, stems ------------------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Lower-case without accents ("¿Cuánto?" -> "¿cuanto?", "Straße" -> "strasse")."""
-    text = text.lower().replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def unaccented(text: str) -> str:
-    """The text without accents, its case kept ("à Vallon" -> "a Vallon", "Élodie" -> "Elodie")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
+# (fold and unaccented: memex.language.fold, shared with retrieve/ and ingest/)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 

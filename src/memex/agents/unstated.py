@@ -27,6 +27,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from memex.agents.day_of_year import BIRTHDAY, DAY_OF_YEAR, MONTHS, WHEN
 from memex.agents.noted_names import TITLE_WORDS
 
 RELATIONS = frozenset("""sister sisters brother brothers wife husband partner partners son sons daughter daughters
@@ -135,35 +136,22 @@ def _relations_lang(text: str, question: str = "") -> str:
     return "en" if lang in ("en", "es", "und") else lang if lang in OTHER_RELATIONS else ""
 
 
-_MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-           "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-           "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-           "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
-_MONTHS.update({name: i for names in (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
-    "januar februar märz april mai juni juli august september oktober november dezember",  # de
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",  # pt
-    "januari februari maart april mei juni juli augustus september oktober november december",  # nl
-) for i, name in enumerate(names.split(), start=1)})
-"""Month names, abbreviated in English only: "mar", "dez" are words elsewhere."""
-_MONTH = re.compile(r"(?<![\w-])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_MONTH = re.compile(r"(?<![\w-])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _ASKED_MONTH = re.compile(r"(?i)\b(?:in|for|during|of|over|en|durante|de|im|em|nel|au|di|del|van)\s+"
                           r"(?:the\s+month\s+of\s+|el\s+mes\s+de\s+|mois\s+de\s+|mese\s+di\s+|mês\s+de\s+|monat\s+)?"
-                          r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:19|20)\d\d)?")
+                          r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:19|20)\d\d)?")
 
 
 def _months(text: str) -> set[int]:
     """The months a text names ("May" only with its capital: "may" is a verb)."""
-    return {_MONTHS[m.group(1).lower()] for m in _MONTH.finditer(text)
+    return {MONTHS[m.group(1).lower()] for m in _MONTH.finditer(text)
             if m.group(1).lower() != "may" or m.group(1)[0] == "M"}
 
 
 def other_period(question: str, statements: Sequence[str]) -> str:
     """The month the statements speak of ("nov") when the question asks for a value in another month ("… in
     December 2026?") and the first statement names a month, and none names the asked one; "" otherwise."""
-    asked = {_MONTHS[m.group(1).lower()] for m in _ASKED_MONTH.finditer(question)
+    asked = {MONTHS[m.group(1).lower()] for m in _ASKED_MONTH.finditer(question)
              if m.group(1).lower() != "may" or m.group(1)[0] == "M"}
     if not asked or not statements:
         return ""
@@ -173,25 +161,12 @@ def other_period(question: str, statements: Sequence[str]) -> str:
     return f"month {min(named[0])}"
 
 
-_BIRTHDAY = re.compile(r"(?i)\b(?:birthday|birthdays|cumpleaños|anniversaire|geburtstag|compleanno|verjaardag|"
-                       r"aniversário)\b")
-_DAY_OF_YEAR = re.compile(
-    r"(?i)\b\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?\s*(?:of\s+|de\s+)?(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\b|\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
-    r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
-
-
-_WHEN = re.compile(r"(?i)\b(?:when|what date|which date|what day|which day|cu[aá]ndo|qu[eé] d[ií]a|quand|quel jour|"
-                   r"quelle (?:est la )?date|wann|an welchem tag|welches datum|quando|que dia|qual (?:é |e )?a data|"
-                   r"che giorno|quale giorno|wanneer|welke dag|welke datum)\b")
-
-
 def no_day_of_year(question: str, statements: Sequence[str]) -> bool:
     """The question asks when a birthday is and no statement gives a day of the year ("4 April", "the 19th",
     "22/08"): a year ("since 1998") or an age is not one. ("What did I give her for her birthday?" asks a gift.)"""
-    if not (_BIRTHDAY.search(question) and _WHEN.search(question)) or not statements:
+    if not (BIRTHDAY.search(question) and WHEN.search(question)) or not statements:
         return False
-    return not any(_DAY_OF_YEAR.search(s) for s in statements)
+    return not any(DAY_OF_YEAR.search(s) for s in statements)
 
 
 UNDECIDED = re.compile(

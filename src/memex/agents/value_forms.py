@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from memex.agents.day_of_year import BIRTHDAY, DAY_OF_YEAR, WHEN
+
 _LETTERS = r"A-ZÄÖÜ"
 
 CLASSES: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
@@ -179,10 +181,8 @@ def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence
     its subject) gives a day of the year beside a birth word and every word of one of the names: "Sophie
     Lambert: Anniversaire : 2 février" is another Sophie's, and a roster's "Vanaf 1 oktober … Fatima" no
     birthday. (agents/unstated.no_day_of_year asks only for a day, of anyone.)"""
-    from memex.agents.unstated import _BIRTHDAY, _DAY_OF_YEAR, _WHEN
-
-    if not owners or not statements or not (_BIRTHDAY.search(question) or _ASKS_BIRTHDAY.search(question)) \
-            or not _WHEN.search(question):
+    if not owners or not statements or not (BIRTHDAY.search(question) or _ASKS_BIRTHDAY.search(question)) \
+            or not WHEN.search(question):
         return False
 
     def names(owner: str, text: str) -> bool:
@@ -197,5 +197,5 @@ def birthday_of_other(question: str, statements: Sequence[str], owners: Sequence
             return False
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
-    return not any(_DAY_OF_YEAR.search(s) and _BIRTH.search(s) and any(names(o, s) for o in owners)
+    return not any(DAY_OF_YEAR.search(s) and _BIRTH.search(s) and any(names(o, s) for o in owners)
                    for s in statements)

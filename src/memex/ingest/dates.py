@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from memex.ingest import feasts
+from memex.language.fold import unaccented
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -45,7 +45,7 @@ SOURCES = ("front matter", "file name", "text", "heading", "updated", "propertie
 
 def _fold(s: str) -> str:
     """Lower-case without accents ("März" -> "marz", "août" -> "aout")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+    return unaccented(s.lower())
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,6 +299,8 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
             if opens:
                 kind = "heading" if is_heading else "entry"
             out.append(DateMark(m.start(), m.end(), day, kind, precision, given))
+            if given and kind == "mention" and _BORN.search(folded, ls, m.start()):
+                continue  # "Mum, born 3 May 1961.": a life's first day, not the year the lines below run in
             if given:
                 year_ctx = day
                 if precision == "day" and m.start() > front and (opens or _CREATED.search(folded, ls, m.start())):
@@ -313,6 +315,10 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
 _CREATED = re.compile(r"\b(?:created|creado|creada|cree|creee|erstellt|angelegt|aangemaakt|creato|creata|criado|"
                       r"criada)\b(?:[ \t]+[a-z]+){0,2}[ \t:]*$")
 """Words before a day that say a log (a note) started on it ("Creado el", "Erstellt am", "créé le")."""
+_BORN = re.compile(r"\b(?:born|date of birth|d\.?o\.?b\.?|nacid[oa]|nacio|fecha de nacimiento|nee?[ \t]+le|date de naissance|"
+                   r"geboren|geb\.|geburtsdatum|nat[oa]|data di nascita|nascid[oa]|data de nascimento|geboortedatum)"
+                   r"(?:[ \t]+(?:on|el|le|am|il|em|a|op))?[ \t:,(]*$")
+"""Words just before a birth date, in each language (folded: "né le", "nació el", "geboren am", "nata il")."""
 
 
 _HEADING_YEAR = re.compile(r"[ \t#>*_|-]*(?:(?:year|season|saison|ano|anno|jahr|jaar|annee|temporada|stagione|seizoen)"

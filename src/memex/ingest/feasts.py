@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from dateutil.easter import easter
+
+from memex.language.fold import unaccented
 
 _MOVABLE: dict[int, tuple[str, ...]] = {
     -48: ("rosenmontag", "carnival monday", "lunes de carnaval", "lundi gras", "lunedi grasso", "carnavalsmaandag",
@@ -115,8 +116,7 @@ _WEEK_RE = re.compile(r"\b(?:kw|kalenderwoche|week|wk|semaine|sem\.|semana|setti
 
 def fold(text: str) -> str:
     """Lower case without accents ("Pâques" -> "paques"); the feast tables are written so."""
-    nfkd = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+    return unaccented(text.lower().replace("’", "'"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
-import unicodedata
 
+from memex.language.fold import unaccented
 from memex.retrieve.naming import filing_folders
 from memex.retrieve.query import STOPWORDS
 from memex.retrieve.query_language import function_words
@@ -29,7 +29,7 @@ _LANGS = ("es", "fr", "pt", "it", "de", "nl")
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return unaccented(text.lower())
 
 
 @functools.lru_cache(maxsize=1)

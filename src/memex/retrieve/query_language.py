@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from memex.language.detect import UNDETERMINED, detect_query
+from memex.language.fold import fold as _fold
 from memex.retrieve.query import ParsedQuery
 
 ENGLISH = "en"
@@ -80,11 +80,6 @@ def cross_item_weights(conn: sqlite3.Connection, lang: str | None, lex: Sequence
 # "l", "dell") that matches nearly every passage; and inverted questions ("est-ce", "peut-il", "a-t-il") were
 # read as codes that must match as phrases. Neither says anything about the topic.
 _ELIDED = re.compile(r"(?<![\w'’])(\w{1,4}|\w*qu)['’](?=\w)", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    text = text.lower().replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=None)

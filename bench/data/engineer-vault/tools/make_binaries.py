@@ -8,18 +8,19 @@ date each document was written, as a real scanner or word processor would.
 """
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.shared import Pt
 from fpdf import FPDF
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/data: the DOCX helpers the vaults share
+import vault_binaries  # noqa: E402
+
 NOTES = Path(__file__).resolve().parent.parent / "notes"
-
-
-def _when(day: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=dt.timezone.utc)
+_when = vault_binaries.when
+_docx_out = functools.partial(vault_binaries.docx_out, NOTES)
+_table, _doc = vault_binaries.table, vault_binaries.new_doc
 
 
 class Pdf(FPDF):
@@ -176,32 +177,6 @@ def howardian_results_pdf() -> None:
           "All profits go to the air ambulance: 6,480 raised this year.")
     _pdf_out(pdf, "cycling/Howardian 100 results.pdf", "Howardian 100 Sportive 2026 results",
              "Howardian 100 organising committee", "2026-09-15")
-
-
-def _docx_out(doc: Document, rel: str, title: str, author: str, day: str) -> None:
-    props = doc.core_properties
-    props.title = title
-    props.author = author
-    props.created = _when(day)
-    props.modified = _when(day)
-    path = NOTES / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-
-
-def _table(doc: Document, rows: list[list[str]]) -> None:
-    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    t.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-
-
-def _doc() -> Document:
-    doc = Document()
-    doc.styles["Normal"].font.name = "Calibri"
-    doc.styles["Normal"].font.size = Pt(11)
-    return doc
 
 
 def calder_revised_docx() -> None:

@@ -1,7 +1,7 @@
 """Write the vault's binary notes (PDF and DOCX) from the text below.
 
-Usage:  python tools/make_binaries.py     (needs python-docx; PDFs are written by the small writer below,
-standard library only; paths are relative to this file)
+Usage:  python tools/make_binaries.py     (needs python-docx; PDFs are written by the small writer in
+bench/data/vault_binaries.py, standard library only; paths are relative to this file)
 
 The generated files are committed; run this only to change them. PDFs use the built-in Helvetica with
 WinAnsiEncoding, so their text stays within cp1252 (the pound sign and accents are fine). Document
@@ -9,16 +9,17 @@ properties carry the date each document was written, as a real scanner or word p
 """
 from __future__ import annotations
 
-import importlib.util
+import functools
+import sys
 from pathlib import Path
 
-# The PDF writer and the DOCX helpers are soundeng-vault's (tools/make_binaries.py), pointed at this vault's notes.
-_spec = importlib.util.spec_from_file_location(
-    "soundeng_binaries", Path(__file__).resolve().parents[2] / "soundeng-vault" / "tools" / "make_binaries.py")
-_writer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_writer)
-_writer.NOTES = NOTES = Path(__file__).resolve().parent.parent / "notes"
-_pdf, _docx_out, _table, _doc = _writer._pdf, _writer._docx_out, _writer._table, _writer._doc
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/data: the writer the vaults share
+import vault_binaries  # noqa: E402
+
+NOTES = Path(__file__).resolve().parent.parent / "notes"
+_pdf = functools.partial(vault_binaries.pdf, NOTES)
+_docx_out = functools.partial(vault_binaries.docx_out, NOTES)
+_table, _doc = vault_binaries.table, vault_binaries.new_doc
 
 
 def payslip_pdf() -> None:
