@@ -3,20 +3,22 @@
 Usage:  python tools/make_binaries.py     (needs python-docx; paths are relative to this file)
 
 The generated files are committed; run this only to change them. The PDF writer and the DOCX helpers are
-soundeng-vault's (tools/make_binaries.py), imported as haulier-vault's tool does, pointed at this vault's notes.
+bench/data/vault_binaries.py's, shared by the vaults, pointed at this vault's notes.
 PDF text stays within cp1252 (the pound sign is fine). Document properties carry the date each document was written.
 """
 from __future__ import annotations
 
-import importlib.util
+import functools
+import sys
 from pathlib import Path
 
-_spec = importlib.util.spec_from_file_location(
-    "soundeng_binaries", Path(__file__).resolve().parents[2] / "soundeng-vault" / "tools" / "make_binaries.py")
-_writer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_writer)
-_writer.NOTES = NOTES = Path(__file__).resolve().parent.parent / "notes"
-_pdf, _docx_out, _table, _doc = _writer._pdf, _writer._docx_out, _writer._table, _writer._doc
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/data: the writer the vaults share
+import vault_binaries  # noqa: E402
+
+NOTES = Path(__file__).resolve().parent.parent / "notes"
+_pdf = functools.partial(vault_binaries.pdf, NOTES)
+_docx_out = functools.partial(vault_binaries.docx_out, NOTES)
+_table, _doc = vault_binaries.table, vault_binaries.new_doc
 
 
 def invoice_pdf() -> None:

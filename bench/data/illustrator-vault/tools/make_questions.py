@@ -7,9 +7,11 @@ Run tools/check.py afterwards: it checks every gold path, must_include string an
 """
 from __future__ import annotations
 
-import json
-import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/data: the writer the vaults share
+import vault_questions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261127
@@ -402,23 +404,7 @@ C = [
 
 
 def main() -> None:
-    rows = list(Q)
-    random.Random(SEED).shuffle(rows)
-    alts = []
-    with open(ROOT / "questions.jsonl", "w", encoding="utf-8") as f:
-        for i, row in enumerate(rows, 1):
-            qid = f"i{i:03d}"
-            out = {"id": qid, **{k: row[k] for k in ("question", "answer", "must_include", "gold_notes", "type", "lang")}}
-            f.write(json.dumps(out, ensure_ascii=False) + "\n")
-            if ALT.get(row["question"]):
-                alts.append({"id": qid, "also_notes": ALT[row["question"]]})
-    with open(ROOT / "gold_alternatives.jsonl", "w", encoding="utf-8") as f:
-        for a in alts:
-            f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    with open(ROOT / "contradictions.jsonl", "w", encoding="utf-8") as f:
-        for subj, attr, op, oq, od, np_, nq, nd in C:
-            f.write(json.dumps({"subject": subj, "attribute": attr, "old": {"path": op, "quote": oq, "date": od},
-                                "new": {"path": np_, "quote": nq, "date": nd}}, ensure_ascii=False) + "\n")
+    vault_questions.write(ROOT, Q, ALT, C, SEED, "i")
 
 
 if __name__ == "__main__":
