@@ -75,8 +75,10 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
     return Composed("", [], 0.0, mode, candidates=cands)
 
 
-def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
-    """The best statement and the close runners-up, in the notes' order."""
+def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+           now_implied: bool = True) -> Composed:
+    """The best statement and the close runners-up, in the notes' order (`now_implied`: a present question answered
+    from an older row of a dated log is read as a "now" question, `log_moved_on`)."""
     cands = quantity.on_named_date(question, score_units(question, units, embedder, idf, closest=True))
     if message.asks_what_said(question):
         # "What did the e-mail of 9 June say?": its body answers, not its header, greeting or sign-off.
@@ -84,6 +86,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     picked = same_row(question, on_topic(question, pick(cands, question=question), idf))
     if not picked:
         return _empty("single", cands)
+    if now_implied and log_moved_on(question, picked, cands):
+        out = temporal(question, units, embedder, idf)
+        out.mode = f"{out.mode} (a present question over a dated log)"
+        return out
     extreme = _extreme(question, cands)
     if extreme is not None:
         return extreme
@@ -109,7 +115,13 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
             picked = [picked[0], lead, *picked[1:]]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
-    changed = _changed_over_time(question, picked, cands, _news_beside(question, picked, cands))
+    news = _news_beside(question, picked, cands)
+    # The note that keeps the value, when its line says from when it holds ("Subs: £2 a week → £3 from Jan 2026"
+    # beside a diary's "subs £2"), is the news a present question meets: the latest value, not a second mention.
+    if also is not None and also not in news and latest_mod.says_from(also.unit.text) \
+            and _continues_asked(question, also):
+        news.append(also)
+    changed = _changed_over_time(question, picked, cands, news)
     if changed is not None:
         return changed
     if also is not None:
@@ -247,6 +259,18 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
 
 def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Candidate]) -> bool:
+    """Is a present-tense question that names no date ("What does Pepper weigh?") answered by a row of a dated log
+    ("2 Sep 2026 | 8.7") whose log has a later row among the candidates ("18 Nov 2026 | 8.6")? The log's rows are
+    one measure over time: the question asks for its latest value, as "now" would say."""
+    if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
+            or find_dates(question):
+        return False
+    rows = [c for c in picked if _shape(c) is not None and c.unit.date_source == "text" and says_own_date(c)]
+    return any(r is not c and _shape(r) == _shape(c) and r.unit.hit.path == c.unit.hit.path
+               and str(r.unit.date) > str(c.unit.date) and says_own_date(r) for c in rows for r in cands)
 
 
 def _when(c: Candidate) -> str:
@@ -509,7 +533,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
-        out = single(question, units, embedder, idf)
+        out = single(question, units, embedder, idf, now_implied=False)
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out

@@ -24,7 +24,7 @@ _CHANGED = re.compile(r"\bwhat\s+(?:changed|is different|differs?)\s+between\s+(
                       r"(?P<b>.+?)\W*$", re.I)
 _TEMPORAL = re.compile(r"\b(before|after|now|currently|current|still|latest|originally|changed|moved|since|"
                        r"used to|any more|anymore|these days|at the moment|at present|in the end|finally|"
-                       r"ended up|end up|nowadays|today|most recent|last time|up to date)\b", re.I)
+                       r"ended up|end up|nowadays|today|most recent|last time|up to date|lately|of late)\b", re.I)
 _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|list (?:all|every|the)|"
                         r"all (?:the )?\w+ (?:that|which|in)|every (?!year|day|week|month|morning|evening|night)|"
                         r"which notes|in total|altogether|across (?:all|the|both|every)|whose \w+s? (?:fall|are|is)|"
