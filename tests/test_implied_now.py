@@ -34,3 +34,13 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
 def test_lately_asks_about_now() -> None:
     assert decompose("What mpg am I getting lately?").temporal
     assert decompose("Che libro sto leggendo ultimamente?").temporal
+
+
+def test_a_rate_is_one_value_not_a_count_to_collect() -> None:
+    for q in ("How many hours a week does Jana work now?", "Wie viele Stunden pro Woche arbeitet Jana R. jetzt?",
+              "¿Cuántos días a la semana trabajo ahora para Naranjo Labs?", "Hoeveel uur per week werk ik nu?",
+              "Combien de jours par semaine est-ce que je travaille ?", "Quantas horas por semana trabalho agora?",
+              "Quanti giorni a settimana lavoro adesso?"):
+        assert decompose(q).kind == "single", q
+    assert decompose("How many notes mention Jana?").kind == "aggregation"
+    assert decompose("Wie viele Kunden hatten wir 2026?").kind == "aggregation"

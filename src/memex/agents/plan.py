@@ -143,6 +143,16 @@ def _shared_context(question: str, a: str, b: str) -> str:
     return " ".join(terms)
 
 
+_RATE = re.compile(
+    r"\b(?:how many|cu[aá]nt[oa]s|combien d[e'’]|wie ?viele|quant[ie]|quant[oa]s|hoeveel)\s+\w+\s+"
+    r"(?:a|an|per|each|every|a la|al|por|cada|par|pro|je|in der|alla|ogni|in de|elke|ao|à|la)\s+"
+    r"(?:week|day|month|year|night|shift|semana|d[ií]a|mes|a[nñ]o|noche|turno|semaine|jour|mois|an|ann[ée]e|nuit|"
+    r"woche|tag|monat|jahr|nacht|schicht|settimana|giorno|mese|anno|notte|dag|maand|jaar|dienst|dia|m[eê]s|noite)\b",
+    re.I)
+"""A rate ("How many hours a week …", "¿Cuántos días a la semana …", "Wie viele Stunden pro Woche …", "Hoeveel uur
+per week …"), in en, es, fr, de, it, nl, pt: one value a note states, not a count of things to collect."""
+
+
 def decompose(question: str) -> Plan:
     """Deterministic planning: split comparisons, "what changed between", and multi-part questions."""
     q = question.strip()
@@ -167,7 +177,7 @@ def decompose(question: str) -> Plan:
     # "every August" / "before every decision" inside a relational question says how often, not "collect all".
     habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
                     and not _AGGREGATE.search(q, collect.end()))
-    if (collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q):
+    if ((collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q)) and not _RATE.search(q):
         return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
