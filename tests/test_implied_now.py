@@ -26,6 +26,9 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
     assert not log_moved_on("What does Pepper weigh on 2 Sep 2026?", [old], [old, new])
     other = _row("date: 18 Nov 2026; kg: 8.6; note: target 8.5", "2026-11-18", 6, path="home/Moss.md")
     assert not log_moved_on("What does Pepper weigh?", [old], [old, other])
+    # A row of another note than the best statement's is no measure asked for ("What's the dog called?").
+    tyson = _row("Liam Fairclough: Has a staffie called Tyson.", "2026-03-01", 0, path="people/Liam.md")
+    assert not log_moved_on("What's the dog called?", [tyson, old], [tyson, old, new])
     # Prose lines are not rows of a log.
     prose = _row("Pepper 9.4 kg on the vets scales on 12 Aug 2025.", "2025-08-12", 1)
     assert not log_moved_on("What does Pepper weigh?", [prose], [prose, new])

@@ -268,7 +268,10 @@ def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Can
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
             or find_dates(question):
         return False
-    rows = [c for c in picked if _shape(c) is not None and c.unit.date_source == "text" and says_own_date(c)]
+    # Only the log of the note the best statement comes from: a row of another note picked beside it ("Pepper: 12 Aug
+    # 2025; kg: 9.4" under "Has a staffie called Tyson" for "What's the dog called?") is no measure asked for.
+    rows = [c for c in picked if _shape(c) is not None and c.unit.date_source == "text" and says_own_date(c)
+            and c.unit.hit.path == picked[0].unit.hit.path]
     return any(r is not c and _shape(r) == _shape(c) and r.unit.hit.path == c.unit.hit.path
                and str(r.unit.date) > str(c.unit.date) and says_own_date(r) for c in rows for r in cands)
 
