@@ -20,6 +20,11 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
     old = _row("date: 2 Sep 2026; kg: 8.7; note: dental", "2026-09-02", 5)
     new = _row("date: 18 Nov 2026; kg: 8.6; note: target 8.5", "2026-11-18", 6)
     assert log_moved_on("What does Pepper weigh?", [old], [old, new])
+    caption = _row("weight log", "2026-11-18", 4)
+    assert log_moved_on("What does Pepper weigh?", [caption, old], [caption, old, new])
+    # A line of the same note that is not the log's caption leads: no measure asked for ("What's the dog called?").
+    breed = _row("border terrier, girl, b. May 2016.", "2016-05-01", 1)
+    assert not log_moved_on("What's the dog called?", [breed, old], [breed, old, new])
     # The latest row itself picked, a past question, a named day, or another log's later row: no change of path.
     assert not log_moved_on("What does Pepper weigh?", [new], [old, new])
     assert not log_moved_on("What did Pepper weigh at the dentist?", [old], [old, new])

@@ -268,12 +268,22 @@ def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Can
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
             or find_dates(question):
         return False
-    # Only the log of the note the best statement comes from: a row of another note picked beside it ("Pepper: 12 Aug
-    # 2025; kg: 9.4" under "Has a staffie called Tyson" for "What's the dog called?") is no measure asked for.
+    # Only a log the best statement is a row of, or the caption of ("weight log" above its rows): a row picked beside
+    # another best line ("Pepper: 12 Aug 2025; kg: 9.4" under "border terrier, girl" for "What's the dog called?")
+    # is no measure asked for.
+    lead = picked[0]
     rows = [c for c in picked if _shape(c) is not None and c.unit.date_source == "text" and says_own_date(c)
-            and c.unit.hit.path == picked[0].unit.hit.path]
+            and (c is lead or _caption(lead, c, cands))]
     return any(r is not c and _shape(r) == _shape(c) and r.unit.hit.path == c.unit.hit.path
                and str(r.unit.date) > str(c.unit.date) and says_own_date(r) for c in rows for r in cands)
+
+
+def _caption(lead: Candidate, row: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Is `lead` the statement right above the first row of `row`'s table in its passage (the log's caption)?"""
+    shape = _shape(row)
+    first = min((c.unit.position for c in cands if c.unit.hit.chunk_id == row.unit.hit.chunk_id
+                 and _shape(c) == shape), default=None)
+    return lead.unit.hit.chunk_id == row.unit.hit.chunk_id and first is not None and lead.unit.position == first - 1
 
 
 def _when(c: Candidate) -> str:
