@@ -34,6 +34,10 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
     # A row of another note than the best statement's is no measure asked for ("What's the dog called?").
     tyson = _row("Liam Fairclough: Has a staffie called Tyson.", "2026-03-01", 0, path="people/Liam.md")
     assert not log_moved_on("What's the dog called?", [tyson, old], [tyson, old, new])
+    # A long line above the rows says something of its own; a superlative compares the rows.
+    intro = _row("Surgery: Maplebrook Surgery, GP Dr Anjali Rao. Reception opens 8am.", "2026-11-18", 4)
+    assert not log_moved_on("Which GP surgery is Pepper registered with?", [intro, old], [intro, old, new])
+    assert not log_moved_on("What is the lowest weight in Pepper's log?", [old], [old, new])
     # Prose lines are not rows of a log.
     prose = _row("Pepper 9.4 kg on the vets scales on 12 Aug 2025.", "2025-08-12", 1)
     assert not log_moved_on("What does Pepper weigh?", [prose], [prose, new])

@@ -266,8 +266,8 @@ def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Can
     ("2 Sep 2026 | 8.7") whose log has a later row among the candidates ("18 Nov 2026 | 8.6")? The log's rows are
     one measure over time: the question asks for its latest value, as "now" would say."""
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
-            or find_dates(question):
-        return False
+            or find_dates(question) or _SUPERLATIVE.search(question):
+        return False  # "What is the longest swim in my log?" compares the rows, it does not ask for the latest
     # Only a log the best statement is a row of, or the caption of ("weight log" above its rows): a row picked beside
     # another best line ("Pepper: 12 Aug 2025; kg: 9.4" under "border terrier, girl" for "What's the dog called?")
     # is no measure asked for.
@@ -283,7 +283,14 @@ def _caption(lead: Candidate, row: Candidate, cands: Sequence[Candidate]) -> boo
     shape = _shape(row)
     first = min((c.unit.position for c in cands if c.unit.hit.chunk_id == row.unit.hit.chunk_id
                  and _shape(c) == shape), default=None)
-    return lead.unit.hit.chunk_id == row.unit.hit.chunk_id and first is not None and lead.unit.position == first - 1
+    return lead.unit.hit.chunk_id == row.unit.hit.chunk_id and first is not None and lead.unit.position == first - 1 \
+        and len(WORD.findall(lead.text)) <= CAPTION_WORDS
+
+
+CAPTION_WORDS = 5
+"""A log's caption is a label ("weight log", "Swim log"): a longer line above the rows says something of its own
+("Surgery: Maplebrook Surgery, GP Dr Anjali Rao. Reception opens 8am …" above the appointments)."""
+_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least|best|worst|first|fewest)\b", re.I)
 
 
 def _when(c: Candidate) -> str:
