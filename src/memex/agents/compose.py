@@ -76,8 +76,10 @@ def _empty(mode: str, cands: list[Candidate]) -> Composed:
     return Composed("", [], 0.0, mode, candidates=cands)
 
 
-def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float]) -> Composed:
-    """The best statement and the close runners-up, in the notes' order."""
+def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapping[str, float],
+           now_implied: bool = True) -> Composed:
+    """The best statement and the close runners-up, in the notes' order (`now_implied`: a present question answered
+    from an older row of a dated log is read as a "now" question, `log_moved_on`)."""
     cands = quantity.on_named_date(question, score_units(question, units, embedder, idf, closest=True))
     if message.asks_what_said(question):
         # "What did the e-mail of 9 June say?": its body answers, not its header, greeting or sign-off.
@@ -85,6 +87,10 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
     picked = same_row(question, on_topic(question, pick(cands, question=question), idf))
     if not picked:
         return _empty("single", cands)
+    if now_implied and log_moved_on(question, picked, cands):
+        out = temporal(question, units, embedder, idf)
+        out.mode = f"{out.mode} (a present question over a dated log)"
+        return out
     extreme = _extreme(question, cands)
     if extreme is not None:
         return extreme
@@ -110,7 +116,13 @@ def single(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mappin
             picked = [picked[0], lead, *picked[1:]]
     also = quantity.corroborate(question, picked, cands)  # the note that keeps the value, beside the mention
     picked.sort(key=lambda c: (c.unit.rank, c.unit.position))
-    changed = _changed_over_time(question, picked, cands, _news_beside(question, picked, cands))
+    news = _news_beside(question, picked, cands)
+    # The note that keeps the value, when its line says from when it holds ("Subs: £2 a week → £3 from Jan 2026"
+    # beside a diary's "subs £2"), is the news a present question meets: the latest value, not a second mention.
+    if also is not None and also not in news and latest_mod.says_from(also.unit.text) \
+            and _continues_asked(question, also):
+        news.append(also)
+    changed = _changed_over_time(question, picked, cands, news)
     if changed is not None:
         return changed
     if also is not None:
@@ -248,6 +260,38 @@ def _changed_over_time(question: str, picked: list[Candidate], cands: list[Candi
 
 def _dated(c: Candidate) -> bool:
     return bool(c.unit.date) and c.unit.date_source != "mtime"
+
+
+def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Candidate]) -> bool:
+    """Is a present-tense question that names no date ("What does Pepper weigh?") answered by a row of a dated log
+    ("2 Sep 2026 | 8.7") whose log has a later row among the candidates ("18 Nov 2026 | 8.6")? The log's rows are
+    one measure over time: the question asks for its latest value, as "now" would say."""
+    if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
+            or find_dates(question) or _SUPERLATIVE.search(question):
+        return False  # "What is the longest swim in my log?" compares the rows, it does not ask for the latest
+    # Only a log the best statement is a row of, or the caption of ("weight log" above its rows): a row picked beside
+    # another best line ("Pepper: 12 Aug 2025; kg: 9.4" under "border terrier, girl" for "What's the dog called?")
+    # is no measure asked for.
+    lead = picked[0]
+    rows = [c for c in picked if _shape(c) is not None and c.unit.date_source == "text" and says_own_date(c)
+            and (c is lead or _caption(lead, c, cands))]
+    return any(r is not c and _shape(r) == _shape(c) and r.unit.hit.path == c.unit.hit.path
+               and str(r.unit.date) > str(c.unit.date) and says_own_date(r) for c in rows for r in cands)
+
+
+def _caption(lead: Candidate, row: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Is `lead` the statement right above the first row of `row`'s table in its passage (the log's caption)?"""
+    shape = _shape(row)
+    first = min((c.unit.position for c in cands if c.unit.hit.chunk_id == row.unit.hit.chunk_id
+                 and _shape(c) == shape), default=None)
+    return lead.unit.hit.chunk_id == row.unit.hit.chunk_id and first is not None and lead.unit.position == first - 1 \
+        and len(WORD.findall(lead.text)) <= CAPTION_WORDS
+
+
+CAPTION_WORDS = 5
+"""A log's caption is a label ("weight log", "Swim log"): a longer line above the rows says something of its own
+("Surgery: Maplebrook Surgery, GP Dr Anjali Rao. Reception opens 8am …" above the appointments)."""
+_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least|best|worst|first|fewest)\b", re.I)
 
 
 def _when(c: Candidate) -> str:
@@ -519,7 +563,7 @@ def temporal(question: str, units: Sequence[Unit], embedder: Embedder, idf: Mapp
     told_later = latest_mod.retrospective(cands)  # a review's undated lines were written after the events
     dated = [c for c in [*pool, *news] if _dated(c) and id(c) not in told_later]
     if len({c.unit.date for c in dated}) < 2:
-        out = single(question, units, embedder, idf)
+        out = single(question, units, embedder, idf, now_implied=False)
         out.mode = "temporal (one date)"
         out.candidates = cands
         return out

@@ -212,7 +212,7 @@ _TEMPORAL = {
           r"neueste\w*|heute|heutzutage|am ende|schliesslich|ge(?:a|ae)ndert|wechsel\w*|vorher|nachher|seit|"
           r"nicht mehr|gerade)\b",
     "it": r"\b(?:adesso|ora|attual\w*|ancora|ultim[oaie]|oggi|oggigiorno|alla fine|infine|cambiat\w*|prima|dopo|"
-          r"da quando|non \w+ piu|in questo momento|al momento)\b",
+          r"da quando|non \w+ piu|in questo momento|al momento|ultimamente|di recente)\b",
     "nl": r"\b(?:nu|tegenwoordig|momenteel|huidige?|actue\w+|nog steeds|nog|laatste|vandaag|uiteindelijk|"
           r"veranderd|gewijzigd|vroeger|voorheen|daarna|sinds|niet meer|op dit moment)\b",
 }

@@ -24,7 +24,7 @@ _CHANGED = re.compile(r"\bwhat\s+(?:changed|is different|differs?)\s+between\s+(
                       r"(?P<b>.+?)\W*$", re.I)
 _TEMPORAL = re.compile(r"\b(before|after|now|currently|current|still|latest|originally|changed|moved|since|"
                        r"used to|any more|anymore|these days|at the moment|at present|in the end|finally|"
-                       r"ended up|end up|nowadays|today|most recent|last time|up to date)\b", re.I)
+                       r"ended up|end up|nowadays|today|most recent|last time|up to date|lately|of late)\b", re.I)
 _AGGREGATE = re.compile(r"\b(how many (?!\w+ (?:is|was|are|were|does|did|do) )|list (?:all|every|the)|"
                         r"all (?:the )?\w+ (?:that|which|in)|every (?!year|day|week|month|morning|evening|night)|"
                         r"which notes|in total|altogether|across (?:all|the|both|every)|whose \w+s? (?:fall|are|is)|"
@@ -147,6 +147,16 @@ def _shared_context(question: str, a: str, b: str) -> str:
     return " ".join(terms)
 
 
+_RATE = re.compile(
+    r"\b(?:how many|cu[aá]nt[oa]s|combien d[e'’]|wie ?viele|quant[ie]|quant[oa]s|hoeveel)\s+\w+\s+"
+    r"(?:a|an|per|each|every|a la|al|por|cada|par|pro|je|in der|alla|ogni|in de|elke|ao|à|la)\s+"
+    r"(?:week|day|month|year|night|shift|semana|d[ií]a|mes|a[nñ]o|noche|turno|semaine|jour|mois|an|ann[ée]e|nuit|"
+    r"woche|tag|monat|jahr|nacht|schicht|settimana|giorno|mese|anno|notte|dag|maand|jaar|dienst|dia|m[eê]s|noite)\b",
+    re.I)
+"""A rate ("How many hours a week …", "¿Cuántos días a la semana …", "Wie viele Stunden pro Woche …", "Hoeveel uur
+per week …"), in en, es, fr, de, it, nl, pt: one value a note states, not a count of things to collect."""
+
+
 def decompose(question: str) -> Plan:
     """Deterministic planning: split comparisons, "what changed between", and multi-part questions."""
     q = question.strip()
@@ -171,7 +181,7 @@ def decompose(question: str) -> Plan:
     # "every August" / "before every decision" inside a relational question says how often, not "collect all".
     habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
                     and not _AGGREGATE.search(q, collect.end()))
-    if (collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q):
+    if ((collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q)) and not _RATE.search(q):
         return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)
