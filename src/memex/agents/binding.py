@@ -151,8 +151,17 @@ def _clauses(text: str) -> list[tuple[str, str]]:
                 inner = piece.strip("()")
                 out += [(p, f"{label} {head} {inner}") for p in _BREAK.split(inner) if p.strip()]
             else:
-                out += [(p, label) for p in _BREAK.split(piece) if p.strip()]
+                before = ""
+                for p in (x for x in _BREAK.split(piece) if x.strip()):
+                    # A bare value ("Pepper dental, 2 teeth out, £412") hangs from the parts of its sentence
+                    # before it: a log line lists what happened, then what it cost
+                    out.append((p, f"{label} {before}".strip() if before and _BARE.fullmatch(p.strip()) else label))
+                    before = "" if re.search(r"[.!?]\s*$", p) else f"{before} {p.strip()}".strip()
     return out
+
+
+_BARE = re.compile(r"[^\w\s]{0,3}\s*\d[\d.,]*\s*(?:[^\w\s]{0,3}|€|EUR|GBP|USD)")
+"""A part that is only a value: "£412", "18 €", "1.140,00"."""
 
 
 def unbound(question: str, statements: Sequence[tuple[str, str]],
