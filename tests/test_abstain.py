@@ -133,3 +133,19 @@ def test_an_e5_answer_below_e5s_usual_cosine_loses_support_that_a_raw_reading_wo
     q = "Quel est le numéro de cadre du vélo ?"
     assert support_score(q, 0.5, [below], embedder_id=e5)[0] < support_score(q, 0.5, [below])[0]
     assert threshold_for(e5) != threshold_for("minilm:all-MiniLM-L6-v2:384")
+
+
+def test_a_name_asked_by_its_initials_is_found_spelled_out_and_the_other_way_round() -> None:
+    from memex.agents.initials import same_name
+    assert same_name("A&H", "I presented 3 quotes: Allen & Heath SQ-6 package £8,950")
+    assert same_name("M&S", "lunch from Marks and Spencer")
+    assert same_name("Allen & Heath", "Decision: the A&H desk")
+    assert not same_name("A&H", "at Alan's house")  # initials of a run of capitalised words, not any words
+    assert not same_name("AH", "Alan Hall")  # two bare capitals are too many people's initials
+    line = "I presented 3 quotes: Allen & Heath SQ-6 package £8,950, Midas M32 £6,400."
+    q = "Why did I push for the A&H console over the cheaper Midas option?"
+    _, checks = support_score(q, 0.4, [_candidate(line, "Owners meeting desk", 0.5, 0.3, 0.3)])
+    assert checks["names"] == ["A&H", "Midas"] and checks["names_missing"] == []
+    _, other = support_score("Why did I push for the A&H console?", 0.4,
+                             [_candidate("Decision: Midas M32 desk.", "Owners meeting", 0.5, 0.3, 0.3)])
+    assert other["names_missing"] == ["A&H"]

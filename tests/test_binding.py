@@ -169,3 +169,18 @@ def checks_expect(question: str):
     from memex.agents.answer_type import expected
 
     return expected(question)
+
+
+def test_a_bare_value_in_a_log_line_hangs_from_the_parts_of_its_sentence_before_it() -> None:
+    line = "Wed 2nd Sept — Pepper dental, 2 teeth out, £412 (insurance excess £99, rest claimed). 8.7 kg. Groggy dog."
+    assert unbound("How much did Pepper's dental cost?", [(line, "Pepper")]) == ""
+    assert ("£412 ", "Wed 2nd Sept Pepper dental 2 teeth out") in _clauses(line)
+    # not past the end of its sentence: the value of the next sentence is not the first one's
+    assert ("£60", "") in _clauses("Vet booked. £60") and ("Pepper dental", "") in _clauses(line)
+
+
+def test_a_value_said_only_with_its_kind_hangs_from_its_sentence_too() -> None:
+    line = "Scotland run starts next week. Darts moving to Thursdays in Jan (league AGM decided), subs up to £3."
+    assert unbound("How much are the darts subs?", [(line, "Journal")]) == ""
+    assert ("Subs up to £3.", "") in _clauses("Darts on Thursdays. Subs up to £3.")  # not past its sentence
+    assert ("8.7 kg.", "") in _clauses("Pepper dental, 2 teeth out, 8.7 kg.")  # a measure is no kind word

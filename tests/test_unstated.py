@@ -256,3 +256,13 @@ def test_a_first_name_asked_by_title_and_surname_must_stand_before_the_surname()
     assert no_first_name(q, ["Maman mange avec sa voisine."]) == ""
     _, checks = support_score(q, 0.5, [_candidate(only[0], "Résidence Les Tilleuls")])
     assert "no first name for Mme Giraud" in checks["attribute_unsupplied"]
+
+
+def test_a_place_the_question_names_itself_is_not_where_the_answer_is_kept() -> None:
+    from memex.agents.answer_type import attribute_terms
+    from memex.agents.unstated import says_unstated
+    q = "Who's the culprit with the dairy left in the staff fridge at the yard?"
+    line = "AOB: someone keeps leaving milk in the drivers' room fridge. (it's Kyle)"
+    assert says_unstated(line, set(attribute_terms(q)), False) == ""
+    q = "What is the Teams link for the meeting?"
+    assert says_unstated("Teams link in the calendar invite.", set(attribute_terms(q)), False)

@@ -20,6 +20,7 @@ from memex.agents import (
     attribute,
     binding,
     focal,
+    initials,
     lexicon,
     noted_names,
     paraphrase,
@@ -246,6 +247,8 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
     blob = _NEGATED.sub(" ", "\n".join(texts))
     missing = [n for n in asked
                if not all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", blob) for w in n.split())]
+    # "A&H" asked, "Allen & Heath" written (or the other way round): the same name in its other form
+    missing = [n for n in missing if not initials.same_name(n, blob)]
     if missing and embedder is not None:
         missing = [n for n in missing if not translated_name(question, n, used, embedder)]
     if not relational:

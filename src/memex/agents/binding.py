@@ -144,6 +144,7 @@ def _clauses(text: str) -> list[tuple[str, str]]:
         # longer ("Tarieven zwangerschapscursus (Zwanger in Lombok): € 95 per stel → € 110 per stel")
         label = head if ":" in line and (len(head) < 40 or len(head) <= LABEL_CHARS
                                          and len(head.split()) <= LABEL_WORDS) else ""
+        before = ""  # the parts of the current sentence so far, brackets aside
         for m in re.finditer(r"[^()]+|\([^()]*\)?", line):
             piece = m.group(0)
             if piece.startswith("("):
@@ -151,8 +152,30 @@ def _clauses(text: str) -> list[tuple[str, str]]:
                 inner = piece.strip("()")
                 out += [(p, f"{label} {head} {inner}") for p in _BREAK.split(inner) if p.strip()]
             else:
-                out += [(p, label) for p in _BREAK.split(piece) if p.strip()]
+                for p in (x for x in _BREAK.split(piece) if x.strip()):
+                    # A bare value ("Pepper dental, 2 teeth out, £412") hangs from the parts of its sentence
+                    # before it: a log line lists what happened, then what it cost
+                    out.append((p, f"{label} {before}".strip() if before and _bare(p) else label))
+                    before = "" if re.search(r"[.!?]\s*$", p) else f"{before} {p.strip()}".strip()
     return out
+
+
+_BARE = re.compile(r"[^\w\s]{0,3}\s*\d[\d.,]*\s*(?:[^\w\s]{0,3}|€|EUR|GBP|USD)")
+"""A part that is only a value: "£412", "18 €", "1.140,00"."""
+
+
+def _bare(part: str) -> bool:
+    """Is the part only a value, or a value with words that say only its kind ("subs up to £3", "fee £40"), in
+    any language (`_kind_word`, function words): it names nothing of its own, so it is the value of what its
+    sentence named before it ("Darts moving to Thursdays in Jan, subs up to £3.")?"""
+    part = part.strip()
+    if _BARE.fullmatch(part):
+        return True
+    value = re.search(r"\d", part)
+    words = _WORD.findall(re.sub(r"[^\s]*\d[^\s]*", " ", part))
+    return bool(value and words) and all(
+        any(_kind_word(w, lang) or lexicon.fold(w.lower()) in lexicon.stopwords(lang) for lang in ARTICLES)
+        for w in words) and any(any(_kind_word(w, lang) for lang in ARTICLES) for w in words)
 
 
 def unbound(question: str, statements: Sequence[tuple[str, str]],

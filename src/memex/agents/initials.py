@@ -51,3 +51,41 @@ def abbreviated(text: str, spelled: dict[str, str]) -> list[str]:
     """The question's spelled-out phrases whose initialisms the text writes ("FG 1.004" -> ["final gravity"])."""
     return [spelled[m.group(1)] for m in _TOKEN.finditer(text)
             if m.group(1) in spelled and m.group(1) not in NOT_INITIALISMS]
+
+
+_SHORT_NAME = re.compile(r"[A-Z](?:[&./]?[A-Z]){1,5}\.?")
+"""A name written as its initials: "A&H", "M&S", "B.B.C.", "RNLI"."""
+_JOIN = r"(?:\s*(?:&|\+|and|und|y|et|e|en)\s*|\s+)"
+"""What a spelled-out name puts between its words ("Allen & Heath", "Marks and Spencer", "Allen Heath")."""
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^A-Z]", "", name)
+
+
+def _spelled_pattern(letters: str) -> re.Pattern[str]:
+    """Capitalised words whose initials are the letters, in order, joined as names join their words."""
+    return re.compile(r"(?<![\w-])" + _JOIN.join(rf"{c}[a-z][\w'’-]*" for c in letters) + r"(?![\w-])")
+
+
+def same_name(name: str, text: str) -> bool:
+    """Does the text write the name in its other form: a name given as its initials ("A&H") spelled out in capitalised
+    words ("Allen & Heath"), or a name of capitalised words given by its initials ("A&H", "AH")? People abbreviate
+    the names they use most (desks, shops, firms) and ask with the other form."""
+    if _SHORT_NAME.fullmatch(name):
+        letters = _letters(name)
+        # two bare capitals are too many people's initials; "A&H", "M&S" join theirs as a firm's name does
+        if len(letters) < 3 and not re.search(r"[&+]", name) or name in NOT_INITIALISMS:
+            return False
+        return bool(_spelled_pattern(letters).search(text))
+    words = re.findall(r"[\w'’-]+", name)
+    if len(words) < 2 or not all(w[0].isupper() for w in words if w.lower() not in _JOINERS):
+        return False
+    letters = "".join(w[0] for w in words if w.lower() not in _JOINERS)
+    if not 2 <= len(letters) <= 6:
+        return False
+    sep = "[&./+]?"
+    return bool(re.search(r"(?<![\w-])" + sep.join(letters) + r"(?![\w-])", text))
+
+
+_JOINERS = frozenset({"and", "und", "y", "et", "e", "en", "of", "de", "del", "la", "the", "von", "van", "di", "da", "do"})

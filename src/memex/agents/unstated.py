@@ -188,6 +188,20 @@ reference on the letter in the blue box file"); not an app, which is as often th
 in the Hearthstone app")."""
 
 
+def _kept_elsewhere(sentence: str, attr: set[str]) -> bool:
+    """Does the sentence put its value somewhere else than the notes (`ELSEWHERE`, withheld.ELSEWHERE), in a place
+    the question does not itself name? "someone keeps leaving milk in the drivers' room fridge" answers "Who leaves
+    the dairy in the staff fridge?": the fridge is what is asked about, not where the answer is kept."""
+    from memex.agents import withheld
+
+    for m in (*ELSEWHERE.finditer(sentence), *withheld.ELSEWHERE.finditer(sentence)):
+        # the container is the phrase's last word ("fridge" of "in the drivers' room fridge")
+        place = _terms(m.group(0).split()[-1])
+        if not (place and _meets(place, attr)):
+            return True
+    return False
+
+
 def sentences(text: str) -> list[str]:
     """The text's sentences, line by line."""
     return [s for line in text.splitlines() for s in re.split(r"(?<=[.!?;])\s+", line) if s.strip()]
@@ -201,7 +215,7 @@ def says_unstated(text: str, attr: Iterable[str], asks_where: bool) -> str:
     attr = set(attr)
     for sentence in sentences(text):
         pending = UNDECIDED.search(sentence) or withheld.UNDECIDED.search(sentence)
-        away = not asks_where and (ELSEWHERE.search(sentence) or withheld.ELSEWHERE.search(sentence))
+        away = not asks_where and _kept_elsewhere(sentence, attr)
         if (pending or away) and _meets(_terms(sentence), attr):
             return sentence.strip()[:120]
     return ""
