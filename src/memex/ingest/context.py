@@ -23,11 +23,14 @@ _WORDS = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 def informative_stem(path: str, title: str | None) -> str | None:
-    """The file name (no extension) when it says something the title does not: two or more words of three
-    letters or more, not already in the title ("Pryce & Son quote Oct 2025"; not "4983" or "mh-d0000")."""
+    """The file name (no extension) when it says something the title does not: a word of three letters or more
+    not already in the title ("Pryce & Son quote Oct 2025"; "Darts" for the note headed "Lowther Ladies (B team)";
+    not "4983" or "mh-d0000")."""
     stem = PurePath(path).stem.strip()
     words = _WORDS.findall(stem)
-    if len(words) < 2:
+    # One word is enough: people file a topic's note under its one-word name ("Darts.md", "Caravan.md") and head
+    # it with something else; the file name is then the only place the topic's own word is written.
+    if not words:
         return None
     low = (title or "").lower()
     if stem.lower() in low or all(w.lower() in low for w in words):
