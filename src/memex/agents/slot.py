@@ -63,10 +63,18 @@ _JOINS: dict[str, frozenset[str]] = {
     "fr": frozenset("de du des d en à au aux pour avec".split()),
     "it": frozenset("di del della dello dei degli delle in a al alla per con".split()),
     "pt": frozenset("de do da dos das em no na a ao para com".split()),
-    "de": frozenset("von vom des der in im am an auf für mit".split()),
+    "de": frozenset("von vom des der in im am an auf bei für mit".split()),
     "nl": frozenset("van in op aan bij voor met".split()),
 }
 """The prepositions that may follow a label: what follows them places or owns it ("the warden at Corrib View")."""
+_RELATIVES: dict[str, frozenset[str]] = {
+    "es": frozenset("que quien quienes cuyo cuya cuyos cuyas donde cuando cual cuales".split()),
+    "fr": frozenset("qui que qu dont où lequel laquelle lesquels lesquelles quand".split()),
+    "it": frozenset("che cui chi dove quale quali quando".split()),
+    "pt": frozenset("que quem cujo cuja cujos cujas onde quando qual quais".split()),
+}
+"""The words that open a relative clause in the languages that always open one with a word (English and Dutch
+may leave it out: "the schoolgirl Mum told me about"; German places the verb last)."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
 _POSSESSOR = re.compile(r".+'s?")
 
@@ -104,7 +112,11 @@ def _phrase(words: list[str], lang: str) -> list[str]:
     # "the name of the man who gave me the SM7B", "of the schoolgirl Mum told me about": a thing described by a
     # clause of its own is the owner as the question describes it (the notes name it otherwise), not a label.
     follow = words[end].lower() if end < len(words) else ""
-    if not out or follow and follow not in _JOINS.get(lang, frozenset()):
+    # Spanish, French, Italian and Portuguese open a relative clause with a pronoun ("el nombre del hombre que…"):
+    # there another word after the label is the question's verb ("¿Qué número de póliza tiene mi seguro?").
+    verb_next = bool(follow) and lang in _RELATIVES and follow not in _RELATIVES[lang] and not (
+        words[end][:1].isupper() or words[end][:1].isdigit())
+    if not out or follow and follow not in _JOINS.get(lang, frozenset()) and not verb_next:
         return []
     if lang == "de":  # "der neuen Praxis": the noun has the capital, not its adjective
         out = [w for w in out if w[:1].isupper()]
@@ -135,7 +147,44 @@ def label(question: str) -> list[str]:
     for i, low in enumerate(lows[:-1]):
         if low in kinds and lows[i + 1] in of:
             return _phrase(words[i + 2:], lang)
+    who = _WHO.get(lang)
+    m = who.match(question.replace("’", "'")) if who else None
+    if m:
+        rest = [w[2:] if re.match(r"(?i)[dl]'\w", w) else w for w in _WORD.findall(question.replace("’", "'")[m.end():])]
+        if rest and rest[0].lower() in _WHO_ARTICLE[lang].split():
+            rest = rest[1:]
+        return _phrase(rest, lang)
     return []
+
+
+_WHO_OPEN = {
+    "en": r"who(?:\s+(?:is|was|are|were)\b|'s)",
+    "es": r"(?:qui[eé]n(?:es)?\s+(?:es|era|fue|son|eran)|c[oó]mo\s+se\s+llama(?:ba|n|ban)?)",
+    "fr": r"(?:qui\s+(?:est|était|etait|sont|étaient)|comment\s+s'appel(?:lent|le|ait|aient))",
+    "it": r"(?:chi\s+(?:è|e|era|sono|erano)|come\s+si\s+chiama(?:va|no|vano)?)",
+    "pt": r"(?:quem\s+(?:é|e|era|foi|são|sao)|como\s+se\s+chama(?:va|m|vam)?)",
+    "de": r"(?:wer\s+(?:ist|war|sind|waren)|wie\s+hei(?:ß|ss)(?:t|en|te|ten)?)",
+    "nl": r"(?:wie\s+(?:is|was|zijn|waren)|hoe\s+(?:heet|heette|heten|heetten))",
+}
+_WHO_ARTICLE = {
+    "en": "the my our your his her their",
+    "es": "el la los las mi mis tu tus su sus nuestro nuestra nuestros nuestras",
+    "fr": "le la les l mon ma mes ton ta tes son sa ses notre nos leur leurs",
+    "it": "il lo la i gli le l mio mia miei mie tuo tua suo sua nostro nostra",
+    "pt": "o a os as meu minha meus minhas teu tua seu sua nosso nossa",
+    "de": "der die das den dem mein meine meinen meinem dein deine sein seine ihr ihre unser unsere",
+    "nl": "de het mijn onze ons zijn haar hun je jouw",
+}
+# An article or a possessive must follow (or, in English, a possessor: "Hugo's"), so "Who is Dev?", "Who's in
+# charge…" and German "Heikes Tochter" (whose, without an apostrophe) are not read as a role.
+_WHO: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?i)^\W*{opening}\s+(?=(?:(?:{'|'.join(_WHO_ARTICLE[lang].split())})(?:\s|')"
+                     + (r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}'s?\s" if lang == "en" else "") + "))")
+    for lang, opening in _WHO_OPEN.items()
+}
+"""How a question asks who someone is by a role, in the seven languages ("Who is Hugo's judo coach?", "¿Cómo se
+llama el marido de Ana?", "Wie is de hockeytrainer van Daan?"): the role is the label of the asked person, as in
+"the name of Sam Adeyemi's partner"."""
 
 
 def unlabelled(question: str, statements: Sequence[str],
