@@ -151,6 +151,11 @@ def label(question: str) -> list[str]:
     m = who.match(question.replace("’", "'")) if who else None
     if m:
         rest = [w[2:] if re.match(r"(?i)[dl]'\w", w) else w for w in _WORD.findall(question.replace("’", "'")[m.end():])]
+        # "Who is my contact at the company that supplied the stagebox?", "the vet of the animal Dev is allergic
+        # to": the owner described by a clause of its own is found through another note (a relation's answer),
+        # whose statements need not carry the role.
+        if "," in question[m.end():] or _CLAUSE_WORDS[lang] & {w.lower() for w in rest}:
+            return []
         if rest and rest[0].lower() in _WHO_ARTICLE[lang].split():
             rest = rest[1:]
         return _phrase(rest, lang)
@@ -175,6 +180,15 @@ _WHO_ARTICLE = {
     "de": "der die das den dem mein meine meinen meinem dein deine sein seine ihr ihre unser unsere",
     "nl": "de het mijn onze ons zijn haar hun je jouw",
 }
+_CLAUSE_WORDS: dict[str, frozenset[str]] = {
+    # English leaves the relative pronoun out ("the animal Dev is allergic to"): a second verb opens the clause
+    "en": frozenset("""who whom whose which that where when is was are were am do does did has have had will would
+                    can could""".split()),
+    **{lang: words for lang, words in _RELATIVES.items()},
+    "de": frozenset("welcher welche welches welchen welchem wo dessen deren".split()),
+    "nl": frozenset("die dat wie waar wiens welke".split()),
+}
+"""The words that open a clause describing the owner, after a who-question's role."""
 # An article or a possessive must follow (or, in English, a possessor: "Hugo's"), so "Who is Dev?", "Who's in
 # charge…" and German "Heikes Tochter" (whose, without an apostrophe) are not read as a role.
 _WHO: dict[str, re.Pattern[str]] = {
