@@ -145,21 +145,3 @@ def test_a_who_question_whose_role_no_statement_carries_is_unlabelled() -> None:
 
     assert unlabelled("Who is Hugo's judo coach?", ["Hugo: judo on Tuesdays and Fridays, 32 €/mes"], noted) == "coach"
     assert unlabelled("Who is Hugo's judo coach?", ["Judo › Coach: Marta Gil"], noted) == ""
-
-
-def test_the_kind_penalty_puts_an_answer_as_far_under_each_embedders_threshold(bike_home: Path) -> None:
-    conn = sqlite3.connect(bike_home / "memex.db")
-    try:
-        words = abstain.fts_in_notes(conn)
-        q = "What's the frame number of the Ouseburn?"
-        line = _candidate("Tubeless 38 mm. Sealant top-up every 3 months: done 6 Sep. Lock key number 118.",
-                          "Bike maintenance › The Ouseburn (from 6 June 2026)")
-        minilm, _ = abstain.support_score(q, 0.5, [line], in_notes=words, embedder_id="minilm:all-MiniLM-L6-v2")
-        multi, _ = abstain.support_score(q, 0.5, [line], in_notes=words, embedder_id="multilingual:e5")
-        # the same distance under 0.22 as under 0.39: the multilingual threshold is lower, so is the answer
-        gap = abstain.threshold_for("minilm:x") - abstain.threshold_for("multilingual:x")
-        assert abstain.kind_penalty("multilingual:e5") == pytest.approx(abstain.KIND_PENALTY + gap)
-        assert abstain.kind_penalty("minilm:all-MiniLM-L6-v2") == pytest.approx(abstain.KIND_PENALTY)
-        assert multi < minilm
-    finally:
-        conn.close()

@@ -72,17 +72,7 @@ def unseen_credit(question: str, embedder_id: str, conn: sqlite3.Connection,
 
 KIND_PENALTY = 0.4
 """The question asks for an amount, a date, a number... and no quoted statement offers one ("What's Dad's
-NHS number?" answered by "NHS number: red folder by his phone"). On MiniLM's scale; see `kind_penalty`."""
-
-
-def kind_penalty(embedder_id: str = "") -> float:
-    """The kind penalty for answers ranked with this embedder: KIND_PENALTY on MiniLM's scale, and as far under
-    a lower threshold as it puts an answer under MiniLM's. The multilingual embedder's cosines are read on
-    MiniLM's scale (`COSINE_SCALES`) but abstain under 0.22, not 0.39: 0.4 alone let a statement of support 0.63
-    through that offers no value of the asked kind ("le prénom de Mme Giraud" answered by "Mme Giraud (n° 15)")."""
-    if not embedder_id:
-        return KIND_PENALTY
-    return KIND_PENALTY + max(0.0, SUPPORT_THRESHOLD - threshold_for(embedder_id))
+NHS number?" answered by "NHS number: red folder by his phone")."""
 NAME_PENALTY = 0.4
 """Times the share of the question's names that no quoted statement (or its subject) mentions ("When is
 Kate Ferrie's birthday?" answered from Kate Sinclair's note)."""
@@ -299,7 +289,7 @@ def support_score(question: str, best: float, used: Sequence[Candidate],
                                 UNSEEN_CREDIT.get(embedder_id.split(":", 1)[0], UNSEEN_CREDIT["minilm"]) > 0)
         lacks += [f"no value bound to {loose}"] if loose else []
     offered = kind_ok and not lacks
-    score = top - (0.0 if offered else kind_penalty(embedder_id)) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
+    score = top - (0.0 if offered else KIND_PENALTY) - NAME_PENALTY * share - (WITHHELD_PENALTY if withheld else 0.0)
     feats = signals(question, used, candidates, kind_ok, share, bool(withheld), bool(expect))
     if feats:
         feats["unseen"] = unseen
