@@ -145,3 +145,13 @@ def test_a_who_question_whose_role_no_statement_carries_is_unlabelled() -> None:
 
     assert unlabelled("Who is Hugo's judo coach?", ["Hugo: judo on Tuesdays and Fridays, 32 €/mes"], noted) == "coach"
     assert unlabelled("Who is Hugo's judo coach?", ["Judo › Coach: Marta Gil"], noted) == ""
+
+
+def test_a_role_asked_in_another_language_than_the_statements_is_not_read() -> None:
+    def noted(word: str, stem: str) -> bool:
+        return True
+
+    # "secretary" over "Secrétaire": a translation, which meaning has to carry
+    said = ("Personnes › Laetitia Roux\nLaetitia Roux: Secrétaire du cabinet depuis le 1er septembre 2026 (remplace "
+            "Nadia Haddad, partie à Marseille fin juin).")
+    assert unlabelled("Who is the practice's secretary?", [said], noted) == ""

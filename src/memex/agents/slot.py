@@ -147,6 +147,11 @@ def label(question: str) -> list[str]:
     for i, low in enumerate(lows[:-1]):
         if low in kinds and lows[i + 1] in of:
             return _phrase(words[i + 2:], lang)
+    return _who_label(question, lang)
+
+
+def _who_label(question: str, lang: str) -> list[str]:
+    """The role a who-question names ("Who is Hugo's judo coach?" -> ["coach"]), [] when it names none."""
     who = _WHO.get(lang)
     m = who.match(question.replace("’", "'")) if who else None
     if m:
@@ -212,8 +217,16 @@ def unlabelled(question: str, statements: Sequence[str],
     if not statements:
         return ""
     held = set().union(*(content_terms(s) for s in statements))
+    # A role asked in another language than the statements' ("Who is the practice's secretary?" over "Laetitia
+    # Roux: Secrétaire du cabinet") is carried by a translation, which meaning has to read, not its letters.
+    from memex.agents.paraphrase import other_language
+
+    roles = _who_label(question, lexicon.language(question))
+    across = bool(roles) and all(other_language(question, s) for s in statements)
     for word in label(question):
         low = word.lower()
+        if across and word in roles:
+            continue
         wanted = content_terms(low) | {low, _stem(low)}
         if meets_terms(held, wanted):
             continue
