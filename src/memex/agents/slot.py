@@ -222,7 +222,7 @@ def unlabelled(question: str, statements: Sequence[str],
     from memex.agents.paraphrase import other_language
 
     roles = _who_label(question, lexicon.language(question))
-    across = bool(roles) and any(other_language(question, s) for s in statements)
+    across = bool(roles) and other_language(question, "\n".join(statements))
     for word in label(question):
         low = word.lower()
         if across and word in roles:
