@@ -217,15 +217,13 @@ def unlabelled(question: str, statements: Sequence[str],
     if not statements:
         return ""
     held = set().union(*(content_terms(s) for s in statements))
-    # A role asked in another language than the statements' ("Who is the practice's secretary?" over "Laetitia
-    # Roux: Secrétaire du cabinet") is carried by a translation, which meaning has to read, not its letters.
-    from memex.agents.paraphrase import other_language
-
+    # A role the notes never write as the question does ("Who is the practice's secretary?" over "Laetitia Roux:
+    # Secrétaire du cabinet": only the stem meets) is the question's wording, a translation or a paraphrase, which
+    # meaning has to read, not its letters.
     roles = _who_label(question, lexicon.language(question))
-    across = bool(roles) and other_language(question, "\n".join(statements))
     for word in label(question):
         low = word.lower()
-        if across and word in roles:
+        if word in roles and in_notes is not None and not in_notes(low, ""):
             continue
         wanted = content_terms(low) | {low, _stem(low)}
         if meets_terms(held, wanted):
