@@ -19,6 +19,10 @@ The label is read in two forms, in the seven languages:
 - **compound**: in English, the words the kind word closes ("frame number", "bib number", "fault code",
   "chip time"). Not before "name": "first", "full", "medical" name say what sort of name, not whose
   (agents/unstated.no_surname reads name parts).
+- **who-form**: the role a who-question names after an article or a possessor — "Who is Hugo's judo coach?",
+  "¿Quién es el entrenador de Hugo?", "Wer ist mein Ansprechpartner bei…", "Hoe heet de verloskundige van…" —
+  labels the asked person as "the name of Sam Adeyemi's partner" does. Not where a clause describes the owner
+  (found through another note), nor where the notes hold the role only by its stem (a translation).
 """
 from __future__ import annotations
 
