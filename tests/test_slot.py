@@ -54,6 +54,9 @@ def test_no_role_where_a_who_question_names_a_person_or_a_place() -> None:
     assert label("Who is Dev?") == []
     assert label("Who's in charge of the rota?") == []
     assert label("Who is the man who sold me the van?") == []
+    # several people asked for: a list, whose items need not each carry the role
+    assert label("Wie heißen die Söhne von Uwe?") == []
+    assert label("Comment s'appellent les acheteurs de l'appartement ?") == []
     # an owner described by a clause of its own is found through another note: no label its statements must carry
     assert label("Who is the vet of the animal Dev is allergic to?") == []
     assert label("Who is my contact at the company that supplied the stagebox?") == []

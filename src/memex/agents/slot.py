@@ -172,13 +172,15 @@ def _who_label(question: str, lang: str) -> list[str]:
 
 
 _WHO_OPEN = {
-    "en": r"who(?:\s+(?:is|was|are|were)\b|'s)",
-    "es": r"(?:qui[eé]n(?:es)?\s+(?:es|era|fue|son|eran)|c[oó]mo\s+se\s+llama(?:ba|n|ban)?)",
-    "fr": r"(?:qui\s+(?:est|était|etait|sont|étaient)|comment\s+s'appel(?:lent|le|ait|aient))",
-    "it": r"(?:chi\s+(?:è|e|era|sono|erano)|come\s+si\s+chiama(?:va|no|vano)?)",
-    "pt": r"(?:quem\s+(?:é|e|era|foi|são|sao)|como\s+se\s+chama(?:va|m|vam)?)",
-    "de": r"(?:wer\s+(?:ist|war|sind|waren)|wie\s+hei(?:ß|ss)(?:t|en|te|ten)?)",
-    "nl": r"(?:wie\s+(?:is|was|zijn|waren)|hoe\s+(?:heet|heette|heten|heetten))",
+    # The singular verb only: "Who are…", "Wie heißen die…", "Comment s'appellent les…" ask for several people, a
+    # list whose items need not each carry the role.
+    "en": r"who(?:\s+(?:is|was)\b|'s)",
+    "es": r"(?:qui[eé]n\s+(?:es|era|fue)|c[oó]mo\s+se\s+llama(?:ba)?)",
+    "fr": r"(?:qui\s+(?:est|était|etait)|comment\s+s'appel(?:le|ait))",
+    "it": r"(?:chi\s+(?:è|e|era)|come\s+si\s+chiama(?:va)?)",
+    "pt": r"(?:quem\s+(?:é|e|era|foi)|como\s+se\s+chama(?:va)?)",
+    "de": r"(?:wer\s+(?:ist|war)|wie\s+hei(?:ß|ss)(?:t|te))",
+    "nl": r"(?:wie\s+(?:is|was)|hoe\s+(?:heet|heette))",
 }
 _WHO_ARTICLE = {
     "en": "the my our your his her their",
