@@ -20,6 +20,8 @@ from memex.domain import Hit, Location
     ("What make and model is the heat pump?", ["make", "model"]),
     ("What's the heat pump's maximum flow temperature set to?", ["maximum", "flow", "temperature"]),
     ("What is Rubén's monthly salary?", ["monthly", "salary"]),
+    # a possessor of several words is whose, as a one-word one is
+    ("What is Elena Ruiz's salary at Naranjo Labs?", ["salary"]),
     ("How many levers are in the Kelby lever frame?", ["levers"]),
     ("Which hospital does Yvonne work at?", ["hospital"]),
     ("What was my 10 km split in the race?", []),

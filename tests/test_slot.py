@@ -39,6 +39,38 @@ def test_no_label_where_the_words_say_a_sort_of_name_or_describe_the_owner() -> 
     assert label("When is Mum's birthday?") == []
 
 
+def test_the_role_a_who_question_names_is_its_label_in_seven_languages() -> None:
+    assert label("Who is Hugo's judo coach?") == ["coach"]
+    assert label("Who is Sam Adeyemi's partner?") == ["partner"]
+    assert label("¿Quién es el entrenador de Hugo?") == ["entrenador"]
+    assert label("Comment s'appelle le mari de Sophie Girard ?") == ["mari"]
+    assert label("Chi è il medico di mia madre?") == ["medico"]
+    assert label("Quem é o dentista da Ana?") == ["dentista"]
+    assert label("Wer ist mein Ansprechpartner bei der Hausverwaltung?") == ["Ansprechpartner"]
+    assert label("Wie is de hockeytrainer van Daan?") == ["hockeytrainer"]
+
+
+def test_no_role_where_a_who_question_names_a_person_or_a_place() -> None:
+    assert label("Who is Dev?") == []
+    assert label("Who's in charge of the rota?") == []
+    assert label("Who is the man who sold me the van?") == []
+    # several people asked for: a list, whose items need not each carry the role
+    assert label("Wie heißen die Söhne von Uwe?") == []
+    assert label("Comment s'appellent les acheteurs de l'appartement ?") == []
+    # an owner described by a clause of its own is found through another note: no label its statements must carry
+    assert label("Who is the vet of the animal Dev is allergic to?") == []
+    assert label("Who is my contact at the company that supplied the stagebox?") == []
+    # German writes whose without an apostrophe: "Heikes" is not the role
+    assert label("Wie heißt Heikes Tochter in Rostock?") == []
+
+
+def test_a_label_before_the_questions_verb_in_the_romance_languages() -> None:
+    # "¿Qué número de póliza tiene…?": the verb follows the label, a relative clause opens with its pronoun
+    assert label("¿Qué número de póliza tiene mi seguro de responsabilidad civil?") == ["póliza"]
+    assert label("Quel numéro de dossier a la CAF ?") == ["dossier"]
+    assert label("¿Cuál es el nombre del hombre que me vendió el horno?") == []
+
+
 NOTES = {
     "Ouseburn.md": "# Bike maintenance\n\n## The Ouseburn (from 6 June 2026)\n\nTubeless 38 mm. Sealant top-up every "
                    "3 months: done 6 Sep, next early Dec.\n",
@@ -108,3 +140,27 @@ def test_a_phone_number_in_its_form_under_a_synonym_carries_the_label() -> None:
                       ["The Ouseburn\nTubeless 38 mm. Sealant top-up every 3 months: done 6 Sep."], words) == "frame"
     assert unlabelled("What's the frame number of the Ouseburn?",
                       ["The Ouseburn\nSerial number: WTU 4471"], words) == "frame"
+
+
+def test_a_who_question_whose_role_no_statement_carries_is_unlabelled() -> None:
+    def noted(word: str, stem: str) -> bool:
+        return True
+
+    assert unlabelled("Who is Hugo's judo coach?", ["Hugo: judo on Tuesdays and Fridays, 32 €/mes"], noted) == "coach"
+    assert unlabelled("Who is Hugo's judo coach?", ["Judo › Coach: Marta Gil"], noted) == ""
+
+
+def test_a_role_the_notes_never_write_as_the_question_does_is_not_read() -> None:
+    def by_stem(word: str, stem: str) -> bool:
+        return bool(stem)  # the notes hold "Secrétaire": the English word meets it only through its stem
+
+    def as_written(word: str, stem: str) -> bool:
+        return True
+
+    # "secretary" over "Secrétaire": a translation, which meaning has to carry
+    said = ("Personnes › Laetitia Roux\nLaetitia Roux: Secrétaire du cabinet depuis le 1er septembre 2026 (remplace "
+            "Nadia Haddad, partie à Marseille fin juin).")
+    assert unlabelled("Who is the practice's secretary?", [said], by_stem) == ""
+    # the notes write the role as asked, and the quoted line about the owner does not: another person's line
+    other = "Holzwerkstatt Wendler › Übersicht\nMiete Werkstatt: 1.450 € warm an die Hausverwaltung Kirchner & Söhne."
+    assert unlabelled("Wer ist mein Ansprechpartner bei der Hausverwaltung?", [other], as_written) == "ansprechpartner"

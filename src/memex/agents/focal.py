@@ -115,6 +115,13 @@ def focal_words(question: str, limit: int = MAX_WORDS) -> list[str]:
         if len(words) > lead + 2 and lexicon.fold(words[lead].lower()) in _KIND_HEADS \
                 and lexicon.fold(words[lead + 1].lower()) in _OF:
             words = words[lead + 2:]  # "le numéro de série du cadre" -> "série"
+    # "Elena Ruiz's salary", "Ingrid Bos's phone number": a possessor of several capitalised words is whose, as a
+    # one-word one is ("Rubén's"); without this the name's first word would end the phrase before it began.
+    lead = 0
+    while lead < len(words) and words[lead][:1].isupper() and not re.fullmatch(r".+['’]s", words[lead]):
+        lead += 1
+    if 0 < lead < len(words) and lead <= 3 and re.fullmatch(r".+['’]s", words[lead]) and not capitals:
+        words = words[lead + 1:]
     out: list[str] = []
     started = False
     for w in words:

@@ -19,6 +19,10 @@ The label is read in two forms, in the seven languages:
 - **compound**: in English, the words the kind word closes ("frame number", "bib number", "fault code",
   "chip time"). Not before "name": "first", "full", "medical" name say what sort of name, not whose
   (agents/unstated.no_surname reads name parts).
+- **who-form**: the role a who-question names after an article or a possessor — "Who is Hugo's judo coach?",
+  "¿Quién es el entrenador de Hugo?", "Wer ist mein Ansprechpartner bei…", "Hoe heet de verloskundige van…" —
+  labels the asked person as "the name of Sam Adeyemi's partner" does. Not where a clause describes the owner
+  (found through another note), nor where the notes hold the role only by its stem (a translation).
 """
 from __future__ import annotations
 
@@ -63,10 +67,18 @@ _JOINS: dict[str, frozenset[str]] = {
     "fr": frozenset("de du des d en à au aux pour avec".split()),
     "it": frozenset("di del della dello dei degli delle in a al alla per con".split()),
     "pt": frozenset("de do da dos das em no na a ao para com".split()),
-    "de": frozenset("von vom des der in im am an auf für mit".split()),
+    "de": frozenset("von vom des der in im am an auf bei für mit".split()),
     "nl": frozenset("van in op aan bij voor met".split()),
 }
 """The prepositions that may follow a label: what follows them places or owns it ("the warden at Corrib View")."""
+_RELATIVES: dict[str, frozenset[str]] = {
+    "es": frozenset("que quien quienes cuyo cuya cuyos cuyas donde cuando cual cuales".split()),
+    "fr": frozenset("qui que qu dont où lequel laquelle lesquels lesquelles quand".split()),
+    "it": frozenset("che cui chi dove quale quali quando".split()),
+    "pt": frozenset("que quem cujo cuja cujos cujas onde quando qual quais".split()),
+}
+"""The words that open a relative clause in the languages that always open one with a word (English and Dutch
+may leave it out: "the schoolgirl Mum told me about"; German places the verb last)."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
 _POSSESSOR = re.compile(r".+'s?")
 
@@ -104,7 +116,11 @@ def _phrase(words: list[str], lang: str) -> list[str]:
     # "the name of the man who gave me the SM7B", "of the schoolgirl Mum told me about": a thing described by a
     # clause of its own is the owner as the question describes it (the notes name it otherwise), not a label.
     follow = words[end].lower() if end < len(words) else ""
-    if not out or follow and follow not in _JOINS.get(lang, frozenset()):
+    # Spanish, French, Italian and Portuguese open a relative clause with a pronoun ("el nombre del hombre que…"):
+    # there another word after the label is the question's verb ("¿Qué número de póliza tiene mi seguro?").
+    verb_next = bool(follow) and lang in _RELATIVES and follow not in _RELATIVES[lang] and not (
+        words[end][:1].isupper() or words[end][:1].isdigit())
+    if not out or follow and follow not in _JOINS.get(lang, frozenset()) and not verb_next:
         return []
     if lang == "de":  # "der neuen Praxis": the noun has the capital, not its adjective
         out = [w for w in out if w[:1].isupper()]
@@ -135,7 +151,65 @@ def label(question: str) -> list[str]:
     for i, low in enumerate(lows[:-1]):
         if low in kinds and lows[i + 1] in of:
             return _phrase(words[i + 2:], lang)
+    return _who_label(question, lang)
+
+
+def _who_label(question: str, lang: str) -> list[str]:
+    """The role a who-question names ("Who is Hugo's judo coach?" -> ["coach"]), [] when it names none."""
+    who = _WHO.get(lang)
+    m = who.match(question.replace("’", "'")) if who else None
+    if m:
+        rest = [w[2:] if re.match(r"(?i)[dl]'\w", w) else w for w in _WORD.findall(question.replace("’", "'")[m.end():])]
+        # "Who is my contact at the company that supplied the stagebox?", "the vet of the animal Dev is allergic
+        # to": the owner described by a clause of its own is found through another note (a relation's answer),
+        # whose statements need not carry the role.
+        if "," in question[m.end():] or _CLAUSE_WORDS[lang] & {w.lower() for w in rest}:
+            return []
+        if rest and rest[0].lower() in _WHO_ARTICLE[lang].split():
+            rest = rest[1:]
+        return _phrase(rest, lang)
     return []
+
+
+_WHO_OPEN = {
+    # The singular verb only: "Who are…", "Wie heißen die…", "Comment s'appellent les…" ask for several people, a
+    # list whose items need not each carry the role.
+    "en": r"who(?:\s+(?:is|was)\b|'s)",
+    "es": r"(?:qui[eé]n\s+(?:es|era|fue)|c[oó]mo\s+se\s+llama(?:ba)?)",
+    "fr": r"(?:qui\s+(?:est|était|etait)|comment\s+s'appel(?:le|ait))",
+    "it": r"(?:chi\s+(?:è|e|era)|come\s+si\s+chiama(?:va)?)",
+    "pt": r"(?:quem\s+(?:é|e|era|foi)|como\s+se\s+chama(?:va)?)",
+    "de": r"(?:wer\s+(?:ist|war)|wie\s+hei(?:ß|ss)(?:t|te))",
+    "nl": r"(?:wie\s+(?:is|was)|hoe\s+(?:heet|heette))",
+}
+_WHO_ARTICLE = {
+    "en": "the my our your his her their",
+    "es": "el la los las mi mis tu tus su sus nuestro nuestra nuestros nuestras",
+    "fr": "le la les l mon ma mes ton ta tes son sa ses notre nos leur leurs",
+    "it": "il lo la i gli le l mio mia miei mie tuo tua suo sua nostro nostra",
+    "pt": "o a os as meu minha meus minhas teu tua seu sua nosso nossa",
+    "de": "der die das den dem mein meine meinen meinem dein deine sein seine ihr ihre unser unsere",
+    "nl": "de het mijn onze ons zijn haar hun je jouw",
+}
+_CLAUSE_WORDS: dict[str, frozenset[str]] = {
+    # English leaves the relative pronoun out ("the animal Dev is allergic to"): a second verb opens the clause
+    "en": frozenset("""who whom whose which that where when is was are were am do does did has have had will would
+                    can could""".split()),
+    **{lang: words for lang, words in _RELATIVES.items()},
+    "de": frozenset("welcher welche welches welchen welchem wo dessen deren".split()),
+    "nl": frozenset("die dat wie waar wiens welke".split()),
+}
+"""The words that open a clause describing the owner, after a who-question's role."""
+# An article or a possessive must follow (or, in English, a possessor: "Hugo's"), so "Who is Dev?", "Who's in
+# charge…" and German "Heikes Tochter" (whose, without an apostrophe) are not read as a role.
+_WHO: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?i)^\W*{opening}\s+(?=(?:(?:{'|'.join(_WHO_ARTICLE[lang].split())})(?:\s|')"
+                     + (r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}'s?\s" if lang == "en" else "") + "))")
+    for lang, opening in _WHO_OPEN.items()
+}
+"""How a question asks who someone is by a role, in the seven languages ("Who is Hugo's judo coach?", "¿Cómo se
+llama el marido de Ana?", "Wie is de hockeytrainer van Daan?"): the role is the label of the asked person, as in
+"the name of Sam Adeyemi's partner"."""
 
 
 def unlabelled(question: str, statements: Sequence[str],
@@ -149,8 +223,14 @@ def unlabelled(question: str, statements: Sequence[str],
     if not statements:
         return ""
     held = set().union(*(content_terms(s) for s in statements))
+    # A role the notes never write as the question does ("Who is the practice's secretary?" over "Laetitia Roux:
+    # Secrétaire du cabinet": only the stem meets) is the question's wording, a translation or a paraphrase, which
+    # meaning has to read, not its letters.
+    roles = _who_label(question, lexicon.language(question))
     for word in label(question):
         low = word.lower()
+        if word in roles and in_notes is not None and not in_notes(low, ""):
+            continue
         wanted = content_terms(low) | {low, _stem(low)}
         if meets_terms(held, wanted):
             continue
