@@ -149,3 +149,14 @@ def test_a_name_asked_by_its_initials_is_found_spelled_out_and_the_other_way_rou
     _, other = support_score("Why did I push for the A&H console?", 0.4,
                              [_candidate("Decision: Midas M32 desk.", "Owners meeting", 0.5, 0.3, 0.3)])
     assert other["names_missing"] == ["A&H"]
+
+
+def test_a_spelled_out_name_is_not_found_in_two_bare_capitals() -> None:
+    from memex.agents.initials import same_name
+    assert not same_name("Mark Smith", "MS nurse appointment")  # the same rule as "AH" for "Alan Hall"
+    assert not same_name("Tom Oliver", "TO DO: call the bank")
+    assert same_name("Allen & Heath", "the A&H desk")  # an explicit & or + joins a firm's two initials
+    assert same_name("Royal National Lifeboat", "RNL")  # three or more letters need no joiner
+    _, checks = support_score("What is Ian Tate's phone number?", 0.4,
+                              [_candidate("IT helpdesk phone number: 0161 555 0192.", "Contacts", 0.5, 0.3, 0.3)])
+    assert checks["names_missing"] == ["Ian Tate"]

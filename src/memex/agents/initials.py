@@ -70,7 +70,7 @@ def _spelled_pattern(letters: str) -> re.Pattern[str]:
 
 def same_name(name: str, text: str) -> bool:
     """Does the text write the name in its other form: a name given as its initials ("A&H") spelled out in capitalised
-    words ("Allen & Heath"), or a name of capitalised words given by its initials ("A&H", "AH")? People abbreviate
+    words ("Allen & Heath"), or a name of capitalised words given by its initials ("A&H", "RNLI")? People abbreviate
     the names they use most (desks, shops, firms) and ask with the other form."""
     if _SHORT_NAME.fullmatch(name):
         letters = _letters(name)
@@ -84,7 +84,8 @@ def same_name(name: str, text: str) -> bool:
     letters = "".join(w[0] for w in words if w.lower() not in _JOINERS)
     if not 2 <= len(letters) <= 6:
         return False
-    sep = "[&./+]?"
+    # the same rule as the other way round: two bare capitals ("MS", "IT") are too many people's initials
+    sep = "[&./+]?" if len(letters) >= 3 else "[&+]"
     return bool(re.search(r"(?<![\w-])" + sep.join(letters) + r"(?![\w-])", text))
 
 
