@@ -160,3 +160,17 @@ def test_a_spelled_out_name_is_not_found_in_two_bare_capitals() -> None:
     _, checks = support_score("What is Ian Tate's phone number?", 0.4,
                               [_candidate("IT helpdesk phone number: 0161 555 0192.", "Contacts", 0.5, 0.3, 0.3)])
     assert checks["names_missing"] == ["Ian Tate"]
+
+
+def test_a_name_of_initials_is_matched_in_linear_time_and_not_inside_one_camelcase_word() -> None:
+    import time
+
+    from memex.agents.initials import same_name
+    start = time.perf_counter()
+    assert not same_name("AAH", "Ae" * 10000)
+    assert not same_name("AAAH", "Aa Ae" * 4000)
+    assert time.perf_counter() - start < 0.5
+    assert not same_name("A&H", "the AlleHeath desk")  # one CamelCase word is no two words
+    assert not same_name("F&T", "call on FaceTime")
+    assert same_name("M&S", "lunch from Marks and Spencer")
+    assert same_name("A&H", "Allen+Heath desk")

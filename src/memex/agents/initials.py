@@ -55,7 +55,7 @@ def abbreviated(text: str, spelled: dict[str, str]) -> list[str]:
 
 _SHORT_NAME = re.compile(r"[A-Z](?:[&./]?[A-Z]){1,5}\.?")
 """A name written as its initials: "A&H", "M&S", "B.B.C.", "RNLI"."""
-_JOIN = r"(?:\s*(?:&|\+|and|und|y|et|e|en)\s*|\s+)"
+_JOIN = r"(?:\s*[&+]\s*|\s+(?:and|und|y|et|e|en)\s+|\s+)"
 """What a spelled-out name puts between its words ("Allen & Heath", "Marks and Spencer", "Allen Heath")."""
 
 
@@ -65,13 +65,17 @@ def _letters(name: str) -> str:
 
 def _spelled_pattern(letters: str) -> re.Pattern[str]:
     """Capitalised words whose initials are the letters, in order, joined as names join their words."""
-    return re.compile(r"(?<![\w-])" + _JOIN.join(rf"{c}[a-z][\w'’-]*" for c in letters) + r"(?![\w-])")
+    # possessive: a word never gives back letters to a joiner, which keeps the match linear and out of "FaceTime"
+    return re.compile(r"(?<![\w-])" + _JOIN.join(rf"{c}[a-z][\w'’-]*+" for c in letters) + r"(?![\w-])")
+
+
+_JOINERS = frozenset({"and", "und", "y", "et", "e", "en", "of", "de", "del", "la", "the", "von", "van", "di", "da", "do"})
+"""Small words a spelled-out name has no initial for ("Bank of England", "Marks and Spencer")."""
 
 
 def same_name(name: str, text: str) -> bool:
-    """Does the text write the name in its other form: a name given as its initials ("A&H") spelled out in capitalised
-    words ("Allen & Heath"), or a name of capitalised words given by its initials ("A&H", "RNLI")? People abbreviate
-    the names they use most (desks, shops, firms) and ask with the other form."""
+    """Does the text write the name in its other form: initials ("A&H") spelled out ("Allen & Heath"), or the other way round?"""
+    # people abbreviate the names they use most (desks, shops, firms) and ask with the other form
     if _SHORT_NAME.fullmatch(name):
         letters = _letters(name)
         # two bare capitals are too many people's initials; "A&H", "M&S" join theirs as a firm's name does
@@ -88,5 +92,3 @@ def same_name(name: str, text: str) -> bool:
     sep = "[&./+]?" if len(letters) >= 3 else "[&+]"
     return bool(re.search(r"(?<![\w-])" + sep.join(letters) + r"(?![\w-])", text))
 
-
-_JOINERS = frozenset({"and", "und", "y", "et", "e", "en", "of", "de", "del", "la", "the", "von", "van", "di", "da", "do"})
