@@ -266,3 +266,18 @@ def test_a_place_the_question_names_itself_is_not_where_the_answer_is_kept() -> 
     assert says_unstated(line, set(attribute_terms(q)), False) == ""
     q = "What is the Teams link for the meeting?"
     assert says_unstated("Teams link in the calendar invite.", set(attribute_terms(q)), False)
+
+
+def test_a_value_asked_as_kept_in_a_place_the_question_names_is_still_kept_elsewhere() -> None:
+    from memex.agents.answer_type import attribute_terms
+    from memex.agents.unstated import says_unstated
+    # The question asks for a value said to be in the place, not who or what is in it ("the staff fridge").
+    q = "What is the Teams link in the calendar invite?"
+    line = "Teams link in the calendar invite."
+    assert says_unstated(line, set(attribute_terms(q)), False) == line
+    q = "What's the wifi password on the router sticker?"
+    line = "Wifi password is on the sticker on the back of the router."
+    assert says_unstated(line, set(attribute_terms(q)), False) == line
+    q = "Who's the culprit with the dairy left in the staff fridge at the yard?"
+    line = "AOB: someone keeps leaving milk in the drivers' room fridge. (it's Kyle)"
+    assert says_unstated(line, set(attribute_terms(q)), False) == ""

@@ -188,16 +188,24 @@ reference on the letter in the blue box file"); not an app, which is as often th
 in the Hearthstone app")."""
 
 
+_VALUE_NOUNS = frozenset(_terms("link links url urls code codes passcode passcodes password passwords pin pins "
+                                "number numbers reference references ref refs login logins username usernames"))
+"""What a question asks for when it asks a value kept in a place ("the Teams link in the calendar invite")."""
+
+
 def _kept_elsewhere(sentence: str, attr: set[str]) -> bool:
     """Does the sentence put its value somewhere else than the notes (`ELSEWHERE`, withheld.ELSEWHERE), in a place
-    the question does not itself name? "someone keeps leaving milk in the drivers' room fridge" answers "Who leaves
-    the dairy in the staff fridge?": the fridge is what is asked about, not where the answer is kept."""
+    the question does not itself name as what it asks about? "someone keeps leaving milk in the drivers' room fridge"
+    answers "Who leaves the dairy in the staff fridge?": the fridge is what is asked about, not where the answer is
+    kept. A question for a value (`_VALUE_NOUNS`) kept in the place it names ("What is the Teams link in the calendar
+    invite?") is still answered elsewhere."""
     from memex.agents import withheld
 
+    topic = not attr & _VALUE_NOUNS
     for m in (*ELSEWHERE.finditer(sentence), *withheld.ELSEWHERE.finditer(sentence)):
         # the container is the phrase's last word ("fridge" of "in the drivers' room fridge")
         place = _terms(m.group(0).split()[-1])
-        if not (place and _meets(place, attr)):
+        if not (topic and place and _meets(place, attr)):
             return True
     return False
 
