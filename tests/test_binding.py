@@ -184,3 +184,16 @@ def test_a_value_said_only_with_its_kind_hangs_from_its_sentence_too() -> None:
     assert unbound("How much are the darts subs?", [(line, "Journal")]) == ""
     assert ("Subs up to £3.", "") in _clauses("Darts on Thursdays. Subs up to £3.")  # not past its sentence
     assert ("8.7 kg.", "") in _clauses("Pepper dental, 2 teeth out, 8.7 kg.")  # a measure is no kind word
+
+
+def test_a_bare_value_with_a_letter_currency_or_a_rate_hangs_from_its_sentence_too() -> None:
+    assert ("R$ 412.", "Consulta do Pepper 2 dentes") in _clauses("Consulta do Pepper, 2 dentes, R$ 412.")
+    assert ("CHF 80.", "Vet visit Pepper") in _clauses("Vet visit, Pepper, CHF 80.")
+    assert ("12 libras.", "Pepper dental 2 teeth") in _clauses("Pepper dental, 2 teeth, 12 libras.")
+    assert ("£3 a week.", "Darts night Thursdays") in _clauses("Darts night, Thursdays, £3 a week.")
+    assert ("€ 110 per stel.", "Cursus Lombok") in _clauses("Cursus Lombok, € 110 per stel.")
+    # a count of things, a measure or a model number is no bare value
+    assert ("2 teeth", "") in _clauses("Pepper dental, 2 teeth, R$ 412.")
+    assert ("8.7 kg.", "") in _clauses("Pepper dental, 2 teeth out, 8.7 kg.")
+    assert ("BMW 320.", "") in _clauses("New car, BMW 320.")
+    assert ("9 am Monday.", "") in _clauses("Dentist, Pepper, 9 am Monday.")

@@ -160,8 +160,12 @@ def _clauses(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_BARE = re.compile(r"[^\w\s]{0,3}\s*\d[\d.,]*\s*(?:[^\w\s]{0,3}|€|EUR|GBP|USD)")
-"""A part that is only a value: "£412", "18 €", "1.140,00"."""
+_CURRENCY = (r"(?:[A-Z]{0,2}\$|CHF|Fr\.|kr|EUR|GBP|USD|BRL|CAD|AUD|SEK|NOK|DKK|PLN|"
+             r"(?i:pounds?|quid|libras?|euros?|dollars?|d[oó]lares|reais|francs?|francos?|franken|pesos?))")
+_BARE = re.compile(rf"(?:[^\w\s]{{0,3}}|{_CURRENCY})\s*\d[\d.,]*\s*(?:[^\w\s]{{0,3}}|€|{_CURRENCY})[^\w\s]{{0,3}}")
+"""A part that is only a value: "£412", "18 €", "1.140,00", "R$ 412", "CHF 80", "12 libras"."""
+_RATE = re.compile(r"\s+(?:a|per|par|pro|por|al|am)\s+[^\W\d_]+[^\w\s]{0,3}$")
+"""What an amount is per ("£3 a week", "€ 110 per stel"); not after a bare number ("9 am Monday")."""
 
 
 def _bare(part: str) -> bool:
@@ -169,7 +173,8 @@ def _bare(part: str) -> bool:
     any language (`_kind_word`, function words): it names nothing of its own, so it is the value of what its
     sentence named before it ("Darts moving to Thursdays in Jan, subs up to £3.")?"""
     part = part.strip()
-    if _BARE.fullmatch(part):
+    amount = _RATE.sub("", part)
+    if _BARE.fullmatch(part) or amount != part and _BARE.fullmatch(amount) and re.search(r"[^\d\s.,]", amount):
         return True
     value = re.search(r"\d", part)
     words = _WORD.findall(re.sub(r"[^\s]*\d[^\s]*", " ", part))
