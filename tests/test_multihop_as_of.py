@@ -50,3 +50,23 @@ def test_when_asks_what_held_on_that_day(brain: Brain) -> None:
     hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
     assert hop["dates"][0] == "2026-05-12"
 
+
+
+def test_a_year_less_29_february_bridges_without_crashing() -> None:
+    from memex.agents.evidence import Unit
+    from memex.agents.multihop import date_bridge
+    from memex.domain import Hit, Location
+    from memex.embed.hashing import HashEmbedder
+
+    text = "29 Feb: we went to Bath for the week, the spa and the Roman baths."
+    hit = Hit(path="/v/review.md", chunk_id="1", score=1.0, text=text, title="Review", location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Review", context="Review",
+                date="2024-02-29", date_source="text")
+    found = date_bridge("the week we went to Bath", [unit], HashEmbedder(384), {})
+    assert found is not None
+    days = found[0]
+    assert days[0] == "2024-02-29" and "2025-02-29" not in days  # 2025 has no 29 February
+    for day in days:
+        time_span("the week we went to Bath", [day])
+    # A day that does not exist (as an older bridge could give) is read as the month's last, not an error.
+    assert time_span("the week we went to Bath", ["2025-02-29"]) == ("2025-02-25", "2025-03-03")
