@@ -28,6 +28,18 @@ def test_a_clause_of_when_with_a_past_verb_is_a_time_to_find_first() -> None:
     assert decompose("When did Priya have her wisdom teeth out?").kind != "relational"
 
 
+def test_a_when_clause_inside_a_know_or_remind_frame_asks_for_the_date() -> None:
+    # "Do you know when …" asks when it happened, not what held then: no time to find first.
+    for q in ("Do you know when Mick had his knee done?", "Remind me when Priya had her wisdom teeth out.",
+              "Can you tell me when I passed my driving test?", "I wonder when Tom passed his test?",
+              "Any idea when Mick had his knee done?"):
+        assert decompose(q).bridge is None, q
+    p = decompose("How much was I paid when Mick had his knee done?")
+    assert (p.kind, p.bridge) == ("relational", "when Mick had his knee done")
+    p = decompose("Do you know what I was earning when Mick had his knee done?")
+    assert (p.kind, p.bridge) == ("relational", "when Mick had his knee done")
+
+
 def test_the_span_a_time_description_covers() -> None:
     assert is_time_description("when I got towed near Carlisle") and is_when("when I got towed near Carlisle")
     assert is_time_description("the month I finished my hours") and not is_when("the month I finished my hours")

@@ -266,13 +266,20 @@ _ANCHOR_VERB = rf"(?:{_PAST_VERB}|had|was|were|fell|threw|retired|started|finish
 _TIME_ANCHOR = re.compile(
     rf"(?<=\w)\s+(?P<d>(?:when|the\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend)"
     rf"(?:\s+(?:that|when))?)\s+{_ANCHOR_SUBJECT}\s+(?:\w+\s+)?{_ANCHOR_VERB}\b{_CLAUSE_REST})", re.I)
+# A frame that only asks for the clause itself: "Do you know when Mick had his knee done?" wants the date.
+_KNOW_FRAME = re.compile(
+    r"^\W*(?:(?:so|and|oh|hey|ok|okay|please)\W+)*(?:(?:do|did|would|can|could)\s+you\s+(?:happen\s+to\s+)?"
+    r"(?:know|remember|recall|tell\s+me|remind\s+me)|(?:tell|remind)\s+me|i\s+(?:wonder|forget|"
+    r"can['’]?t\s+remember|don['’]?t\s+(?:know|remember))|(?:do\s+you\s+have\s+|have\s+you\s+(?:got\s+)?)?any\s+idea)"
+    r"(?:\s+please)?\W*$", re.I)
 
 
 def time_anchor(question: str) -> str | None:
     """The clause that names a time by what happened then ("when Mick had his knee done", "the month Keith
-    retired"), as a description of that time; None when the question has none or asks nothing beside it."""
+    retired"), as a description of that time; None when the question has none or asks nothing beside it, or only
+    asks for it ("Do you know when Mick had his knee done?": the date is what is asked)."""
     m = _TIME_ANCHOR.search(question)
-    if not m:
+    if not m or _KNOW_FRAME.match(question[:m.start("d")]):
         return None
     d = m.group("d").strip(" ?.!")
     rest = question[:m.start("d")] + question[m.end("d"):]
