@@ -40,6 +40,16 @@ def test_a_when_clause_inside_a_know_or_remind_frame_asks_for_the_date() -> None
     assert (p.kind, p.bridge) == ("relational", "when Mick had his knee done")
 
 
+def test_a_when_clause_whose_subject_is_a_pronoun_is_a_time_to_find_first() -> None:
+    p = decompose("What car did Tom drive when he passed his test?")
+    assert (p.kind, p.bridge) == ("relational", "when he passed his test")
+    p = decompose("Where was Ruth living when she qualified as a nurse?")
+    assert (p.kind, p.bridge) == ("relational", "when she qualified as a nurse")
+    p = decompose("What were the Hendersons paying in rent when they moved to Leeds?")
+    assert (p.kind, p.bridge) == ("relational", "when they moved to Leeds")
+    assert decompose("What happens when you rename a note?").kind != "relational"
+
+
 def test_the_span_a_time_description_covers() -> None:
     assert is_time_description("when I got towed near Carlisle") and is_when("when I got towed near Carlisle")
     assert is_time_description("the month I finished my hours") and not is_when("the month I finished my hours")
