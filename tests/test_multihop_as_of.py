@@ -28,6 +28,28 @@ def test_a_clause_of_when_with_a_past_verb_is_a_time_to_find_first() -> None:
     assert decompose("When did Priya have her wisdom teeth out?").kind != "relational"
 
 
+def test_a_when_clause_inside_a_know_or_remind_frame_asks_for_the_date() -> None:
+    # "Do you know when …" asks when it happened, not what held then: no time to find first.
+    for q in ("Do you know when Mick had his knee done?", "Remind me when Priya had her wisdom teeth out.",
+              "Can you tell me when I passed my driving test?", "I wonder when Tom passed his test?",
+              "Any idea when Mick had his knee done?"):
+        assert decompose(q).bridge is None, q
+    p = decompose("How much was I paid when Mick had his knee done?")
+    assert (p.kind, p.bridge) == ("relational", "when Mick had his knee done")
+    p = decompose("Do you know what I was earning when Mick had his knee done?")
+    assert (p.kind, p.bridge) == ("relational", "when Mick had his knee done")
+
+
+def test_a_when_clause_whose_subject_is_a_pronoun_is_a_time_to_find_first() -> None:
+    p = decompose("What car did Tom drive when he passed his test?")
+    assert (p.kind, p.bridge) == ("relational", "when he passed his test")
+    p = decompose("Where was Ruth living when she qualified as a nurse?")
+    assert (p.kind, p.bridge) == ("relational", "when she qualified as a nurse")
+    p = decompose("What were the Hendersons paying in rent when they moved to Leeds?")
+    assert (p.kind, p.bridge) == ("relational", "when they moved to Leeds")
+    assert decompose("What happens when you rename a note?").kind != "relational"
+
+
 def test_the_span_a_time_description_covers() -> None:
     assert is_time_description("when I got towed near Carlisle") and is_when("when I got towed near Carlisle")
     assert is_time_description("the month I finished my hours") and not is_when("the month I finished my hours")
@@ -50,3 +72,23 @@ def test_when_asks_what_held_on_that_day(brain: Brain) -> None:
     hop = next(s for s in a.steps["trace"] if s["step"] == "hop")
     assert hop["dates"][0] == "2026-05-12"
 
+
+
+def test_a_year_less_29_february_bridges_without_crashing() -> None:
+    from memex.agents.evidence import Unit
+    from memex.agents.multihop import date_bridge
+    from memex.domain import Hit, Location
+    from memex.embed.hashing import HashEmbedder
+
+    text = "29 Feb: we went to Bath for the week, the spa and the Roman baths."
+    hit = Hit(path="/v/review.md", chunk_id="1", score=1.0, text=text, title="Review", location=Location())
+    unit = Unit(quote=text, text=text, hit=hit, rank=0, position=0, subject="Review", context="Review",
+                date="2024-02-29", date_source="text")
+    found = date_bridge("the week we went to Bath", [unit], HashEmbedder(384), {})
+    assert found is not None
+    days = found[0]
+    assert days[0] == "2024-02-29" and "2025-02-29" not in days  # 2025 has no 29 February
+    for day in days:
+        time_span("the week we went to Bath", [day])
+    # A day that does not exist (as an older bridge could give) is read as the month's last, not an error.
+    assert time_span("the week we went to Bath", ["2025-02-29"]) == ("2025-02-25", "2025-03-03")

@@ -20,6 +20,8 @@ for questions the planner reads as relational (agents/plan.py).
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
@@ -1045,9 +1047,6 @@ def is_time_description(description: str) -> bool:
 def time_span(description: str, days: Sequence[str]) -> tuple[str, str]:
     """The first and last day the description's time covers around its bridging days: the day itself, or the whole
     month of "the month Keith retired", the days around "the week …", the year of "the year …"."""
-    import calendar
-    import datetime as dt
-
     m = _TIME_HEAD.match(description.strip())
     unit = (m.group("unit") or "").lower() if m else ""
     first, last = min(days), max(days)
@@ -1058,15 +1057,30 @@ def time_span(description: str, days: Sequence[str]) -> tuple[str, str]:
         return first[:4] + "-01-01", last[:4] + "-12-31"
     if unit in _SPAN_DAYS:
         reach = dt.timedelta(days=_SPAN_DAYS[unit])
-        return ((dt.date.fromisoformat(first) - reach).isoformat(), (dt.date.fromisoformat(last) + reach).isoformat())
+        return (_iso_day(first) - reach).isoformat(), (_iso_day(last) + reach).isoformat()
     return first, last
+
+
+def _iso_day(day: str) -> dt.date:
+    """The ISO day as a date; a day past its month's end ("2025-02-29") is read as that month's last."""
+    y, mo = int(day[:4]), int(day[5:7])
+    return dt.date(y, mo, min(int(day[8:10]), calendar.monthrange(y, mo)[1]))
+
+
+def _next_year(day: str) -> str | None:
+    """The same day a year on ("2024-09-13" -> "2025-09-13"); None where that year has no such day (29 Feb)."""
+    try:
+        return dt.date(int(day[:4]) + 1, int(day[5:7]), int(day[8:10])).isoformat()
+    except ValueError:
+        return None
 
 
 def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
                 idf: Mapping[str, float]) -> tuple[list[str], Candidate] | None:
     """The day the description names: the date its best-fitting statement is dated by its own text (a dated
     line, heading or "on 13 September"), with that statement. A day written without its year ("on 13 September"
-    in a year's review) may have been given the wrong one, so the next year's same day is kept as well."""
+    in a year's review) may have been given the wrong one, so the next year's same day is kept as well (where that
+    year has one: not 29 February)."""
     described = re.sub(r"^when\s+", "", description.strip(), flags=re.I)  # "when I got towed": what happened
     when = described != description.strip()
     for c in score_units(described, units, embedder, idf)[:VIA_POOL]:
@@ -1075,8 +1089,9 @@ def date_bridge(description: str, units: Sequence[Unit], embedder: Embedder,
         dated = c.unit.date_source == "text" or (when and c.unit.date_source != "mtime")
         if dated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
             days = [day]
-            if not re.search(r"\b(?:19|20)\d{2}\b", c.unit.text):
-                days.append(f"{int(day[:4]) + 1}{day[4:]}")
+            following = None if re.search(r"\b(?:19|20)\d{2}\b", c.unit.text) else _next_year(day)
+            if following is not None:
+                days.append(following)
             return days, c
     return None
 

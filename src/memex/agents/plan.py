@@ -258,21 +258,29 @@ def relation(question: str, nested: bool = False) -> str | None:
 
 
 # A time named by what happened then: "What was I earning an hour *when Mick had his knee done*?", "Which module did
-# I do *the month Keith retired*?". The clause's subject is a person (I, we, a name, "my son", "Mum") and its verb is
-# past, so "What happens when you rename a note?" (a rule, present tense) is no such anchor. The day it names is
-# found first (agents/multihop.date_bridge), then what is asked is read as it stood on that day.
-_ANCHOR_SUBJECT = r"(?:i|we|my\s+[\w'’-]+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+# I do *the month Keith retired*?". The clause's subject is a person (I, we, he, she, they, a name, "my son", "Mum")
+# and its verb is past, so "What happens when you rename a note?" (a rule, present tense) is no such anchor. The day
+# it names is found first (agents/multihop.date_bridge), then what is asked is read as it stood on that day. The
+# rule (its subjects, verbs and the frames of _KNOW_FRAME) is English only.
+_ANCHOR_SUBJECT = r"(?:i|we|he|she|they|my\s+[\w'’-]+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
 _ANCHOR_VERB = rf"(?:{_PAST_VERB}|had|was|were|fell|threw|retired|started|finished|qualified|passed)"
 _TIME_ANCHOR = re.compile(
     rf"(?<=\w)\s+(?P<d>(?:when|the\s+(?:day|week|month|year|morning|afternoon|evening|night|weekend)"
     rf"(?:\s+(?:that|when))?)\s+{_ANCHOR_SUBJECT}\s+(?:\w+\s+)?{_ANCHOR_VERB}\b{_CLAUSE_REST})", re.I)
+# A frame that only asks for the clause itself: "Do you know when Mick had his knee done?" wants the date.
+_KNOW_FRAME = re.compile(
+    r"^\W*(?:(?:so|and|oh|hey|ok|okay|please)\W+)*(?:(?:do|did|would|can|could)\s+you\s+(?:happen\s+to\s+)?"
+    r"(?:know|remember|recall|tell\s+me|remind\s+me)|(?:tell|remind)\s+me|i\s+(?:wonder|forget|"
+    r"can['’]?t\s+remember|don['’]?t\s+(?:know|remember))|(?:do\s+you\s+have\s+|have\s+you\s+(?:got\s+)?)?any\s+idea)"
+    r"(?:\s+please)?\W*$", re.I)
 
 
 def time_anchor(question: str) -> str | None:
     """The clause that names a time by what happened then ("when Mick had his knee done", "the month Keith
-    retired"), as a description of that time; None when the question has none or asks nothing beside it."""
+    retired", "when he passed his test"; English only), as a description of that time; None when the question has none or asks nothing beside it, or only
+    asks for it ("Do you know when Mick had his knee done?": the date is what is asked)."""
     m = _TIME_ANCHOR.search(question)
-    if not m:
+    if not m or _KNOW_FRAME.match(question[:m.start("d")]):
         return None
     d = m.group("d").strip(" ?.!")
     rest = question[:m.start("d")] + question[m.end("d"):]
