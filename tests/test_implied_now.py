@@ -43,6 +43,17 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
     assert not log_moved_on("What does Pepper weigh?", [prose], [prose, new])
 
 
+def test_a_word_ending_in_est_is_no_superlative() -> None:
+    old = _row("date: 2 Sep 2026; rate: 4.1%", "2026-09-02", 5, path="money/ISA.md")
+    new = _row("date: 18 Nov 2026; rate: 3.9%", "2026-11-18", 6, path="money/ISA.md")
+    assert log_moved_on("What is the ISA rate?", [old], [old, new])
+    for q in ("What is the interest rate on the ISA?", "What is the request limit on the ISA?",
+              "What is the harvest yield of the ISA forest?"):
+        assert log_moved_on(q, [old], [old, new]), q
+    for q in ("What is the highest rate on the ISA?", "What is the best ISA rate?", "What is the latest ISA rate?"):
+        assert not log_moved_on(q, [old], [old, new]), q
+
+
 def test_lately_asks_about_now() -> None:
     assert decompose("What mpg am I getting lately?").temporal
     assert decompose("Che libro sto leggendo ultimamente?").temporal
