@@ -67,3 +67,21 @@ def test_a_rate_is_one_value_not_a_count_to_collect() -> None:
         assert decompose(q).kind == "single", q
     assert decompose("How many notes mention Jana?").kind == "aggregation"
     assert decompose("Wie viele Kunden hatten wir 2026?").kind == "aggregation"
+
+
+def test_a_rate_in_an_elided_or_spoken_form_is_one_value() -> None:
+    for q in ("Combien d'heures par semaine est-ce que je travaille ?", "Wie viele Stunden am Tag arbeitet Jana jetzt?",
+              "Wie viele Stunden die Woche arbeitet Jana jetzt?"):
+        assert decompose(q).kind == "single", q
+
+
+def test_a_rate_asked_in_total_is_a_count_to_collect() -> None:
+    for q in ("How many hours a week did I work in total across all jobs in 2025?",
+              "How many hours a week did I work altogether in 2025?",
+              "¿Cuántas horas a la semana trabajé en total en 2025?",
+              "Combien d'heures par semaine ai-je travaillé au total en 2025 ?",
+              "Wie viele Stunden pro Woche habe ich 2025 insgesamt gearbeitet?",
+              "Quante ore a settimana ho lavorato in totale nel 2025?",
+              "Hoeveel uur per week heb ik in totaal gewerkt in 2025?",
+              "Quantas horas por semana trabalhei ao todo em 2025?"):
+        assert decompose(q).kind == "aggregation", q
