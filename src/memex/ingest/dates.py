@@ -26,7 +26,7 @@ from pathlib import PurePath
 from typing import Any
 
 from memex.ingest import feasts
-from memex.language.fold import unaccented
+from memex.language.fold import fold
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -43,9 +43,8 @@ SOURCES = ("front matter", "file name", "text", "heading", "updated", "propertie
 """Where a date came from, most trusted first; "mtime" is the file's modification time (last resort)."""
 
 
-def _fold(s: str) -> str:
-    """Lower-case without accents ("März" -> "marz", "août" -> "aout")."""
-    return unaccented(s.lower())
+_fold = functools.partial(fold, sharp_s=False)
+"""Lower-case without accents ("März" -> "marz", "août" -> "aout"), "ß" kept."""
 
 
 @functools.lru_cache(maxsize=1)
