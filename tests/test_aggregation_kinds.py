@@ -141,3 +141,13 @@ def test_the_names_a_question_gives_are_not_its_months() -> None:
     # "March" is capitalised but a date: a table row need not say it to be one of Tesco's loads.
     assert aggregate._name_terms("How many loads did I haul for Tesco in March and June?") == {"tesco"}
     assert aggregate._name_terms("¿Cuántas visitas hice a Lucía en Marzo?") == {"lucía"}
+
+
+def test_a_name_that_is_a_month_word_is_still_a_name() -> None:
+    # "Jan", "April", "June", "May", Dutch "Mei" are first names too: a month only where it reads as a date.
+    assert aggregate._name_terms("How many lessons did Jan teach in 2025?") == {"jan"}
+    assert aggregate._name_terms("How many times did April call me in May?") == {"april"}
+    assert aggregate._name_terms("How much did I lend June between 3 March and 2 May 2025?") == {"june"}
+    assert aggregate._name_terms("Hoeveel lessen gaf Mei in Maart?") == {"mei"}
+    assert aggregate._name_terms("How much did I spend from January to March 2025?") == set()
+    assert aggregate._name_terms("Wie oft war ich im Mai und Juni bei Anna?") == {"anna"}

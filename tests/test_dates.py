@@ -264,10 +264,25 @@ def test_year_less_log_lines_run_forward_only_from_a_date_that_opens_a_log() -> 
     "Nascida em 3 de maio de 1961.\n- 12 de junho: operação à anca",
     "Geboren op 3 mei 1961.\n- 12 juni: heupoperatie",
     "Date of birth: 03/05/1961\n- 12 June: clinic",
+    "Mum, b. 3 May 1961.\n- 12 June: hip operation",
+    "Mutter (* 3. Mai 1961)\n- 12. Juni: Hüft-OP",
+    "Ela nasceu em 3 de maio de 1961.\n- 12 de junho: operação à anca",
 ])
 def test_a_birth_date_does_not_give_its_year_to_the_days_below(text: str) -> None:
     days = [m.day for m in find_dates(text, dt.date(2026, 5, 1))]
     assert days == [dt.date(1961, 5, 3), dt.date(2026, 6, 12)]
+
+
+def test_a_birth_month_does_not_give_its_year_to_the_days_below() -> None:
+    days = [m.day for m in find_dates("Mum, born in May 1961.\n- 12 June: hip operation", dt.date(2026, 5, 1))]
+    assert days == [dt.date(1961, 5, 1), dt.date(2026, 6, 12)]
+
+
+def test_a_recent_birth_that_opens_a_log_gives_its_year_to_the_days_below() -> None:
+    # A baby log: the birth is the log's start, within a year of the note's date; its days never run past it.
+    text = "# Baby log\nLily born 3 May 2025, 3.4 kg.\n- 12 June: first smile\n- 2 Aug: rolled over"
+    days = [m.day for m in find_dates(text, dt.date(2026, 1, 10))]
+    assert days == [dt.date(2025, 5, 3), dt.date(2025, 6, 12), dt.date(2025, 8, 2)]
 
 
 def test_a_full_date_that_is_no_birth_date_still_gives_its_year() -> None:

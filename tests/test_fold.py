@@ -22,3 +22,13 @@ def test_the_layers_fold_alike() -> None:
     assert lexicon.fold is fold and lexicon.unaccented is unaccented
     assert dates._fold("März") == "marz" and feasts.fold("Pâques’") == "paques'"
     assert dates._fold("Straße") == "straße"
+
+
+def test_the_layers_share_one_fold() -> None:
+    # dates, attribute and filing keep "ß" through the shared fold, not a wrapper of their own.
+    from memex.agents import attribute
+    from memex.retrieve import filing
+
+    assert fold("Straße", sharp_s=False) == "straße" and fold("Pâques", sharp_s=False) == "paques"
+    for module in (dates, attribute, filing):
+        assert module._fold.func is fold and module._fold("Straße Mär") == "straße mar", module

@@ -43,6 +43,17 @@ def test_a_present_question_answered_by_an_older_log_row_reads_as_now() -> None:
     assert not log_moved_on("What does Pepper weigh?", [prose], [prose, new])
 
 
+def test_a_word_ending_in_est_is_no_superlative() -> None:
+    old = _row("date: 2 Sep 2026; rate: 4.1%", "2026-09-02", 5, path="money/ISA.md")
+    new = _row("date: 18 Nov 2026; rate: 3.9%", "2026-11-18", 6, path="money/ISA.md")
+    assert log_moved_on("What is the ISA rate?", [old], [old, new])
+    for q in ("What is the interest rate on the ISA?", "What is the request limit on the ISA?",
+              "What is the harvest yield of the ISA forest?"):
+        assert log_moved_on(q, [old], [old, new]), q
+    for q in ("What is the highest rate on the ISA?", "What is the best ISA rate?", "What is the latest ISA rate?"):
+        assert not log_moved_on(q, [old], [old, new]), q
+
+
 def test_lately_asks_about_now() -> None:
     assert decompose("What mpg am I getting lately?").temporal
     assert decompose("Che libro sto leggendo ultimamente?").temporal
@@ -56,3 +67,21 @@ def test_a_rate_is_one_value_not_a_count_to_collect() -> None:
         assert decompose(q).kind == "single", q
     assert decompose("How many notes mention Jana?").kind == "aggregation"
     assert decompose("Wie viele Kunden hatten wir 2026?").kind == "aggregation"
+
+
+def test_a_rate_in_an_elided_or_spoken_form_is_one_value() -> None:
+    for q in ("Combien d'heures par semaine est-ce que je travaille ?", "Wie viele Stunden am Tag arbeitet Jana jetzt?",
+              "Wie viele Stunden die Woche arbeitet Jana jetzt?"):
+        assert decompose(q).kind == "single", q
+
+
+def test_a_rate_asked_in_total_is_a_count_to_collect() -> None:
+    for q in ("How many hours a week did I work in total across all jobs in 2025?",
+              "How many hours a week did I work altogether in 2025?",
+              "¿Cuántas horas a la semana trabajé en total en 2025?",
+              "Combien d'heures par semaine ai-je travaillé au total en 2025 ?",
+              "Wie viele Stunden pro Woche habe ich 2025 insgesamt gearbeitet?",
+              "Quante ore a settimana ho lavorato in totale nel 2025?",
+              "Hoeveel uur per week heb ik in totaal gewerkt in 2025?",
+              "Quantas horas por semana trabalhei ao todo em 2025?"):
+        assert decompose(q).kind == "aggregation", q

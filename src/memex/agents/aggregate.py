@@ -692,10 +692,32 @@ def _row_kind(question: str) -> set[str]:
     return content_terms(" ".join(words)) if words else set()
 
 
+# The words before a month that make it a date ("in March", "de marzo", "im Mai", "since May"), in each language;
+# and the ones that join it to another date ("March and June", "from January to March", "Mai und Juni").
+_MONTH_BEFORE = frozenset("""in during throughout since until till by from of before after between early late mid last
+    next this each every en de desde hasta durante depuis au du mi jusqu'en im seit bis ab vom von anfang ende mitte
+    nel dal al di da fino em no do ate sinds tot van vanaf begin eind""".split())
+_MONTH_JOIN = frozenset("and or to through y o a et ou und oder e en".split())
+
+
 def _name_terms(question: str) -> set[str]:
-    """The words of the names the question gives (capitalised, not its first word; a month is a date, not a name)."""
-    words = re.findall(r"[\w'’-]+", question)[1:]
-    return {t for t in content_terms(" ".join(w for w in words if w[:1].isupper())) if not month_number(t)}
+    """The words of the names the question gives (capitalised, not its first word). A month word is a date, not a
+    name, where it reads as one: after "in"/"de"/"im"…, beside a day or a year ("3 March", "March 2025"), or
+    joined to such a month ("March and June"); elsewhere it is a name ("did Jan teach", "Mei")."""
+    words = re.findall(r"[\w'’-]+", question)
+    names: set[str] = set()
+    dated = False  # the last month word read as a date, and only join words since
+    for i, w in enumerate(words):
+        if month_number(w.lower()) is None:
+            dated = dated and w.lower() in _MONTH_JOIN
+            continue
+        prev = words[i - 1].lower() if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        dated = prev.isdigit() or nxt[:1].isdigit() or prev in _MONTH_BEFORE or (dated and prev in _MONTH_JOIN)
+        if not dated and i and w[:1].isupper():
+            names.add(w.lower())
+    terms = content_terms(" ".join(w for w in words[1:] if w[:1].isupper()))
+    return {t for t in terms if not month_number(t) or t in names}
 
 
 def _unechoed(x: Candidate) -> float:

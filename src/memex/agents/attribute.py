@@ -29,10 +29,12 @@ The words are English, Spanish, Portuguese, French, German, Italian and Dutch, a
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
 from memex.agents import withheld
+from memex.language.fold import fold
 
 _NUM = r"\d+(?:[.,]\d+)?"
 
@@ -404,10 +406,7 @@ def priced_thing(question: str) -> list[str]:
     return out[:3]
 
 
-def _fold(text: str) -> str:
-    from memex.language.fold import unaccented
-
-    return unaccented(text.lower())
+_fold = functools.partial(fold, sharp_s=False)
 
 
 def _holds_thing(line: str, words: Sequence[str]) -> bool:

@@ -265,7 +265,8 @@ def _dated(c: Candidate) -> bool:
 def log_moved_on(question: str, picked: Sequence[Candidate], cands: Sequence[Candidate]) -> bool:
     """Is a present-tense question that names no date ("What does Pepper weigh?") answered by a row of a dated log
     ("2 Sep 2026 | 8.7") whose log has a later row among the candidates ("18 Nov 2026 | 8.6")? The log's rows are
-    one measure over time: the question asks for its latest value, as "now" would say."""
+    one measure over time: the question asks for its latest value, as "now" would say. English only by design (its
+    tense and superlative tests are English words)."""
     if lexicon.language(question) != "en" or _PAST.search(question) or not _PRESENT.search(question) \
             or find_dates(question) or _SUPERLATIVE.search(question):
         return False  # "What is the longest swim in my log?" compares the rows, it does not ask for the latest
@@ -291,7 +292,12 @@ def _caption(lead: Candidate, row: Candidate, cands: Sequence[Candidate]) -> boo
 CAPTION_WORDS = 5
 """A log's caption is a label ("weight log", "Swim log"): a longer line above the rows says something of its own
 ("Surgery: Maplebrook Surgery, GP Dr Anjali Rao. Reception opens 8am …" above the appointments)."""
-_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least|best|worst|first|fewest)\b", re.I)
+_NOT_SUPERLATIVE = ("interest|request|forest|harvest|contest|protest|invest|digest|suggest|arrest|honest|modest|"
+                    "earnest|manifest|conquest|inquest|bequest|behest|attest|detest|unrest|tempest|priest|everest|"
+                    "midwest|southwest|northwest|ingest|infest|divest|retest|pretest|congest|molest")
+_SUPERLATIVE = re.compile(rf"\b(?!(?:{_NOT_SUPERLATIVE})\b)(?:\w{{3,}}est|most|least|best|worst|first|fewest)\b", re.I)
+"""A superlative ("the longest swim", "the best rate"), English only as `log_moved_on` is: a word in -est that is
+none ("interest", "request", "forest", "harvest") does not compare the rows."""
 
 
 def _when(c: Candidate) -> str:

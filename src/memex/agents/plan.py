@@ -148,13 +148,17 @@ def _shared_context(question: str, a: str, b: str) -> str:
 
 
 _RATE = re.compile(
-    r"\b(?:how many|cu[aá]nt[oa]s|combien d[e'’]|wie ?viele|quant[ie]|quant[oa]s|hoeveel)\s+\w+\s+"
-    r"(?:a|an|per|each|every|a la|al|por|cada|par|pro|je|in der|alla|ogni|in de|elke|ao|à|la)\s+"
+    r"\b(?:(?:how many|cu[aá]nt[oa]s|combien de|wie ?viele|quant[ie]|quant[oa]s|hoeveel)\s+|combien d['’]\s*)\w+\s+"
+    r"(?:a|an|per|each|every|a la|al|por|cada|par|pro|je|in der|am|die|alla|ogni|in de|elke|ao|à|la)\s+"
     r"(?:week|day|month|year|night|shift|semana|d[ií]a|mes|a[nñ]o|noche|turno|semaine|jour|mois|an|ann[ée]e|nuit|"
     r"woche|tag|monat|jahr|nacht|schicht|settimana|giorno|mese|anno|notte|dag|maand|jaar|dienst|dia|m[eê]s|noite)\b",
     re.I)
 """A rate ("How many hours a week …", "¿Cuántos días a la semana …", "Wie viele Stunden pro Woche …", "Hoeveel uur
 per week …"), in en, es, fr, de, it, nl, pt: one value a note states, not a count of things to collect."""
+_IN_TOTAL = re.compile(r"\b(?:total|altogether|across|en conjunto|en tout(?! cas)|insgesamt|in totale|in totaal|"
+                       r"ao todo)\b", re.I)
+"""A question that asks for a total ("in total", "across all jobs", "en total", "au total", "insgesamt", "in totale",
+"in totaal", "no total", "ao todo"): a rate in it is what each item counts, and the items are still collected."""
 
 
 def decompose(question: str) -> Plan:
@@ -181,7 +185,8 @@ def decompose(question: str) -> Plan:
     # "every August" / "before every decision" inside a relational question says how often, not "collect all".
     habitual = bool(collect and bridge and collect.group(0).lower().startswith("every")
                     and not _AGGREGATE.search(q, collect.end()))
-    if ((collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q)) and not _RATE.search(q):
+    if ((collect and not habitual) or lexicon.is_aggregation(q) or aggregate.collecting(q)) \
+            and (not _RATE.search(q) or _IN_TOTAL.search(q)):
         return Plan(q, _unique([q, *aggregate.sub_queries(q)]), "aggregation", temporal, window=window)
     if bridge:
         return Plan(q, _unique([q, bridge]), "relational", temporal, bridge=bridge, window=window)

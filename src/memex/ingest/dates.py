@@ -26,7 +26,7 @@ from pathlib import PurePath
 from typing import Any
 
 from memex.ingest import feasts
-from memex.language.fold import unaccented
+from memex.language.fold import fold
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -43,9 +43,8 @@ SOURCES = ("front matter", "file name", "text", "heading", "updated", "propertie
 """Where a date came from, most trusted first; "mtime" is the file's modification time (last resort)."""
 
 
-def _fold(s: str) -> str:
-    """Lower-case without accents ("März" -> "marz", "août" -> "aout")."""
-    return unaccented(s.lower())
+_fold = functools.partial(fold, sharp_s=False)
+"""Lower-case without accents ("März" -> "marz", "août" -> "aout"), "ß" kept."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,8 +298,11 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
             if opens:
                 kind = "heading" if is_heading else "entry"
             out.append(DateMark(m.start(), m.end(), day, kind, precision, given))
-            if given and kind == "mention" and _BORN.search(folded, ls, m.start()):
-                continue  # "Mum, born 3 May 1961.": a life's first day, not the year the lines below run in
+            if (given and kind == "mention" and _BORN.search(folded, ls, m.start())
+                    and (context is None or day < context - dt.timedelta(days=366))):
+                # "Mum, born 3 May 1961.": a life's first day, not the year the lines below run in; a birth
+                # within a year of the note's date ("Lily born 3 May 2025" over a baby log) still opens its log.
+                continue
             if given:
                 year_ctx = day
                 if precision == "day" and m.start() > front and (opens or _CREATED.search(folded, ls, m.start())):
@@ -315,10 +317,12 @@ def find_dates(text: str, context: dt.date | None = None, previous: dt.date | No
 _CREATED = re.compile(r"\b(?:created|creado|creada|cree|creee|erstellt|angelegt|aangemaakt|creato|creata|criado|"
                       r"criada)\b(?:[ \t]+[a-z]+){0,2}[ \t:]*$")
 """Words before a day that say a log (a note) started on it ("Creado el", "Erstellt am", "créé le")."""
-_BORN = re.compile(r"\b(?:born|date of birth|d\.?o\.?b\.?|nacid[oa]|nacio|fecha de nacimiento|nee?[ \t]+le|date de naissance|"
-                   r"geboren|geb\.|geburtsdatum|nat[oa]|data di nascita|nascid[oa]|data de nascimento|geboortedatum)"
-                   r"(?:[ \t]+(?:on|el|le|am|il|em|a|op))?[ \t:,(]*$")
-"""Words just before a birth date, in each language (folded: "né le", "nació el", "geboren am", "nata il")."""
+_BORN = re.compile(r"(?:\b(?:born|b\.|date of birth|d\.?o\.?b\.?|nacid[oa]|nacio|fecha de nacimiento|nee?[ \t]+le|"
+                   r"date de naissance|geboren|geb\.|geburtsdatum|nat[oa]|data di nascita|nascid[oa]|nasceu|"
+                   r"data de nascimento|geboortedatum)|\(\*)"
+                   r"(?:[ \t]+(?:on|in|el|le|am|il|em|a|op))?[ \t:,(]*$")
+"""Words just before a birth date, in each language (folded: "né le", "nació el", "geboren am", "nata il",
+"b. 3 May", "born in May", "(* 3. Mai", "nasceu em")."""
 
 
 _HEADING_YEAR = re.compile(r"[ \t#>*_|-]*(?:(?:year|season|saison|ano|anno|jahr|jaar|annee|temporada|stagione|seizoen)"

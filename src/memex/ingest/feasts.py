@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 
-from memex.language.fold import unaccented
+from memex.language.fold import fold as _shared_fold
 
 _MOVABLE: dict[int, tuple[str, ...]] = {
     -48: ("rosenmontag", "carnival monday", "lunes de carnaval", "lundi gras", "lunedi grasso", "carnavalsmaandag",
@@ -116,7 +116,7 @@ _WEEK_RE = re.compile(r"\b(?:kw|kalenderwoche|week|wk|semaine|sem\.|semana|setti
 
 def fold(text: str) -> str:
     """Lower case without accents ("Pâques" -> "paques"); the feast tables are written so."""
-    return unaccented(text.lower().replace("’", "'"))
+    return _shared_fold(text.replace("’", "'"), sharp_s=False)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def fold(text: str) -> str:
-    """Lower-case without accents ("¿Cuánto?" -> "¿cuanto?", "Straße" -> "strasse")."""
-    return unaccented(text.lower().replace("ß", "ss"))
+def fold(text: str, sharp_s: bool = True) -> str:
+    """Lower-case without accents ("¿Cuánto?" -> "¿cuanto?", "Straße" -> "strasse"); with `sharp_s` False, "ß"
+    is kept ("Straße" -> "straße": the dates', feasts', attribute and filing layers fold so)."""
+    return unaccented(text.lower().replace("ß", "ss") if sharp_s else text.lower())

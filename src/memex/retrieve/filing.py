@@ -16,7 +16,7 @@ import functools
 import re
 import sqlite3
 
-from memex.language.fold import unaccented
+from memex.language.fold import fold
 from memex.retrieve.naming import filing_folders
 from memex.retrieve.query import STOPWORDS
 from memex.retrieve.query_language import function_words
@@ -28,8 +28,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _LANGS = ("es", "fr", "pt", "it", "de", "nl")
 
 
-def _fold(text: str) -> str:
-    return unaccented(text.lower())
+_fold = functools.partial(fold, sharp_s=False)
 
 
 @functools.lru_cache(maxsize=1)
