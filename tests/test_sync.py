@@ -72,11 +72,23 @@ def test_touch_without_change_is_not_reembedded(brain: Brain, vault: Path):
 def test_rename_and_move_keep_vectors(brain: Brain, vault: Path):
     brain.add([vault])
     (vault / "other").mkdir()
-    shutil.move(vault / "note2.md", vault / "other" / "renamed.md")
+    shutil.move(vault / "note2.md", vault / "other" / "note2.md")
     r = brain.sync()
     assert (r.moved, r.added, r.removed, r.chunks_embedded) == (1, 0, 0, 0)
     hits = brain.search("topic2 subject3", k=3)
-    assert hits and all(h.path.endswith("other/renamed.md") for h in hits if "topic2" in h.text)
+    assert hits and all(h.path.endswith("other/note2.md") for h in hits if "topic2" in h.text)
+    assert brain.status()["documents"] == 6
+
+
+def test_a_renamed_note_is_indexed_with_its_new_name(brain: Brain, vault: Path):
+    # The file name is part of what passages are searched with ("Darts.md" headed "Lowther Ladies"): a rename
+    # must read like a clean index of the new name, not keep the old name's passages.
+    brain.add([vault])
+    (vault / "note2.md").rename(vault / "harbourmaster.md")
+    r = brain.sync()
+    assert (r.moved, r.added, r.removed) == (1, 0, 0)
+    hits = brain.search("harbourmaster", k=3)
+    assert hits and Path(hits[0].path).name == "harbourmaster.md"
     assert brain.status()["documents"] == 6
 
 

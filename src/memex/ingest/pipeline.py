@@ -163,6 +163,13 @@ class _Pending:
     content_hash: str
     parsed: ParsedDoc
     existing: bool
+    moved: bool = False
+    """Renamed: counted as moved (its old path not as removed), although its passages are indexed again."""
+
+
+def _indexed_alike(old_path: str, new_path: str) -> bool:
+    """Whether a moved file's passages read the same at its new path: same file name, same date from the path."""
+    return Path(old_path).stem == Path(new_path).stem and dates.date_from_path(old_path) == dates.date_from_path(new_path)
 
 
 class Indexer:
@@ -239,12 +246,14 @@ class Indexer:
         failures: dict[str, str] = {}
         media_failed: dict[str, tuple[int, int, str]] = {}  # media parse failures, not retried until changed
         pending: list[_Pending] = []
+        pure_moves = 0
         n_chunks = 0
         max_bytes = self.settings.max_file_mb * 2**20
         max_media = self.settings.max_media_mb * 2**20
         for i, entry in enumerate(entries):
             self.progress("file", done=i, total=len(entries), path=entry.path)
             old = stored.get(entry.path)
+            renamed = False
             if old and old.size == entry.size and old.mtime_ns == entry.mtime_ns and entry.path not in undated:
                 report.unchanged += 1
                 continue
@@ -266,11 +275,17 @@ class Indexer:
                 continue
             if not old and gone_by_hash.get(digest):
                 moved = gone_by_hash[digest].pop()
-                gone.pop(moved.path, None)
-                with write_tx(self.conn):
-                    docs.move_document(self.conn, moved.id, entry.path, source_id, entry.mtime_ns, entry.size)
-                report.moved += 1
-                continue
+                if _indexed_alike(moved.path, entry.path):
+                    gone.pop(moved.path, None)
+                    with write_tx(self.conn):
+                        docs.move_document(self.conn, moved.id, entry.path, source_id, entry.mtime_ns, entry.size)
+                    report.moved += 1
+                    pure_moves += 1
+                    continue
+                # Renamed: the file name is part of what its passages are indexed with (title, context, a date
+                # in the name), so it is indexed again under its new name (vectors of unchanged texts reused)
+                # and the old path goes with the other gone files: a kill in between leaves both, never a stale one.
+                renamed = True
             try:
                 parsed = self.media.parse(self.pool, Path(entry.path))
             except ParseError as e:
@@ -291,7 +306,7 @@ class Indexer:
             except OSError:
                 failures[entry.path] = "file deleted while being indexed"
                 continue
-            pending.append(_Pending(entry, digest, parsed, old is not None))
+            pending.append(_Pending(entry, digest, parsed, old is not None, renamed))
             n_chunks += len(parsed.blocks)
             if n_chunks >= FLUSH_CHUNKS:
                 self._flush(source_id, pending, report, failures)
@@ -302,7 +317,7 @@ class Indexer:
         if gone:
             with write_tx(self.conn):
                 docs.delete_documents(self.conn, [d.id for d in gone.values()])
-            report.removed += len(gone)
+            report.removed += len(gone) - (report.moved - pure_moves)  # renamed ones count as moved
         with write_tx(self.conn):
             for path, reason in failures.items():
                 docs.record_failure(self.conn, path, source_id, reason)
@@ -375,7 +390,9 @@ class Indexer:
             with write_tx(self.conn):
                 docs.write_document(self.conn, source_id, new, self.embedder.id, extra_vectors={
                     eid: [np.frombuffer(k[h], dtype="<f4") for h in hashes] for eid, k in other_known.items()})
-            if p.existing:
+            if p.moved:
+                report.moved += 1
+            elif p.existing:
                 report.updated += 1
             else:
                 report.added += 1
