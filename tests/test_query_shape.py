@@ -78,7 +78,8 @@ def test_long_query_finds_the_note_with_the_exact_name(tmp_path: Path) -> None:
     (vault / "scattered.md").write_text(
         "# Travel log\n\nWe walked to the hotel. Golden hour at the hotel by the bay. A gate closed; bridge traffic, then a drive in "
         "the evening. The golden retriever slept.\n", encoding="utf-8")
-    (vault / "bridge.md").write_text(
+    # Named after its title: a file name with the question's words ("bridge.md") would itself be searched.
+    (vault / "visit.md").write_text(
         "# Visit\n\nWe walked across the Golden Gate Bridge and took photos.\n", encoding="utf-8")
     question = ("During the trip that my sister Anna planned last July in San Francisco, which note mentions the day we walked "
                 "across the Golden Gate Bridge, and what did we do there in the evening after the long "
@@ -86,7 +87,7 @@ def test_long_query_finds_the_note_with_the_exact_name(tmp_path: Path) -> None:
     with Brain.open(tmp_path / "h", embedder="hash:256") as brain:
         brain.add([vault])
         hits = brain.search(question, 2, explain=True)
-        assert hits[0].path.endswith("bridge.md")
+        assert hits[0].path.endswith("visit.md")
         shape = hits[0].explain["query_shape"]
         assert shape["long_share"] == 1.0 and '"gate bridge"' in shape["phrase_pairs"]
         assert len(shape["clauses"]) >= 2
