@@ -1,10 +1,25 @@
-"""What the vaults' tools/make_questions.py share (soundeng, haulier, consultora, tischlerin): writing
+"""What the vaults' tools/make_questions.py share (soundeng, haulier, illustrator, consultora, tischlerin): writing
 questions.jsonl, gold_alternatives.jsonl and contradictions.jsonl from the rows a tool lists."""
 from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
+
+
+def collector(lang: str) -> tuple[list[dict], dict[str, list[str]], Callable[..., None]]:
+    """The rows a tool lists, its gold alternatives, and q(kind, question, answer, must, gold, also=None) to add one."""
+    questions: list[dict] = []
+    alternatives: dict[str, list[str]] = {}
+
+    def q(kind: str, question: str, answer: str, must: list[str], gold: list[str], also: list[str] | None = None) -> None:
+        questions.append({"question": question, "answer": answer, "must_include": must, "gold_notes": gold,
+                          "type": kind, "lang": lang})
+        if also:
+            alternatives[question] = also
+    return questions, alternatives, q
+
 
 Contradiction = tuple[str, str, str, str, str, str, str, str]
 """(subject, attribute, old path, old quote, old date, new path, new quote, new date)."""

@@ -16,15 +16,7 @@ import vault_questions  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261130
 
-Q: list[dict] = []
-ALT: dict[str, list[str]] = {}
-
-
-def q(kind: str, question: str, answer: str, must: list[str], gold: list[str], also: list[str] | None = None) -> None:
-    Q.append({"question": question, "answer": answer, "must_include": must, "gold_notes": gold, "type": kind,
-              "lang": "en"})
-    if also:
-        ALT[question] = also
+Q, ALT, q = vault_questions.collector("en")
 
 
 J = "journal/"
